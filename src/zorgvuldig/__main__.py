@@ -1,0 +1,23 @@
+"""Console script `zorgvuldig`: a thin wrapper around Django's management commands.
+
+`zorgvuldig import-config x.yaml` runs the `import_config` command; `zorgvuldig audit verify` runs the
+`audit` command with its `verify` sub-command.
+"""
+
+import os
+import sys
+
+
+def main() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "zorgvuldig.conf.settings")
+    from django.core.management import execute_from_command_line
+
+    argv = list(sys.argv)
+    argv[0] = "zorgvuldig"
+    if len(argv) > 1 and not argv[1].startswith("-"):
+        argv[1] = argv[1].replace("-", "_")
+    execute_from_command_line(argv)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,129 @@
+"""Shared API building blocks: strict serializers (unknown fields → 400), URL fields."""
+
+from __future__ import annotations
+
+from rest_framework import serializers
+from rest_framework.views import APIView
+
+
+class StrictSerializer(serializers.Serializer):
+    """Unknown fields are refused (API §1.1, GP-04) instead of silently dropped."""
+
+    def to_internal_value(self, data):
+        if not isinstance(data, dict):
+            raise serializers.ValidationError({"body": ["Verwacht een JSON-object."]}, code="invalid")
+        unknown = set(data) - {name for name, f in self.fields.items() if not f.read_only}
+        unknown -= {name for name, f in self.fields.items() if f.read_only}  # read-only fields are ignored
+        if unknown:
+            raise serializers.ValidationError(
+                {name: ["Onbekend veld."] for name in sorted(unknown)}, code="unknown"
+            )
+        return super().to_internal_value(data)
+
+
+def absolute(request, path: str) -> str:
+    return request.build_absolute_uri(path) if request is not None else path
+
+
+class Tekst(serializers.CharField):
+    """Bounded text; over-long strings are 400 (API §1.1)."""
+
+    def __init__(self, max_length: int = 200, **kwargs):
+        kwargs.setdefault("allow_blank", True)
+        kwargs.setdefault("required", False)
+        super().__init__(max_length=max_length, **kwargs)
+
+
+class BasisView(APIView):
+    """Every API view: purpose header (GP-02) and Idempotency-Key (API §1.6) on top of DRF."""
+
+    verwerkingsactiviteit: str | None = None
+    _idempotent = None
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        from zorgvuldig.api import idempotentie
+        from zorgvuldig.api.permissions import actor_van
+
+        if request.user is None or not getattr(request.user, "is_authenticated", False):
+            return
+        controleer_doel(request, self.verwerkingsactiviteit)
+        self._idempotent = idempotentie.reserveer(request, actor_van(request))
+
+    def handle_exception(self, exc):
+        from zorgvuldig.api.idempotentie import Herhaling
+
+        if isinstance(exc, Herhaling):
+            return exc.response
+        log_weigering(self.request, exc, self.verwerkingsactiviteit)
+        return super().handle_exception(exc)
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        if self._idempotent is not None and not response.has_header("Idempotent-Replayed"):
+            from zorgvuldig.api.idempotentie import bewaar
+
+            bewaar(self._idempotent, response)
+            self._idempotent = None
+        return super().finalize_response(request, response, *args, **kwargs)
+
+
+def log_weigering(request, exc, activiteit: str | None) -> None:
+    """AU-04: a refused attempt by a signed-in user (no right, not visible, a rule) is logged like a
+    success, in its own transaction. Services log their own refusals; those are marked `gelogd`."""
+    from rest_framework import exceptions
+
+    from zorgvuldig.api.permissions import actor_van
+    from zorgvuldig.audit import services as audit
+    from zorgvuldig.core.errors import DomainError
+
+    user = getattr(request, "user", None)
+    if user is None or not getattr(user, "is_authenticated", False) or getattr(exc, "gelogd", False):
+        return
+    if isinstance(exc, DomainError):
+        fout = exc
+    elif isinstance(exc, exceptions.NotFound):
+        fout = DomainError("E_NOT_FOUND", "niet zichtbaar")
+    elif isinstance(exc, exceptions.PermissionDenied):
+        fout = DomainError(getattr(exc, "zv_code", "E_AC_NOT_AUTHORISED"), "geweigerd")
+    else:
+        return  # malformed input is no attempt to process personal data
+    if fout.code in {"E_INVALID_INPUT", "E_IDEMPOTENCY_CONFLICT"}:
+        return
+    audit.weigering(
+        actor=actor_van(request),
+        actie="toegang.geweigerd",
+        activiteit=activiteit or "verantwoording-toezicht",
+        fout=fout,
+    )
+
+
+def controleer_doel(request, activiteit: str | None) -> None:
+    """`Verwerkingsdoel` (API §1.3): when given, it must be this endpoint's purpose (GP-02)."""
+    doel = request.headers.get("Verwerkingsdoel")
+    if doel is None:
+        return
+    from zorgvuldig.core.errors import DomainError, InvalidParam
+    from zorgvuldig.registers.services import activiteit as zoek_activiteit
+
+    toegestaan = zoek_activiteit(activiteit)[1] if activiteit else None
+    if doel != toegestaan:
+        raise DomainError(
+            "E_NO_PURPOSE",
+            "Dit verwerkingsdoel is hier niet toegestaan (GP-02).",
+            [InvalidParam("Verwerkingsdoel", "E_NO_PURPOSE", "Doel niet toegestaan.")],
+        )
+
+
+class ItemView(BasisView):
+    """An item path: visibility is checked right after authentication and scope, before the body is
+    validated, so an invisible record answers 404 whatever the request (API §1.4 check order)."""
+
+    def zichtbaar(self, actor, uuid) -> None:
+        raise NotImplementedError
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        from zorgvuldig.api.permissions import actor_van
+
+        if "uuid" in kwargs:
+            self.zichtbaar(actor_van(request), kwargs["uuid"])

@@ -1,0 +1,34 @@
+from rest_framework.pagination import PageNumberPagination
+from rest_framework.response import Response
+
+
+class Paginering(PageNumberPagination):
+    """`page` from 1, `pageSize` 20 (max 100), `Link` header too (API §1.2)."""
+
+    page_size = 20
+    page_size_query_param = "pageSize"
+    max_page_size = 100
+
+    def get_paginated_response(self, data):
+        links = []
+        if (nxt := self.get_next_link()) is not None:
+            links.append(f'<{nxt}>; rel="next"')
+        if (prev := self.get_previous_link()) is not None:
+            links.append(f'<{prev}>; rel="prev"')
+        headers = {"Link": ", ".join(links)} if links else None
+        return Response(
+            {"count": self.page.paginator.count, "next": nxt, "previous": prev, "results": data},
+            headers=headers,
+        )
+
+    def get_paginated_response_schema(self, schema):
+        return {
+            "type": "object",
+            "required": ["count", "results"],
+            "properties": {
+                "count": {"type": "integer"},
+                "next": {"type": "string", "format": "uri", "nullable": True},
+                "previous": {"type": "string", "format": "uri", "nullable": True},
+                "results": schema,
+            },
+        }

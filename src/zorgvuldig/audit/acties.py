@@ -1,0 +1,26 @@
+"""The closed vocabulary of audit actions (DESIGN §5.5). An unknown action is a programming error."""
+
+ACTIES: dict[str, str] = {
+    "persoon.geregistreerd": "Persoon geregistreerd",
+    "persoon.ingezien": "Persoon ingezien",
+    "persoon.gewijzigd": "Persoon gewijzigd",
+    "persoon.gezocht": "Persoon gezocht",
+    "persoon.lijst_ingezien": "Lijst van personen ingezien",
+    "persoon.geheim_adres_ingezien": "Geheim adres ingezien",
+    "relatie.geregistreerd": "Relatie geregistreerd",
+    "relatie.beeindigd": "Relatie beëindigd",
+    "beoordeling.geregistreerd": "Bekwaamheid of wilsonbekwaamheid vastgelegd",
+    "huishouden.geregistreerd": "Huishouden geregistreerd",
+    "huishouden.gewijzigd": "Huishouden gewijzigd",
+    "huishouden.ingezien": "Huishouden ingezien",
+    "markering.geregistreerd": "Gemarkeerd als niet voor vertegenwoordigers",
+    "toegang.verleend": "Toegang verleend",
+    "toegang.ingetrokken": "Toegang ingetrokken",
+    "toegang.ingezien": "Toegangen ingezien",
+    "toegang.geweigerd": "Toegang geweigerd (geen rechten of niet zichtbaar)",
+    "verstrekking.geregistreerd": "Verstrekking geregistreerd",
+    "audit.doorzocht": "Logboek doorzocht",
+    "audit.controlepunt": "Controlepunt geregistreerd",
+    "sleutel.geroteerd": "Sleutel geroteerd",
+    "configuratie.gewijzigd": "Configuratie gewijzigd",
+}

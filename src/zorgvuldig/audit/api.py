@@ -1,0 +1,169 @@
+"""/api/v1/auditregels and /auditcontrolepunten (API §2.10): read-only, audit:lezen."""
+
+from __future__ import annotations
+
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema
+from rest_framework import serializers
+from rest_framework.response import Response
+
+from zorgvuldig.api.base import BasisView, StrictSerializer, absolute
+from zorgvuldig.api.pagination import Paginering
+from zorgvuldig.api.permissions import actor_van
+from zorgvuldig.audit import selectors
+from zorgvuldig.audit.models import AuditRegel
+from zorgvuldig.core import tenancy
+from zorgvuldig.core.errors import NotFound
+from zorgvuldig.personen.api import uuid_uit_url
+from zorgvuldig.personen.selectors import persoon_of_404
+
+
+class AuditRegelSerializer(serializers.Serializer):
+    def to_representation(self, r: AuditRegel):
+        zegel = getattr(r, "zegel", None)
+        return {
+            "url": absolute(self.context.get("request"), f"/api/v1/auditregels/{r.uuid}"),
+            "uuid": str(r.uuid),
+            "traceId": r.trace_id,
+            "spanId": r.span_id,
+            "verwerkingsactiviteit": r.verwerkingsactiviteit,
+            "betrokkene": r.betrokkene or None,
+            "status": r.status,
+            "code": r.code or None,
+            "tijdstip": r.tijdstip.isoformat().replace("+00:00", "Z"),
+            "actor": {
+                "gebruiker": r.actor_gebruiker or None,
+                "functie": r.actor_functie,
+                "rol": r.actor_rol,
+                "organisatie": r.actor_organisatie or None,
+            },
+            "namens": r.namens,
+            "actie": r.actie,
+            "object": {"type": r.object_type, "uuid": r.object_uuid} if r.object_uuid else None,
+            "velden": r.velden,
+            "toegang": r.toegang or None,
+            "doel": r.doel,
+            "grondslag": r.grondslag,
+            "koppeling": r.koppeling,
+            "kanaal": r.kanaal,
+            "volgnummer": zegel.volgnummer if zegel else None,
+            "vorigeHash": zegel.vorige_hash if zegel else None,
+            "hash": zegel.hash if zegel else None,
+        }
+
+
+class AuditZoekSerializer(StrictSerializer):
+    persoon = serializers.CharField(max_length=300)
+    actie = serializers.CharField(required=False, max_length=64)
+    status = serializers.ChoiceField(choices=["uitgevoerd", "geweigerd"], required=False)
+
+
+FILTERS = ["tijdstipVanaf", "tijdstipTot", "actie", "actor", "object", "status", "toegang", "traceId"]
+
+
+def _geldige_filters(params) -> dict:
+    import datetime as dt
+    import uuid
+
+    out = {}
+    for key in FILTERS:
+        value = params.get(key)
+        if not value:
+            continue
+        try:
+            if key in {"tijdstipVanaf", "tijdstipTot"}:
+                dt.datetime.fromisoformat(value)
+            elif key in {"actor", "object", "toegang"}:
+                uuid.UUID(value)
+        except ValueError as exc:
+            raise serializers.ValidationError({key: ["Ongeldige waarde."]}) from exc
+        out[key] = value[:64]
+    return out
+
+
+class AuditRegelsView(BasisView):
+    scopes = {"get": "audit:lezen"}
+    verwerkingsactiviteit = "verantwoording-toezicht"
+
+    @extend_schema(responses=AuditRegelSerializer(many=True), operation_id="auditregels_list")
+    def get(self, request):
+        actor = actor_van(request)
+        params = _geldige_filters(request.query_params)
+        qs, grant = selectors.regels_zichtbaar_voor(actor)
+        selectors.log_doorzoeken(actor, grant, params)
+        paginator = Paginering()
+        page = paginator.paginate_queryset(
+            selectors.filter_regels(qs, params).order_by("-id"), request, view=self
+        )
+        return paginator.get_paginated_response(
+            AuditRegelSerializer(page, many=True, context={"request": request}).data
+        )
+
+
+class AuditRegelView(BasisView):
+    scopes = {"get": "audit:lezen"}
+    verwerkingsactiviteit = "verantwoording-toezicht"
+
+    @extend_schema(responses=AuditRegelSerializer, operation_id="auditregels_read")
+    def get(self, request, uuid):
+        actor = actor_van(request)
+        qs, grant = selectors.regels_zichtbaar_voor(actor, strikt=False)
+        regel = qs.filter(uuid=uuid).first()
+        if regel is None:
+            raise NotFound()
+        selectors.log_doorzoeken(actor, grant, {"object": str(uuid)})
+        return Response(AuditRegelSerializer(regel, context={"request": request}).data)
+
+
+class AuditZoekView(BasisView):
+    scopes = {"post": "audit:lezen"}
+    verwerkingsactiviteit = "verantwoording-toezicht"
+
+    @extend_schema(
+        request=AuditZoekSerializer,
+        responses=AuditRegelSerializer(many=True),
+        operation_id="auditregels_zoek",
+    )
+    def post(self, request):
+        actor = actor_van(request)
+        ser = AuditZoekSerializer(data=request.data)
+        ser.is_valid(raise_exception=True)
+        from zorgvuldig.core.context import Actor
+
+        # The FG may search the log for a person without a content grant: resolve as the system,
+        # but only within the FG's own controller (regels_zichtbaar_voor narrows the entries).
+        persoon, _ = persoon_of_404(Actor.systeem(), uuid_uit_url(ser.validated_data["persoon"]))
+        tenancy.activeer(actor)
+        if persoon.verwerkingsverantwoordelijke_id != actor.verwerkingsverantwoordelijke_id:
+            raise NotFound()
+        qs = selectors.zoek_op_persoon(
+            actor, persoon, {k: v for k, v in ser.validated_data.items() if k != "persoon"}
+        )
+        paginator = Paginering()
+        page = paginator.paginate_queryset(qs.order_by("-id"), request, view=self)
+        return paginator.get_paginated_response(
+            AuditRegelSerializer(page, many=True, context={"request": request}).data
+        )
+
+
+class ControlepuntenView(BasisView):
+    scopes = {"get": "audit:lezen"}
+    verwerkingsactiviteit = "verantwoording-toezicht"
+
+    @extend_schema(responses=OpenApiTypes.OBJECT, operation_id="auditcontrolepunten_list")
+    def get(self, request):
+        actor = actor_van(request)
+        _, grant = selectors.regels_zichtbaar_voor(actor)  # auditor: only within a valid statutory grant
+        selectors.log_doorzoeken(actor, grant, {"controlepunten": True})
+        data = [
+            {
+                "volgnummer": c.volgnummer,
+                "aantal": c.aantal,
+                "hash": c.hash,
+                "tijdstip": c.tijdstip,
+                "handtekening": c.handtekening,
+                "sleutelId": c.sleutel_id,
+            }
+            for c in selectors.controlepunten()
+        ]
+        return Response({"count": len(data), "next": None, "previous": None, "results": data})

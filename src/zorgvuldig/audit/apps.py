@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+
+
+class AuditConfig(AppConfig):
+    name = "zorgvuldig.audit"
+    label = "audit"
+    verbose_name = "Logboek dataverwerkingen"
+
+    def ready(self) -> None:
+        from django.db.models.signals import post_migrate
+
+        from zorgvuldig.core.database import rechten_runtime_rol
+
+        post_migrate.connect(rechten_runtime_rol, sender=self)

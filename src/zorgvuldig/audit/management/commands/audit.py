@@ -1,0 +1,103 @@
+"""`zorgvuldig audit seal|verify|checkpoint|keygen` (API §3.2). Exit 0 ok, 3 integrity break."""
+
+from __future__ import annotations
+
+import base64
+import json
+import sys
+from pathlib import Path
+
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from django.core.management.base import BaseCommand, CommandError
+
+from zorgvuldig.audit import services
+from zorgvuldig.core import tenancy
+from zorgvuldig.core.context import Actor
+
+
+class Command(BaseCommand):
+    help = "Logboek dataverwerkingen: verzegelen, controleren, controlepunt ondertekenen."
+
+    def add_arguments(self, parser):
+        sub = parser.add_subparsers(dest="sub", required=True)
+        seal = sub.add_parser("seal", help="Verzegel wachtende auditregels in de hashketen.")
+        seal.add_argument("--json", action="store_true")
+        verify = sub.add_parser(
+            "verify", help="Herbereken de hashketen tegen de ondertekende controlepunten."
+        )
+        verify.add_argument("--from", dest="vanaf", type=int, default=1)
+        verify.add_argument(
+            "--checkpoint-file",
+            action="append",
+            default=[],
+            help="JSON-bestand met een elders bewaard controlepunt (herhaalbaar).",
+        )
+        verify.add_argument("--json", action="store_true")
+        cp = sub.add_parser("checkpoint", help="Onderteken de kop van de keten (buiten de applicatieserver).")
+        cp.add_argument("--signing-key", required=True)
+        cp.add_argument("--json", action="store_true")
+        kg = sub.add_parser("keygen", help="Maak een Ed25519-sleutelpaar voor controlepunten.")
+        kg.add_argument("--private", required=True, help="Pad voor de privésleutel (PEM); niet op de server.")
+        kg.add_argument(
+            "--public-keys", required=True, help="JSON-bestand met publieke sleutels (bijwerken)."
+        )
+
+    def handle(self, *args, **opts):
+        tenancy.activeer(Actor.systeem())
+        sub = opts["sub"]
+        if sub == "seal":
+            n = services.verzegel_alles()
+            self._out(opts, {"verzegeld": n}, f"verzegeld {n}")
+        elif sub == "verify":
+            extra = [json.loads(Path(f).read_text()) for f in opts["checkpoint_file"]]
+            verslag = services.verifieer(opts["vanaf"], extra)
+            data = verslag.as_dict()
+            if verslag.ok:
+                self._out(
+                    opts,
+                    data,
+                    f"keten intact: {verslag.gecontroleerd} regels, "
+                    f"{verslag.controlepunten} controlepunten, {verslag.onverzegeld} wachtend",
+                )
+            else:
+                b = verslag.eerste_breuk
+                self._out(
+                    opts,
+                    data,
+                    f"BREUK bij volgnummer {b.volgnummer}: verwacht {b.verwacht}, gevonden {b.gevonden}",
+                    err=True,
+                )
+                sys.exit(3)
+        elif sub == "checkpoint":
+            try:
+                key = services.laad_privesleutel(opts["signing_key"])
+            except (OSError, ValueError) as exc:
+                raise CommandError(f"signing key unreadable: {exc}") from exc
+            cp = services.controlepunt(key)
+            self._out(opts, cp, json.dumps(cp, indent=2))
+        elif sub == "keygen":
+            key = Ed25519PrivateKey.generate()
+            priv = Path(opts["private"])
+            priv.write_bytes(
+                key.private_bytes(
+                    serialization.Encoding.PEM,
+                    serialization.PrivateFormat.PKCS8,
+                    serialization.NoEncryption(),
+                )
+            )
+            priv.chmod(0o600)
+            pubfile = Path(opts["public_keys"])
+            keys = json.loads(pubfile.read_text()) if pubfile.exists() else {}
+            raw = key.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+            kid = services.sleutel_id(key.public_key())
+            keys[kid] = base64.b64encode(raw).decode()
+            pubfile.parent.mkdir(parents=True, exist_ok=True)
+            pubfile.write_text(json.dumps(keys, indent=2))
+            self.stdout.write(f"sleutel {kid}: privé {priv}, publiek toegevoegd aan {pubfile}")
+
+    def _out(self, opts, data, text, err=False):
+        if opts.get("json"):
+            self.stdout.write(json.dumps(data))
+        else:
+            (self.stderr if err else self.stdout).write(text)

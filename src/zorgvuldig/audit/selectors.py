@@ -1,0 +1,93 @@
+"""Who may read which audit entries (AU-05), and the audited search."""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.db.models import QuerySet
+
+from zorgvuldig.audit import services as audit
+from zorgvuldig.audit.models import AuditRegel, Controlepunt, Pseudoniem
+from zorgvuldig.core.errors import DomainError
+from zorgvuldig.toegang.models import Bron
+from zorgvuldig.toegang.selectors import grant_voor_object
+
+ACTIVITEIT = "verantwoording-toezicht"
+
+
+def regels_zichtbaar_voor(actor, strikt: bool = True) -> tuple[QuerySet[AuditRegel], object]:
+    """FG: the own controller's entries; leidinggevende: the own teams' members; auditor: only within a
+    valid statutory grant on the organisation (AC-09). Returns the queryset and the grant used.
+    Without that grant a collection is refused `E_AC_GRANT_EXPIRED` (`strikt`), an item is invisible."""
+    qs = AuditRegel.objects.select_related("zegel")
+    controller = str(actor.organisatie.verwerkingsverantwoordelijke.uuid)
+    if "fg" in actor.rollen:
+        return qs.filter(verwerkingsverantwoordelijke=controller), None
+    if "leidinggevende" in actor.rollen:
+        from zorgvuldig.organisaties.models import Gebruiker
+
+        teams = actor.gebruiker.teams.all()
+        leden = Gebruiker.objects.filter(teams__in=teams).values_list("uuid", flat=True).distinct()
+        return qs.filter(actor_gebruiker__in=[str(u) for u in leden]), None
+    if "auditor" in actor.rollen:
+        grant = grant_voor_object(actor, actor.organisatie, "lezen", [Bron.WETTELIJK])
+        if grant is None and not strikt:
+            return qs.none(), None  # item path: nothing is visible, so 404 (API §1.4)
+        if grant is None:
+            raise DomainError(
+                "E_AC_GRANT_EXPIRED", "Geen geldige wettelijke toegang tot het logboek (AC-09)."
+            )
+        return qs.filter(verwerkingsverantwoordelijke=controller), grant
+    return qs.none(), None
+
+
+def filter_regels(qs: QuerySet[AuditRegel], params: dict) -> QuerySet[AuditRegel]:
+    if v := params.get("tijdstipVanaf"):
+        qs = qs.filter(tijdstip__gte=v)
+    if v := params.get("tijdstipTot"):
+        qs = qs.filter(tijdstip__lt=v)
+    for key, field in (
+        ("actie", "actie"),
+        ("actor", "actor_gebruiker"),
+        ("object", "object_uuid"),
+        ("status", "status"),
+        ("toegang", "toegang"),
+        ("traceId", "trace_id"),
+    ):
+        if v := params.get(key):
+            qs = qs.filter(**{field: v})
+    return qs
+
+
+def zoek_op_persoon(actor, persoon, params: dict) -> QuerySet[AuditRegel]:
+    """`_zoek` by person: via the pseudonym mapping; the search itself is audited (AU-05)."""
+    qs, grant = regels_zichtbaar_voor(actor)
+    sleutel = audit.subject_key(persoon)
+    pseudo = Pseudoniem.objects.filter(sleutel=sleutel).values_list("pseudoniem", flat=True).first()
+    with transaction.atomic():
+        # The object read is the log, not the person's content: the subject is named, no content grant.
+        audit.record(
+            actor=actor,
+            actie="audit.doorzocht",
+            activiteit=ACTIVITEIT,
+            betrokkenen=[persoon],
+            velden=["logboek"],
+            toegang=grant,
+        )
+    if pseudo is None:
+        return qs.none()
+    return filter_regels(qs.filter(betrokkene=pseudo), params)
+
+
+def log_doorzoeken(actor, grant, params: dict) -> None:
+    with transaction.atomic():
+        audit.record(
+            actor=actor,
+            actie="audit.doorzocht",
+            activiteit=ACTIVITEIT,
+            velden=sorted(k for k in params if k not in {"page", "pageSize"}) or ["logboek"],
+            toegang=grant,
+        )
+
+
+def controlepunten() -> QuerySet[Controlepunt]:
+    return Controlepunt.objects.all()

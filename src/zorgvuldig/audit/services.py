@@ -1,0 +1,392 @@
+"""Writing, sealing and verifying the audit log (AU-01 … AU-09)."""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import functools
+import hashlib
+import json
+import secrets
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import structlog
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from django.conf import settings
+from django.db import connection, transaction
+
+from zorgvuldig.audit import policies
+from zorgvuldig.audit.acties import ACTIES
+from zorgvuldig.audit.models import AuditRegel, Controlepunt, Pseudoniem, Status, Wachtrij, Zegel
+from zorgvuldig.core.clock import now
+from zorgvuldig.core.context import current_trace
+from zorgvuldig.core.errors import DomainError
+from zorgvuldig.registers.services import activiteit as zoek_activiteit
+
+log = structlog.get_logger(__name__)
+SEQUENCER_LOCK = 0x5A56_4155  # pg advisory lock key: one sequencer at a time
+
+
+# --- pseudonyms (AU-07) --------------------------------------------------------------------------
+
+
+def subject_key(obj) -> str:
+    """Stable key of a data subject; only the mapping table links it to a pseudonym."""
+    return f"{obj._meta.model_name}:{obj.uuid}"
+
+
+def pseudoniem(sleutel: str) -> str:
+    found = Pseudoniem.objects.filter(sleutel=sleutel).values_list("pseudoniem", flat=True).first()
+    if found:
+        return found
+    row, _ = Pseudoniem.objects.get_or_create(sleutel=sleutel, defaults={"pseudoniem": secrets.token_hex(16)})
+    return row.pseudoniem
+
+
+def vergeet(sleutel: str) -> int:
+    """Crypto-shredding: delete the mapping, the chain stays intact and the entries anonymous."""
+    deleted, _ = Pseudoniem.objects.filter(sleutel=sleutel).delete()
+    return deleted
+
+
+# --- writing -------------------------------------------------------------------------------------
+
+
+def _actor_fields(actor) -> dict:
+    if actor.is_systeem:
+        return {
+            "actor_gebruiker": "",
+            "actor_functie": "",
+            "actor_rol": "systeem",
+            "actor_organisatie": "",
+            "verwerkingsverantwoordelijke": "",
+        }
+    org = actor.organisatie
+    return {
+        "actor_gebruiker": str(actor.gebruiker.uuid),
+        "actor_functie": actor.gebruiker.functie,
+        "actor_rol": ",".join(sorted(actor.rollen)),
+        "actor_organisatie": str(org.uuid),
+        "verwerkingsverantwoordelijke": str(org.verwerkingsverantwoordelijke.uuid),
+    }
+
+
+def _namens(actor) -> dict:
+    namens = dict(actor.namens)
+    if not actor.is_systeem:
+        namens.setdefault("organisatie", str(actor.organisatie.uuid))
+    return namens
+
+
+def record(
+    *,
+    actor,
+    actie: str,
+    activiteit: str,
+    object=None,
+    betrokkenen: Iterable = (),
+    velden: Iterable[str] = (),
+    toegang=None,
+    status: str = Status.UITGEVOERD,
+    code: str = "",
+    doel: str | None = None,
+    grondslag: str | None = None,
+    koppeling: dict | None = None,
+) -> list[AuditRegel]:
+    """Write one entry per data subject for an act, in the caller's transaction (AU-01, AU-02).
+
+    `betrokkenen` are the subjects (model instances with a uuid, or subject keys). Refusals use
+    `weigering`, which commits on its own (AU-04).
+    """
+    if actie not in ACTIES:
+        raise ValueError(f"unknown audit action {actie}")
+    act_code, act_doel, act_grondslag = zoek_activiteit(activiteit)
+    if status == Status.UITGEVOERD and not connection.in_atomic_block:
+        raise RuntimeError("audit.record must run inside the act's transaction")
+    trace_id, span_id = current_trace()
+    sleutels = [b if isinstance(b, str) else subject_key(b) for b in betrokkenen]
+    pseudoniemen = [pseudoniem(s) for s in sleutels] or [""]
+    common = {
+        "tijdstip": now(),
+        "trace_id": trace_id,
+        "span_id": span_id,
+        "verwerkingsactiviteit": act_code,
+        "status": status,
+        "code": code,
+        "namens": _namens(actor),
+        "actie": actie,
+        "object_type": f"{object._meta.app_label}.{object._meta.model_name}" if object is not None else "",
+        "object_uuid": str(object.uuid) if object is not None else "",
+        "velden": sorted(set(velden)),
+        "toegang": str(toegang.uuid) if toegang is not None else "",
+        "doel": doel or act_doel,
+        "grondslag": grondslag or act_grondslag,
+        "koppeling": koppeling or {},
+        "kanaal": actor.kanaal,
+        **_actor_fields(actor),
+    }
+    with transaction.atomic():
+        rows = AuditRegel.objects.bulk_create([AuditRegel(betrokkene=p, **common) for p in pseudoniemen])
+        Wachtrij.objects.bulk_create([Wachtrij(regel_id=r.id) for r in rows])
+    return rows
+
+
+def weigering(*, actor, actie: str, activiteit: str, fout: DomainError, object=None, betrokkenen=()) -> None:
+    """Log a refused attempt like a success, committed on its own while the act rolled back (AU-04)."""
+    try:
+        zoek_activiteit(activiteit)
+    except DomainError:
+        activiteit = "verantwoording-toezicht"  # the refusal itself may be the missing purpose (GP-02)
+    with transaction.atomic():
+        record(
+            actor=actor,
+            actie=actie,
+            activiteit=activiteit,
+            object=object,
+            betrokkenen=betrokkenen,
+            status=Status.GEWEIGERD,
+            code=fout.code,
+        )
+
+
+def geweigerd_gelogd(actie: str, activiteit: str):
+    """Decorator for services: a DomainError raised inside is audited after the act rolled back.
+
+    The error may carry `audit_object` and `audit_betrokkenen` to name what was attempted; for a
+    not-visible record they stay empty, so the log reveals nothing the actor may not see.
+    """
+
+    def wrap(fn):
+        @functools.wraps(fn)
+        def inner(*args, actor, **kwargs):
+            try:
+                return fn(*args, actor=actor, **kwargs)
+            except DomainError as fout:
+                weigering(
+                    actor=actor,
+                    actie=actie,
+                    activiteit=activiteit,
+                    fout=fout,
+                    object=getattr(fout, "audit_object", None),
+                    betrokkenen=getattr(fout, "audit_betrokkenen", ()),
+                )
+                fout.gelogd = True  # type: ignore[attr-defined]  # the API layer must not log it again
+                raise
+
+        return inner
+
+    return wrap
+
+
+# --- sealing (AU-03) -----------------------------------------------------------------------------
+
+
+def _sequencer_lock() -> None:
+    """One sequencer at a time (PostgreSQL advisory lock; SQLite's BEGIN IMMEDIATE already serialises)."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cur:
+            cur.execute("SELECT pg_advisory_xact_lock(%s)", [SEQUENCER_LOCK])
+
+
+def verzegel(batch: int = 5000) -> int:
+    """Seal queued entries into the chain. Safe to run concurrently: one sequencer holds the lock.
+
+    Entries are taken from the queue, never as "id > last sealed", so an entry whose transaction
+    commits late is sealed in a later round instead of skipped.
+    """
+    with transaction.atomic():
+        _sequencer_lock()
+        ids = list(Wachtrij.objects.order_by("regel_id").values_list("regel_id", flat=True)[:batch])
+        if not ids:
+            return 0
+        head = Zegel.objects.order_by("-volgnummer").values_list("volgnummer", "hash").first()
+        volgnummer, previous = head if head else (0, policies.GENESIS)
+        seals = []
+        for regel in AuditRegel.objects.filter(id__in=ids).order_by("id"):
+            volgnummer += 1
+            digest = policies.chain_hash(previous, regel.canonical())
+            seals.append(Zegel(volgnummer=volgnummer, regel_id=regel.id, vorige_hash=previous, hash=digest))
+            previous = digest
+        Zegel.objects.bulk_create(seals)
+        Wachtrij.objects.filter(regel_id__in=ids).delete()
+        return len(seals)
+
+
+def verzegel_alles(batch: int = 5000) -> int:
+    total = 0
+    while sealed := verzegel(batch):
+        total += sealed
+    return total
+
+
+# --- checkpoints (AU-08) -------------------------------------------------------------------------
+
+
+def sleutel_id(public: Ed25519PublicKey) -> str:
+    raw = public.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+    return hashlib.sha256(raw).hexdigest()[:16]
+
+
+def laad_privesleutel(path: str | Path) -> Ed25519PrivateKey:
+    data = Path(path).read_bytes()
+    try:
+        key = serialization.load_pem_private_key(data, password=None)
+    except ValueError:
+        key = Ed25519PrivateKey.from_private_bytes(base64.b64decode(data.strip()))
+    if not isinstance(key, Ed25519PrivateKey):
+        raise ValueError("the signing key must be Ed25519")
+    return key
+
+
+def publieke_sleutels() -> dict[str, Ed25519PublicKey]:
+    path = Path(settings.AUDIT_PUBLIC_KEYS_FILE) if settings.AUDIT_PUBLIC_KEYS_FILE else None
+    if path is None or not path.exists():
+        return {}
+    return {
+        kid: Ed25519PublicKey.from_public_bytes(base64.b64decode(b64))
+        for kid, b64 in json.loads(path.read_text()).items()
+    }
+
+
+def controlepunt(private_key: Ed25519PrivateKey) -> dict:
+    """Sign the current head (count, hash, time); register a copy; return what to store off-server."""
+    verzegel_alles()
+    with transaction.atomic():
+        _sequencer_lock()  # head and count from one consistent moment
+        head = Zegel.objects.order_by("-volgnummer").first()
+        if head is None:
+            raise DomainError("E_STATE_CONFLICT", "Er zijn nog geen verzegelde auditregels.")
+        aantal = Zegel.objects.count()
+    tijdstip = now().astimezone(dt.UTC).isoformat()
+    message = policies.checkpoint_message(head.volgnummer, aantal, head.hash, tijdstip)
+    signature = base64.b64encode(private_key.sign(message)).decode()
+    cp: dict = {
+        "volgnummer": head.volgnummer,
+        "aantal": aantal,
+        "hash": head.hash,
+        "tijdstip": tijdstip,
+        "handtekening": signature,
+        "sleutelId": sleutel_id(private_key.public_key()),
+    }
+    with transaction.atomic():
+        Controlepunt.objects.create(
+            volgnummer=cp["volgnummer"],
+            aantal=aantal,
+            hash=cp["hash"],
+            tijdstip=tijdstip,
+            handtekening=signature,
+            sleutel_id=cp["sleutelId"],
+        )
+    return cp
+
+
+def controlepunt_geldig(cp: dict, keys: dict[str, Ed25519PublicKey]) -> bool:
+    key = keys.get(cp["sleutelId"])
+    if key is None:
+        return False
+    message = policies.checkpoint_message(cp["volgnummer"], cp["aantal"], cp["hash"], cp["tijdstip"])
+    try:
+        key.verify(base64.b64decode(cp["handtekening"]), message)
+    except (InvalidSignature, ValueError):
+        return False
+    return True
+
+
+# --- verification (AU-03) ------------------------------------------------------------------------
+
+
+@dataclass
+class Verslag:
+    ok: bool
+    gecontroleerd: int
+    controlepunten: int
+    eerste_breuk: policies.Break | None
+    onverzegeld: int = 0
+
+    def as_dict(self) -> dict:
+        breuk = None
+        if self.eerste_breuk:
+            breuk = {
+                "volgnummer": self.eerste_breuk.volgnummer,
+                "verwacht": self.eerste_breuk.verwacht,
+                "gevonden": self.eerste_breuk.gevonden,
+            }
+        return {
+            "ok": self.ok,
+            "gecontroleerd": self.gecontroleerd,
+            "controlepunten": self.controlepunten,
+            "eersteBreuk": breuk,
+            "onverzegeld": self.onverzegeld,
+        }
+
+
+def _seals(vanaf: int) -> Iterator[policies.Seal]:
+    qs = Zegel.objects.filter(volgnummer__gte=vanaf).select_related("regel").order_by("volgnummer")
+    for z in qs.iterator(chunk_size=5000):
+        regel = z.regel if z.regel_id else None
+        yield policies.Seal(z.volgnummer, z.vorige_hash, z.hash, regel.canonical() if regel else None)
+
+
+def verifieer(vanaf: int = 1, extra_controlepunten: Iterable[dict] = ()) -> Verslag:
+    """Recompute the chain from `vanaf` and check it against every signed checkpoint."""
+    keys = publieke_sleutels()
+    cps = [
+        {
+            "volgnummer": c.volgnummer,
+            "aantal": c.aantal,
+            "hash": c.hash,
+            "tijdstip": c.tijdstip,
+            "handtekening": c.handtekening,
+            "sleutelId": c.sleutel_id,
+        }
+        for c in Controlepunt.objects.all()
+    ] + list(extra_controlepunten)
+    for cp in cps:
+        if not controlepunt_geldig(cp, keys):
+            ongeldig = policies.Break(cp["volgnummer"], "geldige handtekening", "ongeldig of onbekend")
+            return Verslag(False, 0, len(cps), ongeldig)
+    pins = [policies.Checkpoint(c["volgnummer"], c["hash"]) for c in cps]
+    first = Zegel.objects.filter(volgnummer__gte=vanaf).order_by("volgnummer").first()
+    if first is None:
+        start, start_hash = vanaf, policies.GENESIS
+    elif vanaf > 1:
+        start, start_hash = vanaf, first.vorige_hash  # a partial check trusts the stored link at N
+    elif first.volgnummer == 1:
+        start, start_hash = 1, policies.GENESIS
+    else:  # a prefix removed by retention must end at a signed checkpoint (AU-03)
+        start, start_hash = first.volgnummer, _pinned_start(pins, first.volgnummer)
+    checked, breuk = policies.verify(_seals(vanaf), pins, start_hash=start_hash, start=start)
+    if breuk is None:
+        breuk = _unsealed_break()
+    onverzegeld = Wachtrij.objects.count()
+    return Verslag(breuk is None, checked, len(cps), breuk, onverzegeld)
+
+
+def _pinned_start(pins: list[policies.Checkpoint], first: int) -> str:
+    for pin in pins:
+        if pin.volgnummer == first - 1:
+            return pin.hash
+    return "geen controlepunt voor het weggehaalde begin"
+
+
+def _unsealed_break() -> policies.Break | None:
+    """Entries neither sealed nor queued were taken out of the chain; old queued ones are stuck."""
+    orphan = (
+        AuditRegel.objects.filter(zegel__isnull=True)
+        .exclude(id__in=Wachtrij.objects.values("regel_id"))
+        .order_by("id")
+        .first()
+    )
+    if orphan is not None:
+        return policies.Break(
+            0, "verzegeld of in de wachtrij", f"regel {orphan.uuid} is geen deel van de keten"
+        )
+    grens = now() - dt.timedelta(seconds=settings.AUDIT_UNSEALED_GRACE_SECONDS)
+    stuck = AuditRegel.objects.filter(id__in=Wachtrij.objects.values("regel_id"), tijdstip__lt=grens).first()
+    if stuck is not None:
+        return policies.Break(0, "verzegeld binnen de termijn", f"regel {stuck.uuid} wacht te lang")
+    return None

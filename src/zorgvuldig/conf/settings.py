@@ -1,0 +1,296 @@
+"""Django settings. Every value comes from `config()` so docs/config.md documents it (DESIGN §5.9)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
+
+from zorgvuldig.conf.config import config
+
+SRC_DIR = Path(__file__).resolve().parents[1]
+BASE_DIR = Path(
+    config(
+        "ZORGVULDIG_VAR_DIR",
+        str(SRC_DIR.parents[1] / "var"),
+        "Folder for the demo database, demo keys and local files.",
+        doc_default="`var/` in the checkout",
+    )
+)
+
+MODE = config(
+    "ZORGVULDIG_MODE",
+    "production",
+    "`production` (default: PostgreSQL, secrets and key files required), `demo` (SQLite, generated keys, "
+    "demo log-ins) or `test`.",
+)
+if MODE not in {"production", "demo", "test"}:
+    raise ImproperlyConfigured("ZORGVULDIG_MODE must be production, demo or test")
+DEMO = MODE == "demo"
+if MODE != "production":
+    BASE_DIR.mkdir(parents=True, exist_ok=True)
+TESTING = MODE == "test"
+PRODUCTION = MODE == "production"
+
+DEBUG = config("DEBUG", False, "Django debug pages. Never on in production; refused there.")
+if DEBUG and PRODUCTION:
+    raise ImproperlyConfigured("DEBUG may not be on in production mode")
+
+SECRET_KEY = config("SECRET_KEY", "", "Django secret key; required in production.")
+if not SECRET_KEY:
+    if PRODUCTION:
+        raise ImproperlyConfigured("SECRET_KEY is required in production mode")
+    SECRET_KEY = "insecure-" + MODE + "-only-key-for-local-use-not-for-production"
+
+ALLOWED_HOSTS = config(
+    "ALLOWED_HOSTS", ["localhost", "127.0.0.1", "testserver"], "Host names this server answers to.", "list"
+)
+CSRF_TRUSTED_ORIGINS = config("CSRF_TRUSTED_ORIGINS", [], "Origins trusted for CSRF (https://host).", "list")
+
+_default_db = "" if PRODUCTION else f"sqlite:///{BASE_DIR / (MODE + '.sqlite3')}"
+DATABASE_URL = config(
+    "DATABASE_URL",
+    _default_db,
+    "Database URL. PostgreSQL in production (`postgres://user@host/db`); SQLite only in demo and test.",
+    doc_default="required in production; demo/test: SQLite in the var folder",
+)
+if not DATABASE_URL:
+    raise ImproperlyConfigured("DATABASE_URL is required in production mode")
+_db = dj_database_url.parse(
+    DATABASE_URL, conn_max_age=config("DB_CONN_MAX_AGE", 60, "Seconds to keep DB connections.")
+)
+if _db["ENGINE"] == "django.db.backends.sqlite3":
+    if PRODUCTION:
+        raise ImproperlyConfigured("Production mode refuses SQLite: set DATABASE_URL to PostgreSQL")
+    # WAL and IMMEDIATE transactions: concurrent readers, writers queue instead of failing (DESIGN §1).
+    _db["OPTIONS"] = {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 30,
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;",
+    }
+    _db["CONN_MAX_AGE"] = 0
+_db["TEST"] = {
+    "NAME": config("TEST_DATABASE_NAME", "", "Name of the database the test suite creates.") or None
+}
+DATABASES = {"default": _db}
+DB_RUNTIME_ROLE = config(
+    "ZORGVULDIG_DB_RUNTIME_ROLE",
+    "",
+    "PostgreSQL role the application runs as (not the owner that runs migrations). Migrations grant it "
+    "table rights and only INSERT/SELECT on the audit log; row-level security applies to it.",
+)
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "rest_framework",
+    "drf_spectacular",
+    "zorgvuldig.core",
+    "zorgvuldig.audit",
+    "zorgvuldig.organisaties",
+    "zorgvuldig.toegang",
+    "zorgvuldig.registers",
+    "zorgvuldig.personen",
+    "zorgvuldig.verstrekkingen",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "zorgvuldig.core.middleware.TraceContextMiddleware",
+    "zorgvuldig.core.middleware.SecurityHeadersMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "zorgvuldig.core.middleware.TenancyMiddleware",
+]
+
+ROOT_URLCONF = "zorgvuldig.conf.urls"
+WSGI_APPLICATION = "zorgvuldig.conf.wsgi.application"
+AUTH_USER_MODEL = "organisaties.Gebruiker"
+APPEND_SLASH = False  # API rule: no trailing slashes (trailing slash → 404)
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+            ]
+        },
+    }
+]
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+if TESTING:
+    PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # speed only; never outside tests
+
+LANGUAGE_CODE = "nl"
+TIME_ZONE = config("TIME_ZONE", "Europe/Amsterdam", "Time zone for dates, ages and deadlines (SPEC §0).")
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "static/"
+STATIC_ROOT = BASE_DIR / "static"
+if MODE != "production":
+    STATIC_ROOT.mkdir(parents=True, exist_ok=True)
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Bad input must never become a 500: bodies are capped and rejected with problem+json.
+DATA_UPLOAD_MAX_MEMORY_SIZE = config(
+    "ZORGVULDIG_MAX_BODY_BYTES", 262_144, "Largest request body accepted (bytes); larger → 400."
+)
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
+
+SESSION_COOKIE_SECURE = not (DEMO or TESTING)
+CSRF_COOKIE_SECURE = not (DEMO or TESTING)
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Strict"
+SESSION_COOKIE_AGE = config("ZORGVULDIG_SESSION_SECONDS", 8 * 3600, "Session lifetime in seconds.")
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "no-referrer"
+SECURE_HSTS_SECONDS = 0 if (DEMO or TESTING) else 31_536_000
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+X_FRAME_OPTIONS = "DENY"
+
+_email_backend = config(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.console.EmailBackend"
+    if not PRODUCTION
+    else "django.core.mail.backends.smtp.EmailBackend",
+    "Django e-mail backend: console in the demo, SMTP in production, filebased for tests of delivery.",
+    doc_default="production: SMTP; demo/test: console",
+)
+_smtp = {
+    "host": config("EMAIL_HOST", "localhost", "SMTP server."),
+    "port": config("EMAIL_PORT", 25, "SMTP port."),
+    "username": config("EMAIL_HOST_USER", "", "SMTP user."),
+    "password": config("EMAIL_HOST_PASSWORD", "", "SMTP password."),
+    "use_tls": config("EMAIL_USE_TLS", False, "STARTTLS to the SMTP server."),
+}
+_file_path = config(
+    "EMAIL_FILE_PATH", str(BASE_DIR / "mail"), "Folder for the file backend.", doc_default="`var/mail`"
+)
+_email_options: dict = {}
+if _email_backend.endswith("smtp.EmailBackend"):
+    _email_options = _smtp
+elif _email_backend.endswith("filebased.EmailBackend"):
+    _email_options = {"file_path": _file_path}
+# Django 6.1's MAILERS, fed from the EMAIL_* variables operators already know (DESIGN §5.9).
+MAILERS = {"default": {"BACKEND": _email_backend, "OPTIONS": _email_options}}
+DEFAULT_FROM_EMAIL = config("DEFAULT_FROM_EMAIL", "zorgvuldig@example.org", "Sender of notifications.")
+
+# Keys (DESIGN §4 "Keys"): never in the database or the repository.
+KEK_FILE = config(
+    "ZORGVULDIG_KEK_FILE",
+    "" if PRODUCTION else str(BASE_DIR / "keys" / "kek.key"),
+    "File with the key-encryption key (base64, 32 bytes) that wraps every controller's data key. "
+    "Required in production; escrow it with the backups. Generated in demo/test mode.",
+    doc_default="required in production; demo/test: `var/keys/kek.key`",
+)
+BLIND_INDEX_KEY_FILE = config(
+    "ZORGVULDIG_BLIND_INDEX_KEY_FILE",
+    "" if PRODUCTION else str(BASE_DIR / "keys" / "blind-index.json"),
+    "File with the versioned HMAC keys of the BSN blind index (JSON {version: base64 key}). Guard it like "
+    "the KEK: with it every valid BSN can be found by brute force.",
+    doc_default="required in production; demo/test: `var/keys/blind-index.json`",
+)
+AUDIT_PUBLIC_KEYS_FILE = config(
+    "ZORGVULDIG_AUDIT_PUBLIC_KEYS_FILE",
+    "" if PRODUCTION else str(BASE_DIR / "keys" / "audit-public-keys.json"),
+    "JSON {key id: base64 Ed25519 public key} of the keys that sign audit checkpoints off the server "
+    "(AU-08).",
+    doc_default="production: set it; demo/test: `var/keys/audit-public-keys.json`",
+)
+AUDIT_UNSEALED_GRACE_SECONDS = config(
+    "ZORGVULDIG_AUDIT_UNSEALED_GRACE_SECONDS",
+    3600,
+    "`audit verify` reports audit entries older than this that are still unsealed.",
+)
+
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["zorgvuldig.api.permissions.ScopePermission"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["zorgvuldig.api.parsers.StrictJSONParser"],
+    "EXCEPTION_HANDLER": "zorgvuldig.api.errors.exception_handler",
+    "DEFAULT_PAGINATION_CLASS": "zorgvuldig.api.pagination.Paginering",
+    "DEFAULT_SCHEMA_CLASS": "zorgvuldig.api.schema.AutoSchema",
+    "UNAUTHENTICATED_USER": None,
+    "DEFAULT_VERSIONING_CLASS": None,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "zorgvuldig API",
+    "DESCRIPTION": "REST API voor partnersystemen en de gebruikersinterface. Zie API.md.",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "COMPONENT_SPLIT_REQUEST": True,
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "ENUM_NAME_OVERRIDES": {},
+    "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums"],
+    "APPEND_COMPONENTS": {
+        "schemas": {
+            "Fout": {
+                "type": "object",
+                "description": "RFC 9457 problem (API §1.5)",
+                "required": ["type", "title", "status", "detail", "code"],
+                "properties": {
+                    "type": {"type": "string"},
+                    "title": {"type": "string"},
+                    "status": {"type": "integer"},
+                    "detail": {"type": "string"},
+                    "code": {"type": "string"},
+                    "traceId": {"type": "string"},
+                    "invalidParams": {
+                        "type": "array",
+                        "items": {
+                            "type": "object",
+                            "properties": {
+                                "name": {"type": "string"},
+                                "code": {"type": "string"},
+                                "reason": {"type": "string"},
+                            },
+                        },
+                    },
+                },
+            }
+        }
+    },
+}
+
+if DEMO:
+    # Until the web UI lands, the demo offers DRF's browsable API with session log-in.
+    REST_FRAMEWORK["DEFAULT_RENDERER_CLASSES"] = [
+        "rest_framework.renderers.JSONRenderer",
+        "rest_framework.renderers.BrowsableAPIRenderer",
+    ]
+LOGIN_URL = "/api-auth/login/"
+LOGIN_REDIRECT_URL = "/api/v1/gebruikersprofiel"
+
+LOG_LEVEL = config("LOG_LEVEL", "INFO", "Log level of the JSON logs on stdout.")
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"plain": {"format": "%(message)s"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "root": {"handlers": ["console"], "level": LOG_LEVEL},
+    # Django's request logger writes paths of failed requests; paths never hold personal data (API §1.2).
+    "loggers": {"django.db.backends": {"level": "WARNING"}},
+}

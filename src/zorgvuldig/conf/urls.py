@@ -1,0 +1,48 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+
+from zorgvuldig.api import views as api_views
+from zorgvuldig.audit import api as audit_api
+from zorgvuldig.core import views as core_views
+from zorgvuldig.organisaties import api as org_api
+from zorgvuldig.personen import api as personen_api
+from zorgvuldig.toegang import api as toegang_api
+
+U = "<uuid:uuid>"
+api_v1 = [
+    path("personen", personen_api.PersonenView.as_view()),
+    path("personen/_zoek", personen_api.PersonenZoekView.as_view()),
+    path(f"personen/{U}", personen_api.PersoonView.as_view()),
+    path(f"personen/{U}/relaties", personen_api.RelatiesView.as_view()),
+    path(f"personen/{U}/relaties/<uuid:relatie_uuid>", personen_api.RelatieView.as_view()),
+    path(f"personen/{U}/beoordelingen", personen_api.BeoordelingenView.as_view()),
+    path("huishoudens", personen_api.HuishoudensView.as_view()),
+    path(f"huishoudens/{U}", personen_api.HuishoudenView.as_view()),
+    path("toegangen", toegang_api.ToegangenView.as_view()),
+    path("toegangen/_verlenen", toegang_api.VerleenView.as_view()),
+    path(f"toegangen/{U}", toegang_api.ToegangView.as_view()),
+    path(f"toegangen/{U}/_intrekken", toegang_api.IntrekkenView.as_view()),
+    path("auditregels", audit_api.AuditRegelsView.as_view()),
+    path("auditregels/_zoek", audit_api.AuditZoekView.as_view()),
+    path(f"auditregels/{U}", audit_api.AuditRegelView.as_view()),
+    path("auditcontrolepunten", audit_api.ControlepuntenView.as_view()),
+    path("gebruikersprofiel", org_api.GebruikersprofielView.as_view()),
+    path("gebruikersprofiel/geheimhoudingsverklaring", org_api.GeheimhoudingsverklaringView.as_view()),
+]
+
+urlpatterns = [
+    path("health", core_views.health),
+    path("api/v1/openapi.yaml", api_views.openapi_yaml),
+    path("api/v1/openapi.json", api_views.openapi_json),
+    path("admin/", admin.site.urls),
+    *[path(f"api/v1/{p.pattern}", p.callback, name=p.name) for p in api_v1],
+]
+
+if settings.DEMO:
+    urlpatterns.append(path("api-auth/", include("rest_framework.urls")))
+
+handler404 = "zorgvuldig.core.views.niet_gevonden"
+handler500 = "zorgvuldig.core.views.serverfout"
+handler400 = "zorgvuldig.core.views.ongeldig"
+handler403 = "zorgvuldig.core.views.verboden"

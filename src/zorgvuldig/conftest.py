@@ -1,0 +1,158 @@
+"""Shared fixtures: a small fictional region, actors, API clients.
+
+On PostgreSQL every test runs as the runtime role (SET ROLE inside the test transaction), so
+row-level security and the audit table's INSERT-only privileges are really in force.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.conf import settings
+from django.db import connection
+
+from zorgvuldig.core.context import Actor
+from zorgvuldig.organisaties.models import Gebruiker, Mandaat, Organisatie, Team, Verwerkingsverantwoordelijke
+
+# Valid-looking test BSNs (11-proef), never real persons.
+BSN_SAM = "999993653"
+BSN_ANDER = "999990019"
+BSN_DERDE = "999990020"  # fails the 11-proef? see test_bsn; kept for negative tests
+
+
+@pytest.fixture(autouse=True)
+def _runtime_rol(request):
+    """Run each DB test as the runtime role on PostgreSQL (transaction rolls back the SET ROLE)."""
+    if "django_db_setup" not in request.fixturenames or connection.vendor != "postgresql":
+        yield
+        return
+    role = settings.DB_RUNTIME_ROLE
+    if not role:
+        yield
+        return
+    with connection.cursor() as cur:
+        cur.execute(f"SET ROLE {connection.ops.quote_name(role)}")
+    try:
+        yield
+    finally:
+        if connection.connection is not None and not connection.connection.closed:
+            try:
+                with connection.cursor() as cur:
+                    cur.execute("RESET ROLE")
+            except Exception:  # noqa: S110 - a broken transaction is rolled back by pytest-django anyway
+                pass
+
+
+def als_systeem():
+    """Inspect the database in a test as the system (PostgreSQL RLS would otherwise hide rows)."""
+    from zorgvuldig.core import tenancy
+
+    tenancy.activeer(Actor.systeem())
+
+
+def maak_gebruiker(org, email, rollen, *, naam="Test Gebruiker", team=None, verklaring=True, mandaten=()):
+    user = Gebruiker.objects.create_user(
+        email=email,
+        password="correct-horse-battery-staple",
+        naam=naam,
+        organisatie=org,
+        rollen=list(rollen),
+        functie="Jeugdcoach",
+        geheimhoudingsverklaring_op=dt.date(2026, 1, 1) if verklaring else None,
+    )
+    if team is not None:
+        user.teams.add(team)
+    for soort in mandaten:
+        Mandaat.objects.create(gebruiker=user, soort=soort, vanaf=dt.date(2026, 1, 1))
+    return user
+
+
+class Regio:
+    """Two controllers, each with one organisation and a set of users."""
+
+    def __init__(self):
+        self.gemeente = Verwerkingsverantwoordelijke.objects.create(
+            code="gemeente-krimpen",
+            naam="College van B en W Krimpen",
+            fg_naam="Anne Jansen",
+            fg_email="fg@krimpen.example.org",
+        )
+        self.school_vv = Verwerkingsverantwoordelijke.objects.create(
+            code="het-baken", naam="Stichting Het Baken"
+        )
+        self.wijkteam = Organisatie.objects.create(
+            verwerkingsverantwoordelijke=self.gemeente,
+            code="wijkteam-krimpen",
+            naam="Wijkteam Krimpen",
+            type="gemeentelijk_team",
+            bestuursorgaan=True,
+        )
+        self.school = Organisatie.objects.create(
+            verwerkingsverantwoordelijke=self.school_vv,
+            code="osg-het-baken",
+            naam="OSG Het Baken",
+            type="school",
+        )
+        self.team = Team.objects.create(organisatie=self.wijkteam, code="wijkteam-oost", naam="Wijkteam Oost")
+        self.medewerker = maak_gebruiker(
+            self.wijkteam,
+            "f.elamrani@krimpen.example.org",
+            ["medewerker"],
+            naam="Fatima El Amrani",
+            team=self.team,
+            mandaten=["vi_signaleren"],
+        )
+        self.collega = maak_gebruiker(
+            self.wijkteam, "p.devos@krimpen.example.org", ["medewerker"], naam="Pieter de Vos", team=self.team
+        )
+        self.leidinggevende = maak_gebruiker(
+            self.wijkteam,
+            "m.bakker@krimpen.example.org",
+            ["leidinggevende"],
+            naam="Marieke Bakker",
+            team=self.team,
+            mandaten=["verzoeken_besluiten"],
+        )
+        self.beheerder = maak_gebruiker(
+            self.wijkteam, "beheer@krimpen.example.org", ["beheerder"], naam="Beheer"
+        )
+        self.fg = maak_gebruiker(self.wijkteam, "fg@krimpen.example.org", ["fg"], naam="Anne Jansen")
+        self.auditor = maak_gebruiker(
+            self.wijkteam, "audit@krimpen.example.org", ["auditor"], naam="Controle"
+        )
+        self.vi_beheerder = maak_gebruiker(
+            self.wijkteam, "vi@krimpen.example.org", ["vi_beheerder"], naam="VI"
+        )
+        self.leraar = maak_gebruiker(
+            self.school,
+            "j.devries@hetbaken.example.org",
+            ["medewerker"],
+            naam="Jan de Vries",
+            mandaten=["vi_signaleren"],
+        )
+        self.school_lg = maak_gebruiker(
+            self.school, "directie@hetbaken.example.org", ["leidinggevende"], naam="Directie Het Baken"
+        )
+
+    def actor(self, gebruiker, kanaal="ui"):
+        return Actor.voor(gebruiker, kanaal=kanaal)
+
+
+@pytest.fixture
+def regio(db):
+    return Regio()
+
+
+@pytest.fixture
+def api(regio):
+    """An API client logged in as a given user: `api(regio.medewerker)`."""
+    from rest_framework.test import APIClient
+
+    def make(gebruiker=None):
+        client = APIClient()
+        if gebruiker is not None:
+            client.force_login(gebruiker)
+        return client
+
+    return make

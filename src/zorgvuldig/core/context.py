@@ -1,0 +1,82 @@
+"""Who acts, for which organisation, through which channel (AC-15, AU-02).
+
+Every service takes `actor=`. The middleware/DRF authentication builds it from the request; commands
+and the worker use `Actor.systeem()`.
+"""
+
+from __future__ import annotations
+
+import contextvars
+import secrets
+from dataclasses import dataclass, field
+from typing import Any
+
+_trace: contextvars.ContextVar[tuple[str, str] | None] = contextvars.ContextVar("trace", default=None)
+
+
+def new_trace_id() -> str:
+    return secrets.token_hex(16)
+
+
+def new_span_id() -> str:
+    return secrets.token_hex(8)
+
+
+def set_trace(trace_id: str, span_id: str):
+    return _trace.set((trace_id, span_id))
+
+
+def reset_trace(token) -> None:
+    _trace.reset(token)
+
+
+def current_trace() -> tuple[str, str]:
+    value = _trace.get()
+    if value is None:
+        value = (new_trace_id(), new_span_id())
+        _trace.set(value)
+    return value
+
+
+@dataclass(frozen=True)
+class Actor:
+    """The acting user in the role of one organisation, or the system itself."""
+
+    gebruiker: Any = None  # organisaties.Gebruiker | None (system)
+    organisatie: Any = None  # organisaties.Organisatie | None
+    rollen: frozenset[str] = frozenset()
+    scopes: frozenset[str] = frozenset()
+    kanaal: str = "ui"  # ui | api | portaal | systeem
+    namens: dict = field(default_factory=dict)  # {organisatie, mandaat, vertegenwoordiger, apiToken}
+
+    @property
+    def is_systeem(self) -> bool:
+        return self.gebruiker is None
+
+    @property
+    def verwerkingsverantwoordelijke_id(self) -> int | None:
+        return self.organisatie.verwerkingsverantwoordelijke_id if self.organisatie else None
+
+    @classmethod
+    def systeem(cls) -> Actor:
+        return cls(kanaal="systeem")
+
+    @classmethod
+    def voor(cls, gebruiker, kanaal: str = "ui", namens: dict | None = None, token_scopes=None) -> Actor:
+        from zorgvuldig.toegang.scopes import scopes_voor_rollen
+
+        rollen = frozenset(gebruiker.rollen or [])
+        scopes = scopes_voor_rollen(rollen, gebruiker=gebruiker)
+        if token_scopes is not None:
+            scopes = scopes & frozenset(token_scopes)
+        return cls(
+            gebruiker=gebruiker,
+            organisatie=gebruiker.organisatie,
+            rollen=rollen,
+            scopes=scopes,
+            kanaal=kanaal,
+            namens=namens or {},
+        )
+
+    def heeft(self, scope: str) -> bool:
+        return scope in self.scopes

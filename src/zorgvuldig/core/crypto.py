@@ -1,0 +1,184 @@
+"""Envelope encryption and the BSN blind index (DESIGN §1 crypto, §4 Keys; ADR 0005).
+
+* A key-encryption key (KEK) lives in a file outside the database and the repository.
+* Each controller has data keys (versioned) stored wrapped by the KEK in `core.Datasleutel`.
+* Field values are AES-256-GCM encrypted with associated data (table, column, row uuid, key version),
+  so a ciphertext copied to another row or column no longer decrypts.
+* The BSN blind index is HMAC-SHA256 with a versioned key from a second file.
+"""
+
+from __future__ import annotations
+
+import base64
+import contextlib
+import hashlib
+import hmac
+import json
+import os
+import secrets
+import threading
+from pathlib import Path
+
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
+
+PREFIX = "zv1"
+_lock = threading.Lock()
+_kek_cache: dict[str, bytes] = {}
+_data_key_cache: dict[tuple[int, int], bytes] = {}
+
+
+class CryptoError(Exception):
+    """Decryption failed: wrong key, or a ciphertext moved to another row/column."""
+
+
+def _b64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+def _unb64(text: str) -> bytes:
+    return base64.b64decode(text.encode("ascii"), validate=True)
+
+
+def _generated_in_dev(path: Path, content: str) -> None:
+    """Demo and test mode create missing key files; production never does."""
+    if settings.PRODUCTION:
+        raise ImproperlyConfigured(f"key file {path} is missing")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w") as fh:
+        fh.write(content)
+
+
+def kek() -> bytes:
+    path_s = settings.KEK_FILE
+    if not path_s:
+        raise ImproperlyConfigured("ZORGVULDIG_KEK_FILE is not set")
+    with _lock:
+        if path_s not in _kek_cache:
+            path = Path(path_s)
+            if not path.exists():
+                with contextlib.suppress(FileExistsError):  # another process made it first
+                    _generated_in_dev(path, _b64(AESGCM.generate_key(bit_length=256)) + "\n")
+            key = _unb64(path.read_text().strip())
+            if len(key) != 32:
+                raise ImproperlyConfigured("the KEK must be 32 bytes (base64)")
+            _kek_cache[path_s] = key
+        return _kek_cache[path_s]
+
+
+def wrap_data_key(controller_uuid: str, version: int, data_key: bytes) -> str:
+    nonce = secrets.token_bytes(12)
+    aad = f"datasleutel|{controller_uuid}|{version}".encode()
+    return _b64(nonce + AESGCM(kek()).encrypt(nonce, data_key, aad))
+
+
+def unwrap_data_key(controller_uuid: str, version: int, wrapped: str) -> bytes:
+    raw = _unb64(wrapped)
+    aad = f"datasleutel|{controller_uuid}|{version}".encode()
+    try:
+        return AESGCM(kek()).decrypt(raw[:12], raw[12:], aad)
+    except Exception as exc:  # cryptography raises InvalidTag
+        raise CryptoError("data key does not unwrap with this KEK") from exc
+
+
+def _data_key(controller_id: int, version: int | None = None) -> tuple[int, bytes]:
+    from zorgvuldig.core.models import Datasleutel
+
+    if version is not None and (controller_id, version) in _data_key_cache:
+        return version, _data_key_cache[(controller_id, version)]
+    row = Datasleutel.voor(controller_id, version)
+    key = unwrap_data_key(str(row.verwerkingsverantwoordelijke.uuid), row.versie, row.gewrapt)
+    _data_key_cache[(controller_id, row.versie)] = key
+    return row.versie, key
+
+
+def _aad(table: str, column: str, row_uuid: str, version: int) -> bytes:
+    return f"{table}|{column}|{row_uuid}|{version}".encode()
+
+
+def encrypt(controller_id: int, table: str, column: str, row_uuid, plaintext: str) -> str:
+    version, key = _data_key(controller_id)
+    nonce = secrets.token_bytes(12)
+    ct = AESGCM(key).encrypt(nonce, plaintext.encode("utf-8"), _aad(table, column, str(row_uuid), version))
+    return f"{PREFIX}:{version}:{_b64(nonce + ct)}"
+
+
+def key_version_of(ciphertext: str) -> int:
+    prefix, version, _ = ciphertext.split(":", 2)
+    if prefix != PREFIX:
+        raise CryptoError("unknown ciphertext format")
+    return int(version)
+
+
+def decrypt(controller_id: int, table: str, column: str, row_uuid, ciphertext: str) -> str:
+    try:
+        prefix, version_s, body = ciphertext.split(":", 2)
+        if prefix != PREFIX:
+            raise ValueError(prefix)
+        version = int(version_s)
+        raw = _unb64(body)
+    except ValueError as exc:
+        raise CryptoError("unknown ciphertext format") from exc
+    _, key = _data_key(controller_id, version)
+    try:
+        return AESGCM(key).decrypt(raw[:12], raw[12:], _aad(table, column, str(row_uuid), version)).decode()
+    except Exception as exc:
+        raise CryptoError("ciphertext does not belong to this row and column") from exc
+
+
+# --- BSN blind index -------------------------------------------------------------------------------
+
+
+def _blind_keys() -> dict[int, bytes]:
+    path_s = settings.BLIND_INDEX_KEY_FILE
+    if not path_s:
+        raise ImproperlyConfigured("ZORGVULDIG_BLIND_INDEX_KEY_FILE is not set")
+    path = Path(path_s)
+    if not path.exists():
+        with contextlib.suppress(FileExistsError):
+            _generated_in_dev(path, json.dumps({"1": _b64(secrets.token_bytes(32))}))
+    data = json.loads(path.read_text())
+    keys = {int(v): _unb64(k) for v, k in data.items()}
+    if not keys or any(len(k) < 32 for k in keys.values()):
+        raise ImproperlyConfigured("blind-index keys must be at least 32 bytes")
+    return keys
+
+
+def blind_index_version() -> int:
+    return max(_blind_keys())
+
+
+def blind_index(bsn: str, version: int | None = None) -> str:
+    """`<version>:<hex>`; the same BSN gives the same value per key version."""
+    keys = _blind_keys()
+    version = version or max(keys)
+    digest = hmac.new(keys[version], bsn.strip().encode("ascii"), hashlib.sha256).hexdigest()
+    return f"{version}:{digest}"
+
+
+def blind_index_candidates(bsn: str) -> list[str]:
+    """All values the BSN may be stored under while a key rotation is under way."""
+    return [blind_index(bsn, v) for v in sorted(_blind_keys(), reverse=True)]
+
+
+def add_blind_index_version() -> int:
+    """Append a new random key version to the blind-index key file (the operator escrows it)."""
+    path = Path(settings.BLIND_INDEX_KEY_FILE)
+    keys = _blind_keys()
+    new = max(keys) + 1
+    data = {str(v): _b64(k) for v, k in keys.items()}
+    data[str(new)] = _b64(secrets.token_bytes(32))
+    tmp = path.with_suffix(".tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w") as fh:
+        fh.write(json.dumps(data))
+    tmp.replace(path)
+    return new
+
+
+def clear_caches() -> None:
+    with _lock:
+        _kek_cache.clear()
+        _data_key_cache.clear()

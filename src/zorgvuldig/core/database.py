@@ -1,0 +1,86 @@
+"""Database-level safeguards: runtime-role privileges, row-level security, append-only triggers."""
+
+from __future__ import annotations
+
+import structlog
+from django.conf import settings
+from django.db import connections
+
+log = structlog.get_logger(__name__)
+
+# Tables the runtime role may only read and append to (AU-03).
+APPEND_ONLY = ["audit_auditregel", "audit_zegel", "audit_controlepunt"]
+
+RLS_ORGANISATIE = "NULLIF(current_setting('zorgvuldig.organisatie', true), '')::bigint"
+RLS_GEBRUIKER = "NULLIF(current_setting('zorgvuldig.gebruiker', true), '')::bigint"
+
+
+def rls_sql(table: str, object_type: str) -> str:
+    """Row-level security for a protected table: own organisation, a grant, or the system context.
+
+    A second line of defence behind the selectors (DESIGN §4 Tenancy): a query that forgets the
+    organisation filter still returns nothing of another organisation. The owner role (migrations)
+    is not subject to it; the runtime role is.
+    """
+    return f"""
+ALTER TABLE {table} ENABLE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS tenancy ON {table};
+CREATE POLICY tenancy ON {table} USING (
+    current_setting('zorgvuldig.systeem', true) = 'aan'
+    OR organisatie_id = {RLS_ORGANISATIE}
+    OR EXISTS (
+        SELECT 1 FROM toegang_toegang t
+        WHERE t.object_type = '{object_type}' AND t.object_id = {table}.id AND t.ingetrokken_op IS NULL
+          AND (t.ontvanger_organisatie_id = {RLS_ORGANISATIE} OR t.ontvanger_gebruiker_id = {RLS_GEBRUIKER})
+    )
+);
+"""
+
+
+def rls_reverse_sql(table: str) -> str:
+    return f"DROP POLICY IF EXISTS tenancy ON {table}; ALTER TABLE {table} DISABLE ROW LEVEL SECURITY;"
+
+
+SQLITE_APPEND_ONLY = "\n".join(
+    f"""CREATE TRIGGER IF NOT EXISTS {t}_geen_update BEFORE UPDATE ON {t}
+BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;
+CREATE TRIGGER IF NOT EXISTS {t}_geen_delete BEFORE DELETE ON {t}
+BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;"""
+    for t in APPEND_ONLY
+)
+SQLITE_APPEND_ONLY_REVERSE = "\n".join(
+    f"DROP TRIGGER IF EXISTS {t}_geen_update; DROP TRIGGER IF EXISTS {t}_geen_delete;" for t in APPEND_ONLY
+)
+PG_APPEND_ONLY = """
+CREATE OR REPLACE FUNCTION zorgvuldig_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN RAISE EXCEPTION 'audit log is append-only'; END $$;
+""" + "\n".join(
+    f"DROP TRIGGER IF EXISTS {t}_geen_update ON {t};\n"
+    f"CREATE TRIGGER {t}_geen_update BEFORE UPDATE ON {t} FOR EACH ROW "
+    "EXECUTE FUNCTION zorgvuldig_append_only();"
+    for t in APPEND_ONLY
+)
+PG_APPEND_ONLY_REVERSE = "\n".join(f"DROP TRIGGER IF EXISTS {t}_geen_update ON {t};" for t in APPEND_ONLY)
+
+
+def rechten_runtime_rol(using: str = "default", **_kwargs) -> None:
+    """post_migrate: give the runtime role what it needs and no more (ADR 0002, AU-03).
+
+    SELECT/INSERT/UPDATE/DELETE on the application's tables, but only SELECT/INSERT on the audit log,
+    its seals and checkpoints. Migrations themselves run as the owner role.
+    """
+    role = settings.DB_RUNTIME_ROLE
+    conn = connections[using]
+    if conn.vendor != "postgresql" or not role:
+        return
+    with conn.cursor() as cur:
+        cur.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", [role])
+        if cur.fetchone() is None:
+            log.warning("runtime_role_missing", role=role)
+            return
+        quoted = conn.ops.quote_name(role)
+        cur.execute(f"GRANT USAGE ON SCHEMA public TO {quoted}")
+        cur.execute(f"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {quoted}")
+        cur.execute(f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {quoted}")
+        for table in APPEND_ONLY:
+            cur.execute(f"REVOKE UPDATE, DELETE, TRUNCATE ON {table} FROM {quoted}")

@@ -1,0 +1,103 @@
+"""Domain errors with stable codes and Dutch text (DESIGN §3, API §1.5).
+
+A service refuses by raising `DomainError(code, detail, invalid_params)`. The code fixes the HTTP status
+and the Dutch title; `detail` names the rule and never holds personal data.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Code:
+    status: int
+    title: str
+
+
+CODES: dict[str, Code] = {
+    "E_INVALID_INPUT": Code(400, "Ongeldige invoer"),
+    "E_UNAUTHENTICATED": Code(401, "Niet aangemeld"),
+    "E_NOT_FOUND": Code(404, "Niet gevonden"),
+    "E_METHOD_NOT_ALLOWED": Code(405, "Methode niet toegestaan"),
+    "E_NOT_ACCEPTABLE": Code(406, "Gevraagd formaat niet beschikbaar"),
+    "E_UNSUPPORTED_MEDIA_TYPE": Code(415, "Formaat van de invoer niet ondersteund"),
+    "E_THROTTLED": Code(429, "Te veel verzoeken"),
+    "E_SERVER": Code(500, "Interne fout"),
+    "E_STATE_CONFLICT": Code(409, "Niet mogelijk in deze status"),
+    "E_IDEMPOTENCY_CONFLICT": Code(409, "Verzoek met deze Idempotency-Key loopt al of verschilt"),
+    "E_NO_PURPOSE": Code(400, "Geen (toegestaan) verwerkingsdoel"),
+    # Access (AC)
+    "E_AC_NOT_AUTHORISED": Code(403, "Geen toegang"),
+    "E_AC_NOT_SIGNATORY": Code(403, "Organisatie is geen deelnemer aan het convenant"),
+    "E_AC_NOT_MANDATED": Code(403, "Gebruiker is niet gemandateerd"),
+    "E_AC_ADMIN_CONTENT": Code(403, "Beheerders hebben geen toegang tot inhoud"),
+    "E_AC_NO_UNDERTAKING": Code(403, "Geheimhoudingsverklaring nog niet aanvaard"),
+    "E_AC_GRANT_EXPIRED": Code(403, "Toegang verlopen"),
+    "E_AC_BREAKGLASS_REASON": Code(400, "Noodtoegang vraagt concrete aanwijzingen"),
+    # Persons (PE)
+    "E_PE_BSN_REQUIRED": Code(400, "BSN vereist"),
+    "E_PE_BSN_INVALID": Code(400, "Ongeldig BSN"),
+    "E_PE_AGE_UNKNOWN": Code(409, "Leeftijd onbekend"),
+    "E_PE_RELATION_INVALID": Code(400, "Relatie niet toegestaan"),
+}
+
+
+def register(code: str, status: int, title: str) -> None:
+    """Later modules add their codes here, next to their rules."""
+    CODES.setdefault(code, Code(status, title))
+
+
+@dataclass
+class InvalidParam:
+    name: str
+    code: str
+    reason: str
+
+    def as_dict(self) -> dict[str, str]:
+        return {"name": self.name, "code": self.code, "reason": self.reason}
+
+
+@dataclass
+class DomainError(Exception):
+    """A refusal. Changes nothing; the caller audits it (AU-04)."""
+
+    code: str
+    detail: str
+    invalid_params: list[InvalidParam] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if self.code not in CODES:
+            raise ValueError(f"unknown error code {self.code}")
+        super().__init__(self.code, self.detail)
+
+    @property
+    def status(self) -> int:
+        return CODES[self.code].status
+
+    @property
+    def title(self) -> str:
+        return CODES[self.code].title
+
+
+class NotFound(DomainError):
+    """Missing or not visible: the two must be indistinguishable (DESIGN §5.2)."""
+
+    def __init__(self) -> None:
+        super().__init__("E_NOT_FOUND", "Het gevraagde object bestaat niet of is niet zichtbaar voor u.")
+
+
+def problem(code: str, detail: str, *, trace_id: str | None = None, invalid_params=None, status=None) -> dict:
+    """The RFC 9457 problem body."""
+    body: dict = {
+        "type": f"urn:zorgvuldig:fout:{code}",
+        "title": CODES[code].title,
+        "status": status or CODES[code].status,
+        "detail": detail,
+        "code": code,
+    }
+    if trace_id:
+        body["traceId"] = trace_id
+    if invalid_params:
+        body["invalidParams"] = [p.as_dict() if isinstance(p, InvalidParam) else p for p in invalid_params]
+    return body

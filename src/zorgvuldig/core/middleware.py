@@ -1,0 +1,64 @@
+"""Request plumbing: W3C trace context, security headers, API-Version, tenancy reset."""
+
+from __future__ import annotations
+
+import re
+
+from zorgvuldig.core import tenancy
+from zorgvuldig.core.context import new_span_id, new_trace_id, reset_trace, set_trace
+
+TRACEPARENT = re.compile(r"^00-([0-9a-f]{32})-([0-9a-f]{16})-[0-9a-f]{2}$")
+
+
+class TraceContextMiddleware:
+    """Accept `traceparent` (W3C) or start a trace; the ids go into every audit entry and problem."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        match = TRACEPARENT.match(request.headers.get("traceparent", "").strip().lower())
+        trace_id = match.group(1) if match and match.group(1) != "0" * 32 else new_trace_id()
+        span_id = new_span_id()
+        token = set_trace(trace_id, span_id)
+        try:
+            response = self.get_response(request)
+        finally:
+            reset_trace(token)
+        response["traceparent"] = f"00-{trace_id}-{span_id}-01"
+        return response
+
+
+class SecurityHeadersMiddleware:
+    """The NL API Design Rules' security headers, on every response (API §1.3)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.setdefault("Cache-Control", "no-store")
+        response.setdefault("X-Content-Type-Options", "nosniff")
+        response.setdefault("X-Frame-Options", "DENY")
+        response.setdefault(
+            "Content-Security-Policy",
+            "default-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'; "
+            "object-src 'none'",
+        )
+        response.setdefault("Referrer-Policy", "no-referrer")
+        if request.path.startswith("/api/"):
+            response["API-Version"] = "1.0.0"
+        return response
+
+
+class TenancyMiddleware:
+    """Clear the acting organisation from the connection after each request (ADR 0002)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        try:
+            return self.get_response(request)
+        finally:
+            tenancy.wis()

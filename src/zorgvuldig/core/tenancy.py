@@ -1,0 +1,43 @@
+"""The acting organisation on the database connection: PostgreSQL row-level security's input (ADR 0002).
+
+Selectors and services call `activeer(actor)`; it sets `zorgvuldig.organisatie`/`zorgvuldig.gebruiker`
+(or `zorgvuldig.systeem`) for the connection. The middleware clears them after each request, so a
+reused connection never carries one request's organisation into the next.
+"""
+
+from __future__ import annotations
+
+from django.db import connection
+
+_ATTR = "_zorgvuldig_tenancy"
+
+
+def _waarden(actor) -> tuple[str, str, str]:
+    if actor is None:
+        return ("", "", "")
+    if actor.is_systeem:
+        return ("", "", "aan")
+    return (str(actor.organisatie.pk), str(actor.gebruiker.pk), "")
+
+
+def activeer(actor) -> None:
+    if connection.vendor != "postgresql":
+        return
+    waarden = _waarden(actor)
+    conn = connection.connection
+    if conn is not None and getattr(connection, _ATTR, None) == (id(conn), waarden):
+        return
+    with connection.cursor() as cur:
+        cur.execute(
+            "SELECT set_config('zorgvuldig.organisatie', %s, false), "
+            "set_config('zorgvuldig.gebruiker', %s, false),"
+            " set_config('zorgvuldig.systeem', %s, false)",
+            list(waarden),
+        )
+    setattr(connection, _ATTR, (id(connection.connection), waarden))
+
+
+def wis() -> None:
+    """Forget the acting organisation (end of request)."""
+    if connection.vendor == "postgresql" and connection.connection is not None:
+        activeer(None)

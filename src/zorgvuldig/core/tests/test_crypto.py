@@ -1,0 +1,64 @@
+"""Envelope encryption bound to rows, versioned blind index, key rotation (ADR 0005)."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.management import call_command
+
+from zorgvuldig.conftest import BSN_ANDER, BSN_SAM, als_systeem
+from zorgvuldig.core import crypto
+from zorgvuldig.personen import selectors
+from zorgvuldig.personen.models import Persoon
+from zorgvuldig.personen.services import registreer_persoon
+
+pytestmark = pytest.mark.django_db
+
+
+def _persoon(regio, bsn):
+    return registreer_persoon(
+        actor=regio.actor(regio.medewerker), data={"geslachtsnaam": "Jansen", "bsn": bsn}
+    )
+
+
+def test_ciphertext_moved_to_another_row_does_not_decrypt(regio):
+    """AES-GCM associated data binds the BSN to its row: swapping ciphertexts between rows fails."""
+    a, b = _persoon(regio, BSN_SAM), _persoon(regio, BSN_ANDER)
+    assert selectors.bsn(a) == BSN_SAM
+    a.bsn_versleuteld = b.bsn_versleuteld
+    with pytest.raises(crypto.CryptoError):
+        selectors.bsn(a)
+    with pytest.raises(crypto.CryptoError):
+        crypto.decrypt(
+            a.verwerkingsverantwoordelijke_id, "personen_persoon", "naam", b.uuid, b.bsn_versleuteld
+        )
+
+
+def test_same_bsn_encrypts_differently_but_indexes_the_same(regio):
+    a = _persoon(regio, BSN_SAM)
+    b = _persoon(regio, BSN_SAM)
+    assert a.bsn_versleuteld != b.bsn_versleuteld
+    assert a.bsn_index == b.bsn_index and a.bsn_index.startswith("1:")
+
+
+def test_keys_rotate_controller_reencrypts_everything(regio):
+    """`zorgvuldig keys rotate --controller` re-encrypts every field under the new data key."""
+    a, b = _persoon(regio, BSN_SAM), _persoon(regio, BSN_ANDER)
+    call_command("keys", "rotate", "--controller", regio.gemeente.code)
+    for p, bsn in ((a, BSN_SAM), (b, BSN_ANDER)):
+        p.refresh_from_db()
+        assert crypto.key_version_of(p.bsn_versleuteld) == 2
+        assert selectors.bsn(p) == bsn
+    # resuming when nothing is left is a no-op that keeps the active key
+    call_command("keys", "rotate", "--controller", regio.gemeente.code, "--resume")
+    a.refresh_from_db()
+    assert crypto.key_version_of(a.bsn_versleuteld) == 2
+
+
+def test_keys_rotate_blind_index_keeps_search_working(regio, api):
+    _persoon(regio, BSN_SAM)
+    call_command("keys", "rotate", "--blind-index")
+    als_systeem()
+    row = Persoon.objects.get()
+    assert row.bsn_index.startswith(f"{crypto.blind_index_version()}:")
+    r = api(regio.medewerker).post("/api/v1/personen/_zoek", {"bsn": BSN_SAM}, format="json")
+    assert r.json()["count"] == 1

@@ -1,0 +1,234 @@
+"""Controllers, organisations, teams, users with roles and mandates (AC-15, SPEC §2)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
+from django.contrib.auth.models import PermissionsMixin
+from django.db import models
+
+from zorgvuldig.core.models import Basis
+
+
+class Verwerkingsverantwoordelijke(Basis):
+    """A controller: a municipal executive or a partner organisation's board (AC-15)."""
+
+    code = models.SlugField(max_length=64, unique=True)
+    naam = models.CharField(max_length=200)
+    fg_naam = models.CharField(max_length=200, blank=True)
+    fg_email = models.EmailField(blank=True)
+    fg_telefoon = models.CharField(max_length=32, blank=True)
+
+    DATACATEGORIEEN = {
+        **Basis.DATACATEGORIEEN,
+        "code": "organisatorisch",
+        "naam": "organisatorisch",
+        "fg_naam": "medewerker",
+        "fg_email": "medewerker",
+        "fg_telefoon": "medewerker",
+    }
+    BEWAARREGEL = "configuratie"
+
+    class Meta:
+        verbose_name = "verwerkingsverantwoordelijke"
+        verbose_name_plural = "verwerkingsverantwoordelijken"
+
+    def __str__(self) -> str:
+        return self.naam
+
+
+class OrganisatieType(models.TextChoices):
+    GEMEENTELIJK_TEAM = "gemeentelijk_team", "Gemeentelijk team"
+    JEUGDHULP = "jeugdhulp", "Jeugdhulp"
+    WGBO_ZORG = "wgbo_zorg", "Zorg (Wgbo)"
+    SCHOOL = "school", "School"
+    VEILIG_THUIS = "veilig_thuis", "Veilig Thuis"
+    RAAD_KINDERBESCHERMING = "raad_kinderbescherming", "Raad voor de Kinderbescherming"
+    GECERTIFICEERDE_INSTELLING = "gecertificeerde_instelling", "Gecertificeerde instelling"
+    POLITIE_OM = "politie_om", "Politie/OM"
+    OVERIG = "overig", "Overig"
+
+
+class Organisatie(Basis):
+    verwerkingsverantwoordelijke = models.ForeignKey(
+        Verwerkingsverantwoordelijke, on_delete=models.PROTECT, related_name="organisaties"
+    )
+    code = models.SlugField(max_length=64, unique=True)
+    naam = models.CharField(max_length=200)
+    type = models.CharField(max_length=32, choices=OrganisatieType.choices)
+    sectorwetten = models.JSONField(default=list, blank=True)
+    bestuursorgaan = models.BooleanField(default=False)
+    adres_straat = models.CharField(max_length=200, blank=True)
+    adres_huisnummer = models.CharField(max_length=16, blank=True)
+    adres_postcode = models.CharField(max_length=7, blank=True)
+    adres_plaats = models.CharField(max_length=100, blank=True)
+    g5_participatiewet = models.BooleanField(default=False)  # SH-20: off by default (GP-06)
+
+    DATACATEGORIEEN = {
+        **Basis.DATACATEGORIEEN,
+        "verwerkingsverantwoordelijke": "organisatorisch",
+        "code": "organisatorisch",
+        "naam": "organisatorisch",
+        "type": "organisatorisch",
+        "sectorwetten": "organisatorisch",
+        "bestuursorgaan": "organisatorisch",
+        "adres_straat": "organisatorisch",
+        "adres_huisnummer": "organisatorisch",
+        "adres_postcode": "organisatorisch",
+        "adres_plaats": "organisatorisch",
+        "g5_participatiewet": "organisatorisch",
+    }
+    BEWAARREGEL = "configuratie"
+
+    class Meta:
+        verbose_name = "organisatie"
+        verbose_name_plural = "organisaties"
+
+    def __str__(self) -> str:
+        return self.naam
+
+
+class Team(Basis):
+    organisatie = models.ForeignKey(Organisatie, on_delete=models.PROTECT, related_name="teams")
+    code = models.SlugField(max_length=64, unique=True)
+    naam = models.CharField(max_length=200)
+
+    DATACATEGORIEEN = {
+        **Basis.DATACATEGORIEEN,
+        "organisatie": "organisatorisch",
+        "code": "organisatorisch",
+        "naam": "organisatorisch",
+    }
+    BEWAARREGEL = "configuratie"
+
+    def __str__(self) -> str:
+        return self.naam
+
+
+class Rol(models.TextChoices):
+    MEDEWERKER = "medewerker", "Medewerker"
+    LEIDINGGEVENDE = "leidinggevende", "Leidinggevende"
+    BEHEERDER = "beheerder", "Beheerder (technisch)"
+    VI_BEHEERDER = "vi_beheerder", "VI-beheerder"
+    FG = "fg", "Functionaris gegevensbescherming"
+    AUDITOR = "auditor", "Auditor"
+
+
+class GebruikerManager(BaseUserManager):
+    use_in_migrations = True
+
+    def create_user(self, email, password=None, **extra):
+        if not email:
+            raise ValueError("e-mail is required")
+        user = self.model(email=self.normalize_email(email).lower(), **extra)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_superuser(self, email, password=None, **extra):
+        raise NotImplementedError("zorgvuldig has no superusers: use import-config with the beheerder role")
+
+
+class Gebruiker(AbstractBaseUser, PermissionsMixin):
+    """A person who logs in personally (AC-08, AC-13) and acts for one organisation (AC-15)."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    email = models.EmailField(unique=True)
+    naam = models.CharField(max_length=200)
+    functie = models.CharField(max_length=200, blank=True)
+    telefoon = models.CharField(max_length=32, blank=True)
+    organisatie = models.ForeignKey(Organisatie, on_delete=models.PROTECT, related_name="gebruikers")
+    registratie_register = models.CharField(
+        max_length=8, blank=True, choices=[("big", "BIG"), ("skj", "SKJ")]
+    )
+    registratie_nummer = models.CharField(max_length=32, blank=True)
+    rollen = models.JSONField(default=list, blank=True)
+    teams = models.ManyToManyField(Team, blank=True, related_name="leden")
+    geheimhoudingsverklaring_op = models.DateField(null=True, blank=True)
+    geheimhoudingsverklaring_versie = models.CharField(max_length=32, blank=True)
+    is_active = models.BooleanField("actief", default=True)
+    aangemaakt = models.DateTimeField(auto_now_add=True)
+    gewijzigd = models.DateTimeField(auto_now=True)
+
+    objects = GebruikerManager()
+
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS = ["naam"]
+
+    DATACATEGORIEEN = {
+        "id": "technisch",
+        "uuid": "technisch",
+        "password": "authenticatie",
+        "last_login": "technisch",
+        "is_superuser": "technisch",
+        "groups": "technisch",
+        "user_permissions": "technisch",
+        "email": "medewerker",
+        "naam": "medewerker",
+        "functie": "medewerker",
+        "telefoon": "medewerker",
+        "organisatie": "organisatorisch",
+        "registratie_register": "medewerker",
+        "registratie_nummer": "medewerker",
+        "rollen": "organisatorisch",
+        "teams": "organisatorisch",
+        "geheimhoudingsverklaring_op": "medewerker",
+        "geheimhoudingsverklaring_versie": "medewerker",
+        "is_active": "technisch",
+        "aangemaakt": "technisch",
+        "gewijzigd": "technisch",
+    }
+    BEWAARREGEL = "configuratie"
+
+    class Meta:
+        verbose_name = "gebruiker"
+        verbose_name_plural = "gebruikers"
+
+    def __str__(self) -> str:
+        return self.naam
+
+    @property
+    def is_staff(self) -> bool:
+        # Only the technical beheerder reaches the admin, which holds configuration only (AC-06).
+        return Rol.BEHEERDER in (self.rollen or [])
+
+    def has_perm(self, perm, obj=None) -> bool:
+        # The beheerder manages configuration models in the admin and nothing else (AC-06).
+        return self.is_active and self.is_staff and perm.split(".")[0] == "organisaties"
+
+    def has_module_perms(self, app_label) -> bool:
+        return self.is_active and self.is_staff and app_label == "organisaties"
+
+    @property
+    def geheimhoudingsplicht(self) -> bool:
+        return bool(self.registratie_register and self.registratie_nummer)
+
+    def actieve_mandaten(self, op: dt.date) -> set[str]:
+        return {m.soort for m in self.mandaten.all() if m.vanaf <= op and (m.tot is None or op <= m.tot)}
+
+
+class Mandaat(Basis):
+    """A written mandate (AC-08 VI signalling; RI-13 deciding requests), with validity."""
+
+    class Soort(models.TextChoices):
+        VI_SIGNALEREN = "vi_signaleren", "Signaleren in de verwijsindex"
+        VERZOEKEN_BESLUITEN = "verzoeken_besluiten", "Besluiten op verzoeken van betrokkenen"
+
+    gebruiker = models.ForeignKey(Gebruiker, on_delete=models.CASCADE, related_name="mandaten")
+    soort = models.CharField(max_length=32, choices=Soort.choices)
+    vanaf = models.DateField()
+    tot = models.DateField(null=True, blank=True)
+    besluit = models.CharField(max_length=200, blank=True)
+
+    DATACATEGORIEEN = {
+        **Basis.DATACATEGORIEEN,
+        "gebruiker": "organisatorisch",
+        "soort": "organisatorisch",
+        "vanaf": "organisatorisch",
+        "tot": "organisatorisch",
+        "besluit": "organisatorisch",
+    }
+    BEWAARREGEL = "administratie"

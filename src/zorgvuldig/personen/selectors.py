@@ -1,0 +1,251 @@
+"""Reads of person data, filtered by need-to-know (grants) and audited (AU-01, AU-09)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db import transaction
+
+from zorgvuldig.audit import services as audit
+from zorgvuldig.core import crypto, tenancy
+from zorgvuldig.core.clock import today
+from zorgvuldig.core.errors import NotFound
+from zorgvuldig.personen import policies
+from zorgvuldig.personen.models import Beoordeling, Huishouden, NietVoorVertegenwoordigers, Persoon, Relatie
+from zorgvuldig.toegang.models import Bron
+from zorgvuldig.toegang.selectors import grant_voor_object, met_grant
+
+ACTIVITEIT = "sociaal-domein-ondersteuning"
+BSN_BRONNEN = [Bron.CASUSTEAM, Bron.VERVANGER]  # "the BSN only to the case team" (SPEC §3 Visibility)
+
+
+def personen_zichtbaar_voor(actor):
+    """Persons the actor holds a valid grant for. Never call Persoon.objects directly in views."""
+    tenancy.activeer(actor)
+    return met_grant(Persoon.objects.all(), actor)
+
+
+def persoon_of_404(actor, uuid, recht: str = "lezen") -> tuple[Persoon, object]:
+    """The person and the grant that allows `recht`; a person without grant is 'not found' (DESIGN §5.2)."""
+    tenancy.activeer(actor)
+    persoon = met_grant(Persoon.objects.all(), actor, "lezen").filter(uuid=uuid).first()
+    if persoon is None:
+        raise NotFound()
+    grant = grant_voor_object(actor, persoon, recht)
+    if grant is None and not actor.is_systeem:
+        from zorgvuldig.core.errors import DomainError
+
+        raise DomainError("E_AC_NOT_AUTHORISED", f"U heeft geen toegang met recht '{recht}' (AC-14).")
+    return persoon, grant
+
+
+def persoon_voor_toegangsbeheer(actor, uuid) -> Persoon:
+    """The object of a grant a leidinggevende (own organisation) or FG (own controller) gives or ends.
+
+    Managing access is not reading content: no content grant is needed, but tenancy still applies.
+    """
+    tenancy.activeer(actor)
+    qs = Persoon.objects.filter(uuid=uuid)
+    if "fg" in actor.rollen:
+        qs = qs.filter(verwerkingsverantwoordelijke_id=actor.verwerkingsverantwoordelijke_id)
+    else:
+        qs = qs.filter(organisatie_id=actor.organisatie.pk)
+    persoon = qs.first()
+    if persoon is None:
+        raise NotFound()
+    return persoon
+
+
+def mag_bsn_zien(actor, persoon) -> bool:
+    return grant_voor_object(actor, persoon, "lezen", BSN_BRONNEN) is not None
+
+
+def mag_geheim_adres_zien(actor, persoon) -> bool:
+    return grant_voor_object(actor, persoon, "lezen", [Bron.GEHEIM_ADRES]) is not None
+
+
+def bsn(persoon: Persoon) -> str | None:
+    if not persoon.bsn_versleuteld:
+        return None
+    return crypto.decrypt(
+        persoon.verwerkingsverantwoordelijke_id,
+        "personen_persoon",
+        "bsn",
+        persoon.uuid,
+        persoon.bsn_versleuteld,
+    )
+
+
+def situatie(persoon: Persoon, op: dt.date) -> policies.Situatie:
+    """What the representation rules need about this person on `op` (PE-04 … PE-08, CS-16)."""
+    categorie = policies.leeftijdscategorie(
+        persoon.geboortedatum, op, persoon.geschatte_leeftijdscategorie or None
+    )
+    relaties = tuple(
+        policies.Relatie(
+            persoon=str(r.ander.uuid),
+            soort=r.soort,
+            vanaf=r.vanaf,
+            tot=r.tot,
+            bereid=r.bereid,
+            reikwijdte=frozenset(r.reikwijdte or []),
+        )
+        for r in Relatie.objects.filter(persoon=persoon).select_related("ander")
+    )
+
+    def laatste(soort):
+        return (
+            Beoordeling.objects.filter(persoon=persoon, soort=soort, datum__lte=op)
+            .order_by("-datum", "-id")
+            .values_list("uitkomst", flat=True)
+            .first()
+        )
+
+    return policies.Situatie(
+        categorie=categorie,
+        relaties=relaties,
+        wilsonbekwaam=bool(laatste(Beoordeling.Soort.WILSONBEKWAAMHEID)),
+        bekwaam_12_15=laatste(Beoordeling.Soort.BEKWAAMHEID_12_15),
+    )
+
+
+def vertegenwoordigers(persoon: Persoon, op: dt.date) -> list[Persoon]:
+    try:
+        s = situatie(persoon, op)
+    except policies.LeeftijdOnbekend:
+        return []
+    ids = policies.vertegenwoordigers(s, op)
+    found = {str(p.uuid): p for p in Persoon.objects.filter(uuid__in=ids)}
+    return [found[i] for i in ids if i in found]
+
+
+def lees_persoon(actor, uuid) -> tuple[Persoon, dict]:
+    """Detail read: the person, what this actor may see of it, audited with the grant (AU-09, PE-03)."""
+    with transaction.atomic():
+        persoon, grant = persoon_of_404(actor, uuid)
+        zicht = {"bsn": mag_bsn_zien(actor, persoon), "adres": True}
+        if persoon.geheim_adres:
+            zicht["adres"] = mag_geheim_adres_zien(actor, persoon)
+        velden = ["naam", "geboortedatum", "contact"]
+        if zicht["bsn"] and persoon.bsn_versleuteld:
+            velden.append("bsn")
+        if zicht["adres"]:
+            velden.append("adres")
+        actie = (
+            "persoon.geheim_adres_ingezien" if persoon.geheim_adres and zicht["adres"] else "persoon.ingezien"
+        )
+        audit.record(
+            actor=actor,
+            actie=actie,
+            activiteit=ACTIVITEIT,
+            object=persoon,
+            betrokkenen=[persoon],
+            velden=velden,
+            toegang=grant,
+        )
+    return persoon, zicht
+
+
+def zicht_voor_lijst(actor, personen) -> dict[int, dict]:
+    """Per person in a list: BSN and secret address only where a grant allows (PE-03)."""
+    return {
+        p.pk: {
+            "bsn": mag_bsn_zien(actor, p),
+            "adres": (not p.geheim_adres) or mag_geheim_adres_zien(actor, p),
+        }
+        for p in personen
+    }
+
+
+def audit_lijst(actor, personen, actie: str = "persoon.lijst_ingezien") -> None:
+    """A list shows personal data of every person in it: one entry per subject (AU-01)."""
+    with transaction.atomic():
+        for p in personen:
+            audit.record(
+                actor=actor,
+                actie=actie,
+                activiteit=ACTIVITEIT,
+                object=p,
+                betrokkenen=[p],
+                velden=["naam", "geboortedatum"],
+                toegang=grant_voor_object(actor, p),
+            )
+
+
+def zoek(
+    actor, *, bsn: str | None = None, geslachtsnaam: str | None = None, geboortedatum=None
+) -> list[Persoon]:
+    """POST _zoek: visible persons only; the BSN is matched through the blind index, never stored in clear."""
+    qs = personen_zichtbaar_voor(actor)
+    if bsn:
+        qs = qs.filter(bsn_index__in=crypto.blind_index_candidates(bsn))
+    else:
+        qs = qs.filter(geslachtsnaam__iexact=geslachtsnaam, geboortedatum=geboortedatum)
+    gevonden = list(qs.order_by("id")[:50])
+    with transaction.atomic():
+        if gevonden:
+            audit_lijst(actor, gevonden, actie="persoon.gezocht")
+        else:
+            audit.record(actor=actor, actie="persoon.gezocht", activiteit=ACTIVITEIT, velden=["zoekvraag"])
+    return gevonden
+
+
+def leeftijdscategorie(persoon: Persoon, op: dt.date | None = None) -> str | None:
+    try:
+        return policies.leeftijdscategorie(
+            persoon.geboortedatum, op or today(), persoon.geschatte_leeftijdscategorie or None
+        ).value
+    except policies.LeeftijdOnbekend:
+        return None
+
+
+def relaties_van(persoon: Persoon):
+    """Relations of a person already read through `lees_persoon` (which audited the access)."""
+    return Relatie.objects.filter(persoon=persoon).select_related("ander", "persoon").order_by("id")
+
+
+def beoordelingen_van(persoon: Persoon):
+    return Beoordeling.objects.filter(persoon=persoon).select_related("beoordelaar").order_by("datum", "id")
+
+
+def huishoudens_zichtbaar_voor(actor):
+    tenancy.activeer(actor)
+    return met_grant(Huishouden.objects.all(), actor)
+
+
+def huishouden_of_404(actor, uuid, recht: str = "lezen") -> tuple[Huishouden, object]:
+    tenancy.activeer(actor)
+    huishouden = met_grant(Huishouden.objects.all(), actor, "lezen").filter(uuid=uuid).first()
+    if huishouden is None:
+        raise NotFound()
+    grant = grant_voor_object(actor, huishouden, recht)
+    if grant is None and not actor.is_systeem:
+        from zorgvuldig.core.errors import DomainError
+
+        raise DomainError("E_AC_NOT_AUTHORISED", f"U heeft geen toegang met recht '{recht}' (AC-14).")
+    return huishouden, grant
+
+
+def lees_huishoudens(actor, huishoudens) -> list[Huishouden]:
+    """Households with their members, audited per member (AU-01)."""
+    rows = list(huishoudens)
+    with transaction.atomic():
+        for h in rows:
+            leden = [lid.persoon for lid in h.leden.select_related("persoon")]
+            audit.record(
+                actor=actor,
+                actie="huishouden.ingezien",
+                activiteit=ACTIVITEIT,
+                object=h,
+                betrokkenen=leden,
+                velden=["naam", "leden"],
+                toegang=grant_voor_object(actor, h),
+            )
+    return rows
+
+
+def niet_voor_vertegenwoordigers(object_type: str, object_uuid) -> bool:
+    """PE-11: is this item marked to be kept from the person's representatives?"""
+    return NietVoorVertegenwoordigers.objects.filter(
+        object_type=object_type, object_uuid=object_uuid
+    ).exists()

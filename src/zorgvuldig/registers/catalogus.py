@@ -1,0 +1,116 @@
+"""The processing-activity catalogue (GP-02, RG-01) and the closed lists it uses.
+
+Every audit entry names one of these activities; a service call without one is refused `E_NO_PURPOSE`.
+The FG can add purposes and activities in the database; the ones below ship with the product and are
+kept in sync on every `migrate`.
+"""
+
+from __future__ import annotations
+
+GRONDSLAGEN = {
+    "a": "Toestemming (AVG art. 6(1)(a))",
+    "b": "Overeenkomst (AVG art. 6(1)(b))",
+    "c": "Wettelijke verplichting (AVG art. 6(1)(c))",
+    "d": "Vitaal belang (AVG art. 6(1)(d))",
+    "e": "Publieke taak / openbaar gezag (AVG art. 6(1)(e))",
+    "f": "Gerechtvaardigd belang (AVG art. 6(1)(f))",
+}
+
+DOELEN = {
+    "ondersteuning": "Proactieve, integrale ondersteuning op alle ZRM-domeinen (DS doel a)",
+    "plan": "Integraal plan gericht op zelfredzaamheid (DS doel b)",
+    "kwaliteit": "Kwaliteitsbeoordeling (DS doel c)",
+    "verantwoording": "Beheer, beleid en verantwoording (DS doel d)",
+    "signalering": "Signaleren van zorgen over jeugdigen in de verwijsindex",
+    "afstemming": "Afstemming tussen hulpverleners en casusoverleg",
+    "rechten": "Afhandelen van verzoeken van betrokkenen",
+    "toezicht": "Toezicht, controle en aantoonbaarheid (AVG art. 5(2))",
+    "beheer": "Technisch en functioneel beheer van het platform",
+}
+
+# code: (naam, doel, grondslag, bijzondere categorieën, ontvangers, gratis en direct aan minderjarige)
+ACTIVITEITEN = {
+    "sociaal-domein-ondersteuning": (
+        "Ondersteuning door het wijkteam (Jeugdwet, Wmo 2015)",
+        "ondersteuning",
+        "e",
+        True,
+        "casusteam; ketenpartners na deelbesluit",
+        False,
+    ),
+    "verwijsindex": (
+        "Verwijsindex risicojongeren (Jeugdwet art. 7.1.4)",
+        "signalering",
+        "e",
+        False,
+        "gematchte signaleerders",
+        False,
+    ),
+    "casusoverleg": (
+        "Multidisciplinair casusoverleg",
+        "afstemming",
+        "e",
+        True,
+        "deelnemers volgens toedeling",
+        False,
+    ),
+    "gegevensdeling": (
+        "Verstrekken en opvragen van gegevens ('mag ik delen?')",
+        "afstemming",
+        "e",
+        True,
+        "ontvangers per deelbesluit",
+        False,
+    ),
+    "rechten-betrokkenen": (
+        "Verzoeken van betrokkenen (inzage, correctie, verzet, vernietiging)",
+        "rechten",
+        "c",
+        False,
+        "betrokkene en vertegenwoordiger",
+        False,
+    ),
+    "toegangsbeheer": (
+        "Beheer van toegangen tot dossiers en gegevens",
+        "toezicht",
+        "c",
+        False,
+        "geen",
+        False,
+    ),
+    "verantwoording-toezicht": (
+        "Logboek dataverwerkingen en controle door FG en auditor",
+        "toezicht",
+        "c",
+        False,
+        "FG, auditor, toezichthouders",
+        False,
+    ),
+    "beheer-platform": (
+        "Beheer van organisaties, gebruikers en configuratie",
+        "beheer",
+        "e",
+        False,
+        "geen",
+        False,
+    ),
+    "bewaren-vernietigen": (
+        "Bewaren en vernietigen volgens bewaartermijnen",
+        "verantwoording",
+        "c",
+        False,
+        "geen",
+        False,
+    ),
+    "rapportage": (
+        "Geanonimiseerde managementinformatie",
+        "verantwoording",
+        "e",
+        False,
+        "leidinggevende, FG",
+        False,
+    ),
+}
+
+# Public bodies may not rely on legitimate interests (GP-03).
+PUBLIEKE_TYPES = {"gemeentelijk_team", "veilig_thuis", "raad_kinderbescherming", "gecertificeerde_instelling"}

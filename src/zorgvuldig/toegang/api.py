@@ -1,0 +1,140 @@
+"""/api/v1/toegangen (API §2.1, AC-14)."""
+
+from __future__ import annotations
+
+from drf_spectacular.utils import extend_schema
+from rest_framework import serializers, status
+from rest_framework.response import Response
+
+from zorgvuldig.api.base import BasisView, StrictSerializer, absolute
+from zorgvuldig.api.pagination import Paginering
+from zorgvuldig.api.permissions import actor_van
+from zorgvuldig.core.clock import today
+from zorgvuldig.core.errors import NotFound
+from zorgvuldig.organisaties.models import Gebruiker
+from zorgvuldig.personen.api import uuid_uit_url
+from zorgvuldig.personen.selectors import persoon_voor_toegangsbeheer
+from zorgvuldig.toegang import services
+from zorgvuldig.toegang.models import Bron
+from zorgvuldig.toegang.selectors import toegangen_zichtbaar_voor
+
+
+class ToegangSerializer(serializers.Serializer):
+    def to_representation(self, t):
+        request = self.context.get("request")
+        return {
+            "url": absolute(request, f"/api/v1/toegangen/{t.uuid}"),
+            "uuid": str(t.uuid),
+            "bron": t.bron,
+            "ontvanger": {
+                "gebruiker": str(t.ontvanger_gebruiker.uuid) if t.ontvanger_gebruiker else None,
+                "organisatie": str(t.ontvanger_organisatie.uuid) if t.ontvanger_organisatie else None,
+            },
+            "object": {"type": t.object_type},
+            "secties": t.secties,
+            "rechten": t.rechten,
+            "reden": t.reden,
+            "herkomst": t.herkomst,
+            "verleendDoor": str(t.verleend_door.uuid) if t.verleend_door else None,
+            "geldigVanaf": t.geldig_vanaf.isoformat(),
+            "geldigTot": t.geldig_tot.isoformat() if t.geldig_tot else None,
+            "geldig": t.geldig(today()),
+            "wettelijk": t.wettelijk or None,
+        }
+
+
+class WettelijkSerializer(StrictSerializer):
+    instantie = serializers.CharField(max_length=200)
+    bepaling = serializers.CharField(max_length=200)
+    doel = serializers.CharField(max_length=300)
+
+
+class VerleenSerializer(StrictSerializer):
+    bron = serializers.ChoiceField(choices=sorted(b.value for b in services.PERSOONLIJK_VERLEENBAAR))
+    gebruiker = serializers.UUIDField()
+    object = serializers.CharField(max_length=300, help_text="URL van de persoon")
+    secties = serializers.ListField(child=serializers.CharField(max_length=40), required=False, max_length=20)
+    rechten = serializers.ListField(
+        child=serializers.ChoiceField(choices=sorted(services.RECHTEN)), required=False, max_length=4
+    )
+    reden = serializers.CharField(max_length=2000)
+    geldigVanaf = serializers.DateField(required=False)
+    geldigTot = serializers.DateField(required=False, allow_null=True)
+    wettelijk = WettelijkSerializer(required=False)
+
+
+class ToegangenView(BasisView):
+    scopes = {"get": "toegang:lezen"}
+    verwerkingsactiviteit = "toegangsbeheer"
+
+    @extend_schema(responses=ToegangSerializer(many=True), operation_id="toegangen_list")
+    def get(self, request):
+        actor = actor_van(request)
+        paginator = Paginering()
+        page = paginator.paginate_queryset(
+            toegangen_zichtbaar_voor(actor).order_by("-id"), request, view=self
+        )
+        services.log_inzage(actor, page)
+        return paginator.get_paginated_response(
+            ToegangSerializer(page, many=True, context={"request": request}).data
+        )
+
+
+class ToegangView(BasisView):
+    scopes = {"get": "toegang:lezen"}
+    verwerkingsactiviteit = "toegangsbeheer"
+
+    @extend_schema(responses=ToegangSerializer, operation_id="toegangen_read")
+    def get(self, request, uuid):
+        actor = actor_van(request)
+        grant = toegangen_zichtbaar_voor(actor).filter(uuid=uuid).first()
+        if grant is None:
+            raise NotFound()
+        services.log_inzage(actor, [grant])
+        return Response(ToegangSerializer(grant, context={"request": request}).data)
+
+
+class VerleenView(BasisView):
+    scopes = {"post": "toegang:verlenen"}
+    verwerkingsactiviteit = "toegangsbeheer"
+
+    @extend_schema(
+        request=VerleenSerializer, responses={201: ToegangSerializer}, operation_id="toegangen_verlenen"
+    )
+    def post(self, request):
+        actor = actor_van(request)
+        ser = VerleenSerializer(data=request.data)
+        ser.is_valid(raise_exception=True)
+        d = ser.validated_data
+        persoon = persoon_voor_toegangsbeheer(actor, uuid_uit_url(d["object"]))
+        ontvanger = Gebruiker.objects.filter(uuid=d["gebruiker"], is_active=True).first()
+        if ontvanger is None:
+            raise serializers.ValidationError({"gebruiker": ["Onbekende gebruiker."]})
+        grant = services.verleen(
+            actor=actor,
+            object=persoon,
+            bron=d["bron"],
+            ontvanger_gebruiker=ontvanger,
+            reden=d["reden"],
+            rechten=frozenset(d.get("rechten") or ["lezen"]),
+            vanaf=d.get("geldigVanaf"),
+            tot=d.get("geldigTot"),
+            secties=d.get("secties") or [],
+            wettelijk=d.get("wettelijk"),
+        )
+        return Response(
+            ToegangSerializer(grant, context={"request": request}).data, status=status.HTTP_201_CREATED
+        )
+
+
+class IntrekkenView(BasisView):
+    scopes = {"post": "toegang:verlenen"}
+    verwerkingsactiviteit = "toegangsbeheer"
+
+    @extend_schema(request=None, responses=ToegangSerializer, operation_id="toegangen_intrekken")
+    def post(self, request, uuid):
+        grant = services.trek_in(actor=actor_van(request), uuid=uuid)
+        return Response(ToegangSerializer(grant, context={"request": request}).data)
+
+
+__all__ = ["Bron", "IntrekkenView", "ToegangView", "ToegangenView", "VerleenView"]

@@ -1,0 +1,116 @@
+"""The one grant table (AC-14, DESIGN §4): every access to protected content rests on a row here."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db import models
+from django.db.models import Q
+
+from zorgvuldig.core.models import Beschermd
+
+
+class Bron(models.TextChoices):
+    CASUSTEAM = "casusteam", "Casusteam"
+    VERVANGER = "vervanger", "Vervanger"
+    TEAMBESPREKING = "teambespreking", "Teambespreking (één dag)"
+    SECTIE = "sectie", "Sectie"
+    BIJZONDERE_CATEGORIE = "bijzondere_categorie", "Bijzondere categorie"
+    WETTELIJK = "wettelijk", "Wettelijke toegang"
+    NOODTOEGANG = "noodtoegang", "Noodtoegang"
+    DEELBESLUIT = "deelbesluit", "Deelbesluit"
+    TOEDELING = "toedeling", "Toedeling casusoverleg"
+    GEHEIM_ADRES = "geheim_adres", "Geheim adres"
+
+
+class ToegangQuerySet(models.QuerySet):
+    def geldig_op(self, op: dt.date) -> ToegangQuerySet:
+        """Valid on `op` (RT-12: derived from dates, never a stored flag)."""
+        return self.filter(ingetrokken_op__isnull=True, geldig_vanaf__lte=op).filter(
+            Q(geldig_tot__isnull=True) | Q(geldig_tot__gte=op)
+        )
+
+    def voor_actor(self, actor) -> ToegangQuerySet:
+        return self.filter(
+            Q(ontvanger_gebruiker_id=actor.gebruiker.pk) | Q(ontvanger_organisatie_id=actor.organisatie.pk)
+        )
+
+
+class Toegang(Beschermd):
+    """A grant: grantee, object (and sections), rights, source, reason, validity."""
+
+    object_type = models.CharField(max_length=64)  # app_label.model, e.g. "personen.persoon"
+    object_id = models.BigIntegerField()
+    secties = models.JSONField(default=list, blank=True)
+    bron = models.CharField(max_length=32, choices=Bron.choices)
+    ontvanger_gebruiker = models.ForeignKey(
+        "organisaties.Gebruiker", null=True, blank=True, on_delete=models.PROTECT, related_name="toegangen"
+    )
+    ontvanger_organisatie = models.ForeignKey(
+        "organisaties.Organisatie", null=True, blank=True, on_delete=models.PROTECT, related_name="toegangen"
+    )
+    lezen = models.BooleanField(default=True)
+    aanmaken = models.BooleanField(default=False)
+    aanvullen = models.BooleanField(default=False)
+    wijzigen = models.BooleanField(default=False)
+    reden = models.TextField()
+    herkomst = models.CharField(max_length=200, blank=True)  # the record that gave rise to it
+    verleend_door = models.ForeignKey(
+        "organisaties.Gebruiker", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    geldig_vanaf = models.DateField()
+    geldig_tot = models.DateField(null=True, blank=True)
+    ingetrokken_op = models.DateTimeField(null=True, blank=True)
+    ingetrokken_door = models.ForeignKey(
+        "organisaties.Gebruiker", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    wettelijk = models.JSONField(default=dict, blank=True)  # AC-09: {instantie, bepaling, doel}
+
+    objects = ToegangQuerySet.as_manager()
+
+    DATACATEGORIEEN = {
+        **Beschermd.DATACATEGORIEEN,
+        "object_type": "technisch",
+        "object_id": "technisch",
+        "secties": "organisatorisch",
+        "bron": "organisatorisch",
+        "ontvanger_gebruiker": "organisatorisch",
+        "ontvanger_organisatie": "organisatorisch",
+        "lezen": "organisatorisch",
+        "aanmaken": "organisatorisch",
+        "aanvullen": "organisatorisch",
+        "wijzigen": "organisatorisch",
+        "reden": "vrije_tekst",
+        "herkomst": "technisch",
+        "verleend_door": "organisatorisch",
+        "geldig_vanaf": "organisatorisch",
+        "geldig_tot": "organisatorisch",
+        "ingetrokken_op": "organisatorisch",
+        "ingetrokken_door": "organisatorisch",
+        "wettelijk": "organisatorisch",
+    }
+    BEWAARREGEL = "toegang"
+
+    class Meta:
+        verbose_name = "toegang"
+        verbose_name_plural = "toegangen"
+        indexes = [
+            models.Index(fields=["object_type", "object_id"], name="toegang_object_idx"),
+            models.Index(fields=["ontvanger_gebruiker", "object_type"], name="toegang_gebruiker_idx"),
+            models.Index(fields=["ontvanger_organisatie", "object_type"], name="toegang_organisatie_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ontvanger_gebruiker__isnull=False) | Q(ontvanger_organisatie__isnull=False),
+                name="toegang_heeft_ontvanger",
+            ),
+        ]
+
+    @property
+    def rechten(self) -> list[str]:
+        return [r for r in ("lezen", "aanmaken", "aanvullen", "wijzigen") if getattr(self, r)]
+
+    def geldig(self, op: dt.date) -> bool:
+        from zorgvuldig.toegang.policies import grant_geldig
+
+        return grant_geldig(self.geldig_vanaf, self.geldig_tot, self.ingetrokken_op is not None, op)

@@ -1,0 +1,159 @@
+"""Pure access rules: roles → scopes, grant validity. No database, no request."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+MEDEWERKER_SCOPES = frozenset(
+    {
+        "persoon:inzien",
+        "persoon:bewerken",
+        "dossier:inzien",
+        "dossier:bewerken",
+        "toestemming:registreren",
+        "deelbesluit:nemen",
+        "verstrekking:inzien",
+        "verzoek:registreren",
+        "casusoverleg:deelnemen",
+        "casusoverleg:regisseren",
+    }
+)
+
+ROL_SCOPES: dict[str, frozenset[str]] = {
+    "medewerker": MEDEWERKER_SCOPES,
+    "leidinggevende": MEDEWERKER_SCOPES
+    | {
+        "signaal:beheren",
+        "dossier:autoriseren",
+        "deelbesluit:goedkeuren",
+        "bewaartermijn:verlengen",
+        "bewaartermijn:blokkeren",
+        "vernietigingslijst:goedkeuren",
+        "toegang:lezen",
+        "toegang:verlenen",
+        "audit:lezen",
+        "register:lezen",
+        "rapportage:lezen",
+    },
+    # The technical beheerder has configuration scopes only, never content (AC-06).
+    "beheerder": frozenset(
+        {
+            "organisatie:beheren",
+            "gebruiker:beheren",
+            "token:beheren",
+            "configuratie:beheren",
+            "overlegtype:beheren",
+            "convenant:beheren",
+            "bewaartermijn:inzien",
+        }
+    ),
+    "vi_beheerder": frozenset({"vi:beheren", "vi:archief"}),
+    "fg": frozenset(
+        {
+            "vi:archief",
+            "toegang:lezen",
+            "toegang:verlenen",
+            "audit:lezen",
+            "register:lezen",
+            "register:beheren",
+            "convenant:beheren",
+            "bewaartermijn:inzien",
+            "bewaartermijn:blokkeren",
+            "vernietigingslijst:goedkeuren",
+            "rapportage:lezen",
+            "export:goedkeuren",
+        }
+    ),
+    # The auditor reads the log only within an AC-09 grant; the grant check narrows this scope.
+    "auditor": frozenset({"audit:lezen"}),
+}
+
+# Scopes that come from a mandate rather than a role (AC-08, RI-13).
+MANDAAT_SCOPES: dict[str, frozenset[str]] = {
+    "vi_signaleren": frozenset({"signaal:registreren", "match:behandelen"}),
+    "verzoeken_besluiten": frozenset({"verzoek:besluiten"}),
+}
+MANDAAT_VEREIST_ROL = {
+    "vi_signaleren": {"medewerker", "leidinggevende"},
+    "verzoeken_besluiten": {"leidinggevende"},
+}
+VI_BEHEERDER_EXTRA = frozenset({"verzoek:besluiten"})  # VI requests (RI-08, RI-12)
+
+PORTAAL_SCOPES = frozenset({"client:eigen"})
+
+ALLE_SCOPES = frozenset().union(
+    *ROL_SCOPES.values(), *MANDAAT_SCOPES.values(), VI_BEHEERDER_EXTRA, PORTAAL_SCOPES
+)
+
+# Roles that see personal content, and so need 2FA and the undertaking (AC-07).
+CONTENT_ROLLEN = frozenset({"medewerker", "leidinggevende", "vi_beheerder", "fg", "auditor"})
+
+
+# Scopes that reach personal content; the technical beheerder never holds them (AC-06).
+CONTENT_SCOPE_PREFIXES = (
+    "persoon:",
+    "dossier:",
+    "toestemming:",
+    "deelbesluit:",
+    "verstrekking:",
+    "verzoek:",
+    "casusoverleg:",
+    "signaal:",
+    "match:",
+    "audit:",
+    "vi:",
+)
+
+
+def weigering_zonder_scope(rollen: frozenset[str], scope: str, item_pad: bool) -> str:
+    """What a request without the scope answers (API §1.4 check order, AC-06).
+
+    The technical beheerder asking for content: 403 E_AC_ADMIN_CONTENT. Anyone else on an item path: the
+    item is not visible to them, so 404 like a missing one. On a collection: 403 E_AC_NOT_AUTHORISED.
+    """
+    if scope.startswith(CONTENT_SCOPE_PREFIXES) and rollen and rollen <= {"beheerder"}:
+        return "E_AC_ADMIN_CONTENT"
+    if item_pad:
+        return "E_NOT_FOUND"
+    return "E_AC_NOT_AUTHORISED"
+
+
+def scopes_voor(rollen: frozenset[str], mandaten: frozenset[str]) -> frozenset[str]:
+    """Scopes of a user with these roles and currently valid mandates."""
+    scopes: set[str] = set()
+    for rol in rollen:
+        scopes |= ROL_SCOPES.get(rol, frozenset())
+    for mandaat in mandaten:
+        if rollen & MANDAAT_VEREIST_ROL.get(mandaat, set()):
+            scopes |= MANDAAT_SCOPES[mandaat]
+    if "vi_beheerder" in rollen:
+        scopes |= VI_BEHEERDER_EXTRA
+    return frozenset(scopes)
+
+
+def grant_geldig(vanaf: dt.date, tot: dt.date | None, ingetrokken: bool, op: dt.date) -> bool:
+    """A grant is valid on `op` iff it has started, has not ended (`tot` inclusive) and is not revoked.
+
+    Derived at read time (RT-12): no job has to flip a flag for a grant to expire.
+    """
+    if ingetrokken:
+        return False
+    if op < vanaf:
+        return False
+    return tot is None or op <= tot
+
+
+WETTELIJK_MAX_DAGEN = 90  # AC-09 [design]
+
+
+def wettelijke_grant_fout(vanaf: dt.date, tot: dt.date | None, rechten: frozenset[str]) -> str | None:
+    """AC-09: a statutory grant is read-only and ends within 90 days. Returns an error reason or None."""
+    if tot is None:
+        return "Een wettelijke toegang heeft een einddatum."
+    if tot < vanaf:
+        return "De einddatum ligt voor de begindatum."
+    if (tot - vanaf).days > WETTELIJK_MAX_DAGEN:
+        return "Een wettelijke toegang duurt hoogstens 90 dagen."
+    if rechten != frozenset({"lezen"}):
+        return "Een wettelijke toegang geeft alleen leesrecht."
+    return None

@@ -1,0 +1,173 @@
+"""Writing and ending grants (AC-14). Module services call `verleen_intern` for their own sources;
+`verleen` is for grants a person gives (section, special category, secret address, statutory)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db import transaction
+
+from zorgvuldig.audit import services as audit
+from zorgvuldig.core import tenancy
+from zorgvuldig.core.clock import now, today
+from zorgvuldig.core.errors import DomainError, InvalidParam, NotFound
+from zorgvuldig.toegang import policies
+from zorgvuldig.toegang.models import Bron, Toegang
+from zorgvuldig.toegang.selectors import object_type, toegangen_zichtbaar_voor
+
+ACTIVITEIT = "toegangsbeheer"
+RECHTEN = {"lezen", "aanmaken", "aanvullen", "wijzigen"}
+PERSOONLIJK_VERLEENBAAR = {Bron.SECTIE, Bron.BIJZONDERE_CATEGORIE, Bron.GEHEIM_ADRES, Bron.WETTELIJK}
+
+
+def verleen_intern(
+    *,
+    actor,
+    object,
+    bron: str,
+    reden: str,
+    rechten=frozenset({"lezen"}),
+    ontvanger_gebruiker=None,
+    ontvanger_organisatie=None,
+    vanaf: dt.date | None = None,
+    tot: dt.date | None = None,
+    secties=(),
+    herkomst: str = "",
+    wettelijk=None,
+) -> Toegang:
+    """A grant written by a module's service inside its own transaction (the caller audits the act)."""
+    if not rechten or not set(rechten) <= RECHTEN:
+        raise ValueError("invalid rights")
+    return Toegang.objects.create(
+        verwerkingsverantwoordelijke_id=object.verwerkingsverantwoordelijke_id,
+        organisatie_id=object.organisatie_id,
+        object_type=object_type(type(object)),
+        object_id=object.pk,
+        secties=list(secties),
+        bron=bron,
+        ontvanger_gebruiker=ontvanger_gebruiker,
+        ontvanger_organisatie=ontvanger_organisatie,
+        **{r: (r in rechten) for r in RECHTEN},
+        reden=reden,
+        herkomst=herkomst,
+        verleend_door=None if actor.is_systeem else actor.gebruiker,
+        geldig_vanaf=vanaf or today(),
+        geldig_tot=tot,
+        wettelijk=wettelijk or {},
+    )
+
+
+@audit.geweigerd_gelogd("toegang.verleend", ACTIVITEIT)
+def verleen(
+    *,
+    actor,
+    object,
+    bron: str,
+    ontvanger_gebruiker,
+    reden: str,
+    rechten=frozenset({"lezen"}),
+    vanaf: dt.date | None = None,
+    tot: dt.date | None = None,
+    secties=(),
+    wettelijk=None,
+) -> Toegang:
+    """Grants a person gives: section/special category/secret address (leidinggevende), statutory (AC-09)."""
+    tenancy.activeer(actor)
+    if "toegang:verlenen" not in actor.scopes:
+        raise DomainError(
+            "E_AC_NOT_AUTHORISED", "Alleen de leidinggevende of de FG verleent toegang (AC-05)."
+        )
+    if bron not in PERSOONLIJK_VERLEENBAAR:
+        raise DomainError(
+            "E_INVALID_INPUT",
+            "Deze bron van toegang ontstaat alleen uit een proces (AC-14).",
+            [InvalidParam("bron", "not_allowed", "Niet handmatig te verlenen.")],
+        )
+    if bron != Bron.WETTELIJK and "leidinggevende" not in actor.rollen:
+        raise DomainError(
+            "E_AC_NOT_AUTHORISED", "Deze toegang verleent de leidinggevende (AC-05, AC-10, PE-03)."
+        )
+    if object.organisatie_id != actor.organisatie.pk and "fg" not in actor.rollen:
+        raise NotFound()
+    if not (reden or "").strip():
+        raise DomainError(
+            "E_INVALID_INPUT",
+            "Een toegang vraagt een reden (AC-14).",
+            [InvalidParam("reden", "required", "Reden ontbreekt.")],
+        )
+    vanaf = vanaf or today()
+    if bron == Bron.WETTELIJK:
+        fout = policies.wettelijke_grant_fout(vanaf, tot, frozenset(rechten))
+        velden_ok = wettelijk and all(wettelijk.get(k) for k in ("instantie", "bepaling", "doel"))
+        if fout or not velden_ok:
+            raise DomainError(
+                "E_INVALID_INPUT",
+                "Wettelijke toegang onvolledig (AC-09).",
+                [InvalidParam("wettelijk", "invalid", fout or "Instantie, bepaling en doel zijn verplicht.")],
+            )
+    with transaction.atomic():
+        grant = verleen_intern(
+            actor=actor,
+            object=object,
+            bron=bron,
+            reden=reden,
+            rechten=rechten,
+            ontvanger_gebruiker=ontvanger_gebruiker,
+            vanaf=vanaf,
+            tot=tot,
+            secties=secties,
+            wettelijk=wettelijk,
+        )
+        audit.record(
+            actor=actor,
+            actie="toegang.verleend",
+            activiteit=ACTIVITEIT,
+            object=grant,
+            betrokkenen=_betrokkenen(object),
+            velden=["bron", "rechten", "geldig_tot"],
+            toegang=grant,
+        )
+    return grant
+
+
+@audit.geweigerd_gelogd("toegang.ingetrokken", ACTIVITEIT)
+def trek_in(*, actor, uuid) -> Toegang:
+    tenancy.activeer(actor)
+    if "toegang:verlenen" not in actor.scopes:
+        raise DomainError("E_AC_NOT_AUTHORISED", "Alleen de leidinggevende of de FG trekt toegang in.")
+    with transaction.atomic():
+        grant = toegangen_zichtbaar_voor(actor).select_for_update(of=("self",)).filter(uuid=uuid).first()
+        if grant is None:
+            raise NotFound()
+        if grant.ingetrokken_op is not None:
+            raise DomainError("E_STATE_CONFLICT", "Deze toegang is al ingetrokken.")
+        grant.ingetrokken_op = now()
+        grant.ingetrokken_door = actor.gebruiker
+        grant.save(update_fields=["ingetrokken_op", "ingetrokken_door", "gewijzigd"])
+        audit.record(
+            actor=actor,
+            actie="toegang.ingetrokken",
+            activiteit=ACTIVITEIT,
+            object=grant,
+            velden=["ingetrokken_op"],
+            toegang=grant,
+        )
+    return grant
+
+
+def _betrokkenen(object) -> list:
+    return [object] if object._meta.model_name == "persoon" else []
+
+
+def log_inzage(actor, grants) -> None:
+    """Reading grants is a processing too (AU-01): one entry per grant shown."""
+    with transaction.atomic():
+        for grant in grants:
+            audit.record(
+                actor=actor,
+                actie="toegang.ingezien",
+                activiteit=ACTIVITEIT,
+                object=grant,
+                velden=["bron", "ontvanger", "geldigheid"],
+                toegang=grant,
+            )
