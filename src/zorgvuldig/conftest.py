@@ -22,6 +22,15 @@ BSN_DERDE = "999990020"  # fails the 11-proef? see test_bsn; kept for negative t
 
 
 @pytest.fixture(autouse=True)
+def _verse_sleutelcache():
+    """Key caches are per process; test databases roll back, so start every test without them."""
+    from zorgvuldig.core import crypto
+
+    crypto.clear_caches()
+    yield
+
+
+@pytest.fixture(autouse=True)
 def _runtime_rol(request):
     """Run each DB test as the runtime role on PostgreSQL (transaction rolls back the SET ROLE)."""
     if "django_db_setup" not in request.fixturenames or connection.vendor != "postgresql":

@@ -17,6 +17,7 @@ import json
 import os
 import secrets
 import threading
+import time
 from pathlib import Path
 
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
@@ -27,6 +28,7 @@ PREFIX = "zv1"
 _lock = threading.Lock()
 _kek_cache: dict[str, bytes] = {}
 _data_key_cache: dict[tuple[int, int], bytes] = {}
+_active_cache: dict[int, tuple[int, float]] = {}
 
 
 class CryptoError(Exception):
@@ -83,14 +85,25 @@ def unwrap_data_key(controller_uuid: str, version: int, wrapped: str) -> bytes:
         raise CryptoError("data key does not unwrap with this KEK") from exc
 
 
+ACTIVE_TTL = 60.0  # seconds a process keeps encrypting under the active version it last saw
+
+
 def _data_key(controller_id: int, version: int | None = None) -> tuple[int, bytes]:
+    """The requested key version, or the controller's active one (looked up at most once a minute;
+    after a rotation `keys rotate --resume` re-encrypts what was written meanwhile)."""
     from zorgvuldig.core.models import Datasleutel
 
+    if version is None:
+        seen = _active_cache.get(controller_id)
+        if seen is not None and time.monotonic() - seen[1] < ACTIVE_TTL:
+            version = seen[0]
     if version is not None and (controller_id, version) in _data_key_cache:
         return version, _data_key_cache[(controller_id, version)]
     row = Datasleutel.voor(controller_id, version)
     key = unwrap_data_key(str(row.verwerkingsverantwoordelijke.uuid), row.versie, row.gewrapt)
     _data_key_cache[(controller_id, row.versie)] = key
+    if version is None:
+        _active_cache[controller_id] = (row.versie, time.monotonic())
     return row.versie, key
 
 
@@ -178,7 +191,13 @@ def add_blind_index_version() -> int:
     return new
 
 
+def vergeet_actieve_versie(controller_id: int) -> None:
+    """After a new data key was made in this process, use it at once."""
+    _active_cache.pop(controller_id, None)
+
+
 def clear_caches() -> None:
     with _lock:
         _kek_cache.clear()
         _data_key_cache.clear()
+        _active_cache.clear()

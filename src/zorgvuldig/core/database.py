@@ -48,6 +48,20 @@ CREATE TRIGGER IF NOT EXISTS {t}_geen_delete BEFORE DELETE ON {t}
 BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;"""
     for t in APPEND_ONLY
 )
+# Every entry is queued for the sequencer by the database itself, in the inserting statement: no code
+# path can write an entry and forget to queue it, and the write path saves a round trip (ADR 0004).
+SQLITE_QUEUE = """CREATE TRIGGER IF NOT EXISTS audit_auditregel_wachtrij AFTER INSERT ON audit_auditregel
+BEGIN INSERT INTO audit_wachtrij (regel_id) VALUES (NEW.id); END;"""
+PG_QUEUE = """
+CREATE OR REPLACE FUNCTION zorgvuldig_audit_wachtrij() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN INSERT INTO audit_wachtrij (regel_id) VALUES (NEW.id); RETURN NULL; END $$;
+DROP TRIGGER IF EXISTS audit_auditregel_wachtrij ON audit_auditregel;
+CREATE TRIGGER audit_auditregel_wachtrij AFTER INSERT ON audit_auditregel
+    FOR EACH ROW EXECUTE FUNCTION zorgvuldig_audit_wachtrij();
+"""
+SQLITE_QUEUE_REVERSE = "DROP TRIGGER IF EXISTS audit_auditregel_wachtrij;"
+PG_QUEUE_REVERSE = "DROP TRIGGER IF EXISTS audit_auditregel_wachtrij ON audit_auditregel;"
+
 SQLITE_APPEND_ONLY_REVERSE = "\n".join(
     f"DROP TRIGGER IF EXISTS {t}_geen_update; DROP TRIGGER IF EXISTS {t}_geen_delete;" for t in APPEND_ONLY
 )

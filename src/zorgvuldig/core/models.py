@@ -99,6 +99,7 @@ class Datasleutel(models.Model):
             versie = (last.versie + 1) if last else 1
             cls.objects.filter(verwerkingsverantwoordelijke=controller).update(actief=False)
             key = crypto.AESGCM.generate_key(bit_length=256)
+            crypto.vergeet_actieve_versie(controller_id)
             return cls.objects.create(
                 verwerkingsverantwoordelijke=controller,
                 versie=versie,

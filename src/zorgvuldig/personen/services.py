@@ -120,6 +120,7 @@ def registreer_persoon(*, actor, data: dict) -> Persoon:
             activiteit=ACTIVITEIT,
             object=persoon,
             betrokkenen=[persoon],
+            nieuwe_betrokkenen=[persoon],
             velden=sorted(data),
             toegang=grant,
         )

@@ -145,7 +145,7 @@ def test_pe_04_gezag_hangt_niet_af_van_bereidheid():
 
 def test_pe_05_vertegenwoordigers_zonder_leeftijd():
     """PE-05: without an age band representation cannot be determined."""
-    with pytest.raises(LeeftijdOnbekend):
+    with pytest.raises(LeeftijdOnbekend, match="PE-05"):
         vertegenwoordigers(sit(None, MOEDER), OP)
 
 
@@ -703,7 +703,8 @@ def test_ri_01_wilsonbekwaam_pe_07_pe_08():
     ja(mag(s, "partner", "vertegenwoordiger_wilsonbekwame"), "RI-01")
     nee(mag(s, "kind", "vertegenwoordiger_wilsonbekwame"), NOT_ENTITLED, "RI-01")
     nee(mag(sit(VOLWASSEN, PARTNER), "partner", "vertegenwoordiger_wilsonbekwame"), NOT_ENTITLED, "RI-01")
-    jong = sit(JONG_16_17, MOEDER, VADER, wilsonbekwaam=True)
+    moeder_sinds = Relatie("moeder", "ouder_met_gezag", vanaf=date(2008, 5, 1))
+    jong = sit(JONG_16_17, moeder_sinds, VADER, wilsonbekwaam=True)
     ja(mag(jong, "moeder", "wettelijk_vertegenwoordiger"), "RI-01")
     ja(mag(jong, "vader", "vertegenwoordiger_wilsonbekwame"), "RI-01")
     nee(mag(jong, ZELF, "zelf"), NOT_ENTITLED, "RI-01")

@@ -1,0 +1,56 @@
+"""`python -m benchmarks NAME [--db sqlite|postgres] [--size N]` (DESIGN §7).
+
+Names: person_writes (1 client; 8 clients on PostgreSQL), audit_verify. Results go to
+benchmarks/results/<name>-<db>.json. PostgreSQL uses BENCH_PG_ADMIN_URL (default: postgres@127.0.0.1).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+
+NAMES = ["person_writes", "audit_verify"]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks")
+    parser.add_argument("name", choices=[*NAMES, "all"])
+    parser.add_argument("--db", choices=["sqlite", "postgres"], default="sqlite")
+    parser.add_argument("--size", type=int, default=None)
+    parser.add_argument(
+        "--clients", type=int, default=None, help="person_writes: 1 or 8 (8: PostgreSQL only)"
+    )
+    args = parser.parse_args()
+    names = NAMES if args.name == "all" else [args.name]
+    for name in names:
+        if name == "person_writes":
+            if args.clients:
+                from benchmarks import person_writes
+
+                print(json.dumps(person_writes.main(args.db, args.size or 5000, args.clients)))
+                continue
+            # Django is set up once per process, so each client count runs in its own process.
+            for c in [1, 8] if args.db == "postgres" else [1]:
+                cmd = [
+                    sys.executable,
+                    "-m",
+                    "benchmarks",
+                    "person_writes",
+                    "--db",
+                    args.db,
+                    "--clients",
+                    str(c),
+                ]
+                if args.size:
+                    cmd += ["--size", str(args.size)]
+                subprocess.run(cmd, check=True)
+        else:
+            from benchmarks import audit_verify
+
+            print(json.dumps(audit_verify.main(args.db, args.size or 1_000_000)))
+
+
+if __name__ == "__main__":
+    main()
