@@ -6,6 +6,7 @@ from __future__ import annotations
 from rest_framework import exceptions
 from rest_framework.permissions import BasePermission
 
+from zorgvuldig.core import tenancy
 from zorgvuldig.core.context import Actor
 from zorgvuldig.toegang.policies import weigering_zonder_scope
 
@@ -25,6 +26,7 @@ def actor_van(request) -> Actor:
         kanaal = "api" if getattr(request, "auth", None) is not None else "ui"
         actor = Actor.voor(user, kanaal=kanaal)
         request._zv_actor = actor
+        tenancy.activeer(actor)  # row-level security context for this request (ADR 0002)
     return actor
 
 

@@ -17,6 +17,8 @@ ACTIES: dict[str, str] = {
     "toegang.verleend": "Toegang verleend",
     "toegang.ingetrokken": "Toegang ingetrokken",
     "toegang.ingezien": "Toegangen ingezien",
+    "toegang.noodtoegang": "Noodtoegang genomen",
+    "toegang.noodtoegang_beoordeeld": "Noodtoegang beoordeeld",
     "toegang.geweigerd": "Toegang geweigerd (geen rechten of niet zichtbaar)",
     "verstrekking.geregistreerd": "Verstrekking geregistreerd",
     "audit.doorzocht": "Logboek doorzocht",

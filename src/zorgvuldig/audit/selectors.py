@@ -7,6 +7,7 @@ from django.db.models import QuerySet
 
 from zorgvuldig.audit import services as audit
 from zorgvuldig.audit.models import AuditRegel, Controlepunt, Pseudoniem
+from zorgvuldig.core import tenancy
 from zorgvuldig.core.errors import DomainError
 from zorgvuldig.toegang.models import Bron
 from zorgvuldig.toegang.selectors import grant_voor_object
@@ -18,6 +19,7 @@ def regels_zichtbaar_voor(actor, strikt: bool = True) -> tuple[QuerySet[AuditReg
     """FG: the own controller's entries; leidinggevende: the own teams' members; auditor: only within a
     valid statutory grant on the organisation (AC-09). Returns the queryset and the grant used.
     Without that grant a collection is refused `E_AC_GRANT_EXPIRED` (`strikt`), an item is invisible."""
+    tenancy.activeer(actor)
     qs = AuditRegel.objects.select_related("zegel")
     controller = str(actor.organisatie.verwerkingsverantwoordelijke.uuid)
     if "fg" in actor.rollen:

@@ -167,6 +167,13 @@ SESSION_COOKIE_AGE = config("ZORGVULDIG_SESSION_SECONDS", 8 * 3600, "Session lif
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "no-referrer"
 SECURE_HSTS_SECONDS = 0 if (DEMO or TESTING) else 31_536_000
+SECURE_SSL_REDIRECT = config(
+    "ZORGVULDIG_SSL_REDIRECT",
+    PRODUCTION,
+    "Redirect plain HTTP to HTTPS (AC-13).",
+    doc_default="on in production",
+)
+SECURE_REDIRECT_EXEMPT = [r"^health$"]  # the load balancer's probe may use plain HTTP inside the network
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 X_FRAME_OPTIONS = "DENY"
 
@@ -289,7 +296,9 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": "plain", "stream": "ext://sys.stderr"}
+    },
     "root": {"handlers": ["console"], "level": LOG_LEVEL},
     # Django's request logger writes paths of failed requests; paths never hold personal data (API §1.2).
     "loggers": {"django.db.backends": {"level": "WARNING"}},

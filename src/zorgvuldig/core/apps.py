@@ -5,3 +5,10 @@ class CoreConfig(AppConfig):
     name = "zorgvuldig.core"
     label = "core"
     verbose_name = "Kern"
+
+    def ready(self) -> None:
+        from django.conf import settings
+
+        from zorgvuldig.core.logging import configureer
+
+        configureer(settings.LOG_LEVEL)

@@ -2,21 +2,22 @@
 
 from __future__ import annotations
 
-import structlog
 from django.conf import settings
 from django.db import connections
-
-log = structlog.get_logger(__name__)
 
 # Tables the runtime role may only read and append to (AU-03).
 APPEND_ONLY = ["audit_auditregel", "audit_zegel", "audit_controlepunt"]
 
 RLS_ORGANISATIE = "NULLIF(current_setting('zorgvuldig.organisatie', true), '')::bigint"
 RLS_GEBRUIKER = "NULLIF(current_setting('zorgvuldig.gebruiker', true), '')::bigint"
+RLS_FG = "NULLIF(current_setting('zorgvuldig.fg_verantwoordelijke', true), '')::bigint"
+RLS_SYSTEEM = "current_setting('zorgvuldig.systeem', true) = 'aan'"
+RLS_VANDAAG = "(now() AT TIME ZONE 'Europe/Amsterdam')::date"
 
 
 def rls_sql(table: str, object_type: str) -> str:
-    """Row-level security for a protected table: own organisation, a grant, or the system context.
+    """Row-level security for a protected table: own organisation, a valid grant, the FG's own controller,
+    or the system context.
 
     A second line of defence behind the selectors (DESIGN §4 Tenancy): a query that forgets the
     organisation filter still returns nothing of another organisation. The owner role (migrations)
@@ -26,13 +27,29 @@ def rls_sql(table: str, object_type: str) -> str:
 ALTER TABLE {table} ENABLE ROW LEVEL SECURITY;
 DROP POLICY IF EXISTS tenancy ON {table};
 CREATE POLICY tenancy ON {table} USING (
-    current_setting('zorgvuldig.systeem', true) = 'aan'
+    {RLS_SYSTEEM}
     OR organisatie_id = {RLS_ORGANISATIE}
+    OR verwerkingsverantwoordelijke_id = {RLS_FG}
     OR EXISTS (
         SELECT 1 FROM toegang_toegang t
         WHERE t.object_type = '{object_type}' AND t.object_id = {table}.id AND t.ingetrokken_op IS NULL
+          AND t.geldig_vanaf <= {RLS_VANDAAG} AND (t.geldig_tot IS NULL OR t.geldig_tot >= {RLS_VANDAAG})
           AND (t.ontvanger_organisatie_id = {RLS_ORGANISATIE} OR t.ontvanger_gebruiker_id = {RLS_GEBRUIKER})
     )
+);
+"""
+
+
+# The grant table itself: the granting organisation, the FG's controller, and the grantees see a grant.
+RLS_TOEGANG = f"""
+ALTER TABLE toegang_toegang ENABLE ROW LEVEL SECURITY;
+DROP POLICY IF EXISTS tenancy ON toegang_toegang;
+CREATE POLICY tenancy ON toegang_toegang USING (
+    {RLS_SYSTEEM}
+    OR organisatie_id = {RLS_ORGANISATIE}
+    OR verwerkingsverantwoordelijke_id = {RLS_FG}
+    OR ontvanger_organisatie_id = {RLS_ORGANISATIE}
+    OR ontvanger_gebruiker_id = {RLS_GEBRUIKER}
 );
 """
 
@@ -90,8 +107,10 @@ def rechten_runtime_rol(using: str = "default", **_kwargs) -> None:
     with conn.cursor() as cur:
         cur.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", [role])
         if cur.fetchone() is None:
-            log.warning("runtime_role_missing", role=role)
-            return
+            from django.core.exceptions import ImproperlyConfigured
+
+            # Without the grants the application cannot run as that role; fail the migration loudly.
+            raise ImproperlyConfigured(f"ZORGVULDIG_DB_RUNTIME_ROLE {role!r} does not exist: create it first")
         quoted = conn.ops.quote_name(role)
         cur.execute(f"GRANT USAGE ON SCHEMA public TO {quoted}")
         cur.execute(f"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {quoted}")

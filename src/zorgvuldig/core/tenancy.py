@@ -12,12 +12,14 @@ from django.db import connection
 _ATTR = "_zorgvuldig_tenancy"
 
 
-def _waarden(actor) -> tuple[str, str, str]:
+def _waarden(actor) -> tuple[str, str, str, str]:
+    """(organisation, user, system, FG's controller) for the row-level-security policies."""
     if actor is None:
-        return ("", "", "")
+        return ("", "", "", "")
     if actor.is_systeem:
-        return ("", "", "aan")
-    return (str(actor.organisatie.pk), str(actor.gebruiker.pk), "")
+        return ("", "", "aan", "")
+    fg = str(actor.verwerkingsverantwoordelijke_id) if "fg" in actor.rollen else ""
+    return (str(actor.organisatie.pk), str(actor.gebruiker.pk), "", fg)
 
 
 def activeer(actor) -> None:
@@ -31,7 +33,8 @@ def activeer(actor) -> None:
         cur.execute(
             "SELECT set_config('zorgvuldig.organisatie', %s, false), "
             "set_config('zorgvuldig.gebruiker', %s, false),"
-            " set_config('zorgvuldig.systeem', %s, false)",
+            " set_config('zorgvuldig.systeem', %s, false),"
+            " set_config('zorgvuldig.fg_verantwoordelijke', %s, false)",
             list(waarden),
         )
     setattr(connection, _ATTR, (id(connection.connection), waarden))

@@ -249,3 +249,17 @@ def niet_voor_vertegenwoordigers(object_type: str, object_uuid) -> bool:
     return NietVoorVertegenwoordigers.objects.filter(
         object_type=object_type, object_uuid=object_uuid
     ).exists()
+
+
+def vereis_bsn(persoon: Persoon) -> str:
+    """PE-02: a function that needs the BSN (in this spec only the VI signal) refuses without one."""
+    waarde = bsn(persoon)
+    if not waarde:
+        from zorgvuldig.core.errors import DomainError, InvalidParam
+
+        raise DomainError(
+            "E_PE_BSN_REQUIRED",
+            "Voor deze handeling is een BSN nodig (PE-02).",
+            [InvalidParam("bsn", "E_PE_BSN_REQUIRED", "BSN ontbreekt.")],
+        )
+    return waarde

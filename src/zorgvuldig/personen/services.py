@@ -173,6 +173,12 @@ def registreer_relatie(*, actor, persoon_uuid, ander_uuid, data: dict) -> Relati
     with transaction.atomic():
         persoon, grant = persoon_of_404(actor, persoon_uuid, "aanvullen")
         ander, _ = persoon_of_404(actor, ander_uuid, "lezen")
+        if _netwerkgegevens_zonder_relevantie(ander):
+            raise DomainError(
+                "E_INVALID_INPUT",
+                "Adres en contact van een netwerklid alleen als het voor de hulp relevant is (PE-10).",
+                [InvalidParam("relevantie", "required", "Leg vast waarom deze gegevens nodig zijn.")],
+            )
         if ander.pk == persoon.pk:
             raise DomainError(
                 "E_PE_RELATION_INVALID",
@@ -203,6 +209,12 @@ def registreer_relatie(*, actor, persoon_uuid, ander_uuid, data: dict) -> Relati
             toegang=grant,
         )
     return relatie
+
+
+def _netwerkgegevens_zonder_relevantie(ander: Persoon) -> bool:
+    """PE-10: a family or network member's address and contact details need a recorded relevance."""
+    heeft = any(getattr(ander, v) for v in [*Persoon.ADRES_VELDEN, "telefoon", "email"])
+    return heeft and not ander.relevantie.strip()
 
 
 @audit.geweigerd_gelogd("beoordeling.geregistreerd", ACTIVITEIT)

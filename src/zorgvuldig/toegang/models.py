@@ -114,3 +114,31 @@ class Toegang(Beschermd):
         from zorgvuldig.toegang.policies import grant_geldig
 
         return grant_geldig(self.geldig_vanaf, self.geldig_tot, self.ingetrokken_op is not None, op)
+
+
+class Noodtoegang(Beschermd):
+    """AC-11: a break-glass access, its stated indications, and the leidinggevende's review."""
+
+    toegang = models.OneToOneField(Toegang, on_delete=models.PROTECT, related_name="noodtoegang")
+    reden = models.TextField()
+    dreiging_voor = models.JSONField(default=list)
+    beoordelen_voor = models.DateField()
+    beoordeeld_door = models.ForeignKey(
+        "organisaties.Gebruiker", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    beoordeeld_op = models.DateTimeField(null=True, blank=True)
+    akkoord = models.BooleanField(null=True)
+    toelichting = models.TextField(blank=True)
+
+    DATACATEGORIEEN = {
+        **Beschermd.DATACATEGORIEEN,
+        "toegang": "organisatorisch",
+        "reden": "vrije_tekst",
+        "dreiging_voor": "organisatorisch",
+        "beoordelen_voor": "organisatorisch",
+        "beoordeeld_door": "organisatorisch",
+        "beoordeeld_op": "organisatorisch",
+        "akkoord": "organisatorisch",
+        "toelichting": "vrije_tekst",
+    }
+    BEWAARREGEL = "toegang"

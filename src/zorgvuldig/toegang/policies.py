@@ -157,3 +157,16 @@ def wettelijke_grant_fout(vanaf: dt.date, tot: dt.date | None, rechten: frozense
     if rechten != frozenset({"lezen"}):
         return "Een wettelijke toegang geeft alleen leesrecht."
     return None
+
+
+DREIGING_VOOR = frozenset({"client", "gezin", "verwijzer", "team", "anderen"})
+NOODTOEGANG_MIN_TEKENS = 40  # a reason this short cannot state concrete indications
+
+
+def noodtoegang_fout(reden: str, dreiging_voor: frozenset[str]) -> str | None:
+    """AC-11: break-glass needs stated concrete indications of a threat to someone's safety."""
+    if not dreiging_voor or not dreiging_voor <= DREIGING_VOOR:
+        return "Geef aan voor wie de dreiging geldt (cliënt, gezin, verwijzer, team of anderen)."
+    if len((reden or "").strip()) < NOODTOEGANG_MIN_TEKENS:
+        return "Beschrijf de concrete aanwijzingen voor de dreiging (AC-11)."
+    return None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.db.models import Exists, OuterRef, QuerySet
 
+from zorgvuldig.core import tenancy
 from zorgvuldig.core.clock import today
 from zorgvuldig.toegang.models import Toegang
 
@@ -45,6 +46,7 @@ def grant_voor_object(actor, obj, recht: str = "lezen", bronnen=None) -> Toegang
 
 def toegangen_zichtbaar_voor(actor) -> QuerySet[Toegang]:
     """AC-14 read: FG for its controller, leidinggevende for the own organisation's grants."""
+    tenancy.activeer(actor)
     qs = Toegang.objects.select_related("ontvanger_gebruiker", "ontvanger_organisatie", "verleend_door")
     if "fg" in actor.rollen:
         return qs.filter(verwerkingsverantwoordelijke_id=actor.verwerkingsverantwoordelijke_id)

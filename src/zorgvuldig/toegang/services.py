@@ -8,11 +8,11 @@ import datetime as dt
 from django.db import transaction
 
 from zorgvuldig.audit import services as audit
-from zorgvuldig.core import tenancy
+from zorgvuldig.core import kalender, tenancy
 from zorgvuldig.core.clock import now, today
 from zorgvuldig.core.errors import DomainError, InvalidParam, NotFound
 from zorgvuldig.toegang import policies
-from zorgvuldig.toegang.models import Bron, Toegang
+from zorgvuldig.toegang.models import Bron, Noodtoegang, Toegang
 from zorgvuldig.toegang.selectors import object_type, toegangen_zichtbaar_voor
 
 ACTIVITEIT = "toegangsbeheer"
@@ -171,3 +171,90 @@ def log_inzage(actor, grants) -> None:
                 velden=["bron", "ontvanger", "geldigheid"],
                 toegang=grant,
             )
+
+
+@audit.geweigerd_gelogd("toegang.noodtoegang", ACTIVITEIT)
+def noodtoegang(*, actor, object, reden: str, dreiging_voor) -> Toegang:
+    """AC-11 break-glass: read access for today only, to an object of the own organisation, with stated
+    concrete indications; the leidinggevende must review it within 2 working days."""
+    tenancy.activeer(actor)
+    if not actor.rollen & {"medewerker", "leidinggevende"}:
+        raise DomainError("E_AC_NOT_AUTHORISED", "Noodtoegang is voor hulpverleners (AC-11).")
+    if object.organisatie_id != actor.organisatie.pk:
+        raise NotFound()
+    fout = policies.noodtoegang_fout(reden, frozenset(dreiging_voor or ()))
+    if fout:
+        raise DomainError(
+            "E_AC_BREAKGLASS_REASON", fout, [InvalidParam("reden", "E_AC_BREAKGLASS_REASON", fout)]
+        )
+    vandaag = today()
+    with transaction.atomic():
+        grant = verleen_intern(
+            actor=actor,
+            object=object,
+            bron=Bron.NOODTOEGANG,
+            reden=reden,
+            ontvanger_gebruiker=actor.gebruiker,
+            vanaf=vandaag,
+            tot=vandaag,
+        )
+        Noodtoegang.objects.create(
+            verwerkingsverantwoordelijke_id=grant.verwerkingsverantwoordelijke_id,
+            organisatie_id=grant.organisatie_id,
+            toegang=grant,
+            reden=reden,
+            dreiging_voor=sorted(dreiging_voor),
+            beoordelen_voor=kalender.plus_werkdagen(vandaag, 2),
+        )
+        audit.record(
+            actor=actor,
+            actie="toegang.noodtoegang",
+            activiteit=ACTIVITEIT,
+            object=grant,
+            betrokkenen=_betrokkenen(object),
+            velden=["reden", "dreiging_voor"],
+            toegang=grant,
+        )
+    return grant
+
+
+@audit.geweigerd_gelogd("toegang.noodtoegang_beoordeeld", ACTIVITEIT)
+def beoordeel_noodtoegang(*, actor, uuid, akkoord: bool, toelichting: str) -> Noodtoegang:
+    """AC-11: the leidinggevende of the organisation reviews a break-glass access."""
+    tenancy.activeer(actor)
+    if "leidinggevende" not in actor.rollen:
+        raise DomainError("E_AC_NOT_AUTHORISED", "De leidinggevende beoordeelt noodtoegang (AC-11).")
+    with transaction.atomic():
+        row = (
+            Noodtoegang.objects.select_for_update()
+            .select_related("toegang")
+            .filter(toegang__uuid=uuid, organisatie_id=actor.organisatie.pk)
+            .first()
+        )
+        if row is None:
+            raise NotFound()
+        if row.beoordeeld_op is not None:
+            raise DomainError("E_STATE_CONFLICT", "Deze noodtoegang is al beoordeeld.")
+        if row.toegang.ontvanger_gebruiker_id == actor.gebruiker.pk:
+            raise DomainError("E_AC_NOT_AUTHORISED", "U kunt uw eigen noodtoegang niet beoordelen.")
+        row.akkoord, row.toelichting = akkoord, toelichting
+        row.beoordeeld_door, row.beoordeeld_op = actor.gebruiker, now()
+        row.save()
+        audit.record(
+            actor=actor,
+            actie="toegang.noodtoegang_beoordeeld",
+            activiteit=ACTIVITEIT,
+            object=row.toegang,
+            velden=["akkoord", "toelichting"],
+            toegang=row.toegang,
+        )
+    return row
+
+
+def open_noodtoegangen(actor):
+    """Break-glass accesses of the own organisation still to be reviewed, oldest deadline first."""
+    return (
+        Noodtoegang.objects.filter(organisatie_id=actor.organisatie.pk, beoordeeld_op__isnull=True)
+        .select_related("toegang", "toegang__ontvanger_gebruiker")
+        .order_by("beoordelen_voor", "id")
+    )

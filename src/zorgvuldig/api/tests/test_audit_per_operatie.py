@@ -12,7 +12,7 @@ import pytest
 
 from zorgvuldig.api.tests.test_toegangsmatrix import ENDPOINTS
 from zorgvuldig.audit.models import AuditRegel
-from zorgvuldig.conftest import BSN_SAM
+from zorgvuldig.conftest import BSN_SAM, als_systeem
 from zorgvuldig.personen.services import registreer_persoon
 from zorgvuldig.toegang.models import Toegang
 
@@ -39,6 +39,7 @@ def voorbeelden(regio):
         actor=regio.actor(m), persoon_uuid=sam.uuid, ander_uuid=moeder.uuid, data={"soort": "ouder"}
     )
     huishouden = registreer_huishouden(actor=regio.actor(m), naam="Gezin", leden=[{"persoon": sam.uuid}])
+    als_systeem()
     grant = Toegang.objects.filter(object_id=sam.pk, object_type="personen.persoon").first()
     regel = AuditRegel.objects.filter(object_uuid=str(sam.uuid)).first()
     p = f"/api/v1/personen/{sam.uuid}"
@@ -128,7 +129,8 @@ def test_every_operation_has_an_example(regio):
 
 @pytest.mark.parametrize("operatie", sorted({(r, m) for r, _v, m in ENDPOINTS} - set(VRIJGESTELD)))
 def test_au_02_operation_writes_complete_audit_entries(regio, api, operatie):
-    """AU-01, AU-02, AU-09: entries with every mandated field; an access to a person names its grant."""
+    """GP-01, AU-01, AU-02, AU-09: every operation, reads included, writes complete entries; a person access
+    names its grant."""
     user, path, body = voorbeelden(regio)[operatie]
     before = AuditRegel.objects.count()
     client = api(user)

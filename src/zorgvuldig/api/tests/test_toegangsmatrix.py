@@ -14,6 +14,7 @@ from django.urls import URLPattern, get_resolver
 
 from zorgvuldig.api.permissions import SCOPE_WEIGERING, scope_van
 from zorgvuldig.audit.models import AuditRegel
+from zorgvuldig.conftest import als_systeem
 from zorgvuldig.core.context import Actor
 from zorgvuldig.personen.services import registreer_persoon
 from zorgvuldig.toegang import policies
@@ -65,6 +66,7 @@ def _objecten(regio):
     ander_p = registreer_persoon(
         actor=regio.actor(regio.leraar), data={"geslachtsnaam": "Ander", "bsn_ontbreekt_reden": "test"}
     )
+    als_systeem()
     eigen_t = Toegang.objects.get(object_id=eigen_p.pk, object_type="personen.persoon")
     ander_t = Toegang.objects.get(object_id=ander_p.pk, object_type="personen.persoon")
     from zorgvuldig.personen.services import registreer_huishouden

@@ -1,0 +1,83 @@
+"""PE-02, PE-10 and GP-06 on persons and grants."""
+
+from __future__ import annotations
+
+import pytest
+
+from zorgvuldig.conftest import BSN_SAM
+from zorgvuldig.core.errors import DomainError
+from zorgvuldig.personen import selectors, services
+from zorgvuldig.toegang import services as toegang
+
+pytestmark = pytest.mark.django_db
+
+
+def test_pe_02_functions_needing_a_bsn_refuse_without(regio):
+    actor = regio.actor(regio.medewerker)
+    zonder = services.registreer_persoon(
+        actor=actor, data={"geslachtsnaam": "X", "bsn_ontbreekt_reden": "dakloos"}
+    )
+    met = services.registreer_persoon(actor=actor, data={"geslachtsnaam": "Y", "bsn": BSN_SAM})
+    with pytest.raises(DomainError) as exc:
+        selectors.vereis_bsn(zonder)
+    assert exc.value.code == "E_PE_BSN_REQUIRED"
+    assert selectors.vereis_bsn(met) == BSN_SAM
+
+
+def test_pe_10_network_member_details_need_a_recorded_relevance(regio):
+    """PE-10: an address of a family or network member is stored only when relevant to the support."""
+    actor = regio.actor(regio.medewerker)
+    client = services.registreer_persoon(
+        actor=actor, data={"geslachtsnaam": "Client", "bsn_ontbreekt_reden": "t"}
+    )
+    oom = services.registreer_persoon(
+        actor=actor,
+        data={
+            "geslachtsnaam": "Oom",
+            "bsn_ontbreekt_reden": "t",
+            "adres_straat": "Dijk",
+            "adres_woonplaats": "Krimpen",
+        },
+    )
+    with pytest.raises(DomainError) as exc:
+        services.registreer_relatie(
+            actor=actor, persoon_uuid=client.uuid, ander_uuid=oom.uuid, data={"soort": "ouder"}
+        )
+    assert exc.value.invalid_params[0].name == "relevantie"
+    services.wijzig_persoon(actor=actor, uuid=oom.uuid, data={"relevantie": "Oom vangt de kinderen op"})
+    services.registreer_relatie(
+        actor=actor, persoon_uuid=client.uuid, ander_uuid=oom.uuid, data={"soort": "ouder"}
+    )
+    # a network member with name only needs no relevance note
+    tante = services.registreer_persoon(
+        actor=actor, data={"geslachtsnaam": "Tante", "bsn_ontbreekt_reden": "t"}
+    )
+    services.registreer_relatie(
+        actor=actor,
+        persoon_uuid=client.uuid,
+        ander_uuid=tante.uuid,
+        data={"soort": "meerderjarige_broer_zus"},
+    )
+
+
+def test_gp_06_defaults_are_the_narrowest(regio):
+    """GP-06: a new grant is read-only unless more is asked; G5 to benefits inspectors is off; no scopes
+    without a role."""
+    actor = regio.actor(regio.medewerker)
+    p = services.registreer_persoon(actor=actor, data={"geslachtsnaam": "X", "bsn_ontbreekt_reden": "t"})
+    grant = toegang.verleen(
+        actor=regio.actor(regio.leidinggevende),
+        object=p,
+        bron="sectie",
+        ontvanger_gebruiker=regio.collega,
+        reden="Vervanging",
+    )
+    assert grant.rechten == ["lezen"]
+    assert regio.wijkteam.g5_participatiewet is False
+    from zorgvuldig.core.context import Actor
+    from zorgvuldig.organisaties.models import Gebruiker
+
+    nieuw = Gebruiker.objects.create_user(
+        email="nieuw@example.org", password="x" * 14, naam="Nieuw", organisatie=regio.wijkteam
+    )
+    assert Actor.voor(nieuw).scopes == frozenset()
