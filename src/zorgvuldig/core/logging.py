@@ -9,11 +9,13 @@ from __future__ import annotations
 import logging
 import sys
 import traceback
+from collections.abc import MutableMapping
+from typing import Any, TextIO, cast
 
 import structlog
 
 
-def _veilige_fout(_logger, _method, event: dict) -> dict:
+def _veilige_fout(_logger, _method: str, event: MutableMapping[str, Any]) -> MutableMapping[str, Any]:
     exc_info = event.pop("exc_info", None)
     if exc_info is True:
         exc_info = sys.exc_info()
@@ -45,6 +47,6 @@ def configureer(level: str = "INFO") -> None:
             structlog.processors.JSONRenderer(),
         ],
         wrapper_class=structlog.make_filtering_bound_logger(logging.getLevelNamesMapping().get(level, 20)),
-        logger_factory=structlog.PrintLoggerFactory(_Stderr()),
+        logger_factory=structlog.PrintLoggerFactory(cast(TextIO, _Stderr())),
         cache_logger_on_first_use=True,
     )
