@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import re
+import uuid as uuidlib
+from urllib.parse import urlparse
+
 from rest_framework import serializers
 from rest_framework.views import APIView
 
@@ -127,3 +132,26 @@ class ItemView(BasisView):
 
         if "uuid" in kwargs:
             self.zichtbaar(actor_van(request), kwargs["uuid"])
+
+
+class UTCDateTime(serializers.DateTimeField):
+    """Date-times go out in UTC with `Z` (API §1.1), whatever the server's time zone."""
+
+    def to_representation(self, value):
+        if value is None:
+            return None
+        return value.astimezone(dt.UTC).isoformat().replace("+00:00", "Z")
+
+
+def uuid_uit_url(url: str, *, resource: str = "personen", request=None, veld: str = "persoon") -> str:
+    """References are URLs both ways (API §1.1): a URL of another server, or a malformed one, is 400."""
+    parsed = urlparse(url or "")
+    if request is not None and parsed.netloc and parsed.netloc != request.get_host():
+        raise serializers.ValidationError({veld: ["Verwijzing naar een andere server."]})
+    match = re.fullmatch(rf"/api/v1/{resource}/([0-9a-fA-F-]{{36}})", parsed.path)
+    if not match:
+        raise serializers.ValidationError({veld: [f"Geen geldige URL van /{resource}."]})
+    try:
+        return str(uuidlib.UUID(match.group(1)))
+    except ValueError as exc:
+        raise serializers.ValidationError({veld: ["Geen geldige uuid."]}) from exc

@@ -7,14 +7,13 @@ from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 from rest_framework.response import Response
 
-from zorgvuldig.api.base import BasisView, StrictSerializer, absolute
+from zorgvuldig.api.base import BasisView, StrictSerializer, absolute, uuid_uit_url
 from zorgvuldig.api.pagination import Paginering
 from zorgvuldig.api.permissions import actor_van
 from zorgvuldig.audit import selectors
 from zorgvuldig.audit.models import AuditRegel
 from zorgvuldig.core import tenancy
 from zorgvuldig.core.errors import NotFound
-from zorgvuldig.personen.api import uuid_uit_url
 from zorgvuldig.personen.selectors import persoon_of_404
 
 
@@ -132,7 +131,9 @@ class AuditZoekView(BasisView):
 
         # The FG may search the log for a person without a content grant: resolve as the system,
         # but only within the FG's own controller (regels_zichtbaar_voor narrows the entries).
-        persoon, _ = persoon_of_404(Actor.systeem(), uuid_uit_url(ser.validated_data["persoon"]))
+        persoon, _ = persoon_of_404(
+            Actor.systeem(), uuid_uit_url(ser.validated_data["persoon"], request=request)
+        )
         tenancy.activeer(actor)
         if persoon.verwerkingsverantwoordelijke_id != actor.verwerkingsverantwoordelijke_id:
             raise NotFound()

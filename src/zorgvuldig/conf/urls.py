@@ -27,6 +27,10 @@ api_v1 = [
     path("auditregels/_zoek", audit_api.AuditZoekView.as_view()),
     path(f"auditregels/{U}", audit_api.AuditRegelView.as_view()),
     path("auditcontrolepunten", audit_api.ControlepuntenView.as_view()),
+    path("verwerkingsverantwoordelijken", org_api.VerwerkingsverantwoordelijkenView.as_view()),
+    path(f"verwerkingsverantwoordelijken/{U}", org_api.VerwerkingsverantwoordelijkeView.as_view()),
+    path("organisaties", org_api.OrganisatiesView.as_view()),
+    path(f"organisaties/{U}", org_api.OrganisatieView.as_view()),
     path("gebruikersprofiel", org_api.GebruikersprofielView.as_view()),
     path("gebruikersprofiel/geheimhoudingsverklaring", org_api.GeheimhoudingsverklaringView.as_view()),
 ]

@@ -6,7 +6,15 @@ from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
 from rest_framework.response import Response
 
-from zorgvuldig.api.base import BasisView, ItemView, StrictSerializer, Tekst, absolute
+from zorgvuldig.api.base import (
+    BasisView,
+    ItemView,
+    StrictSerializer,
+    Tekst,
+    UTCDateTime,
+    absolute,
+    uuid_uit_url,
+)
 from zorgvuldig.api.pagination import Paginering
 from zorgvuldig.api.permissions import actor_van
 from zorgvuldig.core.clock import today
@@ -46,10 +54,11 @@ class PersoonSerializer(StrictSerializer):
     )
     schattingReden = Tekst(1000, source="schatting_reden")
     vertegenwoordigers = serializers.SerializerMethodField()
+    wilsonbekwaam = serializers.SerializerMethodField()
     organisatie = serializers.SerializerMethodField()
     verwerkingsverantwoordelijke = serializers.SerializerMethodField()
-    aangemaakt = serializers.DateTimeField(read_only=True)
-    gewijzigd = serializers.DateTimeField(read_only=True)
+    aangemaakt = UTCDateTime(read_only=True)
+    gewijzigd = UTCDateTime(read_only=True)
 
     def _zicht(self, obj) -> dict:
         return self.context.get("zicht", {}).get(obj.pk, {"bsn": False, "adres": not obj.geheim_adres})
@@ -74,10 +83,14 @@ class PersoonSerializer(StrictSerializer):
         ]
 
     def get_organisatie(self, obj) -> str:
-        return str(obj.organisatie.uuid)
+        return absolute(self.context.get("request"), f"/api/v1/organisaties/{obj.organisatie.uuid}")
 
     def get_verwerkingsverantwoordelijke(self, obj) -> str:
-        return str(obj.verwerkingsverantwoordelijke.uuid)
+        vv = obj.verwerkingsverantwoordelijke.uuid
+        return absolute(self.context.get("request"), f"/api/v1/verwerkingsverantwoordelijken/{vv}")
+
+    def get_wilsonbekwaam(self, obj) -> bool:
+        return selectors.wilsonbekwaam(obj)
 
     def to_representation(self, obj):
         data = super().to_representation(obj)
@@ -244,17 +257,6 @@ class RelatieSerializer(StrictSerializer):
         }
 
 
-def uuid_uit_url(url: str) -> str:
-    """References are URLs both ways (API §1.1); a foreign or malformed URL is 400."""
-    import re
-    import uuid as uuidlib
-
-    match = re.search(r"/api/v1/personen/([0-9a-fA-F-]{36})$", url or "")
-    if not match:
-        raise serializers.ValidationError({"persoon": ["Geen geldige persoon-URL."]})
-    return str(uuidlib.UUID(match.group(1)))
-
-
 class RelatiesView(PersoonItemView):
     scopes = {"get": "persoon:inzien", "post": "persoon:bewerken"}
     verwerkingsactiviteit = "sociaal-domein-ondersteuning"
@@ -274,7 +276,7 @@ class RelatiesView(PersoonItemView):
         ser = RelatieSerializer(data=request.data)
         ser.is_valid(raise_exception=True)
         data = dict(ser.validated_data)
-        ander = uuid_uit_url(data.pop("persoon"))
+        ander = uuid_uit_url(data.pop("persoon"), request=request)
         beschikking = data.pop("beschikking", None) or {}
         data.update({f"beschikking_{k}": v for k, v in beschikking.items() if k != "reikwijdte"})
         data["reikwijdte"] = beschikking.get("reikwijdte") or []
@@ -365,7 +367,11 @@ class HuishoudenSerializer(StrictSerializer):
         leden = self.validated_data.get("leden")
         if leden is None:
             return None
-        return [{**lid, "persoon": uuid_uit_url(lid["persoon"])} for lid in leden]
+        request = self.context.get("request")
+        return [
+            {**lid, "persoon": uuid_uit_url(lid["persoon"], request=request, veld="leden.persoon")}
+            for lid in leden
+        ]
 
 
 class HuishoudensView(BasisView):
@@ -388,7 +394,7 @@ class HuishoudensView(BasisView):
         request=HuishoudenSerializer, responses={201: HuishoudenSerializer}, operation_id="huishoudens_create"
     )
     def post(self, request):
-        ser = HuishoudenSerializer(data=request.data)
+        ser = HuishoudenSerializer(data=request.data, context={"request": request})
         ser.is_valid(raise_exception=True)
         row = services.registreer_huishouden(
             actor=actor_van(request),
@@ -420,7 +426,7 @@ class HuishoudenView(ItemView):
         operation_id="huishoudens_partial_update",
     )
     def patch(self, request, uuid):
-        ser = HuishoudenSerializer(data=request.data, partial=True)
+        ser = HuishoudenSerializer(data=request.data, partial=True, context={"request": request})
         ser.is_valid(raise_exception=True)
         row = services.wijzig_huishouden(
             actor=actor_van(request),

@@ -93,19 +93,11 @@ def situatie(persoon: Persoon, op: dt.date) -> policies.Situatie:
         for r in Relatie.objects.filter(persoon=persoon).select_related("ander")
     )
 
-    def laatste(soort):
-        return (
-            Beoordeling.objects.filter(persoon=persoon, soort=soort, datum__lte=op)
-            .order_by("-datum", "-id")
-            .values_list("uitkomst", flat=True)
-            .first()
-        )
-
     return policies.Situatie(
         categorie=categorie,
         relaties=relaties,
-        wilsonbekwaam=bool(laatste(Beoordeling.Soort.WILSONBEKWAAMHEID)),
-        bekwaam_12_15=laatste(Beoordeling.Soort.BEKWAAMHEID_12_15),
+        wilsonbekwaam=bool(_laatste_beoordeling(persoon, Beoordeling.Soort.WILSONBEKWAAMHEID, op)),
+        bekwaam_12_15=_laatste_beoordeling(persoon, Beoordeling.Soort.BEKWAAMHEID_12_15, op),
     )
 
 
@@ -263,3 +255,18 @@ def vereis_bsn(persoon: Persoon) -> str:
             [InvalidParam("bsn", "E_PE_BSN_REQUIRED", "BSN ontbreekt.")],
         )
     return waarde
+
+
+def wilsonbekwaam(persoon: Persoon, op: dt.date | None = None) -> bool:
+    """PE-07: the latest incapacity finding in force (a later finding of capacity supersedes it)."""
+    return bool(_laatste_beoordeling(persoon, Beoordeling.Soort.WILSONBEKWAAMHEID, op or today()))
+
+
+def _laatste_beoordeling(persoon: Persoon, soort: str, op: dt.date) -> bool | None:
+    """The outcome of the latest assessment of this kind on or before `op` (append-only: newest wins)."""
+    return (
+        Beoordeling.objects.filter(persoon=persoon, soort=soort, datum__lte=op)
+        .order_by("-datum", "-id")
+        .values_list("uitkomst", flat=True)
+        .first()
+    )

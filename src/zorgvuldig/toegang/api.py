@@ -6,13 +6,12 @@ from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
 from rest_framework.response import Response
 
-from zorgvuldig.api.base import BasisView, StrictSerializer, absolute
+from zorgvuldig.api.base import BasisView, StrictSerializer, absolute, uuid_uit_url
 from zorgvuldig.api.pagination import Paginering
 from zorgvuldig.api.permissions import actor_van
 from zorgvuldig.core.clock import today
 from zorgvuldig.core.errors import NotFound
-from zorgvuldig.organisaties.models import Gebruiker
-from zorgvuldig.personen.api import uuid_uit_url
+from zorgvuldig.organisaties.models import Gebruiker, Organisatie
 from zorgvuldig.personen.selectors import persoon_voor_toegangsbeheer
 from zorgvuldig.toegang import services
 from zorgvuldig.toegang.models import Bron
@@ -94,6 +93,25 @@ class ToegangView(BasisView):
         return Response(ToegangSerializer(grant, context={"request": request}).data)
 
 
+def _object_voor_toegang(actor, url: str, bron: str, request):
+    """A grant's object: a person, or (statutory access to the log, AC-09) an organisation of the FG's
+    own controller."""
+    if "/api/v1/organisaties/" in url:
+        uuid = uuid_uit_url(url, resource="organisaties", request=request, veld="object")
+        if bron != Bron.WETTELIJK or "fg" not in actor.rollen:
+            raise serializers.ValidationError(
+                {"object": ["Alleen de FG geeft wettelijke toegang tot het logboek."]}
+            )
+        org = Organisatie.objects.filter(
+            uuid=uuid, verwerkingsverantwoordelijke=actor.verwerkingsverantwoordelijke_id
+        )
+        found = org.first()
+        if found is None:
+            raise NotFound()
+        return found
+    return persoon_voor_toegangsbeheer(actor, uuid_uit_url(url, request=request, veld="object"))
+
+
 class VerleenView(BasisView):
     scopes = {"post": "toegang:verlenen"}
     verwerkingsactiviteit = "toegangsbeheer"
@@ -106,13 +124,13 @@ class VerleenView(BasisView):
         ser = VerleenSerializer(data=request.data)
         ser.is_valid(raise_exception=True)
         d = ser.validated_data
-        persoon = persoon_voor_toegangsbeheer(actor, uuid_uit_url(d["object"]))
+        doel = _object_voor_toegang(actor, d["object"], d["bron"], request)
         ontvanger = Gebruiker.objects.filter(uuid=d["gebruiker"], is_active=True).first()
         if ontvanger is None:
             raise serializers.ValidationError({"gebruiker": ["Onbekende gebruiker."]})
         grant = services.verleen(
             actor=actor,
-            object=persoon,
+            object=doel,
             bron=d["bron"],
             ontvanger_gebruiker=ontvanger,
             reden=d["reden"],

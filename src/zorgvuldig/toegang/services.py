@@ -20,6 +20,11 @@ RECHTEN = {"lezen", "aanmaken", "aanvullen", "wijzigen"}
 PERSOONLIJK_VERLEENBAAR = {Bron.SECTIE, Bron.BIJZONDERE_CATEGORIE, Bron.GEHEIM_ADRES, Bron.WETTELIJK}
 
 
+def _organisatie_id(object) -> int:
+    """The organisation a grant's object belongs to; an organisation belongs to itself (AC-09 log access)."""
+    return object.pk if object._meta.label_lower == "organisaties.organisatie" else object.organisatie_id
+
+
 def verleen_intern(
     *,
     actor,
@@ -40,7 +45,7 @@ def verleen_intern(
         raise ValueError("invalid rights")
     return Toegang.objects.create(
         verwerkingsverantwoordelijke_id=object.verwerkingsverantwoordelijke_id,
-        organisatie_id=object.organisatie_id,
+        organisatie_id=_organisatie_id(object),
         object_type=object_type(type(object)),
         object_id=object.pk,
         secties=list(secties),
@@ -87,7 +92,7 @@ def verleen(
         raise DomainError(
             "E_AC_NOT_AUTHORISED", "Deze toegang verleent de leidinggevende (AC-05, AC-10, PE-03)."
         )
-    if object.organisatie_id != actor.organisatie.pk and "fg" not in actor.rollen:
+    if _organisatie_id(object) != actor.organisatie.pk and "fg" not in actor.rollen:
         raise NotFound()
     if not (reden or "").strip():
         raise DomainError(

@@ -19,7 +19,13 @@ from zorgvuldig.toegang.models import Toegang
 pytestmark = pytest.mark.django_db
 
 # Operations that process no personal data of data subjects (the user's own profile).
-VRIJGESTELD = {("api/v1/gebruikersprofiel", "get"): "eigen profiel van de ingelogde medewerker"}
+VRIJGESTELD = {
+    ("api/v1/gebruikersprofiel", "get"): "eigen profiel van de ingelogde medewerker",
+    ("api/v1/organisaties", "get"): "configuratie, geen persoonsgegevens van betrokkenen",
+    ("api/v1/organisaties/<uuid:uuid>", "get"): "configuratie",
+    ("api/v1/verwerkingsverantwoordelijken", "get"): "configuratie",
+    ("api/v1/verwerkingsverantwoordelijken/<uuid:uuid>", "get"): "configuratie",
+}
 
 
 def voorbeelden(regio):

@@ -84,6 +84,9 @@ def _objecten(regio):
         "toegangen": (eigen_t.uuid, ander_t.uuid),
         "auditregels": (eigen_a.uuid, ander_a.uuid),
         "huishoudens": (eigen_h.uuid, ander_h.uuid),
+        # configuration is readable by all staff: "other organisation" does not apply
+        "organisaties": (regio.wijkteam.uuid, None),
+        "verwerkingsverantwoordelijken": (regio.gemeente.uuid, None),
     }
 
 
