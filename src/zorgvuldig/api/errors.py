@@ -56,7 +56,9 @@ def exception_handler(exc, context):
     if isinstance(exc, Http404 | drf.NotFound):
         return response("E_NOT_FOUND", "Het gevraagde object bestaat niet of is niet zichtbaar voor u.")
     if isinstance(exc, drf.NotAuthenticated | drf.AuthenticationFailed):
-        return response("E_UNAUTHENTICATED", "Meld u aan.", headers={"WWW-Authenticate": "Token"})
+        return response(
+            "E_UNAUTHENTICATED", "Meld u aan.", headers={"WWW-Authenticate": 'Session realm="zorgvuldig"'}
+        )
     if isinstance(exc, drf.PermissionDenied | PermissionDenied):
         code = getattr(exc, "zv_code", "E_AC_NOT_AUTHORISED")
         return response(code, str(getattr(exc, "detail", "")) or "U heeft hiervoor geen rechten.")

@@ -37,3 +37,71 @@ class AutoSchema(Base):
                 },
             )
         return operation
+
+
+def _param(name: str, where: str, description: str, schema: dict | None = None) -> dict:
+    return {
+        "name": name,
+        "in": where,
+        "required": False,
+        "description": description,
+        "schema": schema or {"type": "string"},
+    }
+
+
+HEADERS = [
+    _param("traceparent", "header", "W3C Trace Context; started when absent, echoed in the response."),
+    _param(
+        "Verwerkingsdoel", "header", "Purpose code (GP-02); when given it must be this operation's purpose."
+    ),
+]
+IDEMPOTENCY = _param(
+    "Idempotency-Key",
+    "header",
+    "1–255 characters; replays the stored answer for 24 h (API §1.6).",
+    {"type": "string", "minLength": 1, "maxLength": 255},
+)
+PAGINERING = [
+    _param("page", "query", "Page number, from 1.", {"type": "integer", "minimum": 1}),
+    _param(
+        "pageSize",
+        "query",
+        "Page size (default 20, at most 100).",
+        {"type": "integer", "minimum": 1, "maximum": 100},
+    ),
+]
+AUDIT_FILTERS = [
+    _param("tijdstipVanaf", "query", "From (RFC 3339).", {"type": "string", "format": "date-time"}),
+    _param("tijdstipTot", "query", "Until (RFC 3339).", {"type": "string", "format": "date-time"}),
+    _param("actie", "query", "Action (closed vocabulary)."),
+    _param("actor", "query", "Acting user (uuid).", {"type": "string", "format": "uuid"}),
+    _param("object", "query", "Object (uuid).", {"type": "string", "format": "uuid"}),
+    _param(
+        "status", "query", "uitgevoerd or geweigerd.", {"type": "string", "enum": ["uitgevoerd", "geweigerd"]}
+    ),
+    _param("toegang", "query", "The grant (uuid).", {"type": "string", "format": "uuid"}),
+    _param("traceId", "query", "Trace id."),
+]
+
+
+def postprocess(result, generator, request, public):
+    """Headers every operation accepts, pagination and audit filters, and the API-Version response header."""
+    for operations in result.get("paths", {}).values():
+        for method, op in operations.items():
+            params = op.setdefault("parameters", [])
+            params.extend(HEADERS)
+            if method == "post":
+                params.append(IDEMPOTENCY)
+            ok = op.get("responses", {}).get("200", {})
+            schema = ok.get("content", {}).get("application/json", {}).get("schema", {})
+            gepagineerd = "$ref" in schema and schema["$ref"].split("/")[-1].startswith("Paginated")
+            if gepagineerd or op.get("operationId", "").endswith(("_zoek", "_list", "_audittrail")):
+                params.extend(PAGINERING)
+            if op.get("operationId") in {"auditregels_list", "personen_audittrail"}:
+                params.extend(AUDIT_FILTERS)
+            for response in op.get("responses", {}).values():
+                response.setdefault("headers", {})["API-Version"] = {
+                    "schema": {"type": "string", "example": "1.0.0"},
+                    "description": "API version (API §1.1)",
+                }
+    return result

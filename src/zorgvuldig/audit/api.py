@@ -7,14 +7,13 @@ from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 from rest_framework.response import Response
 
-from zorgvuldig.api.base import BasisView, StrictSerializer, absolute, uuid_uit_url
+from zorgvuldig.api.base import BasisView, ItemView, StrictSerializer, absolute, uuid_uit_url
 from zorgvuldig.api.pagination import Paginering
 from zorgvuldig.api.permissions import actor_van
 from zorgvuldig.audit import selectors
 from zorgvuldig.audit.models import AuditRegel
-from zorgvuldig.core import tenancy
 from zorgvuldig.core.errors import NotFound
-from zorgvuldig.personen.selectors import persoon_of_404
+from zorgvuldig.personen.selectors import personen_voor_audit
 
 
 class AuditRegelSerializer(serializers.Serializer):
@@ -52,9 +51,15 @@ class AuditRegelSerializer(serializers.Serializer):
 
 
 class AuditZoekSerializer(StrictSerializer):
-    persoon = serializers.CharField(max_length=300)
+    persoon = serializers.CharField(max_length=300, required=False)
+    bsn = serializers.CharField(max_length=11, min_length=8, required=False)
     actie = serializers.CharField(required=False, max_length=64)
     status = serializers.ChoiceField(choices=["uitgevoerd", "geweigerd"], required=False)
+
+    def validate(self, attrs):
+        if bool(attrs.get("persoon")) == bool(attrs.get("bsn")):
+            raise serializers.ValidationError("Zoek op persoon (URL) of op bsn.")
+        return attrs
 
 
 FILTERS = ["tijdstipVanaf", "tijdstipTot", "actie", "actor", "object", "status", "toegang", "traceId"]
@@ -127,24 +132,43 @@ class AuditZoekView(BasisView):
         actor = actor_van(request)
         ser = AuditZoekSerializer(data=request.data)
         ser.is_valid(raise_exception=True)
-        from zorgvuldig.core.context import Actor
-
-        # The FG may search the log for a person without a content grant: resolve as the system,
-        # but only within the FG's own controller (regels_zichtbaar_voor narrows the entries).
-        persoon, _ = persoon_of_404(
-            Actor.systeem(), uuid_uit_url(ser.validated_data["persoon"], request=request)
-        )
-        tenancy.activeer(actor)
-        if persoon.verwerkingsverantwoordelijke_id != actor.verwerkingsverantwoordelijke_id:
-            raise NotFound()
-        qs = selectors.zoek_op_persoon(
-            actor, persoon, {k: v for k, v in ser.validated_data.items() if k != "persoon"}
+        d = ser.validated_data
+        if d.get("persoon"):
+            personen = personen_voor_audit(actor, uuid=uuid_uit_url(d["persoon"], request=request))
+            if not personen:
+                raise NotFound()
+        else:
+            personen = personen_voor_audit(actor, bsn=d["bsn"])
+        qs = selectors.zoek_op_personen(
+            actor, personen, {k: v for k, v in d.items() if k not in {"persoon", "bsn"}}
         )
         paginator = Paginering()
         page = paginator.paginate_queryset(qs.order_by("-id"), request, view=self)
         return paginator.get_paginated_response(
             AuditRegelSerializer(page, many=True, context={"request": request}).data
         )
+
+
+class AuditTrailView(ItemView):
+    """`GET /personen/{uuid}/audittrail`: the log entries about one person (AU-05)."""
+
+    scopes = {"get": "audit:lezen"}
+    verwerkingsactiviteit = "verantwoording-toezicht"
+
+    def zichtbaar(self, actor, uuid) -> None:
+        if not personen_voor_audit(actor, uuid=uuid):
+            raise NotFound()
+
+    @extend_schema(responses=AuditRegelSerializer(many=True), operation_id="personen_audittrail")
+    def get(self, request, uuid):
+        actor = actor_van(request)
+        qs = selectors.zoek_op_personen(
+            actor, personen_voor_audit(actor, uuid=uuid), _geldige_filters(request.query_params)
+        )
+        paginator = Paginering()
+        page = paginator.paginate_queryset(qs.order_by("-id"), request, view=self)
+        data = AuditRegelSerializer(page, many=True, context={"request": request}).data
+        return paginator.get_paginated_response(data)
 
 
 class ControlepuntenView(BasisView):

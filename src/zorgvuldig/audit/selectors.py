@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.db import transaction
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from zorgvuldig.audit import services as audit
 from zorgvuldig.audit.models import AuditRegel, Controlepunt, Pseudoniem
@@ -23,7 +23,10 @@ def regels_zichtbaar_voor(actor, strikt: bool = True) -> tuple[QuerySet[AuditReg
     qs = AuditRegel.objects.select_related("zegel")
     controller = str(actor.organisatie.verwerkingsverantwoordelijke.uuid)
     if "fg" in actor.rollen:
-        return qs.filter(verwerkingsverantwoordelijke=controller), None
+        # plus the regional system entries (sealing, checkpoints), which concern no controller in particular
+        return qs.filter(
+            Q(verwerkingsverantwoordelijke=controller) | Q(verwerkingsverantwoordelijke="")
+        ), None
     if "leidinggevende" in actor.rollen:
         from zorgvuldig.organisaties.models import Gebruiker
 
@@ -60,24 +63,24 @@ def filter_regels(qs: QuerySet[AuditRegel], params: dict) -> QuerySet[AuditRegel
     return qs
 
 
-def zoek_op_persoon(actor, persoon, params: dict) -> QuerySet[AuditRegel]:
-    """`_zoek` by person: via the pseudonym mapping; the search itself is audited (AU-05)."""
+def zoek_op_personen(actor, personen, params: dict) -> QuerySet[AuditRegel]:
+    """`_zoek` and `audittrail` by person: via the pseudonym mapping; the search itself is audited (AU-05).
+
+    The object read is the log, not the person's content: the subjects are named, no content grant.
+    """
     qs, grant = regels_zichtbaar_voor(actor)
-    sleutel = audit.subject_key(persoon)
-    pseudo = Pseudoniem.objects.filter(sleutel=sleutel).values_list("pseudoniem", flat=True).first()
+    sleutels = [audit.subject_key(p) for p in personen]
+    pseudos = list(Pseudoniem.objects.filter(sleutel__in=sleutels).values_list("pseudoniem", flat=True))
     with transaction.atomic():
-        # The object read is the log, not the person's content: the subject is named, no content grant.
         audit.record(
             actor=actor,
             actie="audit.doorzocht",
             activiteit=ACTIVITEIT,
-            betrokkenen=[persoon],
+            betrokkenen=personen,
             velden=["logboek"],
             toegang=grant,
         )
-    if pseudo is None:
-        return qs.none()
-    return filter_regels(qs.filter(betrokkene=pseudo), params)
+    return filter_regels(qs.filter(betrokkene__in=pseudos), params)
 
 
 def log_doorzoeken(actor, grant, params: dict) -> None:

@@ -110,11 +110,14 @@ def record(
     grondslag: str | None = None,
     koppeling: dict | None = None,
     nieuwe_betrokkenen: Iterable = (),
+    verwerkingsverantwoordelijke: str = "",
 ) -> list[AuditRegel]:
     """Write one entry per data subject for an act, in the caller's transaction (AU-01, AU-02).
 
     `betrokkenen` are the subjects (model instances with a uuid, or subject keys); `nieuwe_betrokkenen`
-    those the act itself created. Refusals use `weigering`, which commits on its own (AU-04).
+    those the act itself created. A system act names the controller it concerns in
+    `verwerkingsverantwoordelijke` (so that controller's FG sees it). Refusals use `weigering`, which
+    commits on its own (AU-04).
     """
     if actie not in ACTIES:
         raise ValueError(f"unknown audit action {actie}")
@@ -144,6 +147,8 @@ def record(
         "kanaal": actor.kanaal,
         **_actor_fields(actor),
     }
+    if actor.is_systeem and verwerkingsverantwoordelijke:
+        common["verwerkingsverantwoordelijke"] = verwerkingsverantwoordelijke
     rows = [AuditRegel(betrokkene=p, **common) for p in pseudoniemen]
     _insert(rows)
     return rows
@@ -306,6 +311,15 @@ def controlepunt(private_key: Ed25519PrivateKey) -> dict:
         "sleutelId": sleutel_id(private_key.public_key()),
     }
     with transaction.atomic():
+        from zorgvuldig.core.context import Actor
+
+        record(
+            actor=Actor.systeem(),
+            actie="audit.controlepunt",
+            activiteit="verantwoording-toezicht",
+            velden=["controlepunt"],
+            koppeling={"volgnummer": cp["volgnummer"], "sleutelId": cp["sleutelId"]},
+        )
         Controlepunt.objects.create(
             volgnummer=cp["volgnummer"],
             aantal=aantal,

@@ -17,6 +17,7 @@ api_v1 = [
     path(f"personen/{U}/relaties", personen_api.RelatiesView.as_view()),
     path(f"personen/{U}/relaties/<uuid:relatie_uuid>", personen_api.RelatieView.as_view()),
     path(f"personen/{U}/beoordelingen", personen_api.BeoordelingenView.as_view()),
+    path(f"personen/{U}/audittrail", audit_api.AuditTrailView.as_view()),
     path("huishoudens", personen_api.HuishoudensView.as_view()),
     path(f"huishoudens/{U}", personen_api.HuishoudenView.as_view()),
     path("toegangen", toegang_api.ToegangenView.as_view()),

@@ -47,6 +47,7 @@ def roteer_datasleutel(controller, *, nieuw: bool = True, batch: int = 500) -> d
             actie="sleutel.geroteerd",
             activiteit="beheer-platform",
             velden=["datasleutel"],
+            verwerkingsverantwoordelijke=str(controller.uuid),
             koppeling={"verwerkingsverantwoordelijke": str(controller.uuid), "versie": actief.versie},
         )
     return {

@@ -145,8 +145,7 @@ class PersonenView(BasisView):
         )
         paginator = Paginering()
         page = paginator.paginate_queryset(qs, request, view=self)
-        selectors.audit_lijst(actor, page)
-        ctx = {"request": request, "zicht": selectors.zicht_voor_lijst(actor, page)}
+        ctx = {"request": request, "zicht": selectors.audit_lijst(actor, page)}
         return paginator.get_paginated_response(PersoonSerializer(page, many=True, context=ctx).data)
 
     @extend_schema(
@@ -157,7 +156,7 @@ class PersonenView(BasisView):
         ser = PersoonSerializer(data=request.data)
         ser.is_valid(raise_exception=True)
         persoon = services.registreer_persoon(actor=actor, data=ser.naar_service())
-        zicht = {persoon.pk: {"bsn": True, "adres": True}}
+        zicht = selectors.zicht_voor_lijst(actor, [persoon])  # PE-03 even for the one who typed it
         return Response(
             PersoonSerializer(persoon, context={"request": request, "zicht": zicht}).data,
             status=status.HTTP_201_CREATED,
@@ -208,10 +207,12 @@ class PersonenZoekView(BasisView):
         actor = actor_van(request)
         ser = ZoekSerializer(data=request.data)
         ser.is_valid(raise_exception=True)
-        gevonden = selectors.zoek(actor, **ser.validated_data)
-        ctx = {"request": request, "zicht": selectors.zicht_voor_lijst(actor, gevonden)}
-        data = PersoonSerializer(gevonden, many=True, context=ctx).data
-        return Response({"count": len(data), "next": None, "previous": None, "results": data})
+        paginator = Paginering()
+        gevonden, zicht = selectors.zoek(
+            actor, pagina=lambda qs: paginator.paginate_queryset(qs, request, view=self), **ser.validated_data
+        )
+        ctx = {"request": request, "zicht": zicht}
+        return paginator.get_paginated_response(PersoonSerializer(gevonden, many=True, context=ctx).data)
 
 
 class BeschikkingSerializer(StrictSerializer):
@@ -265,8 +266,10 @@ class RelatiesView(PersoonItemView):
     def get(self, request, uuid):
         actor = actor_van(request)
         persoon, _ = selectors.lees_persoon(actor, uuid)
-        relaties = selectors.relaties_van(persoon)
-        return Response(RelatieSerializer(relaties, many=True, context={"request": request}).data)
+        paginator = Paginering()
+        page = paginator.paginate_queryset(selectors.relaties_van(persoon), request, view=self)
+        data = RelatieSerializer(page, many=True, context={"request": request}).data
+        return paginator.get_paginated_response(data)
 
     @extend_schema(
         request=RelatieSerializer, responses={201: RelatieSerializer}, operation_id="relaties_create"
@@ -306,8 +309,9 @@ class BeoordelingenView(PersoonItemView):
     def get(self, request, uuid):
         actor = actor_van(request)
         persoon, _ = selectors.lees_persoon(actor, uuid)
-        rows = selectors.beoordelingen_van(persoon)
-        return Response(BeoordelingSerializer(rows, many=True).data)
+        paginator = Paginering()
+        page = paginator.paginate_queryset(selectors.beoordelingen_van(persoon), request, view=self)
+        return paginator.get_paginated_response(BeoordelingSerializer(page, many=True).data)
 
     @extend_schema(
         request=BeoordelingSerializer,

@@ -149,37 +149,49 @@ def zicht_voor_lijst(actor, personen) -> dict[int, dict]:
     }
 
 
-def audit_lijst(actor, personen, actie: str = "persoon.lijst_ingezien") -> None:
-    """A list shows personal data of every person in it: one entry per subject (AU-01)."""
+def audit_lijst(actor, personen, actie: str = "persoon.lijst_ingezien") -> dict[int, dict]:
+    """A list shows personal data of every person in it: one entry per subject, naming the fields shown
+    (BSN and a secret address only where a grant allows, PE-03) and the grant (AU-01, AU-09).
+    Returns what may be shown per person."""
+    zicht = zicht_voor_lijst(actor, personen)
     with transaction.atomic():
         for p in personen:
+            velden = ["naam", "geboortedatum"]
+            velden += ["bsn"] if zicht[p.pk]["bsn"] and p.bsn_versleuteld else []
+            velden += ["adres"] if zicht[p.pk]["adres"] else []
             audit.record(
                 actor=actor,
                 actie=actie,
                 activiteit=ACTIVITEIT,
                 object=p,
                 betrokkenen=[p],
-                velden=["naam", "geboortedatum"],
+                velden=velden,
                 toegang=grant_voor_object(actor, p),
             )
+    return zicht
 
 
 def zoek(
-    actor, *, bsn: str | None = None, geslachtsnaam: str | None = None, geboortedatum=None
-) -> list[Persoon]:
-    """POST _zoek: visible persons only; the BSN is matched through the blind index, never stored in clear."""
+    actor,
+    *,
+    bsn: str | None = None,
+    geslachtsnaam: str | None = None,
+    geboortedatum=None,
+    pagina=lambda qs: list(qs[:50]),
+) -> tuple[list[Persoon], dict[int, dict]]:
+    """POST _zoek: visible persons only; the BSN is matched through the blind index, never stored in clear.
+    `pagina` picks the page to return (and audit) from the ordered result."""
     qs = personen_zichtbaar_voor(actor)
     if bsn:
         qs = qs.filter(bsn_index__in=crypto.blind_index_candidates(bsn))
     else:
         qs = qs.filter(geslachtsnaam__iexact=geslachtsnaam, geboortedatum=geboortedatum)
-    gevonden = list(qs.order_by("id")[:50])
+    gevonden = list(pagina(qs.order_by("id")))
+    if gevonden:
+        return gevonden, audit_lijst(actor, gevonden, actie="persoon.gezocht")
     with transaction.atomic():
-        if gevonden:
-            audit_lijst(actor, gevonden, actie="persoon.gezocht")
-        else:
-            audit.record(actor=actor, actie="persoon.gezocht", activiteit=ACTIVITEIT, velden=["zoekvraag"])
-    return gevonden
+        audit.record(actor=actor, actie="persoon.gezocht", activiteit=ACTIVITEIT, velden=["zoekvraag"])
+    return gevonden, {}
 
 
 def leeftijdscategorie(persoon: Persoon, op: dt.date | None = None) -> str | None:
@@ -270,3 +282,18 @@ def _laatste_beoordeling(persoon: Persoon, soort: str, op: dt.date) -> bool | No
         .values_list("uitkomst", flat=True)
         .first()
     )
+
+
+def personen_voor_audit(actor, *, uuid=None, bsn: str | None = None) -> list[Persoon]:
+    """The persons an audit reader may search the log for (AU-05): the FG within the own controller,
+    others within the own organisation. Not a content read: no grant is needed, nothing is shown."""
+    tenancy.activeer(actor)
+    if "fg" in actor.rollen:
+        qs = Persoon.objects.filter(verwerkingsverantwoordelijke_id=actor.verwerkingsverantwoordelijke_id)
+    else:
+        qs = Persoon.objects.filter(organisatie_id=actor.organisatie.pk)
+    if uuid is not None:
+        qs = qs.filter(uuid=uuid)
+    else:
+        qs = qs.filter(bsn_index__in=crypto.blind_index_candidates(bsn or ""))
+    return list(qs.order_by("id")[:100])

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+import time
 
 from zorgvuldig.core.errors import DomainError
 from zorgvuldig.registers.catalogus import ACTIVITEITEN, DOELEN
@@ -26,13 +26,25 @@ def synchroniseer_catalogus(**_kwargs) -> None:
                 "gratis_direct_aan_minderjarige": gratis,
             },
         )
-    _activiteit.cache_clear()
+    _cache.clear()
 
 
-@lru_cache(maxsize=256)
+CACHE_SECONDEN = 60  # an FG's change to the catalogue reaches every process within a minute
+_cache: dict[str, tuple[float, tuple[str, str, str] | None]] = {}
+
+
 def _activiteit(code: str) -> tuple[str, str, str] | None:
+    hit = _cache.get(code)
+    if hit is not None and time.monotonic() - hit[0] < CACHE_SECONDEN:
+        return hit[1]
     row = Verwerkingsactiviteit.objects.filter(code=code, actief=True).select_related("doel").first()
-    return (row.code, row.doel.code, row.grondslag) if row else None
+    found = (row.code, row.doel.code, row.grondslag) if row else None
+    _cache[code] = (time.monotonic(), found)
+    return found
+
+
+def vergeet_cache() -> None:
+    _cache.clear()
 
 
 def activiteit(code: str | None) -> tuple[str, str, str]:

@@ -118,6 +118,7 @@ def voorbeelden(regio):
         ("api/v1/auditregels", "get"): (regio.fg, "/api/v1/auditregels", None),
         ("api/v1/auditregels/<uuid:uuid>", "get"): (regio.fg, f"/api/v1/auditregels/{regel.uuid}", None),
         ("api/v1/auditregels/_zoek", "post"): (regio.fg, "/api/v1/auditregels/_zoek", {"persoon": p}),
+        ("api/v1/personen/<uuid:uuid>/audittrail", "get"): (regio.fg, f"{p}/audittrail", None),
         ("api/v1/auditcontrolepunten", "get"): (regio.fg, "/api/v1/auditcontrolepunten", None),
         ("api/v1/gebruikersprofiel/geheimhoudingsverklaring", "post"): (
             regio.collega,

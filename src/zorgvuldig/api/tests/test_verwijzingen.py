@@ -98,3 +98,24 @@ def test_ac_09_fg_gives_the_auditor_time_limited_read_access_to_the_log(regio, a
     other = {**body, "object": f"http://testserver/api/v1/organisaties/{regio.school.uuid}"}
     assert api(regio.fg).post("/api/v1/toegangen/_verlenen", other, format="json").status_code == 404
     assert AuditRegel.objects.filter(actie="toegang.verleend", status="uitgevoerd").count() == 1
+
+
+def test_au_05_fg_searches_the_log_by_bsn_and_reads_a_persons_audit_trail(regio, api):
+    """AU-05: the FG finds a person's entries by BSN (body only) or through /personen/{uuid}/audittrail."""
+    from zorgvuldig.conftest import BSN_SAM
+
+    p = _persoon(api, regio.medewerker, bsn=BSN_SAM)
+    api(regio.medewerker).get(p["url"])
+    fg = api(regio.fg)
+    r = fg.post("/api/v1/auditregels/_zoek", {"bsn": BSN_SAM}, format="json")
+    assert r.status_code == 200
+    acties = {x["actie"] for x in r.json()["results"]}
+    assert {"persoon.geregistreerd", "persoon.ingezien"} <= acties
+    trail = fg.get(f"{p['url']}/audittrail")
+    assert trail.status_code == 200 and trail.json()["count"] >= 2
+    assert (
+        fg.post("/api/v1/auditregels/_zoek", {"bsn": BSN_SAM, "persoon": p["url"]}, format="json").status_code
+        == 400
+    )
+    assert api(regio.medewerker).get(f"{p['url']}/audittrail").status_code == 404
+    assert BSN_SAM not in r.content.decode()

@@ -31,10 +31,10 @@ def test_gp_02_act_without_processing_activity_is_refused(regio):
 @pytest.mark.django_db
 def test_gp_02_deactivated_activity_is_refused(regio):
     """GP-02: the FG can switch an activity off; acts under it are then refused."""
-    from zorgvuldig.registers.services import _activiteit
+    from zorgvuldig.registers.services import vergeet_cache
 
     Verwerkingsactiviteit.objects.filter(code="sociaal-domein-ondersteuning").update(actief=False)
-    _activiteit.cache_clear()
+    vergeet_cache()
     try:
         from zorgvuldig.personen.services import registreer_persoon
 
@@ -47,7 +47,7 @@ def test_gp_02_deactivated_activity_is_refused(regio):
         als_systeem()
         assert not Persoon.objects.exists()
     finally:
-        _activiteit.cache_clear()
+        vergeet_cache()
 
 
 @pytest.mark.django_db
