@@ -9,11 +9,11 @@ from django.db import transaction
 from zorgvuldig.audit import services as audit
 from zorgvuldig.core import crypto, tenancy
 from zorgvuldig.core.clock import today
-from zorgvuldig.core.errors import NotFound
+from zorgvuldig.core.errors import DomainError, InvalidParam, NotFound
 from zorgvuldig.personen import policies
 from zorgvuldig.personen.models import Beoordeling, Huishouden, NietVoorVertegenwoordigers, Persoon, Relatie
 from zorgvuldig.toegang.models import Bron
-from zorgvuldig.toegang.selectors import grant_voor_object, met_grant
+from zorgvuldig.toegang.selectors import grant_voor_object, met_grant, object_of_404
 
 ACTIVITEIT = "sociaal-domein-ondersteuning"
 BSN_BRONNEN = [Bron.CASUSTEAM, Bron.VERVANGER]  # "the BSN only to the case team" (SPEC §3 Visibility)
@@ -28,15 +28,7 @@ def personen_zichtbaar_voor(actor):
 def persoon_of_404(actor, uuid, recht: str = "lezen") -> tuple[Persoon, object]:
     """The person and the grant that allows `recht`; a person without grant is 'not found' (DESIGN §5.2)."""
     tenancy.activeer(actor)
-    persoon = met_grant(Persoon.objects.all(), actor, "lezen").filter(uuid=uuid).first()
-    if persoon is None:
-        raise NotFound()
-    grant = grant_voor_object(actor, persoon, recht)
-    if grant is None and not actor.is_systeem:
-        from zorgvuldig.core.errors import DomainError
-
-        raise DomainError("E_AC_NOT_AUTHORISED", f"U heeft geen toegang met recht '{recht}' (AC-14).")
-    return persoon, grant
+    return object_of_404(actor, Persoon.objects.all(), uuid, recht)
 
 
 def persoon_voor_toegangsbeheer(actor, uuid) -> Persoon:
@@ -219,15 +211,7 @@ def huishoudens_zichtbaar_voor(actor):
 
 def huishouden_of_404(actor, uuid, recht: str = "lezen") -> tuple[Huishouden, object]:
     tenancy.activeer(actor)
-    huishouden = met_grant(Huishouden.objects.all(), actor, "lezen").filter(uuid=uuid).first()
-    if huishouden is None:
-        raise NotFound()
-    grant = grant_voor_object(actor, huishouden, recht)
-    if grant is None and not actor.is_systeem:
-        from zorgvuldig.core.errors import DomainError
-
-        raise DomainError("E_AC_NOT_AUTHORISED", f"U heeft geen toegang met recht '{recht}' (AC-14).")
-    return huishouden, grant
+    return object_of_404(actor, Huishouden.objects.all(), uuid, recht)
 
 
 def lees_huishoudens(actor, huishoudens) -> list[Huishouden]:
@@ -259,8 +243,6 @@ def vereis_bsn(persoon: Persoon) -> str:
     """PE-02: a function that needs the BSN (in this spec only the VI signal) refuses without one."""
     waarde = bsn(persoon)
     if not waarde:
-        from zorgvuldig.core.errors import DomainError, InvalidParam
-
         raise DomainError(
             "E_PE_BSN_REQUIRED",
             "Voor deze handeling is een BSN nodig (PE-02).",

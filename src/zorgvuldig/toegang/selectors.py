@@ -6,6 +6,7 @@ from django.db.models import Exists, OuterRef, QuerySet
 
 from zorgvuldig.core import tenancy
 from zorgvuldig.core.clock import today
+from zorgvuldig.core.errors import DomainError, NotFound
 from zorgvuldig.toegang.models import Toegang
 
 
@@ -42,6 +43,21 @@ def grant_voor_object(actor, obj, recht: str = "lezen", bronnen=None) -> Toegang
         .order_by("ontvanger_organisatie_id", "-geldig_vanaf", "id")
         .first()
     )
+
+
+def object_of_404(actor, qs: QuerySet, uuid, recht: str = "lezen"):
+    """A protected object and the grant that allows `recht` on it (AU-09).
+
+    Without a read grant the object is invisible: 404 exactly like a missing one (DESIGN §5.2). Visible
+    but without the right for this act: 403 E_AC_NOT_AUTHORISED.
+    """
+    obj = met_grant(qs, actor, "lezen").filter(uuid=uuid).first()
+    if obj is None:
+        raise NotFound()
+    grant = grant_voor_object(actor, obj, recht)
+    if grant is None and not actor.is_systeem:
+        raise DomainError("E_AC_NOT_AUTHORISED", f"U heeft geen toegang met recht '{recht}' (AC-14).")
+    return obj, grant
 
 
 def toegangen_zichtbaar_voor(actor) -> QuerySet[Toegang]:
