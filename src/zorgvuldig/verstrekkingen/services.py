@@ -22,6 +22,7 @@ GRONDEN = {
 }
 
 
+@audit.geweigerd_gelogd("verstrekking.geregistreerd", "gegevensdeling")
 def registreer_verstrekking(
     *,
     actor,
