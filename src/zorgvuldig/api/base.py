@@ -99,6 +99,8 @@ def log_weigering(request, exc, activiteit: str | None) -> None:
         actie="toegang.geweigerd",
         activiteit=activiteit or "verantwoording-toezicht",
         fout=fout,
+        object=getattr(fout, "audit_object", None),
+        betrokkenen=getattr(fout, "audit_betrokkenen", ()),
     )
 
 

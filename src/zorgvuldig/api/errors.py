@@ -80,7 +80,7 @@ def exception_handler(exc, context):
         return response("E_INVALID_INPUT", "De invoer is ongeldig.", _flatten(exc.detail))
     if isinstance(exc, drf.APIException):
         return response("E_INVALID_INPUT", "De invoer is ongeldig.")
-    log.exception("api_error", error_type=type(exc).__name__)
+    log.exception("api_error", error_type=type(exc).__name__, trace_id=current_trace()[0])
     return response("E_SERVER", "Er ging iets mis aan onze kant. Probeer het later opnieuw.")
 
 

@@ -84,6 +84,30 @@ AUDIT_FILTERS = [
 ]
 
 
+def _als_pagina(op: dict) -> None:
+    """Collections answer {count, next, previous, results} (API §1.2): say so in the schema."""
+    content = op.get("responses", {}).get("200", {}).get("content", {}).get("application/json")
+    if not content:
+        return
+    schema = content.get("schema", {})
+    if schema.get("type") == "array":
+        items = schema.get("items", {})
+    elif schema.get("type") == "object" and "results" not in schema.get("properties", {}):
+        items = {"type": "object"}
+    else:
+        return
+    content["schema"] = {
+        "type": "object",
+        "required": ["count", "next", "previous", "results"],
+        "properties": {
+            "count": {"type": "integer"},
+            "next": {"type": "string", "format": "uri", "nullable": True},
+            "previous": {"type": "string", "format": "uri", "nullable": True},
+            "results": {"type": "array", "items": items},
+        },
+    }
+
+
 def postprocess(result, generator, request, public):
     """Headers every operation accepts, pagination and audit filters, and the API-Version response header."""
     for operations in result.get("paths", {}).values():
@@ -92,11 +116,10 @@ def postprocess(result, generator, request, public):
             params.extend(HEADERS)
             if method == "post":
                 params.append(IDEMPOTENCY)
-            ok = op.get("responses", {}).get("200", {})
-            schema = ok.get("content", {}).get("application/json", {}).get("schema", {})
-            gepagineerd = "$ref" in schema and schema["$ref"].split("/")[-1].startswith("Paginated")
-            if gepagineerd or op.get("operationId", "").endswith(("_zoek", "_list", "_audittrail")):
+            if op.get("operationId", "").endswith(("_zoek", "_list", "_audittrail")):
                 params.extend(PAGINERING)
+            if op.get("operationId", "").endswith(("_zoek", "_list", "_audittrail")):
+                _als_pagina(op)
             if op.get("operationId") in {"auditregels_list", "personen_audittrail"}:
                 params.extend(AUDIT_FILTERS)
             for response in op.get("responses", {}).values():

@@ -180,6 +180,10 @@ class ControlepuntenView(BasisView):
         actor = actor_van(request)
         _, grant = selectors.regels_zichtbaar_voor(actor)  # auditor: only within a valid statutory grant
         selectors.log_doorzoeken(actor, grant, {"controlepunten": True})
+        paginator = Paginering()
+        page = paginator.paginate_queryset(
+            selectors.controlepunten().order_by("volgnummer"), request, view=self
+        )
         data = [
             {
                 "volgnummer": c.volgnummer,
@@ -189,6 +193,6 @@ class ControlepuntenView(BasisView):
                 "handtekening": c.handtekening,
                 "sleutelId": c.sleutel_id,
             }
-            for c in selectors.controlepunten()
+            for c in page
         ]
-        return Response({"count": len(data), "next": None, "previous": None, "results": data})
+        return paginator.get_paginated_response(data)

@@ -143,7 +143,11 @@ if TESTING:
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # speed only; never outside tests
 
 LANGUAGE_CODE = "nl"
-TIME_ZONE = config("TIME_ZONE", "Europe/Amsterdam", "Time zone for dates, ages and deadlines (SPEC §0).")
+TIME_ZONE = config(
+    "TIME_ZONE",
+    "Europe/Amsterdam",
+    "Time zone for display. Dates, ages and deadlines are always computed in Europe/Amsterdam (SPEC §0).",
+)
 USE_I18N = True
 USE_TZ = True
 
@@ -294,11 +298,20 @@ if DEMO:
 LOGIN_URL = "/api-auth/login/"
 LOGIN_REDIRECT_URL = "/api/v1/gebruikersprofiel"
 
-LOG_LEVEL = config("LOG_LEVEL", "INFO", "Log level of the JSON logs on stdout.")
+LOG_LEVEL = config(
+    "LOG_LEVEL", "INFO", "Log level. Logs go to stderr: the application's as JSON, without personal data."
+)
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(message)s"}},
+    # Django's own records: plain text, and an exception only as its type and location (no traceback
+    # text or locals, which can hold personal data).
+    "formatters": {
+        "plain": {
+            "()": "zorgvuldig.core.logging.VeiligFormatter",
+            "format": "%(levelname)s %(name)s %(message)s",
+        }
+    },
     "handlers": {
         "console": {"class": "logging.StreamHandler", "formatter": "plain", "stream": "ext://sys.stderr"}
     },

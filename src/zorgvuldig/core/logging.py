@@ -50,3 +50,15 @@ def configureer(level: str = "INFO") -> None:
         logger_factory=structlog.PrintLoggerFactory(cast(TextIO, _Stderr())),
         cache_logger_on_first_use=True,
     )
+
+
+class VeiligFormatter(logging.Formatter):
+    """For Django's stdlib log records: an exception becomes `ErrorType at file:line`, nothing more."""
+
+    def formatException(self, ei) -> str:
+        frames = traceback.extract_tb(ei[2]) if ei and ei[2] else []
+        waar = f" at {frames[-1].filename.rsplit('/', 1)[-1]}:{frames[-1].lineno}" if frames else ""
+        return f"{ei[0].__name__ if ei and ei[0] else 'Error'}{waar}"
+
+    def formatStack(self, stack_info) -> str:
+        return ""

@@ -16,6 +16,8 @@ from zorgvuldig.toegang.models import Bron
 from zorgvuldig.toegang.selectors import grant_voor_object, met_grant, object_of_404
 
 ACTIVITEIT = "sociaal-domein-ondersteuning"
+# What a person's representation shows besides BSN and address (named in each read's audit entry).
+GETOONDE_VELDEN = ("naam", "geboortedatum", "geboorteplaats", "contact", "relevantie", "vertegenwoordigers")
 BSN_BRONNEN = [Bron.CASUSTEAM, Bron.VERVANGER]  # "the BSN only to the case team" (SPEC §3 Visibility)
 
 
@@ -110,7 +112,7 @@ def lees_persoon(actor, uuid) -> tuple[Persoon, dict]:
         zicht = {"bsn": mag_bsn_zien(actor, persoon), "adres": True}
         if persoon.geheim_adres:
             zicht["adres"] = mag_geheim_adres_zien(actor, persoon)
-        velden = ["naam", "geboortedatum", "contact"]
+        velden = list(GETOONDE_VELDEN)
         if zicht["bsn"] and persoon.bsn_versleuteld:
             velden.append("bsn")
         if zicht["adres"]:
@@ -148,7 +150,7 @@ def audit_lijst(actor, personen, actie: str = "persoon.lijst_ingezien") -> dict[
     zicht = zicht_voor_lijst(actor, personen)
     with transaction.atomic():
         for p in personen:
-            velden = ["naam", "geboortedatum"]
+            velden = list(GETOONDE_VELDEN)
             velden += ["bsn"] if zicht[p.pk]["bsn"] and p.bsn_versleuteld else []
             velden += ["adres"] if zicht[p.pk]["adres"] else []
             audit.record(

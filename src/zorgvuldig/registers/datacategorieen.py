@@ -66,6 +66,6 @@ def ontbrekend() -> list[str]:
     return problems
 
 
-@checks.register()
+@checks.register("zorgvuldig")
 def check_datacategorieen(app_configs=None, **kwargs):
     return [checks.Error(p, id="zorgvuldig.E001") for p in ontbrekend()]

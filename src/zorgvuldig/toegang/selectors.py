@@ -56,7 +56,11 @@ def object_of_404(actor, qs: QuerySet, uuid, recht: str = "lezen"):
         raise NotFound()
     grant = grant_voor_object(actor, obj, recht)
     if grant is None and not actor.is_systeem:
-        raise DomainError("E_AC_NOT_AUTHORISED", f"U heeft geen toegang met recht '{recht}' (AC-14).")
+        fout = DomainError("E_AC_NOT_AUTHORISED", f"U heeft geen toegang met recht '{recht}' (AC-14).")
+        # The actor can see it, so the refusal may name it; the person's audit trail then shows it (AU-04).
+        fout.audit_object = obj  # type: ignore[attr-defined]
+        fout.audit_betrokkenen = [obj] if obj._meta.label_lower == "personen.persoon" else []  # type: ignore[attr-defined]
+        raise fout
     return obj, grant
 
 

@@ -101,6 +101,22 @@ def verleen(
             [InvalidParam("reden", "required", "Reden ontbreekt.")],
         )
     vanaf = vanaf or today()
+    if (
+        ontvanger_gebruiker.organisatie.verwerkingsverantwoordelijke_id
+        != actor.verwerkingsverantwoordelijke_id
+    ):
+        raise DomainError(
+            "E_INVALID_INPUT",
+            "De ontvanger hoort niet bij deze verwerkingsverantwoordelijke.",
+            [InvalidParam("gebruiker", "invalid", "Andere verwerkingsverantwoordelijke.")],
+        )
+    log_toegang = object._meta.label_lower == "organisaties.organisatie"
+    if log_toegang and "auditor" not in (ontvanger_gebruiker.rollen or []):
+        raise DomainError(
+            "E_INVALID_INPUT",
+            "Toegang tot het logboek krijgt alleen een auditor (AC-09).",
+            [InvalidParam("gebruiker", "invalid", "Geen auditor.")],
+        )
     if bron == Bron.WETTELIJK:
         fout = policies.wettelijke_grant_fout(vanaf, tot, frozenset(rechten))
         velden_ok = wettelijk and all(wettelijk.get(k) for k in ("instantie", "bepaling", "doel"))

@@ -35,3 +35,21 @@ def test_a_server_error_answers_problem_json_and_logs_no_data(regio, api, capsys
     assert r.status_code == 500 and r.json()["code"] == "E_SERVER"
     assert BSN_SAM not in r.content.decode()
     assert BSN_SAM not in capsys.readouterr().err
+
+
+def test_django_log_records_carry_no_traceback_text():
+    """Django's own error records (outside the API) show the exception type and place only."""
+    import logging
+    import sys
+
+    handler = next(h for h in logging.getLogger().handlers if h.get_name() == "console")
+    geheim = BSN_SAM
+    try:
+        raise KeyError(f"sleutel {geheim}")
+    except KeyError:
+        record = logging.getLogger("django.request").makeRecord(
+            "django.request", logging.ERROR, __file__, 1, "Internal Server Error: /admin/", (), sys.exc_info()
+        )
+    text = handler.format(record)
+    assert "KeyError at test_logging.py:" in text
+    assert BSN_SAM not in text and "Traceback" not in text

@@ -81,7 +81,8 @@ def test_gp_03_unknown_legal_basis_is_refused():
 
 
 def test_gp_04_every_field_has_a_data_category_and_every_model_a_retention_rule():
-    """GP-04 / DESIGN §5.6: a new field without a category (or model without a rule) fails this test."""
+    """GP-04, RT-10 / DESIGN §5.6: a field without a category, or a model without a retention rule, fails
+    this test and the start-up system check."""
     assert datacategorieen.ontbrekend() == []
 
 
@@ -92,3 +93,12 @@ def test_gp_04_registry_notices_an_undeclared_field(monkeypatch):
     assert "personen.Persoon.telefoon: no data category" in datacategorieen.ontbrekend()
     monkeypatch.setattr(Persoon, "BEWAARREGEL", None)
     assert any("no retention rule" in p for p in datacategorieen.ontbrekend())
+
+
+def test_rt_10_missing_rule_fails_the_start_up_check(monkeypatch):
+    """RT-10: the configuration check that runs at start-up reports a record type without a rule."""
+    from django.core import checks
+
+    monkeypatch.setattr(Persoon, "BEWAARREGEL", None)
+    errors = [e for e in checks.run_checks(tags=["zorgvuldig"]) if e.id == "zorgvuldig.E001"]
+    assert any("personen.Persoon: no retention rule" in e.msg for e in errors)

@@ -148,3 +148,33 @@ def test_ac_15_leidinggevende_of_another_organisation_cannot_grant(regio, sam):
             ontvanger_gebruiker=regio.leraar,
             reden="x",
         )
+
+
+def test_ac_09_statutory_grant_only_to_users_of_the_own_controller(regio, sam):
+    """AC-09: the FG cannot hand a statutory grant to a user of another controller."""
+    with pytest.raises(DomainError) as exc:
+        services.verleen(
+            actor=regio.actor(regio.fg),
+            object=sam,
+            bron="wettelijk",
+            ontvanger_gebruiker=regio.leraar,
+            reden="Onderzoek",
+            tot=dt.date.today() + dt.timedelta(days=30),
+            wettelijk={"instantie": "Inspectie", "bepaling": "Jeugdwet 9.1", "doel": "Toezicht"},
+        )
+    assert exc.value.invalid_params[0].name == "gebruiker"
+
+
+def test_au_04_refusal_on_a_visible_person_names_it_in_its_audit_trail(regio, sam, api):
+    """AU-04: a refused change to a person one may only read is logged with that person as subject."""
+    services.verleen(
+        actor=regio.actor(regio.leidinggevende),
+        object=sam,
+        bron="sectie",
+        ontvanger_gebruiker=regio.collega,
+        reden="Meelezen",
+    )
+    r = api(regio.collega).patch(f"/api/v1/personen/{sam.uuid}", {"telefoon": "+31600000000"}, format="json")
+    assert r.status_code == 403 and r.json()["code"] == "E_AC_NOT_AUTHORISED"
+    regel = AuditRegel.objects.get(status="geweigerd", actie="persoon.gewijzigd")
+    assert regel.object_uuid == str(sam.uuid) and regel.betrokkene and regel.code == "E_AC_NOT_AUTHORISED"
