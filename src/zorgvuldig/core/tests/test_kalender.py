@@ -75,3 +75,17 @@ def test_result_is_a_working_day_and_counts_exactly_n(dag, n):
 def test_weekends_are_never_working_days(dag):
     if dag.weekday() >= 5:
         assert not kalender.is_werkdag(dag)
+
+
+@given(st.integers(min_value=1583, max_value=4099))
+def test_easter_is_a_sunday_between_22_march_and_25_april(jaar):
+    zondag = kalender.pasen(jaar)
+    assert zondag.weekday() == 6
+    assert dt.date(jaar, 3, 22) <= zondag <= dt.date(jaar, 4, 25)
+
+
+def test_whit_monday_and_ascension_follow_easter():
+    f = kalender.feestdagen(2027)  # Easter 28 March 2027
+    assert {dt.date(2027, 5, 6), dt.date(2027, 5, 16), dt.date(2027, 5, 17), dt.date(2027, 3, 26)} <= f
+    assert kalender.is_werkdag(dt.date(2027, 5, 18))
+    assert not kalender.is_werkdag(dt.date(2027, 5, 17))

@@ -109,3 +109,27 @@ def test_ac_06_refusal_without_scope():
         policies.weigering_zonder_scope(frozenset({"beheerder", "fg"}), "persoon:inzien", False)
         == "E_AC_NOT_AUTHORISED"
     )
+
+
+def test_ac_11_breakglass_reason_rules():
+    """AC-11: whom the threat concerns (from a closed list) and a concrete description are required."""
+    concreet = "Vader dreigde gisteren de partner iets aan te doen; de buren belden de politie."
+    assert policies.noodtoegang_fout(concreet, frozenset({"gezin"})) is None
+    assert policies.noodtoegang_fout(concreet, frozenset(policies.DREIGING_VOOR)) is None
+    assert "voor wie" in policies.noodtoegang_fout(concreet, frozenset())
+    assert "voor wie" in policies.noodtoegang_fout(concreet, frozenset({"gezin", "buurt"}))
+    assert "concrete aanwijzingen" in policies.noodtoegang_fout("x" * 39, frozenset({"team"}))
+    assert policies.noodtoegang_fout("x" * 40, frozenset({"team"})) is None
+    assert "concrete aanwijzingen" in policies.noodtoegang_fout("   " + "x" * 38 + "   ", frozenset({"team"}))
+    assert "concrete aanwijzingen" in policies.noodtoegang_fout(None, frozenset({"team"}))
+
+
+def test_ac_09_statutory_grant_reasons_name_what_is_wrong():
+    start = dt.date(2026, 1, 1)
+    lezen = frozenset({"lezen"})
+    assert "einddatum" in policies.wettelijke_grant_fout(start, None, lezen)
+    assert "voor de begindatum" in policies.wettelijke_grant_fout(start, start - dt.timedelta(days=1), lezen)
+    assert "90 dagen" in policies.wettelijke_grant_fout(start, start + dt.timedelta(days=91), lezen)
+    assert "leesrecht" in policies.wettelijke_grant_fout(start, start, frozenset({"lezen", "aanvullen"}))
+    assert "leesrecht" in policies.wettelijke_grant_fout(start, start, frozenset())
+    assert policies.wettelijke_grant_fout(start, start, lezen) is None
