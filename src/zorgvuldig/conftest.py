@@ -18,7 +18,6 @@ from zorgvuldig.organisaties.models import Gebruiker, Mandaat, Organisatie, Team
 # Valid-looking test BSNs (11-proef), never real persons.
 BSN_SAM = "999993653"
 BSN_ANDER = "999990019"
-BSN_DERDE = "999990020"  # fails the 11-proef? see test_bsn; kept for negative tests
 
 
 @pytest.fixture(autouse=True)

@@ -10,12 +10,7 @@ class AutoSchema(Base):
             return None
         from zorgvuldig.api.permissions import scope_van
 
-        class _R:  # scope_van needs only the method
-            pass
-
-        req = _R()
-        req.method = method
-        scope = scope_van(self.view, req)
+        scope = scope_van(self.view, method)
         operation["x-scope"] = scope
         activiteit = getattr(self.view, "verwerkingsactiviteit", None)
         if activiteit:
