@@ -22,6 +22,7 @@ def main() -> None:
     parser.add_argument(
         "--clients", type=int, default=None, help="person_writes: 1 or 8 (8: PostgreSQL only)"
     )
+    parser.add_argument("--reuse", action="store_true", help="audit_verify: keep the entries of the last run")
     args = parser.parse_args()
     names = NAMES if args.name == "all" else [args.name]
     for name in names:
@@ -49,7 +50,7 @@ def main() -> None:
         else:
             from benchmarks import audit_verify
 
-            print(json.dumps(audit_verify.main(args.db, args.size or 1_000_000)))
+            print(json.dumps(audit_verify.main(args.db, args.size or 1_000_000, hergebruik=args.reuse)))
 
 
 if __name__ == "__main__":

@@ -112,9 +112,13 @@ def _child(phase: str, url: str, size: int) -> dict:
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
-def main(db: str, size: int, rounds: int = 3) -> dict:
-    url = harness.nieuwe_database(db, "verify")
-    _child("vul", url, size)
+def main(db: str, size: int, rounds: int = 3, hergebruik: bool = False) -> dict:
+    """`hergebruik`: measure again on the entries a previous run wrote (generation of 1M takes long)."""
+    if hergebruik:
+        url = harness.database_url(db, "verify")
+    else:
+        url = harness.nieuwe_database(db, "verify")
+        _child("vul", url, size)
     app, raw = [], []
     for _ in range(rounds):  # alternate, each in a fresh process
         app.append(_child("app", url, size))

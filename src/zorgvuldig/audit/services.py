@@ -380,7 +380,13 @@ def _seals(vanaf: int) -> Iterator[policies.Seal]:
     """
     namen = ["id", *AuditRegel.CHAIN_FIELDS]
     velden = {f.name: f for f in AuditRegel._meta.concrete_fields}
-    kolommen = ", ".join(f"r.{connection.ops.quote_name(str(velden[n].column))}" for n in namen)
+
+    def kolom(naam: str) -> str:
+        sql = f"r.{connection.ops.quote_name(str(velden[naam].column))}"
+        # SQLite: read the time as stored text; the driver's datetime parsing costs more than the hashing
+        return f"CAST({sql} AS TEXT)" if naam == "tijdstip" and connection.vendor == "sqlite" else sql
+
+    kolommen = ", ".join(kolom(n) for n in namen)
     sql = (
         f"SELECT z.volgnummer, z.vorige_hash, z.hash, {kolommen} FROM {Zegel._meta.db_table} z "
         f"LEFT JOIN {AuditRegel._meta.db_table} r ON r.id = z.regel_id "
@@ -405,13 +411,18 @@ def _seals(vanaf: int) -> Iterator[policies.Seal]:
                         continue
                     for i in json_idx:
                         if isinstance(waarden[i], str | bytes):
-                            waarden[i] = json.loads(waarden[i])
+                            waarden[i] = (
+                                _LEEG.get(waarden[i]) if waarden[i] in _LEEG else json.loads(waarden[i])
+                            )
                     waarden[uuid_idx] = _uuid_tekst(waarden[uuid_idx])
                     waarden[tijd_idx] = _tijd_tekst(waarden[tijd_idx])
                     entry = policies.canonical(dict(zip(namen, waarden, strict=True)))
                     yield policies.Seal(volgnummer, vorige, digest, entry)
         finally:
             cur.close()
+
+
+_LEEG = {"{}": {}, "[]": []}  # most `koppeling` values: skip the parser (read-only use, never mutated)
 
 
 def _uuid_tekst(value) -> str:
