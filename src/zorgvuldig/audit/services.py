@@ -422,7 +422,8 @@ def _seals(vanaf: int) -> Iterator[policies.Seal]:
             cur.close()
 
 
-_LEEG = {"{}": {}, "[]": []}  # most `koppeling` values: skip the parser (read-only use, never mutated)
+# Most `koppeling` values: skip the parser. Read-only use: the shared objects are never mutated.
+_LEEG: dict[str, dict | list] = {"{}": {}, "[]": []}
 
 
 def _uuid_tekst(value) -> str:
