@@ -15,6 +15,7 @@ class Code:
     title: str
 
 
+# The one table of error codes (API §1.5); later modules add theirs here, next to the others.
 CODES: dict[str, Code] = {
     "E_INVALID_INPUT": Code(400, "Ongeldige invoer"),
     "E_UNAUTHENTICATED": Code(401, "Niet aangemeld"),
@@ -41,11 +42,6 @@ CODES: dict[str, Code] = {
     "E_PE_AGE_UNKNOWN": Code(409, "Leeftijd onbekend"),
     "E_PE_RELATION_INVALID": Code(400, "Relatie niet toegestaan"),
 }
-
-
-def register(code: str, status: int, title: str) -> None:
-    """Later modules add their codes here, next to their rules."""
-    CODES.setdefault(code, Code(status, title))
 
 
 @dataclass
