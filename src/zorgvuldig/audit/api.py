@@ -156,15 +156,14 @@ class AuditTrailView(ItemView):
     verwerkingsactiviteit = "verantwoording-toezicht"
 
     def zichtbaar(self, actor, uuid) -> None:
-        if not personen_voor_audit(actor, uuid=uuid):
+        self.personen = personen_voor_audit(actor, uuid=uuid)  # looked up once, used by get()
+        if not self.personen:
             raise NotFound()
 
     @extend_schema(responses=AuditRegelSerializer(many=True), operation_id="personen_audittrail")
     def get(self, request, uuid):
         actor = actor_van(request)
-        qs = selectors.zoek_op_personen(
-            actor, personen_voor_audit(actor, uuid=uuid), _geldige_filters(request.query_params)
-        )
+        qs = selectors.zoek_op_personen(actor, self.personen, _geldige_filters(request.query_params))
         paginator = Paginering()
         page = paginator.paginate_queryset(qs.order_by("-id"), request, view=self)
         data = AuditRegelSerializer(page, many=True, context={"request": request}).data

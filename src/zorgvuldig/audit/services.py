@@ -429,9 +429,7 @@ def _seals(vanaf: int) -> Iterator[policies.Seal]:
                         continue
                     for i in json_idx:
                         if isinstance(waarden[i], str | bytes):
-                            waarden[i] = (
-                                _LEEG.get(waarden[i]) if waarden[i] in _LEEG else json.loads(waarden[i])
-                            )
+                            waarden[i] = _LEEG[waarden[i]] if waarden[i] in _LEEG else json.loads(waarden[i])
                     waarden[uuid_idx] = _uuid_tekst(waarden[uuid_idx])
                     waarden[tijd_idx] = _tijd_tekst(waarden[tijd_idx])
                     entry = policies.canonical(dict(zip(namen, waarden, strict=True)))

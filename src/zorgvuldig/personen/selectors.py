@@ -38,16 +38,19 @@ def persoon_voor_toegangsbeheer(actor, uuid) -> Persoon:
 
     Managing access is not reading content: no content grant is needed, but tenancy still applies.
     """
-    tenancy.activeer(actor)
-    qs = Persoon.objects.filter(uuid=uuid)
-    if "fg" in actor.rollen:
-        qs = qs.filter(verwerkingsverantwoordelijke_id=actor.verwerkingsverantwoordelijke_id)
-    else:
-        qs = qs.filter(organisatie_id=actor.organisatie.pk)
-    persoon = qs.first()
+    persoon = _eigen_kring(actor).filter(uuid=uuid).first()
     if persoon is None:
         raise NotFound()
     return persoon
+
+
+def _eigen_kring(actor):
+    """Persons an FG (own controller) or another manager (own organisation) may manage or audit without a
+    content grant; the same scope row-level security gives them on PostgreSQL (ADR 0002)."""
+    tenancy.activeer(actor)
+    if "fg" in actor.rollen:
+        return Persoon.objects.filter(verwerkingsverantwoordelijke_id=actor.verwerkingsverantwoordelijke_id)
+    return Persoon.objects.filter(organisatie_id=actor.organisatie.pk)
 
 
 def mag_bsn_zien(actor, persoon) -> bool:
@@ -271,11 +274,7 @@ def _laatste_beoordeling(persoon: Persoon, soort: str, op: dt.date) -> bool | No
 def personen_voor_audit(actor, *, uuid=None, bsn: str | None = None) -> list[Persoon]:
     """The persons an audit reader may search the log for (AU-05): the FG within the own controller,
     others within the own organisation. Not a content read: no grant is needed, nothing is shown."""
-    tenancy.activeer(actor)
-    if "fg" in actor.rollen:
-        qs = Persoon.objects.filter(verwerkingsverantwoordelijke_id=actor.verwerkingsverantwoordelijke_id)
-    else:
-        qs = Persoon.objects.filter(organisatie_id=actor.organisatie.pk)
+    qs = _eigen_kring(actor)
     if uuid is not None:
         qs = qs.filter(uuid=uuid)
     else:
