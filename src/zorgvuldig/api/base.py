@@ -49,9 +49,10 @@ class BasisView(APIView):
         super().initial(request, *args, **kwargs)
         from zorgvuldig.api import idempotentie
         from zorgvuldig.api.permissions import actor_van
+        from zorgvuldig.organisaties.models import Gebruiker
 
-        if request.user is None or not getattr(request.user, "is_authenticated", False):
-            return
+        if not isinstance(request.user, Gebruiker):
+            return  # anonymous (refused above) or a token without a professional (lists users only)
         controleer_doel(request, self.verwerkingsactiviteit)
         self._idempotent = idempotentie.reserveer(request, actor_van(request))
 
@@ -80,10 +81,10 @@ def log_weigering(request, exc, activiteit: str | None) -> None:
     from zorgvuldig.api.permissions import actor_van
     from zorgvuldig.audit import services as audit
     from zorgvuldig.core.errors import DomainError
+    from zorgvuldig.organisaties.models import Gebruiker
 
-    user = getattr(request, "user", None)
-    if user is None or not getattr(user, "is_authenticated", False) or getattr(exc, "gelogd", False):
-        return
+    if not isinstance(getattr(request, "user", None), Gebruiker) or getattr(exc, "gelogd", False):
+        return  # only a named professional's attempt is an attempt to process personal data
     if isinstance(exc, DomainError):
         fout = exc
     elif isinstance(exc, exceptions.NotFound):

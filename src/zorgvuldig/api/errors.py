@@ -55,7 +55,9 @@ def exception_handler(exc, context):
         return response(exc.code, exc.detail, exc.invalid_params)
     if isinstance(exc, Http404 | drf.NotFound):
         return response("E_NOT_FOUND", "Het gevraagde object bestaat niet of is niet zichtbaar voor u.")
-    if isinstance(exc, drf.NotAuthenticated | drf.AuthenticationFailed):
+    if isinstance(exc, drf.AuthenticationFailed):
+        return response("E_UNAUTHENTICATED", str(exc.detail), headers={"WWW-Authenticate": "Token"})
+    if isinstance(exc, drf.NotAuthenticated):
         return response(
             "E_UNAUTHENTICATED", "Meld u aan.", headers={"WWW-Authenticate": 'Session realm="zorgvuldig"'}
         )

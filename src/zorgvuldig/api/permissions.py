@@ -6,8 +6,11 @@ from __future__ import annotations
 from rest_framework import exceptions
 from rest_framework.permissions import BasePermission
 
+from zorgvuldig.api.authentication import PartnerSysteem
 from zorgvuldig.core import tenancy
 from zorgvuldig.core.context import Actor
+from zorgvuldig.organisaties.models import ApiToken
+from zorgvuldig.organisaties.policies import partner_weigering
 from zorgvuldig.toegang.policies import weigering_zonder_scope
 
 SCOPE_WEIGERING = "Uw rol geeft geen recht op '{scope}'."
@@ -22,9 +25,13 @@ class Geweigerd(exceptions.PermissionDenied):
 def actor_van(request) -> Actor:
     actor = getattr(request, "_zv_actor", None)
     if actor is None:
-        user = request.user
-        kanaal = "api" if getattr(request, "auth", None) is not None else "ui"
-        actor = Actor.voor(user, kanaal=kanaal)
+        user, token = request.user, getattr(request, "auth", None)
+        if isinstance(token, ApiToken):
+            # A partner call: the named professional acts, with the token's scopes at most (AC-08).
+            namens = {"organisatie": str(token.organisatie.uuid), "apiToken": str(token.uuid)}
+            actor = Actor.voor(user, kanaal="api", namens=namens, token_scopes=token.scopes)
+        else:
+            actor = Actor.voor(user, kanaal="ui")
         request._zv_actor = actor
         tenancy.activeer(actor)  # row-level security context for this request (ADR 0002)
     return actor
@@ -47,12 +54,25 @@ class ScopePermission(BasePermission):
             raise exceptions.NotAuthenticated()
         if not hasattr(view, request.method.lower()):
             return True  # the view answers 405 itself
+        if isinstance(user, PartnerSysteem):
+            # Without Namens-Gebruiker a token may only list its organisation's users (API §1.4).
+            if request.method == "GET" and getattr(view, "partner_zonder_namens", False):
+                return True
+            raise Geweigerd("E_AC_NOT_MANDATED", "Noem in Namens-Gebruiker de handelende medewerker (AC-08).")
         scope = scope_van(view, request.method)
         if scope == "publiek":
             return True
         actor = actor_van(request)
         if not getattr(view, "zonder_verklaring", False) and user.geheimhoudingsverklaring_op is None:
             raise Geweigerd("E_AC_NO_UNDERTAKING", "Aanvaard eerst de geheimhoudingsverklaring (AC-07).")
+        if scope and isinstance(request.auth, ApiToken):
+            code = partner_weigering(
+                token_scopes=frozenset(request.auth.scopes),
+                gebruiker_scopes=Actor.voor(user).scopes,
+                scope=scope,
+            )
+            if code:
+                raise Geweigerd(code, "De genoemde medewerker is hiervoor niet gemandateerd (AC-08).")
         if scope is None or not actor.heeft(scope):
             code = weigering_zonder_scope(actor.rollen, scope or "", "uuid" in (view.kwargs or {}))
             if code == "E_NOT_FOUND":

@@ -1,6 +1,23 @@
 """OpenAPI: each operation names its scope (`x-scope`) and processing activity (`x-verwerkingsactiviteit`)."""
 
+from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from drf_spectacular.openapi import AutoSchema as Base
+
+
+class TokenSchema(OpenApiAuthenticationExtension):
+    """`Authorization: Token <40 hex>` for partner systems, with `Namens-Gebruiker` (API §1.4)."""
+
+    target_class = "zorgvuldig.api.authentication.TokenAuthenticatie"
+    name = "tokenAuth"
+
+    def get_security_definition(self, auto_schema):
+        return {
+            "type": "apiKey",
+            "in": "header",
+            "name": "Authorization",
+            "description": "`Token <40 hex>` of a partner system; name the acting professional in "
+            "`Namens-Gebruiker` (AC-08).",
+        }
 
 
 class AutoSchema(Base):
@@ -48,6 +65,12 @@ HEADERS = [
     _param("traceparent", "header", "W3C Trace Context; started when absent, echoed in the response."),
     _param(
         "Verwerkingsdoel", "header", "Purpose code (GP-02); when given it must be this operation's purpose."
+    ),
+    _param(
+        "Namens-Gebruiker",
+        "header",
+        "With a Token only: uuid of the acting professional of the token's organisation (AC-08).",
+        {"type": "string", "format": "uuid"},
     ),
 ]
 IDEMPOTENCY = _param(

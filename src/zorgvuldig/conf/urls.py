@@ -32,6 +32,11 @@ api_v1 = [
     path(f"verwerkingsverantwoordelijken/{U}", org_api.VerwerkingsverantwoordelijkeView.as_view()),
     path("organisaties", org_api.OrganisatiesView.as_view()),
     path(f"organisaties/{U}", org_api.OrganisatieView.as_view()),
+    path("gebruikers", org_api.GebruikersView.as_view()),
+    path(f"gebruikers/{U}", org_api.GebruikerView.as_view()),
+    path("api-tokens", org_api.ApiTokensView.as_view()),
+    path(f"api-tokens/{U}", org_api.ApiTokenView.as_view()),
+    path(f"api-tokens/{U}/_intrekken", org_api.ApiTokenIntrekkenView.as_view()),
     path("gebruikersprofiel", org_api.GebruikersprofielView.as_view()),
     path("gebruikersprofiel/geheimhoudingsverklaring", org_api.GeheimhoudingsverklaringView.as_view()),
 ]

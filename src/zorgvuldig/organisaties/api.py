@@ -5,15 +5,16 @@ from __future__ import annotations
 from django.db import transaction
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema, extend_schema_view
-from rest_framework import serializers
+from rest_framework import serializers, status
 from rest_framework.response import Response
 
-from zorgvuldig.api.base import BasisView, StrictSerializer, absolute
+from zorgvuldig.api.base import BasisView, StrictSerializer, UTCDateTime, absolute, uuid_uit_url
 from zorgvuldig.api.pagination import Paginering
 from zorgvuldig.api.permissions import actor_van
+from zorgvuldig.core.clock import today
 from zorgvuldig.core.errors import NotFound
-from zorgvuldig.organisaties import services
-from zorgvuldig.organisaties.models import Organisatie, Verwerkingsverantwoordelijke
+from zorgvuldig.organisaties import policies, services
+from zorgvuldig.organisaties.models import ApiToken, Gebruiker, Organisatie, Rol, Verwerkingsverantwoordelijke
 
 
 def profiel(actor) -> dict:
@@ -154,3 +155,146 @@ class VerwerkingsverantwoordelijkenView(_Lijst):
 class VerwerkingsverantwoordelijkeView(_Item):
     model = Verwerkingsverantwoordelijke
     serializer = VerwerkingsverantwoordelijkeSerializer
+
+
+def gebruikers_voor(user):
+    """Users a caller may list: its own organisation's (the technical beheerder: all, API §2.1)."""
+    qs = Gebruiker.objects.select_related("organisatie").order_by("naam", "id")
+    if Rol.BEHEERDER in (getattr(user, "rollen", None) or []):
+        return qs
+    return qs.filter(organisatie=user.organisatie)
+
+
+class GebruikerSerializer(serializers.Serializer):
+    def to_representation(self, g):
+        request = self.context.get("request")
+        return {
+            "url": absolute(request, f"/api/v1/gebruikers/{g.uuid}"),
+            "uuid": str(g.uuid),
+            "naam": g.naam,
+            "email": g.email,
+            "functie": g.functie,
+            "organisatie": absolute(request, f"/api/v1/organisaties/{g.organisatie.uuid}"),
+            "rollen": list(g.rollen or []),
+            "actief": g.is_active,
+        }
+
+
+class GebruikersView(BasisView):
+    scopes = {"get": "publiek"}
+    verwerkingsactiviteit = "beheer-platform"
+    partner_zonder_namens = True  # a partner system looks up whom it may name (API §1.4)
+
+    @extend_schema(responses=GebruikerSerializer(many=True), operation_id="gebruikers_list")
+    def get(self, request):
+        paginator = Paginering()
+        page = paginator.paginate_queryset(gebruikers_voor(request.user), request, view=self)
+        return paginator.get_paginated_response(
+            GebruikerSerializer(page, many=True, context={"request": request}).data
+        )
+
+
+class GebruikerView(BasisView):
+    scopes = {"get": "publiek"}
+    verwerkingsactiviteit = "beheer-platform"
+
+    @extend_schema(responses=GebruikerSerializer, operation_id="gebruikers_read")
+    def get(self, request, uuid):
+        g = gebruikers_voor(request.user).filter(uuid=uuid).first()
+        if g is None:
+            raise NotFound()
+        return Response(GebruikerSerializer(g, context={"request": request}).data)
+
+
+class ApiTokenSerializer(serializers.Serializer):
+    def to_representation(self, t):
+        request = self.context.get("request")
+        return {
+            "url": absolute(request, f"/api/v1/api-tokens/{t.uuid}"),
+            "uuid": str(t.uuid),
+            "naam": t.naam,
+            "organisatie": absolute(request, f"/api/v1/organisaties/{t.organisatie.uuid}"),
+            "scopes": list(t.scopes),
+            "geldigTot": t.geldig_tot.isoformat(),
+            "laatstGebruikt": UTCDateTime().to_representation(t.laatst_gebruikt),
+            "status": policies.token_status(
+                ingetrokken=t.ingetrokken_op is not None, geldig_tot=t.geldig_tot, vandaag=today()
+            ),
+        }
+
+
+class NieuwTokenSerializer(StrictSerializer):
+    naam = serializers.CharField(max_length=100)
+    organisatie = serializers.CharField(max_length=300, help_text="URL van de organisatie")
+    scopes = serializers.ListField(
+        child=serializers.ChoiceField(choices=sorted(policies.PARTNER_SCOPES)), max_length=3
+    )
+    geldigTot = serializers.DateField()
+
+
+def _tokens():
+    return ApiToken.objects.select_related("organisatie").order_by("organisatie__naam", "naam")
+
+
+class ApiTokensView(BasisView):
+    scopes = {"get": "token:beheren", "post": "token:beheren"}
+    verwerkingsactiviteit = "beheer-platform"
+
+    @extend_schema(responses=ApiTokenSerializer(many=True), operation_id="api_tokens_list")
+    def get(self, request):
+        paginator = Paginering()
+        page = paginator.paginate_queryset(_tokens(), request, view=self)
+        return paginator.get_paginated_response(
+            ApiTokenSerializer(page, many=True, context={"request": request}).data
+        )
+
+    @extend_schema(
+        request=NieuwTokenSerializer,
+        responses={201: OpenApiTypes.OBJECT},
+        operation_id="api_tokens_create",
+        description="Het geheim (`token`) staat alleen in dit antwoord; bewaard wordt alleen de hash.",
+    )
+    def post(self, request):
+        ser = NieuwTokenSerializer(data=request.data)
+        ser.is_valid(raise_exception=True)
+        d = ser.validated_data
+        org_uuid = uuid_uit_url(
+            d["organisatie"], resource="organisaties", request=request, veld="organisatie"
+        )
+        org = Organisatie.objects.select_related("verwerkingsverantwoordelijke").filter(uuid=org_uuid).first()
+        if org is None:
+            raise serializers.ValidationError({"organisatie": ["Onbekende organisatie."]})
+        token, sleutel = services.maak_token(
+            actor=actor_van(request),
+            organisatie=org,
+            naam=d["naam"],
+            scopes=d["scopes"],
+            geldig_tot=d["geldigTot"],
+        )
+        body = ApiTokenSerializer(token, context={"request": request}).data | {"token": sleutel}
+        return Response(body, status=status.HTTP_201_CREATED)
+
+
+class ApiTokenView(BasisView):
+    scopes = {"get": "token:beheren"}
+    verwerkingsactiviteit = "beheer-platform"
+
+    @extend_schema(responses=ApiTokenSerializer, operation_id="api_tokens_read")
+    def get(self, request, uuid):
+        token = _tokens().filter(uuid=uuid).first()
+        if token is None:
+            raise NotFound()
+        return Response(ApiTokenSerializer(token, context={"request": request}).data)
+
+
+class ApiTokenIntrekkenView(BasisView):
+    scopes = {"post": "token:beheren"}
+    verwerkingsactiviteit = "beheer-platform"
+
+    @extend_schema(request=None, responses=ApiTokenSerializer, operation_id="api_tokens_intrekken")
+    def post(self, request, uuid):
+        token = _tokens().filter(uuid=uuid).first()
+        if token is None:
+            raise NotFound()
+        token = services.trek_token_in(actor=actor_van(request), token=token)
+        return Response(ApiTokenSerializer(token, context={"request": request}).data)

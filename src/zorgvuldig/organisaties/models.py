@@ -232,3 +232,42 @@ class Mandaat(Basis):
         "besluit": "organisatorisch",
     }
     BEWAARREGEL = "administratie"
+
+
+class ApiToken(Basis):
+    """A partner system's credential for one organisation (API §1.4, AC-08).
+
+    Only the SHA-256 of the 40-hex secret is kept: the secret has 160 bits of entropy, so a plain hash
+    is as strong as a password hash here and lets the lookup be one indexed equality."""
+
+    organisatie = models.ForeignKey(Organisatie, on_delete=models.PROTECT, related_name="api_tokens")
+    naam = models.CharField(max_length=100)
+    sleutel_hash = models.CharField(max_length=64, unique=True)
+    scopes = models.JSONField(default=list)
+    geldig_tot = models.DateField()
+    laatst_gebruikt = models.DateTimeField(null=True, blank=True)
+    ingetrokken_op = models.DateTimeField(null=True, blank=True)
+    aangemaakt_door = models.ForeignKey(
+        Gebruiker, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    DATACATEGORIEEN = {
+        **Basis.DATACATEGORIEEN,
+        "organisatie": "organisatorisch",
+        "naam": "organisatorisch",
+        "sleutel_hash": "authenticatie",
+        "scopes": "organisatorisch",
+        "geldig_tot": "organisatorisch",
+        "laatst_gebruikt": "technisch",
+        "ingetrokken_op": "organisatorisch",
+        "aangemaakt_door": "organisatorisch",
+    }
+    BEWAARREGEL = "configuratie"
+
+    class Meta:
+        verbose_name = "API-sleutel"
+        verbose_name_plural = "API-sleutels"
+        constraints = [models.UniqueConstraint(fields=["organisatie", "naam"], name="api_token_naam_uniek")]
+
+    def __str__(self) -> str:
+        return f"{self.naam} ({self.organisatie.code})"

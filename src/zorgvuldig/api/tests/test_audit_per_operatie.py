@@ -13,6 +13,7 @@ import pytest
 from zorgvuldig.api.tests.test_toegangsmatrix import ENDPOINTS
 from zorgvuldig.audit.models import AuditRegel
 from zorgvuldig.conftest import BSN_SAM, als_systeem
+from zorgvuldig.organisaties.services import maak_token
 from zorgvuldig.personen.services import registreer_persoon
 from zorgvuldig.toegang.models import Toegang
 
@@ -25,6 +26,10 @@ VRIJGESTELD = {
     ("api/v1/organisaties/<uuid:uuid>", "get"): "configuratie",
     ("api/v1/verwerkingsverantwoordelijken", "get"): "configuratie",
     ("api/v1/verwerkingsverantwoordelijken/<uuid:uuid>", "get"): "configuratie",
+    ("api/v1/gebruikers", "get"): "medewerkers van de eigen organisatie, geen betrokkenen",
+    ("api/v1/gebruikers/<uuid:uuid>", "get"): "medewerker van de eigen organisatie",
+    ("api/v1/api-tokens", "get"): "configuratie (het geheim staat er niet in)",
+    ("api/v1/api-tokens/<uuid:uuid>", "get"): "configuratie",
 }
 
 
@@ -45,6 +50,13 @@ def voorbeelden(regio):
         actor=regio.actor(m), persoon_uuid=sam.uuid, ander_uuid=moeder.uuid, data={"soort": "ouder"}
     )
     huishouden = registreer_huishouden(actor=regio.actor(m), naam="Gezin", leden=[{"persoon": sam.uuid}])
+    token, _ = maak_token(
+        actor=regio.actor(regio.beheerder),
+        organisatie=regio.school,
+        naam="lvs",
+        scopes=["signaal:registreren"],
+        geldig_tot=dt.date.today() + dt.timedelta(days=30),
+    )
     als_systeem()
     grant = Toegang.objects.filter(object_id=sam.pk, object_type="personen.persoon").first()
     regel = AuditRegel.objects.filter(object_uuid=str(sam.uuid)).first()
@@ -120,6 +132,21 @@ def voorbeelden(regio):
         ("api/v1/auditregels/_zoek", "post"): (regio.fg, "/api/v1/auditregels/_zoek", {"persoon": p}),
         ("api/v1/personen/<uuid:uuid>/audittrail", "get"): (regio.fg, f"{p}/audittrail", None),
         ("api/v1/auditcontrolepunten", "get"): (regio.fg, "/api/v1/auditcontrolepunten", None),
+        ("api/v1/api-tokens", "post"): (
+            regio.beheerder,
+            "/api/v1/api-tokens",
+            {
+                "naam": "schoolsysteem",
+                "organisatie": f"http://testserver/api/v1/organisaties/{regio.school.uuid}",
+                "scopes": ["signaal:registreren"],
+                "geldigTot": (dt.date.today() + dt.timedelta(days=30)).isoformat(),
+            },
+        ),
+        ("api/v1/api-tokens/<uuid:uuid>/_intrekken", "post"): (
+            regio.beheerder,
+            f"/api/v1/api-tokens/{token.uuid}/_intrekken",
+            None,
+        ),
         ("api/v1/gebruikersprofiel/geheimhoudingsverklaring", "post"): (
             regio.collega,
             "/api/v1/gebruikersprofiel/geheimhoudingsverklaring",

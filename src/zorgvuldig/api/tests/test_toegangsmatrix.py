@@ -6,6 +6,7 @@ organisation answers 404 exactly like a missing one; the admin registers no cont
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 import pytest
@@ -16,6 +17,7 @@ from zorgvuldig.api.permissions import SCOPE_WEIGERING, scope_van
 from zorgvuldig.audit.models import AuditRegel
 from zorgvuldig.conftest import als_systeem
 from zorgvuldig.core.context import Actor
+from zorgvuldig.organisaties.services import maak_token
 from zorgvuldig.personen.services import registreer_persoon
 from zorgvuldig.toegang import policies
 from zorgvuldig.toegang.models import Toegang
@@ -72,6 +74,13 @@ def _objecten(regio):
     ander_h = registreer_huishouden(
         actor=regio.actor(regio.leraar), naam="A", leden=[{"persoon": ander_p.uuid}]
     )
+    token, _ = maak_token(
+        actor=regio.actor(regio.beheerder),
+        organisatie=regio.school,
+        naam="lvs",
+        scopes=["signaal:registreren"],
+        geldig_tot=dt.date.today() + dt.timedelta(days=30),
+    )
     eigen_a = AuditRegel.objects.filter(object_uuid=str(eigen_p.uuid)).first()
     ander_a = AuditRegel.objects.filter(object_uuid=str(ander_p.uuid)).first()
     return {
@@ -82,6 +91,10 @@ def _objecten(regio):
         # configuration is readable by all staff: "other organisation" does not apply
         "organisaties": (regio.wijkteam.uuid, None),
         "verwerkingsverantwoordelijken": (regio.gemeente.uuid, None),
+        # the regional beheerder manages every organisation's credentials and users (API §2.1);
+        # own-organisation user lists are tested in organisaties/tests/test_api_tokens.py
+        "api-tokens": (token.uuid, None),
+        "gebruikers": (regio.medewerker.uuid, None),
     }
 
 

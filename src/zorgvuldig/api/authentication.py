@@ -1,0 +1,96 @@
+"""Partner systems: `Authorization: Token <40 hex>` plus `Namens-Gebruiker` (API §1.4, AC-08)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import uuid as uuidlib
+
+import structlog
+from rest_framework import authentication, exceptions
+
+from zorgvuldig.core.clock import now, today
+from zorgvuldig.organisaties import policies
+from zorgvuldig.organisaties.models import ApiToken, Gebruiker
+from zorgvuldig.organisaties.services import token_hash
+
+log = structlog.get_logger("zorgvuldig.api")
+SLEUTEL = re.compile(r"[0-9a-f]{40}")
+GEBRUIK_BIJWERKEN = dt.timedelta(minutes=1)  # `laatstGebruikt` is coarse: no write per call
+
+
+class PartnerSysteem:
+    """The caller of a token call that names no professional: it may only list its own users."""
+
+    is_authenticated = True
+    is_active = True
+    rollen: list[str] = []
+
+    def __init__(self, token: ApiToken):
+        self.token = token
+        self.organisatie = token.organisatie
+
+
+class TokenAuthenticatie(authentication.BaseAuthentication):
+    def authenticate(self, request):
+        header = request.headers.get("Authorization", "")
+        if not header.startswith("Token "):
+            return None
+        sleutel = header.removeprefix("Token ").strip()
+        token = None
+        if SLEUTEL.fullmatch(sleutel):
+            token = (
+                ApiToken.objects.select_related("organisatie__verwerkingsverantwoordelijke")
+                .filter(sleutel_hash=token_hash(sleutel))
+                .first()
+            )
+        if (
+            token is None
+            or policies.token_status(
+                ingetrokken=token.ingetrokken_op is not None, geldig_tot=token.geldig_tot, vandaag=today()
+            )
+            != "actief"
+        ):
+            log.info("api_token_geweigerd", token=str(token.uuid) if token else None)
+            raise exceptions.AuthenticationFailed("API-sleutel is onbekend, ingetrokken of verlopen.")
+        moment = now()
+        if token.laatst_gebruikt is None or moment - token.laatst_gebruikt > GEBRUIK_BIJWERKEN:
+            ApiToken.objects.filter(pk=token.pk).update(laatst_gebruikt=moment)
+        namens = request.headers.get("Namens-Gebruiker")
+        if namens is None:
+            return PartnerSysteem(token), token
+        return self._professional(token, namens), token
+
+    @staticmethod
+    def _professional(token: ApiToken, namens: str) -> Gebruiker:
+        from zorgvuldig.api.permissions import Geweigerd
+
+        try:
+            key = uuidlib.UUID(namens.strip())
+        except ValueError:
+            key = None
+        gebruiker = (
+            Gebruiker.objects.select_related("organisatie__verwerkingsverantwoordelijke")
+            .filter(uuid=key)
+            .first()
+            if key
+            else None
+        )
+        code = policies.namens_weigering(
+            gevonden=gebruiker is not None,
+            actief=bool(gebruiker and gebruiker.is_active),
+            zelfde_organisatie=bool(gebruiker and gebruiker.organisatie_id == token.organisatie_id),
+            heeft_verklaring=bool(gebruiker and gebruiker.geheimhoudingsverklaring_op),
+        )
+        if code == "E_AC_NOT_MANDATED":
+            log.info("api_namens_geweigerd", token=str(token.uuid))
+            raise Geweigerd(
+                code, "Namens-Gebruiker moet een actieve medewerker van de organisatie van de sleutel zijn."
+            )
+        if code:
+            raise Geweigerd(code, "Deze medewerker heeft de geheimhoudingsverklaring nog niet aanvaard.")
+        assert gebruiker is not None
+        return gebruiker
+
+    def authenticate_header(self, request) -> str:
+        return "Token"

@@ -1,0 +1,223 @@
+"""Partner-system credentials (API §1.4, AC-08): hashed, scoped, revocable, expiring, and every call
+names a mandated professional of the token's own organisation."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+import time_machine
+from rest_framework.test import APIClient
+
+from zorgvuldig.audit.models import AuditRegel
+from zorgvuldig.conftest import als_systeem
+from zorgvuldig.organisaties import policies
+from zorgvuldig.organisaties.models import ApiToken
+from zorgvuldig.organisaties.services import maak_token
+
+pytestmark = pytest.mark.django_db
+VI = ["signaal:registreren", "signaal:beheren", "match:behandelen"]
+
+
+def _token(regio, organisatie=None, scopes=VI, dagen=30):
+    return maak_token(
+        actor=regio.actor(regio.beheerder),
+        organisatie=organisatie or regio.school,
+        naam=f"lvs-{len(scopes)}-{dagen}",
+        scopes=scopes,
+        geldig_tot=dt.date.today() + dt.timedelta(days=dagen),
+    )
+
+
+def _partner(sleutel, namens=None):
+    client = APIClient()
+    headers = {"HTTP_AUTHORIZATION": f"Token {sleutel}"}
+    if namens is not None:
+        headers["HTTP_NAMENS_GEBRUIKER"] = str(namens)
+    client.credentials(**headers)
+    return client
+
+
+def test_beheerder_issues_a_token_whose_secret_is_shown_once_and_stored_hashed(regio, api):
+    r = api(regio.beheerder).post(
+        "/api/v1/api-tokens",
+        {
+            "naam": "leerlingvolgsysteem",
+            "organisatie": f"http://testserver/api/v1/organisaties/{regio.school.uuid}",
+            "scopes": ["signaal:registreren", "match:behandelen"],
+            "geldigTot": (dt.date.today() + dt.timedelta(days=200)).isoformat(),
+        },
+        format="json",
+    )
+    assert r.status_code == 201, r.content
+    sleutel = r.json()["token"]
+    assert len(sleutel) == 40 and int(sleutel, 16) >= 0
+    assert r.json()["status"] == "actief"
+    again = api(regio.beheerder).get(r.json()["url"])
+    assert "token" not in again.json()
+    als_systeem()
+    stored = ApiToken.objects.get(naam="leerlingvolgsysteem")
+    assert sleutel not in str(list(ApiToken.objects.values_list()))
+    assert stored.sleutel_hash != sleutel
+    assert AuditRegel.objects.filter(object_uuid=str(stored.uuid), actie="configuratie.gewijzigd").exists()
+
+
+@pytest.mark.parametrize(
+    ("scopes", "dagen", "veld"),
+    [
+        (["persoon:inzien"], 30, "scopes"),
+        (["signaal:registreren", "audit:lezen"], 30, "scopes"),
+        ([], 30, "scopes"),
+        (["signaal:registreren"], -1, "geldigTot"),
+        (["signaal:registreren"], 800, "geldigTot"),
+    ],
+)
+def test_a_token_gets_vi_scopes_only_and_a_bounded_validity(regio, api, scopes, dagen, veld):
+    r = api(regio.beheerder).post(
+        "/api/v1/api-tokens",
+        {
+            "naam": "x",
+            "organisatie": f"http://testserver/api/v1/organisaties/{regio.school.uuid}",
+            "scopes": scopes,
+            "geldigTot": (dt.date.today() + dt.timedelta(days=dagen)).isoformat(),
+        },
+        format="json",
+    )
+    assert r.status_code == 400
+    assert any(p["name"].split(".")[0] == veld for p in r.json()["invalidParams"])
+    als_systeem()
+    assert not ApiToken.objects.exists()
+
+
+def test_only_the_beheerder_manages_tokens(regio, api):
+    for user in (regio.medewerker, regio.fg, regio.leidinggevende):
+        assert api(user).get("/api/v1/api-tokens").status_code == 403
+
+
+@pytest.mark.urls("zorgvuldig.organisaties.tests.partner_urls")
+def test_ac_08_without_namens_gebruiker_a_token_only_lists_its_own_users(regio):
+    _, sleutel = _token(regio)
+    client = _partner(sleutel)
+    r = client.get("/api/v1/gebruikers")
+    assert r.status_code == 200
+    assert {u["email"] for u in r.json()["results"]} == {
+        "j.devries@hetbaken.example.org",
+        "directie@hetbaken.example.org",
+    }
+    other = _partner(sleutel, regio.leraar.uuid).get(f"/api/v1/gebruikers/{regio.medewerker.uuid}")
+    assert other.status_code == 404  # the wijkteam's users are not the school's to see
+    r = client.get("/api/v1/gebruikersprofiel")
+    assert r.status_code == 403 and r.json()["code"] == "E_AC_NOT_MANDATED"
+    r = client.post("/api/v1/_proef/signaal", {}, format="json")
+    assert r.status_code == 403 and r.json()["code"] == "E_AC_NOT_MANDATED"
+
+
+@pytest.mark.parametrize("wie", ["other_org", "unknown", "malformed", "inactive"])
+def test_ac_08_namens_gebruiker_must_be_an_active_user_of_the_tokens_organisation(regio, wie):
+    _, sleutel = _token(regio)
+    namens = {
+        "other_org": regio.medewerker.uuid,  # mandated, but of the wijkteam
+        "unknown": "00000000-0000-4000-8000-000000000000",
+        "malformed": "jan@hetbaken.example.org",
+        "inactive": regio.leraar.uuid,
+    }[wie]
+    if wie == "inactive":
+        regio.leraar.is_active = False
+        regio.leraar.save()
+    r = _partner(sleutel, namens).get("/api/v1/gebruikersprofiel")
+    assert r.status_code == 403
+    assert r.json()["code"] == "E_AC_NOT_MANDATED"
+
+
+@pytest.mark.urls("zorgvuldig.organisaties.tests.partner_urls")
+def test_ac_08_a_mandated_professional_acts_with_the_tokens_scopes_and_is_audited(regio):
+    token, sleutel = _token(regio, scopes=["signaal:registreren"])
+    client = _partner(sleutel, regio.leraar.uuid)
+    profiel = client.get("/api/v1/gebruikersprofiel").json()
+    assert profiel["email"] == "j.devries@hetbaken.example.org"
+    assert profiel["scopes"] == ["signaal:registreren"]  # token scopes ∩ the user's scopes
+    before = AuditRegel.objects.count()
+    r = client.post("/api/v1/_proef/signaal", {}, format="json")
+    assert r.status_code == 200, r.content
+    entry = AuditRegel.objects.order_by("id")[before:][0]
+    assert entry.kanaal == "api"
+    assert entry.actor_gebruiker == str(regio.leraar.uuid)
+    assert entry.namens == {"organisatie": str(regio.school.uuid), "apiToken": str(token.uuid)}
+    als_systeem()
+    assert ApiToken.objects.get(pk=token.pk).laatst_gebruikt is not None
+
+
+@pytest.mark.urls("zorgvuldig.organisaties.tests.partner_urls")
+def test_ac_08_an_unmandated_professional_is_refused(regio):
+    _, sleutel = _token(regio, scopes=["signaal:registreren"])
+    r = _partner(sleutel, regio.school_lg.uuid).post("/api/v1/_proef/signaal", {}, format="json")
+    assert r.status_code == 403
+    assert r.json()["code"] == "E_AC_NOT_MANDATED"
+
+
+@pytest.mark.urls("zorgvuldig.organisaties.tests.partner_urls")
+def test_a_token_without_the_scope_cannot_act_even_for_a_mandated_professional(regio):
+    _, sleutel = _token(regio, scopes=["match:behandelen"])
+    r = _partner(sleutel, regio.leraar.uuid).post("/api/v1/_proef/signaal", {}, format="json")
+    assert r.status_code == 403
+    assert r.json()["code"] == "E_AC_NOT_AUTHORISED"
+
+
+def test_revoked_expired_and_wrong_tokens_are_refused(regio, api):
+    token, sleutel = _token(regio)
+    client = _partner(sleutel)
+    assert client.get("/api/v1/gebruikers").status_code == 200
+    for wrong in ("0" * 40, "nonsense", sleutel.upper(), sleutel[:-1]):
+        r = _partner(wrong).get("/api/v1/gebruikers")
+        assert r.status_code == 401 and r.json()["code"] == "E_UNAUTHENTICATED"
+    with time_machine.travel(dt.datetime.now(dt.UTC) + dt.timedelta(days=32)):
+        r = client.get("/api/v1/gebruikers")
+        assert r.status_code == 401 and r.json()["code"] == "E_UNAUTHENTICATED"
+    r = api(regio.beheerder).post(f"/api/v1/api-tokens/{token.uuid}/_intrekken", {}, format="json")
+    assert r.status_code == 200 and r.json()["status"] == "ingetrokken"
+    r = client.get("/api/v1/gebruikers")
+    assert r.status_code == 401 and r.json()["code"] == "E_UNAUTHENTICATED"
+
+
+def test_rt_12_token_status_is_derived_from_dates():
+    d = dt.date(2026, 6, 30)
+    assert policies.token_status(ingetrokken=False, geldig_tot=d, vandaag=d) == "actief"
+    assert policies.token_status(ingetrokken=False, geldig_tot=d, vandaag=d + dt.timedelta(1)) == "verlopen"
+    assert policies.token_status(ingetrokken=True, geldig_tot=d, vandaag=d) == "ingetrokken"
+
+
+def test_token_fouten_bounds():
+    d = dt.date(2026, 1, 1)
+    assert policies.token_fouten(scopes=["signaal:beheren"], geldig_tot=d, vandaag=d) == {}
+    ok_max = d + dt.timedelta(days=policies.MAX_GELDIGHEID_DAGEN)
+    assert policies.token_fouten(scopes=["signaal:beheren"], geldig_tot=ok_max, vandaag=d) == {}
+    te_lang = ok_max + dt.timedelta(days=1)
+    assert set(policies.token_fouten(scopes=["signaal:beheren"], geldig_tot=te_lang, vandaag=d)) == {
+        "geldigTot"
+    }
+
+
+def test_namens_and_partner_refusals():
+    assert (
+        policies.namens_weigering(gevonden=True, actief=True, zelfde_organisatie=True, heeft_verklaring=True)
+        is None
+    )
+    for args in [(False, True, True), (True, False, True), (True, True, False)]:
+        g, a, z = args
+        assert (
+            policies.namens_weigering(gevonden=g, actief=a, zelfde_organisatie=z, heeft_verklaring=True)
+            == "E_AC_NOT_MANDATED"
+        )
+    assert (
+        policies.namens_weigering(gevonden=True, actief=True, zelfde_organisatie=True, heeft_verklaring=False)
+        == "E_AC_NO_UNDERTAKING"
+    )
+    t = frozenset({"signaal:registreren"})
+    assert policies.partner_weigering(
+        token_scopes=t, gebruiker_scopes=frozenset(), scope="signaal:registreren"
+    ) == ("E_AC_NOT_MANDATED")
+    assert policies.partner_weigering(token_scopes=t, gebruiker_scopes=t, scope="signaal:registreren") is None
+    assert (
+        policies.partner_weigering(token_scopes=t, gebruiker_scopes=frozenset(), scope="persoon:inzien")
+        is None
+    )
