@@ -90,6 +90,10 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "rest_framework",
     "drf_spectacular",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "axes",
+    "django_tasks_db",
     "zorgvuldig.core",
     "zorgvuldig.audit",
     "zorgvuldig.organisaties",
@@ -108,9 +112,15 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "zorgvuldig.core.middleware.TenancyMiddleware",
+    "axes.middleware.AxesMiddleware",
+]
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # counts failures and locks out (django-axes) before checking
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "zorgvuldig.conf.urls"
@@ -322,3 +332,14 @@ LOGGING = {
     # Django's request logger writes paths of failed requests; paths never hold personal data (API §1.2).
     "loggers": {"django.db.backends": {"level": "WARNING"}},
 }
+
+# Log-in hardening (issue "front door"): lock an account after repeated failures (django-axes).
+AXES_FAILURE_LIMIT = config("ZORGVULDIG_LOGIN_MAX_FAILURES", 5, "Failed log-ins before an account is locked.")
+AXES_COOLOFF_TIME = (
+    config("ZORGVULDIG_LOGIN_LOCK_MINUTES", 30, "Minutes an account stays locked after too many failures.")
+    / 60
+)
+AXES_LOCKOUT_PARAMETERS = ["username"]  # lock the account, whatever the address it is tried from
+AXES_USERNAME_FORM_FIELD = "email"
+AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False  # axes would log e-mail addresses and IP addresses: no personal data in logs
