@@ -52,6 +52,23 @@ def _runtime_rol(request):
                 pass
 
 
+@pytest.fixture
+def leegbaar_logboek(transactional_db):
+    """For tests that commit (live server, threads): SQLite's append-only triggers would block the flush
+    that empties the database afterwards; drop them just before it. post_migrate, which the flush emits,
+    puts them back (core.database.append_only_sqlite)."""
+    yield
+    from django.db import connection
+
+    from zorgvuldig.core.database import SQLITE_APPEND_ONLY_REVERSE
+
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cur:
+            for statement in SQLITE_APPEND_ONLY_REVERSE.split(";"):
+                if statement.strip():
+                    cur.execute(statement)
+
+
 def als_systeem():
     """Inspect the database in a test as the system (PostgreSQL RLS would otherwise hide rows)."""
     from zorgvuldig.core import tenancy
@@ -160,7 +177,36 @@ def api(regio):
     def make(gebruiker=None):
         client = APIClient()
         if gebruiker is not None:
-            client.force_login(gebruiker)
+            aanmelden(client, gebruiker)
+        return client
+
+    return make
+
+
+def aanmelden(client, gebruiker):
+    """Sign a test client in with both factors, as the log-in pages do (password + TOTP code)."""
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device = TOTPDevice.objects.filter(user=gebruiker, confirmed=True).first()
+    if device is None:
+        device = TOTPDevice.objects.create(user=gebruiker, name="test", confirmed=True)
+    client.force_login(gebruiker)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+    return client
+
+
+@pytest.fixture
+def ui(regio):
+    """A browser-like client signed in with both factors: `ui(regio.medewerker)`."""
+    from django.test import Client
+
+    def make(gebruiker=None):
+        client = Client()
+        if gebruiker is not None:
+            aanmelden(client, gebruiker)
         return client
 
     return make

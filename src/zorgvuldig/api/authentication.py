@@ -94,3 +94,17 @@ class TokenAuthenticatie(authentication.BaseAuthentication):
 
     def authenticate_header(self, request) -> str:
         return "Token"
+
+
+class SessieAuthenticatie(authentication.SessionAuthentication):
+    """Staff sessions count only after both factors (password and TOTP code, django-otp): a session
+    that passed the password step alone is no credential for the API either."""
+
+    def authenticate(self, request):
+        result = super().authenticate(request)
+        if result is None:
+            return None
+        user = request._request.user
+        if not (hasattr(user, "is_verified") and user.is_verified()):
+            return None
+        return result

@@ -9,6 +9,7 @@ class AuditConfig(AppConfig):
     def ready(self) -> None:
         from django.db.models.signals import post_migrate
 
-        from zorgvuldig.core.database import rechten_runtime_rol
+        from zorgvuldig.core.database import append_only_sqlite, rechten_runtime_rol
 
         post_migrate.connect(rechten_runtime_rol, sender=self)
+        post_migrate.connect(append_only_sqlite, sender=self)

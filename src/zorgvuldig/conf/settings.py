@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import ipaddress
+import json
 from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
 from zorgvuldig.conf.config import config
+from zorgvuldig.ui import oidc_config
 
 SRC_DIR = Path(__file__).resolve().parents[1]
 BASE_DIR = Path(
@@ -74,6 +77,12 @@ _db["TEST"] = {
     "NAME": config("TEST_DATABASE_NAME", "", "Name of the database the test suite creates.") or None
 }
 DATABASES = {"default": _db}
+BASE_URL = config(
+    "ZORGVULDIG_BASE_URL",
+    "http://127.0.0.1:8000",
+    "Address where users reach this installation (scheme and host, no trailing path); used in links "
+    "that leave the application, such as the one-time activation links of import-config.",
+)
 DB_RUNTIME_ROLE = config(
     "ZORGVULDIG_DB_RUNTIME_ROLE",
     "",
@@ -101,9 +110,13 @@ INSTALLED_APPS = [
     "zorgvuldig.registers",
     "zorgvuldig.personen",
     "zorgvuldig.verstrekkingen",
+    "zorgvuldig.convenanten",
+    "zorgvuldig.taken",
+    "zorgvuldig.ui",
 ]
 
 MIDDLEWARE = [
+    "zorgvuldig.core.metrics.MetricsMiddleware",  # first: counts and times every response
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "zorgvuldig.core.middleware.TraceContextMiddleware",
@@ -113,6 +126,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    "zorgvuldig.ui.middleware.SessieVerloopMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "zorgvuldig.core.middleware.TenancyMiddleware",
@@ -121,6 +135,7 @@ MIDDLEWARE = [
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",  # counts failures and locks out (django-axes) before checking
     "django.contrib.auth.backends.ModelBackend",
+    "zorgvuldig.ui.oidc.OrganisatieBackend",  # single sign-on per organisation (ZORGVULDIG_OIDC_FILE)
 ]
 
 ROOT_URLCONF = "zorgvuldig.conf.urls"
@@ -138,6 +153,8 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "zorgvuldig.ui.toegang.context",
+                "zorgvuldig.ui.oidc.context",
             ]
         },
     }
@@ -187,7 +204,8 @@ SECURE_SSL_REDIRECT = config(
     "Redirect plain HTTP to HTTPS (AC-13).",
     doc_default="on in production",
 )
-SECURE_REDIRECT_EXEMPT = [r"^health$"]  # the load balancer's probe may use plain HTTP inside the network
+# The load balancer's probe and the Prometheus scrape may use plain HTTP inside the network.
+SECURE_REDIRECT_EXEMPT = [r"^health$", r"^metrics$"]
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 X_FRAME_OPTIONS = "DENY"
 
@@ -246,10 +264,62 @@ AUDIT_UNSEALED_GRACE_SECONDS = config(
     "`audit verify` reports audit entries older than this that are still unsealed.",
 )
 
+# Background work (DESIGN §1, `zorgvuldig.taken`): django.tasks with the database backend by default.
+TASKS_BACKEND = config(
+    "ZORGVULDIG_TASKS_BACKEND",
+    "django_tasks_db.DatabaseBackend",
+    "django.tasks backend (dotted path). The default queues tasks in the database for `zorgvuldig worker`; "
+    "another backend (e.g. Celery or RQ) runs its own workers.",
+)
+_tasks_options = config(
+    "ZORGVULDIG_TASKS_OPTIONS", "{}", "OPTIONS of the tasks backend, as a JSON object.", kind="str"
+)
+try:
+    _tasks_options = json.loads(_tasks_options)
+except ValueError as exc:
+    raise ImproperlyConfigured("ZORGVULDIG_TASKS_OPTIONS must be a JSON object") from exc
+if not isinstance(_tasks_options, dict):
+    raise ImproperlyConfigured("ZORGVULDIG_TASKS_OPTIONS must be a JSON object")
+TASKS = {"default": {"BACKEND": TASKS_BACKEND, "QUEUES": ["default"], "OPTIONS": _tasks_options}}
+HEARTBEAT_SECONDS = config(
+    "ZORGVULDIG_HEARTBEAT_SECONDS", 30, "How often the worker and scheduler record a heartbeat (seconds)."
+)
+HEARTBEAT_MAX_AGE_SECONDS = config(
+    "ZORGVULDIG_HEARTBEAT_MAX_AGE_SECONDS",
+    300,
+    "`/health` reports a worker or scheduler as `te_laat` when its last heartbeat is older (seconds). Keep "
+    "it above the cron interval when `tick` or `worker --once` run from cron.",
+)
+TAKEN_RESULTATEN_DAGEN = config(
+    "ZORGVULDIG_TASK_RESULTS_DAYS", 7, "Days a finished task's result is kept before clean-up."
+)
+# /metrics (Prometheus): from these networks when the request did not come through the reverse proxy, or
+# with the bearer token; anything else gets 404.
+METRICS_NETWORKS = config(
+    "ZORGVULDIG_METRICS_ALLOWED_NETWORKS",
+    ["127.0.0.1/32", "::1/128"],
+    "Networks (CIDR) that may read `/metrics` directly, without a token. Requests that carry "
+    "X-Forwarded-For or X-Forwarded-Proto came through the proxy and need the token.",
+    "list",
+)
+try:
+    [ipaddress.ip_network(net, strict=False) for net in METRICS_NETWORKS]
+except ValueError as exc:
+    raise ImproperlyConfigured(f"ZORGVULDIG_METRICS_ALLOWED_NETWORKS: {exc}") from exc
+METRICS_TOKEN = config(
+    "ZORGVULDIG_METRICS_TOKEN", "", "Bearer token for `/metrics` from elsewhere; empty: no token access."
+)
+METRICS_MULTIPROC_DIR = config(
+    "PROMETHEUS_MULTIPROC_DIR",
+    "",
+    "prometheus-client's folder for request metrics shared by several gunicorn workers; empty: one "
+    "process. Empty it at every start.",
+)
+
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "zorgvuldig.api.authentication.TokenAuthenticatie",
-        "rest_framework.authentication.SessionAuthentication",
+        "zorgvuldig.api.authentication.SessieAuthenticatie",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["zorgvuldig.api.permissions.ScopePermission"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
@@ -308,8 +378,8 @@ if DEMO:
         "rest_framework.renderers.JSONRenderer",
         "rest_framework.renderers.BrowsableAPIRenderer",
     ]
-LOGIN_URL = "/api-auth/login/"
-LOGIN_REDIRECT_URL = "/api/v1/gebruikersprofiel"
+LOGIN_URL = "/inloggen"
+LOGIN_REDIRECT_URL = "/overzicht"
 
 LOG_LEVEL = config(
     "LOG_LEVEL", "INFO", "Log level. Logs go to stderr: the application's as JSON, without personal data."
@@ -346,3 +416,32 @@ SILENCED_SYSTEM_CHECKS = ["axes.W006"]
 AXES_USERNAME_FORM_FIELD = "email"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False  # axes would log e-mail addresses and IP addresses: no personal data in logs
+AXES_LOCKOUT_CALLABLE = "zorgvuldig.ui.views_aanmelden.geblokkeerd"
+UI_SESSIE_INACTIEF_SECONDEN = config(
+    "ZORGVULDIG_SESSION_IDLE_SECONDS", 30 * 60, "A web session ends after this many seconds without activity."
+)
+OTP_TOTP_ISSUER = config("ZORGVULDIG_TOTP_ISSUER", "zorgvuldig", "Name shown in the authenticator app.")
+# Single sign-on per organisation (ui/oidc.py): it replaces the password step; the TOTP code stays.
+OIDC_FILE = config(
+    "ZORGVULDIG_OIDC_FILE",
+    "",
+    "YAML or JSON file: organisation code → its OpenID Connect provider (endpoints, client id and secret). "
+    "Holds secrets: guard it like the key files. Empty: no single sign-on. Checked at start-up; "
+    "production mode accepts https endpoints only. See docs/operators.md.",
+)
+OIDC_PROVIDERS = oidc_config.laad(OIDC_FILE, productie=PRODUCTION)
+UI_THEMA_NAAM = config(
+    "ZORGVULDIG_THEME_NAME", "zorgvuldig", "Name in the page header (e.g. the municipality or region)."
+)
+UI_THEMA_CSS = config(
+    "ZORGVULDIG_THEME_CSS",
+    "ui/thema.css",
+    "Static path of the theme stylesheet: NL Design System token overrides (colours, fonts) of the "
+    "municipality. Put your own file in STATIC_ROOT or a static folder and name it here.",
+)
+UI_VERKLARING_VERSIE = config(
+    "ZORGVULDIG_UNDERTAKING_VERSION",
+    "2026-1",
+    "Version of the confidentiality undertaking text users accept at first log-in (AC-07).",
+)
+CSRF_FAILURE_VIEW = "zorgvuldig.core.views.csrf_fout"

@@ -1,9 +1,10 @@
-from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
+from django_otp.admin import OTPAdminSite
 
 from zorgvuldig.api import views as api_views
 from zorgvuldig.audit import api as audit_api
+from zorgvuldig.core import metrics as core_metrics
 from zorgvuldig.core import views as core_views
 from zorgvuldig.organisaties import api as org_api
 from zorgvuldig.personen import api as personen_api
@@ -43,14 +44,16 @@ api_v1 = [
 
 urlpatterns = [
     path("health", core_views.health),
+    path("metrics", core_metrics.metrics),
     path("api/v1/openapi.yaml", api_views.openapi_yaml),
     path("api/v1/openapi.json", api_views.openapi_json),
     path("admin/", admin.site.urls),
     *[path(f"api/v1/{p.pattern}", p.callback, name=p.name) for p in api_v1],
+    path("", include("zorgvuldig.ui.urls")),
 ]
 
-if settings.DEMO:
-    urlpatterns.append(path("api-auth/", include("rest_framework.urls")))
+# The admin asks for the TOTP code too, and only a fully signed-in beheerder gets in (AC-06, AC-13).
+admin.site.__class__ = OTPAdminSite
 
 handler404 = "zorgvuldig.core.views.niet_gevonden"
 handler500 = "zorgvuldig.core.views.serverfout"

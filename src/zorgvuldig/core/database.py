@@ -117,3 +117,14 @@ def rechten_runtime_rol(using: str = "default", **_kwargs) -> None:
         cur.execute(f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {quoted}")
         for table in APPEND_ONLY:
             cur.execute(f"REVOKE UPDATE, DELETE, TRUNCATE ON {table} FROM {quoted}")
+
+
+def append_only_sqlite(using: str = "default", **_kwargs) -> None:
+    """post_migrate: (re)create the SQLite append-only triggers. The migration creates them; this puts
+    them back after a test run's flush, which must drop them to empty the tables (see conftest)."""
+    conn = connections[using]
+    if conn.vendor == "sqlite":
+        with conn.cursor() as cur:
+            for statement in (SQLITE_APPEND_ONLY + "\n" + SQLITE_QUEUE).split("END;"):
+                if statement.strip():
+                    cur.execute(statement + "END;")

@@ -1,153 +1,129 @@
-"""The fictional demo region (SPEC E1–E8 names; example.org addresses; test BSNs only)."""
+"""The fictional demo region (SPEC E1–E8 names; example.org addresses; test BSNs only).
+
+The region itself is the bundled `demo-regio.yaml` (`demo: true`), read by the same importer as an
+operator's file (API §3.1); only the fictional persons are made here, through the persons service.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+from importlib import resources
 
 from django.db import transaction
 
+from zorgvuldig.core.clock import today
 from zorgvuldig.core.context import Actor
-from zorgvuldig.organisaties.models import Gebruiker, Mandaat, Organisatie, Team, Verwerkingsverantwoordelijke
 
 WACHTWOORD = "demo-wachtwoord-2026"
-
-ORGANISATIES = [
-    # code, naam, controller code, controller naam, type, bestuursorgaan
-    (
-        "wijkteam-krimpen",
-        "Wijkteam Krimpen",
-        "gemeente-krimpen",
-        "College van B en W Krimpen (demo)",
-        "gemeentelijk_team",
-        True,
-    ),
-    ("osg-het-baken", "OSG Het Baken", "het-baken", "Stichting OSG Het Baken (demo)", "school", False),
-    (
-        "jeugdhulp-rijnmond",
-        "Jeugdhulp Rijnmond",
-        "jeugdhulp-rijnmond",
-        "Stichting Jeugdhulp Rijnmond (demo)",
-        "jeugdhulp",
-        False,
-    ),
-    ("ggd-zhz", "GGD Zuid-Holland Zuid", "ggd-zhz", "GGD Zuid-Holland Zuid (demo)", "wgbo_zorg", True),
-    ("politie-eenheid", "Politie Eenheid Rotterdam", "politie", "Korpschef (demo)", "politie_om", True),
-    (
-        "veilig-thuis",
-        "Veilig Thuis Rotterdam-Rijnmond",
-        "veilig-thuis",
-        "Veilig Thuis (demo)",
-        "veilig_thuis",
-        True,
-    ),
-]
-
-GEBRUIKERS = [
-    # email, naam, organisatie, functie, rollen, mandaten
-    (
-        "fatima@krimpen.example.org",
-        "Fatima El Amrani",
-        "wijkteam-krimpen",
-        "Jeugdcoach",
-        ["medewerker"],
-        ["vi_signaleren"],
-    ),
-    (
-        "marieke@krimpen.example.org",
-        "Marieke Bakker",
-        "wijkteam-krimpen",
-        "Teamleider",
-        ["leidinggevende"],
-        ["verzoeken_besluiten"],
-    ),
-    (
-        "beheer@krimpen.example.org",
-        "Bas Beheer",
-        "wijkteam-krimpen",
-        "Applicatiebeheerder",
-        ["beheerder"],
-        [],
-    ),
-    (
-        "fg@krimpen.example.org",
-        "Anne Jansen",
-        "wijkteam-krimpen",
-        "Functionaris gegevensbescherming",
-        ["fg"],
-        [],
-    ),
-    ("vi@krimpen.example.org", "Vera Index", "wijkteam-krimpen", "VI-beheerder", ["vi_beheerder"], []),
-    ("audit@krimpen.example.org", "Ids Controle", "wijkteam-krimpen", "Interne controle", ["auditor"], []),
-    (
-        "jan@hetbaken.example.org",
-        "Jan de Vries",
-        "osg-het-baken",
-        "Mentor",
-        ["medewerker"],
-        ["vi_signaleren"],
-    ),
-    (
-        "zorg@jeugdhulp.example.org",
-        "Sanne Visser",
-        "jeugdhulp-rijnmond",
-        "Gedragswetenschapper",
-        ["medewerker"],
-        ["vi_signaleren"],
-    ),
-]
+BESTAND = "demo-regio.yaml"
+GELDIG_TOT = "VANDAAG_PLUS_365"  # the demo token's validity, always a year from today
 
 
-@transaction.atomic
-def bouw_demo() -> list[dict]:
-    """Create the demo region (idempotent); return the log-ins to print."""
-    orgs = {}
-    for code, naam, vv_code, vv_naam, soort, bestuur in ORGANISATIES:
-        vv, _ = Verwerkingsverantwoordelijke.objects.get_or_create(
-            code=vv_code,
-            defaults={"naam": vv_naam, "fg_naam": "FG (demo)", "fg_email": f"fg@{vv_code}.example.org"},
+class DemoGeweigerd(Exception):
+    """The importer refused the demo file (exit code 4: real data in the database)."""
+
+    def __init__(self, code: int, redenen: list[str]):
+        super().__init__("; ".join(redenen))
+        self.code = code
+        self.redenen = redenen
+
+
+def _ruw() -> str:
+    return resources.files("zorgvuldig.core").joinpath(BESTAND).read_text(encoding="utf-8")
+
+
+def demo_tekst() -> str:
+    """The demo file with each token's GELDIG_TOT filled in: the date of the token already issued (a
+    token's validity is fixed once issued, so tomorrow's run must repeat it), else a year from today."""
+    from zorgvuldig.organisaties.models import ApiToken
+    from zorgvuldig.organisaties.yaml_regels import lees
+
+    tekst = _ruw()
+    gelezen = lees(tekst)
+    regels = tekst.splitlines(keepends=True)
+    for i, token in enumerate(gelezen.data.get("apiTokens") or []):
+        if token.get("geldigTot") != GELDIG_TOT:
+            continue
+        bestaand = ApiToken.objects.filter(
+            organisatie__code=token["organisatie"], naam=token["naam"], ingetrokken_op__isnull=True
+        ).first()
+        datum = bestaand.geldig_tot if bestaand else today() + dt.timedelta(days=365)
+        regel = gelezen.regels[("apiTokens", i, "geldigTot")] - 1
+        regels[regel] = regels[regel].replace(GELDIG_TOT, datum.isoformat())
+    return "".join(regels)
+
+
+def bouw_demo() -> dict:
+    """Import the demo region (idempotent) and the fictional persons; return log-ins and tokens to print.
+
+    A token's secret exists only on the run that issued it (it is stored hashed); later runs list the
+    token with `waarde: None`."""
+    from zorgvuldig.organisaties.importeren import OK, importeer
+
+    with transaction.atomic():
+        resultaat = importeer(demo_tekst())
+        if resultaat.code != OK:
+            raise DemoGeweigerd(resultaat.code, [f.reden for f in resultaat.fouten])
+        _personen()
+    return {"gebruikers": logins(), "tokens": tokens(resultaat.geheimen)}
+
+
+def logins() -> list[dict]:
+    """The demo users with password and TOTP secret, in file order."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from zorgvuldig.organisaties.importeren import DEMO_TOTP, totp_geheim
+    from zorgvuldig.organisaties.models import Gebruiker
+    from zorgvuldig.organisaties.yaml_regels import lees
+
+    uit = []
+    for item in lees(_ruw()).data["gebruikers"]:
+        g = Gebruiker.objects.select_related("organisatie").get(email=item["email"])
+        apparaat = TOTPDevice.objects.filter(user=g, name=DEMO_TOTP).first()
+        uit.append(
+            {
+                "email": g.email,
+                "naam": g.naam,
+                "uuid": str(g.uuid),  # for `Namens-Gebruiker` with a token
+                "wachtwoord": item.get("wachtwoord"),
+                "totp": totp_geheim(apparaat) if apparaat else None,
+                "rollen": g.rollen,
+                "organisatie": g.organisatie.code,
+            }
         )
-        orgs[code], _ = Organisatie.objects.get_or_create(
-            code=code,
-            defaults={
-                "naam": naam,
-                "verwerkingsverantwoordelijke": vv,
-                "type": soort,
-                "bestuursorgaan": bestuur,
-            },
+    return uit
+
+
+def tokens(geheimen: list[dict]) -> list[dict]:
+    from zorgvuldig.organisaties.models import ApiToken
+    from zorgvuldig.organisaties.yaml_regels import lees
+
+    nieuw = {(s["organisatie"], s["naam"]): s["waarde"] for s in geheimen if s["soort"] == "api-token"}
+    uit = []
+    for item in lees(_ruw()).data["apiTokens"]:
+        token = ApiToken.objects.get(
+            organisatie__code=item["organisatie"], naam=item["naam"], ingetrokken_op__isnull=True
         )
-    team, _ = Team.objects.get_or_create(
-        code="wijkteam-oost", defaults={"organisatie": orgs["wijkteam-krimpen"], "naam": "Wijkteam Oost"}
-    )
-    logins = []
-    for email, naam, org, functie, rollen, mandaten in GEBRUIKERS:
-        user = Gebruiker.objects.filter(email=email).first()
-        if user is None:
-            user = Gebruiker.objects.create_user(
-                email=email,
-                password=WACHTWOORD,
-                naam=naam,
-                organisatie=orgs[org],
-                functie=functie,
-                rollen=rollen,
-                geheimhoudingsverklaring_op=dt.date(2026, 1, 1),
-                geheimhoudingsverklaring_versie="demo-1",
-            )
-            if org == "wijkteam-krimpen" and rollen[0] in {"medewerker", "leidinggevende"}:
-                user.teams.add(team)
-            for soort in mandaten:
-                Mandaat.objects.create(gebruiker=user, soort=soort, vanaf=dt.date(2026, 1, 1))
-        logins.append({"email": email, "wachtwoord": WACHTWOORD, "rollen": rollen, "organisatie": org})
-    _personen(Gebruiker.objects.get(email="fatima@krimpen.example.org"))
-    return logins
+        uit.append(
+            {
+                "naam": token.naam,
+                "organisatie": item["organisatie"],
+                "scopes": token.scopes,
+                "geldigTot": token.geldig_tot.isoformat(),
+                "waarde": nieuw.get((item["organisatie"], item["naam"])),
+            }
+        )
+    return uit
 
 
-def _personen(fatima) -> None:
+def _personen() -> None:
+    from zorgvuldig.organisaties.models import Gebruiker
     from zorgvuldig.personen.models import Persoon
     from zorgvuldig.personen.services import registreer_persoon, registreer_relatie
 
     if Persoon.objects.exists():
         return
-    actor = Actor.voor(fatima)
+    actor = Actor.voor(Gebruiker.objects.get(email="fatima@krimpen.example.org"))
     sam = registreer_persoon(
         actor=actor,
         data={

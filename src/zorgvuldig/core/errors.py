@@ -41,6 +41,10 @@ CODES: dict[str, Code] = {
     "E_PE_BSN_INVALID": Code(400, "Ongeldig BSN"),
     "E_PE_AGE_UNKNOWN": Code(409, "Leeftijd onbekend"),
     "E_PE_RELATION_INVALID": Code(400, "Relatie niet toegestaan"),
+    # Verwijsindex (VI)
+    "E_VI_CRITERION_DISABLED": Code(409, "Criterium staat uit"),
+    # Registers (RG)
+    "E_RG_CONVENANT_INCOMPLETE": Code(409, "Convenant onvolledig"),
 }
 
 

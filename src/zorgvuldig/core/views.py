@@ -2,30 +2,59 @@
 
 from __future__ import annotations
 
+import structlog
 from django.db import connection
 from django.http import JsonResponse
+from django.shortcuts import render
 
 from zorgvuldig.api.errors import json_problem
 
+log = structlog.get_logger(__name__)
+
 
 def health(request):
-    """200 when the database answers; reports the audit sealing backlog (no personal data)."""
-    try:
-        from zorgvuldig.audit.models import Wachtrij
+    """200 when the database answers (503 only when it does not), with the audit sealing backlog and the
+    worker and scheduler heartbeats. Unauthenticated: counts and ages only, no personal data."""
+    from zorgvuldig.taken import bewaking, hartslag
 
+    try:
         with connection.cursor() as cur:
             cur.execute("SELECT 1")
-        backlog = Wachtrij.objects.count()
     except Exception:
         return JsonResponse({"status": "fout", "database": "onbereikbaar"}, status=503)
-    return JsonResponse({"status": "ok", "database": "ok", "auditWachtrij": backlog})
+    data = {
+        "status": "ok",
+        "database": "ok",
+        "auditWachtrij": None,
+        "auditWachtrijOudsteSeconden": None,
+    }
+    try:
+        achterstand = bewaking.verzegelachterstand()
+        data.update(auditWachtrij=achterstand.aantal, auditWachtrijOudsteSeconden=achterstand.oudste_seconden)
+        componenten = hartslag.toestand()
+    except Exception:  # the database answers, but e.g. a migration is missing: say so, stay 200
+        log.warning("health_incomplete", exc_info=True)
+        data["status"] = "waarschuwing"
+        return JsonResponse(data)
+    data.update({component: t.as_dict() for component, t in componenten.items()})
+    if any(t.status not in (hartslag.Status.OK, hartslag.Status.EXTERN) for t in componenten.values()):
+        data["status"] = "waarschuwing"
+    return JsonResponse(data)
+
+
+def _html(request) -> bool:
+    return not request.path.startswith("/api/") and "text/html" in request.headers.get("Accept", "")
 
 
 def niet_gevonden(request, exception=None):
+    if _html(request):
+        return render(request, "ui/fout.html", {"titel": "Pagina niet gevonden"}, status=404)
     return json_problem("E_NOT_FOUND", "Het gevraagde object bestaat niet of is niet zichtbaar voor u.")
 
 
 def serverfout(request):
+    if _html(request):
+        return render(request, "ui/fout.html", {"titel": "Er ging iets mis"}, status=500)
     return json_problem("E_SERVER", "Er ging iets mis aan onze kant. Probeer het later opnieuw.")
 
 
@@ -34,4 +63,13 @@ def ongeldig(request, exception=None):
 
 
 def verboden(request, exception=None):
+    if _html(request):  # e.g. a failed CSRF check on a form: say what to do, in Dutch
+        return render(request, "ui/fout.html", {"titel": "Niet toegestaan", "csrf": True}, status=403)
     return json_problem("E_AC_NOT_AUTHORISED", "U heeft hiervoor geen rechten.")
+
+
+def csrf_fout(request, reason=""):
+    """A form older than the session, or sent from elsewhere: a clear Dutch page, nothing changed."""
+    if request.path.startswith("/api/"):
+        return json_problem("E_AC_NOT_AUTHORISED", "CSRF-controle mislukt: stuur de X-CSRFToken mee.")
+    return render(request, "ui/fout.html", {"titel": "Formulier verlopen", "csrf": True}, status=403)

@@ -10,6 +10,7 @@ from django.contrib.auth.models import PermissionsMixin
 from django.db import models
 
 from zorgvuldig.core.models import Basis
+from zorgvuldig.organisaties.policies import VI_MAX_LEEFTIJD
 
 
 class Verwerkingsverantwoordelijke(Basis):
@@ -20,6 +21,9 @@ class Verwerkingsverantwoordelijke(Basis):
     fg_naam = models.CharField(max_length=200, blank=True)
     fg_email = models.EmailField(blank=True)
     fg_telefoon = models.CharField(max_length=32, blank=True)
+    # Created by a `demo: true` import-config file: fictional. import-config refuses a demo file while a
+    # controller without this mark exists, and a real file while one with it exists (API §3.1).
+    demo = models.BooleanField(default=False, editable=False)
 
     DATACATEGORIEEN = {
         **Basis.DATACATEGORIEEN,
@@ -28,6 +32,7 @@ class Verwerkingsverantwoordelijke(Basis):
         "fg_naam": "medewerker",
         "fg_email": "medewerker",
         "fg_telefoon": "medewerker",
+        "demo": "technisch",
     }
     BEWAARREGEL = "configuratie"
 
@@ -51,6 +56,62 @@ class OrganisatieType(models.TextChoices):
     OVERIG = "overig", "Overig"
 
 
+class Profiel(Basis):
+    """A source organisation's verwijsindex profile (VI-19): meldrecht, criteria, deviations.
+
+    Protocol deviations live only here; VI-07 and VI-08 have no switch. Criterion (l) is off unless an
+    approved DPIA and the FG enable it (VI-23)."""
+
+    code = models.SlugField(max_length=64, unique=True)
+    naam = models.CharField(max_length=200)
+    meldrecht_bepaling = models.CharField(max_length=200, blank=True)  # "" = no meldrecht (VI-05)
+    extra_criteria = models.JSONField(default=list, blank=True)  # [{code, omschrijving}]
+    vi_seek_agreement = models.BooleanField(default=True)  # SPEC §0.2 `vi.seek_agreement`: on
+    vi_criterion_l = models.BooleanField(default=False)  # VI-23: ships disabled
+    vi_max_age = models.PositiveSmallIntegerField(default=VI_MAX_LEEFTIJD)
+    vi_term_months = models.PositiveSmallIntegerField(default=6)
+    vi_extension_months = models.PositiveSmallIntegerField(default=6)
+    wgbo = models.BooleanField(default=False)
+    toepasselijk_recht = models.JSONField(default=list, blank=True)
+
+    DATACATEGORIEEN = {
+        **Basis.DATACATEGORIEEN,
+        "code": "organisatorisch",
+        "naam": "organisatorisch",
+        "meldrecht_bepaling": "organisatorisch",
+        "extra_criteria": "organisatorisch",
+        "vi_seek_agreement": "organisatorisch",
+        "vi_criterion_l": "organisatorisch",
+        "vi_max_age": "organisatorisch",
+        "vi_term_months": "organisatorisch",
+        "vi_extension_months": "organisatorisch",
+        "wgbo": "organisatorisch",
+        "toepasselijk_recht": "organisatorisch",
+    }
+    BEWAARREGEL = "configuratie"
+
+    class Meta:
+        verbose_name = "profiel"
+        verbose_name_plural = "profielen"
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(vi_max_age__gte=1, vi_max_age__lte=VI_MAX_LEEFTIJD),
+                name="profiel_max_leeftijd",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(vi_term_months__gte=1, vi_extension_months__gte=1),
+                name="profiel_termijnen_positief",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.naam
+
+    @property
+    def heeft_meldrecht(self) -> bool:
+        return bool(self.meldrecht_bepaling)
+
+
 class Organisatie(Basis):
     verwerkingsverantwoordelijke = models.ForeignKey(
         Verwerkingsverantwoordelijke, on_delete=models.PROTECT, related_name="organisaties"
@@ -65,6 +126,10 @@ class Organisatie(Basis):
     adres_postcode = models.CharField(max_length=7, blank=True)
     adres_plaats = models.CharField(max_length=100, blank=True)
     g5_participatiewet = models.BooleanField(default=False)  # SH-20: off by default (GP-06)
+    # No profile: the organisation may not signal (VI-05, VI-19).
+    profiel = models.ForeignKey(
+        Profiel, null=True, blank=True, on_delete=models.PROTECT, related_name="organisaties"
+    )
 
     DATACATEGORIEEN = {
         **Basis.DATACATEGORIEEN,
@@ -79,6 +144,7 @@ class Organisatie(Basis):
         "adres_postcode": "organisatorisch",
         "adres_plaats": "organisatorisch",
         "g5_participatiewet": "organisatorisch",
+        "profiel": "organisatorisch",
     }
     BEWAARREGEL = "configuratie"
 
@@ -267,7 +333,14 @@ class ApiToken(Basis):
     class Meta:
         verbose_name = "API-sleutel"
         verbose_name_plural = "API-sleutels"
-        constraints = [models.UniqueConstraint(fields=["organisatie", "naam"], name="api_token_naam_uniek")]
+        # One live token per name: rotating = revoke, then issue again under the same name (API §3.1).
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisatie", "naam"],
+                condition=models.Q(ingetrokken_op__isnull=True),
+                name="api_token_naam_uniek",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.naam} ({self.organisatie.code})"

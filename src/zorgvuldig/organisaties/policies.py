@@ -53,3 +53,50 @@ def partner_weigering(
     if scope in token_scopes and scope not in gebruiker_scopes:
         return "E_AC_NOT_MANDATED"
     return None
+
+
+# --- verwijsindex profiles (VI-19, VI-23) ---------------------------------------------------------
+
+VI_MAX_LEEFTIJD = 23  # SPEC §0.2 `vi.max_age`: under 23; a profile may only lower it
+
+
+def criterion_l_weigering(*, aan: bool, dpia_goedgekeurd: bool, door_fg: bool) -> str | None:
+    """VI-23: criterion (l) ships disabled; switching it on needs an approved DPIA and the FG."""
+    if aan and not (dpia_goedgekeurd and door_fg):
+        return "E_VI_CRITERION_DISABLED"
+    return None
+
+
+def profiel_vi_fouten(
+    *, max_age: int | None, term_months: int | None, extension_months: int | None
+) -> dict[str, str]:
+    """Why a profile's VI deviations are out of bounds, per API key under `vi` (empty: fine)."""
+    fouten = {}
+    if max_age is not None and not 1 <= max_age <= VI_MAX_LEEFTIJD:
+        fouten["maxAge"] = f"De leeftijdsgrens ligt tussen 1 en {VI_MAX_LEEFTIJD} (VI-02)."
+    if term_months is not None and term_months < 1:
+        fouten["termMonths"] = "De termijn is ten minste één maand (VI-16)."
+    if extension_months is not None and extension_months < 1:
+        fouten["extensionMonths"] = "Een verlenging is ten minste één maand (VI-16)."
+    return fouten
+
+
+# --- import-config guards (API §3.1) ----------------------------------------------------------------
+
+
+def demo_weigering(
+    *, bestand_demo: bool, productie: bool, echte_gegevens: bool, demogegevens: bool
+) -> str | None:
+    """Fictional and real data never mix: a `demo: true` file (fixed passwords, printed TOTP secrets) is
+    refused in production mode and on a database with real data; a real file on a demo database too.
+    The reason (Dutch) or None."""
+    if bestand_demo and productie:
+        return "Een demobestand (demo: true) wordt in productiemodus geweigerd."
+    if bestand_demo and echte_gegevens:
+        return "Een demobestand (demo: true) wordt geweigerd: deze database bevat echte gegevens."
+    if not bestand_demo and demogegevens:
+        return (
+            "Een bestand met demo: false wordt geweigerd: deze database bevat demogegevens. "
+            "Gebruik een lege database."
+        )
+    return None

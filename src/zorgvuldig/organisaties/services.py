@@ -11,7 +11,7 @@ from zorgvuldig.audit import services as audit
 from zorgvuldig.core.clock import now, today
 from zorgvuldig.core.errors import DomainError, InvalidParam
 from zorgvuldig.organisaties import policies
-from zorgvuldig.organisaties.models import ApiToken
+from zorgvuldig.organisaties.models import ApiToken, Gebruiker, Rol, Team
 
 
 def aanvaard_verklaring(*, actor, versie: str) -> None:
@@ -37,7 +37,7 @@ def token_hash(sleutel: str) -> str:
 def maak_token(*, actor, organisatie, naam: str, scopes: list[str], geldig_tot) -> tuple[ApiToken, str]:
     """Issue a partner credential; the secret is returned once and only its hash is stored."""
     fouten = policies.token_fouten(scopes=scopes, geldig_tot=geldig_tot, vandaag=today())
-    if ApiToken.objects.filter(organisatie=organisatie, naam=naam).exists():
+    if ApiToken.objects.filter(organisatie=organisatie, naam=naam, ingetrokken_op__isnull=True).exists():
         fouten["naam"] = "Deze organisatie heeft al een API-sleutel met deze naam."
     if fouten:
         raise DomainError(
@@ -82,3 +82,138 @@ def trek_token_in(*, actor, token: ApiToken) -> ApiToken:
                 verwerkingsverantwoordelijke=str(token.organisatie.verwerkingsverantwoordelijke.uuid),
             )
     return token
+
+
+ROLLEN = {r.value for r in Rol}
+
+
+def _gebruiker_fouten(*, rollen, teams, organisatie) -> list[InvalidParam]:
+    fouten = []
+    if not rollen or not set(rollen) <= ROLLEN:
+        fouten.append(InvalidParam("rollen", "invalid", "Kies een of meer bestaande rollen."))
+    if any(t.organisatie_id != organisatie.pk for t in teams):
+        fouten.append(InvalidParam("teams", "invalid", "Een team hoort bij de organisatie van de gebruiker."))
+    return fouten
+
+
+def maak_gebruiker(*, actor, email: str, naam: str, organisatie, functie: str = "", rollen, teams=()):
+    """A new staff account without password: the user activates it through a one-time link sent by
+    e-mail (72 h), sets a password and enrols the second factor. No grants (AC-05)."""
+    email = email.strip().lower()
+    fouten = _gebruiker_fouten(rollen=rollen, teams=teams, organisatie=organisatie)
+    if Gebruiker.objects.filter(email=email).exists():
+        fouten.append(InvalidParam("email", "unique", "Er is al een gebruiker met dit e-mailadres."))
+    if fouten:
+        raise DomainError("E_INVALID_INPUT", "De gebruiker kan zo niet worden aangemaakt.", fouten)
+    with transaction.atomic():
+        g = Gebruiker.objects.create_user(
+            email=email, naam=naam, organisatie=organisatie, functie=functie, rollen=sorted(set(rollen))
+        )
+        g.teams.set(teams)
+        audit.record(
+            actor=actor,
+            actie="configuratie.gewijzigd",
+            activiteit="beheer-platform",
+            object=g,
+            velden=["email", "naam", "organisatie", "functie", "rollen", "teams"],
+        )
+        transaction.on_commit(lambda: stuur_activatie(g))
+    return g
+
+
+def wijzig_gebruiker(*, actor, gebruiker, rollen, teams, actief: bool, functie: str):
+    fouten = _gebruiker_fouten(rollen=rollen, teams=teams, organisatie=gebruiker.organisatie)
+    if fouten:
+        raise DomainError("E_INVALID_INPUT", "De wijziging is ongeldig.", fouten)
+    with transaction.atomic():
+        g = Gebruiker.objects.select_for_update().get(pk=gebruiker.pk)
+        velden: list[str] = []
+        if sorted(g.rollen or []) != sorted(set(rollen)):
+            g.rollen, velden = sorted(set(rollen)), [*velden, "rollen"]
+        if g.is_active != actief:
+            g.is_active, velden = actief, [*velden, "is_active"]
+        if g.functie != functie:
+            g.functie, velden = functie, [*velden, "functie"]
+        if set(g.teams.all()) != set(teams):
+            g.teams.set(teams)
+            velden.append("teams")
+        if velden:
+            g.save()
+            audit.record(
+                actor=actor,
+                actie="configuratie.gewijzigd",
+                activiteit="beheer-platform",
+                object=g,
+                velden=velden,
+            )
+    return g
+
+
+def stuur_activatie(gebruiker) -> None:
+    """E-mail the one-time activation link; the link is never shown to the beheerder or logged."""
+    from django.conf import settings
+    from django.core.mail import send_mail
+
+    from zorgvuldig.organisaties.activatie import activatie_pad
+
+    link = settings.BASE_URL.rstrip("/") + activatie_pad(gebruiker)
+    send_mail(
+        subject="Activeer uw account voor zorgvuldig",
+        message=(
+            f"Beste {gebruiker.naam},\n\nEr is een account voor u aangemaakt. "
+            "Activeer het binnen 72 uur via\n"
+            f"{link}\n\nU kiest daar een wachtwoord en koppelt een authenticator-app.\n"
+            "Heeft u dit niet verwacht? Neem dan contact op met uw beheerder."
+        ),
+        from_email=None,
+        recipient_list=[gebruiker.email],
+    )
+
+
+def maak_team(*, actor, code: str, naam: str, organisatie):
+    if Team.objects.filter(code=code).exists():
+        raise DomainError(
+            "E_INVALID_INPUT",
+            "Deze teamcode bestaat al.",
+            [InvalidParam("code", "unique", "Deze teamcode bestaat al.")],
+        )
+    with transaction.atomic():
+        team = Team.objects.create(code=code, naam=naam, organisatie=organisatie)
+        audit.record(
+            actor=actor,
+            actie="configuratie.gewijzigd",
+            activiteit="beheer-platform",
+            object=team,
+            velden=["code", "naam", "organisatie"],
+        )
+    return team
+
+
+def geactiveerd(gebruiker) -> None:
+    """The user chose a password and linked an authenticator app through the activation link."""
+    from zorgvuldig.core.context import Actor
+
+    audit.record(
+        actor=Actor.voor(gebruiker),
+        actie="configuratie.gewijzigd",
+        activiteit="beheer-platform",
+        object=gebruiker,
+        velden=["password", "tweede_factor"],
+    )
+
+
+def nieuwe_activatielink(*, actor, gebruiker) -> None:
+    """A new one-time link for an account that was never activated (the old one expired or got lost)."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    if TOTPDevice.objects.filter(user=gebruiker, confirmed=True).exists() or not gebruiker.is_active:
+        raise DomainError("E_STATE_CONFLICT", "Dit account is al geactiveerd of niet actief.")
+    with transaction.atomic():
+        audit.record(
+            actor=actor,
+            actie="configuratie.gewijzigd",
+            activiteit="beheer-platform",
+            object=gebruiker,
+            velden=["activatielink"],
+        )
+        transaction.on_commit(lambda: stuur_activatie(gebruiker))

@@ -280,3 +280,18 @@ def personen_voor_audit(actor, *, uuid=None, bsn: str | None = None) -> list[Per
     else:
         qs = qs.filter(bsn_index__in=crypto.blind_index_candidates(bsn or ""))
     return list(qs.order_by("id")[:100])
+
+
+def persoon_voor_noodtoegang(actor, *, bsn: str | None) -> Persoon | None:
+    """AC-11: break-glass reaches a person registered by the own organisation, also without a grant.
+    Only the service that writes the break-glass grant and its audit entry may use the result."""
+    if not bsn:
+        return None
+    tenancy.activeer(actor)
+    return (
+        Persoon.objects.filter(
+            organisatie=actor.organisatie, bsn_index__in=crypto.blind_index_candidates(bsn)
+        )
+        .order_by("id")
+        .first()
+    )

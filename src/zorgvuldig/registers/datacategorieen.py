@@ -42,7 +42,17 @@ BEWAARREGELS = {
     "idempotentie": "24 uur (API §1.6)",
 }
 
-EIGEN_APPS = {"core", "audit", "organisaties", "toegang", "registers", "personen", "verstrekkingen"}
+EIGEN_APPS = {
+    "core",
+    "audit",
+    "organisaties",
+    "toegang",
+    "registers",
+    "personen",
+    "verstrekkingen",
+    "taken",
+    "convenanten",
+}
 
 
 def ontbrekend() -> list[str]:

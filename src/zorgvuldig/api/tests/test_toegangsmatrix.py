@@ -15,7 +15,7 @@ from django.urls import URLPattern, get_resolver
 
 from zorgvuldig.api.permissions import SCOPE_WEIGERING, scope_van
 from zorgvuldig.audit.models import AuditRegel
-from zorgvuldig.conftest import als_systeem
+from zorgvuldig.conftest import aanmelden, als_systeem
 from zorgvuldig.core.context import Actor
 from zorgvuldig.organisaties.services import maak_token
 from zorgvuldig.personen.services import registreer_persoon
@@ -175,6 +175,9 @@ def test_ac_06_admin_registers_no_content_model():
 def test_ac_06_admin_only_for_the_beheerder(regio, client, rol):
     gebruiker = getattr(regio, rol)
     client.force_login(gebruiker)
+    # the password alone does not open the admin, for anyone (AC-13: two factors)
+    assert client.get("/admin/").status_code == 302
+    aanmelden(client, gebruiker)
     r = client.get("/admin/")
     if rol == "beheerder":
         assert r.status_code == 200

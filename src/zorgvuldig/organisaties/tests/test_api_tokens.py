@@ -11,7 +11,6 @@ from rest_framework.test import APIClient
 
 from zorgvuldig.audit.models import AuditRegel
 from zorgvuldig.conftest import als_systeem
-from zorgvuldig.organisaties import policies
 from zorgvuldig.organisaties.models import ApiToken
 from zorgvuldig.organisaties.services import maak_token
 
@@ -177,47 +176,3 @@ def test_revoked_expired_and_wrong_tokens_are_refused(regio, api):
     assert r.status_code == 200 and r.json()["status"] == "ingetrokken"
     r = client.get("/api/v1/gebruikers")
     assert r.status_code == 401 and r.json()["code"] == "E_UNAUTHENTICATED"
-
-
-def test_rt_12_token_status_is_derived_from_dates():
-    d = dt.date(2026, 6, 30)
-    assert policies.token_status(ingetrokken=False, geldig_tot=d, vandaag=d) == "actief"
-    assert policies.token_status(ingetrokken=False, geldig_tot=d, vandaag=d + dt.timedelta(1)) == "verlopen"
-    assert policies.token_status(ingetrokken=True, geldig_tot=d, vandaag=d) == "ingetrokken"
-
-
-def test_token_fouten_bounds():
-    d = dt.date(2026, 1, 1)
-    assert policies.token_fouten(scopes=["signaal:beheren"], geldig_tot=d, vandaag=d) == {}
-    ok_max = d + dt.timedelta(days=policies.MAX_GELDIGHEID_DAGEN)
-    assert policies.token_fouten(scopes=["signaal:beheren"], geldig_tot=ok_max, vandaag=d) == {}
-    te_lang = ok_max + dt.timedelta(days=1)
-    assert set(policies.token_fouten(scopes=["signaal:beheren"], geldig_tot=te_lang, vandaag=d)) == {
-        "geldigTot"
-    }
-
-
-def test_namens_and_partner_refusals():
-    assert (
-        policies.namens_weigering(gevonden=True, actief=True, zelfde_organisatie=True, heeft_verklaring=True)
-        is None
-    )
-    for args in [(False, True, True), (True, False, True), (True, True, False)]:
-        g, a, z = args
-        assert (
-            policies.namens_weigering(gevonden=g, actief=a, zelfde_organisatie=z, heeft_verklaring=True)
-            == "E_AC_NOT_MANDATED"
-        )
-    assert (
-        policies.namens_weigering(gevonden=True, actief=True, zelfde_organisatie=True, heeft_verklaring=False)
-        == "E_AC_NO_UNDERTAKING"
-    )
-    t = frozenset({"signaal:registreren"})
-    assert policies.partner_weigering(
-        token_scopes=t, gebruiker_scopes=frozenset(), scope="signaal:registreren"
-    ) == ("E_AC_NOT_MANDATED")
-    assert policies.partner_weigering(token_scopes=t, gebruiker_scopes=t, scope="signaal:registreren") is None
-    assert (
-        policies.partner_weigering(token_scopes=t, gebruiker_scopes=frozenset(), scope="persoon:inzien")
-        is None
-    )

@@ -1,9 +1,13 @@
-"""`zorgvuldig demo`: migrate SQLite, load the fictional region, print log-ins, serve (API §3.2)."""
+"""`zorgvuldig demo`: migrate SQLite, load the fictional region, print log-ins, serve (API §3.2).
+
+Exit 4 outside demo mode, or when the database holds real (non-demo) data.
+"""
 
 from __future__ import annotations
 
 import json
 import sys
+from pathlib import Path
 
 from django.conf import settings
 from django.core.management import call_command
@@ -27,33 +31,44 @@ class Command(BaseCommand):
             sys.exit(4)
         db = settings.DATABASES["default"]
         if opts["reset"] and db["ENGINE"].endswith("sqlite3"):
-            from pathlib import Path
-
             Path(db["NAME"]).unlink(missing_ok=True)
         call_command("migrate", verbosity=0, interactive=False)
         from zorgvuldig.audit.services import verzegel_alles
-        from zorgvuldig.core.demo import bouw_demo
+        from zorgvuldig.core.demo import DemoGeweigerd, bouw_demo
 
-        logins = bouw_demo()
+        try:
+            demo = bouw_demo()
+        except DemoGeweigerd as exc:
+            hint = " Begin opnieuw met `zorgvuldig demo --reset`." if exc.code == 4 else ""
+            self.stderr.write(f"Demo geweigerd: {exc}{hint}")
+            sys.exit(exc.code)
         verzegel_alles()
         url = f"http://127.0.0.1:{opts['port']}/"
         if opts["json"]:
             self.stdout.write(
-                json.dumps({"database": str(db["NAME"]), "url": url, "gebruikers": logins, "tokens": []})
+                json.dumps({"database": str(db["NAME"]), "url": url, **demo}, ensure_ascii=False)
             )
         else:
-            self.stdout.write(f"\nzorgvuldig demo — {url}\n")
-            self.stdout.write(
-                f"  API:        {url}api/v1/gebruikersprofiel  (log in via {url}api-auth/login/)"
-            )
-            self.stdout.write(f"  OpenAPI:    {url}api/v1/openapi.yaml")
-            self.stdout.write(f"  Beheer:     {url}admin/ (alleen de beheerder; geen inhoud)\n")
-            self.stdout.write("  Demo-log-ins (fictief):")
-            for login in logins:
-                self.stdout.write(
-                    f"    {login['email']:32} {login['wachtwoord']}  {', '.join(login['rollen'])}"
-                    f" — {login['organisatie']}"
-                )
-            self.stdout.write("")
+            self._tekst(url, demo)
         if not opts["no_server"]:
             call_command("runserver", f"127.0.0.1:{opts['port']}", use_reloader=False)
+
+    def _tekst(self, url: str, demo: dict) -> None:
+        w = self.stdout.write
+        w(f"\nzorgvuldig demo — {url}\n")
+        w(f"  Inloggen:   {url}inloggen  (wachtwoord, daarna de code uit een authenticator-app)")
+        w(f"  API:        {url}api/v1/gebruikersprofiel   OpenAPI: {url}api/v1/openapi.yaml")
+        w(f"  Beheer:     {url}admin/ (alleen de beheerder; geen inhoud)\n")
+        w("  Demo-log-ins (fictief; voeg het TOTP-geheim toe aan een authenticator-app):")
+        w("  Geen app bij de hand? ZORGVULDIG_MODE=demo .venv/bin/zorgvuldig democode E-MAILADRES")
+        for g in demo["gebruikers"]:
+            w(f"    {g['email']:30} {', '.join(g['rollen']):15} {g['organisatie']}")
+            w(f"    {'':30} wachtwoord {g['wachtwoord']}  TOTP-geheim {g['totp'] or '-'}")
+        w("\n  API-sleutels (Authorization: Token …, met Namens-Gebruiker: <uuid van een gebruiker>):")
+        for t in demo["tokens"]:
+            waarde = t["waarde"] or "(al getoond bij de eerste start; `--reset` geeft een nieuwe)"
+            w(f"    {t['naam']} — {t['organisatie']}, geldig tot {t['geldigTot']}: {waarde}")
+            for g in demo["gebruikers"]:
+                if g["organisatie"] == t["organisatie"]:
+                    w(f"      Namens-Gebruiker: {g['uuid']}  ({g['email']})")
+        w("")

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class ConvenantenConfig(AppConfig):
+    name = "zorgvuldig.convenanten"
+    label = "convenanten"
+    verbose_name = "Convenanten"

@@ -1,0 +1,153 @@
+"""The demo region: the bundled `demo: true` file through import-config, and `zorgvuldig demo` (API §3.2)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+import re
+from pathlib import Path
+
+import pytest
+import time_machine
+from django.core.management import call_command
+from django_otp.oath import totp
+from django_otp.plugins.otp_totp.models import TOTPDevice
+from rest_framework.test import APIClient
+
+from zorgvuldig.convenanten.models import Convenant
+from zorgvuldig.core import demo
+from zorgvuldig.core.management.commands import demo as demo_commando
+from zorgvuldig.organisaties.models import Gebruiker, Organisatie, Rol, Verwerkingsverantwoordelijke
+from zorgvuldig.organisaties.yaml_regels import lees
+from zorgvuldig.personen.models import Persoon
+
+pytestmark = pytest.mark.django_db
+README = Path(__file__).resolve().parents[4] / "README.md"
+
+
+def _commando(*args: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    try:
+        call_command("demo", "--no-server", *args, stdout=out, stderr=err)
+    except SystemExit as exc:
+        return int(exc.code or 0), out.getvalue(), err.getvalue()
+    return 0, out.getvalue(), err.getvalue()
+
+
+@pytest.fixture
+def demomodus(settings, monkeypatch):
+    """Demo mode without touching the test database's schema (no migrate) or starting a server."""
+    settings.DEMO = True
+    geroepen = []
+    monkeypatch.setattr(demo_commando, "call_command", lambda *a, **k: geroepen.append(a[0]))
+    return geroepen
+
+
+def test_the_demo_region_has_every_role_partner_users_profiles_a_convenant_and_a_token():
+    uit = demo.bouw_demo()
+    assert all(vv.demo for vv in Verwerkingsverantwoordelijke.objects.all())
+    gebruikers = {g["email"]: g for g in uit["gebruikers"]}
+    assert {r for g in uit["gebruikers"] for r in g["rollen"]} == set(Rol.values)
+    assert {g["organisatie"] for g in uit["gebruikers"]} == set(
+        Organisatie.objects.values_list("code", flat=True)
+    )
+    assert set(Organisatie.objects.values_list("type", flat=True)) >= {
+        "gemeentelijk_team",
+        "school",
+        "jeugdhulp",
+        "wgbo_zorg",
+        "politie_om",
+        "veilig_thuis",
+    }
+    medewerkers = [
+        g for g in Gebruiker.objects.filter(organisatie__code="wijkteam-krimpen") if "medewerker" in g.rollen
+    ]
+    assert {g.mandaten.filter(soort="vi_signaleren").exists() for g in medewerkers} == {True, False}
+    assert not Organisatie.objects.get(code="politie-ijsselland").profiel.heeft_meldrecht  # VI-05
+    assert Organisatie.objects.filter(profiel__isnull=True).count() == 0
+    vi = Convenant.objects.get(code="vi-krimpen-2026")
+    assert vi.status == "actief" and vi.toetredingen.count() == 5
+    assert Convenant.objects.get(code="zvh-krimpen-2026").status == "concept"
+    assert Persoon.objects.count() == 3  # Sam, his mother, Kees (E1, E8)
+
+    for g in Gebruiker.objects.all():
+        assert g.email.endswith(".example.org")
+        assert g.check_password(demo.WACHTWOORD)
+        assert g.geheimhoudingsverklaring_op is not None
+        apparaat = TOTPDevice.objects.get(user=g, confirmed=True)
+        assert gebruikers[g.email]["totp"] and gebruikers[g.email]["wachtwoord"] == demo.WACHTWOORD
+        assert apparaat.verify_token(totp(apparaat.bin_key))  # the printed secret is the device's
+
+    (token,) = uit["tokens"]
+    assert (token["naam"], token["organisatie"]) == ("leerlingvolgsysteem", "osg-het-baken")
+    jan = Gebruiker.objects.get(email="jan@hetbaken.example.org")
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=f"Token {token['waarde']}", HTTP_NAMENS_GEBRUIKER=str(jan.uuid))
+    assert client.get("/api/v1/gebruikersprofiel").json()["scopes"] == [
+        "match:behandelen",
+        "signaal:registreren",
+    ]
+
+
+def test_building_the_demo_twice_changes_nothing_and_keeps_the_totp_secrets():
+    eerst = demo.bouw_demo()
+    tweede = demo.bouw_demo()
+    assert tweede["gebruikers"] == eerst["gebruikers"]
+    assert tweede["tokens"][0]["waarde"] is None  # printed once (stored hashed)
+    assert Gebruiker.objects.count() == len(eerst["gebruikers"]) and Persoon.objects.count() == 3
+
+
+def test_the_demo_starts_again_on_later_days_with_the_token_it_issued_first():
+    eerst = demo.bouw_demo()
+    for dagen in (1, 400):  # the next day, and after the token expired
+        with time_machine.travel(dt.datetime.now(dt.UTC) + dt.timedelta(days=dagen)):
+            later = demo.bouw_demo()
+        assert later["tokens"][0]["geldigTot"] == eerst["tokens"][0]["geldigTot"]
+        assert later["tokens"][0]["waarde"] is None
+
+
+def test_the_readme_log_ins_exist_in_the_demo_file():
+    emails = {g["email"] for g in lees(demo.demo_tekst()).data["gebruikers"]}
+    genoemd = set(re.findall(r"[\w.-]+@[\w.-]+\.example\.org", README.read_text(encoding="utf-8")))
+    assert genoemd and genoemd <= emails
+    assert {
+        "fatima@krimpen.example.org",
+        "marieke@krimpen.example.org",
+        "beheer@krimpen.example.org",
+        "fg@krimpen.example.org",
+        "vi@krimpen.example.org",
+        "audit@krimpen.example.org",
+        "jan@hetbaken.example.org",
+        "zorg@jeugdhulp.example.org",
+    } <= emails
+
+
+def test_the_demo_command_prints_url_log_ins_with_totp_secrets_and_the_token(demomodus):
+    code, out, _ = _commando("--json")
+    assert code == 0 and demomodus == ["migrate"]
+    uit = json.loads(out)
+    assert set(uit) == {"database", "url", "gebruikers", "tokens"}
+    assert uit["url"] == "http://127.0.0.1:8000/"
+    fatima = next(g for g in uit["gebruikers"] if g["email"] == "fatima@krimpen.example.org")
+    assert fatima["wachtwoord"] == "demo-wachtwoord-2026" and re.fullmatch(r"[A-Z2-7]{32}", fatima["totp"])
+    assert re.fullmatch(r"[0-9a-f]{40}", uit["tokens"][0]["waarde"])
+
+    code, out, _ = _commando("--port", "8123")
+    assert code == 0
+    assert "http://127.0.0.1:8123/" in out
+    assert f"TOTP-geheim {fatima['totp']}" in out and "demo-wachtwoord-2026" in out
+    assert "leerlingvolgsysteem" in out and "al getoond" in out
+
+
+def test_the_demo_command_refuses_real_data_with_exit_4(demomodus, regio):
+    code, out, err = _commando()
+    assert code == 4 and out == ""
+    assert "echte gegevens" in err
+    assert not Gebruiker.objects.filter(email="fatima@krimpen.example.org").exists()
+
+
+def test_the_demo_command_refuses_outside_demo_mode(settings):
+    settings.DEMO = False
+    code, _, err = _commando()
+    assert code == 4 and "ZORGVULDIG_MODE=demo" in err

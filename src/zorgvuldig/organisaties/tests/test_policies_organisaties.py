@@ -1,0 +1,101 @@
+"""Pure rules of organisations: partner credentials (API §1.4, AC-08), VI profile bounds (VI-19,
+VI-23) and the import-config demo guard. No database: these also run under mutmut."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from zorgvuldig.organisaties import policies
+
+
+def test_rt_12_token_status_is_derived_from_dates():
+    d = dt.date(2026, 6, 30)
+    assert policies.token_status(ingetrokken=False, geldig_tot=d, vandaag=d) == "actief"
+    assert policies.token_status(ingetrokken=False, geldig_tot=d, vandaag=d + dt.timedelta(1)) == "verlopen"
+    assert policies.token_status(ingetrokken=True, geldig_tot=d, vandaag=d) == "ingetrokken"
+
+
+def test_token_fouten_bounds():
+    d = dt.date(2026, 1, 1)
+    assert policies.token_fouten(scopes=["signaal:beheren"], geldig_tot=d, vandaag=d) == {}
+    ok_max = d + dt.timedelta(days=policies.MAX_GELDIGHEID_DAGEN)
+    assert policies.token_fouten(scopes=["signaal:beheren"], geldig_tot=ok_max, vandaag=d) == {}
+    te_lang = ok_max + dt.timedelta(days=1)
+    assert set(policies.token_fouten(scopes=["signaal:beheren"], geldig_tot=te_lang, vandaag=d)) == {
+        "geldigTot"
+    }
+
+
+def test_namens_and_partner_refusals():
+    assert (
+        policies.namens_weigering(gevonden=True, actief=True, zelfde_organisatie=True, heeft_verklaring=True)
+        is None
+    )
+    for args in [(False, True, True), (True, False, True), (True, True, False)]:
+        g, a, z = args
+        assert (
+            policies.namens_weigering(gevonden=g, actief=a, zelfde_organisatie=z, heeft_verklaring=True)
+            == "E_AC_NOT_MANDATED"
+        )
+    assert (
+        policies.namens_weigering(gevonden=True, actief=True, zelfde_organisatie=True, heeft_verklaring=False)
+        == "E_AC_NO_UNDERTAKING"
+    )
+    t = frozenset({"signaal:registreren"})
+    assert policies.partner_weigering(
+        token_scopes=t, gebruiker_scopes=frozenset(), scope="signaal:registreren"
+    ) == ("E_AC_NOT_MANDATED")
+    assert policies.partner_weigering(token_scopes=t, gebruiker_scopes=t, scope="signaal:registreren") is None
+    assert (
+        policies.partner_weigering(token_scopes=t, gebruiker_scopes=frozenset(), scope="persoon:inzien")
+        is None
+    )
+
+
+@pytest.mark.parametrize(
+    ("aan", "dpia", "fg", "verwacht"),
+    [
+        (False, False, False, None),
+        (True, True, True, None),
+        (True, True, False, "E_VI_CRITERION_DISABLED"),
+        (True, False, True, "E_VI_CRITERION_DISABLED"),
+        (True, False, False, "E_VI_CRITERION_DISABLED"),
+    ],
+)
+def test_vi_23_criterion_l_needs_an_approved_dpia_and_the_fg(aan, dpia, fg, verwacht):
+    assert policies.criterion_l_weigering(aan=aan, dpia_goedgekeurd=dpia, door_fg=fg) == verwacht
+
+
+def test_vi_19_profile_bounds():
+    ok = policies.profiel_vi_fouten(max_age=23, term_months=1, extension_months=1)
+    assert (
+        ok == {} and policies.profiel_vi_fouten(max_age=None, term_months=None, extension_months=None) == {}
+    )
+    assert set(policies.profiel_vi_fouten(max_age=24, term_months=6, extension_months=6)) == {"maxAge"}
+    assert set(policies.profiel_vi_fouten(max_age=0, term_months=6, extension_months=6)) == {"maxAge"}
+    assert set(policies.profiel_vi_fouten(max_age=1, term_months=0, extension_months=0)) == {
+        "termMonths",
+        "extensionMonths",
+    }
+
+
+@pytest.mark.parametrize(
+    ("demo", "productie", "echt", "demodata", "geweigerd"),
+    [
+        (True, False, False, False, False),
+        (True, False, False, True, False),
+        (True, True, False, False, True),
+        (True, False, True, False, True),
+        (False, False, True, False, False),
+        (False, False, False, False, False),
+        (False, False, False, True, True),
+        (False, True, True, True, True),
+    ],
+)
+def test_demo_and_real_data_never_mix(demo, productie, echt, demodata, geweigerd):
+    reden = policies.demo_weigering(
+        bestand_demo=demo, productie=productie, echte_gegevens=echt, demogegevens=demodata
+    )
+    assert (reden is not None) == geweigerd

@@ -1,0 +1,194 @@
+"""Forms of the web UI. Widgets carry the NL Design System (Utrecht) classes; messages are Dutch."""
+
+from __future__ import annotations
+
+from django import forms
+from stdnum.nl import bsn as stdnum_bsn
+
+from zorgvuldig.organisaties.models import Organisatie, Rol, Team
+from zorgvuldig.toegang.policies import DREIGING_VOOR
+
+
+class Formulier(forms.Form):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            w = field.widget
+            if isinstance(w, forms.CheckboxSelectMultiple | forms.CheckboxInput):
+                w.attrs.setdefault("class", "utrecht-checkbox utrecht-checkbox--html-input")
+            elif isinstance(w, forms.Select):
+                w.attrs.setdefault("class", "utrecht-select utrecht-select--html-select")
+            elif isinstance(w, forms.Textarea):
+                w.attrs.setdefault("class", "utrecht-textarea utrecht-textarea--html-textarea")
+                w.attrs.setdefault("rows", 4)
+            else:
+                w.attrs.setdefault("class", "utrecht-textbox utrecht-textbox--html-input")
+
+
+class InlogFormulier(Formulier):
+    email = forms.EmailField(label="E-mailadres", max_length=254)
+    wachtwoord = forms.CharField(label="Wachtwoord", max_length=200, widget=forms.PasswordInput)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["email"].widget.attrs.update({"autocomplete": "username", "autofocus": True})
+        self.fields["wachtwoord"].widget.attrs["autocomplete"] = "current-password"
+
+
+class CodeFormulier(Formulier):
+    code = forms.RegexField(
+        label="Code uit uw authenticator-app",
+        regex=r"^\s*\d{6}\s*$",
+        max_length=10,
+        error_messages={"invalid": "Vul de 6 cijfers uit de app in."},
+        help_text="6 cijfers; de code verandert elke 30 seconden.",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["code"].widget.attrs.update(
+            {"autocomplete": "one-time-code", "inputmode": "numeric", "autofocus": True}
+        )
+
+
+class ActiveerFormulier(CodeFormulier):
+    wachtwoord = forms.CharField(
+        label="Nieuw wachtwoord",
+        max_length=200,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text="Ten minste 12 tekens.",
+    )
+    herhaal = forms.CharField(
+        label="Herhaal het wachtwoord",
+        max_length=200,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+    field_order = ["wachtwoord", "herhaal", "code"]
+
+    def clean(self):
+        data = super().clean()
+        if data.get("wachtwoord") and data.get("wachtwoord") != data.get("herhaal"):
+            self.add_error("herhaal", "De wachtwoorden zijn niet gelijk.")
+        return data
+
+
+class VerklaringFormulier(Formulier):
+    akkoord = forms.BooleanField(
+        label="Ik ga akkoord met deze geheimhoudingsverklaring",
+        error_messages={"required": "Vink aan dat u akkoord gaat."},
+    )
+
+
+class PersoonZoekFormulier(Formulier):
+    bsn = forms.CharField(label="BSN", max_length=9, required=False, help_text="9 cijfers.")
+    geslachtsnaam = forms.CharField(label="Achternaam", max_length=200, required=False)
+    geboortedatum = forms.DateField(
+        label="Geboortedatum",
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={"invalid": "Vul een geldige datum in."},
+    )
+
+    def clean(self):
+        data = super().clean()
+        bsn = (data.get("bsn") or "").strip()
+        if bsn:
+            if not stdnum_bsn.is_valid(bsn):
+                self.add_error("bsn", "Dit is geen geldig BSN.")
+            data["bsn"] = bsn
+        elif not (data.get("geslachtsnaam") and data.get("geboortedatum")):
+            raise forms.ValidationError("Zoek op BSN, of op achternaam en geboortedatum samen.")
+        return data
+
+
+class NoodtoegangFormulier(PersoonZoekFormulier):
+    dreiging_voor = forms.MultipleChoiceField(
+        label="Voor wie geldt de dreiging?",
+        choices=[(d, d.capitalize()) for d in sorted(DREIGING_VOOR)],
+        widget=forms.CheckboxSelectMultiple,
+    )
+    reden = forms.CharField(
+        label="Concrete aanwijzingen",
+        max_length=2000,
+        widget=forms.Textarea,
+        help_text="Beschrijf welke concrete aanwijzingen er zijn voor een dreiging voor iemands veiligheid.",
+    )
+
+
+class AuditZoekFormulier(Formulier):
+    bsn = forms.CharField(label="BSN van de betrokkene", max_length=9)
+
+    def clean_bsn(self):
+        bsn = self.cleaned_data["bsn"].strip()
+        if not stdnum_bsn.is_valid(bsn):
+            raise forms.ValidationError("Dit is geen geldig BSN.")
+        return bsn
+
+
+class GebruikerFormulier(Formulier):
+    naam = forms.CharField(label="Naam", max_length=200)
+    email = forms.EmailField(label="E-mailadres", max_length=254)
+    organisatie = forms.ModelChoiceField(label="Organisatie", queryset=Organisatie.objects.order_by("naam"))
+    functie = forms.CharField(label="Functie", max_length=200, required=False)
+    rollen = forms.MultipleChoiceField(
+        label="Rollen", choices=Rol.choices, widget=forms.CheckboxSelectMultiple
+    )
+    teams = forms.ModelMultipleChoiceField(
+        label="Teams",
+        queryset=Team.objects.select_related("organisatie").order_by("naam"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+
+class GebruikerWijzigFormulier(Formulier):
+    functie = forms.CharField(label="Functie", max_length=200, required=False)
+    rollen = forms.MultipleChoiceField(
+        label="Rollen", choices=Rol.choices, widget=forms.CheckboxSelectMultiple
+    )
+    teams = forms.ModelMultipleChoiceField(
+        label="Teams", queryset=Team.objects.none(), required=False, widget=forms.CheckboxSelectMultiple
+    )
+    actief = forms.BooleanField(label="Account actief", required=False)
+
+    def __init__(self, *args, organisatie=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["teams"].queryset = Team.objects.filter(organisatie=organisatie).order_by("naam")
+
+
+class IntrekFormulier(Formulier):
+    reden = forms.CharField(label="Reden van intrekken", max_length=500)
+
+
+class TeamFormulier(Formulier):
+    code = forms.SlugField(label="Code", max_length=64, help_text="Kleine letters, cijfers en streepjes.")
+    naam = forms.CharField(label="Naam", max_length=200)
+    organisatie = forms.ModelChoiceField(label="Organisatie", queryset=Organisatie.objects.order_by("naam"))
+
+
+class TokenFormulier(Formulier):
+    naam = forms.CharField(label="Naam van het systeem", max_length=100)
+    organisatie = forms.ModelChoiceField(label="Organisatie", queryset=Organisatie.objects.order_by("naam"))
+    scopes = forms.MultipleChoiceField(
+        label="Scopes",
+        choices=[
+            ("signaal:registreren", "Signalen afgeven"),
+            ("signaal:beheren", "Signalen beheren"),
+            ("match:behandelen", "Matches behandelen"),
+        ],
+        widget=forms.CheckboxSelectMultiple,
+    )
+    geldig_tot = forms.DateField(
+        label="Geldig tot en met",
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={"invalid": "Vul een geldige datum in."},
+    )
+
+
+class BevestigFormulier(CodeFormulier):
+    wachtwoord = forms.CharField(
+        label="Wachtwoord",
+        max_length=200,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+    field_order = ["wachtwoord", "code"]

@@ -1,0 +1,50 @@
+"""Pure rules of the web UI: navigation by role, session expiry, re-authentication. No DB, no clock."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Menu:
+    label: str
+    url_naam: str
+    scope: str | None  # None: every signed-in staff member
+
+
+# Order is the order on screen. A menu item shows only with its scope (AC-06: the beheerder sees no
+# content menus; AC-14: every page checks the same scope again).
+MENU = (
+    Menu("Overzicht", "ui:dashboard", None),
+    Menu("Personen", "ui:personen", "persoon:inzien"),
+    Menu("Toegangen", "ui:toegangen", "toegang:lezen"),
+    Menu("Logboek", "ui:audit", "audit:lezen"),
+    Menu("Gebruikers", "ui:gebruikers", "gebruiker:beheren"),
+    Menu("Teams", "ui:teams", "gebruiker:beheren"),
+    Menu("API-sleutels", "ui:tokens", "token:beheren"),
+    Menu("Mijn profiel", "ui:profiel", None),
+)
+
+
+def navigatie(scopes: frozenset[str]) -> list[Menu]:
+    return [m for m in MENU if m.scope is None or m.scope in scopes]
+
+
+def sessie_verlopen(
+    *, laatst_actief: dt.datetime | None, nu: dt.datetime, inactief_max: dt.timedelta
+) -> bool:
+    """A session ends after a period without activity (on top of its absolute lifetime)."""
+    return laatst_actief is not None and nu - laatst_actief > inactief_max
+
+
+def herbevestiging_nodig(*, bevestigd_op: dt.datetime | None, nu: dt.datetime, geldig: dt.timedelta) -> bool:
+    """Break-glass and other heavy acts need a password + code entered just before (AC-11)."""
+    return bevestigd_op is None or nu - bevestigd_op > geldig or bevestigd_op > nu
+
+
+def veilige_vervolgpagina(volgende: str | None) -> str:
+    """Only a local path may follow log-in: no open redirect, no scheme-relative `//host`."""
+    if volgende and volgende.startswith("/") and not volgende.startswith(("//", "/\\")):
+        return volgende
+    return "/"

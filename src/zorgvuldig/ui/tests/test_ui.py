@@ -1,0 +1,305 @@
+"""The web UI shell: two-factor log-in, lock-out, session expiry, the undertaking (AC-07), navigation
+by role (AC-06, AC-14), person search by POST, break-glass with re-authentication (AC-11), and the
+beheerder's pages, every change audited."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+import time_machine
+from django.core import mail
+from django.test import Client
+from django_otp.oath import TOTP
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from zorgvuldig.audit.models import AuditRegel
+from zorgvuldig.conftest import BSN_SAM, als_systeem
+from zorgvuldig.organisaties.models import Gebruiker
+from zorgvuldig.personen.services import registreer_persoon
+from zorgvuldig.toegang.models import Toegang
+
+pytestmark = pytest.mark.django_db
+WACHTWOORD = "correct-horse-battery-staple"
+
+NAVIGATIE = {
+    "medewerker": ["Overzicht", "Personen", "Mijn profiel"],
+    "leidinggevende": ["Overzicht", "Personen", "Toegangen", "Logboek", "Mijn profiel"],
+    "beheerder": ["Overzicht", "Gebruikers", "Teams", "API-sleutels", "Mijn profiel"],
+    "fg": ["Overzicht", "Toegangen", "Logboek", "Mijn profiel"],
+    "auditor": ["Overzicht", "Logboek", "Mijn profiel"],
+    "vi_beheerder": ["Overzicht", "Mijn profiel"],
+}
+
+
+def code(gebruiker) -> str:
+    device = TOTPDevice.objects.get(user=gebruiker, confirmed=True)
+    return f"{TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift).token():06d}"
+
+
+def nav(html: str) -> list[str]:
+    blok = re.search(r'<nav class="zv-nav" aria-label="Hoofdmenu">(.*?)</nav>', html, re.S)
+    return re.findall(r'class="utrecht-link zv-nav-link"[^>]*>([^<]+)</a>', blok.group(1)) if blok else []
+
+
+def inloggen(client, gebruiker, wachtwoord=WACHTWOORD):
+    return client.post("/inloggen", {"email": gebruiker.email, "wachtwoord": wachtwoord})
+
+
+@pytest.mark.parametrize("rol", sorted(NAVIGATIE))
+def test_ac_14_each_role_sees_exactly_its_navigation(regio, ui, rol):
+    gebruiker = {"medewerker": regio.medewerker, "vi_beheerder": regio.vi_beheerder}.get(rol) or getattr(
+        regio, rol
+    )
+    r = ui(gebruiker).get("/overzicht")
+    assert r.status_code == 200
+    assert nav(r.content.decode()) == NAVIGATIE[rol]
+
+
+@pytest.mark.parametrize(
+    ("rol", "pad"),
+    [
+        ("medewerker", "/beheer/gebruikers"),
+        ("medewerker", "/logboek"),
+        ("beheerder", "/personen"),
+        ("beheerder", "/logboek"),
+        ("auditor", "/personen"),
+        ("fg", "/beheer/api-sleutels"),
+    ],
+)
+def test_ac_06_a_page_outside_the_role_looks_like_a_missing_one(regio, ui, rol, pad):
+    r = ui(getattr(regio, rol)).get(pad)
+    missing = ui(getattr(regio, rol)).get("/bestaat-niet", HTTP_ACCEPT="text/html")
+    assert r.status_code == missing.status_code == 404
+    assert b"Pagina niet gevonden" in r.content
+
+
+def test_log_in_needs_password_and_totp_code(regio):
+    TOTPDevice.objects.create(user=regio.medewerker, name="app", confirmed=True)
+    client = Client()
+    r = inloggen(client, regio.medewerker, "fout-wachtwoord")
+    assert r.status_code == 400 and "klopt niet" in r.content.decode()
+    r = inloggen(client, regio.medewerker)
+    assert r.status_code == 302 and r["Location"].startswith("/inloggen/code")
+    # the password alone opens nothing: no page, no API
+    assert client.get("/overzicht").status_code == 302
+    assert client.get("/api/v1/gebruikersprofiel").status_code == 401
+    r = client.post("/inloggen/code", {"code": "000000"})
+    assert r.status_code == 400
+    # django-otp slows guessing down: after a wrong code the next try must wait (here: 5 s later)
+    with time_machine.travel(dt.datetime.now(dt.UTC) + dt.timedelta(seconds=5)):
+        r = client.post("/inloggen/code", {"code": code(regio.medewerker), "volgende": "/personen"})
+        assert r.status_code == 302 and r["Location"] == "/personen"
+        assert client.get("/overzicht").status_code == 200
+        assert client.get("/api/v1/gebruikersprofiel").status_code == 200
+
+
+def test_after_log_in_only_a_local_page_follows(regio):
+    TOTPDevice.objects.create(user=regio.medewerker, name="app", confirmed=True)
+    client = Client()
+    inloggen(client, regio.medewerker)
+    r = client.post("/inloggen/code", {"code": code(regio.medewerker), "volgende": "//evil.example.org/x"})
+    assert r["Location"] == "/"
+
+
+def test_an_account_is_locked_after_repeated_failures(regio, settings):
+    TOTPDevice.objects.create(user=regio.medewerker, name="app", confirmed=True)
+    client = Client()
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        inloggen(client, regio.medewerker, "fout-wachtwoord")
+    r = inloggen(Client(), regio.medewerker)  # even the right password, from another browser
+    assert r.status_code == 429
+    assert "tijdelijk geblokkeerd" in r.content.decode()
+    assert regio.medewerker.email not in r.content.decode()
+    # another account is not affected
+    TOTPDevice.objects.create(user=regio.collega, name="app", confirmed=True)
+    assert inloggen(Client(), regio.collega).status_code == 302
+
+
+def test_a_session_ends_after_inactivity(regio, ui, settings):
+    client = ui(regio.medewerker)
+    assert client.get("/overzicht").status_code == 200
+    later = dt.datetime.now(dt.UTC) + dt.timedelta(seconds=settings.UI_SESSIE_INACTIEF_SECONDEN + 60)
+    with time_machine.travel(later):
+        r = client.get("/overzicht")
+        assert r.status_code == 302 and "/inloggen?verlopen=1" in r["Location"]
+        assert client.get("/overzicht").status_code == 302  # logged out, not just redirected once
+
+
+def test_ac_07_no_page_before_the_undertaking_and_accepting_it_is_audited(regio, ui):
+    regio.collega.geheimhoudingsverklaring_op = None
+    regio.collega.save()
+    client = ui(regio.collega)
+    for pad in ("/overzicht", "/personen"):
+        r = client.get(pad)
+        assert r.status_code == 302 and r["Location"] == "/geheimhouding"
+    assert client.post("/geheimhouding", {}).status_code == 400
+    r = client.post("/geheimhouding", {"akkoord": "on"})
+    assert r.status_code == 302
+    als_systeem()
+    regio.collega.refresh_from_db()
+    assert regio.collega.geheimhoudingsverklaring_op is not None
+    entries = AuditRegel.objects.filter(
+        actor_gebruiker=str(regio.collega.uuid), object_uuid=str(regio.collega.uuid)
+    )
+    assert any("geheimhoudingsverklaring_op" in e.velden for e in entries)
+    assert client.get("/overzicht").status_code == 200
+
+
+def test_person_search_is_by_post_audited_and_finds_only_visible_persons(regio, ui):
+    sam = registreer_persoon(
+        actor=regio.actor(regio.medewerker),
+        data={
+            "geslachtsnaam": "Jansen",
+            "voornamen": "Sam",
+            "bsn": BSN_SAM,
+            "geboortedatum": dt.date(2011, 9, 20),
+        },
+    )
+    client = ui(regio.medewerker)
+    assert client.get("/personen").status_code == 200
+    before = AuditRegel.objects.count()
+    r = client.post("/personen", {"bsn": BSN_SAM})
+    assert r.status_code == 200 and "Sam" in r.content.decode()
+    assert AuditRegel.objects.filter(id__gt=0).count() > before
+    r = client.post("/personen", {"bsn": "123"})
+    assert r.status_code == 400 and "geen geldig BSN" in r.content.decode()
+    page = client.get(f"/personen/{sam.uuid}")
+    assert page.status_code == 200 and BSN_SAM in page.content.decode()
+    entry = AuditRegel.objects.filter(object_uuid=str(sam.uuid), actie="persoon.ingezien").latest("id")
+    assert entry.toegang and entry.kanaal == "ui"
+    # the teacher of another organisation finds nothing and the page answers like a missing one
+    other = ui(regio.leraar)
+    assert "Geen personen gevonden" in other.post("/personen", {"bsn": BSN_SAM}).content.decode()
+    assert other.get(f"/personen/{sam.uuid}").status_code == 404
+    # htmx asks for the result fragment only
+    frag = client.post("/personen", {"bsn": BSN_SAM}, HTTP_HX_REQUEST="true")
+    assert "<html" not in frag.content.decode() and "Sam" in frag.content.decode()
+
+
+def test_ac_11_break_glass_needs_fresh_reauthentication_and_creates_a_review_task(regio, ui):
+    sam = registreer_persoon(
+        actor=regio.actor(regio.medewerker),
+        data={"geslachtsnaam": "Jansen", "bsn": BSN_SAM, "geboortedatum": dt.date(2011, 9, 20)},
+    )
+    client = ui(regio.collega)  # same organisation, no grant on Sam
+    assert client.get(f"/personen/{sam.uuid}").status_code == 404
+    r = client.get("/noodtoegang")
+    assert r.status_code == 302 and r["Location"].startswith("/bevestigen")
+    assert client.post("/bevestigen", {"wachtwoord": "fout", "code": code(regio.collega)}).status_code == 400
+    # a code works once (replay protection): the next step of 30 s brings a new one
+    with time_machine.travel(dt.datetime.now(dt.UTC) + dt.timedelta(seconds=31)):
+        r = client.post(
+            "/bevestigen", {"wachtwoord": WACHTWOORD, "code": code(regio.collega), "volgende": "/noodtoegang"}
+        )
+        assert r.status_code == 302 and r["Location"] == "/noodtoegang"
+        r = client.post("/noodtoegang", {"bsn": BSN_SAM, "dreiging_voor": ["client"], "reden": "kort"})
+        assert r.status_code == 400
+        r = client.post(
+            "/noodtoegang",
+            {
+                "bsn": BSN_SAM,
+                "dreiging_voor": ["client"],
+                "reden": "Moeder meldt telefonisch dat Sam vanavond met geweld is bedreigd door "
+                "een huisgenoot.",
+            },
+        )
+        assert r.status_code == 302 and r["Location"] == f"/personen/{sam.uuid}"
+        assert client.get(f"/personen/{sam.uuid}").status_code == 200
+        taak = ui(regio.leidinggevende).get("/overzicht").content.decode()
+        assert "Noodtoegang beoordelen" in taak and "Pieter de Vos" in taak
+
+
+def test_beheerder_creates_a_user_who_activates_with_password_and_totp(
+    regio, ui, django_capture_on_commit_callbacks
+):
+    beheer = ui(regio.beheerder)
+    with django_capture_on_commit_callbacks(execute=True):
+        r = beheer.post(
+            "/beheer/gebruikers/nieuw",
+            {
+                "naam": "Noor Nieuw",
+                "email": "noor@krimpen.example.org",
+                "organisatie": regio.wijkteam.pk,
+                "functie": "Jeugdcoach",
+                "rollen": ["medewerker"],
+                "teams": [regio.team.pk],
+            },
+        )
+    assert r.status_code == 302
+    noor = Gebruiker.objects.get(email="noor@krimpen.example.org")
+    assert not noor.has_usable_password()
+    assert AuditRegel.objects.filter(object_uuid=str(noor.uuid), actie="configuratie.gewijzigd").exists()
+    assert len(mail.outbox) == 1 and mail.outbox[0].to == ["noor@krimpen.example.org"]
+    pad = re.search(r"https?://[^/\s]+(/activeren/\S+)", mail.outbox[0].body).group(1)
+    assert pad not in r.content.decode()  # the beheerder never sees the link
+    with django_capture_on_commit_callbacks(execute=True):  # the first link got lost: a new one
+        beheer.post(f"/beheer/gebruikers/{noor.uuid}/activatielink")
+    assert len(mail.outbox) == 2 and mail.outbox[1].to == ["noor@krimpen.example.org"]
+    pad = re.search(r"https?://[^/\s]+(/activeren/\S+)", mail.outbox[1].body).group(1)
+    client = Client()
+    page = client.get(pad)
+    assert page.status_code == 200 and 'src="data:image/svg+xml' in page.content.decode()
+    device = TOTPDevice.objects.get(user=noor, confirmed=False)
+    token = f"{TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift).token():06d}"
+    r = client.post(pad, {"wachtwoord": "kort", "herhaal": "kort", "code": token})
+    assert r.status_code == 400  # password policy
+    sterk = "Lange-zin-van-Noor-2026"
+    r = client.post(pad, {"wachtwoord": sterk, "herhaal": sterk, "code": token})
+    assert r.status_code == 200 and "geactiveerd" in r.content.decode()
+    assert client.get(pad).status_code == 404  # one-time
+    again = beheer.post(f"/beheer/gebruikers/{noor.uuid}/activatielink")
+    assert again.status_code == 302 and len(mail.outbox) == 2  # already active: no new link
+    login = Client()
+    assert inloggen(login, noor, sterk).status_code == 302
+    with time_machine.travel(dt.datetime.now(dt.UTC) + dt.timedelta(seconds=31)):  # a code works once
+        assert login.post("/inloggen/code", {"code": code(noor)}).status_code == 302
+
+
+def test_beheerder_revokes_a_grant_without_seeing_the_person(regio, ui):
+    sam = registreer_persoon(
+        actor=regio.actor(regio.medewerker),
+        data={"geslachtsnaam": "Jansen", "voornamen": "Sam", "bsn": BSN_SAM},
+    )
+    als_systeem()
+    grant = Toegang.objects.get(ontvanger_gebruiker=regio.medewerker, object_id=sam.pk)
+    beheer = ui(regio.beheerder)
+    page = beheer.get(f"/beheer/gebruikers/{regio.medewerker.uuid}").content.decode()
+    assert "Intrekken" in page and "Jansen" not in page and BSN_SAM not in page
+    r = beheer.post(f"/beheer/toegangen/{grant.uuid}/intrekken", {"reden": "Andere functie"})
+    assert r.status_code == 302
+    als_systeem()
+    grant.refresh_from_db()
+    assert grant.ingetrokken_op is not None
+    assert AuditRegel.objects.filter(object_uuid=str(grant.uuid), actie="toegang.ingetrokken").exists()
+    assert ui(regio.medewerker).get(f"/personen/{sam.uuid}").status_code == 404
+
+
+def test_beheerder_changes_roles_and_deactivates_audited(regio, ui):
+    beheer = ui(regio.beheerder)
+    r = beheer.post(
+        f"/beheer/gebruikers/{regio.collega.uuid}",
+        {"functie": "Teamcoach", "rollen": ["medewerker", "leidinggevende"], "teams": [regio.team.pk]},
+    )
+    assert r.status_code == 302
+    regio.collega.refresh_from_db()
+    assert regio.collega.rollen == ["leidinggevende", "medewerker"] and not regio.collega.is_active
+    entry = AuditRegel.objects.filter(object_uuid=str(regio.collega.uuid)).latest("id")
+    assert set(entry.velden) == {"functie", "is_active", "rollen"}
+    bad = beheer.post(f"/beheer/gebruikers/{regio.collega.uuid}", {"rollen": ["superuser"]})
+    assert bad.status_code == 400
+
+
+def test_pages_carry_a_strict_csp_and_templates_have_no_inline_script_or_style(regio, ui):
+    from pathlib import Path
+
+    r = ui(regio.medewerker).get("/overzicht")
+    csp = r["Content-Security-Policy"]
+    assert "script-src 'self'" in csp and "style-src 'self'" in csp and "unsafe-inline" not in csp
+    templates = Path(__file__).resolve().parents[1] / "templates"
+    for f in templates.rglob("*.html"):
+        text = f.read_text()
+        assert not re.search(r"<script(?![^>]*\bsrc=)", text), f
+        assert " style=" not in text and "<style" not in text, f
+        assert "hx-on" not in text, f

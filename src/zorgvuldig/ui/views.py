@@ -1,0 +1,250 @@
+"""Staff pages: dashboard, persons, break-glass, grants, audit search, profile. Thin: the selectors and
+services do the work and the auditing; these views only render."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.conf import settings
+from django.http import HttpResponseRedirect
+from django.shortcuts import render
+from django.urls import reverse
+from django.views.decorators.http import require_http_methods
+
+from zorgvuldig.audit import selectors as audit_selectors
+from zorgvuldig.audit.models import Wachtrij
+from zorgvuldig.core.clock import now, today
+from zorgvuldig.core.errors import DomainError, NotFound
+from zorgvuldig.organisaties.models import ApiToken, Gebruiker
+from zorgvuldig.personen import selectors as personen
+from zorgvuldig.toegang import services as toegang_services
+from zorgvuldig.toegang.models import Noodtoegang
+from zorgvuldig.toegang.selectors import toegangen_zichtbaar_voor
+from zorgvuldig.ui import policies
+from zorgvuldig.ui.forms import (
+    AuditZoekFormulier,
+    IntrekFormulier,
+    NoodtoegangFormulier,
+    PersoonZoekFormulier,
+)
+from zorgvuldig.ui.toegang import niet_gevonden, pagina
+from zorgvuldig.ui.views_aanmelden import BEVESTIGD, geblokkeerd
+
+HERBEVESTIGING = dt.timedelta(minutes=5)
+LEEFTIJD = {
+    "onder_12": "jonger dan 12",
+    "12_15": "12 tot 16 jaar",
+    "16_17": "16 of 17 jaar",
+    "18_plus": "18+",
+}
+
+
+def start(request):
+    return HttpResponseRedirect(reverse("ui:dashboard"))
+
+
+@pagina()
+def dashboard(request, actor):
+    """Per role: what needs doing and what is due (tasks, deadlines), and the inbox."""
+    vandaag = today()
+    taken: list[dict] = []
+    if "leidinggevende" in actor.rollen:
+        for n in Noodtoegang.objects.filter(organisatie_id=actor.organisatie.pk, beoordeeld_op__isnull=True):
+            taken.append(
+                {
+                    "titel": "Noodtoegang beoordelen (AC-11)",
+                    "wie": n.toegang.ontvanger_gebruiker.naam if n.toegang.ontvanger_gebruiker else "",
+                    "vervaldatum": n.beoordelen_voor,
+                    "te_laat": n.beoordelen_voor < vandaag,
+                    "url": reverse("ui:noodtoegang_beoordelen", args=[n.toegang.uuid]),
+                }
+            )
+    if actor.heeft("token:beheren"):
+        grens = vandaag + dt.timedelta(days=30)
+        for t in ApiToken.objects.filter(ingetrokken_op__isnull=True, geldig_tot__lte=grens).select_related(
+            "organisatie"
+        ):
+            taken.append(
+                {
+                    "titel": f"API-sleutel '{t.naam}' ({t.organisatie.naam}) verloopt",
+                    "wie": "",
+                    "vervaldatum": t.geldig_tot,
+                    "te_laat": t.geldig_tot < vandaag,
+                    "url": reverse("ui:tokens"),
+                }
+            )
+    if actor.heeft("gebruiker:beheren"):
+        niet_actief = (
+            Gebruiker.objects.filter(organisatie=actor.organisatie, is_active=True)
+            .exclude(totpdevice__confirmed=True)
+            .count()
+        )
+        if niet_actief:
+            taken.append(
+                {
+                    "titel": f"{niet_actief} gebruiker(s) nog niet geactiveerd",
+                    "wie": "",
+                    "vervaldatum": None,
+                    "te_laat": False,
+                    "url": reverse("ui:gebruikers"),
+                }
+            )
+    eigen = []
+    if actor.heeft("persoon:inzien"):
+        eigen = list(
+            toegangen_zichtbaar_voor(actor)
+            .filter(
+                ontvanger_gebruiker=actor.gebruiker, ingetrokken_op__isnull=True, geldig_tot__isnull=False
+            )
+            .filter(geldig_tot__gte=vandaag, geldig_tot__lte=vandaag + dt.timedelta(days=14))
+            .order_by("geldig_tot")[:10]
+        )
+    sealing = Wachtrij.objects.count() if actor.heeft("audit:lezen") else None
+    taken.sort(key=lambda t: (t["vervaldatum"] is None, t["vervaldatum"] or vandaag))
+    return render(
+        request,
+        "ui/dashboard.html",
+        {"taken": taken, "aflopend": eigen, "auditwachtrij": sealing, "vandaag": vandaag},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@pagina("persoon:inzien")
+def personen_zoeken(request, actor):
+    """Search by POST only: a BSN, name or birth date never appears in a URL (API §1.2)."""
+    form = PersoonZoekFormulier(request.POST or None)
+    resultaten = None
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        gevonden, _zicht = personen.zoek(
+            actor,
+            bsn=d.get("bsn") or None,
+            geslachtsnaam=d.get("geslachtsnaam") or None,
+            geboortedatum=d.get("geboortedatum"),
+        )
+        resultaten = [{"persoon": p, "leeftijd": personen.leeftijdscategorie(p)} for p in gevonden]
+    template = "ui/_personen_resultaten.html" if request.headers.get("HX-Request") else "ui/personen.html"
+    status = 400 if request.method == "POST" and not form.is_valid() else 200
+    return render(request, template, {"form": form, "resultaten": resultaten}, status=status)
+
+
+@pagina("persoon:inzien")
+def persoon(request, uuid, actor):
+    try:
+        p, zicht = personen.lees_persoon(actor, uuid)
+    except NotFound:
+        return niet_gevonden(request)
+    return render(
+        request,
+        "ui/persoon.html",
+        {
+            "p": p,
+            "bsn": personen.bsn(p) if zicht["bsn"] else None,
+            "adres_zichtbaar": zicht["adres"],
+            "leeftijd": LEEFTIJD.get(personen.leeftijdscategorie(p) or ""),
+            "relaties": personen.relaties_van(p),
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@pagina("persoon:inzien")
+def noodtoegang(request, actor):
+    """AC-11 break-glass, only right after re-entering password and code."""
+    bevestigd = request.session.get(BEVESTIGD)
+    if policies.herbevestiging_nodig(
+        bevestigd_op=dt.datetime.fromisoformat(bevestigd) if bevestigd else None,
+        nu=now(),
+        geldig=HERBEVESTIGING,
+    ):
+        return HttpResponseRedirect(reverse("ui:bevestigen") + "?volgende=" + reverse("ui:noodtoegang"))
+    form = NoodtoegangFormulier(request.POST or None)
+    fout = None
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        doel = personen.persoon_voor_noodtoegang(actor, bsn=d.get("bsn"))
+        if doel is None:
+            fout = "Deze persoon is niet geregistreerd bij uw organisatie."
+        else:
+            try:
+                toegang_services.noodtoegang(
+                    actor=actor, object=doel, reden=d["reden"], dreiging_voor=d["dreiging_voor"]
+                )
+            except DomainError as exc:
+                fout = exc.detail
+            else:
+                return HttpResponseRedirect(reverse("ui:persoon", args=[doel.uuid]))
+    status = 400 if request.method == "POST" else 200
+    return render(request, "ui/noodtoegang.html", {"form": form, "fout": fout}, status=status)
+
+
+@require_http_methods(["GET", "POST"])
+@pagina("toegang:verlenen")
+def noodtoegang_beoordelen(request, uuid, actor):
+    n = (
+        Noodtoegang.objects.select_related("toegang__ontvanger_gebruiker")
+        .filter(toegang__uuid=uuid, organisatie_id=actor.organisatie.pk)
+        .first()
+    )
+    if n is None:
+        return niet_gevonden(request)
+    fout = None
+    if request.method == "POST":
+        akkoord = request.POST.get("oordeel")
+        toelichting = request.POST.get("toelichting", "")[:2000]
+        if akkoord not in {"ja", "nee"}:
+            fout = "Kies of de noodtoegang terecht was."
+        else:
+            try:
+                toegang_services.beoordeel_noodtoegang(
+                    actor=actor, uuid=uuid, akkoord=akkoord == "ja", toelichting=toelichting
+                )
+            except DomainError as exc:
+                fout = exc.detail
+            else:
+                return HttpResponseRedirect(reverse("ui:dashboard"))
+    return render(
+        request, "ui/noodtoegang_beoordelen.html", {"n": n, "fout": fout}, status=400 if fout else 200
+    )
+
+
+@pagina("toegang:lezen")
+def toegangen(request, actor):
+    rijen = list(toegangen_zichtbaar_voor(actor).order_by("-id")[:100])
+    toegang_services.log_inzage(actor, rijen)
+    return render(request, "ui/toegangen.html", {"toegangen": rijen, "vandaag": today()})
+
+
+@require_http_methods(["GET", "POST"])
+@pagina("audit:lezen")
+def audit(request, actor):
+    """FG and auditor: every entry about one data subject, found by BSN (sent by POST; the search is
+    itself audited, AU-03)."""
+    form = AuditZoekFormulier(request.POST or None)
+    regels = None
+    if request.method == "POST" and form.is_valid():
+        gevonden = personen.personen_voor_audit(actor, bsn=form.cleaned_data["bsn"])
+        try:
+            regels = list(audit_selectors.zoek_op_personen(actor, gevonden, {}).order_by("-id")[:200])
+        except DomainError as exc:
+            form.add_error(None, exc.detail)
+    template = "ui/_audit_resultaten.html" if request.headers.get("HX-Request") else "ui/audit.html"
+    status = 400 if request.method == "POST" and not form.is_valid() else 200
+    return render(request, template, {"form": form, "regels": regels}, status=status)
+
+
+@pagina(zonder_verklaring=True)
+def profiel(request, actor):
+    return render(
+        request,
+        "ui/profiel.html",
+        {
+            "rollen": sorted(actor.rollen),
+            "scopes": sorted(actor.scopes),
+            "mandaten": sorted(actor.gebruiker.actieve_mandaten(today())),
+            "verklaring_versie": settings.UI_VERKLARING_VERSIE,
+        },
+    )
+
+
+__all__ = ["IntrekFormulier", "geblokkeerd"]
