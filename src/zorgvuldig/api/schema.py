@@ -4,6 +4,16 @@ from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from drf_spectacular.openapi import AutoSchema as Base
 
 
+class SessieSchema(OpenApiAuthenticationExtension):
+    """The web session, valid only after password (or OIDC) and the TOTP code (ADR 0007)."""
+
+    target_class = "zorgvuldig.api.authentication.SessieAuthenticatie"
+    name = "cookieAuth"
+
+    def get_security_definition(self, auto_schema):
+        return {"type": "apiKey", "in": "cookie", "name": "sessionid"}
+
+
 class TokenSchema(OpenApiAuthenticationExtension):
     """`Authorization: Token <40 hex>` for partner systems, with `Namens-Gebruiker` (API §1.4)."""
 
