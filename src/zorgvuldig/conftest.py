@@ -69,6 +69,19 @@ def leegbaar_logboek(transactional_db):
                     cur.execute(statement)
 
 
+def partner_token(regio, organisatie=None, scopes=("signaal:registreren",), dagen=30, naam="lvs"):
+    """A partner credential issued by the beheerder: (token, secret)."""
+    from zorgvuldig.organisaties.services import maak_token
+
+    return maak_token(
+        actor=regio.actor(regio.beheerder),
+        organisatie=organisatie or regio.school,
+        naam=naam,
+        scopes=list(scopes),
+        geldig_tot=dt.date.today() + dt.timedelta(days=dagen),
+    )
+
+
 def als_systeem():
     """Inspect the database in a test as the system (PostgreSQL RLS would otherwise hide rows)."""
     from zorgvuldig.core import tenancy

@@ -64,6 +64,7 @@ class Toegang(Beschermd):
     ingetrokken_door = models.ForeignKey(
         "organisaties.Gebruiker", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
+    ingetrokken_reden = models.CharField(max_length=500, blank=True)  # e.g. "andere functie" (beheerder)
     wettelijk = models.JSONField(default=dict, blank=True)  # AC-09: {instantie, bepaling, doel}
 
     objects = ToegangQuerySet.as_manager()
@@ -87,6 +88,7 @@ class Toegang(Beschermd):
         "geldig_tot": "organisatorisch",
         "ingetrokken_op": "organisatorisch",
         "ingetrokken_door": "organisatorisch",
+        "ingetrokken_reden": "organisatorisch",
         "wettelijk": "organisatorisch",
     }
     BEWAARREGEL = "toegang"

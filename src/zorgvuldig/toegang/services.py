@@ -158,21 +158,28 @@ def trek_in(*, actor, uuid) -> Toegang:
         raise DomainError("E_AC_NOT_AUTHORISED", "Alleen de leidinggevende of de FG trekt toegang in.")
     with transaction.atomic():
         grant = toegangen_zichtbaar_voor(actor).select_for_update(of=("self",)).filter(uuid=uuid).first()
-        if grant is None:
-            raise NotFound()
-        if grant.ingetrokken_op is not None:
-            raise DomainError("E_STATE_CONFLICT", "Deze toegang is al ingetrokken.")
-        grant.ingetrokken_op = now()
-        grant.ingetrokken_door = actor.gebruiker
-        grant.save(update_fields=["ingetrokken_op", "ingetrokken_door", "gewijzigd"])
-        audit.record(
-            actor=actor,
-            actie="toegang.ingetrokken",
-            activiteit=ACTIVITEIT,
-            object=grant,
-            velden=["ingetrokken_op"],
-            toegang=grant,
-        )
+        return _beeindig(actor, grant)
+
+
+def _beeindig(actor, grant: Toegang | None, reden: str = "") -> Toegang:
+    """End a locked grant now, audited in the caller's transaction."""
+    if grant is None:
+        raise NotFound()
+    if grant.ingetrokken_op is not None:
+        raise DomainError("E_STATE_CONFLICT", "Deze toegang is al ingetrokken.")
+    grant.ingetrokken_op = now()
+    grant.ingetrokken_door = actor.gebruiker
+    grant.ingetrokken_reden = reden.strip()[:500]
+    grant.save(update_fields=["ingetrokken_op", "ingetrokken_door", "ingetrokken_reden", "gewijzigd"])
+    velden = ["ingetrokken_op", "ingetrokken_reden"] if reden else ["ingetrokken_op"]
+    audit.record(
+        actor=actor,
+        actie="toegang.ingetrokken",
+        activiteit=ACTIVITEIT,
+        object=grant,
+        velden=velden,
+        toegang=grant,
+    )
     return grant
 
 
@@ -283,7 +290,7 @@ def open_noodtoegangen(actor):
 
 def trek_in_als_beheerder(*, actor, uuid, reden: str) -> Toegang:
     """The beheerder ends a grant of a user of the own organisation (e.g. who changed jobs) without
-    seeing the content it opens (AC-06): the audit entry names the grant and the reason."""
+    seeing the content it opens (AC-06); the reason is kept on the grant."""
     tenancy.activeer(actor)
     if "gebruiker:beheren" not in actor.scopes:
         raise DomainError("E_AC_NOT_AUTHORISED", "Alleen de beheerder trekt zo toegang in.")
@@ -297,19 +304,4 @@ def trek_in_als_beheerder(*, actor, uuid, reden: str) -> Toegang:
             .filter(uuid=uuid, ontvanger_gebruiker__organisatie=actor.organisatie)
             .first()
         )
-        if grant is None:
-            raise NotFound()
-        if grant.ingetrokken_op is not None:
-            raise DomainError("E_STATE_CONFLICT", "Deze toegang is al ingetrokken.")
-        grant.ingetrokken_op = now()
-        grant.ingetrokken_door = actor.gebruiker
-        grant.save(update_fields=["ingetrokken_op", "ingetrokken_door", "gewijzigd"])
-        audit.record(
-            actor=actor,
-            actie="toegang.ingetrokken",
-            activiteit=ACTIVITEIT,
-            object=grant,
-            velden=["ingetrokken_op", "reden_intrekking"],
-            toegang=grant,
-        )
-    return grant
+        return _beeindig(actor, grant, reden)

@@ -12,8 +12,7 @@ import pytest
 
 from zorgvuldig.api.tests.test_toegangsmatrix import ENDPOINTS
 from zorgvuldig.audit.models import AuditRegel
-from zorgvuldig.conftest import BSN_SAM, als_systeem
-from zorgvuldig.organisaties.services import maak_token
+from zorgvuldig.conftest import BSN_SAM, als_systeem, partner_token
 from zorgvuldig.personen.services import registreer_persoon
 from zorgvuldig.toegang.models import Toegang
 
@@ -50,13 +49,7 @@ def voorbeelden(regio):
         actor=regio.actor(m), persoon_uuid=sam.uuid, ander_uuid=moeder.uuid, data={"soort": "ouder"}
     )
     huishouden = registreer_huishouden(actor=regio.actor(m), naam="Gezin", leden=[{"persoon": sam.uuid}])
-    token, _ = maak_token(
-        actor=regio.actor(regio.beheerder),
-        organisatie=regio.school,
-        naam="lvs",
-        scopes=["signaal:registreren"],
-        geldig_tot=dt.date.today() + dt.timedelta(days=30),
-    )
+    token, _ = partner_token(regio)
     als_systeem()
     grant = Toegang.objects.filter(object_id=sam.pk, object_type="personen.persoon").first()
     regel = AuditRegel.objects.filter(object_uuid=str(sam.uuid)).first()

@@ -6,7 +6,6 @@ organisation answers 404 exactly like a missing one; the admin registers no cont
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 
 import pytest
@@ -15,9 +14,8 @@ from django.urls import URLPattern, get_resolver
 
 from zorgvuldig.api.permissions import SCOPE_WEIGERING, scope_van
 from zorgvuldig.audit.models import AuditRegel
-from zorgvuldig.conftest import aanmelden, als_systeem
+from zorgvuldig.conftest import aanmelden, als_systeem, partner_token
 from zorgvuldig.core.context import Actor
-from zorgvuldig.organisaties.services import maak_token
 from zorgvuldig.personen.services import registreer_persoon
 from zorgvuldig.toegang import policies
 from zorgvuldig.toegang.models import Toegang
@@ -74,13 +72,7 @@ def _objecten(regio):
     ander_h = registreer_huishouden(
         actor=regio.actor(regio.leraar), naam="A", leden=[{"persoon": ander_p.uuid}]
     )
-    token, _ = maak_token(
-        actor=regio.actor(regio.beheerder),
-        organisatie=regio.school,
-        naam="lvs",
-        scopes=["signaal:registreren"],
-        geldig_tot=dt.date.today() + dt.timedelta(days=30),
-    )
+    token, _ = partner_token(regio)
     eigen_a = AuditRegel.objects.filter(object_uuid=str(eigen_p.uuid)).first()
     ander_a = AuditRegel.objects.filter(object_uuid=str(ander_p.uuid)).first()
     return {

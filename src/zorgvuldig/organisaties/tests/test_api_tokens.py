@@ -10,22 +10,15 @@ import time_machine
 from rest_framework.test import APIClient
 
 from zorgvuldig.audit.models import AuditRegel
-from zorgvuldig.conftest import als_systeem
+from zorgvuldig.conftest import als_systeem, partner_token
 from zorgvuldig.organisaties.models import ApiToken
-from zorgvuldig.organisaties.services import maak_token
 
 pytestmark = pytest.mark.django_db
 VI = ["signaal:registreren", "signaal:beheren", "match:behandelen"]
 
 
 def _token(regio, organisatie=None, scopes=VI, dagen=30):
-    return maak_token(
-        actor=regio.actor(regio.beheerder),
-        organisatie=organisatie or regio.school,
-        naam=f"lvs-{len(scopes)}-{dagen}",
-        scopes=scopes,
-        geldig_tot=dt.date.today() + dt.timedelta(days=dagen),
-    )
+    return partner_token(regio, organisatie, scopes, dagen, naam=f"lvs-{len(scopes)}-{dagen}")
 
 
 def _partner(sleutel, namens=None):

@@ -12,12 +12,12 @@ import pytest
 import time_machine
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
-from rest_framework.test import APIClient
 
 from zorgvuldig.audit.models import AuditRegel
 from zorgvuldig.organisaties.activatie import activatie_pad, controleer_activatie
 from zorgvuldig.organisaties.importeren import importeer
 from zorgvuldig.organisaties.models import ApiToken, Gebruiker, Verwerkingsverantwoordelijke
+from zorgvuldig.organisaties.tests.test_api_tokens import _partner
 from zorgvuldig.organisaties.tests.test_import_config import draai, voorbeeld
 
 pytestmark = pytest.mark.django_db
@@ -36,15 +36,6 @@ DEMO = textwrap.dedent(
          wachtwoord: demo-wachtwoord-2026, totp: false}
     """
 )
-
-
-def _partner(sleutel: str, namens=None) -> APIClient:
-    client = APIClient()
-    headers = {"HTTP_AUTHORIZATION": f"Token {sleutel}"}
-    if namens is not None:
-        headers["HTTP_NAMENS_GEBRUIKER"] = str(namens)
-    client.credentials(**headers)
-    return client
 
 
 def _token_geheim(resultaat) -> str:

@@ -271,7 +271,7 @@ def test_beheerder_revokes_a_grant_without_seeing_the_person(regio, ui):
     assert r.status_code == 302
     als_systeem()
     grant.refresh_from_db()
-    assert grant.ingetrokken_op is not None
+    assert grant.ingetrokken_op is not None and grant.ingetrokken_reden == "Andere functie"
     assert AuditRegel.objects.filter(object_uuid=str(grant.uuid), actie="toegang.ingetrokken").exists()
     assert ui(regio.medewerker).get(f"/personen/{sam.uuid}").status_code == 404
 

@@ -6,6 +6,7 @@ Exit 4 outside demo mode, or when the database holds real (non-demo) data.
 from __future__ import annotations
 
 import json
+import subprocess
 import sys
 from pathlib import Path
 
@@ -51,7 +52,19 @@ class Command(BaseCommand):
         else:
             self._tekst(url, demo)
         if not opts["no_server"]:
-            call_command("runserver", f"127.0.0.1:{opts['port']}", use_reloader=False)
+            # The demo runs the worker and scheduler too, as production does beside the web server:
+            # audit sealing and clean-up happen, and /health shows both heartbeats.
+            achtergrond = [
+                subprocess.Popen([sys.executable, "-m", "zorgvuldig", taak])  # noqa: S603
+                for taak in ("worker", "scheduler")
+            ]
+            try:
+                call_command("runserver", f"127.0.0.1:{opts['port']}", use_reloader=False)
+            finally:
+                for proces in achtergrond:
+                    proces.terminate()
+                for proces in achtergrond:
+                    proces.wait(timeout=30)
 
     def _tekst(self, url: str, demo: dict) -> None:
         w = self.stdout.write
