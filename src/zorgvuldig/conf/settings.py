@@ -180,6 +180,9 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "static"
+# Demo and test serve the app folders' static files directly (no collectstatic step); production
+# serves what `zorgvuldig collectstatic` gathered.
+WHITENOISE_USE_FINDERS = not PRODUCTION
 if MODE != "production":
     STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

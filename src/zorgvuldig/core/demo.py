@@ -65,7 +65,44 @@ def bouw_demo() -> dict:
         if resultaat.code != OK:
             raise DemoGeweigerd(resultaat.code, [f.reden for f in resultaat.fouten])
         _personen()
+        _auditortoegang()
     return {"gebruikers": logins(), "tokens": tokens(resultaat.geheimen)}
+
+
+def _auditortoegang() -> None:
+    """The demo auditor can search the log: the FG gives statutory read access (AC-09) for 90 days,
+    renewed when the demo starts after it ran out."""
+    import datetime as dt
+
+    from zorgvuldig.core.clock import today
+    from zorgvuldig.organisaties.models import Gebruiker
+    from zorgvuldig.toegang.models import Bron, Toegang
+    from zorgvuldig.toegang.services import verleen
+
+    auditor = Gebruiker.objects.select_related("organisatie").get(email="audit@krimpen.example.org")
+    fg = Gebruiker.objects.get(email="fg@krimpen.example.org")
+    geldig = [
+        t
+        for t in Toegang.objects.filter(ontvanger_gebruiker=auditor, bron=Bron.WETTELIJK)
+        if t.geldig(today())
+    ]
+    if geldig:
+        return
+    verleen(
+        actor=Actor.voor(fg),
+        object=auditor.organisatie,
+        bron=Bron.WETTELIJK,
+        ontvanger_gebruiker=auditor,
+        reden="Jaarlijkse controle van het logboek (demo)",
+        rechten=frozenset({"lezen"}),
+        vanaf=today(),
+        tot=today() + dt.timedelta(days=89),
+        wettelijk={
+            "instantie": "Interne controle (demo)",
+            "bepaling": "art. 32 AVG, BIO 12.4",
+            "doel": "Controle op rechtmatige verwerking",
+        },
+    )
 
 
 def logins() -> list[dict]:
@@ -160,7 +197,7 @@ def _personen() -> None:
         data={
             "voornamen": "Kees",
             "geslachtsnaam": "de Zwerver",
-            "bsn_ontbreekt_reden": "Dakloos; identificatie zou hulp in de weg staan (PE-01, voorbeeld E8)",
+            "bsn_ontbreekt_reden": "Dakloos; identificatie zou hulp in de weg staan",
             "geheim_adres": False,
         },
     )

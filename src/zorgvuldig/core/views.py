@@ -54,7 +54,7 @@ def niet_gevonden(request, exception=None):
 
 def serverfout(request):
     if _html(request):
-        return render(request, "ui/fout.html", {"titel": "Er ging iets mis"}, status=500)
+        return render(request, "ui/fout.html", {"titel": "Er ging iets mis", "serverfout": True}, status=500)
     return json_problem("E_SERVER", "Er ging iets mis aan onze kant. Probeer het later opnieuw.")
 
 

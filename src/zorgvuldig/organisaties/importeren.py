@@ -646,6 +646,8 @@ class _Controle:
                     self.fout(
                         (*pad, "teams", j), "invalid", f"Team '{team}' hoort niet bij organisatie '{org}'."
                     )
+            if isinstance(g.get("rollen"), list) and (reden := policies.rollen_fout(g["rollen"])):
+                self.fout((*pad, "rollen"), "invalid", reden)
             gezien: set[tuple] = set()
             for j, m in enumerate(g.get("mandaten", [])):
                 if m.get("tot") and m.get("vanaf") and m["tot"] < m["vanaf"]:

@@ -100,3 +100,28 @@ def demo_weigering(
             "Gebruik een lege database."
         )
     return None
+
+
+# --- separation of duties (AC-06) ----------------------------------------------------------------------
+
+# The technical beheerder reaches no content; the FG and the auditor supervise. None of them may also
+# hold another role, or one account could grant itself content or supervise its own work.
+ALLEENSTAANDE_ROLLEN = frozenset({"beheerder", "fg", "auditor"})
+
+
+def rollen_fout(rollen) -> str | None:
+    rollen = set(rollen)
+    if not rollen:
+        return "Kies ten minste één rol."
+    for rol in sorted(rollen & ALLEENSTAANDE_ROLLEN):
+        if len(rollen) > 1:
+            return f"De rol '{rol}' gaat niet samen met een andere rol (functiescheiding)."
+    return None
+
+
+def zelfbeheer_fout(*, zichzelf: bool, rollen_gewijzigd: bool, gedeactiveerd: bool) -> str | None:
+    """A beheerder does not change his own roles or switch off his own account: another beheerder
+    does, so no one extends his own rights unseen and the last beheerder cannot lock everyone out."""
+    if zichzelf and (rollen_gewijzigd or gedeactiveerd):
+        return "U kunt uw eigen rollen en account niet wijzigen; vraag een andere beheerder."
+    return None

@@ -89,8 +89,10 @@ ROLLEN = {r.value for r in Rol}
 
 def _gebruiker_fouten(*, rollen, teams, organisatie) -> list[InvalidParam]:
     fouten = []
-    if not rollen or not set(rollen) <= ROLLEN:
+    if not set(rollen) <= ROLLEN:
         fouten.append(InvalidParam("rollen", "invalid", "Kies een of meer bestaande rollen."))
+    elif reden := policies.rollen_fout(rollen):
+        fouten.append(InvalidParam("rollen", "invalid", reden))
     if any(t.organisatie_id != organisatie.pk for t in teams):
         fouten.append(InvalidParam("teams", "invalid", "Een team hoort bij de organisatie van de gebruiker."))
     return fouten
@@ -123,6 +125,12 @@ def maak_gebruiker(*, actor, email: str, naam: str, organisatie, functie: str = 
 
 def wijzig_gebruiker(*, actor, gebruiker, rollen, teams, actief: bool, functie: str):
     fouten = _gebruiker_fouten(rollen=rollen, teams=teams, organisatie=gebruiker.organisatie)
+    if reden := policies.zelfbeheer_fout(
+        zichzelf=actor.gebruiker is not None and actor.gebruiker.pk == gebruiker.pk,
+        rollen_gewijzigd=sorted(set(rollen)) != sorted(gebruiker.rollen or []),
+        gedeactiveerd=gebruiker.is_active and not actief,
+    ):
+        fouten.append(InvalidParam("rollen", "not_allowed", reden))
     if fouten:
         raise DomainError("E_INVALID_INPUT", "De wijziging is ongeldig.", fouten)
     with transaction.atomic():

@@ -182,7 +182,9 @@ def zoek(
     if bsn:
         qs = qs.filter(bsn_index__in=crypto.blind_index_candidates(bsn))
     else:
-        qs = qs.filter(geslachtsnaam__iexact=geslachtsnaam, geboortedatum=geboortedatum)
+        qs = qs.filter(geslachtsnaam__iexact=geslachtsnaam)
+        if geboortedatum is not None:  # the API asks for both; the UI also searches by surname alone
+            qs = qs.filter(geboortedatum=geboortedatum)
     gevonden = list(pagina(qs.order_by("id")))
     if gevonden:
         return gevonden, audit_lijst(actor, gevonden, actie="persoon.gezocht")
@@ -282,16 +284,17 @@ def personen_voor_audit(actor, *, uuid=None, bsn: str | None = None) -> list[Per
     return list(qs.order_by("id")[:100])
 
 
-def persoon_voor_noodtoegang(actor, *, bsn: str | None) -> Persoon | None:
-    """AC-11: break-glass reaches a person registered by the own organisation, also without a grant.
-    Only the service that writes the break-glass grant and its audit entry may use the result."""
-    if not bsn:
-        return None
+def persoon_voor_noodtoegang(actor, *, bsn=None, geslachtsnaam=None, geboortedatum=None) -> Persoon | None:
+    """AC-11: break-glass reaches a person registered by the own organisation, also without a grant,
+    found by BSN or by surname and birth date together, and only when exactly one person matches. Only
+    the service that writes the break-glass grant and its audit entry may use the result."""
     tenancy.activeer(actor)
-    return (
-        Persoon.objects.filter(
-            organisatie=actor.organisatie, bsn_index__in=crypto.blind_index_candidates(bsn)
-        )
-        .order_by("id")
-        .first()
-    )
+    qs = Persoon.objects.filter(organisatie=actor.organisatie)
+    if bsn:
+        qs = qs.filter(bsn_index__in=crypto.blind_index_candidates(bsn))
+    elif geslachtsnaam and geboortedatum:
+        qs = qs.filter(geslachtsnaam__iexact=geslachtsnaam, geboortedatum=geboortedatum)
+    else:
+        return None
+    gevonden = list(qs.order_by("id")[:2])
+    return gevonden[0] if len(gevonden) == 1 else None

@@ -6,7 +6,7 @@ from django import forms
 from stdnum.nl import bsn as stdnum_bsn
 
 from zorgvuldig.organisaties.models import Organisatie, Rol, Team
-from zorgvuldig.toegang.policies import DREIGING_VOOR
+from zorgvuldig.toegang.policies import DREIGING_VOOR, NOODTOEGANG_MIN_TEKENS
 
 
 class Formulier(forms.Form):
@@ -65,6 +65,10 @@ class ActiveerFormulier(CodeFormulier):
     )
     field_order = ["wachtwoord", "herhaal", "code"]
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["code"].widget.attrs.pop("autofocus", None)  # start at the first field
+
     def clean(self):
         data = super().clean()
         if data.get("wachtwoord") and data.get("wachtwoord") != data.get("herhaal"):
@@ -80,6 +84,9 @@ class VerklaringFormulier(Formulier):
 
 
 class PersoonZoekFormulier(Formulier):
+    # Searching returns only persons the user already has access to, so a surname alone may do (a
+    # person without BSN or known birth date must be findable too); break-glass asks for more.
+    naam_alleen = True
     bsn = forms.CharField(label="BSN", max_length=9, required=False, help_text="9 cijfers.")
     geslachtsnaam = forms.CharField(label="Achternaam", max_length=200, required=False)
     geboortedatum = forms.DateField(
@@ -96,22 +103,35 @@ class PersoonZoekFormulier(Formulier):
             if not stdnum_bsn.is_valid(bsn):
                 self.add_error("bsn", "Dit is geen geldig BSN.")
             data["bsn"] = bsn
-        elif not (data.get("geslachtsnaam") and data.get("geboortedatum")):
-            raise forms.ValidationError("Zoek op BSN, of op achternaam en geboortedatum samen.")
+        elif self.naam_alleen and not data.get("geslachtsnaam"):
+            raise forms.ValidationError("Vul een BSN of een achternaam in.")
+        elif not self.naam_alleen and not (data.get("geslachtsnaam") and data.get("geboortedatum")):
+            raise forms.ValidationError("Vul een BSN in, of achternaam en geboortedatum samen.")
         return data
 
 
+DREIGING_LABELS = {
+    "client": "Cliënt",
+    "gezin": "Gezin",
+    "verwijzer": "Verwijzer",
+    "team": "Team",
+    "anderen": "Anderen",
+}
+
+
 class NoodtoegangFormulier(PersoonZoekFormulier):
+    naam_alleen = False
     dreiging_voor = forms.MultipleChoiceField(
         label="Voor wie geldt de dreiging?",
-        choices=[(d, d.capitalize()) for d in sorted(DREIGING_VOOR)],
+        choices=[(d, DREIGING_LABELS[d]) for d in DREIGING_LABELS if d in DREIGING_VOOR],
         widget=forms.CheckboxSelectMultiple,
     )
     reden = forms.CharField(
         label="Concrete aanwijzingen",
         max_length=2000,
         widget=forms.Textarea,
-        help_text="Beschrijf welke concrete aanwijzingen er zijn voor een dreiging voor iemands veiligheid.",
+        help_text=f"Beschrijf welke concrete aanwijzingen er zijn voor een dreiging voor iemands veiligheid "
+        f"(ten minste {NOODTOEGANG_MIN_TEKENS} tekens).",
     )
 
 
@@ -128,7 +148,9 @@ class AuditZoekFormulier(Formulier):
 class GebruikerFormulier(Formulier):
     naam = forms.CharField(label="Naam", max_length=200)
     email = forms.EmailField(label="E-mailadres", max_length=254)
-    organisatie = forms.ModelChoiceField(label="Organisatie", queryset=Organisatie.objects.order_by("naam"))
+    organisatie = forms.ModelChoiceField(
+        label="Organisatie", queryset=Organisatie.objects.order_by("naam"), empty_label="Kies een organisatie"
+    )
     functie = forms.CharField(label="Functie", max_length=200, required=False)
     rollen = forms.MultipleChoiceField(
         label="Rollen", choices=Rol.choices, widget=forms.CheckboxSelectMultiple
@@ -163,12 +185,16 @@ class IntrekFormulier(Formulier):
 class TeamFormulier(Formulier):
     code = forms.SlugField(label="Code", max_length=64, help_text="Kleine letters, cijfers en streepjes.")
     naam = forms.CharField(label="Naam", max_length=200)
-    organisatie = forms.ModelChoiceField(label="Organisatie", queryset=Organisatie.objects.order_by("naam"))
+    organisatie = forms.ModelChoiceField(
+        label="Organisatie", queryset=Organisatie.objects.order_by("naam"), empty_label="Kies een organisatie"
+    )
 
 
 class TokenFormulier(Formulier):
     naam = forms.CharField(label="Naam van het systeem", max_length=100)
-    organisatie = forms.ModelChoiceField(label="Organisatie", queryset=Organisatie.objects.order_by("naam"))
+    organisatie = forms.ModelChoiceField(
+        label="Organisatie", queryset=Organisatie.objects.order_by("naam"), empty_label="Kies een organisatie"
+    )
     scopes = forms.MultipleChoiceField(
         label="Scopes",
         choices=[
@@ -192,3 +218,8 @@ class BevestigFormulier(CodeFormulier):
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
     )
     field_order = ["wachtwoord", "code"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["code"].widget.attrs.pop("autofocus", None)
+        self.fields["wachtwoord"].widget.attrs["autofocus"] = True

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.conf import settings
+from django.contrib import messages
 from django.http import HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
@@ -15,10 +16,11 @@ from zorgvuldig.audit import selectors as audit_selectors
 from zorgvuldig.audit.models import Wachtrij
 from zorgvuldig.core.clock import now, today
 from zorgvuldig.core.errors import DomainError, NotFound
-from zorgvuldig.organisaties.models import ApiToken, Gebruiker
+from zorgvuldig.organisaties.models import ApiToken, Gebruiker, Mandaat
 from zorgvuldig.personen import selectors as personen
 from zorgvuldig.toegang import services as toegang_services
 from zorgvuldig.toegang.models import Noodtoegang
+from zorgvuldig.toegang.scopes import SCOPES
 from zorgvuldig.toegang.selectors import toegangen_zichtbaar_voor
 from zorgvuldig.ui import policies
 from zorgvuldig.ui.forms import (
@@ -29,6 +31,7 @@ from zorgvuldig.ui.forms import (
 )
 from zorgvuldig.ui.toegang import niet_gevonden, pagina
 from zorgvuldig.ui.views_aanmelden import BEVESTIGD, geblokkeerd
+from zorgvuldig.ui.views_beheer import rol_namen
 
 HERBEVESTIGING = dt.timedelta(minutes=5)
 LEEFTIJD = {
@@ -49,10 +52,14 @@ def dashboard(request, actor):
     vandaag = today()
     taken: list[dict] = []
     if "leidinggevende" in actor.rollen:
-        for n in Noodtoegang.objects.filter(organisatie_id=actor.organisatie.pk, beoordeeld_op__isnull=True):
+        # one's own break-glass is reviewed by another leidinggevende (AC-11)
+        openstaand = Noodtoegang.objects.filter(
+            organisatie_id=actor.organisatie.pk, beoordeeld_op__isnull=True
+        ).exclude(toegang__ontvanger_gebruiker=actor.gebruiker)
+        for n in openstaand.select_related("toegang__ontvanger_gebruiker"):
             taken.append(
                 {
-                    "titel": "Noodtoegang beoordelen (AC-11)",
+                    "titel": "Noodtoegang beoordelen",
                     "wie": n.toegang.ontvanger_gebruiker.naam if n.toegang.ontvanger_gebruiker else "",
                     "vervaldatum": n.beoordelen_voor,
                     "te_laat": n.beoordelen_voor < vandaag,
@@ -162,9 +169,16 @@ def noodtoegang(request, actor):
     fout = None
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
-        doel = personen.persoon_voor_noodtoegang(actor, bsn=d.get("bsn"))
+        doel = personen.persoon_voor_noodtoegang(
+            actor,
+            bsn=d.get("bsn"),
+            geslachtsnaam=d.get("geslachtsnaam"),
+            geboortedatum=d.get("geboortedatum"),
+        )
         if doel is None:
-            fout = "Deze persoon is niet geregistreerd bij uw organisatie."
+            fout = (
+                "Geen (of geen eenduidige) persoon van uw organisatie gevonden. Gebruik zo mogelijk het BSN."
+            )
         else:
             try:
                 toegang_services.noodtoegang(
@@ -194,6 +208,8 @@ def noodtoegang_beoordelen(request, uuid, actor):
         toelichting = request.POST.get("toelichting", "")[:2000]
         if akkoord not in {"ja", "nee"}:
             fout = "Kies of de noodtoegang terecht was."
+        elif akkoord == "nee" and not toelichting.strip():
+            fout = "Licht toe waarom de noodtoegang niet terecht was; dit gaat naar de FG."
         else:
             try:
                 toegang_services.beoordeel_noodtoegang(
@@ -202,6 +218,7 @@ def noodtoegang_beoordelen(request, uuid, actor):
             except DomainError as exc:
                 fout = exc.detail
             else:
+                messages.success(request, "Uw beoordeling van de noodtoegang is vastgelegd.")
                 return HttpResponseRedirect(reverse("ui:dashboard"))
     return render(
         request, "ui/noodtoegang_beoordelen.html", {"n": n, "fout": fout}, status=400 if fout else 200
@@ -225,9 +242,18 @@ def audit(request, actor):
     if request.method == "POST" and form.is_valid():
         gevonden = personen.personen_voor_audit(actor, bsn=form.cleaned_data["bsn"])
         try:
-            regels = list(audit_selectors.zoek_op_personen(actor, gevonden, {}).order_by("-id")[:200])
+            gevonden_regels = list(
+                audit_selectors.zoek_op_personen(actor, gevonden, {}).order_by("-id")[:200]
+            )
         except DomainError as exc:
             form.add_error(None, exc.detail)
+        else:
+            # who did it, by name: the entries keep only the user's uuid (AU-02)
+            uuids = {r.actor_gebruiker for r in gevonden_regels if r.actor_gebruiker}
+            namen = {
+                str(u): n for u, n in Gebruiker.objects.filter(uuid__in=uuids).values_list("uuid", "naam")
+            }
+            regels = [{"r": r, "wie": namen.get(r.actor_gebruiker, "systeem")} for r in gevonden_regels]
     template = "ui/_audit_resultaten.html" if request.headers.get("HX-Request") else "ui/audit.html"
     status = 400 if request.method == "POST" and not form.is_valid() else 200
     return render(request, template, {"form": form, "regels": regels}, status=status)
@@ -239,9 +265,9 @@ def profiel(request, actor):
         request,
         "ui/profiel.html",
         {
-            "rollen": sorted(actor.rollen),
-            "scopes": sorted(actor.scopes),
-            "mandaten": sorted(actor.gebruiker.actieve_mandaten(today())),
+            "rollen": rol_namen(actor.rollen),
+            "scopes": [SCOPES[s] for s in sorted(actor.scopes) if s in SCOPES],
+            "mandaten": [Mandaat.Soort(m).label for m in sorted(actor.gebruiker.actieve_mandaten(today()))],
             "verklaring_versie": settings.UI_VERKLARING_VERSIE,
         },
     )

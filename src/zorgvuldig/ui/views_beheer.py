@@ -16,7 +16,7 @@ from zorgvuldig.core.errors import DomainError, NotFound
 from zorgvuldig.organisaties import policies as org_policies
 from zorgvuldig.organisaties import services
 from zorgvuldig.organisaties.api import gebruikers_voor
-from zorgvuldig.organisaties.models import ApiToken, Team
+from zorgvuldig.organisaties.models import ApiToken, Rol, Team
 from zorgvuldig.toegang import services as toegang_services
 from zorgvuldig.toegang.models import Toegang
 from zorgvuldig.ui.forms import (
@@ -27,6 +27,10 @@ from zorgvuldig.ui.forms import (
     TokenFormulier,
 )
 from zorgvuldig.ui.toegang import niet_gevonden, pagina
+
+
+def rol_namen(rollen) -> list[str]:
+    return [Rol(r).label for r in sorted(rollen or []) if r in Rol.values]
 
 
 def _geactiveerd():
@@ -43,7 +47,11 @@ def _fouten_naar_formulier(form, exc: DomainError) -> None:
 
 @pagina("gebruiker:beheren")
 def gebruikers(request, actor):
-    rijen = gebruikers_voor(actor.gebruiker).prefetch_related("teams").annotate(geactiveerd=_geactiveerd())
+    rijen = list(
+        gebruikers_voor(actor.gebruiker).prefetch_related("teams").annotate(geactiveerd=_geactiveerd())
+    )
+    for g in rijen:
+        g.rol_namen = rol_namen(g.rollen)
     return render(request, "ui/beheer/gebruikers.html", {"gebruikers": rijen})
 
 

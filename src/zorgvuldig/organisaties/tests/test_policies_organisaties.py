@@ -99,3 +99,54 @@ def test_demo_and_real_data_never_mix(demo, productie, echt, demodata, geweigerd
         bestand_demo=demo, productie=productie, echte_gegevens=echt, demogegevens=demodata
     )
     assert (reden is not None) == geweigerd
+
+
+def test_token_fouten_name_the_field_and_the_reason():
+    d = dt.date(2026, 1, 1)
+    assert policies.token_fouten(scopes=sorted(policies.PARTNER_SCOPES), geldig_tot=d, vandaag=d) == {}
+    fout = policies.token_fouten(scopes=["signaal:registreren", "audit:lezen"], geldig_tot=d, vandaag=d)
+    assert set(fout) == {"scopes"} and "audit:lezen" in fout["scopes"] and "signaal" not in fout["scopes"]
+    leeg = policies.token_fouten(scopes=[], geldig_tot=d, vandaag=d)
+    assert set(leeg) == {"scopes"} and "scope" in leeg["scopes"]
+    verleden = policies.token_fouten(scopes=["match:behandelen"], geldig_tot=d - dt.timedelta(1), vandaag=d)
+    assert set(verleden) == {"geldigTot"} and "verleden" in verleden["geldigTot"]
+    lang = policies.token_fouten(scopes=["match:behandelen"], geldig_tot=d + dt.timedelta(800), vandaag=d)
+    assert "twee jaar" in lang["geldigTot"]
+
+
+def test_vi_19_profile_errors_say_which_rule():
+    fouten = policies.profiel_vi_fouten(max_age=30, term_months=0, extension_months=0)
+    assert "VI-02" in fouten["maxAge"] and "23" in fouten["maxAge"]
+    assert "VI-16" in fouten["termMonths"] and "VI-16" in fouten["extensionMonths"]
+
+
+def test_demo_guard_reasons_say_what_to_do():
+    productie = policies.demo_weigering(
+        bestand_demo=True, productie=True, echte_gegevens=False, demogegevens=False
+    )
+    assert "productiemodus" in productie
+    echt = policies.demo_weigering(
+        bestand_demo=True, productie=False, echte_gegevens=True, demogegevens=False
+    )
+    assert "echte gegevens" in echt
+    demo = policies.demo_weigering(
+        bestand_demo=False, productie=False, echte_gegevens=False, demogegevens=True
+    )
+    assert "lege database" in demo
+
+
+def test_ac_06_supervisory_and_technical_roles_stand_alone():
+    assert policies.rollen_fout(["medewerker", "leidinggevende"]) is None
+    assert policies.rollen_fout(["fg"]) is None and policies.rollen_fout(["beheerder"]) is None
+    assert "Kies" in policies.rollen_fout([])
+    for rol in ("beheerder", "fg", "auditor"):
+        fout = policies.rollen_fout([rol, "medewerker"])
+        assert fout is not None and rol in fout
+    assert policies.rollen_fout(["fg", "auditor"]) is not None
+
+
+def test_ac_06_a_beheerder_does_not_change_his_own_roles_or_account():
+    assert policies.zelfbeheer_fout(zichzelf=False, rollen_gewijzigd=True, gedeactiveerd=True) is None
+    assert policies.zelfbeheer_fout(zichzelf=True, rollen_gewijzigd=False, gedeactiveerd=False) is None
+    assert policies.zelfbeheer_fout(zichzelf=True, rollen_gewijzigd=True, gedeactiveerd=False) is not None
+    assert policies.zelfbeheer_fout(zichzelf=True, rollen_gewijzigd=False, gedeactiveerd=True) is not None

@@ -30,6 +30,7 @@ def test_idle_session_expires_only_after_the_limit():
 def test_ac_11_break_glass_needs_a_recent_confirmation():
     geldig = 5 * MIN
     assert policies.herbevestiging_nodig(bevestigd_op=None, nu=NU, geldig=geldig)
+    assert not policies.herbevestiging_nodig(bevestigd_op=NU, nu=NU, geldig=geldig)
     assert not policies.herbevestiging_nodig(bevestigd_op=NU - geldig, nu=NU, geldig=geldig)
     assert policies.herbevestiging_nodig(bevestigd_op=NU - geldig - MIN, nu=NU, geldig=geldig)
     assert policies.herbevestiging_nodig(bevestigd_op=NU + MIN, nu=NU, geldig=geldig)  # clock games

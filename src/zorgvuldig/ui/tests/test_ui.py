@@ -303,3 +303,100 @@ def test_pages_carry_a_strict_csp_and_templates_have_no_inline_script_or_style(r
         assert not re.search(r"<script(?![^>]*\bsrc=)", text), f
         assert " style=" not in text and "<style" not in text, f
         assert "hx-on" not in text, f
+
+
+def test_a_user_of_an_sso_organisation_only_links_the_app_on_activation(regio, settings):
+    """ADR 0007: OIDC replaces the password, never the TOTP code; the link enrols the app and ends."""
+    from zorgvuldig.organisaties.activatie import activatie_pad
+    from zorgvuldig.organisaties.services import maak_gebruiker
+    from zorgvuldig.ui.oidc_config import Aanbieder
+
+    settings.OIDC_PROVIDERS = {
+        "wijkteam-krimpen": Aanbieder(
+            organisatie="wijkteam-krimpen",
+            naam="Gemeente Krimpen",
+            authorization_endpoint="https://idp.example.org/auth",
+            token_endpoint="https://idp.example.org/token",
+            userinfo_endpoint="https://idp.example.org/userinfo",
+            jwks_uri="https://idp.example.org/jwks",
+            client_id="zorgvuldig",
+            client_secret="geheim",
+        )
+    }
+    noor = maak_gebruiker(
+        actor=regio.actor(regio.beheerder),
+        email="noor@krimpen.example.org",
+        naam="Noor",
+        organisatie=regio.wijkteam,
+        rollen=["medewerker"],
+    )
+    pad = activatie_pad(noor)
+    client = Client()
+    page = client.get(pad).content.decode()
+    assert 'name="code"' in page and 'name="wachtwoord"' not in page
+    device = TOTPDevice.objects.get(user=noor, confirmed=False)
+    token = f"{TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift).token():06d}"
+    r = client.post(pad, {"code": token})
+    assert r.status_code == 200 and "via uw organisatie" in r.content.decode()
+    noor.refresh_from_db()
+    assert not noor.has_usable_password()
+    assert TOTPDevice.objects.filter(user=noor, confirmed=True).exists()
+    assert client.get(pad).status_code == 404  # the link is used up
+
+
+def test_grants_page_lists_grants_to_users_and_organisations(regio, ui):
+    registreer_persoon(actor=regio.actor(regio.medewerker), data={"geslachtsnaam": "Jansen", "bsn": BSN_SAM})
+    for user in (regio.leidinggevende, regio.fg):
+        r = ui(user).get("/toegangen")
+        assert r.status_code == 200 and "Fatima El Amrani" in r.content.decode()
+
+
+def test_ac_06_beheerder_cannot_extend_his_own_rights_or_mix_roles(regio, ui):
+    beheer = ui(regio.beheerder)
+    eigen = beheer.post(
+        f"/beheer/gebruikers/{regio.beheerder.uuid}", {"rollen": ["beheerder", "fg"], "actief": "on"}
+    )
+    assert eigen.status_code == 400
+    uit = beheer.post(f"/beheer/gebruikers/{regio.beheerder.uuid}", {"rollen": ["beheerder"]})
+    assert uit.status_code == 400
+    regio.beheerder.refresh_from_db()
+    assert regio.beheerder.rollen == ["beheerder"] and regio.beheerder.is_active
+    gemengd = beheer.post(
+        f"/beheer/gebruikers/{regio.collega.uuid}", {"rollen": ["medewerker", "auditor"], "actief": "on"}
+    )
+    assert gemengd.status_code == 400 and "functiescheiding" in gemengd.content.decode()
+    regio.collega.refresh_from_db()
+    assert regio.collega.rollen == ["medewerker"]
+
+
+def test_a_person_without_bsn_is_found_by_surname_and_break_glass_needs_name_and_date(regio, ui):
+    kees = registreer_persoon(
+        actor=regio.actor(regio.medewerker),
+        data={"geslachtsnaam": "de Zwerver", "voornamen": "Kees", "bsn_ontbreekt_reden": "dakloos"},
+    )
+    r = ui(regio.medewerker).post("/personen", {"geslachtsnaam": "De Zwerver"})
+    assert r.status_code == 200 and f"/personen/{kees.uuid}" in r.content.decode()
+    collega = ui(regio.collega)
+    sessie = collega.session
+    sessie["zv_bevestigd_op"] = dt.datetime.now(dt.UTC).isoformat()  # as right after log-in
+    sessie.save()
+    r = collega.post(
+        "/noodtoegang",
+        {"geslachtsnaam": "de Zwerver", "dreiging_voor": ["client"], "reden": "x" * 60},
+    )
+    assert r.status_code == 400  # a surname alone is too broad for break-glass
+
+
+def test_the_log_shows_who_did_it(regio, ui):
+    registreer_persoon(actor=regio.actor(regio.medewerker), data={"geslachtsnaam": "Jansen", "bsn": BSN_SAM})
+    r = ui(regio.fg).post("/logboek", {"bsn": BSN_SAM})
+    assert r.status_code == 200 and "Fatima El Amrani" in r.content.decode()
+
+
+def test_static_files_are_served_without_collectstatic_outside_production(client):
+    for pad in (
+        "/static/ui/zorgvuldig.css",
+        "/static/ui/vendor/utrecht-components.css",
+        "/static/ui/vendor/htmx.min.js",
+    ):
+        assert client.get(pad).status_code == 200, pad

@@ -45,6 +45,7 @@ class Command(BaseCommand):
             sys.exit(exc.code)
         verzegel_alles()
         url = f"http://127.0.0.1:{opts['port']}/"
+        settings.BASE_URL = url.rstrip("/")  # activation links the beheerder mails point at this server
         if opts["json"]:
             self.stdout.write(
                 json.dumps({"database": str(db["NAME"]), "url": url, **demo}, ensure_ascii=False)
