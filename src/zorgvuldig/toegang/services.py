@@ -177,6 +177,7 @@ def _beeindig(actor, grant: Toegang | None, reden: str = "") -> Toegang:
         actie="toegang.ingetrokken",
         activiteit=ACTIVITEIT,
         object=grant,
+        betrokkenen=_betrokkenen(object_van(grant)),  # in the subject's own trail too (AU-01)
         velden=velden,
         toegang=grant,
     )
@@ -184,7 +185,14 @@ def _beeindig(actor, grant: Toegang | None, reden: str = "") -> Toegang:
 
 
 def _betrokkenen(object) -> list:
-    return [object] if object._meta.model_name == "persoon" else []
+    return [object] if object is not None and object._meta.model_name == "persoon" else []
+
+
+def object_van(grant: Toegang):
+    """The record a grant opens (a person, an organisation for AC-09 log access, …), or None."""
+    from django.apps import apps
+
+    return apps.get_model(grant.object_type).objects.filter(pk=grant.object_id).first()
 
 
 def log_inzage(actor, grants) -> None:
@@ -273,10 +281,36 @@ def beoordeel_noodtoegang(*, actor, uuid, akkoord: bool, toelichting: str) -> No
             actie="toegang.noodtoegang_beoordeeld",
             activiteit=ACTIVITEIT,
             object=row.toegang,
+            betrokkenen=_betrokkenen(object_van(row.toegang)),
             velden=["akkoord", "toelichting"],
             toegang=row.toegang,
         )
     return row
+
+
+def noodtoegang_voor_beoordeling(*, actor, uuid) -> tuple[Noodtoegang, object]:
+    """AC-11: the leidinggevende sees whose record was opened, to judge it; that look is audited under
+    the grant being reviewed."""
+    tenancy.activeer(actor)
+    row = (
+        Noodtoegang.objects.select_related("toegang__ontvanger_gebruiker")
+        .filter(toegang__uuid=uuid, organisatie_id=actor.organisatie.pk)
+        .first()
+    )
+    if row is None or "leidinggevende" not in actor.rollen:
+        raise NotFound()
+    persoon = object_van(row.toegang)
+    with transaction.atomic():
+        audit.record(
+            actor=actor,
+            actie="persoon.ingezien",
+            activiteit=ACTIVITEIT,
+            object=persoon,
+            betrokkenen=_betrokkenen(persoon),
+            velden=["naam", "geboortedatum"],
+            toegang=row.toegang,
+        )
+    return row, persoon
 
 
 def open_noodtoegangen(actor):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 from stdnum.nl import bsn as stdnum_bsn
 
-from zorgvuldig.organisaties.models import Organisatie, Rol, Team
+from zorgvuldig.organisaties.models import Gebruiker, Organisatie, Rol, Team
 from zorgvuldig.toegang.policies import DREIGING_VOOR, NOODTOEGANG_MIN_TEKENS
 
 
@@ -223,3 +223,24 @@ class BevestigFormulier(CodeFormulier):
         super().__init__(*args, **kwargs)
         self.fields["code"].widget.attrs.pop("autofocus", None)
         self.fields["wachtwoord"].widget.attrs["autofocus"] = True
+
+
+class WettelijkeToegangFormulier(Formulier):
+    """AC-09: the FG gives an auditor or inspector read access to the log, limited in time."""
+
+    gebruiker = forms.ModelChoiceField(
+        label="Auditor", queryset=Gebruiker.objects.none(), empty_label="Kies een auditor"
+    )
+    instantie = forms.CharField(label="Instantie", max_length=200, help_text="Bijvoorbeeld de accountant.")
+    bepaling = forms.CharField(label="Wettelijke bepaling", max_length=200)
+    doel = forms.CharField(label="Doel", max_length=300)
+    geldig_tot = forms.DateField(
+        label="Geldig tot en met",
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text="Hoogstens 90 dagen.",
+        error_messages={"invalid": "Vul een geldige datum in."},
+    )
+
+    def __init__(self, *args, auditors=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["gebruiker"].queryset = auditors

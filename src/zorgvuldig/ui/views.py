@@ -19,7 +19,7 @@ from zorgvuldig.core.errors import DomainError, NotFound
 from zorgvuldig.organisaties.models import ApiToken, Gebruiker, Mandaat
 from zorgvuldig.personen import selectors as personen
 from zorgvuldig.toegang import services as toegang_services
-from zorgvuldig.toegang.models import Noodtoegang
+from zorgvuldig.toegang.models import Bron
 from zorgvuldig.toegang.scopes import SCOPES
 from zorgvuldig.toegang.selectors import toegangen_zichtbaar_voor
 from zorgvuldig.ui import policies
@@ -28,6 +28,7 @@ from zorgvuldig.ui.forms import (
     IntrekFormulier,
     NoodtoegangFormulier,
     PersoonZoekFormulier,
+    WettelijkeToegangFormulier,
 )
 from zorgvuldig.ui.toegang import niet_gevonden, pagina
 from zorgvuldig.ui.views_aanmelden import BEVESTIGD, geblokkeerd
@@ -53,10 +54,8 @@ def dashboard(request, actor):
     taken: list[dict] = []
     if "leidinggevende" in actor.rollen:
         # one's own break-glass is reviewed by another leidinggevende (AC-11)
-        openstaand = Noodtoegang.objects.filter(
-            organisatie_id=actor.organisatie.pk, beoordeeld_op__isnull=True
-        ).exclude(toegang__ontvanger_gebruiker=actor.gebruiker)
-        for n in openstaand.select_related("toegang__ontvanger_gebruiker"):
+        openstaand = toegang_services.open_noodtoegangen(actor)
+        for n in openstaand.exclude(toegang__ontvanger_gebruiker=actor.gebruiker):
             taken.append(
                 {
                     "titel": "Noodtoegang beoordelen",
@@ -107,12 +106,58 @@ def dashboard(request, actor):
             .order_by("geldig_tot")[:10]
         )
     sealing = Wachtrij.objects.count() if actor.heeft("audit:lezen") else None
+    berichten = _berichten(actor, vandaag)
     taken.sort(key=lambda t: (t["vervaldatum"] is None, t["vervaldatum"] or vandaag))
     return render(
         request,
         "ui/dashboard.html",
-        {"taken": taken, "aflopend": eigen, "auditwachtrij": sealing, "vandaag": vandaag},
+        {
+            "taken": taken,
+            "aflopend": eigen,
+            "auditwachtrij": sealing,
+            "vandaag": vandaag,
+            "berichten": berichten,
+        },
     )
+
+
+BERICHT_DAGEN = 14
+
+
+def _berichten(actor, vandaag) -> list[dict]:
+    """The inbox: what happened to the user's own access in the last two weeks, newest first. Derived
+    from the grant table itself, so nothing can be missed or sent twice."""
+    from zorgvuldig.toegang.models import Noodtoegang, Toegang
+
+    sinds = now() - dt.timedelta(days=BERICHT_DAGEN)
+    berichten = []
+    eigen = Toegang.objects.filter(ontvanger_gebruiker=actor.gebruiker).select_related(
+        "verleend_door", "ingetrokken_door"
+    )
+    for t in eigen.filter(aangemaakt__gte=sinds).exclude(verleend_door=actor.gebruiker)[:20]:
+        door = t.verleend_door.naam if t.verleend_door else "het systeem"
+        berichten.append(
+            {"op": t.aangemaakt, "tekst": f"U kreeg toegang ({t.get_bron_display()}) van {door}."}
+        )
+    for t in eigen.filter(ingetrokken_op__gte=sinds).exclude(ingetrokken_door=actor.gebruiker)[:20]:
+        reden = f": {t.ingetrokken_reden}" if t.ingetrokken_reden else ""
+        berichten.append(
+            {"op": t.ingetrokken_op, "tekst": f"Een toegang ({t.get_bron_display()}) is ingetrokken{reden}."}
+        )
+    beoordeeld = Noodtoegang.objects.filter(
+        toegang__ontvanger_gebruiker=actor.gebruiker, beoordeeld_op__gte=sinds
+    ).select_related("toegang")
+    for n in beoordeeld[:20]:
+        oordeel = "terecht" if n.akkoord else "niet terecht"
+        toelichting = f" Toelichting: {n.toelichting}" if n.toelichting else ""
+        berichten.append(
+            {
+                "op": n.beoordeeld_op,
+                "tekst": f"Uw noodtoegang van {n.toegang.geldig_vanaf:%d-%m-%Y} is beoordeeld als "
+                f"{oordeel}.{toelichting}",
+            }
+        )
+    return sorted(berichten, key=lambda b: b["op"], reverse=True)
 
 
 @require_http_methods(["GET", "POST"])
@@ -148,6 +193,7 @@ def persoon(request, uuid, actor):
             "p": p,
             "bsn": personen.bsn(p) if zicht["bsn"] else None,
             "adres_zichtbaar": zicht["adres"],
+            "noodtoegang": zicht.get("bron") == Bron.NOODTOEGANG,
             "leeftijd": LEEFTIJD.get(personen.leeftijdscategorie(p) or ""),
             "relaties": personen.relaties_van(p),
         },
@@ -195,12 +241,9 @@ def noodtoegang(request, actor):
 @require_http_methods(["GET", "POST"])
 @pagina("toegang:verlenen")
 def noodtoegang_beoordelen(request, uuid, actor):
-    n = (
-        Noodtoegang.objects.select_related("toegang__ontvanger_gebruiker")
-        .filter(toegang__uuid=uuid, organisatie_id=actor.organisatie.pk)
-        .first()
-    )
-    if n is None:
+    try:
+        n, persoon = toegang_services.noodtoegang_voor_beoordeling(actor=actor, uuid=uuid)
+    except NotFound:
         return niet_gevonden(request)
     fout = None
     if request.method == "POST":
@@ -221,15 +264,59 @@ def noodtoegang_beoordelen(request, uuid, actor):
                 messages.success(request, "Uw beoordeling van de noodtoegang is vastgelegd.")
                 return HttpResponseRedirect(reverse("ui:dashboard"))
     return render(
-        request, "ui/noodtoegang_beoordelen.html", {"n": n, "fout": fout}, status=400 if fout else 200
+        request,
+        "ui/noodtoegang_beoordelen.html",
+        {"n": n, "persoon": persoon, "fout": fout},
+        status=400 if fout else 200,
     )
 
 
+@require_http_methods(["GET", "POST"])
 @pagina("toegang:lezen")
 def toegangen(request, actor):
+    form = None
+    if "fg" in actor.rollen:  # AC-09: statutory access to the log is the FG's to give
+        form = WettelijkeToegangFormulier(request.POST or None, auditors=_auditors(actor))
+        if request.method == "POST" and form.is_valid():
+            d = form.cleaned_data
+            try:
+                toegang_services.verleen(
+                    actor=actor,
+                    object=d["gebruiker"].organisatie,
+                    bron=Bron.WETTELIJK,
+                    ontvanger_gebruiker=d["gebruiker"],
+                    reden=d["doel"],
+                    rechten=frozenset({"lezen"}),
+                    vanaf=today(),
+                    tot=d["geldig_tot"],
+                    wettelijk={"instantie": d["instantie"], "bepaling": d["bepaling"], "doel": d["doel"]},
+                )
+            except DomainError as exc:
+                form.add_error(None, exc.detail)
+            else:
+                messages.success(
+                    request, f"{d['gebruiker'].naam} heeft leestoegang tot het logboek gekregen."
+                )
+                return HttpResponseRedirect(reverse("ui:toegangen"))
+    elif request.method == "POST":
+        return niet_gevonden(request)
     rijen = list(toegangen_zichtbaar_voor(actor).order_by("-id")[:100])
     toegang_services.log_inzage(actor, rijen)
-    return render(request, "ui/toegangen.html", {"toegangen": rijen, "vandaag": today()})
+    return render(
+        request,
+        "ui/toegangen.html",
+        {"toegangen": rijen, "vandaag": today(), "form": form},
+        status=400 if form is not None and form.errors else 200,
+    )
+
+
+def _auditors(actor):
+    """Auditors of the FG's own controller (AC-15); roles are a JSON list, filtered in Python for
+    portability between SQLite and PostgreSQL."""
+    kandidaten = Gebruiker.objects.filter(
+        organisatie__verwerkingsverantwoordelijke=actor.verwerkingsverantwoordelijke_id, is_active=True
+    )
+    return kandidaten.filter(pk__in=[g.pk for g in kandidaten if "auditor" in (g.rollen or [])])
 
 
 @require_http_methods(["GET", "POST"])

@@ -106,9 +106,9 @@ def gebruiker(request, uuid, actor):
             return HttpResponseRedirect(reverse("ui:gebruiker", args=[g.uuid]))
     # Grants are listed without what they open: the beheerder sees kind and validity, never the person.
     toegangen = (
-        Toegang.objects.filter(
-            ontvanger_gebruiker=g, ontvanger_gebruiker__organisatie=actor.organisatie
-        ).order_by("-id")[:100]
+        Toegang.objects.filter(ontvanger_gebruiker=g, ontvanger_gebruiker__organisatie=actor.organisatie)
+        .select_related("verleend_door")
+        .order_by("-id")[:100]
         if g.organisatie_id == actor.organisatie.pk
         else []
     )

@@ -206,9 +206,22 @@ def test_ac_11_break_glass_needs_fresh_reauthentication_and_creates_a_review_tas
             },
         )
         assert r.status_code == 302 and r["Location"] == f"/personen/{sam.uuid}"
-        assert client.get(f"/personen/{sam.uuid}").status_code == 200
-        taak = ui(regio.leidinggevende).get("/overzicht").content.decode()
+        page = client.get(f"/personen/{sam.uuid}")
+        assert page.status_code == 200 and "met noodtoegang" in page.content.decode()
+        lg = ui(regio.leidinggevende)
+        taak = lg.get("/overzicht").content.decode()
         assert "Noodtoegang beoordelen" in taak and "Pieter de Vos" in taak
+        assert "Noodtoegang beoordelen" not in client.get("/overzicht").content.decode()  # not one's own
+        grant = Toegang.objects.get(bron="noodtoegang", ontvanger_gebruiker=regio.collega)
+        pad = f"/noodtoegang/{grant.uuid}/beoordelen"
+        review = lg.get(pad).content.decode()
+        assert "Sam" in review and "Jansen" in review  # whose record was opened
+        assert lg.post(pad, {"oordeel": "nee"}).status_code == 400  # "not justified" needs a reason
+        assert lg.post(pad, {"oordeel": "nee", "toelichting": "Geen acute dreiging"}).status_code == 302
+        sleutel = AuditRegel.objects.filter(actie="toegang.noodtoegang_beoordeeld").get()
+        assert sleutel.betrokkene  # in Sam's own trail
+        inbox = client.get("/overzicht").content.decode()  # Pieter hears the outcome
+        assert "beoordeeld als niet terecht" in inbox and "Geen acute dreiging" in inbox
 
 
 def test_beheerder_creates_a_user_who_activates_with_password_and_totp(
@@ -274,6 +287,7 @@ def test_beheerder_revokes_a_grant_without_seeing_the_person(regio, ui):
     assert grant.ingetrokken_op is not None and grant.ingetrokken_reden == "Andere functie"
     assert AuditRegel.objects.filter(object_uuid=str(grant.uuid), actie="toegang.ingetrokken").exists()
     assert ui(regio.medewerker).get(f"/personen/{sam.uuid}").status_code == 404
+    assert "is ingetrokken: Andere functie" in ui(regio.medewerker).get("/overzicht").content.decode()
 
 
 def test_beheerder_changes_roles_and_deactivates_audited(regio, ui):
@@ -400,3 +414,25 @@ def test_static_files_are_served_without_collectstatic_outside_production(client
         "/static/ui/vendor/htmx.min.js",
     ):
         assert client.get(pad).status_code == 200, pad
+
+
+def test_ac_09_the_fg_gives_the_auditor_time_limited_access_to_the_log(regio, ui):
+    registreer_persoon(actor=regio.actor(regio.medewerker), data={"geslachtsnaam": "Jansen", "bsn": BSN_SAM})
+    auditor = ui(regio.auditor)
+    assert "Geen geldige wettelijke toegang" in auditor.post("/logboek", {"bsn": BSN_SAM}).content.decode()
+    fg = ui(regio.fg)
+    gegevens = {
+        "gebruiker": regio.auditor.pk,
+        "instantie": "Accountant (fictief)",
+        "bepaling": "art. 213a Gemeentewet",
+        "doel": "Jaarcontrole",
+    }
+    te_lang = fg.post(
+        "/toegangen", {**gegevens, "geldig_tot": (dt.date.today() + dt.timedelta(91)).isoformat()}
+    )
+    assert te_lang.status_code == 400 and "90 dagen" in te_lang.content.decode()
+    r = fg.post("/toegangen", {**gegevens, "geldig_tot": (dt.date.today() + dt.timedelta(30)).isoformat()})
+    assert r.status_code == 302
+    assert "Fatima El Amrani" in auditor.post("/logboek", {"bsn": BSN_SAM}).content.decode()
+    # the leidinggevende may read grants but gives no statutory access
+    assert ui(regio.leidinggevende).post("/toegangen", gegevens).status_code == 404
