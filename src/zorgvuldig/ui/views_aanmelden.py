@@ -64,6 +64,17 @@ def geblokkeerd(request, response=None, credentials=None):
     return render(request, "ui/geblokkeerd.html", status=429)
 
 
+def _vertraagd(user) -> bool:
+    """django-otp slows guessing down: after a wrong code the next one is refused for a while."""
+    return any(not d.verify_is_allowed()[0] for d in TOTPDevice.objects.filter(user=user, confirmed=True))
+
+
+def _code_fout(user) -> str:
+    if _vertraagd(user):
+        return "Na een verkeerde code moet u even wachten. Probeer het over een halve minuut opnieuw."
+    return "Deze code klopt niet of is verlopen."
+
+
 @require_http_methods(["GET", "POST"])
 def tweede_stap(request):
     user = request.user
@@ -79,7 +90,7 @@ def tweede_stap(request):
             request.session.cycle_key()
             request.session[BEVESTIGD] = now().isoformat()
             return HttpResponseRedirect(_volgende(request))
-        form.add_error("code", "Deze code klopt niet of is verlopen.")
+        form.add_error("code", _code_fout(user))
     status = 400 if request.method == "POST" else 200
     return render(
         request, "ui/tweede_stap.html", {"form": form, "volgende": _volgende(request)}, status=status
@@ -134,12 +145,18 @@ def bevestigen(request, actor):
     form = BevestigFormulier(request.POST or None)
     wachtwoord_fout = None
     if request.method == "POST" and form.is_valid():
-        ok_wachtwoord = request.user.check_password(form.cleaned_data["wachtwoord"])
+        # through authenticate(), so wrong passwords count towards the lock-out here too
+        ok_wachtwoord = (
+            auth.authenticate(request, email=request.user.email, password=form.cleaned_data["wachtwoord"])
+            is not None
+        )
         device = match_token(request.user, form.cleaned_data["code"].strip())
         if ok_wachtwoord and device is not None:
             request.session[BEVESTIGD] = now().isoformat()
             return HttpResponseRedirect(_volgende(request))
         wachtwoord_fout = "Het wachtwoord of de code klopt niet."
+        if _vertraagd(request.user):
+            wachtwoord_fout += " " + _code_fout(request.user)
     return render(
         request,
         "ui/bevestigen.html",
