@@ -28,6 +28,18 @@ def niet_gevonden(request):
     return render(request, "ui/fout.html", {"titel": "Pagina niet gevonden"}, status=404)
 
 
+def geweigerd(request, actor, code: str = "E_NOT_FOUND", activiteit: str = "verantwoording-toezicht"):
+    """A refused attempt by a signed-in user is logged like a success (AU-04), without naming a record
+    the user may not see, and answers like a missing page."""
+    from zorgvuldig.audit import services as audit
+    from zorgvuldig.core.errors import DomainError
+
+    audit.weigering(
+        actor=actor, actie="toegang.geweigerd", activiteit=activiteit, fout=DomainError(code, "geweigerd")
+    )
+    return niet_gevonden(request)
+
+
 def volledig_aangemeld(request) -> bool:
     user = request.user
     return bool(user.is_authenticated and user.is_active and user.is_verified())
@@ -46,7 +58,7 @@ def pagina(scope: str | None = None, *, zonder_verklaring: bool = False):
                 return HttpResponseRedirect(reverse("ui:geheimhouding"))
             actor = actor_van(request)
             if scope is not None and not actor.heeft(scope):
-                return niet_gevonden(request)
+                return geweigerd(request, actor, "E_AC_NOT_AUTHORISED")
             return view(request, *args, actor=actor, **kwargs)
 
         return wrapper

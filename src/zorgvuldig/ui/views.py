@@ -30,7 +30,7 @@ from zorgvuldig.ui.forms import (
     PersoonZoekFormulier,
     WettelijkeToegangFormulier,
 )
-from zorgvuldig.ui.toegang import niet_gevonden, pagina
+from zorgvuldig.ui.toegang import geweigerd, niet_gevonden, pagina
 from zorgvuldig.ui.views_aanmelden import BEVESTIGD, geblokkeerd
 from zorgvuldig.ui.views_beheer import rol_namen
 
@@ -185,7 +185,7 @@ def persoon(request, uuid, actor):
     try:
         p, zicht = personen.lees_persoon(actor, uuid)
     except NotFound:
-        return niet_gevonden(request)
+        return geweigerd(request, actor, activiteit="sociaal-domein-ondersteuning")
     return render(
         request,
         "ui/persoon.html",

@@ -174,7 +174,12 @@ def test_person_search_is_by_post_audited_and_finds_only_visible_persons(regio, 
     # the teacher of another organisation finds nothing and the page answers like a missing one
     other = ui(regio.leraar)
     assert "Geen personen gevonden" in other.post("/personen", {"bsn": BSN_SAM}).content.decode()
+    voor = AuditRegel.objects.filter(status="geweigerd").count()
     assert other.get(f"/personen/{sam.uuid}").status_code == 404
+    weigering = AuditRegel.objects.filter(status="geweigerd").order_by("id")[voor:]
+    assert [(w.actor_gebruiker, w.code, w.object_uuid) for w in weigering] == [
+        (str(regio.leraar.uuid), "E_NOT_FOUND", "")  # AU-04, without revealing whose record it was
+    ]
     # htmx asks for the result fragment only
     frag = client.post("/personen", {"bsn": BSN_SAM}, HTTP_HX_REQUEST="true")
     assert "<html" not in frag.content.decode() and "Sam" in frag.content.decode()
