@@ -112,6 +112,7 @@ INSTALLED_APPS = [
     "zorgvuldig.verstrekkingen",
     "zorgvuldig.convenanten",
     "zorgvuldig.taken",
+    "zorgvuldig.berichten",
     "zorgvuldig.ui",
 ]
 
@@ -226,6 +227,8 @@ _smtp = {
     "username": config("EMAIL_HOST_USER", "", "SMTP user."),
     "password": config("EMAIL_HOST_PASSWORD", "", "SMTP password."),
     "use_tls": config("EMAIL_USE_TLS", False, "STARTTLS to the SMTP server."),
+    # A hanging SMTP server must not hold the worker: the outbox retries later (zorgvuldig.berichten).
+    "timeout": config("EMAIL_TIMEOUT", 30, "Seconds before an SMTP connection or send is given up."),
 }
 _file_path = config(
     "EMAIL_FILE_PATH", str(BASE_DIR / "mail"), "Folder for the file backend.", doc_default="`var/mail`"
@@ -238,6 +241,12 @@ elif _email_backend.endswith("filebased.EmailBackend"):
 # Django 6.1's MAILERS, fed from the EMAIL_* variables operators already know (DESIGN §5.9).
 MAILERS = {"default": {"BACKEND": _email_backend, "OPTIONS": _email_options}}
 DEFAULT_FROM_EMAIL = config("DEFAULT_FROM_EMAIL", "zorgvuldig@example.org", "Sender of notifications.")
+BERICHTEN_MAX_POGINGEN = config(
+    "ZORGVULDIG_MAIL_MAX_ATTEMPTS",
+    8,
+    "Delivery attempts of a notification before it counts as failed (`/health`: berichtenMislukt). "
+    "Retries back off 1, 2, 4 … minutes, at most 6 hours.",
+)
 
 # Keys (DESIGN §4 "Keys"): never in the database or the repository.
 KEK_FILE = config(

@@ -94,6 +94,7 @@ class DatabaseCollector(Collector):
         yield from families
 
     def _uit_database(self) -> Iterator[Metric]:
+        from zorgvuldig.berichten import bezorging
         from zorgvuldig.taken import bewaking, hartslag
 
         achterstand = bewaking.verzegelachterstand()
@@ -131,6 +132,15 @@ class DatabaseCollector(Collector):
         for naam, moment in bewaking.laatst_ingepland():
             laatst.add_metric([naam], moment.timestamp())
         yield laatst
+        berichten = GaugeMetricFamily(
+            "zorgvuldig_outbox_messages",
+            "Outbox messages waiting longer than 15 minutes (late) and given up (failed).",
+            labels=["state"],
+        )
+        cijfers = bezorging.bewaking()
+        berichten.add_metric(["late"], cijfers["teLaat"])
+        berichten.add_metric(["failed"], cijfers["mislukt"])
+        yield berichten
 
 
 # --- the view ------------------------------------------------------------------------------------

@@ -15,6 +15,7 @@ log = structlog.get_logger(__name__)
 def health(request):
     """200 when the database answers (503 only when it does not), with the audit sealing backlog and the
     worker and scheduler heartbeats. Unauthenticated: counts and ages only, no personal data."""
+    from zorgvuldig.berichten import bezorging
     from zorgvuldig.taken import bewaking, hartslag
 
     try:
@@ -27,10 +28,14 @@ def health(request):
         "database": "ok",
         "auditWachtrij": None,
         "auditWachtrijOudsteSeconden": None,
+        "berichtenTeLaat": None,  # outbox: waiting longer than 15 minutes
+        "berichtenMislukt": None,
     }
     try:
         achterstand = bewaking.verzegelachterstand()
         data.update(auditWachtrij=achterstand.aantal, auditWachtrijOudsteSeconden=achterstand.oudste_seconden)
+        berichten = bezorging.bewaking()
+        data.update(berichtenTeLaat=berichten["teLaat"], berichtenMislukt=berichten["mislukt"])
         componenten = hartslag.toestand()
     except Exception:  # the database answers, but e.g. a migration is missing: say so, stay 200
         log.warning("health_incomplete", exc_info=True)

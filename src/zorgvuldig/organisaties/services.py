@@ -119,7 +119,7 @@ def maak_gebruiker(*, actor, email: str, naam: str, organisatie, functie: str = 
             object=g,
             velden=["email", "naam", "organisatie", "functie", "rollen", "teams"],
         )
-        transaction.on_commit(lambda: stuur_activatie(g))
+        stuur_activatie(g)
     return g
 
 
@@ -158,23 +158,28 @@ def wijzig_gebruiker(*, actor, gebruiker, rollen, teams, actief: bool, functie: 
 
 
 def stuur_activatie(gebruiker) -> None:
-    """E-mail the one-time activation link; the link is never shown to the beheerder or logged."""
-    from django.conf import settings
-    from django.core.mail import send_mail
+    """E-mail the one-time activation link through the outbox, in the caller's transaction: sent iff
+    the account change committed, delivered at least once. Never shown to the beheerder or logged; the
+    outbox wipes the text once delivered."""
+    import uuid as uuidlib
 
+    from django.conf import settings
+
+    from zorgvuldig.berichten.services import plaats_email
     from zorgvuldig.organisaties.activatie import activatie_pad
 
     link = settings.BASE_URL.rstrip("/") + activatie_pad(gebruiker)
-    send_mail(
-        subject="Activeer uw account voor zorgvuldig",
-        message=(
+    plaats_email(
+        aan=gebruiker.email,
+        onderwerp="Activeer uw account voor zorgvuldig",
+        tekst=(
             f"Beste {gebruiker.naam},\n\nEr is een account voor u aangemaakt. "
             "Activeer het binnen 72 uur via\n"
             f"{link}\n\nU kiest daar een wachtwoord en koppelt een authenticator-app.\n"
             "Heeft u dit niet verwacht? Neem dan contact op met uw beheerder."
         ),
-        from_email=None,
-        recipient_list=[gebruiker.email],
+        sleutel=f"activatie:{gebruiker.uuid}:{uuidlib.uuid4()}",  # every new link is a new message
+        gebruiker=gebruiker,
     )
 
 
@@ -224,4 +229,4 @@ def nieuwe_activatielink(*, actor, gebruiker) -> None:
             object=gebruiker,
             velden=["activatielink"],
         )
-        transaction.on_commit(lambda: stuur_activatie(gebruiker))
+        stuur_activatie(gebruiker)

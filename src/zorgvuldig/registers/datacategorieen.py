@@ -40,6 +40,7 @@ BEWAARREGELS = {
     "audit": "retention.audit_years (7), als ketenbegin tot een ondertekend controlepunt (AU-03)",
     "pseudoniem": "Tot de gegevens van de betrokkene zijn vernietigd (AU-07)",
     "idempotentie": "24 uur (API §1.6)",
+    "bericht": "Tekst gewist na bezorging; adres en onderwerp als administratie (retention.admin_years)",
 }
 
 EIGEN_APPS = {
@@ -52,6 +53,7 @@ EIGEN_APPS = {
     "verstrekkingen",
     "taken",
     "convenanten",
+    "berichten",
 }
 
 

@@ -251,7 +251,34 @@ def noodtoegang(*, actor, object, reden: str, dreiging_voor) -> Toegang:
             velden=["reden", "dreiging_voor"],
             toegang=grant,
         )
+        _meld_noodtoegang(actor, grant, kalender.plus_werkdagen(vandaag, 2))
     return grant
+
+
+def _meld_noodtoegang(actor, grant: Toegang, uiterlijk: dt.date) -> None:
+    """AC-11: the organisation's leidinggevenden hear of a break-glass at once, by e-mail through the
+    outbox. Only who and when: no client data in a mail."""
+    from django.conf import settings
+
+    from zorgvuldig.berichten.services import plaats_email
+    from zorgvuldig.organisaties.models import Gebruiker
+
+    for lg in Gebruiker.objects.filter(organisatie=actor.organisatie, is_active=True).exclude(
+        pk=actor.gebruiker.pk
+    ):
+        if "leidinggevende" not in (lg.rollen or []):
+            continue
+        plaats_email(
+            aan=lg.email,
+            onderwerp="Noodtoegang te beoordelen",
+            tekst=(
+                f"{actor.gebruiker.naam} heeft op {grant.geldig_vanaf:%d-%m-%Y} noodtoegang genomen. "
+                f"Beoordeel vóór {uiterlijk:%d-%m-%Y} of dit terecht was:\n"
+                f"{settings.BASE_URL.rstrip('/')}/noodtoegang/{grant.uuid}/beoordelen"
+            ),
+            sleutel=f"noodtoegang:{grant.uuid}:{lg.uuid}",
+            gebruiker=lg,
+        )
 
 
 @audit.geweigerd_gelogd("toegang.noodtoegang_beoordeeld", ACTIVITEIT)

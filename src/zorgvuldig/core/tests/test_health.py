@@ -93,6 +93,8 @@ def test_health_holds_no_personal_data(client, regio):
         "database",
         "auditWachtrij",
         "auditWachtrijOudsteSeconden",
+        "berichtenTeLaat",
+        "berichtenMislukt",
         "worker",
         "scheduler",
     }
