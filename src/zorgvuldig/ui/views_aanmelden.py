@@ -15,6 +15,7 @@ from django.db import transaction
 from django.http import HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.http import urlencode
 from django.views.decorators.http import require_http_methods, require_POST
 from django_otp import login as otp_login
 from django_otp import match_token
@@ -52,7 +53,9 @@ def inloggen(request):
         )
         if user is not None:
             auth.login(request, user)  # first factor only: every page still asks for the code
-            return HttpResponseRedirect(reverse("ui:tweede_stap") + f"?volgende={_volgende(request)}")
+            return HttpResponseRedirect(
+                reverse("ui:tweede_stap") + "?" + urlencode({"volgende": _volgende(request)})
+            )
         if not getattr(request, "axes_locked_out", False):
             form.add_error(None, FOUT_INLOG)
     status = 400 if request.method == "POST" else 200
