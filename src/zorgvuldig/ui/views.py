@@ -25,13 +25,12 @@ from zorgvuldig.toegang.selectors import toegangen_zichtbaar_voor
 from zorgvuldig.ui import policies
 from zorgvuldig.ui.forms import (
     AuditZoekFormulier,
-    IntrekFormulier,
     NoodtoegangFormulier,
     PersoonZoekFormulier,
     WettelijkeToegangFormulier,
 )
 from zorgvuldig.ui.toegang import geweigerd, niet_gevonden, pagina
-from zorgvuldig.ui.views_aanmelden import BEVESTIGD, geblokkeerd
+from zorgvuldig.ui.views_aanmelden import BEVESTIGD
 from zorgvuldig.ui.views_beheer import rol_namen
 
 HERBEVESTIGING = dt.timedelta(minutes=5)
@@ -358,6 +357,3 @@ def profiel(request, actor):
             "verklaring_versie": settings.UI_VERKLARING_VERSIE,
         },
     )
-
-
-__all__ = ["IntrekFormulier", "geblokkeerd"]

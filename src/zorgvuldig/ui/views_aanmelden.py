@@ -6,7 +6,6 @@ from __future__ import annotations
 import base64
 
 import segno
-import structlog
 from django.conf import settings
 from django.contrib import auth
 from django.contrib.auth.password_validation import validate_password
@@ -33,9 +32,8 @@ from zorgvuldig.ui.forms import (
     InlogFormulier,
     VerklaringFormulier,
 )
-from zorgvuldig.ui.toegang import niet_gevonden, pagina
+from zorgvuldig.ui.toegang import pagina
 
-log = structlog.get_logger("zorgvuldig.ui")
 BEVESTIGD = "zv_bevestigd_op"  # when password and code were last entered (AC-11 re-authentication)
 FOUT_INLOG = "Het e-mailadres of wachtwoord klopt niet."
 
@@ -190,6 +188,3 @@ def geheimhouding(request, actor):
 def uitloggen(request):
     auth.logout(request)
     return HttpResponseRedirect(reverse("ui:inloggen") + "?uitgelogd=1")
-
-
-__all__ = ["niet_gevonden"]
