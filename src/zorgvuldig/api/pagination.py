@@ -21,6 +21,15 @@ class Paginering(PageNumberPagination):
             headers=headers,
         )
 
+    @classmethod
+    def antwoord(cls, qs, request, view, serializer_class) -> Response:
+        """One page of `qs`, serialized, as the paginated response (the common list view)."""
+        paginator = cls()
+        page: list = paginator.paginate_queryset(qs, request, view=view) or []
+        return paginator.get_paginated_response(
+            serializer_class(page, many=True, context={"request": request}).data
+        )
+
     def get_paginated_response_schema(self, schema):
         return {
             "type": "object",

@@ -31,9 +31,9 @@ class ActivatieTokens(PasswordResetTokenGenerator):
         # Own expiry (72 h) instead of PASSWORD_RESET_TIMEOUT, which governs other links.
         if not (user and token) or user.has_usable_password() or not user.is_active:
             return False
-        from django_otp.plugins.otp_totp.models import TOTPDevice
+        from zorgvuldig.organisaties.selectors import is_geactiveerd
 
-        if TOTPDevice.objects.filter(user=user, confirmed=True).exists():
+        if is_geactiveerd(user):
             return False  # already activated (an OIDC user never gets a password)
         try:
             ts_b36, _ = token.split("-")

@@ -14,7 +14,8 @@ from zorgvuldig.api.permissions import actor_van
 from zorgvuldig.core.clock import today
 from zorgvuldig.core.errors import NotFound
 from zorgvuldig.organisaties import policies, services
-from zorgvuldig.organisaties.models import ApiToken, Gebruiker, Organisatie, Rol, Verwerkingsverantwoordelijke
+from zorgvuldig.organisaties.models import ApiToken, Organisatie, Verwerkingsverantwoordelijke
+from zorgvuldig.organisaties.selectors import gebruikers_voor
 
 
 def profiel(actor) -> dict:
@@ -108,14 +109,10 @@ class _Lijst(BasisView):
     serializer: type = OrganisatieSerializer
 
     def get(self, request):
-        paginator = Paginering()
         qs = self.model.objects.order_by("naam", "id")
         if self.model is Organisatie:
             qs = qs.select_related("verwerkingsverantwoordelijke")
-        page = paginator.paginate_queryset(qs, request, view=self)
-        return paginator.get_paginated_response(
-            self.serializer(page, many=True, context={"request": request}).data
-        )
+        return Paginering.antwoord(qs, request, self, self.serializer)
 
 
 class _Item(BasisView):
@@ -157,14 +154,6 @@ class VerwerkingsverantwoordelijkeView(_Item):
     serializer = VerwerkingsverantwoordelijkeSerializer
 
 
-def gebruikers_voor(user):
-    """Users a caller may list: its own organisation's (the technical beheerder: all, API §2.1)."""
-    qs = Gebruiker.objects.select_related("organisatie").order_by("naam", "id")
-    if Rol.BEHEERDER in (getattr(user, "rollen", None) or []):
-        return qs
-    return qs.filter(organisatie=user.organisatie)
-
-
 class GebruikerSerializer(serializers.Serializer):
     def to_representation(self, g):
         request = self.context.get("request")
@@ -187,11 +176,7 @@ class GebruikersView(BasisView):
 
     @extend_schema(responses=GebruikerSerializer(many=True), operation_id="gebruikers_list")
     def get(self, request):
-        paginator = Paginering()
-        page = paginator.paginate_queryset(gebruikers_voor(request.user), request, view=self)
-        return paginator.get_paginated_response(
-            GebruikerSerializer(page, many=True, context={"request": request}).data
-        )
+        return Paginering.antwoord(gebruikers_voor(request.user), request, self, GebruikerSerializer)
 
 
 class GebruikerView(BasisView):
@@ -242,11 +227,7 @@ class ApiTokensView(BasisView):
 
     @extend_schema(responses=ApiTokenSerializer(many=True), operation_id="api_tokens_list")
     def get(self, request):
-        paginator = Paginering()
-        page = paginator.paginate_queryset(_tokens(), request, view=self)
-        return paginator.get_paginated_response(
-            ApiTokenSerializer(page, many=True, context={"request": request}).data
-        )
+        return Paginering.antwoord(_tokens(), request, self, ApiTokenSerializer)
 
     @extend_schema(
         request=NieuwTokenSerializer,

@@ -217,9 +217,9 @@ def geactiveerd(gebruiker) -> None:
 
 def nieuwe_activatielink(*, actor, gebruiker) -> None:
     """A new one-time link for an account that was never activated (the old one expired or got lost)."""
-    from django_otp.plugins.otp_totp.models import TOTPDevice
+    from zorgvuldig.organisaties.selectors import is_geactiveerd
 
-    if TOTPDevice.objects.filter(user=gebruiker, confirmed=True).exists() or not gebruiker.is_active:
+    if is_geactiveerd(gebruiker) or not gebruiker.is_active:
         raise DomainError("E_STATE_CONFLICT", "Dit account is al geactiveerd of niet actief.")
     with transaction.atomic():
         audit.record(

@@ -262,12 +262,10 @@ def _meld_noodtoegang(actor, grant: Toegang, uiterlijk: dt.date) -> None:
 
     from zorgvuldig.berichten.services import plaats_email
     from zorgvuldig.organisaties.models import Gebruiker
+    from zorgvuldig.organisaties.selectors import met_rol
 
-    for lg in Gebruiker.objects.filter(organisatie=actor.organisatie, is_active=True).exclude(
-        pk=actor.gebruiker.pk
-    ):
-        if "leidinggevende" not in (lg.rollen or []):
-            continue
+    collega_s = Gebruiker.objects.filter(organisatie=actor.organisatie).exclude(pk=actor.gebruiker.pk)
+    for lg in met_rol(collega_s, "leidinggevende"):
         plaats_email(
             aan=lg.email,
             onderwerp="Noodtoegang te beoordelen",

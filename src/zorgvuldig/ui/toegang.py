@@ -11,17 +11,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.http import urlencode
 
-from zorgvuldig.core import tenancy
-from zorgvuldig.core.context import Actor
-
-
-def actor_van(request) -> Actor:
-    actor = getattr(request, "_zv_actor", None)
-    if actor is None:
-        actor = Actor.voor(request.user, kanaal="ui")
-        request._zv_actor = actor
-        tenancy.activeer(actor)
-    return actor
+from zorgvuldig.api.permissions import actor_van  # the same actor and tenancy as the API's
 
 
 def niet_gevonden(request):

@@ -17,6 +17,7 @@ from zorgvuldig.audit.models import Wachtrij
 from zorgvuldig.core.clock import now, today
 from zorgvuldig.core.errors import DomainError, NotFound
 from zorgvuldig.organisaties.models import ApiToken, Gebruiker, Mandaat
+from zorgvuldig.organisaties.selectors import geactiveerd_annotatie, met_rol
 from zorgvuldig.personen import selectors as personen
 from zorgvuldig.toegang import services as toegang_services
 from zorgvuldig.toegang.models import Bron
@@ -81,7 +82,8 @@ def dashboard(request, actor):
     if actor.heeft("gebruiker:beheren"):
         niet_actief = (
             Gebruiker.objects.filter(organisatie=actor.organisatie, is_active=True)
-            .exclude(totpdevice__confirmed=True)
+            .annotate(geactiveerd=geactiveerd_annotatie())
+            .filter(geactiveerd=False)
             .count()
         )
         if niet_actief:
@@ -310,12 +312,11 @@ def toegangen(request, actor):
 
 
 def _auditors(actor):
-    """Auditors of the FG's own controller (AC-15); roles are a JSON list, filtered in Python for
-    portability between SQLite and PostgreSQL."""
-    kandidaten = Gebruiker.objects.filter(
-        organisatie__verwerkingsverantwoordelijke=actor.verwerkingsverantwoordelijke_id, is_active=True
+    """Auditors of the FG's own controller (AC-15)."""
+    eigen = Gebruiker.objects.filter(
+        organisatie__verwerkingsverantwoordelijke=actor.verwerkingsverantwoordelijke_id
     )
-    return kandidaten.filter(pk__in=[g.pk for g in kandidaten if "auditor" in (g.rollen or [])])
+    return eigen.filter(pk__in=[g.pk for g in met_rol(eigen, "auditor")])
 
 
 @require_http_methods(["GET", "POST"])

@@ -24,6 +24,7 @@ from zorgvuldig.core.clock import now
 from zorgvuldig.organisaties import services as org_services
 from zorgvuldig.organisaties.activatie import controleer_activatie
 from zorgvuldig.organisaties.models import Gebruiker
+from zorgvuldig.organisaties.selectors import is_geactiveerd
 from zorgvuldig.ui import policies
 from zorgvuldig.ui.forms import (
     ActiveerFormulier,
@@ -81,7 +82,7 @@ def tweede_stap(request):
     user = request.user
     if not user.is_authenticated:
         return HttpResponseRedirect(reverse("ui:inloggen"))
-    if not TOTPDevice.objects.filter(user=user, confirmed=True).exists():
+    if not is_geactiveerd(user):
         return render(request, "ui/geen_tweede_factor.html", status=403)
     form = CodeFormulier(request.POST or None)
     if request.method == "POST" and form.is_valid():

@@ -4,19 +4,17 @@ Configuration only, never content (AC-06); every change is audited by the servic
 from __future__ import annotations
 
 from django.contrib import messages
-from django.db.models import Exists, OuterRef
 from django.http import HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from zorgvuldig.core.clock import today
 from zorgvuldig.core.errors import DomainError, NotFound
 from zorgvuldig.organisaties import policies as org_policies
 from zorgvuldig.organisaties import services
-from zorgvuldig.organisaties.api import gebruikers_voor
 from zorgvuldig.organisaties.models import ApiToken, Rol, Team
+from zorgvuldig.organisaties.selectors import geactiveerd_annotatie, gebruikers_voor
 from zorgvuldig.toegang import services as toegang_services
 from zorgvuldig.toegang.models import Toegang
 from zorgvuldig.ui.forms import (
@@ -33,14 +31,11 @@ def rol_namen(rollen) -> list[str]:
     return [Rol(r).label for r in sorted(rollen or []) if r in Rol.values]
 
 
-def _geactiveerd():
-    """Activated = an authenticator app is linked (OIDC users never get a password)."""
-    return Exists(TOTPDevice.objects.filter(user=OuterRef("pk"), confirmed=True))
-
-
-def _fouten_naar_formulier(form, exc: DomainError) -> None:
+def _fouten_naar_formulier(form, exc: DomainError, veldnamen: dict[str, str] | None = None) -> None:
+    """A service refusal onto the form: per field where the API name maps to one, else on top."""
     for p in exc.invalid_params:
-        form.add_error(p.name if p.name in form.fields else None, p.reason)
+        veld = (veldnamen or {}).get(p.name, p.name)
+        form.add_error(veld if veld in form.fields else None, p.reason)
     if not exc.invalid_params:
         form.add_error(None, exc.detail)
 
@@ -48,7 +43,9 @@ def _fouten_naar_formulier(form, exc: DomainError) -> None:
 @pagina("gebruiker:beheren")
 def gebruikers(request, actor):
     rijen = list(
-        gebruikers_voor(actor.gebruiker).prefetch_related("teams").annotate(geactiveerd=_geactiveerd())
+        gebruikers_voor(actor.gebruiker)
+        .prefetch_related("teams")
+        .annotate(geactiveerd=geactiveerd_annotatie())
     )
     for g in rijen:
         g.rol_namen = rol_namen(g.rollen)
@@ -83,7 +80,12 @@ def gebruiker_nieuw(request, actor):
 @require_http_methods(["GET", "POST"])
 @pagina("gebruiker:beheren")
 def gebruiker(request, uuid, actor):
-    g = gebruikers_voor(actor.gebruiker).annotate(geactiveerd=_geactiveerd()).filter(uuid=uuid).first()
+    g = (
+        gebruikers_voor(actor.gebruiker)
+        .annotate(geactiveerd=geactiveerd_annotatie())
+        .filter(uuid=uuid)
+        .first()
+    )
     if g is None:
         return niet_gevonden(request)
     initial = {"functie": g.functie, "rollen": g.rollen, "teams": list(g.teams.all()), "actief": g.is_active}
@@ -201,9 +203,7 @@ def tokens(request, actor):
                 geldig_tot=d["geldig_tot"],
             )
         except DomainError as exc:
-            for p in exc.invalid_params:
-                veld = {"geldigTot": "geldig_tot"}.get(p.name, p.name)
-                form.add_error(veld if veld in form.fields else None, p.reason)
+            _fouten_naar_formulier(form, exc, {"geldigTot": "geldig_tot"})
         else:
             nieuw = {"token": token, "sleutel": sleutel}  # shown once, on this response only
             form = TokenFormulier()
