@@ -44,15 +44,15 @@ def _flatten(detail, prefix: str = "") -> list[InvalidParam]:
     return params
 
 
-def response(code: str, detail: str, params=None, headers=None) -> Response:
+def response(code: str, detail: str, params=None, headers=None, status: int | None = None) -> Response:
     trace_id, _ = current_trace()
-    body = problem(code, detail, trace_id=trace_id, invalid_params=params)
+    body = problem(code, detail, trace_id=trace_id, invalid_params=params, status=status)
     return Response(body, status=body["status"], content_type=PROBLEM, headers=headers)
 
 
 def exception_handler(exc, context):
     if isinstance(exc, DomainError):
-        return response(exc.code, exc.detail, exc.invalid_params)
+        return response(exc.code, exc.detail, exc.invalid_params, status=exc.status)
     if isinstance(exc, Http404 | drf.NotFound):
         return response("E_NOT_FOUND", "Het gevraagde object bestaat niet of is niet zichtbaar voor u.")
     if isinstance(exc, drf.AuthenticationFailed):

@@ -113,6 +113,8 @@ INSTALLED_APPS = [
     "zorgvuldig.convenanten",
     "zorgvuldig.taken",
     "zorgvuldig.berichten",
+    "zorgvuldig.verwijsindex",
+    "zorgvuldig.rapportages",
     "zorgvuldig.ui",
 ]
 

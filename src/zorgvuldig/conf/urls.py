@@ -9,6 +9,7 @@ from zorgvuldig.core import views as core_views
 from zorgvuldig.organisaties import api as org_api
 from zorgvuldig.personen import api as personen_api
 from zorgvuldig.toegang import api as toegang_api
+from zorgvuldig.verwijsindex import api as vi_api
 
 U = "<uuid:uuid>"
 api_v1 = [
@@ -21,6 +22,19 @@ api_v1 = [
     path(f"personen/{U}/audittrail", audit_api.AuditTrailView.as_view()),
     path("huishoudens", personen_api.HuishoudensView.as_view()),
     path(f"huishoudens/{U}", personen_api.HuishoudenView.as_view()),
+    path("signalen", vi_api.SignalenView.as_view()),
+    path(f"signalen/{U}", vi_api.SignaalView.as_view()),
+    path(f"signalen/{U}/_activeren", vi_api.ActiverenView.as_view()),
+    path(f"signalen/{U}/_verlengen", vi_api.VerlengenView.as_view()),
+    path(f"signalen/{U}/_intrekken", vi_api.IntrekkenView.as_view()),
+    path(f"signalen/{U}/_overdragen", vi_api.OverdragenView.as_view()),
+    path(f"signalen/{U}/_aanvaarden", vi_api.AanvaardenView.as_view()),
+    path(f"signalen/{U}/verantwoording", vi_api.VerantwoordingView.as_view()),
+    path("matches", vi_api.MatchesView.as_view()),
+    path(f"matches/{U}", vi_api.MatchView.as_view()),
+    path(f"matches/{U}/_afstemmen", vi_api.AfstemmenView.as_view()),
+    path(f"matches/{U}/_aanwijzen", vi_api.AanwijzenView.as_view()),
+    path(f"matches/{U}/_informeren", vi_api.InformerenView.as_view()),
     path("toegangen", toegang_api.ToegangenView.as_view()),
     path("toegangen/_verlenen", toegang_api.VerleenView.as_view()),
     path(f"toegangen/{U}", toegang_api.ToegangView.as_view()),

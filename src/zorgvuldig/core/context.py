@@ -79,4 +79,5 @@ class Actor:
         )
 
     def heeft(self, scope: str) -> bool:
-        return scope in self.scopes
+        """`a|b`: an endpoint open to either scope (own signals or the organisation's, API §2.3)."""
+        return any(s in self.scopes for s in scope.split("|"))

@@ -42,7 +42,17 @@ CODES: dict[str, Code] = {
     "E_PE_AGE_UNKNOWN": Code(409, "Leeftijd onbekend"),
     "E_PE_RELATION_INVALID": Code(400, "Relatie niet toegestaan"),
     # Verwijsindex (VI)
+    "E_VI_AGE": Code(400, "Signaal niet toegestaan"),
+    "E_VI_NO_CRITERION": Code(400, "Geen criterium of vermoeden"),
+    "E_VI_NO_BASIS": Code(400, "Instemming of afweging ontbreekt"),
+    "E_VI_INFO_DUTY": Code(400, "Informatieplicht niet vastgelegd"),
+    "E_VI_FIELD_NOT_ALLOWED": Code(400, "Veld niet toegestaan in de verwijsindex"),
+    "E_VI_NO_MELDRECHT": Code(403, "Geen meldrecht"),
+    "E_VI_DUPLICATE": Code(409, "Er is al een actief signaal"),
+    "E_VI_EXTEND_WINDOW": Code(409, "Verlengen nu niet mogelijk"),
+    "E_VI_CONTACT_FIRST": Code(409, "Eerst contact tussen signaleerders"),
     "E_VI_CRITERION_DISABLED": Code(409, "Criterium staat uit"),
+    "E_VI_FAMILY_MATCH_BASIS": Code(409, "Geen grondslag voor gezinsmatching"),
     # Registers (RG)
     "E_RG_CONVENANT_INCOMPLETE": Code(409, "Convenant onvolledig"),
 }
@@ -65,6 +75,8 @@ class DomainError(Exception):
     code: str
     detail: str
     invalid_params: list[InvalidParam] = field(default_factory=list)
+    # Rarely, one code answers two statuses by context (E_VI_CRITERION_DISABLED: 409 enabling, 400 using).
+    http_status: int | None = None
 
     def __post_init__(self) -> None:
         if self.code not in CODES:
@@ -73,7 +85,7 @@ class DomainError(Exception):
 
     @property
     def status(self) -> int:
-        return CODES[self.code].status
+        return self.http_status or CODES[self.code].status
 
     @property
     def title(self) -> str:

@@ -49,8 +49,10 @@ def partner_weigering(
     *, token_scopes: frozenset[str], gebruiker_scopes: frozenset[str], scope: str
 ) -> str | None:
     """AC-08: the token allows the act but the named professional may not do it himself (e.g. has no
-    `vi_signaleren` mandate) → `E_AC_NOT_MANDATED`. Other refusals follow the normal scope rule."""
-    if scope in token_scopes and scope not in gebruiker_scopes:
+    `vi_signaleren` mandate) → `E_AC_NOT_MANDATED`. Other refusals follow the normal scope rule.
+    `scope` may name alternatives, `a|b`: either suffices."""
+    via_token = [s for s in scope.split("|") if s in token_scopes]
+    if via_token and not any(s in gebruiker_scopes for s in via_token):
         return "E_AC_NOT_MANDATED"
     return None
 

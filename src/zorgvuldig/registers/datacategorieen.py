@@ -40,6 +40,8 @@ BEWAARREGELS = {
     "audit": "retention.audit_years (7), als ketenbegin tot een ondertekend controlepunt (AU-03)",
     "pseudoniem": "Tot de gegevens van de betrokkene zijn vernietigd (AU-07)",
     "idempotentie": "24 uur (API §1.6)",
+    "signaal": "Tot de verwijderdatum of intrekking (VI-16); dan alleen het archiefrecord (RT-04)",
+    "vi_archief": "vi.archive_months (24) na het einde van het signaal (VI-21, RT-04)",
     "bericht": "Tekst gewist na bezorging; adres en onderwerp als administratie (retention.admin_years)",
 }
 
@@ -54,6 +56,7 @@ EIGEN_APPS = {
     "taken",
     "convenanten",
     "berichten",
+    "verwijsindex",
 }
 
 

@@ -115,6 +115,8 @@ def weigering_zonder_scope(rollen: frozenset[str], scope: str, item_pad: bool) -
         return "E_AC_ADMIN_CONTENT"
     if item_pad:
         return "E_NOT_FOUND"
+    if scope.split("|")[0] in MANDAAT_SCOPES["vi_signaleren"]:
+        return "E_AC_NOT_MANDATED"  # AC-08: the verwijsindex asks an individual mandate, not a role
     return "E_AC_NOT_AUTHORISED"
 
 

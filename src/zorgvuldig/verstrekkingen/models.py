@@ -15,7 +15,12 @@ class Verstrekking(Beschermd):
 
     bron = models.CharField(max_length=16, choices=Bron.choices)
     herkomst = models.CharField(max_length=200)  # the decision, allocation or match it comes from
-    persoon = models.ForeignKey("personen.Persoon", on_delete=models.CASCADE, related_name="verstrekkingen")
+    # The subject: a person record, or — for a VI match notice, whose subject is known to the index only by
+    # BSN — the BSN blind index, so an *inzage* by BSN finds it (RI-05).
+    persoon = models.ForeignKey(
+        "personen.Persoon", null=True, blank=True, on_delete=models.CASCADE, related_name="verstrekkingen"
+    )
+    bsn_index = models.CharField(max_length=80, blank=True, db_index=True)
     ontvanger_organisatie = models.ForeignKey(
         "organisaties.Organisatie", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
@@ -30,6 +35,7 @@ class Verstrekking(Beschermd):
         "bron": "verstrekking",
         "herkomst": "technisch",
         "persoon": "verstrekking",
+        "bsn_index": "bsn",
         "ontvanger_organisatie": "verstrekking",
         "ontvanger_naam": "verstrekking",
         "datum": "verstrekking",
@@ -42,3 +48,9 @@ class Verstrekking(Beschermd):
     class Meta:
         verbose_name_plural = "verstrekkingen"
         indexes = [models.Index(fields=["ontvanger_organisatie", "datum"], name="verstrekking_ontvanger_idx")]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(persoon__isnull=False) | ~models.Q(bsn_index=""),
+                name="verstrekking_heeft_betrokkene",
+            )
+        ]

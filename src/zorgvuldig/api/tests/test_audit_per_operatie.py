@@ -50,6 +50,9 @@ def voorbeelden(regio):
     )
     huishouden = registreer_huishouden(actor=regio.actor(m), naam="Gezin", leden=[{"persoon": sam.uuid}])
     token, _ = partner_token(regio)
+    from zorgvuldig.verwijsindex.tests.hulp import Scenario, deelnemer_van, json_verantwoording
+
+    vi = Scenario(regio)
     als_systeem()
     grant = Toegang.objects.filter(object_id=sam.pk, object_type="personen.persoon").first()
     regel = AuditRegel.objects.filter(object_uuid=str(sam.uuid)).first()
@@ -139,6 +142,63 @@ def voorbeelden(regio):
             regio.beheerder,
             f"/api/v1/api-tokens/{token.uuid}/_intrekken",
             None,
+        ),
+        ("api/v1/signalen", "get"): (m, "/api/v1/signalen", None),
+        ("api/v1/signalen", "post"): (m, "/api/v1/signalen", {"bsn": "999990056"}),
+        ("api/v1/signalen/<uuid:uuid>", "get"): (m, f"/api/v1/signalen/{vi.eigen.uuid}", None),
+        ("api/v1/signalen/<uuid:uuid>/_activeren", "post"): (
+            m,
+            f"/api/v1/signalen/{vi.concept.uuid}/_activeren",
+            {"verantwoording": json_verantwoording()},
+        ),
+        ("api/v1/signalen/<uuid:uuid>/_verlengen", "post"): (
+            m,
+            f"/api/v1/signalen/{vi.verlengbaar.uuid}/_verlengen",
+            {},
+        ),
+        ("api/v1/signalen/<uuid:uuid>/_intrekken", "post"): (
+            m,
+            f"/api/v1/signalen/{vi.eigen.uuid}/_intrekken",
+            {},
+        ),
+        ("api/v1/signalen/<uuid:uuid>/_overdragen", "post"): (
+            regio.school_lg,
+            f"/api/v1/signalen/{vi.ander.uuid}/_overdragen",
+            {
+                "naar": f"http://testserver/api/v1/gebruikers/{vi.collega_school.uuid}",
+                "reden": "Vertrek mentor",
+            },
+        ),
+        ("api/v1/signalen/<uuid:uuid>/_aanvaarden", "post"): (
+            m,
+            f"/api/v1/signalen/{vi.aangeboden.uuid}/_aanvaarden",
+            {},
+        ),
+        ("api/v1/signalen/<uuid:uuid>/verantwoording", "get"): (
+            m,
+            f"/api/v1/signalen/{vi.eigen.uuid}/verantwoording",
+            None,
+        ),
+        ("api/v1/matches", "get"): (m, "/api/v1/matches", None),
+        ("api/v1/matches/<uuid:uuid>", "get"): (m, f"/api/v1/matches/{vi.match.uuid}", None),
+        ("api/v1/matches/<uuid:uuid>/_afstemmen", "post"): (
+            m,
+            f"/api/v1/matches/{vi.match.uuid}/_afstemmen",
+            {"datum": dt.date.today().isoformat(), "met": [deelnemer_van(vi.match, regio.leraar)]},
+        ),
+        ("api/v1/matches/<uuid:uuid>/_aanwijzen", "post"): (
+            m,
+            f"/api/v1/matches/{vi.match_contact.uuid}/_aanwijzen",
+            {"deelnemer": deelnemer_van(vi.match_contact, m)},
+        ),
+        ("api/v1/matches/<uuid:uuid>/_informeren", "post"): (
+            m,
+            f"/api/v1/matches/{vi.match_contact.uuid}/_informeren",
+            {
+                "datum": dt.date.today().isoformat(),
+                "door": deelnemer_van(vi.match_contact, m),
+                "wijze": "gesprek",
+            },
         ),
         ("api/v1/gebruikersprofiel/geheimhoudingsverklaring", "post"): (
             regio.collega,

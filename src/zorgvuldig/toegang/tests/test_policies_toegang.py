@@ -133,3 +133,23 @@ def test_ac_09_statutory_grant_reasons_name_what_is_wrong():
     assert "leesrecht" in policies.wettelijke_grant_fout(start, start, frozenset({"lezen", "aanvullen"}))
     assert "leesrecht" in policies.wettelijke_grant_fout(start, start, frozenset())
     assert policies.wettelijke_grant_fout(start, start, lezen) is None
+
+
+def test_ac_08_without_the_vi_mandate_the_refusal_names_the_mandate():
+    """AC-08: signalling asks an individual mandate; its absence is E_AC_NOT_MANDATED, not a role issue."""
+    assert (
+        policies.weigering_zonder_scope(frozenset({"medewerker"}), "signaal:registreren", False)
+        == "E_AC_NOT_MANDATED"
+    )
+    assert (
+        policies.weigering_zonder_scope(frozenset({"fg"}), "match:behandelen|signaal:beheren", False)
+        == "E_AC_NOT_MANDATED"
+    )
+    assert (
+        policies.weigering_zonder_scope(frozenset({"medewerker"}), "signaal:beheren", False)
+        == "E_AC_NOT_AUTHORISED"
+    )
+    assert (
+        policies.weigering_zonder_scope(frozenset({"medewerker"}), "signaal:registreren", True)
+        == "E_NOT_FOUND"
+    )

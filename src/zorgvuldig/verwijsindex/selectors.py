@@ -1,0 +1,446 @@
+"""Reads of the verwijsindex (SPEC §4 "Visibility"). Every user view goes through these functions, so the
+API, the UI and the reports cannot drift: a signal that is not active is invisible to everyone at once
+(VI-17), another organisation's signal answers like a missing one (VI-01), and nobody can search or browse
+the index — the only cross-organisation read is a match's VI-11 contact set."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.db.models import Q, QuerySet
+
+from zorgvuldig.core import crypto, tenancy
+from zorgvuldig.core.clock import today
+from zorgvuldig.core.errors import NotFound
+from zorgvuldig.verwijsindex import policies
+from zorgvuldig.verwijsindex.models import Instellingen, Match, Signaal
+
+
+def instellingen() -> Instellingen:
+    return Instellingen.huidig()
+
+
+# --- Signatories (AC-01, RG-04, VI-25) -------------------------------------------------------------
+
+
+def is_ondertekenaar(organisatie_id: int, op: dt.date) -> bool:
+    """AC-01: an accession to an active convenant runs on `op` (its end date inclusive)."""
+    from zorgvuldig.convenanten.models import Toetreding
+
+    return (
+        Toetreding.objects.filter(organisatie_id=organisatie_id, convenant__status="actief", datum__lte=op)
+        .filter(Q(tot__isnull=True) | Q(tot__gte=op))
+        .exists()
+    )
+
+
+def uittreding_tot(organisatie_id: int, op: dt.date) -> dt.date | None:
+    """VI-25: the date the organisation's last accession ended, if it is no signatory on `op` any more."""
+    from zorgvuldig.convenanten.models import Toetreding
+
+    if is_ondertekenaar(organisatie_id, op):
+        return None
+    rij = (
+        Toetreding.objects.filter(organisatie_id=organisatie_id, tot__lt=op)
+        .order_by("-tot")
+        .values_list("tot", flat=True)
+        .first()
+    )
+    return rij
+
+
+def is_gemandateerd(gebruiker, op: dt.date) -> bool:
+    """AC-08: an active user with a valid `vi_signaleren` mandate."""
+    return bool(gebruiker.is_active) and "vi_signaleren" in gebruiker.actieve_mandaten(op)
+
+
+# --- Signals ---------------------------------------------------------------------------------------
+
+
+def _actief_filter(vandaag: dt.date, organisatie_id: int) -> Q:
+    """RT-12 in SQL: activated, removal date after today, and VI-25 for an organisation that left."""
+    q = Q(status=policies.ACTIEF, verwijderdatum__gt=vandaag)
+    tot = uittreding_tot(organisatie_id, vandaag)
+    if tot is not None and vandaag > tot + dt.timedelta(days=instellingen().exit_days):
+        q &= Q(overgedragen_na_uittreding=True)
+    return q
+
+
+def signalen_zichtbaar_voor(actor, vandaag: dt.date | None = None) -> QuerySet[Signaal]:
+    """Own drafts and active signals; with `signaal:beheren` (the *leidinggevende*) the organisation's;
+    signals offered to the user after an accession ended (VI-25). Ended signals: nobody (VI-17)."""
+    if actor.is_systeem or actor.gebruiker is None:
+        return Signaal.objects.none()
+    tenancy.activeer(actor)
+    vandaag = vandaag or today()
+    eigen = Q(signaleerder=actor.gebruiker)
+    if actor.heeft("signaal:beheren"):
+        eigen |= Q(organisatie_id=actor.organisatie.pk)
+    if not (actor.heeft("signaal:registreren") or actor.heeft("signaal:beheren")):
+        return Signaal.objects.none()
+    zichtbaar = Q(status=policies.CONCEPT) | _actief_filter(vandaag, actor.organisatie.pk)
+    return Signaal.objects.filter(eigen, zichtbaar)
+
+
+def signaal_of_404(actor, uuid, *, beheren: bool = False) -> Signaal:
+    """The signal if the actor may see it (and, with `beheren`, act on it as signaler or own
+    *leidinggevende*); otherwise NotFound, exactly like a missing one."""
+    signaal = (
+        signalen_zichtbaar_voor(actor).select_related("signaleerder", "organisatie").filter(uuid=uuid).first()
+    )
+    if signaal is None:
+        raise NotFound()
+    return signaal
+
+
+def aangeboden_signaal_of_404(actor, uuid) -> Signaal:
+    """VI-25: a signal offered to this user by an organisation that left. Read in the system context
+    because the row still belongs to the leaving organisation."""
+    with tenancy.systeem():
+        signaal = (
+            Signaal.objects.select_related("signaleerder", "organisatie")
+            .filter(
+                uuid=uuid, aangeboden_aan=actor.gebruiker, status=policies.ACTIEF, verwijderdatum__gt=today()
+            )
+            .first()
+        )
+    if signaal is None or not is_actief(signaal):
+        raise NotFound()
+    return signaal
+
+
+def is_actief(signaal: Signaal, vandaag: dt.date | None = None) -> bool:
+    vandaag = vandaag or today()
+    return policies.is_actief(
+        status=signaal.status,
+        verwijderdatum=signaal.verwijderdatum,
+        vandaag=vandaag,
+        uittreding_tot=uittreding_tot(signaal.organisatie_id, vandaag),
+        overgedragen_na_uittreding=signaal.overgedragen_na_uittreding,
+        exit_dagen=instellingen().exit_days,
+    )
+
+
+def status_van(signaal: Signaal, vandaag: dt.date | None = None) -> str:
+    vandaag = vandaag or today()
+    return policies.signaal_status(
+        status=signaal.status,
+        verwijderdatum=signaal.verwijderdatum,
+        vandaag=vandaag,
+        uittreding_tot=uittreding_tot(signaal.organisatie_id, vandaag),
+        overgedragen_na_uittreding=signaal.overgedragen_na_uittreding,
+        exit_dagen=instellingen().exit_days,
+    )
+
+
+def actieve_signalen_op_bsn(bsn: str, vandaag: dt.date | None = None) -> list[Signaal]:
+    """The match look-up (VI-11): every active signal on this BSN, all organisations. System context:
+    only the matching service calls this, never a user view."""
+    vandaag = vandaag or today()
+    with tenancy.systeem():
+        kandidaten = list(
+            Signaal.objects.select_related("signaleerder", "organisatie")
+            .filter(
+                bsn_index__in=crypto.blind_index_candidates(bsn),
+                status=policies.ACTIEF,
+                verwijderdatum__gt=vandaag,
+            )
+            .order_by("signaleringstijdstip", "pk")
+        )
+    return [s for s in kandidaten if is_actief(s, vandaag)]
+
+
+def contact_van(signaal: Signaal, vandaag: dt.date | None = None):
+    """VI-24: the signaler, or — while the signaler lacks a mandate — a *leidinggevende* of the
+    organisation."""
+    vandaag = vandaag or today()
+    if is_gemandateerd(signaal.signaleerder, vandaag):
+        return signaal.signaleerder
+    from zorgvuldig.organisaties.models import Gebruiker
+
+    collegas = Gebruiker.objects.filter(organisatie_id=signaal.organisatie_id, is_active=True).order_by("pk")
+    leiding = next((g for g in collegas if "leidinggevende" in (g.rollen or [])), None)
+    return leiding or signaal.signaleerder
+
+
+# --- Matches ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Deelnemer:
+    """One signaler in a match as the viewer may see it: the own entry, or exactly VI-11's fields."""
+
+    uuid: str
+    eigen: bool
+    signaal: Signaal | None  # own entry only
+    organisatie: str
+    naam: str
+    email: str
+    telefoon: str
+    organisatie_id: int
+
+
+def _live_signalen(match: Match, vandaag: dt.date) -> list[Signaal]:
+    with tenancy.systeem():
+        rijen = list(
+            Signaal.objects.select_related("signaleerder", "organisatie")
+            .filter(match=match, status=policies.ACTIEF, verwijderdatum__gt=vandaag)
+            .order_by("signaleringstijdstip", "pk")
+        )
+    return [s for s in rijen if is_actief(s, vandaag)]
+
+
+def is_live(signalen: list[Signaal]) -> bool:
+    """A match exists while its active signals satisfy the match scope (VI-11); else it is DISSOLVED."""
+    return policies.is_match(
+        [str(s.organisatie_id) for s in signalen],
+        [str(s.signaleerder_id) for s in signalen],
+        instellingen().match_scope,
+    )
+
+
+def deelnemers(match: Match, actor, vandaag: dt.date | None = None) -> list[Deelnemer]:
+    vandaag = vandaag or today()
+    uit = []
+    for s in _live_signalen(match, vandaag):
+        contact = contact_van(s, vandaag)
+        eigen = s.signaleerder_id == actor.gebruiker.pk
+        uit.append(
+            Deelnemer(
+                uuid=str(s.deelnemer_uuid),
+                eigen=eigen,
+                signaal=s if eigen else None,
+                organisatie=s.organisatie.naam,
+                naam=contact.naam,
+                email=contact.email,
+                telefoon=contact.telefoon,
+                organisatie_id=s.organisatie_id,
+            )
+        )
+    return uit
+
+
+def matches_zichtbaar_voor(actor, vandaag: dt.date | None = None) -> list[Match]:
+    """Matches in which the actor has an active own signal and that still exist (DISSOLVED → invisible)."""
+    if not actor.heeft("match:behandelen"):
+        return []
+    vandaag = vandaag or today()
+    eigen = signalen_zichtbaar_voor(actor, vandaag).filter(
+        signaleerder=actor.gebruiker, match__isnull=False, status=policies.ACTIEF
+    )
+    match_ids = set(eigen.values_list("match_id", flat=True))
+    matches = Match.objects.filter(pk__in=match_ids).order_by("-gewijzigd", "-pk")
+    return [m for m in matches if is_live(_live_signalen(m, vandaag))]
+
+
+def match_of_404(actor, uuid, vandaag: dt.date | None = None) -> Match:
+    for m in matches_zichtbaar_voor(actor, vandaag):
+        if str(m.uuid) == str(uuid):
+            return m
+    raise NotFound()
+
+
+def eigen_signaal_in(match: Match, actor) -> Signaal:
+    return next(s for s in _live_signalen(match, today()) if s.signaleerder_id == actor.gebruiker.pk)
+
+
+# --- representations and audited reads (API §2.3; the UI renders the same dicts) -------------------
+
+
+def _adres(org) -> str:
+    delen = [
+        f"{org.adres_straat} {org.adres_huisnummer}".strip(),
+        f"{org.adres_postcode} {org.adres_plaats}".strip(),
+    ]
+    return ", ".join(d for d in delen if d)
+
+
+def signaal_weergave(signaal: Signaal, url) -> dict:
+    """The configured field set and technical fields, nothing else (VI-09); never a secret address (VI-10:
+    the extended address is what the signaler typed, and the UI refuses a person's secret address)."""
+    from zorgvuldig.verwijsindex.services import bsn_van
+
+    contact = contact_van(signaal)
+    org = signaal.organisatie
+    data = {
+        "url": url(f"/api/v1/signalen/{signaal.uuid}"),
+        "uuid": str(signaal.uuid),
+        "organisatie": url(f"/api/v1/organisaties/{org.uuid}"),
+        "status": status_van(signaal),
+        "match": url(f"/api/v1/matches/{signaal.match.uuid}") if signaal.match_id and signaal.match else None,
+        "overdrachten": [
+            {
+                "van": o.van.naam,
+                "naar": o.naar.naam,
+                "door": o.door.naam,
+                "datum": o.datum.isoformat(),
+                "reden": o.reden,
+                "aanvaard": o.aanvaard_op is not None,
+            }
+            for o in signaal.overdrachten.select_related("van", "naar", "door").order_by("pk")
+        ],
+        "bsn": bsn_van(signaal),
+        "signaleerder": {
+            "naam": contact.naam,
+            "functie": contact.functie,
+            "organisatie": org.naam,
+            "organisatieAdres": _adres(org),
+            "email": contact.email,
+            "telefoon": contact.telefoon,
+        },
+        "signaleringstijdstip": _utc(signaal.signaleringstijdstip),
+        "verwijderdatum": signaal.verwijderdatum.isoformat() if signaal.verwijderdatum else None,
+        "aangemaakt": _utc(signaal.aangemaakt),
+        "gewijzigd": _utc(signaal.gewijzigd),
+    }
+    if instellingen().field_set == policies.EXTENDED_2009:
+        data["jongere"] = {
+            "naam": signaal.jongere_naam,
+            "adres": signaal.jongere_adres,
+            "woonplaats": signaal.jongere_woonplaats,
+            "geslacht": signaal.jongere_geslacht,
+            "geboortedatum": signaal.jongere_geboortedatum.isoformat()
+            if signaal.jongere_geboortedatum
+            else None,
+            "geboorteplaats": signaal.jongere_geboorteplaats,
+        }
+        data["bronorganisatie"] = signaal.bronorganisatie
+        data["bekendSinds"] = signaal.bekend_sinds.isoformat() if signaal.bekend_sinds else None
+    return data
+
+
+def _utc(moment) -> str | None:
+    if moment is None:
+        return None
+    return moment.astimezone(dt.UTC).isoformat().replace("+00:00", "Z")
+
+
+def log_inzage(actor, signalen) -> None:
+    """Every view of a signal is a processing (AU-01): one entry per signal shown."""
+    from django.db import transaction
+
+    from zorgvuldig.audit import services as audit
+    from zorgvuldig.verwijsindex.services import ACTIVITEIT, betrokkene
+
+    with transaction.atomic():
+        for s in signalen:
+            audit.record(
+                actor=actor,
+                actie="signaal.ingezien",
+                activiteit=ACTIVITEIT,
+                object=s,
+                betrokkenen=[betrokkene(s.bsn_index)],
+                velden=["bsn", "signaleerder", "verwijderdatum"],
+            )
+
+
+def verantwoording_voor(actor, uuid) -> dict:
+    """The justification: the signaler and the own *leidinggevende* only; never in the index."""
+    from django.db import transaction
+
+    from zorgvuldig.audit import services as audit
+    from zorgvuldig.verwijsindex.services import ACTIVITEIT, betrokkene, lees_verantwoording
+
+    signaal = signaal_of_404(actor, uuid)
+    eigen = signaal.signaleerder_id == actor.gebruiker.pk
+    leiding = actor.heeft("signaal:beheren") and signaal.organisatie_id == actor.organisatie.pk
+    if not (eigen or leiding) or signaal.status == policies.CONCEPT:
+        raise NotFound()
+    with transaction.atomic():
+        audit.record(
+            actor=actor,
+            actie="signaal.verantwoording_ingezien",
+            activiteit=ACTIVITEIT,
+            object=signaal,
+            betrokkenen=[betrokkene(signaal.bsn_index)],
+            velden=["verantwoording"],
+        )
+    return lees_verantwoording(signaal)
+
+
+def match_weergave(match: Match, actor, url, vandaag: dt.date | None = None) -> dict:
+    """VI-11: the own entry with a link to the own signal; every other entry exactly its contact set."""
+    vandaag = vandaag or today()
+    lijst = deelnemers(match, actor, vandaag)
+    per_signaal = {}
+    with tenancy.systeem():
+        for s in Signaal.objects.filter(match=match).only("pk", "deelnemer_uuid", "signaleerder_id"):
+            per_signaal[s.pk] = s
+    naar_deelnemer = {d.uuid: d for d in lijst}
+
+    def deelnemer_van(signaal_id) -> str | None:
+        s = per_signaal.get(signaal_id)
+        return str(s.deelnemer_uuid) if s is not None and str(s.deelnemer_uuid) in naar_deelnemer else None
+
+    def door_gebruiker(gebruiker_id) -> str | None:
+        return next(
+            (
+                str(s.deelnemer_uuid)
+                for s in per_signaal.values()
+                if s.signaleerder_id == gebruiker_id and str(s.deelnemer_uuid) in naar_deelnemer
+            ),
+            None,
+        )
+
+    coordinator = naar_deelnemer.get(deelnemer_van(match.zorgcoordinator_id) or "")
+    return {
+        "url": url(f"/api/v1/matches/{match.uuid}"),
+        "uuid": str(match.uuid),
+        "status": match.status,
+        "deelnemers": [
+            {"uuid": d.uuid, "eigen": True, "signaal": url(f"/api/v1/signalen/{d.signaal.uuid}")}
+            if d.signaal is not None
+            else {
+                "uuid": d.uuid,
+                "eigen": False,
+                "organisatie": d.organisatie,
+                "naam": d.naam,
+                "email": d.email,
+                "telefoon": d.telefoon,
+            }
+            for d in lijst
+        ],
+        "afstemming": {
+            "datum": match.afstemming_datum.isoformat(),
+            "door": door_gebruiker(match.afstemming_door_id),
+            "met": match.afstemming_met,
+        }
+        if match.afstemming_datum
+        else None,
+        "zorgcoordinator": {
+            "deelnemer": coordinator.uuid,
+            "naam": coordinator.naam,
+            "organisatie": coordinator.organisatie,
+        }
+        if coordinator
+        else None,
+        "jongereGeinformeerd": {
+            "datum": match.informeren_datum.isoformat(),
+            "door": deelnemer_van(match.informeren_door_id),
+            "wijze": match.informeren_wijze,
+        }
+        if match.informeren_datum
+        else None,
+        "informerenUiterlijk": policies.informeren_uiterlijk(today(match.aangemaakt)).isoformat(),
+        "aangemaakt": _utc(match.aangemaakt),
+        "gewijzigd": _utc(match.gewijzigd),
+    }
+
+
+def log_match_inzage(actor, matches) -> None:
+    from django.db import transaction
+
+    from zorgvuldig.audit import services as audit
+    from zorgvuldig.verwijsindex.services import ACTIVITEIT, betrokkene
+
+    with transaction.atomic():
+        for m in matches:
+            audit.record(
+                actor=actor,
+                actie="match.ingezien",
+                activiteit=ACTIVITEIT,
+                object=m,
+                betrokkenen=[betrokkene(m.bsn_index)],
+                velden=["deelnemers"],
+            )

@@ -1,0 +1,697 @@
+"""Writes of the verwijsindex (SPEC §4). Each is atomic, audited in its own transaction, and refuses with
+the SPEC's code while changing nothing (AU-04)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+
+from django.conf import settings
+from django.db import connection, transaction
+
+from zorgvuldig.audit import services as audit
+from zorgvuldig.berichten.services import plaats_email
+from zorgvuldig.core import crypto, tenancy
+from zorgvuldig.core.clock import now, today
+from zorgvuldig.core.errors import DomainError, InvalidParam, NotFound
+from zorgvuldig.personen.services import normaliseer_bsn
+from zorgvuldig.verstrekkingen.services import VI_GEGEVENS, registreer_vi_verstrekkingen
+from zorgvuldig.verwijsindex import policies, selectors
+from zorgvuldig.verwijsindex.models import (
+    Instellingen,
+    Match,
+    Notificatie,
+    Overdracht,
+    Signaal,
+    Verantwoording,
+)
+
+ACTIVITEIT = "verwijsindex"
+TABEL = "verwijsindex_signaal"
+TABEL_V = "verwijsindex_verantwoording"
+
+
+def betrokkene(bsn_index: str) -> str:
+    """The audit subject key of a youth in the index (AU-07): one pseudonym per BSN, never the BSN."""
+    return f"vi:{bsn_index}"
+
+
+# --- checks shared by create, activate, extend (AC-01, AC-08, VI-05) -------------------------------
+
+
+def _mag_signaleren(actor, op: dt.date) -> None:
+    org = actor.organisatie
+    if not selectors.is_ondertekenaar(org.pk, op):
+        raise DomainError(
+            "E_AC_NOT_SIGNATORY",
+            "Uw organisatie is niet (meer) toegetreden tot een actief convenant voor de verwijsindex "
+            "(AC-01).",
+        )
+    if not selectors.is_gemandateerd(actor.gebruiker, op):
+        raise DomainError(
+            "E_AC_NOT_MANDATED", "U heeft geen geldig mandaat om in de verwijsindex te signaleren (AC-08)."
+        )
+    if org.profiel is None or not org.profiel.heeft_meldrecht:
+        raise DomainError(
+            "E_VI_NO_MELDRECHT",
+            "Het profiel van uw organisatie kent geen meldrecht; signaleren kan niet (VI-05).",
+        )
+
+
+def profiel_regels(organisatie) -> policies.ProfielRegels:
+    p = organisatie.profiel
+    if p is None:
+        return policies.ProfielRegels(meldrecht=False)
+    return policies.ProfielRegels(
+        meldrecht=p.heeft_meldrecht,
+        seek_agreement=p.vi_seek_agreement,
+        criterion_l=p.vi_criterion_l,
+        max_leeftijd=p.vi_max_age,
+        extra_criteria=frozenset(c.get("code") for c in (p.extra_criteria or []) if c.get("code")),
+    )
+
+
+def controleer_velden(velden) -> None:
+    """VI-09: only the configured field set is stored; anything else is refused, nothing stored."""
+    verboden = policies.verboden_velden(velden, selectors.instellingen().field_set)
+    if verboden:
+        raise DomainError(
+            "E_VI_FIELD_NOT_ALLOWED",
+            "De verwijsindex bewaart alleen de velden van de ingestelde veldenset (VI-09).",
+            [
+                InvalidParam(naam, "E_VI_FIELD_NOT_ALLOWED", "Dit veld hoort niet in de verwijsindex.")
+                for naam in verboden
+            ],
+        )
+
+
+def _extended_velden(velden: dict) -> dict:
+    controleer_velden(velden)
+    uit: dict = {}
+    jongere = velden.get("jongere") or {}
+    if jongere:
+        uit.update(
+            jongere_naam=jongere.get("naam", ""),
+            jongere_adres=jongere.get("adres", ""),
+            jongere_woonplaats=jongere.get("woonplaats", ""),
+            jongere_geslacht=jongere.get("geslacht", ""),
+            jongere_geboortedatum=jongere.get("geboortedatum"),
+            jongere_geboorteplaats=jongere.get("geboorteplaats", ""),
+        )
+    if "bronorganisatie" in velden:
+        uit["bronorganisatie"] = velden["bronorganisatie"] or ""
+    if "bekendSinds" in velden:
+        uit["bekend_sinds"] = velden["bekendSinds"]
+    return uit
+
+
+# --- register, activate ----------------------------------------------------------------------------
+
+
+@audit.geweigerd_gelogd("signaal.geregistreerd", ACTIVITEIT)
+def registreer_signaal(*, actor, velden: dict) -> Signaal:
+    """`POST /signalen`: a draft. The basis is the organisation's *meldrecht* (VI-05), never consent."""
+    tenancy.activeer(actor)
+    extra = _extended_velden(velden)
+    bsn = (velden.get("bsn") or "").strip()
+    if not bsn:
+        raise DomainError(
+            "E_PE_BSN_REQUIRED",
+            "Een signaal vraagt het BSN van de jongere (VI-09).",
+            [InvalidParam("bsn", "required", "BSN is verplicht.")],
+        )
+    bsn = normaliseer_bsn(bsn)
+    _mag_signaleren(actor, today())
+    org = actor.organisatie
+    with transaction.atomic():
+        signaal = Signaal(
+            verwerkingsverantwoordelijke_id=org.verwerkingsverantwoordelijke_id,
+            organisatie=org,
+            signaleerder=actor.gebruiker,
+            bsn_index=crypto.blind_index(bsn),
+            **extra,
+        )
+        signaal.bsn_versleuteld = crypto.encrypt(
+            org.verwerkingsverantwoordelijke_id, TABEL, "bsn", signaal.uuid, bsn
+        )
+        signaal.save()
+        audit.record(
+            actor=actor,
+            actie="signaal.geregistreerd",
+            activiteit=ACTIVITEIT,
+            object=signaal,
+            betrokkenen=[betrokkene(signaal.bsn_index)],
+            velden=["bsn", *sorted(k for k in velden if k != "bsn")],
+        )
+    return signaal
+
+
+def bsn_van(signaal: Signaal) -> str:
+    return crypto.decrypt(
+        signaal.verwerkingsverantwoordelijke_id, TABEL, "bsn", signaal.uuid, signaal.bsn_versleuteld
+    )
+
+
+def _vergrendel_bsn(bsn_index: str) -> None:
+    """Two organisations activating on the same BSN at once must see each other, or no match would be
+    made: serialise per BSN (PostgreSQL advisory lock; SQLite's BEGIN IMMEDIATE serialises all writes)."""
+    if connection.vendor == "postgresql":
+        sleutel = int.from_bytes(hashlib.sha256(bsn_index.encode()).digest()[:8], "big", signed=True)
+        with connection.cursor() as cur:
+            cur.execute("SELECT pg_advisory_xact_lock(%s)", [sleutel])
+
+
+def _fouten_naar_error(fouten: list[policies.Fout]) -> DomainError:
+    code = policies.hoofdcode(fouten) or "E_INVALID_INPUT"
+    eerste = next(f for f in fouten if f.code == code)
+    fout = DomainError(code, eerste.reden, [InvalidParam(f.naam, f.code, f.reden) for f in fouten])
+    if code == "E_VI_CRITERION_DISABLED":
+        fout.http_status = 400  # using (l) is bad input; enabling it without a DPIA is the 409 (API §1.5)
+    return fout
+
+
+@audit.geweigerd_gelogd("signaal.geactiveerd", ACTIVITEIT)
+def activeer_signaal(*, actor, uuid, verantwoording: dict) -> Signaal:
+    """`_activeren`: DRAFT → ACTIVE when VI-02 … VI-09 hold; matching and notices in the same transaction."""
+    signaal = selectors.signaal_of_404(actor, uuid)
+    if signaal.signaleerder_id != actor.gebruiker.pk:
+        raise NotFound()  # only the signaler activates: to a colleague the draft does not exist
+    vandaag = today()
+    if signaal.status != policies.CONCEPT:
+        raise DomainError("E_STATE_CONFLICT", "Alleen een concept-signaal kan worden geactiveerd.")
+    _mag_signaleren(actor, vandaag)
+    regels = profiel_regels(actor.organisatie)
+    fouten = policies.verantwoording_fouten(verantwoording, regels, vandaag)
+    if fouten:
+        raise _fouten_naar_error(fouten)
+    bsn = bsn_van(signaal)
+    kandidaten = crypto.blind_index_candidates(bsn)
+    profiel = actor.organisatie.profiel
+    with transaction.atomic():
+        _vergrendel_bsn(kandidaten[0])
+        signaal = Signaal.objects.select_for_update().get(pk=signaal.pk)
+        if signaal.status != policies.CONCEPT:
+            raise DomainError("E_STATE_CONFLICT", "Alleen een concept-signaal kan worden geactiveerd.")
+        dubbel = (
+            Signaal.objects.filter(
+                signaleerder=actor.gebruiker,
+                bsn_index__in=kandidaten,
+                status=policies.ACTIEF,
+                verwijderdatum__gt=vandaag,
+            )
+            .exclude(pk=signaal.pk)
+            .exists()
+        )
+        if dubbel:
+            raise DomainError(
+                "E_VI_DUPLICATE",
+                "U heeft al een actief signaal op deze jongere; verleng dat signaal zo nodig.",
+            )
+        signaal.status = policies.ACTIEF
+        signaal.signaleringstijdstip = now()
+        signaal.verwijderdatum = policies.verwijderdatum(
+            vandaag,
+            verantwoording["geboortedatum"],
+            termijn_maanden=profiel.vi_term_months,
+            max_leeftijd=profiel.vi_max_age,
+        )
+        signaal.save(update_fields=["status", "signaleringstijdstip", "verwijderdatum", "gewijzigd"])
+        _bewaar_verantwoording(actor, signaal, verantwoording)
+        audit.record(
+            actor=actor,
+            actie="signaal.geactiveerd",
+            activiteit=ACTIVITEIT,
+            object=signaal,
+            betrokkenen=[betrokkene(signaal.bsn_index)],
+            velden=["status", "signaleringstijdstip", "verwijderdatum", "verantwoording"],
+        )
+        _koppel_en_meld(actor, signaal, bsn, aanleiding="signaal")
+    return signaal
+
+
+def _bewaar_verantwoording(actor, signaal: Signaal, verantwoording: dict) -> None:
+    rij = Verantwoording(
+        verwerkingsverantwoordelijke_id=signaal.verwerkingsverantwoordelijke_id,
+        organisatie_id=signaal.organisatie_id,
+        signaal=signaal,
+        vastgelegd_door=actor.gebruiker,
+    )
+    rij.inhoud_versleuteld = crypto.encrypt(
+        signaal.verwerkingsverantwoordelijke_id,
+        TABEL_V,
+        "inhoud",
+        rij.uuid,
+        json.dumps(verantwoording, default=str, sort_keys=True),
+    )
+    rij.save()
+
+
+def lees_verantwoording(signaal: Signaal) -> dict:
+    rij = Verantwoording.objects.get(signaal=signaal)
+    tekst = crypto.decrypt(
+        rij.verwerkingsverantwoordelijke_id, TABEL_V, "inhoud", rij.uuid, rij.inhoud_versleuteld
+    )
+    return json.loads(tekst)
+
+
+def _geboortedatum(signaal: Signaal) -> dt.date:
+    with tenancy.systeem():  # after a hand-over to another organisation the justification stays behind
+        return dt.date.fromisoformat(lees_verantwoording(signaal)["geboortedatum"])
+
+
+# --- matching and notices (VI-11, SH-16) -----------------------------------------------------------
+
+
+def _koppel_en_meld(actor, signaal: Signaal, bsn: str, *, aanleiding: str) -> Match | None:
+    """After activation: find the active signals on this BSN; if they make a match, attach them to the
+    existing live match or a new one, and notify every signaler in it (a further signal re-notifies all)."""
+    actieve = selectors.actieve_signalen_op_bsn(bsn)
+    if not selectors.is_live(actieve):
+        return None
+    match = _live_match(actieve, signaal)
+    with tenancy.systeem():  # the joint module writes across organisations (ADR 0009)
+        if match is None:
+            match = Match.objects.create(bsn_index=signaal.bsn_index)
+        Signaal.objects.filter(pk__in=[s.pk for s in actieve]).exclude(match=match).update(match=match)
+        for s in actieve:
+            s.match = match
+        _meld(actor, match, actieve, aanleiding=aanleiding, gebeurtenis=str(signaal.uuid))
+    return match
+
+
+def _live_match(actieve: list[Signaal], nieuw: Signaal) -> Match | None:
+    """The match the other active signals already share, if it still exists (a dissolved match stays
+    dissolved: a new one starts at NEW)."""
+    per_match: dict[int, list[Signaal]] = {}
+    for s in actieve:
+        if s.match_id and s.pk != nieuw.pk:
+            per_match.setdefault(s.match_id, []).append(s)
+    levend = [mid for mid, rijen in per_match.items() if selectors.is_live(rijen)]
+    return Match.objects.filter(pk__in=levend).order_by("-pk").first() if levend else None
+
+
+def _link(signaal: Signaal) -> str:
+    return settings.BASE_URL.rstrip("/") + f"/verwijsindex/signalen/{signaal.uuid}"
+
+
+def _meld(actor, match: Match, signalen: list[Signaal], *, aanleiding: str, gebeurtenis: str) -> None:
+    """VI-11: each signaler gets only the other signalers' organisation, contact name and details and a
+    link to the own signal — no subject data in subject line, body or link. Each notice is a disclosure
+    of every other signal's involvement (SH-16), one register entry per pair."""
+    vandaag = today()
+    contacten = {s.pk: selectors.contact_van(s, vandaag) for s in signalen}
+    for ontvanger in signalen:
+        aan = contacten[ontvanger.pk]
+        anderen = [s for s in signalen if s.pk != ontvanger.pk]
+        regels = "\n".join(
+            f"- {s.organisatie.naam}: {contacten[s.pk].naam}, {contacten[s.pk].email}"
+            + (f", {contacten[s.pk].telefoon}" if contacten[s.pk].telefoon else "")
+            for s in anderen
+        )
+        tekst = (
+            f"Beste {aan.naam},\n\n"
+            "Uw signaal in de verwijsindex heeft een match: ook deze professionals zijn betrokken.\n\n"
+            f"{regels}\n\n"
+            "Neem eerst contact met elkaar op, vóór u de jongere of ouders over de match informeert (VI-12). "
+            "Gegevens uitwisselen gaat alleen via een deelbesluit (VI-13).\n\n"
+            f"Uw signaal: {_link(ontvanger)}\n"
+        )
+        bericht = plaats_email(
+            aan=aan.email,
+            onderwerp="Verwijsindex: match op uw signaal",
+            tekst=tekst,
+            sleutel=f"vi-match:{match.uuid}:{gebeurtenis}:{ontvanger.uuid}",
+            gebruiker=aan,
+        )
+        Notificatie.objects.create(
+            match=match, signaal=ontvanger, aan=aan, aanleiding=aanleiding, bericht=bericht
+        )
+        registreer_vi_verstrekkingen(
+            bsn_index=match.bsn_index,
+            herkomst=f"match {match.uuid}",
+            datum=vandaag,
+            paren=[(s, aan) for s in anderen],
+        )
+        audit.record(
+            actor=actor,
+            actie="match.gemeld",
+            activiteit=ACTIVITEIT,
+            object=match,
+            betrokkenen=[betrokkene(match.bsn_index)],
+            velden=VI_GEGEVENS,
+        )
+    Match.objects.filter(pk=match.pk).update(gewijzigd=now())
+
+
+# --- extend, withdraw, hand over (VI-16, VI-24, VI-25) ---------------------------------------------
+
+
+def _beheerbaar(actor, uuid) -> Signaal:
+    """Signaler or own *leidinggevende* (`signaal:beheren`); anyone else: not found."""
+    signaal = selectors.signaal_of_404(actor, uuid)
+    eigen = signaal.signaleerder_id == actor.gebruiker.pk
+    leiding = actor.heeft("signaal:beheren") and signaal.organisatie_id == actor.organisatie.pk
+    if not (eigen or leiding):
+        raise NotFound()
+    return signaal
+
+
+@audit.geweigerd_gelogd("signaal.verlengd", ACTIVITEIT)
+def verleng_signaal(*, actor, uuid) -> Signaal:
+    """VI-16: + `vi.extension_months`, only in the last 30 days, never past the age limit."""
+    signaal = _beheerbaar(actor, uuid)
+    vandaag = today()
+    if signaal.status != policies.ACTIEF:
+        raise DomainError("E_STATE_CONFLICT", "Alleen een actief signaal kan worden verlengd.")
+    if not selectors.is_ondertekenaar(signaal.organisatie_id, vandaag):
+        raise DomainError("E_AC_NOT_SIGNATORY", "De toetreding van uw organisatie is beëindigd (VI-25).")
+    profiel = signaal.organisatie.profiel
+    assert signaal.verwijderdatum is not None and profiel is not None  # an active signal has both
+    nieuw = policies.verlenging(
+        verwijderdatum=signaal.verwijderdatum,
+        vandaag=vandaag,
+        geboortedatum=_geboortedatum(signaal),
+        verlenging_maanden=profiel.vi_extension_months,
+        max_leeftijd=profiel.vi_max_age,
+    )
+    if nieuw is None:
+        raise DomainError(
+            "E_VI_EXTEND_WINDOW",
+            "Verlengen kan alleen in de laatste 30 dagen vóór de verwijderdatum en niet voorbij de "
+            "leeftijdsgrens (VI-16).",
+        )
+    with transaction.atomic():
+        Signaal.objects.filter(pk=signaal.pk).update(verwijderdatum=nieuw, gewijzigd=now())
+        signaal.verwijderdatum = nieuw
+        audit.record(
+            actor=actor,
+            actie="signaal.verlengd",
+            activiteit=ACTIVITEIT,
+            object=signaal,
+            betrokkenen=[betrokkene(signaal.bsn_index)],
+            velden=["verwijderdatum"],
+        )
+    return signaal
+
+
+@audit.geweigerd_gelogd("signaal.ingetrokken", ACTIVITEIT)
+def trek_signaal_in(*, actor, uuid) -> None:
+    """Withdrawal any time (VI-16): from now the signal is invisible and never matches (VI-17)."""
+    signaal = _beheerbaar(actor, uuid)
+    with transaction.atomic():
+        signaal = Signaal.objects.select_for_update().get(pk=signaal.pk)
+        if signaal.status == policies.INGETROKKEN:
+            raise NotFound()
+        signaal.status = policies.INGETROKKEN
+        signaal.ingetrokken_op = now()
+        signaal.aangeboden_aan = None
+        signaal.save(update_fields=["status", "ingetrokken_op", "aangeboden_aan", "gewijzigd"])
+        audit.record(
+            actor=actor,
+            actie="signaal.ingetrokken",
+            activiteit=ACTIVITEIT,
+            object=signaal,
+            betrokkenen=[betrokkene(signaal.bsn_index)],
+            velden=["status"],
+        )
+
+
+@audit.geweigerd_gelogd("signaal.overgedragen", ACTIVITEIT)
+def draag_over(*, actor, uuid, naar, reden: str) -> Signaal:
+    """VI-24: the *leidinggevende* hands an active signal to a mandated colleague (at once); VI-25: after
+    the accession ended, within `vi.exit_days`, to a mandated user of a signatory organisation taking over
+    the care, who must accept. Dates unchanged; match partners are notified again."""
+    if not actor.heeft("signaal:beheren"):
+        raise NotFound()
+    signaal = _beheerbaar(actor, uuid)
+    vandaag = today()
+    if signaal.status != policies.ACTIEF:
+        raise DomainError("E_STATE_CONFLICT", "Alleen een actief signaal kan worden overgedragen.")
+    if not (reden or "").strip():
+        raise DomainError(
+            "E_INVALID_INPUT",
+            "Een overdracht vraagt een reden (VI-24).",
+            [InvalidParam("reden", "required", "Verplicht.")],
+        )
+    if not selectors.is_gemandateerd(naar, vandaag) or naar.pk == signaal.signaleerder_id:
+        raise DomainError(
+            "E_AC_NOT_MANDATED", "De ontvanger heeft geen geldig mandaat voor de verwijsindex (AC-08)."
+        )
+    uitgetreden = selectors.uittreding_tot(signaal.organisatie_id, vandaag) is not None
+    if uitgetreden:
+        if naar.organisatie_id == signaal.organisatie_id or not selectors.is_ondertekenaar(
+            naar.organisatie_id, vandaag
+        ):
+            raise DomainError(
+                "E_AC_NOT_SIGNATORY",
+                "Na de uittreding gaat een signaal naar een gebruiker van een andere, toegetreden "
+                "organisatie (VI-25).",
+            )
+    elif naar.organisatie_id != signaal.organisatie_id:
+        raise DomainError(
+            "E_AC_NOT_MANDATED",
+            "Een signaal gaat over naar een gemandateerde collega van de eigen organisatie (VI-24).",
+        )
+    with transaction.atomic():
+        overdracht = Overdracht.objects.create(
+            signaal=signaal,
+            soort=Overdracht.Soort.UITTREDING if uitgetreden else Overdracht.Soort.COLLEGA,
+            van=signaal.signaleerder,
+            naar=naar,
+            door=actor.gebruiker,
+            datum=vandaag,
+            reden=reden.strip()[:500],
+        )
+        if uitgetreden:
+            signaal.aangeboden_aan = naar
+            signaal.save(update_fields=["aangeboden_aan", "gewijzigd"])
+        else:
+            _voer_overdracht_uit(actor, signaal, overdracht)
+        audit.record(
+            actor=actor,
+            actie="signaal.overgedragen",
+            activiteit=ACTIVITEIT,
+            object=signaal,
+            betrokkenen=[betrokkene(signaal.bsn_index)],
+            velden=["signaleerder"] if not uitgetreden else ["aangeboden_aan"],
+        )
+    return signaal
+
+
+def _voer_overdracht_uit(actor, signaal: Signaal, overdracht: Overdracht) -> None:
+    naar = overdracht.naar
+    overdracht.aanvaard_op = now()
+    overdracht.save(update_fields=["aanvaard_op", "gewijzigd"])
+    signaal.signaleerder = naar
+    signaal.aangeboden_aan = None
+    velden = ["signaleerder", "aangeboden_aan", "gewijzigd"]
+    if naar.organisatie_id != signaal.organisatie_id:
+        bsn = bsn_van(signaal)  # still encrypted under the old controller's key
+        signaal.organisatie_id = naar.organisatie_id
+        signaal.verwerkingsverantwoordelijke_id = naar.organisatie.verwerkingsverantwoordelijke_id
+        signaal.overgedragen_na_uittreding = True
+        # Encrypted under the new controller's key: the signal is now theirs.
+        signaal.bsn_versleuteld = crypto.encrypt(
+            signaal.verwerkingsverantwoordelijke_id, TABEL, "bsn", signaal.uuid, bsn
+        )
+        velden += [
+            "organisatie",
+            "verwerkingsverantwoordelijke",
+            "overgedragen_na_uittreding",
+            "bsn_versleuteld",
+        ]
+    with tenancy.systeem():
+        signaal.save(update_fields=velden)
+    if signaal.match_id:
+        match = Match.objects.get(pk=signaal.match_id)
+        actieve = selectors._live_signalen(match, today())
+        if selectors.is_live(actieve):
+            with tenancy.systeem():
+                _meld(
+                    actor,
+                    match,
+                    actieve,
+                    aanleiding="overdracht",
+                    gebeurtenis=f"overdracht:{overdracht.uuid}",
+                )
+
+
+@audit.geweigerd_gelogd("signaal.aanvaard", ACTIVITEIT)
+def aanvaard_signaal(*, actor, uuid) -> Signaal:
+    """VI-25: the offered user of a signatory organisation takes the signal over."""
+    signaal = selectors.aangeboden_signaal_of_404(actor, uuid)
+    vandaag = today()
+    if not selectors.is_ondertekenaar(actor.organisatie.pk, vandaag) or not selectors.is_gemandateerd(
+        actor.gebruiker, vandaag
+    ):
+        raise DomainError(
+            "E_AC_NOT_SIGNATORY",
+            "Alleen een gemandateerde gebruiker van een toegetreden organisatie aanvaardt (VI-25).",
+        )
+    with transaction.atomic():
+        with tenancy.systeem():
+            overdracht = (
+                signaal.overdrachten.filter(naar=actor.gebruiker, aanvaard_op__isnull=True)
+                .order_by("-pk")
+                .first()
+            )
+        if overdracht is None:
+            raise NotFound()
+        _voer_overdracht_uit(actor, signaal, overdracht)
+        audit.record(
+            actor=actor,
+            actie="signaal.aanvaard",
+            activiteit=ACTIVITEIT,
+            object=signaal,
+            betrokkenen=[betrokkene(signaal.bsn_index)],
+            velden=["signaleerder", "organisatie"],
+        )
+    return signaal
+
+
+# --- match workflow (VI-12, VI-14, VI-15) ----------------------------------------------------------
+
+
+def _match_actie(actor, uuid, actie: str, velden: list[str], wijzig) -> Match:
+    match = selectors.match_of_404(actor, uuid)
+    with transaction.atomic():
+        match = Match.objects.select_for_update().get(pk=match.pk)
+        wijzig(match)
+        match.save()
+        audit.record(
+            actor=actor,
+            actie=actie,
+            activiteit=ACTIVITEIT,
+            object=match,
+            betrokkenen=[betrokkene(match.bsn_index)],
+            velden=velden,
+        )
+    return match
+
+
+def _deelnemer(match: Match, actor, deelnemer_uuid, veld: str) -> Signaal:
+    for d in selectors.deelnemers(match, actor):
+        if d.uuid == str(deelnemer_uuid):
+            with tenancy.systeem():
+                return Signaal.objects.get(deelnemer_uuid=d.uuid)
+    raise DomainError(
+        "E_INVALID_INPUT",
+        "Onbekende deelnemer in deze match.",
+        [InvalidParam(veld, "invalid", "Geen deelnemer van deze match.")],
+    )
+
+
+@audit.geweigerd_gelogd("match.afgestemd", ACTIVITEIT)
+def stem_af(*, actor, uuid, datum: dt.date, met: list) -> Match:
+    """NEW → CONTACT_MADE: the signalers consulted each other (VI-12)."""
+    match = selectors.match_of_404(actor, uuid)
+    if datum > today():
+        raise DomainError(
+            "E_INVALID_INPUT",
+            "De datum ligt in de toekomst.",
+            [InvalidParam("datum", "invalid", "Niet in de toekomst.")],
+        )
+    andere = {d.uuid for d in selectors.deelnemers(match, actor) if not d.eigen}
+    met_s = [str(m) for m in met]
+    if not met_s or not set(met_s) <= andere:
+        raise DomainError(
+            "E_INVALID_INPUT",
+            "Kies met welke andere deelnemer(s) contact is gelegd.",
+            [InvalidParam("met", "invalid", "Alleen andere deelnemers van deze match.")],
+        )
+
+    def wijzig(m: Match) -> None:
+        fout = policies.afstemmen_fout(m.status)
+        if fout:
+            raise DomainError("E_STATE_CONFLICT", fout)
+        m.status = policies.CONTACT_GELEGD
+        m.afstemming_datum = datum
+        m.afstemming_door = actor.gebruiker
+        m.afstemming_met = sorted(met_s)
+
+    return _match_actie(actor, uuid, "match.afgestemd", ["status", "afstemming"], wijzig)
+
+
+@audit.geweigerd_gelogd("match.zorgcoordinator", ACTIVITEIT)
+def wijs_zorgcoordinator_aan(*, actor, uuid, deelnemer) -> Match:
+    """VI-15: one *zorgcoördinator*, agreed after contact; a later agreement replaces it."""
+    match = selectors.match_of_404(actor, uuid)
+    fout = policies.aanwijzen_fout(match.status)
+    if fout:
+        raise DomainError(*fout)
+    signaal = _deelnemer(match, actor, deelnemer, "deelnemer")
+
+    def wijzig(m: Match) -> None:
+        m.zorgcoordinator = signaal
+        m.zorgcoordinator_op = today()
+
+    return _match_actie(actor, uuid, "match.zorgcoordinator", ["zorgcoordinator"], wijzig)
+
+
+@audit.geweigerd_gelogd("match.jongere_geinformeerd", ACTIVITEIT)
+def informeer_jongere(*, actor, uuid, datum: dt.date, door, wijze: str) -> Match:
+    """VI-14 after VI-12: youth/parents informed (date, by whom, how), never before contact."""
+    match = selectors.match_of_404(actor, uuid)
+    fout = policies.informeren_fout(match.status, match.informeren_datum is not None)
+    if fout:
+        raise DomainError(*fout)
+    if wijze not in policies.INFORMEER_WIJZEN:
+        raise DomainError(
+            "E_INVALID_INPUT",
+            "Onbekende wijze.",
+            [InvalidParam("wijze", "invalid", "gesprek, telefonisch of schriftelijk.")],
+        )
+    if datum > today() or (match.afstemming_datum and datum < match.afstemming_datum):
+        raise DomainError(
+            "E_INVALID_INPUT",
+            "De datum ligt in de toekomst of vóór het contact tussen de signaleerders (VI-12).",
+            [InvalidParam("datum", "invalid", "Tussen het contact en vandaag.")],
+        )
+    signaal = _deelnemer(match, actor, door, "door")
+
+    def wijzig(m: Match) -> None:
+        m.informeren_datum = datum
+        m.informeren_door = signaal
+        m.informeren_wijze = wijze
+
+    return _match_actie(actor, uuid, "match.jongere_geinformeerd", ["jongereGeinformeerd"], wijzig)
+
+
+# --- settings (SPEC §0.2) --------------------------------------------------------------------------
+
+
+def wijzig_instellingen(*, actor, **waarden) -> Instellingen:
+    """Regional `vi.*` settings; family matching only with its basis (VI-22). Audited (AU-02)."""
+    inst = Instellingen.huidig()
+    nieuw = {
+        k: waarden.get(k, getattr(inst, k))
+        for k in (
+            "field_set",
+            "match_scope",
+            "family_matching",
+            "huishoudverwerking",
+            "archive_months",
+            "exit_days",
+        )
+    }
+    fout = policies.familie_matching_fout(
+        aan=nieuw["family_matching"],
+        field_set=nieuw["field_set"],
+        huishoudverwerking_goedgekeurd=bool(nieuw["huishoudverwerking"].strip()),
+    )
+    if fout:
+        raise DomainError("E_VI_FAMILY_MATCH_BASIS", fout)
+    with transaction.atomic():
+        gewijzigd = [k for k, v in nieuw.items() if getattr(inst, k) != v]
+        for k, v in nieuw.items():
+            setattr(inst, k, v)
+        inst.save()
+        if gewijzigd:
+            audit.record(
+                actor=actor,
+                actie="configuratie.gewijzigd",
+                activiteit="beheer-platform",
+                velden=[f"vi.{k}" for k in gewijzigd],
+            )
+    return inst

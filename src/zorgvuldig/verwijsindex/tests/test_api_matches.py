@@ -1,0 +1,143 @@
+"""/api/v1/matches (API §2.3): participants as VI-11 allows, the workflow VI-12/VI-14/VI-15, polling."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+import time_machine
+from django.core import mail
+
+from zorgvuldig.berichten import bezorging
+from zorgvuldig.berichten.models import Bericht
+from zorgvuldig.conftest import als_systeem
+
+pytestmark = pytest.mark.django_db
+
+
+def _match(vi, regio, api):
+    vi.signaleer(regio.leraar)
+    vi.signaleer(regio.medewerker)
+    client = api(regio.medewerker)
+    [match] = client.get("/api/v1/matches").json()["results"]
+    return client, match
+
+
+def test_vi_11_other_participants_show_exactly_the_contact_fields(vi, regio, api):
+    """VI-11: own entry {uuid, eigen, signaal}; every other exactly {uuid, eigen, organisatie, naam, email,
+    telefoon} — no signal, no dates, no BSN."""
+    client, match = _match(vi, regio, api)
+    assert match["status"] == "nieuw"
+    eigen = [d for d in match["deelnemers"] if d["eigen"]]
+    anderen = [d for d in match["deelnemers"] if not d["eigen"]]
+    assert len(eigen) == 1 and set(eigen[0]) == {"uuid", "eigen", "signaal"}
+    assert [set(d) for d in anderen] == [{"uuid", "eigen", "organisatie", "naam", "email", "telefoon"}]
+    assert anderen[0]["organisatie"] == "OSG Het Baken" and anderen[0]["naam"] == "Jan de Vries"
+    # the other signal itself stays invisible (VI-01)
+    leraar_match = api(regio.leraar).get("/api/v1/matches").json()["results"][0]
+    leraar_signaal = next(d for d in leraar_match["deelnemers"] if d["eigen"])["signaal"]
+    assert client.get(leraar_signaal).status_code == 404
+
+
+def test_vi_12_informing_before_contact_is_refused(vi, regio, api):
+    """VI-12: YOUTH_INFORMED before CONTACT_MADE → 409 E_VI_CONTACT_FIRST, nothing recorded."""
+    client, match = _match(vi, regio, api)
+    eigen = next(d for d in match["deelnemers"] if d["eigen"])["uuid"]
+    r = client.post(
+        f"/api/v1/matches/{match['uuid']}/_informeren",
+        {"datum": dt.date.today().isoformat(), "door": eigen, "wijze": "gesprek"},
+        format="json",
+    )
+    assert r.status_code == 409 and r.json()["code"] == "E_VI_CONTACT_FIRST"
+    r = client.post(f"/api/v1/matches/{match['uuid']}/_aanwijzen", {"deelnemer": eigen}, format="json")
+    assert r.status_code == 409 and r.json()["code"] == "E_STATE_CONFLICT"
+    assert client.get(f"/api/v1/matches/{match['uuid']}").json()["jongereGeinformeerd"] is None
+
+
+def test_vi_15_and_vi_14_full_workflow(vi, regio, api):
+    """E1: contact, then the worker as zorgcoördinator, then youth informed; both signalers see it."""
+    client, match = _match(vi, regio, api)
+    url = f"/api/v1/matches/{match['uuid']}"
+    eigen = next(d for d in match["deelnemers"] if d["eigen"])["uuid"]
+    ander = next(d for d in match["deelnemers"] if not d["eigen"])["uuid"]
+    vandaag = dt.date.today().isoformat()
+    r = client.post(f"{url}/_afstemmen", {"datum": vandaag, "met": [ander]}, format="json")
+    assert r.status_code == 200 and r.json()["status"] == "contact_gelegd"
+    assert (
+        client.post(f"{url}/_afstemmen", {"datum": vandaag, "met": [ander]}, format="json").status_code == 409
+    )
+    r = client.post(f"{url}/_aanwijzen", {"deelnemer": eigen}, format="json")
+    assert r.json()["zorgcoordinator"] == {
+        "deelnemer": eigen,
+        "naam": "Fatima El Amrani",
+        "organisatie": "Wijkteam Krimpen",
+    }
+    r = client.post(
+        f"{url}/_informeren", {"datum": vandaag, "door": eigen, "wijze": "gesprek"}, format="json"
+    )
+    assert r.status_code == 200
+    assert r.json()["jongereGeinformeerd"] == {"datum": vandaag, "door": eigen, "wijze": "gesprek"}
+    leraar = api(regio.leraar).get(url).json()
+    assert leraar["zorgcoordinator"]["naam"] == "Fatima El Amrani"
+    assert leraar["afstemming"]["door"] == eigen
+
+
+def test_vi_15_coordinator_must_be_a_participant(vi, regio, api):
+    client, match = _match(vi, regio, api)
+    url = f"/api/v1/matches/{match['uuid']}"
+    ander = next(d for d in match["deelnemers"] if not d["eigen"])["uuid"]
+    client.post(f"{url}/_afstemmen", {"datum": dt.date.today().isoformat(), "met": [ander]}, format="json")
+    r = client.post(f"{url}/_aanwijzen", {"deelnemer": "00000000-0000-4000-8000-000000000000"}, format="json")
+    assert r.status_code == 400 and r.json()["invalidParams"][0]["name"] == "deelnemer"
+
+
+def test_vi_12_contact_must_name_another_participant_and_no_future_date(vi, regio, api):
+    client, match = _match(vi, regio, api)
+    url = f"/api/v1/matches/{match['uuid']}"
+    eigen = next(d for d in match["deelnemers"] if d["eigen"])["uuid"]
+    ander = next(d for d in match["deelnemers"] if not d["eigen"])["uuid"]
+    assert (
+        client.post(
+            f"{url}/_afstemmen", {"datum": dt.date.today().isoformat(), "met": [eigen]}, format="json"
+        ).status_code
+        == 400
+    )
+    morgen = (dt.date.today() + dt.timedelta(days=1)).isoformat()
+    assert (
+        client.post(f"{url}/_afstemmen", {"datum": morgen, "met": [ander]}, format="json").status_code == 400
+    )
+
+
+def test_match_is_404_for_non_participants_and_the_leidinggevende(vi, regio, api):
+    _client, match = _match(vi, regio, api)
+    assert api(regio.school_lg).get(f"/api/v1/matches/{match['uuid']}").status_code == 404
+    assert api(regio.leidinggevende).get(f"/api/v1/matches/{match['uuid']}").status_code == 404
+
+
+def test_api_polling_with_gewijzigd_vanaf(vi, regio, api):
+    """Partner systems poll `?gewijzigdVanaf=` (API §2.3); a bad timestamp is 400, not ignored."""
+    client, _ = _match(vi, regio, api)
+    voor = (dt.datetime.now(dt.UTC) - dt.timedelta(minutes=5)).isoformat().replace("+00:00", "Z")
+    na = (dt.datetime.now(dt.UTC) + dt.timedelta(minutes=5)).isoformat().replace("+00:00", "Z")
+    assert client.get("/api/v1/matches", {"gewijzigdVanaf": voor}).json()["count"] == 1
+    assert client.get("/api/v1/matches", {"gewijzigdVanaf": na}).json()["count"] == 0
+    assert client.get("/api/v1/matches", {"gewijzigdVanaf": "gisteren"}).status_code == 400
+
+
+def test_vi_11_outbox_crash_after_sending_delivers_again_with_the_same_message_id(vi, regio):
+    """DESIGN §4: a worker that dies between sending a match notice and marking it sent never loses it;
+    after its lease the notice goes out again with the same Message-ID, so receivers drop the duplicate."""
+    vi.signaleer(regio.leraar)
+    vi.signaleer(regio.medewerker)
+    als_systeem()
+    nu = dt.datetime.now(dt.UTC)
+    geclaimd = bezorging.claim(nu)
+    assert len(geclaimd) == 2
+    bezorging.verstuur(geclaimd[0])  # sent … and the worker is killed here
+    assert bezorging.bezorg(nu) == {"verzonden": 0, "mislukt": 0}  # both leased
+    with time_machine.travel(nu + bezorging.CLAIM_DUUR + dt.timedelta(seconds=1), tick=False):
+        assert bezorging.bezorg() == {"verzonden": 2, "mislukt": 0}
+    ids = [m.extra_headers["Message-ID"] for m in mail.outbox]
+    assert len(ids) == 3 and ids.count(geclaimd[0].message_id) == 2
+    assert set(ids) == set(Bericht.objects.values_list("message_id", flat=True))
+    assert all(b.verzonden_op is not None for b in Bericht.objects.all())
