@@ -30,6 +30,13 @@ class Paginering(PageNumberPagination):
             serializer_class(page, many=True, context={"request": request}).data
         )
 
+    @classmethod
+    def lijst(cls, rijen: list, request, view) -> Response:
+        """One page of already-rendered rows (views whose rows are dicts, not model instances)."""
+        paginator = cls()
+        page: list = paginator.paginate_queryset(rijen, request, view=view) or []
+        return paginator.get_paginated_response(page)
+
     def get_paginated_response_schema(self, schema):
         return {
             "type": "object",

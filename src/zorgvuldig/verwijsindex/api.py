@@ -5,7 +5,7 @@ There is no search and no browse of the index (VI-01): lists hold only the calle
 
 from __future__ import annotations
 
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, PolymorphicProxySerializer, extend_schema
 from rest_framework import serializers, status
 from rest_framework.response import Response
 
@@ -25,6 +25,8 @@ from zorgvuldig.verwijsindex import policies, selectors, services
 from zorgvuldig.verwijsindex.models import Match, Signaal
 
 SIGNAAL_SCOPE = "signaal:registreren|signaal:beheren"
+# The lists also serve the VI-beheerder, in a technical view without subject or signaler data (API §2.3).
+LIJST_SCOPE = f"{SIGNAAL_SCOPE}|vi:beheren"
 ACT = "verwijsindex"
 
 
@@ -202,6 +204,69 @@ class InformerenSerializer(StrictSerializer):
     wijze = serializers.ChoiceField(choices=list(policies.INFORMEER_WIJZEN))
 
 
+class TechnischSignaalSerializer(serializers.Serializer):
+    uuid = serializers.UUIDField()
+    organisatie = serializers.CharField()
+    status = serializers.CharField()
+    signaleringstijdstip = UTCDateTime(allow_null=True)
+    verwijderdatum = serializers.DateField(allow_null=True)
+    inMatch = serializers.BooleanField()
+
+
+class TechnischeNotificatieSerializer(serializers.Serializer):
+    op = UTCDateTime()
+    bezorgd = serializers.BooleanField()
+    pogingen = serializers.IntegerField()
+
+
+class TechnischeMatchSerializer(serializers.Serializer):
+    uuid = serializers.UUIDField()
+    status = serializers.CharField()
+    aangemaakt = UTCDateTime()
+    notificaties = TechnischeNotificatieSerializer(many=True)
+
+
+class UittredingSignaalSerializer(serializers.Serializer):
+    uuid = serializers.UUIDField()
+    status = serializers.ChoiceField(choices=["open", "aangeboden", "overgedragen", "ingetrokken"])
+
+
+class UittredingSerializer(serializers.Serializer):
+    uuid = serializers.UUIDField()
+    organisatie = serializers.CharField()
+    einddatum = serializers.DateField()
+    uiterlijk = serializers.DateField()
+    signalen = UittredingSignaalSerializer(many=True)
+
+
+class ArchiefZoekSerializer(StrictSerializer):
+    bsn = serializers.CharField(min_length=8, max_length=11)
+    verzoek = serializers.CharField(
+        max_length=300, help_text="URL van het inzage- of verzetverzoek (RI-05, RI-12)"
+    )
+
+
+class ArchiefNotificatieSerializer(serializers.Serializer):
+    aan = serializers.CharField()
+    op = serializers.CharField()
+
+
+class ArchiefMatchSerializer(serializers.Serializer):
+    aangemaakt = serializers.CharField()
+    opgeheven = serializers.DateField(allow_null=True)
+    notificaties = ArchiefNotificatieSerializer(many=True)
+
+
+class ArchiefSignaalSerializer(serializers.Serializer):
+    betrokkene = serializers.CharField(allow_null=True)
+    organisatie = serializers.CharField()
+    signaleerder = serializers.CharField()
+    signaleringstijdstip = serializers.CharField(allow_null=True)
+    einddatum = serializers.DateField()
+    einde = serializers.ChoiceField(choices=["ingetrokken", "verlopen", "uittreding"])
+    matches = ArchiefMatchSerializer(many=True)
+
+
 # --- signals ---------------------------------------------------------------------------------------
 
 
@@ -227,11 +292,18 @@ def _gebruiker_uit_url(request, url: str):
 
 
 class SignalenView(BasisView):
-    scopes = {"get": SIGNAAL_SCOPE, "post": "signaal:registreren"}
+    scopes = {"get": LIJST_SCOPE, "post": "signaal:registreren"}
     verwerkingsactiviteit = ACT
 
     @extend_schema(
-        responses=SignaalSerializer(many=True),
+        responses=PolymorphicProxySerializer(
+            component_name="SignaalOfTechnisch",
+            serializers=[SignaalSerializer, TechnischSignaalSerializer],
+            resource_type_field_name=None,
+            many=True,
+        ),
+        description="Own (or, for the leidinggevende, the organisation's) signals; for the VI-beheerder "
+        "without signal scopes a technical view of every active signal: no BSN, no signaler (API §2.3).",
         operation_id="signalen_list",
         parameters=[
             OpenApiParameter("status", str, enum=[policies.CONCEPT, policies.ACTIEF]),
@@ -248,6 +320,8 @@ class SignalenView(BasisView):
                 "De verwijsindex kan niet worden doorzocht (VI-01).",
                 [InvalidParam(naam, "unknown", "Onbekende parameter.") for naam in sorted(onbekend)],
             )
+        if not actor.heeft(SIGNAAL_SCOPE):
+            return Paginering.lijst(selectors.technisch_signalen(), request, self)
         qs = selectors.signalen_zichtbaar_voor(actor).select_related("signaleerder", "organisatie")
         if (st := request.query_params.get("status")) is not None:
             if st not in (policies.CONCEPT, policies.ACTIEF):
@@ -398,16 +472,25 @@ def _match(request, actor, match: Match) -> dict:
 
 
 class MatchesView(BasisView):
-    scopes = {"get": "match:behandelen"}
+    scopes = {"get": "match:behandelen|vi:beheren"}
     verwerkingsactiviteit = ACT
 
     @extend_schema(
-        responses=MatchSerializer(many=True),
+        responses=PolymorphicProxySerializer(
+            component_name="MatchOfTechnisch",
+            serializers=[MatchSerializer, TechnischeMatchSerializer],
+            resource_type_field_name=None,
+            many=True,
+        ),
+        description="The matches the caller signals in; for the VI-beheerder a technical view with notice "
+        "delivery (API §2.3).",
         operation_id="matches_list",
         parameters=[OpenApiParameter("gewijzigdVanaf", str, description="date-time RFC 3339 (polling)")],
     )
     def get(self, request):
         actor = actor_van(request)
+        if not actor.heeft("match:behandelen"):
+            return Paginering.lijst(selectors.technisch_matches(), request, self)
         matches = selectors.matches_zichtbaar_voor(actor)
         if (vanaf := request.query_params.get("gewijzigdVanaf")) is not None:
             from django.utils.dateparse import parse_datetime
@@ -484,3 +567,50 @@ class InformerenView(MatchItemView):
         ser.is_valid(raise_exception=True)
         match = services.informeer_jongere(actor=actor, uuid=uuid, **ser.validated_data)
         return Response(_match(request, actor, match))
+
+
+# --- VI-beheerder and FG (VI-21, VI-25) -----------------------------------------------------------
+
+
+class UittredingenView(BasisView):
+    scopes = {"get": "vi:beheren"}
+    verwerkingsactiviteit = ACT
+
+    @extend_schema(responses=UittredingSerializer(many=True), operation_id="uittredingen_list")
+    def get(self, request):
+        return Paginering.lijst(selectors.uittredingen(), request, self)
+
+
+class UittredingView(BasisView):
+    scopes = {"get": "vi:beheren"}
+    verwerkingsactiviteit = ACT
+
+    @extend_schema(responses=UittredingSerializer, operation_id="uittredingen_read")
+    def get(self, request, uuid):
+        for u in selectors.uittredingen():
+            if u["uuid"] == str(uuid):
+                return Response(u)
+        raise NotFound()
+
+
+class ArchiefZoekView(BasisView):
+    """No list and no browse: one youth at a time, for a request (VI-21)."""
+
+    scopes = {"post": "vi:archief"}
+    verwerkingsactiviteit = ACT
+
+    @extend_schema(
+        request=ArchiefZoekSerializer,
+        responses=ArchiefSignaalSerializer(many=True),
+        operation_id="archiefsignalen_zoek",
+    )
+    def post(self, request):
+        ser = ArchiefZoekSerializer(data=request.data)
+        ser.is_valid(raise_exception=True)
+        verzoek = uuid_uit_url(
+            ser.validated_data["verzoek"], resource="verzoeken", request=request, veld="verzoek"
+        )
+        rijen = services.zoek_in_archief(
+            actor=actor_van(request), bsn=ser.validated_data["bsn"], verzoek=verzoek
+        )
+        return Paginering.lijst(rijen, request, self)

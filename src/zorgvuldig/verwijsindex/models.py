@@ -235,7 +235,10 @@ class Notificatie(Basis):
     """A match notice to one signaler (VI-11): the in-app inbox entry and the link to its e-mail."""
 
     match = models.ForeignKey(Match, on_delete=models.CASCADE, related_name="notificaties")
-    signaal = models.ForeignKey(Signaal, on_delete=models.CASCADE, related_name="notificaties")
+    # Kept when the signal is archived: the other signals' archive records list every notice (VI-21).
+    signaal = models.ForeignKey(
+        Signaal, null=True, blank=True, on_delete=models.SET_NULL, related_name="notificaties"
+    )
     aan = models.ForeignKey(
         "organisaties.Gebruiker", on_delete=models.PROTECT, related_name="vi_notificaties"
     )

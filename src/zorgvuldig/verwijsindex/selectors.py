@@ -444,3 +444,174 @@ def log_match_inzage(actor, matches) -> None:
                 betrokkenen=[betrokkene(m.bsn_index)],
                 velden=["deelnemers"],
             )
+
+
+# --- VI-beheerder and FG: technical views, exits, archive (VI-21, VI-25) ----------------------------
+
+
+def technisch_signalen(vandaag: dt.date | None = None) -> list[dict]:
+    """`vi:beheren`: technical status of the active signals — no BSN, no signaler, no subject data."""
+    vandaag = vandaag or today()
+    with tenancy.systeem():
+        rijen = list(
+            Signaal.objects.filter(status=policies.ACTIEF, verwijderdatum__gt=vandaag)
+            .select_related("organisatie")
+            .order_by("-signaleringstijdstip", "-pk")
+        )
+    return [
+        {
+            "uuid": str(s.uuid),
+            "organisatie": s.organisatie.naam,
+            "status": status_van(s, vandaag),
+            "signaleringstijdstip": _utc(s.signaleringstijdstip),
+            "verwijderdatum": s.verwijderdatum.isoformat() if s.verwijderdatum else None,
+            "inMatch": s.match_id is not None,
+        }
+        for s in rijen
+        if is_actief(s, vandaag)
+    ]
+
+
+def technisch_matches(vandaag: dt.date | None = None) -> list[dict]:
+    """`vi:beheren`: matches with their state and notice delivery (sent or still waiting)."""
+    vandaag = vandaag or today()
+    uit = []
+    for m in Match.objects.order_by("-aangemaakt", "-pk").prefetch_related("notificaties__bericht"):
+        if not is_live(_live_signalen(m, vandaag)):
+            continue
+        uit.append(
+            {
+                "uuid": str(m.uuid),
+                "status": m.status,
+                "aangemaakt": _utc(m.aangemaakt),
+                "notificaties": [
+                    {
+                        "op": _utc(n.aangemaakt),
+                        "bezorgd": bool(n.bericht and n.bericht.verzonden_op),
+                        "pogingen": n.bericht.pogingen if n.bericht else 0,
+                    }
+                    for n in m.notificaties.all()
+                ],
+            }
+        )
+    return uit
+
+
+def uittredingen(vandaag: dt.date | None = None) -> list[dict]:
+    """VI-25: per ended accession, the leaving organisation's signals and what became of them."""
+    from zorgvuldig.convenanten.models import Toetreding
+    from zorgvuldig.verwijsindex.models import ArchiefSignaal, Overdracht
+
+    vandaag = vandaag or today()
+    exit_dagen = instellingen().exit_days
+    uit = []
+    for t in Toetreding.objects.filter(tot__lt=vandaag).select_related("organisatie").order_by("-tot", "pk"):
+        if is_ondertekenaar(t.organisatie_id, vandaag):
+            continue  # acceded again (or to another convenant): no exit
+        signalen: list[dict] = []
+        with tenancy.systeem():
+            for s in Signaal.objects.filter(organisatie=t.organisatie, status=policies.ACTIEF):
+                actief = is_actief(s, vandaag)
+                status = (
+                    "aangeboden" if s.aangeboden_aan_id and actief else "open" if actief else "ingetrokken"
+                )
+                signalen.append({"uuid": str(s.uuid), "status": status})
+            for o in Overdracht.objects.filter(
+                soort=Overdracht.Soort.UITTREDING, van__organisatie=t.organisatie, aanvaard_op__isnull=False
+            ):
+                signalen.append({"uuid": str(o.signaal.uuid), "status": "overgedragen"})
+            for a in ArchiefSignaal.objects.filter(organisatie=t.organisatie, einddatum__gte=t.tot):
+                signalen.append({"uuid": str(a.signaal_uuid), "status": "ingetrokken"})
+        uit.append(
+            {
+                "uuid": str(t.uuid),
+                "organisatie": t.organisatie.naam,
+                "einddatum": t.tot.isoformat() if t.tot else None,
+                "uiterlijk": (t.tot + dt.timedelta(days=exit_dagen)).isoformat() if t.tot else None,
+                "signalen": signalen,
+            }
+        )
+    return uit
+
+
+def archief_voor(actor, bsn: str, vandaag: dt.date | None = None) -> list[dict]:
+    """VI-21: the archive records on one youth, for the FG (own controller's organisations) and the
+    *VI-beheerder*, to answer *inzage* or *verzet*. Signals that ended but were not swept yet are shown
+    the same way, so the answer never depends on whether the sweep ran (RT-12)."""
+    from zorgvuldig.audit.models import Pseudoniem
+    from zorgvuldig.verwijsindex.models import ArchiefSignaal
+
+    vandaag = vandaag or today()
+    sleutels = [f"vi:{idx}" for idx in crypto.blind_index_candidates(bsn)]
+    pseudoniemen = list(Pseudoniem.objects.filter(sleutel__in=sleutels).values_list("pseudoniem", flat=True))
+    rijen = ArchiefSignaal.objects.filter(betrokkene__in=pseudoniemen).select_related("organisatie")
+    if "vi_beheerder" not in actor.rollen:
+        rijen = rijen.filter(
+            organisatie__verwerkingsverantwoordelijke_id=actor.verwerkingsverantwoordelijke_id
+        )
+    uit = [
+        {
+            "betrokkene": r.betrokkene,
+            "organisatie": r.organisatie.naam,
+            "signaleerder": r.signaleerder_naam,
+            "signaleringstijdstip": _utc(r.signaleringstijdstip),
+            "einddatum": r.einddatum.isoformat(),
+            "einde": r.einde,
+            "matches": r.matches,
+        }
+        for r in rijen.order_by("signaleringstijdstip")
+    ]
+    # Ended but not yet swept: the same minimal projection, so the answer never waits for the sweep.
+    with tenancy.systeem():
+        ongeveegd = Signaal.objects.filter(
+            bsn_index__in=crypto.blind_index_candidates(bsn),
+            status__in=[policies.ACTIEF, policies.INGETROKKEN],
+        ).select_related("organisatie", "signaleerder", "match")
+        if "vi_beheerder" not in actor.rollen:
+            ongeveegd = ongeveegd.filter(
+                organisatie__verwerkingsverantwoordelijke_id=actor.verwerkingsverantwoordelijke_id
+            )
+        for s in ongeveegd:
+            if is_actief(s, vandaag):
+                continue
+            g = archief_gegevens(s, vandaag)
+            uit.append(
+                {
+                    "betrokkene": pseudoniemen[0] if pseudoniemen else None,
+                    "organisatie": s.organisatie.naam,
+                    "signaleerder": s.signaleerder.naam,
+                    "signaleringstijdstip": _utc(s.signaleringstijdstip),
+                    "einddatum": g["einddatum"].isoformat(),
+                    "einde": g["einde"],
+                    "matches": g["matches"],
+                }
+            )
+    return uit
+
+
+def archief_gegevens(signaal: Signaal, vandaag: dt.date) -> dict:
+    """What the archive keeps of an ended signal (VI-21): how and when it ended, and for its match when it
+    was made, whether it dissolved, and who got which notice when."""
+    if signaal.status == policies.INGETROKKEN:
+        einde, einddatum = "ingetrokken", today(signaal.ingetrokken_op) if signaal.ingetrokken_op else vandaag
+    elif signaal.verwijderdatum is not None and signaal.verwijderdatum <= vandaag:
+        einde, einddatum = "verlopen", signaal.verwijderdatum
+    else:
+        tot = uittreding_tot(signaal.organisatie_id, vandaag) or vandaag
+        einde, einddatum = "uittreding", tot + dt.timedelta(days=instellingen().exit_days)
+    matches = []
+    if signaal.match is not None:
+        rest = [s for s in _live_signalen(signaal.match, vandaag) if s.pk != signaal.pk]
+        with tenancy.systeem():
+            notificaties = [
+                {"aan": f"{n.aan.naam} ({n.aan.organisatie.naam})", "op": _utc(n.aangemaakt)}
+                for n in signaal.match.notificaties.select_related("aan__organisatie").order_by("pk")
+            ]
+        matches.append(
+            {
+                "aangemaakt": _utc(signaal.match.aangemaakt),
+                "opgeheven": None if is_live(rest) else einddatum.isoformat(),
+                "notificaties": notificaties,
+            }
+        )
+    return {"einde": einde, "einddatum": einddatum, "matches": matches}

@@ -695,3 +695,204 @@ def wijzig_instellingen(*, actor, **waarden) -> Instellingen:
                 velden=[f"vi.{k}" for k in gewijzigd],
             )
     return inst
+
+
+# --- the sweep: archive, purge, reminders (VI-20, VI-21, RT-04) -----------------------------------
+# These only clean up and remind: whether a signal acts is derived at read time (RT-12), so a sweep that
+# did not run never lets an ended signal match or show.
+
+
+def archiveer(vandaag: dt.date | None = None) -> dict:
+    """VI-21: every ended signal (withdrawn, expired, or its organisation left without hand-over) becomes
+    a minimal archive record — pseudonym, organisation, signaler, dates, the notices of its match — and
+    the signal itself, its justification and hand-overs are deleted. Matches left without signals go too."""
+    from zorgvuldig.verwijsindex.models import ArchiefSignaal
+
+    vandaag = vandaag or today()
+    actor = audit_actor()
+    inst = selectors.instellingen()
+    gearchiveerd = 0
+    with tenancy.systeem():
+        kandidaten = Signaal.objects.exclude(status=policies.CONCEPT).select_related(
+            "signaleerder", "organisatie", "match"
+        )
+        for signaal in kandidaten.iterator():
+            if selectors.is_actief(signaal, vandaag):
+                continue
+            with transaction.atomic():
+                gegevens = selectors.archief_gegevens(signaal, vandaag)
+                ArchiefSignaal.objects.create(
+                    signaal_uuid=signaal.uuid,
+                    betrokkene=audit.pseudoniem(betrokkene(signaal.bsn_index)),
+                    organisatie=signaal.organisatie,
+                    signaleerder=signaal.signaleerder,
+                    signaleerder_naam=signaal.signaleerder.naam,
+                    signaleringstijdstip=signaal.signaleringstijdstip or signaal.aangemaakt,
+                    einddatum=gegevens["einddatum"],
+                    einde=gegevens["einde"],
+                    matches=gegevens["matches"],
+                    purgeren_op=policies.archief_purge_op(gegevens["einddatum"], inst.archive_months),
+                )
+                audit.record(
+                    actor=actor,
+                    actie="signaal.gearchiveerd",
+                    activiteit=ACTIVITEIT,
+                    object=signaal,
+                    betrokkenen=[betrokkene(signaal.bsn_index)],
+                    velden=["signaal", "verantwoording"],
+                    verwerkingsverantwoordelijke=str(signaal.organisatie.verwerkingsverantwoordelijke.uuid),
+                )
+                match_id = signaal.match_id
+                signaal.delete()
+                if match_id and not Signaal.objects.filter(match_id=match_id).exists():
+                    Match.objects.filter(pk=match_id).delete()
+                gearchiveerd += 1
+    return {"gearchiveerd": gearchiveerd}
+
+
+def purgeer(vandaag: dt.date | None = None) -> dict:
+    """RT-04: archive records are destroyed `vi.archive_months` after their end; once nothing of the youth
+    remains in the index, the VI disclosure entries go and the pseudonym mapping is deleted (AU-07)."""
+    from zorgvuldig.audit.models import Pseudoniem
+    from zorgvuldig.verstrekkingen.models import Verstrekking
+    from zorgvuldig.verwijsindex.models import ArchiefSignaal
+
+    vandaag = vandaag or today()
+    actor = audit_actor()
+    gepurgeerd = 0
+    with tenancy.systeem():
+        for rij in ArchiefSignaal.objects.filter(purgeren_op__lte=vandaag).select_related(
+            "organisatie__verwerkingsverantwoordelijke"
+        ):
+            with transaction.atomic():
+                audit.record(
+                    actor=actor,
+                    actie="archief.gepurgeerd",
+                    activiteit=ACTIVITEIT,
+                    object=rij,
+                    velden=["archiefsignaal"],
+                    verwerkingsverantwoordelijke=str(rij.organisatie.verwerkingsverantwoordelijke.uuid),
+                )
+                rij.delete()
+                gepurgeerd += 1
+                if ArchiefSignaal.objects.filter(betrokkene=rij.betrokkene).exists():
+                    continue
+                mapping = Pseudoniem.objects.filter(
+                    pseudoniem=rij.betrokkene, sleutel__startswith="vi:"
+                ).first()
+                if mapping is None:
+                    continue
+                bsn_index = mapping.sleutel.removeprefix("vi:")
+                if Signaal.objects.filter(bsn_index=bsn_index).exists():
+                    continue
+                Verstrekking.objects.filter(bron=Verstrekking.Bron.VI_MATCH, bsn_index=bsn_index).delete()
+                audit.vergeet(mapping.sleutel)
+    return {"gepurgeerd": gepurgeerd}
+
+
+def audit_actor():
+    from zorgvuldig.core.context import Actor
+
+    return Actor.systeem()
+
+
+def herinner(vandaag: dt.date | None = None) -> dict:
+    """VI-20: the signaler is reminded 14 days before the removal date; VI-14: each signaler in a match
+    whose youth is not informed 10 working days after it. One e-mail per event (outbox keys)."""
+    from zorgvuldig.berichten.models import Bericht
+
+    vandaag = vandaag or today()
+    actor = audit_actor()
+    verstuurd = 0
+    with tenancy.systeem():
+        grens = vandaag + dt.timedelta(days=policies.HERINNERING_DAGEN)
+        for signaal in Signaal.objects.filter(
+            status=policies.ACTIEF, verwijderdatum__gt=vandaag, verwijderdatum__lte=grens
+        ).select_related("signaleerder", "organisatie"):
+            assert signaal.verwijderdatum is not None
+            if not selectors.is_actief(signaal, vandaag):
+                continue
+            if not policies.herinnering_verschuldigd(signaal.verwijderdatum, vandaag):
+                continue
+            sleutel = f"vi-herinnering:{signaal.uuid}:{signaal.verwijderdatum}"
+            if Bericht.objects.filter(sleutel=sleutel).exists():
+                continue
+            aan = selectors.contact_van(signaal, vandaag)
+            with transaction.atomic():
+                plaats_email(
+                    aan=aan.email,
+                    onderwerp="Verwijsindex: uw signaal verloopt binnenkort",
+                    tekst=(
+                        f"Beste {aan.naam},\n\nEen signaal van u in de verwijsindex verloopt op "
+                        f"{signaal.verwijderdatum:%d-%m-%Y}. Is uw betrokkenheid er dan nog, verleng het "
+                        f"signaal vóór die datum (VI-16). Anders hoeft u niets te doen.\n\n{_link(signaal)}\n"
+                    ),
+                    sleutel=sleutel,
+                    gebruiker=aan,
+                )
+                audit.record(
+                    actor=actor,
+                    actie="signaal.herinnering",
+                    activiteit=ACTIVITEIT,
+                    object=signaal,
+                    betrokkenen=[betrokkene(signaal.bsn_index)],
+                    velden=["verwijderdatum"],
+                    verwerkingsverantwoordelijke=str(signaal.organisatie.verwerkingsverantwoordelijke.uuid),
+                )
+                verstuurd += 1
+        for match in Match.objects.filter(informeren_datum__isnull=True):
+            if not policies.informeren_taak(
+                match_datum=today(match.aangemaakt), vandaag=vandaag, geinformeerd=False
+            ):
+                continue
+            live = selectors._live_signalen(match, vandaag)
+            if not selectors.is_live(live):
+                continue
+            for signaal in live:
+                sleutel = f"vi-informeren:{match.uuid}:{signaal.uuid}"
+                if Bericht.objects.filter(sleutel=sleutel).exists():
+                    continue
+                aan = selectors.contact_van(signaal, vandaag)
+                with transaction.atomic():
+                    plaats_email(
+                        aan=aan.email,
+                        onderwerp="Verwijsindex: jongere nog niet geïnformeerd over de match",
+                        tekst=(
+                            f"Beste {aan.naam},\n\nBij een match op uw signaal is na tien werkdagen nog niet "
+                            "vastgelegd dat de jongere of ouders zijn geïnformeerd (VI-14). Stem af met de "
+                            f"andere betrokkenen en leg het vast.\n\n{_link(signaal)}\n"
+                        ),
+                        sleutel=sleutel,
+                        gebruiker=aan,
+                    )
+                    audit.record(
+                        actor=actor,
+                        actie="match.herinnering",
+                        activiteit=ACTIVITEIT,
+                        object=match,
+                        betrokkenen=[betrokkene(match.bsn_index)],
+                        velden=["jongereGeinformeerd"],
+                        verwerkingsverantwoordelijke=str(
+                            signaal.organisatie.verwerkingsverantwoordelijke.uuid
+                        ),
+                    )
+                    verstuurd += 1
+    return {"herinneringen": verstuurd}
+
+
+@audit.geweigerd_gelogd("archief.doorzocht", ACTIVITEIT)
+def zoek_in_archief(*, actor, bsn: str, verzoek: str) -> list[dict]:
+    """VI-21: the FG or VI-beheerder looks up one youth's archive records for an *inzage* or *verzet*
+    request; the look-up itself is audited with the request it serves."""
+    bsn = normaliseer_bsn(bsn)
+    rijen = selectors.archief_voor(actor, bsn)
+    with transaction.atomic():
+        audit.record(
+            actor=actor,
+            actie="archief.doorzocht",
+            activiteit=ACTIVITEIT,
+            betrokkenen=[betrokkene(crypto.blind_index(bsn))],
+            velden=["archiefsignaal"],
+            koppeling={"verzoek": str(verzoek)},
+        )
+    return rijen

@@ -29,6 +29,8 @@ VRIJGESTELD = {
     ("api/v1/gebruikers/<uuid:uuid>", "get"): "medewerker van de eigen organisatie",
     ("api/v1/api-tokens", "get"): "configuratie (het geheim staat er niet in)",
     ("api/v1/api-tokens/<uuid:uuid>", "get"): "configuratie",
+    ("api/v1/uittredingen", "get"): "technische status per uitgetreden organisatie, geen betrokkenen (VI-25)",
+    ("api/v1/uittredingen/<uuid:uuid>", "get"): "technische status (VI-25)",
 }
 
 
@@ -198,6 +200,14 @@ def voorbeelden(regio):
                 "datum": dt.date.today().isoformat(),
                 "door": deelnemer_van(vi.match_contact, m),
                 "wijze": "gesprek",
+            },
+        ),
+        ("api/v1/archiefsignalen/_zoek", "post"): (
+            regio.fg,
+            "/api/v1/archiefsignalen/_zoek",
+            {
+                "bsn": BSN_SAM,
+                "verzoek": "http://testserver/api/v1/verzoeken/8f9e1c2a-1111-4222-8333-444455556666",
             },
         ),
         ("api/v1/gebruikersprofiel/geheimhoudingsverklaring", "post"): (

@@ -87,6 +87,8 @@ def _objecten(regio):
         # the wijkteam worker's signal and the school's; a match she is in and one she is not (VI-01)
         "signalen": (vi.eigen.uuid, vi.ander.uuid),
         "matches": (vi.match.uuid, vi.andere_match.uuid),
+        # regional technical status for the VI-beheerder: "other organisation" does not apply
+        "uittredingen": (vi.toetreding_derde.uuid, None),
         # configuration is readable by all staff: "other organisation" does not apply
         "organisaties": (regio.wijkteam.uuid, None),
         "verwerkingsverantwoordelijken": (regio.gemeente.uuid, None),
