@@ -459,3 +459,13 @@ UI_VERKLARING_VERSIE = config(
     "Version of the confidentiality undertaking text users accept at first log-in (AC-07).",
 )
 CSRF_FAILURE_VIEW = "zorgvuldig.core.views.csrf_fout"
+
+# --- Reports (RP-03) ---
+REPORTS_MIN_CELL = config(
+    "ZORGVULDIG_REPORTS_MIN_CELL",
+    5,
+    "SPEC `reports.min_cell`: counts from 1 to this value minus 1 are suppressed in reports (RP-03); "
+    "at least 3.",
+)
+if REPORTS_MIN_CELL < 3:
+    raise ImproperlyConfigured("ZORGVULDIG_REPORTS_MIN_CELL must be at least 3 (RP-03)")

@@ -8,6 +8,7 @@ from zorgvuldig.core import metrics as core_metrics
 from zorgvuldig.core import views as core_views
 from zorgvuldig.organisaties import api as org_api
 from zorgvuldig.personen import api as personen_api
+from zorgvuldig.rapportages import api as rapportage_api
 from zorgvuldig.toegang import api as toegang_api
 from zorgvuldig.verwijsindex import api as vi_api
 
@@ -38,6 +39,7 @@ api_v1 = [
     path("uittredingen", vi_api.UittredingenView.as_view()),
     path(f"uittredingen/{U}", vi_api.UittredingView.as_view()),
     path("archiefsignalen/_zoek", vi_api.ArchiefZoekView.as_view()),
+    path("rapportages/verwijsindex", rapportage_api.VerwijsindexRapportView.as_view()),
     path("toegangen", toegang_api.ToegangenView.as_view()),
     path("toegangen/_verlenen", toegang_api.VerleenView.as_view()),
     path(f"toegangen/{U}", toegang_api.ToegangView.as_view()),

@@ -65,8 +65,55 @@ def bouw_demo() -> dict:
         if resultaat.code != OK:
             raise DemoGeweigerd(resultaat.code, [f.reden for f in resultaat.fouten])
         _personen()
+        _signalen()
         _auditortoegang()
     return {"gebruikers": logins(), "tokens": tokens(resultaat.geheimen)}
+
+
+def _signalen() -> None:
+    """Verwijsindex signals (SPEC E1): Jan of the school has signalled Sam, so Fatima's signal on Sam in
+    the UI makes a match at once; Fatima and Jeugdhulp already share a new match on Noor; the GGD and
+    Veilig Thuis are further along (contact made, coordinator agreed). All persons are fictional."""
+    from zorgvuldig.organisaties.models import Gebruiker
+    from zorgvuldig.verwijsindex import services
+    from zorgvuldig.verwijsindex.models import Signaal
+
+    if Signaal.objects.exists():
+        return
+    vandaag = dt.date.today()
+
+    def signaleer(email: str, bsn: str, geboren: dt.date, criteria: list[str], met: list[str], **extra):
+        actor = Actor.voor(Gebruiker.objects.get(email=email))
+        concept = services.registreer_signaal(actor=actor, velden={"bsn": bsn})
+        verantwoording = {
+            "geboortedatum": geboren,
+            "criteria": criteria,
+            "vermoeden": "Zorgen die de professional zelf heeft waargenomen (demo).",
+            "instemming": {"uitkomst": "gegeven", "met": met, "datum": vandaag},
+            "informatieplicht": {"methode": "vi_folder", "datum": vandaag},
+            "risicobespreking": {"met": met, "datum": vandaag},
+            **extra,
+        }
+        return services.activeer_signaal(actor=actor, uuid=concept.uuid, verantwoording=verantwoording)
+
+    jong_en_ouder = ["jongere", "vertegenwoordiger"]
+    signaleer(
+        "jan@hetbaken.example.org",
+        "999993653",
+        dt.date(2011, 9, 20),
+        ["e"],
+        jong_en_ouder,
+        extraCriteria=["verzuim-zonder-bericht"],
+    )
+    signaleer("zorg@jeugdhulp.example.org", "999990020", dt.date(2013, 5, 4), ["c", "k"], jong_en_ouder)
+    signaleer("fatima@krimpen.example.org", "999990020", dt.date(2013, 5, 4), ["k"], jong_en_ouder)
+    signaleer("jeugdarts@ggd.example.org", "999990032", dt.date(2009, 1, 15), ["b"], ["jongere"])
+    vt = signaleer("vt@veiligthuis.example.org", "999990032", dt.date(2009, 1, 15), ["a"], ["jongere"])
+    vt_actor = Actor.voor(Gebruiker.objects.get(email="vt@veiligthuis.example.org"))
+    match = Signaal.objects.get(pk=vt.pk).match
+    ggd = Signaal.objects.get(match=match, organisatie__code="ggd-rijnmond")
+    services.stem_af(actor=vt_actor, uuid=match.uuid, datum=vandaag, met=[ggd.deelnemer_uuid])
+    services.wijs_zorgcoordinator_aan(actor=vt_actor, uuid=match.uuid, deelnemer=vt.deelnemer_uuid)
 
 
 def _auditortoegang() -> None:

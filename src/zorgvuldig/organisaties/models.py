@@ -182,6 +182,10 @@ class Rol(models.TextChoices):
     AUDITOR = "auditor", "Auditor"
 
 
+# Apps whose admin pages hold configuration only (the verwijsindex: its regional `vi.*` settings).
+ADMIN_APPS = frozenset({"organisaties", "verwijsindex"})
+
+
 class GebruikerManager(BaseUserManager):
     use_in_migrations = True
 
@@ -263,10 +267,10 @@ class Gebruiker(AbstractBaseUser, PermissionsMixin):
 
     def has_perm(self, perm, obj=None) -> bool:
         # The beheerder manages configuration models in the admin and nothing else (AC-06).
-        return self.is_active and self.is_staff and perm.split(".")[0] == "organisaties"
+        return self.is_active and self.is_staff and perm.split(".")[0] in ADMIN_APPS
 
     def has_module_perms(self, app_label) -> bool:
-        return self.is_active and self.is_staff and app_label == "organisaties"
+        return self.is_active and self.is_staff and app_label in ADMIN_APPS
 
     @property
     def geheimhoudingsplicht(self) -> bool:

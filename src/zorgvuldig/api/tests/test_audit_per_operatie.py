@@ -29,6 +29,7 @@ VRIJGESTELD = {
     ("api/v1/gebruikers/<uuid:uuid>", "get"): "medewerker van de eigen organisatie",
     ("api/v1/api-tokens", "get"): "configuratie (het geheim staat er niet in)",
     ("api/v1/api-tokens/<uuid:uuid>", "get"): "configuratie",
+    ("api/v1/rapportages/verwijsindex", "get"): "geanonimiseerde aantallen, kleine cellen onderdrukt (RP-02)",
     ("api/v1/uittredingen", "get"): "technische status per uitgetreden organisatie, geen betrokkenen (VI-25)",
     ("api/v1/uittredingen/<uuid:uuid>", "get"): "technische status (VI-25)",
 }

@@ -151,3 +151,22 @@ def test_the_demo_command_refuses_outside_demo_mode(settings):
     settings.DEMO = False
     code, _, err = _commando()
     assert code == 4 and "ZORGVULDIG_MODE=demo" in err
+
+
+def test_the_demo_has_signals_and_matches_so_the_journey_shows_at_once():
+    """Issue: a new user sees the verwijsindex journey at once — Fatima already shares a match, and her
+    signal on Sam (E1) will match Jan's; the demo's match notices went to the outbox."""
+    from zorgvuldig.berichten.models import Bericht
+    from zorgvuldig.core.context import Actor
+    from zorgvuldig.verwijsindex import selectors
+    from zorgvuldig.verwijsindex.models import Match, Signaal
+
+    demo.bouw_demo()
+    fatima = Actor.voor(Gebruiker.objects.get(email="fatima@krimpen.example.org"))
+    assert len(selectors.matches_zichtbaar_voor(fatima)) == 1
+    jan = Actor.voor(Gebruiker.objects.get(email="jan@hetbaken.example.org"))
+    assert selectors.signalen_zichtbaar_voor(jan).count() == 1
+    assert Match.objects.count() == 2 and Match.objects.filter(status="contact_gelegd").count() == 1
+    assert Bericht.objects.filter(sleutel__startswith="vi-match:").count() == 4
+    demo.bouw_demo()
+    assert Signaal.objects.count() == 5  # idempotent

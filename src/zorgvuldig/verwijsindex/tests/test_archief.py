@@ -122,3 +122,45 @@ def test_vi_14_reminder_after_10_working_days_without_youth_informed(vi, regio):
     assert services.herinner(uiterlijk - dt.timedelta(days=1))["herinneringen"] == 0
     assert services.herinner(uiterlijk)["herinneringen"] == 2
     assert services.herinner(uiterlijk)["herinneringen"] == 0
+
+
+def test_vi_22_family_matching_cannot_be_switched_on_without_its_basis(regio):
+    """VI-22: off by default; enabling needs extended_2009 or a household processing (E_VI_FAMILY_MATCH_BASIS);
+    every change is audited (AU-02)."""
+    from zorgvuldig.audit.models import AuditRegel
+    from zorgvuldig.core.errors import DomainError
+    from zorgvuldig.verwijsindex.models import Instellingen
+
+    actor = regio.actor(regio.beheerder)
+    with pytest.raises(DomainError) as fout:
+        services.wijzig_instellingen(actor=actor, family_matching=True)
+    assert fout.value.code == "E_VI_FAMILY_MATCH_BASIS" and fout.value.status == 409
+    assert Instellingen.huidig().family_matching is False
+    services.wijzig_instellingen(actor=actor, family_matching=True, field_set="extended_2009")
+    assert Instellingen.huidig().family_matching is True
+    regel = AuditRegel.objects.filter(actie="configuratie.gewijzigd").last()
+    assert set(regel.velden) == {"vi.family_matching", "vi.field_set"}
+
+
+def test_vi_22_settings_in_the_admin_go_through_the_service(regio, client):
+    from zorgvuldig.conftest import aanmelden
+    from zorgvuldig.verwijsindex.models import Instellingen
+
+    inst = Instellingen.huidig()
+    aanmelden(client, regio.beheerder)
+    url = f"/admin/verwijsindex/instellingen/{inst.pk}/change/"
+    data = {
+        "field_set": "statutory",
+        "match_scope": "organisation",
+        "family_matching": "on",
+        "huishoudverwerking": "",
+        "archive_months": "24",
+        "exit_days": "30",
+    }
+    r = client.post(url, data)
+    assert r.status_code == 200 and "VI-22" in r.content.decode()
+    assert Instellingen.huidig().family_matching is False
+    data.pop("family_matching")
+    data["archive_months"] = "60"
+    assert client.post(url, data).status_code == 302
+    assert Instellingen.huidig().archive_months == 60

@@ -1,0 +1,45 @@
+"""The region's `vi.*` settings in the admin (configuration only, AC-06). Saving goes through the
+service, so the change is audited (AU-02) and family matching needs its basis (VI-22)."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib import admin
+
+from zorgvuldig.core.context import Actor
+from zorgvuldig.verwijsindex import policies, services
+from zorgvuldig.verwijsindex.models import Instellingen
+
+VELDEN = ["field_set", "match_scope", "family_matching", "huishoudverwerking", "archive_months", "exit_days"]
+
+
+class InstellingenForm(forms.ModelForm):
+    class Meta:
+        model = Instellingen
+        fields = VELDEN
+
+    def clean(self):
+        data = super().clean()
+        fout = policies.familie_matching_fout(
+            aan=bool(data.get("family_matching")),
+            field_set=data.get("field_set") or policies.STATUTORY,
+            huishoudverwerking_goedgekeurd=bool((data.get("huishoudverwerking") or "").strip()),
+        )
+        if fout:
+            raise forms.ValidationError(fout, code="E_VI_FAMILY_MATCH_BASIS")
+        return data
+
+
+@admin.register(Instellingen)
+class InstellingenAdmin(admin.ModelAdmin):
+    form = InstellingenForm
+    list_display = VELDEN
+
+    def has_add_permission(self, request) -> bool:
+        return not Instellingen.objects.exists()
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+    def save_model(self, request, obj, form, change) -> None:
+        services.wijzig_instellingen(actor=Actor.voor(request.user, kanaal="ui"), **form.cleaned_data)
