@@ -74,7 +74,9 @@ class ScopePermission(BasePermission):
             if code:
                 raise Geweigerd(code, "De genoemde medewerker is hiervoor niet gemandateerd (AC-08).")
         if scope is None or not actor.heeft(scope):
-            code = weigering_zonder_scope(actor.rollen, scope or "", "uuid" in (view.kwargs or {}))
+            code = weigering_zonder_scope(
+                actor.rollen, scope or "", "uuid" in (view.kwargs or {}), isinstance(request.auth, ApiToken)
+            )
             if code == "E_NOT_FOUND":
                 raise exceptions.NotFound()
             raise Geweigerd(code, SCOPE_WEIGERING.format(scope=scope))

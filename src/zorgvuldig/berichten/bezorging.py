@@ -18,7 +18,7 @@ from django.db import transaction
 from django.db.models import F
 from django_tasks_db.utils import exclusive_transaction
 
-from zorgvuldig.berichten.models import Bericht
+from zorgvuldig.berichten.models import Bericht, Soort
 from zorgvuldig.core.clock import now
 
 log = structlog.get_logger(__name__)
@@ -48,7 +48,11 @@ def claim(moment: dt.datetime, ids: list[int] | None = None, aantal: int = PARTI
 
 
 def verstuur(bericht: Bericht) -> None:
-    """Hand one message to the configured mail backend, with its own Message-ID. Raises on failure."""
+    """Hand one message to the configured mail backend, with its own Message-ID, or POST a webhook.
+    Raises on failure."""
+    if bericht.soort == Soort.WEBHOOK:
+        post_webhook(bericht)
+        return
     EmailMessage(
         subject=bericht.onderwerp,
         body=bericht.tekst,
@@ -101,3 +105,49 @@ def bewaking(moment: dt.datetime | None = None) -> dict[str, int]:
         "teLaat": Bericht.objects.wachtend().filter(aangemaakt__lt=grens).count(),
         "mislukt": Bericht.objects.mislukt().count(),
     }
+
+
+WEBHOOK_TIMEOUT = 10  # seconds; a slow receiver is retried with back-off like an unreachable one
+
+
+def webhook_handtekening(geheim: str, bericht_id: str, tijdstip: int, body: bytes) -> str:
+    """HMAC-SHA256 over `id.timestamp.body` (the Standard Webhooks scheme): the receiver recomputes it
+    with the secret it got once, and rejects old timestamps against replay."""
+    import base64
+    import hashlib
+    import hmac
+
+    mac = hmac.new(geheim.encode(), f"{bericht_id}.{tijdstip}.".encode() + body, hashlib.sha256)
+    return "v1," + base64.b64encode(mac.digest()).decode()
+
+
+def post_webhook(bericht: Bericht) -> None:
+    """POST the stored JSON with `webhook-id` (the stable Message-ID: receivers drop duplicates),
+    `webhook-timestamp` and `webhook-signature`. Anything but 2xx raises, so the outbox retries."""
+    import urllib.request
+
+    from zorgvuldig.organisaties.models import ApiToken
+    from zorgvuldig.organisaties.services import webhook_geheim
+
+    token = ApiToken.objects.select_related("organisatie").get(pk=bericht.api_token_id)
+    if token.ingetrokken_op is not None:
+        raise RuntimeError("webhook credential revoked")
+    body = bericht.tekst.encode()
+    tijdstip = int(now().timestamp())
+    verzoek = urllib.request.Request(  # noqa: S310 - the URL is https (or localhost outside production)
+        bericht.url,
+        data=body,
+        method="POST",
+        headers={
+            "Content-Type": "application/json",
+            "User-Agent": "zorgvuldig-webhook",
+            "webhook-id": bericht.message_id,
+            "webhook-timestamp": str(tijdstip),
+            "webhook-signature": webhook_handtekening(
+                webhook_geheim(token), bericht.message_id, tijdstip, body
+            ),
+        },
+    )
+    with urllib.request.urlopen(verzoek, timeout=WEBHOOK_TIMEOUT) as antwoord:  # noqa: S310
+        if not 200 <= antwoord.status < 300:
+            raise RuntimeError(f"webhook answered {antwoord.status}")

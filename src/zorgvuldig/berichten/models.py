@@ -16,6 +16,7 @@ from zorgvuldig.core.models import Basis
 
 class Soort(models.TextChoices):
     EMAIL = "email", "E-mail"
+    WEBHOOK = "webhook", "Webhook (partnersysteem)"
 
 
 class Status(models.TextChoices):
@@ -37,7 +38,12 @@ class BerichtQuerySet(models.QuerySet):
 
 class Bericht(Basis):
     soort = models.CharField(max_length=16, choices=Soort.choices, default=Soort.EMAIL)
-    aan = models.EmailField()
+    aan = models.EmailField(blank=True)  # e-mail only
+    # Webhook only: where to POST, and the partner credential whose secret signs it (HMAC).
+    url = models.URLField(max_length=500, blank=True)
+    api_token = models.ForeignKey(
+        "organisaties.ApiToken", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
     # For an in-app inbox later; the address above is what was actually used.
     gebruiker = models.ForeignKey(
         "organisaties.Gebruiker", null=True, blank=True, on_delete=models.SET_NULL, related_name="berichten"
@@ -57,6 +63,8 @@ class Bericht(Basis):
         **Basis.DATACATEGORIEEN,
         "soort": "technisch",
         "aan": "medewerker",
+        "url": "organisatorisch",
+        "api_token": "organisatorisch",
         "gebruiker": "organisatorisch",
         "onderwerp": "vrije_tekst",
         "tekst": "vrije_tekst",

@@ -55,6 +55,31 @@ def plaats_email(*, aan: str, onderwerp: str, tekst: str, sleutel: str, gebruike
     return bericht
 
 
+def plaats_webhook(*, token, inhoud: dict, sleutel: str) -> Bericht:
+    """Put a signed webhook call to a partner system in the outbox (API §2.3), in the event's transaction.
+    The body names resources by URL only — never personal data; the partner fetches what it may see."""
+    import json
+
+    if not connection.in_atomic_block:
+        raise RuntimeError("plaats_webhook must run inside the event's transaction")
+    bericht, nieuw = Bericht.objects.get_or_create(
+        sleutel=sleutel,
+        defaults={
+            "soort": Soort.WEBHOOK,
+            "url": token.webhook_url,
+            "api_token": token,
+            "onderwerp": str(inhoud.get("type", "webhook"))[:255],
+            "tekst": json.dumps(inhoud, sort_keys=True),
+            "message_id": nieuwe_message_id(),
+            "volgende_poging_op": now(),
+        },
+    )
+    if nieuw:
+        bericht_id = bericht.pk
+        transaction.on_commit(lambda: _zet_in_wachtrij(bericht_id), robust=True)
+    return bericht
+
+
 def _zet_in_wachtrij(bericht_id: int) -> None:
     from zorgvuldig.berichten.tasks import bezorg_direct
 

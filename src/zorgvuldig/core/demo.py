@@ -74,11 +74,14 @@ def _signalen() -> None:
     """Verwijsindex signals (SPEC E1): Jan of the school has signalled Sam, so Fatima's signal on Sam in
     the UI makes a match at once; Fatima and Jeugdhulp already share a new match on Noor; the GGD and
     Veilig Thuis are further along (contact made, coordinator agreed). All persons are fictional."""
+    from zorgvuldig.core import tenancy
     from zorgvuldig.organisaties.models import Gebruiker
     from zorgvuldig.verwijsindex import services
     from zorgvuldig.verwijsindex.models import Signaal
 
-    if Signaal.objects.exists():
+    with tenancy.systeem():
+        al_gedaan = Signaal.objects.exists()
+    if al_gedaan:
         return
     vandaag = dt.date.today()
 
@@ -110,8 +113,9 @@ def _signalen() -> None:
     signaleer("jeugdarts@ggd.example.org", "999990032", dt.date(2009, 1, 15), ["b"], ["jongere"])
     vt = signaleer("vt@veiligthuis.example.org", "999990032", dt.date(2009, 1, 15), ["a"], ["jongere"])
     vt_actor = Actor.voor(Gebruiker.objects.get(email="vt@veiligthuis.example.org"))
-    match = Signaal.objects.get(pk=vt.pk).match
-    ggd = Signaal.objects.get(match=match, organisatie__code="ggd-rijnmond")
+    with tenancy.systeem():  # the demo script looks across organisations to find the GGD's participant
+        match = Signaal.objects.get(pk=vt.pk).match
+        ggd = Signaal.objects.get(match=match, organisatie__code="ggd-rijnmond")
     services.stem_af(actor=vt_actor, uuid=match.uuid, datum=vandaag, met=[ggd.deelnemer_uuid])
     services.wijs_zorgcoordinator_aan(actor=vt_actor, uuid=match.uuid, deelnemer=vt.deelnemer_uuid)
 

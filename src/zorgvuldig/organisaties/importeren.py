@@ -173,6 +173,7 @@ API_TOKEN = {
     "scopes": Veld("lijst"),
     "geldigTot": Veld("datum"),
     "ingetrokken": BOOL,
+    "webhook": Veld("map", velden={"url": _tekst(500, True)}),
 }
 SECTIES = {
     "verwerkingsverantwoordelijken": VERWERKINGSVERANTWOORDELIJKE,
@@ -699,6 +700,13 @@ class _Controle:
                         "De scopes van een uitgegeven sleutel liggen vast: trek hem in (ingetrokken: true) "
                         "en geef hem opnieuw uit.",
                     )
+                if "webhook" in t and (t["webhook"] or {}).get("url") != bestaand.webhook_url:
+                    self.fout(
+                        (*pad, "webhook"),
+                        "not_allowed",
+                        "De webhook van een uitgegeven sleutel ligt vast: trek hem in en geef hem "
+                        "opnieuw uit.",
+                    )
                 if "geldigTot" in t and t["geldigTot"] != bestaand.geldig_tot:
                     self.fout(
                         (*pad, "geldigTot"),
@@ -712,6 +720,9 @@ class _Controle:
                     self.fout(
                         pad, "required", f"Sleutel '{sleutel}' ontbreekt (nodig voor een nieuwe sleutel)."
                     )
+            url = (t.get("webhook") or {}).get("url")
+            if url and (reden := services.webhook_url_fout(url)):
+                self.fout((*pad, "webhook", "url"), "invalid", reden)
             if "scopes" in t and "geldigTot" in t:
                 for sleutel, reden in policies.token_fouten(
                     scopes=t["scopes"], geldig_tot=t["geldigTot"], vandaag=self.vandaag
@@ -1039,6 +1050,16 @@ class _Toepassing:
                 "geldigTot": obj.geldig_tot.isoformat(),
             }
         )
+        if url := (item.get("webhook") or {}).get("url"):
+            self.r.geheimen.append(
+                {
+                    "soort": "webhook-geheim",
+                    "naam": item["naam"],
+                    "organisatie": org.code,
+                    "waarde": services.zet_webhook(actor=ACTOR, token=obj, url=url),
+                    "geldigTot": obj.geldig_tot.isoformat(),
+                }
+            )
 
 
 def totp_geheim(apparaat) -> str:

@@ -320,12 +320,18 @@ class ApiToken(Basis):
     aangemaakt_door = models.ForeignKey(
         Gebruiker, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    # Optional: match notices are also POSTed here, signed with HMAC-SHA256 (API §2.3). The signing secret
+    # must be usable, so it is encrypted with the controller's data key rather than hashed.
+    webhook_url = models.URLField(max_length=500, blank=True)
+    webhook_geheim = models.TextField(blank=True)
 
     DATACATEGORIEEN = {
         **Basis.DATACATEGORIEEN,
         "organisatie": "organisatorisch",
         "naam": "organisatorisch",
         "sleutel_hash": "authenticatie",
+        "webhook_url": "organisatorisch",
+        "webhook_geheim": "sleutel",
         "scopes": "organisatorisch",
         "geldig_tot": "organisatorisch",
         "laatst_gebruikt": "technisch",

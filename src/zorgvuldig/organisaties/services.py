@@ -230,3 +230,61 @@ def nieuwe_activatielink(*, actor, gebruiker) -> None:
             velden=["activatielink"],
         )
         stuur_activatie(gebruiker)
+
+
+TABEL_TOKEN = "organisaties_apitoken"
+
+
+def webhook_url_fout(url: str) -> str | None:
+    """A webhook goes to HTTPS; plain HTTP only to this machine outside production (tests, demo)."""
+    from urllib.parse import urlparse
+
+    from django.conf import settings
+
+    deel = urlparse(url)
+    if deel.scheme == "https" and deel.hostname:
+        return None
+    if (
+        deel.scheme == "http"
+        and deel.hostname in {"127.0.0.1", "localhost"}
+        and settings.MODE != "production"
+    ):
+        return None
+    return "Een webhook-adres begint met https:// (API §2.3)."
+
+
+def zet_webhook(*, actor, token: ApiToken, url: str) -> str:
+    """Give a partner credential a webhook for its match notices; returns the signing secret, once.
+    Like scopes it is fixed for the token's life: to change it, revoke and issue again."""
+    from zorgvuldig.core import crypto
+
+    fout = webhook_url_fout(url)
+    if fout:
+        raise DomainError("E_INVALID_INPUT", fout, [InvalidParam("webhook.url", "invalid", fout)])
+    geheim = "whsec_" + secrets.token_hex(32)
+    vv = token.organisatie.verwerkingsverantwoordelijke
+    with transaction.atomic():
+        token.webhook_url = url
+        token.webhook_geheim = crypto.encrypt(vv.pk, TABEL_TOKEN, "webhook_geheim", token.uuid, geheim)
+        token.save(update_fields=["webhook_url", "webhook_geheim", "gewijzigd"])
+        audit.record(
+            actor=actor,
+            actie="configuratie.gewijzigd",
+            activiteit="beheer-platform",
+            object=token,
+            velden=["webhook_url", "webhook_geheim"],
+            verwerkingsverantwoordelijke=str(vv.uuid),
+        )
+    return geheim
+
+
+def webhook_geheim(token: ApiToken) -> str:
+    from zorgvuldig.core import crypto
+
+    return crypto.decrypt(
+        token.organisatie.verwerkingsverantwoordelijke_id,
+        TABEL_TOKEN,
+        "webhook_geheim",
+        token.uuid,
+        token.webhook_geheim,
+    )

@@ -105,7 +105,9 @@ CONTENT_SCOPE_PREFIXES = (
 )
 
 
-def weigering_zonder_scope(rollen: frozenset[str], scope: str, item_pad: bool) -> str:
+def weigering_zonder_scope(
+    rollen: frozenset[str], scope: str, item_pad: bool, via_token: bool = False
+) -> str:
     """What a request without the scope answers (API §1.4 check order, AC-06).
 
     The technical beheerder asking for content: 403 E_AC_ADMIN_CONTENT. Anyone else on an item path: the
@@ -115,8 +117,10 @@ def weigering_zonder_scope(rollen: frozenset[str], scope: str, item_pad: bool) -
         return "E_AC_ADMIN_CONTENT"
     if item_pad:
         return "E_NOT_FOUND"
-    if scope.split("|")[0] in MANDAAT_SCOPES["vi_signaleren"]:
-        return "E_AC_NOT_MANDATED"  # AC-08: the verwijsindex asks an individual mandate, not a role
+    if scope.split("|")[0] in MANDAAT_SCOPES["vi_signaleren"] and not via_token:
+        # AC-08: the verwijsindex asks an individual mandate, not a role. (Through a partner token the
+        # professional's mandate is checked first; reaching here means the token lacks the scope.)
+        return "E_AC_NOT_MANDATED"
     return "E_AC_NOT_AUTHORISED"
 
 

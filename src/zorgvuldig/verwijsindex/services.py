@@ -327,6 +327,7 @@ def _meld(actor, match: Match, signalen: list[Signaal], *, aanleiding: str, gebe
         Notificatie.objects.create(
             match=match, signaal=ontvanger, aan=aan, aanleiding=aanleiding, bericht=bericht
         )
+        _meld_partnersysteem(match, ontvanger, aanleiding, gebeurtenis)
         registreer_vi_verstrekkingen(
             bsn_index=match.bsn_index,
             herkomst=f"match {match.uuid}",
@@ -342,6 +343,32 @@ def _meld(actor, match: Match, signalen: list[Signaal], *, aanleiding: str, gebe
             velden=VI_GEGEVENS,
         )
     Match.objects.filter(pk=match.pk).update(gewijzigd=now())
+
+
+def _meld_partnersysteem(match: Match, ontvanger: Signaal, aanleiding: str, gebeurtenis: str) -> None:
+    """API §2.3: an organisation whose partner system registered a webhook (with `match:behandelen`)
+    also gets a signed call — URLs only; the system then reads the match on behalf of its professional."""
+    from zorgvuldig.berichten.services import plaats_webhook
+    from zorgvuldig.organisaties.models import ApiToken
+
+    basis = settings.BASE_URL.rstrip("/")
+    tokens = ApiToken.objects.filter(
+        organisatie_id=ontvanger.organisatie_id, ingetrokken_op__isnull=True, geldig_tot__gte=today()
+    ).exclude(webhook_url="")
+    for token in tokens:
+        if "match:behandelen" not in token.scopes:
+            continue
+        plaats_webhook(
+            token=token,
+            inhoud={
+                "type": "vi.match",
+                "aanleiding": aanleiding,
+                "match": f"{basis}/api/v1/matches/{match.uuid}",
+                "signaal": f"{basis}/api/v1/signalen/{ontvanger.uuid}",
+                "signaleerder": str(ontvanger.signaleerder.uuid),
+            },
+            sleutel=f"vi-webhook:{token.uuid}:{match.uuid}:{gebeurtenis}:{ontvanger.uuid}",
+        )
 
 
 # --- extend, withdraw, hand over (VI-16, VI-24, VI-25) ---------------------------------------------

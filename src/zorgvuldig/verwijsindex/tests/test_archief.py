@@ -125,8 +125,8 @@ def test_vi_14_reminder_after_10_working_days_without_youth_informed(vi, regio):
 
 
 def test_vi_22_family_matching_cannot_be_switched_on_without_its_basis(regio):
-    """VI-22: off by default; enabling needs extended_2009 or a household processing (E_VI_FAMILY_MATCH_BASIS);
-    every change is audited (AU-02)."""
+    """VI-22: off by default; enabling needs extended_2009 or a household processing
+    (E_VI_FAMILY_MATCH_BASIS); every change is audited (AU-02)."""
     from zorgvuldig.audit.models import AuditRegel
     from zorgvuldig.core.errors import DomainError
     from zorgvuldig.verwijsindex.models import Instellingen
