@@ -129,8 +129,14 @@ def post_webhook(bericht: Bericht) -> None:
     from zorgvuldig.organisaties.models import ApiToken
     from zorgvuldig.organisaties.services import webhook_geheim
 
-    token = ApiToken.objects.select_related("organisatie").get(pk=bericht.api_token_id)
-    if token.ingetrokken_op is not None:
+    token = (
+        ApiToken.objects.select_related("organisatie").filter(pk=bericht.api_token_id).first()
+        if bericht.api_token_id is not None
+        else None
+    )
+    if token is None:
+        raise RuntimeError("webhook without credential")
+    if token.ingetrokken_op is not None:  # revoked since: the partner no longer receives
         raise RuntimeError("webhook credential revoked")
     body = bericht.tekst.encode()
     tijdstip = int(now().timestamp())

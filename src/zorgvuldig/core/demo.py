@@ -116,6 +116,7 @@ def _signalen() -> None:
     with tenancy.systeem():  # the demo script looks across organisations to find the GGD's participant
         match = Signaal.objects.get(pk=vt.pk).match
         ggd = Signaal.objects.get(match=match, organisatie__code="ggd-rijnmond")
+    assert match is not None  # two organisations on one BSN: a match
     services.stem_af(actor=vt_actor, uuid=match.uuid, datum=vandaag, met=[ggd.deelnemer_uuid])
     services.wijs_zorgcoordinator_aan(actor=vt_actor, uuid=match.uuid, deelnemer=vt.deelnemer_uuid)
 

@@ -33,7 +33,7 @@ class InstellingenForm(forms.ModelForm):
 @admin.register(Instellingen)
 class InstellingenAdmin(admin.ModelAdmin):
     form = InstellingenForm
-    list_display = VELDEN
+    list_display = tuple(VELDEN)
 
     def has_add_permission(self, request) -> bool:
         return not Instellingen.objects.exists()
