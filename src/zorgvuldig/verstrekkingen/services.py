@@ -76,21 +76,20 @@ def registreer_verstrekking(
 VI_GEGEVENS = ["betrokkenheid", "organisatie", "contactpersoon", "contactgegevens"]
 
 
-def registreer_vi_verstrekkingen(
-    *, bsn_index: str, herkomst: str, datum: dt.date, paren
-) -> list[Verstrekking]:
+def registreer_vi_verstrekkingen(*, herkomst: str, datum: dt.date, paren) -> list[Verstrekking]:
     """SH-16/VI-11: a match notice reveals each other signaler's involvement to its recipient: one entry
     per (disclosing signal, recipient) pair, owned by the disclosing organisation so its FG answers for it.
 
     `paren`: iterable of (disclosing signal, recipient user). Runs inside the match's transaction, which
-    writes the notice's audit entry; the index knows the subject only by BSN, hence `bsn_index`."""
+    writes the notice's audit entry; the index knows the subject only by BSN, hence the disclosing
+    signal's `bsn_index` (with family matching, VI-22, that youth may differ from the recipient's)."""
     rows = [
         Verstrekking(
             verwerkingsverantwoordelijke_id=bron.verwerkingsverantwoordelijke_id,
             organisatie_id=bron.organisatie_id,
             bron=Verstrekking.Bron.VI_MATCH,
             herkomst=herkomst,
-            bsn_index=bsn_index,
+            bsn_index=bron.bsn_index,
             ontvanger_organisatie_id=ontvanger.organisatie_id,
             ontvanger_naam=ontvanger.naam,
             datum=datum,

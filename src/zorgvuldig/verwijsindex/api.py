@@ -42,6 +42,15 @@ class JongereSerializer(StrictSerializer):
     geboorteplaats = Tekst(100)
 
 
+class JongereUitSerializer(serializers.Serializer):
+    naam = serializers.CharField()
+    adres = serializers.CharField(allow_null=True, help_text="null: geheim adres (VI-10)")
+    woonplaats = serializers.CharField(allow_null=True)
+    geslacht = serializers.CharField()
+    geboortedatum = serializers.DateField(allow_null=True)
+    geboorteplaats = serializers.CharField()
+
+
 class SignaalInSerializer(serializers.Serializer):
     """What a client may send: the configured field set (VI-09). Other keys are refused by the service
     with E_VI_FIELD_NOT_ALLOWED, so this serializer is deliberately not strict."""
@@ -81,7 +90,7 @@ class SignaalSerializer(serializers.Serializer):
     signaleerder = SignaleerderSerializer()
     signaleringstijdstip = UTCDateTime(allow_null=True)
     verwijderdatum = serializers.DateField(allow_null=True)
-    jongere = JongereSerializer(required=False)
+    jongere = JongereUitSerializer(required=False)
     bronorganisatie = serializers.CharField(required=False)
     bekendSinds = serializers.DateField(required=False, allow_null=True)
     aangemaakt = UTCDateTime()

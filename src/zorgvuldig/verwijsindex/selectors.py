@@ -134,21 +134,33 @@ def status_van(signaal: Signaal, vandaag: dt.date | None = None) -> str:
     )
 
 
-def actieve_signalen_op_bsn(bsn: str, vandaag: dt.date | None = None) -> list[Signaal]:
-    """The match look-up (VI-11): every active signal on this BSN, all organisations. System context:
-    only the matching service calls this, never a user view."""
+def actieve_signalen_op_bsn(
+    bsn: str, vandaag: dt.date | None = None, huishouden: tuple[str, str] | None = None
+) -> list[Signaal]:
+    """The match look-up (VI-11): every active signal on this BSN, all organisations — and, with family
+    matching (VI-22), on the same household address. System context: only the matching service calls
+    this, never a user view."""
     vandaag = vandaag or today()
+    wie = Q(bsn_index__in=crypto.blind_index_candidates(bsn))
+    if huishouden is not None:
+        wie |= Q(jongere_adres__iexact=huishouden[0], jongere_woonplaats__iexact=huishouden[1])
     with tenancy.systeem():
         kandidaten = list(
             Signaal.objects.select_related("signaleerder", "organisatie")
-            .filter(
-                bsn_index__in=crypto.blind_index_candidates(bsn),
-                status=policies.ACTIEF,
-                verwijderdatum__gt=vandaag,
-            )
+            .filter(wie, status=policies.ACTIEF, verwijderdatum__gt=vandaag)
             .order_by("signaleringstijdstip", "pk")
         )
     return [s for s in kandidaten if is_actief(s, vandaag)]
+
+
+def huishouden_van(signaal: Signaal) -> tuple[str, str] | None:
+    """VI-22: family matching only where its basis is configured (`extended_2009` holds the address the
+    signaler recorded); otherwise household members never match."""
+    inst = instellingen()
+    if not (inst.family_matching and inst.field_set == policies.EXTENDED_2009):
+        return None
+    adres, plaats = signaal.jongere_adres.strip(), signaal.jongere_woonplaats.strip()
+    return (adres, plaats) if adres and plaats else None
 
 
 def contact_van(signaal: Signaal, vandaag: dt.date | None = None):
@@ -295,10 +307,11 @@ def signaal_weergave(signaal: Signaal, url) -> dict:
         "gewijzigd": _utc(signaal.gewijzigd),
     }
     if instellingen().field_set == policies.EXTENDED_2009:
+        geheim = heeft_geheim_adres(signaal)
         data["jongere"] = {
             "naam": signaal.jongere_naam,
-            "adres": signaal.jongere_adres,
-            "woonplaats": signaal.jongere_woonplaats,
+            "adres": None if geheim else signaal.jongere_adres,
+            "woonplaats": None if geheim else signaal.jongere_woonplaats,
             "geslacht": signaal.jongere_geslacht,
             "geboortedatum": signaal.jongere_geboortedatum.isoformat()
             if signaal.jongere_geboortedatum
@@ -308,6 +321,18 @@ def signaal_weergave(signaal: Signaal, url) -> dict:
         data["bronorganisatie"] = signaal.bronorganisatie
         data["bekendSinds"] = signaal.bekend_sinds.isoformat() if signaal.bekend_sinds else None
     return data
+
+
+def heeft_geheim_adres(signaal: Signaal) -> bool:
+    """VI-10/PE-03: the index never shows the address of a youth whose address is secret in any
+    organisation's person record (looked up by BSN, in the system context, revealing nothing else)."""
+    from zorgvuldig.personen.models import Persoon
+    from zorgvuldig.verwijsindex.services import bsn_van
+
+    with tenancy.systeem():
+        return Persoon.objects.filter(
+            bsn_index__in=crypto.blind_index_candidates(bsn_van(signaal)), geheim_adres=True
+        ).exists()
 
 
 def _utc(moment) -> str | None:

@@ -266,7 +266,7 @@ def _geboortedatum(signaal: Signaal) -> dt.date:
 def _koppel_en_meld(actor, signaal: Signaal, bsn: str, *, aanleiding: str) -> Match | None:
     """After activation: find the active signals on this BSN; if they make a match, attach them to the
     existing live match or a new one, and notify every signaler in it (a further signal re-notifies all)."""
-    actieve = selectors.actieve_signalen_op_bsn(bsn)
+    actieve = selectors.actieve_signalen_op_bsn(bsn, huishouden=selectors.huishouden_van(signaal))
     if not selectors.is_live(actieve):
         return None
     match = _live_match(actieve, signaal)
@@ -329,7 +329,6 @@ def _meld(actor, match: Match, signalen: list[Signaal], *, aanleiding: str, gebe
         )
         _meld_partnersysteem(match, ontvanger, aanleiding, gebeurtenis)
         registreer_vi_verstrekkingen(
-            bsn_index=match.bsn_index,
             herkomst=f"match {match.uuid}",
             datum=vandaag,
             paren=[(s, aan) for s in anderen],

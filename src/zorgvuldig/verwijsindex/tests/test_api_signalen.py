@@ -377,3 +377,26 @@ def test_vi_25_without_hand_over_the_signal_ends_after_exit_days(vi, regio, api)
         assert api(regio.leraar).get(f"/api/v1/signalen/{signaal.uuid}").status_code == 200
     with time_machine.travel(dt.datetime.now(dt.UTC) + dt.timedelta(days=31), tick=False):
         assert api(regio.leraar).get(f"/api/v1/signalen/{signaal.uuid}").status_code == 404
+
+
+def test_vi_10_the_index_never_shows_a_secret_address(vi, regio, api):
+    """VI-10 / PE-03: under `extended_2009` the address is hidden once the youth's address is secret."""
+    from zorgvuldig.personen.services import registreer_persoon
+    from zorgvuldig.verwijsindex.models import Instellingen
+
+    inst = Instellingen.huidig()
+    inst.field_set = "extended_2009"
+    inst.save()
+    client = api(regio.leraar)
+    body = {
+        "bsn": BSN_SAM,
+        "jongere": {"naam": "Sam", "adres": "Voorbeeldstraat 12", "woonplaats": "Krimpen"},
+    }
+    uuid = client.post("/api/v1/signalen", body, format="json").json()["uuid"]
+    assert client.get(f"/api/v1/signalen/{uuid}").json()["jongere"]["adres"] == "Voorbeeldstraat 12"
+    registreer_persoon(
+        actor=regio.actor(regio.medewerker),
+        data={"geslachtsnaam": "Jansen", "bsn": BSN_SAM, "geheim_adres": True},
+    )
+    jongere = client.get(f"/api/v1/signalen/{uuid}").json()["jongere"]
+    assert jongere["adres"] is None and jongere["woonplaats"] is None and jongere["naam"] == "Sam"

@@ -134,3 +134,54 @@ def test_vi_17_dissolved_match_is_invisible_to_its_signalers(vi, regio):
     assert len(selectors.matches_zichtbaar_voor(regio.actor(regio.medewerker))) == 1
     services.trek_signaal_in(actor=regio.actor(regio.leraar), uuid=s1.uuid)
     assert selectors.matches_zichtbaar_voor(regio.actor(regio.medewerker)) == []
+
+
+def _extended(family: bool):
+    from zorgvuldig.verwijsindex.models import Instellingen
+
+    inst = Instellingen.huidig()
+    inst.field_set = "extended_2009"
+    inst.family_matching = family
+    inst.save()
+
+
+def _signaleer_met_adres(vi, regio, gebruiker, bsn, adres="Voorbeeldstraat 12"):
+    from zorgvuldig.verwijsindex import services
+    from zorgvuldig.verwijsindex.tests.hulp import verantwoording
+
+    actor = regio.actor(gebruiker)
+    velden = {"bsn": bsn, "jongere": {"adres": adres, "woonplaats": "Krimpen aan den IJssel"}}
+    concept = services.registreer_signaal(actor=actor, velden=velden)
+    return services.activeer_signaal(actor=actor, uuid=concept.uuid, verantwoording=verantwoording())
+
+
+def test_vi_22_household_members_match_only_with_family_matching_configured(vi, regio):
+    """VI-22: signals on siblings at one address match only when family matching is on (with
+    `extended_2009` as its basis); the disclosure names each disclosing youth."""
+    _extended(family=False)
+    _signaleer_met_adres(vi, regio, regio.leraar, BSN_SAM)
+    _signaleer_met_adres(vi, regio, regio.medewerker, BSN_ANDER)
+    als_systeem()
+    assert Match.objects.count() == 0
+
+
+def test_vi_22_family_matching_on_matches_the_household(vi, regio):
+    _extended(family=True)
+    s1 = _signaleer_met_adres(vi, regio, regio.leraar, BSN_SAM)
+    s2 = _signaleer_met_adres(vi, regio, regio.medewerker, BSN_ANDER)
+    _signaleer_met_adres(
+        vi,
+        regio,
+        maak_gebruiker(
+            _derde_organisatie(vi, regio),
+            "x@jeugdhulp.example.org",
+            ["medewerker"],
+            mandaten=["vi_signaleren"],
+        ),
+        "999990020",
+        adres="Andere straat 1",
+    )
+    als_systeem()
+    assert Match.objects.count() == 1
+    rijen = Verstrekking.objects.filter(bron="vi_match")
+    assert {r.bsn_index for r in rijen} == {s1.bsn_index, s2.bsn_index}
