@@ -640,3 +640,11 @@ def archief_gegevens(signaal: Signaal, vandaag: dt.date) -> dict:
             }
         )
     return {"einde": einde, "einddatum": einddatum, "matches": matches}
+
+
+def deelbesluit_ontvangers(actor, match_uuid) -> list[Deelnemer]:
+    """VI-13: after a match, information goes only to signalers in it who need it, and only through a
+    sharing decision. This is the hook for that module: the recipients a decision on this match may
+    name — the other participants of a live match the actor is in; anyone else is not a recipient."""
+    match = match_of_404(actor, match_uuid)
+    return [d for d in deelnemers(match, actor) if not d.eigen]

@@ -185,3 +185,74 @@ def test_vi_22_family_matching_on_matches_the_household(vi, regio):
     assert Match.objects.count() == 1
     rijen = Verstrekking.objects.filter(bron="vi_match")
     assert {r.bsn_index for r in rijen} == {s1.bsn_index, s2.bsn_index}
+
+
+def test_vi_13_a_sharing_decision_on_a_match_may_name_only_its_other_signalers(vi, regio):
+    """VI-13: post-match exchange only to signalers in the match (the sharing module's hook)."""
+    from zorgvuldig.core.errors import NotFound
+
+    vi.signaleer(regio.leraar)
+    vi.signaleer(regio.medewerker)
+    actor = regio.actor(regio.medewerker)
+    [match] = selectors.matches_zichtbaar_voor(actor)
+    ontvangers = selectors.deelbesluit_ontvangers(actor, match.uuid)
+    assert [(d.organisatie, d.naam) for d in ontvangers] == [("OSG Het Baken", "Jan de Vries")]
+    with pytest.raises(NotFound):
+        selectors.deelbesluit_ontvangers(regio.actor(regio.leidinggevende), match.uuid)
+
+
+def test_vi_24_while_the_signaler_lacks_a_mandate_the_leidinggevende_is_the_contact(vi, regio):
+    """VI-24: a signaler who lost the mandate is replaced as contact by the leidinggevende until the
+    hand-over; match partners see the leidinggevende's details."""
+    import datetime as dt
+
+    vi.signaleer(regio.leraar)
+    vi.signaleer(regio.medewerker)
+    regio.medewerker.mandaten.update(tot=dt.date.today() - dt.timedelta(days=1))
+    leraar = regio.actor(regio.leraar)
+    [match] = selectors.matches_zichtbaar_voor(leraar)
+    [ander] = [d for d in selectors.deelnemers(match, leraar) if not d.eigen]
+    assert (ander.naam, ander.email) == ("Marieke Bakker", regio.leidinggevende.email)
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_vi_11_concurrent_signals_of_two_organisations_make_exactly_one_match(leegbaar_logboek):
+    """Two organisations activating on the same BSN at the same moment must see each other: the per-BSN
+    lock serialises them, so exactly one match exists and both signalers are notified."""
+    import threading
+
+    from django.db import connection
+
+    from zorgvuldig.conftest import Regio
+    from zorgvuldig.verwijsindex import services
+    from zorgvuldig.verwijsindex.tests.hulp import VI, verantwoording
+
+    regio = Regio()
+    VI(regio)
+    concepten = {}
+    for g in (regio.leraar, regio.medewerker):
+        concepten[g.pk] = services.registreer_signaal(actor=regio.actor(g), velden={"bsn": BSN_SAM})
+    start = threading.Barrier(2)
+    fouten = []
+
+    def activeer(g):
+        try:
+            start.wait()
+            services.activeer_signaal(
+                actor=regio.actor(g), uuid=concepten[g.pk].uuid, verantwoording=verantwoording()
+            )
+        except Exception as exc:
+            fouten.append(exc)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=activeer, args=(g,)) for g in (regio.leraar, regio.medewerker)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert fouten == []
+    als_systeem()
+    assert Match.objects.count() == 1
+    assert Bericht.objects.filter(sleutel__startswith="vi-match:").count() == 2
