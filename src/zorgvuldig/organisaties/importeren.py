@@ -104,6 +104,7 @@ PROFIEL = {
     ),
     "wgbo": BOOL,
     "toepasselijkRecht": Veld("lijst", max=200),
+    "toestemmingEnInformatieplicht": _tekst(2000),
 }
 ORGANISATIE = {
     "code": CODE,
@@ -842,6 +843,11 @@ class _Toepassing:
             waarden["wgbo"] = ("wgbo", item["wgbo"])
         if "toepasselijkRecht" in item:
             waarden["toepasselijk_recht"] = ("toepasselijkRecht", item["toepasselijkRecht"])
+        if "toestemmingEnInformatieplicht" in item:
+            waarden["toestemming_en_informatieplicht"] = (
+                "toestemmingEnInformatieplicht",
+                item["toestemmingEnInformatieplicht"] or "",
+            )
         velden = _verschil(obj, waarden)
         self._opslaan("profiel", item["code"], obj, nieuw, velden, None)
         self.profielen[obj.code] = obj

@@ -73,6 +73,9 @@ class Profiel(Basis):
     vi_extension_months = models.PositiveSmallIntegerField(default=6)
     wgbo = models.BooleanField(default=False)
     toepasselijk_recht = models.JSONField(default=list, blank=True)
+    # Seed 004 §3.2 "Toestemming en informatieplicht": the organisation's statutory provisions on
+    # signalling without agreement and on how it informs. Shown to its signalers; VI-07 itself stays on.
+    toestemming_en_informatieplicht = models.TextField(blank=True)
 
     DATACATEGORIEEN = {
         **Basis.DATACATEGORIEEN,
@@ -87,6 +90,7 @@ class Profiel(Basis):
         "vi_extension_months": "organisatorisch",
         "wgbo": "organisatorisch",
         "toepasselijk_recht": "organisatorisch",
+        "toestemming_en_informatieplicht": "organisatorisch",
     }
     BEWAARREGEL = "configuratie"
 
