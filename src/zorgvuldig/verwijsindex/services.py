@@ -247,8 +247,15 @@ def _bewaar_verantwoording(actor, signaal: Signaal, verantwoording: dict) -> Non
     rij.save()
 
 
-def lees_verantwoording(signaal: Signaal) -> dict:
-    rij = Verantwoording.objects.get(signaal=signaal)
+def lees_verantwoording(signaal: Signaal, *, eigen_organisatie: bool = True) -> dict:
+    """The justification as stored. For users only the signal's own organisation's file: after a hand-over
+    to another organisation (VI-25) the old organisation keeps its justification and the new one has none."""
+    qs = Verantwoording.objects.filter(signaal=signaal)
+    if eigen_organisatie:
+        qs = qs.filter(organisatie_id=signaal.organisatie_id)
+    rij = qs.first()
+    if rij is None:
+        raise NotFound()
     tekst = crypto.decrypt(
         rij.verwerkingsverantwoordelijke_id, TABEL_V, "inhoud", rij.uuid, rij.inhoud_versleuteld
     )
@@ -257,7 +264,7 @@ def lees_verantwoording(signaal: Signaal) -> dict:
 
 def _geboortedatum(signaal: Signaal) -> dt.date:
     with tenancy.systeem():  # after a hand-over to another organisation the justification stays behind
-        return dt.date.fromisoformat(lees_verantwoording(signaal)["geboortedatum"])
+        return dt.date.fromisoformat(lees_verantwoording(signaal, eigen_organisatie=False)["geboortedatum"])
 
 
 # --- matching and notices (VI-11, SH-16) -----------------------------------------------------------

@@ -361,6 +361,8 @@ def test_vi_25_after_exit_a_signal_is_offered_accepted_and_kept(vi, regio, api):
     assert r.json()["signaleerder"]["organisatie"] == "Wijkteam Krimpen"
     assert r.json()["verwijderdatum"] == signaal.verwijderdatum.isoformat()
     assert r.json()["bsn"] == BSN_SAM  # re-encrypted under the new controller's key, still readable
+    # the school's justification stays in the school's file: not for the new signaler
+    assert api(regio.medewerker).get(f"/api/v1/signalen/{signaal.uuid}/verantwoording").status_code == 404
     # beyond the exit period the handed-over signal stays; the school no longer sees it
     with time_machine.travel(dt.datetime.now(dt.UTC) + dt.timedelta(days=45), tick=False):
         assert api(regio.medewerker).get(f"/api/v1/signalen/{signaal.uuid}").status_code == 200
