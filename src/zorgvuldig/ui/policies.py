@@ -10,7 +10,7 @@ from dataclasses import dataclass
 class Menu:
     label: str
     url_naam: str
-    scope: str | None  # None: every signed-in staff member
+    scope: str | None  # None: every signed-in staff member; "a|b": either scope (as `Actor.heeft`)
 
 
 # Order is the order on screen. A menu item shows only with its scope (AC-06: the beheerder sees no
@@ -18,8 +18,10 @@ class Menu:
 MENU = (
     Menu("Overzicht", "ui:dashboard", None),
     Menu("Personen", "ui:personen", "persoon:inzien"),
+    Menu("Verwijsindex", "ui:vi_overzicht", "signaal:registreren|signaal:beheren"),
     Menu("Toegangen", "ui:toegangen", "toegang:lezen"),
     Menu("Logboek", "ui:audit", "audit:lezen"),
+    Menu("Rapportage", "ui:rapportage_verwijsindex", "rapportage:lezen"),
     Menu("Gebruikers", "ui:gebruikers", "gebruiker:beheren"),
     Menu("Teams", "ui:teams", "gebruiker:beheren"),
     Menu("API-sleutels", "ui:tokens", "token:beheren"),
@@ -27,8 +29,13 @@ MENU = (
 )
 
 
+def heeft_scope(scope: str | None, scopes: frozenset[str]) -> bool:
+    """`a|b` opens an item to holders of either scope, exactly as `Actor.heeft` does for the page."""
+    return scope is None or any(s in scopes for s in scope.split("|"))
+
+
 def navigatie(scopes: frozenset[str]) -> list[Menu]:
-    return [m for m in MENU if m.scope is None or m.scope in scopes]
+    return [m for m in MENU if heeft_scope(m.scope, scopes)]
 
 
 def sessie_verlopen(

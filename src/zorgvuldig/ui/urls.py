@@ -1,6 +1,6 @@
 from django.urls import path
 
-from zorgvuldig.ui import oidc, views, views_aanmelden, views_beheer
+from zorgvuldig.ui import oidc, views, views_aanmelden, views_beheer, views_rapportage, views_vi
 
 app_name = "ui"
 urlpatterns = [
@@ -23,6 +23,27 @@ urlpatterns = [
     path("toegangen", views.toegangen, name="toegangen"),
     path("logboek", views.audit, name="audit"),
     path("profiel", views.profiel, name="profiel"),
+    # Verwijsindex (SPEC §4): no search, no browse (VI-01); `signalen/<uuid>` is the match e-mail's link.
+    path("verwijsindex", views_vi.overzicht, name="vi_overzicht"),
+    path("rapportage/verwijsindex", views_rapportage.verwijsindex, name="rapportage_verwijsindex"),
+    path("verwijsindex/signaal-afgeven", views_vi.signaal_afgeven, name="vi_signaal_afgeven"),
+    path("verwijsindex/signaal-afgeven/vier-vragen", views_vi.vier_vragen, name="vi_vier_vragen"),
+    path("verwijsindex/signalen/<uuid:uuid>", views_vi.signaal, name="vi_signaal"),
+    path("verwijsindex/signalen/<uuid:uuid>/afmaken", views_vi.concept_afmaken, name="vi_concept_afmaken"),
+    path(
+        "verwijsindex/signalen/<uuid:uuid>/verantwoording", views_vi.verantwoording, name="vi_verantwoording"
+    ),
+    path("verwijsindex/signalen/<uuid:uuid>/verlengen", views_vi.verlengen, name="vi_verlengen"),
+    path("verwijsindex/signalen/<uuid:uuid>/intrekken", views_vi.intrekken, name="vi_intrekken"),
+    path("verwijsindex/signalen/<uuid:uuid>/overdragen", views_vi.overdragen, name="vi_overdragen"),
+    path("verwijsindex/matches/<uuid:uuid>", views_vi.match, name="vi_match"),
+    path("verwijsindex/matches/<uuid:uuid>/afstemmen", views_vi.afstemmen, name="vi_afstemmen"),
+    path(
+        "verwijsindex/matches/<uuid:uuid>/zorgcoordinator",
+        views_vi.zorgcoordinator,
+        name="vi_zorgcoordinator",
+    ),
+    path("verwijsindex/matches/<uuid:uuid>/informeren", views_vi.informeren, name="vi_informeren"),
     path("beheer/gebruikers", views_beheer.gebruikers, name="gebruikers"),
     path("beheer/gebruikers/nieuw", views_beheer.gebruiker_nieuw, name="gebruiker_nieuw"),
     path("beheer/gebruikers/<uuid:uuid>", views_beheer.gebruiker, name="gebruiker"),

@@ -33,6 +33,7 @@ from zorgvuldig.ui.forms import (
 from zorgvuldig.ui.toegang import geweigerd, niet_gevonden, pagina
 from zorgvuldig.ui.views_aanmelden import BEVESTIGD
 from zorgvuldig.ui.views_beheer import rol_namen
+from zorgvuldig.ui.views_vi import vi_berichten, vi_taken
 
 HERBEVESTIGING = dt.timedelta(minutes=5)
 LEEFTIJD = {
@@ -106,8 +107,13 @@ def dashboard(request, actor):
             .filter(geldig_tot__gte=vandaag, geldig_tot__lte=vandaag + dt.timedelta(days=14))
             .order_by("geldig_tot")[:10]
         )
+    taken += vi_taken(actor, vandaag)  # VI-14, VI-20
     sealing = Wachtrij.objects.count() if actor.heeft("audit:lezen") else None
-    berichten = _berichten(actor, vandaag)
+    berichten = sorted(
+        _berichten(actor, vandaag) + vi_berichten(actor, now() - dt.timedelta(days=BERICHT_DAGEN)),
+        key=lambda b: b["op"],
+        reverse=True,
+    )
     taken.sort(key=lambda t: (t["vervaldatum"] is None, t["vervaldatum"] or vandaag))
     return render(
         request,

@@ -481,7 +481,7 @@ def _match(request, actor, match: Match) -> dict:
 
 
 class MatchesView(BasisView):
-    scopes = {"get": "match:behandelen|vi:beheren"}
+    scopes = {"get": f"{selectors.MATCH_SCOPE}|vi:beheren"}
     verwerkingsactiviteit = ACT
 
     @extend_schema(
@@ -498,7 +498,7 @@ class MatchesView(BasisView):
     )
     def get(self, request):
         actor = actor_van(request)
-        if not actor.heeft("match:behandelen"):
+        if not actor.heeft(selectors.MATCH_SCOPE):
             return Paginering.lijst(selectors.technisch_matches(), request, self)
         matches = selectors.matches_zichtbaar_voor(actor)
         if (vanaf := request.query_params.get("gewijzigdVanaf")) is not None:
@@ -520,13 +520,11 @@ class MatchesView(BasisView):
 
 class MatchItemView(ItemView):
     def zichtbaar(self, actor, uuid) -> None:
-        if not actor.heeft("match:behandelen"):
-            raise NotFound()
         selectors.match_of_404(actor, uuid)
 
 
 class MatchView(MatchItemView):
-    scopes = {"get": "match:behandelen"}
+    scopes = {"get": selectors.MATCH_SCOPE}
     verwerkingsactiviteit = ACT
 
     @extend_schema(responses=MatchSerializer, operation_id="matches_read")
@@ -538,7 +536,7 @@ class MatchView(MatchItemView):
 
 
 class AfstemmenView(MatchItemView):
-    scopes = {"post": "match:behandelen"}
+    scopes = {"post": selectors.MATCH_SCOPE}
     verwerkingsactiviteit = ACT
 
     @extend_schema(request=AfstemmenSerializer, responses=MatchSerializer, operation_id="matches_afstemmen")
@@ -551,7 +549,7 @@ class AfstemmenView(MatchItemView):
 
 
 class AanwijzenView(MatchItemView):
-    scopes = {"post": "match:behandelen"}
+    scopes = {"post": selectors.MATCH_SCOPE}
     verwerkingsactiviteit = ACT
 
     @extend_schema(request=AanwijzenSerializer, responses=MatchSerializer, operation_id="matches_aanwijzen")
@@ -566,7 +564,7 @@ class AanwijzenView(MatchItemView):
 
 
 class InformerenView(MatchItemView):
-    scopes = {"post": "match:behandelen"}
+    scopes = {"post": selectors.MATCH_SCOPE}
     verwerkingsactiviteit = ACT
 
     @extend_schema(request=InformerenSerializer, responses=MatchSerializer, operation_id="matches_informeren")

@@ -242,7 +242,7 @@ class Notificatie(Basis):
     aan = models.ForeignKey(
         "organisaties.Gebruiker", on_delete=models.PROTECT, related_name="vi_notificaties"
     )
-    aanleiding = models.CharField(max_length=16)  # nieuw | signaal | overdracht
+    aanleiding = models.CharField(max_length=16)  # signaal (a further signal) | overdracht (VI-24/25)
     bericht = models.ForeignKey(
         "berichten.Bericht", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -83,9 +83,8 @@ def signalen_zichtbaar_voor(actor, vandaag: dt.date | None = None) -> QuerySet[S
     return Signaal.objects.filter(eigen, zichtbaar)
 
 
-def signaal_of_404(actor, uuid, *, beheren: bool = False) -> Signaal:
-    """The signal if the actor may see it (and, with `beheren`, act on it as signaler or own
-    *leidinggevende*); otherwise NotFound, exactly like a missing one."""
+def signaal_of_404(actor, uuid) -> Signaal:
+    """The signal if the actor may see it; otherwise NotFound, exactly like a missing one."""
     signaal = (
         signalen_zichtbaar_voor(actor).select_related("signaleerder", "organisatie").filter(uuid=uuid).first()
     )
@@ -178,6 +177,9 @@ def contact_van(signaal: Signaal, vandaag: dt.date | None = None):
 
 # --- Matches ---------------------------------------------------------------------------------------
 
+# Signalers in a match; the *leidinggevende* while a signaler of the organisation lacks a mandate (VI-24).
+MATCH_SCOPE = "match:behandelen|signaal:beheren"
+
 
 @dataclass(frozen=True)
 class Deelnemer:
@@ -203,6 +205,11 @@ def _live_signalen(match: Match, vandaag: dt.date) -> list[Signaal]:
     return [s for s in rijen if is_actief(s, vandaag)]
 
 
+def heeft_live_match(signaal: Signaal, vandaag: dt.date | None = None) -> bool:
+    """A signal's match link counts only while the match exists (a dissolved one is gone, VI-17)."""
+    return signaal.match is not None and is_live(_live_signalen(signaal.match, vandaag or today()))
+
+
 def is_live(signalen: list[Signaal]) -> bool:
     """A match exists while its active signals satisfy the match scope (VI-11); else it is DISSOLVED."""
     return policies.is_match(
@@ -212,12 +219,24 @@ def is_live(signalen: list[Signaal]) -> bool:
     )
 
 
+def is_eigen(signaal: Signaal, actor, vandaag: dt.date) -> bool:
+    """The actor speaks for this signal in its match: the signaler, or — while the signaler lacks a
+    mandate — the organisation's *leidinggevende*, who is then the contact (VI-24)."""
+    if signaal.signaleerder_id == actor.gebruiker.pk:
+        return True
+    return (
+        actor.heeft("signaal:beheren")
+        and signaal.organisatie_id == actor.organisatie.pk
+        and not is_gemandateerd(signaal.signaleerder, vandaag)
+    )
+
+
 def deelnemers(match: Match, actor, vandaag: dt.date | None = None) -> list[Deelnemer]:
     vandaag = vandaag or today()
     uit = []
     for s in _live_signalen(match, vandaag):
         contact = contact_van(s, vandaag)
-        eigen = s.signaleerder_id == actor.gebruiker.pk
+        eigen = is_eigen(s, actor, vandaag)
         uit.append(
             Deelnemer(
                 uuid=str(s.deelnemer_uuid),
@@ -234,14 +253,19 @@ def deelnemers(match: Match, actor, vandaag: dt.date | None = None) -> list[Deel
 
 
 def matches_zichtbaar_voor(actor, vandaag: dt.date | None = None) -> list[Match]:
-    """Matches in which the actor has an active own signal and that still exist (DISSOLVED → invisible)."""
-    if not actor.heeft("match:behandelen"):
+    """Matches in which the actor speaks for an active signal (own, or as the VI-24 contact) and that
+    still exist (DISSOLVED → invisible)."""
+    if not actor.heeft(MATCH_SCOPE):
         return []
     vandaag = vandaag or today()
-    eigen = signalen_zichtbaar_voor(actor, vandaag).filter(
-        signaleerder=actor.gebruiker, match__isnull=False, status=policies.ACTIEF
-    )
-    match_ids = set(eigen.values_list("match_id", flat=True))
+    kandidaten = signalen_zichtbaar_voor(actor, vandaag).filter(match__isnull=False, status=policies.ACTIEF)
+    if not actor.heeft("match:behandelen"):
+        kandidaten = kandidaten.exclude(signaleerder=actor.gebruiker)
+    match_ids: set[int] = {
+        s.match_id
+        for s in kandidaten.select_related("signaleerder")
+        if s.match_id is not None and is_eigen(s, actor, vandaag)
+    }
     matches = Match.objects.filter(pk__in=match_ids).order_by("-gewijzigd", "-pk")
     return [m for m in matches if is_live(_live_signalen(m, vandaag))]
 
@@ -251,10 +275,6 @@ def match_of_404(actor, uuid, vandaag: dt.date | None = None) -> Match:
         if str(m.uuid) == str(uuid):
             return m
     raise NotFound()
-
-
-def eigen_signaal_in(match: Match, actor) -> Signaal:
-    return next(s for s in _live_signalen(match, today()) if s.signaleerder_id == actor.gebruiker.pk)
 
 
 # --- representations and audited reads (API §2.3; the UI renders the same dicts) -------------------
@@ -280,7 +300,9 @@ def signaal_weergave(signaal: Signaal, url) -> dict:
         "uuid": str(signaal.uuid),
         "organisatie": url(f"/api/v1/organisaties/{org.uuid}"),
         "status": status_van(signaal),
-        "match": url(f"/api/v1/matches/{signaal.match.uuid}") if signaal.match_id and signaal.match else None,
+        "match": url(f"/api/v1/matches/{signaal.match.uuid}")
+        if signaal.match is not None and heeft_live_match(signaal)
+        else None,
         "overdrachten": [
             {
                 "van": o.van.naam,
@@ -648,3 +670,13 @@ def deelbesluit_ontvangers(actor, match_uuid) -> list[Deelnemer]:
     name — the other participants of a live match the actor is in; anyone else is not a recipient."""
     match = match_of_404(actor, match_uuid)
     return [d for d in deelnemers(match, actor) if not d.eigen]
+
+
+def notificaties_voor(actor, sinds: dt.datetime | None = None, limiet: int = 20) -> list:
+    """The user's match notices (VI-11 inbox), newest first: which match and when — no subject data."""
+    from zorgvuldig.verwijsindex.models import Notificatie
+
+    qs = Notificatie.objects.filter(aan=actor.gebruiker)
+    if sinds is not None:
+        qs = qs.filter(aangemaakt__gte=sinds)
+    return list(qs.order_by("-aangemaakt", "-pk")[:limiet])

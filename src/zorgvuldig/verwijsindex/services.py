@@ -230,6 +230,30 @@ def activeer_signaal(*, actor, uuid, verantwoording: dict) -> Signaal:
     return signaal
 
 
+@audit.geweigerd_gelogd("signaal.geactiveerd", ACTIVITEIT)
+def geef_signaal_af(*, actor, velden: dict, verantwoording: dict) -> Signaal:
+    """The UI's one step: draft and activation in one transaction, every check before any write, so a
+    refusal leaves nothing behind — no draft either — and is audited once (AU-04)."""
+    controleer_velden(velden)
+    bsn = (velden.get("bsn") or "").strip()
+    if not bsn:
+        raise DomainError(
+            "E_PE_BSN_REQUIRED",
+            "Een signaal vraagt het BSN van de jongere (VI-09).",
+            [InvalidParam("bsn", "required", "BSN is verplicht.")],
+        )
+    normaliseer_bsn(bsn)
+    _mag_signaleren(actor, today())
+    fouten = policies.verantwoording_fouten(verantwoording, profiel_regels(actor.organisatie), today())
+    if fouten:
+        raise _fouten_naar_error(fouten)
+    with transaction.atomic():
+        concept = registreer_signaal.__wrapped__(actor=actor, velden=velden)  # type: ignore[attr-defined]
+        return activeer_signaal.__wrapped__(  # type: ignore[attr-defined]
+            actor=actor, uuid=concept.uuid, verantwoording=verantwoording
+        )
+
+
 def _bewaar_verantwoording(actor, signaal: Signaal, verantwoording: dict) -> None:
     rij = Verantwoording(
         verwerkingsverantwoordelijke_id=signaal.verwerkingsverantwoordelijke_id,

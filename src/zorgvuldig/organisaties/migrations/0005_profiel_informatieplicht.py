@@ -4,15 +4,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('organisaties', '0004_webhook'),
+        ("organisaties", "0004_webhook"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='profiel',
-            name='toestemming_en_informatieplicht',
+            model_name="profiel",
+            name="toestemming_en_informatieplicht",
             field=models.TextField(blank=True),
         ),
     ]

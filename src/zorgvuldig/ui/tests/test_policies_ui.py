@@ -16,8 +16,17 @@ def test_ac_06_navigation_shows_only_what_the_scopes_allow():
     assert labels == ["Overzicht", "Mijn profiel"]
     beheer = [m.label for m in policies.navigatie(frozenset({"gebruiker:beheren", "token:beheren"}))]
     assert beheer == ["Overzicht", "Gebruikers", "Teams", "API-sleutels", "Mijn profiel"]
-    alles = frozenset(m.scope for m in policies.MENU if m.scope)
+    alles = frozenset(s for m in policies.MENU if m.scope for s in m.scope.split("|"))
     assert [m.label for m in policies.navigatie(alles)] == [m.label for m in policies.MENU]
+
+
+def test_vi_01_the_verwijsindex_item_opens_to_either_signal_scope():
+    """`a|b` in the menu means either scope, as `Actor.heeft` reads it for the page itself."""
+    for scope in ("signaal:registreren", "signaal:beheren"):
+        assert "Verwijsindex" in [m.label for m in policies.navigatie(frozenset({scope}))]
+    assert "Verwijsindex" not in [m.label for m in policies.navigatie(frozenset({"match:behandelen"}))]
+    assert policies.heeft_scope(None, frozenset())
+    assert not policies.heeft_scope("a|b", frozenset({"c"}))
 
 
 def test_idle_session_expires_only_after_the_limit():

@@ -25,10 +25,18 @@ pytestmark = pytest.mark.django_db
 WACHTWOORD = "correct-horse-battery-staple"
 
 NAVIGATIE = {
-    "medewerker": ["Overzicht", "Personen", "Mijn profiel"],
-    "leidinggevende": ["Overzicht", "Personen", "Toegangen", "Logboek", "Mijn profiel"],
+    "medewerker": ["Overzicht", "Personen", "Verwijsindex", "Mijn profiel"],
+    "leidinggevende": [
+        "Overzicht",
+        "Personen",
+        "Verwijsindex",
+        "Toegangen",
+        "Logboek",
+        "Rapportage",
+        "Mijn profiel",
+    ],
     "beheerder": ["Overzicht", "Gebruikers", "Teams", "API-sleutels", "Mijn profiel"],
-    "fg": ["Overzicht", "Toegangen", "Logboek", "Mijn profiel"],
+    "fg": ["Overzicht", "Toegangen", "Logboek", "Rapportage", "Mijn profiel"],
     "auditor": ["Overzicht", "Logboek", "Mijn profiel"],
     "vi_beheerder": ["Overzicht", "Mijn profiel"],
 }

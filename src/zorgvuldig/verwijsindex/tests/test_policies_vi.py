@@ -407,3 +407,121 @@ def test_vi_14_task_after_10_working_days_without_informing():
     assert not p.informeren_taak(match_datum=D(2026, 3, 2), vandaag=D(2026, 3, 16), geinformeerd=True)
     # Goede Vrijdag, Pasen: 2026-04-03 and 2026-04-06 are no working days
     assert p.informeren_uiterlijk(D(2026, 3, 30)) == D(2026, 4, 15)
+
+
+# --- exact refusals: the API's invalidParams and the UI's form fields depend on the names -------------
+
+VIER_NEE = {**VIER_JA, "enigeWeg": False}
+
+
+@pytest.mark.parametrize(
+    ("over", "regels", "verwacht"),
+    [
+        ({}, p.ProfielRegels(meldrecht=False), [("E_VI_NO_MELDRECHT", "verantwoording")]),
+        ({"geboortedatum": D(2000, 1, 1)}, REGELS, [("E_VI_AGE", "verantwoording.geboortedatum")]),
+        ({"geboortedatum": None}, REGELS, [("E_INVALID_INPUT", "verantwoording.geboortedatum")]),
+        ({"criteria": []}, REGELS, [("E_VI_NO_CRITERION", "verantwoording.criteria")]),
+        (
+            {"criteria": ["x"]},
+            REGELS,
+            [("E_VI_NO_CRITERION", "verantwoording.criteria")],
+        ),
+        ({"criteria": ["l"]}, REGELS, [("E_VI_CRITERION_DISABLED", "verantwoording.criteria")]),
+        ({"vermoeden": ""}, REGELS, [("E_VI_NO_CRITERION", "verantwoording.vermoeden")]),
+        ({"extraCriteria": ["x"]}, REGELS, [("E_VI_NO_CRITERION", "verantwoording.extraCriteria")]),
+        (
+            {},
+            p.ProfielRegels(extra_criteria=frozenset({"y"})),
+            [("E_VI_NO_CRITERION", "verantwoording.extraCriteria")],
+        ),
+        ({"instemming": None}, REGELS, [("E_VI_NO_BASIS", "verantwoording.instemming")]),
+        (
+            {"instemming": {"uitkomst": "x", "met": ["jongere", "vertegenwoordiger"], "datum": OP}},
+            REGELS,
+            [("E_VI_NO_BASIS", "verantwoording.instemming.uitkomst")],
+        ),
+        (
+            {"instemming": {"uitkomst": "gegeven", "met": ["jongere", "vertegenwoordiger"]}},
+            REGELS,
+            [("E_VI_NO_BASIS", "verantwoording.instemming.datum")],
+        ),
+        (
+            {"instemming": {"uitkomst": "gegeven", "met": ["jongere"], "datum": OP}},
+            REGELS,
+            [("E_VI_NO_BASIS", "verantwoording.instemming.met")],
+        ),
+        (
+            {"instemming": {"uitkomst": "onmogelijk"}, "vierVragen": VIER_JA},
+            REGELS,
+            [("E_VI_NO_BASIS", "verantwoording.instemming.redenOnmogelijk")],
+        ),
+        (
+            {
+                "instemming": {"uitkomst": "geweigerd", "met": ["jongere", "vertegenwoordiger"], "datum": OP},
+                "vierVragen": VIER_NEE,
+            },
+            REGELS,
+            [("E_VI_NO_BASIS", "verantwoording.vierVragen")],
+        ),
+        (
+            {
+                "instemming": {"uitkomst": "geweigerd", "met": ["jongere", "vertegenwoordiger"], "datum": OP},
+                "vierVragen": {**VIER_JA, "toelichting": " "},
+            },
+            REGELS,
+            [("E_VI_NO_BASIS", "verantwoording.vierVragen.toelichting")],
+        ),
+        (
+            {"informatieplicht": {"methode": "fax", "datum": OP}},
+            REGELS,
+            [("E_VI_INFO_DUTY", "verantwoording.informatieplicht.methode")],
+        ),
+        (
+            {"informatieplicht": {"methode": "mondeling"}},
+            REGELS,
+            [("E_VI_INFO_DUTY", "verantwoording.informatieplicht.datum")],
+        ),
+        (
+            {"risicobespreking": {"met": ["jongere"], "datum": OP}},
+            REGELS,
+            [("E_INVALID_INPUT", "verantwoording.risicobespreking.met")],
+        ),
+        (
+            {"risicobespreking": {"met": ["jongere"]}},
+            REGELS,
+            [("E_INVALID_INPUT", "verantwoording.risicobespreking")],
+        ),
+    ],
+)
+def test_vi_02_to_08_each_refusal_names_its_field_and_rule(over, regels, verwacht):
+    """VI-02 … VI-08: exactly these (code, field) pairs — the API's invalidParams and the UI's field
+    messages depend on them — and every reason names its rule or says what to do."""
+    fouten = p.verantwoording_fouten(v(**over), regels, OP)
+    assert [(f.code, f.naam) for f in fouten] == verwacht
+    for f in fouten:
+        assert f.reden[0].isupper() and f.reden.endswith((".", ")")), f.reden
+
+
+def test_vi_reasons_cite_the_rule():
+    """The Dutch reasons name the SPEC rule, so a professional can look it up."""
+    gevallen = {
+        "VI-05": p.verantwoording_fouten(v(), p.ProfielRegels(meldrecht=False), OP),
+        "VI-02": p.verantwoording_fouten(v(geboortedatum=D(2000, 1, 1)), REGELS, OP),
+        "VI-03": p.verantwoording_fouten(v(criteria=[]), REGELS, OP),
+        "VI-23": p.verantwoording_fouten(v(criteria=["l"]), REGELS, OP),
+        "VI-06": p.verantwoording_fouten(
+            v(instemming={"uitkomst": "geweigerd", "met": ["jongere", "vertegenwoordiger"], "datum": OP}),
+            REGELS,
+            OP,
+        ),
+        "VI-07": p.verantwoording_fouten(v(informatieplicht=None), REGELS, OP),
+        "VI-08": p.verantwoording_fouten(v(risicobespreking={}), REGELS, OP),
+    }
+    for regel, fouten in gevallen.items():
+        assert any(f"({regel})" in f.reden for f in fouten), (regel, fouten)
+    assert "(VI-12)" in p.informeren_fout(p.NIEUW, False)[1]
+    assert "(VI-14)" in p.informeren_fout(p.CONTACT_GELEGD, True)[1]
+    assert "(VI-15)" in p.aanwijzen_fout(p.NIEUW)[1]
+    assert "(VI-22)" in p.familie_matching_fout(
+        aan=True, field_set=p.STATUTORY, huishoudverwerking_goedgekeurd=False
+    )
