@@ -141,3 +141,24 @@ def test_vi_11_outbox_crash_after_sending_delivers_again_with_the_same_message_i
     assert len(ids) == 3 and ids.count(geclaimd[0].message_id) == 2
     assert set(ids) == set(Bericht.objects.values_list("message_id", flat=True))
     assert all(b.verzonden_op is not None for b in Bericht.objects.all())
+
+
+def test_vi_24_the_leidinggevende_handles_the_match_while_the_signaler_lacks_a_mandate(vi, regio, api):
+    """VI-24: meanwhile the leidinggevende is the contact, so she sees the match as her organisation's
+    participant and can record contact; before that, and for other matches, it is 404."""
+    _client, match = _match(vi, regio, api)
+    lg = api(regio.leidinggevende)
+    assert lg.get(f"/api/v1/matches/{match['uuid']}").status_code == 404
+    regio.medewerker.mandaten.update(tot=dt.date.today() - dt.timedelta(days=1))
+    r = lg.get(f"/api/v1/matches/{match['uuid']}")
+    assert r.status_code == 200
+    eigen = [d for d in r.json()["deelnemers"] if d["eigen"]]
+    assert len(eigen) == 1
+    ander = next(d for d in r.json()["deelnemers"] if not d["eigen"])["uuid"]
+    r = lg.post(
+        f"/api/v1/matches/{match['uuid']}/_afstemmen",
+        {"datum": dt.date.today().isoformat(), "met": [ander]},
+        format="json",
+    )
+    assert r.status_code == 200
+    assert api(regio.school_lg).get(f"/api/v1/matches/{match['uuid']}").status_code == 404
