@@ -22,6 +22,7 @@ MENU = (
     Menu("Toegangen", "ui:toegangen", "toegang:lezen"),
     Menu("Logboek", "ui:audit", "audit:lezen"),
     Menu("Rapportage", "ui:rapportage_verwijsindex", "rapportage:lezen"),
+    Menu("Beheer verwijsindex", "ui:vi_beheer", "vi:beheren|vi:archief"),
     Menu("Gebruikers", "ui:gebruikers", "gebruiker:beheren"),
     Menu("Teams", "ui:teams", "gebruiker:beheren"),
     Menu("API-sleutels", "ui:tokens", "token:beheren"),

@@ -1,6 +1,14 @@
 from django.urls import path
 
-from zorgvuldig.ui import oidc, views, views_aanmelden, views_beheer, views_rapportage, views_vi
+from zorgvuldig.ui import (
+    oidc,
+    views,
+    views_aanmelden,
+    views_beheer,
+    views_rapportage,
+    views_vi,
+    views_vi_beheer,
+)
 
 app_name = "ui"
 urlpatterns = [
@@ -25,6 +33,7 @@ urlpatterns = [
     path("profiel", views.profiel, name="profiel"),
     # Verwijsindex (SPEC §4): no search, no browse (VI-01); `signalen/<uuid>` is the match e-mail's link.
     path("verwijsindex", views_vi.overzicht, name="vi_overzicht"),
+    path("verwijsindex/beheer", views_vi_beheer.beheer, name="vi_beheer"),
     path("rapportage/verwijsindex", views_rapportage.verwijsindex, name="rapportage_verwijsindex"),
     path("verwijsindex/signaal-afgeven", views_vi.signaal_afgeven, name="vi_signaal_afgeven"),
     path("verwijsindex/signaal-afgeven/vier-vragen", views_vi.vier_vragen, name="vi_vier_vragen"),

@@ -36,9 +36,9 @@ NAVIGATIE = {
         "Mijn profiel",
     ],
     "beheerder": ["Overzicht", "Gebruikers", "Teams", "API-sleutels", "Mijn profiel"],
-    "fg": ["Overzicht", "Toegangen", "Logboek", "Rapportage", "Mijn profiel"],
+    "fg": ["Overzicht", "Toegangen", "Logboek", "Rapportage", "Beheer verwijsindex", "Mijn profiel"],
     "auditor": ["Overzicht", "Logboek", "Mijn profiel"],
-    "vi_beheerder": ["Overzicht", "Mijn profiel"],
+    "vi_beheerder": ["Overzicht", "Beheer verwijsindex", "Mijn profiel"],
 }
 
 
