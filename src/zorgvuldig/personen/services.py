@@ -54,7 +54,7 @@ def normaliseer_bsn(waarde: str) -> str:
         raise DomainError(
             "E_PE_BSN_INVALID",
             "Het BSN voldoet niet aan de elfproef.",
-            [InvalidParam("bsn", "invalid", "Geen geldig BSN (elfproef).")],
+            [InvalidParam("bsn", "invalid", "Geen geldig BSN: 9 cijfers die voldoen aan de elfproef.")],
         ) from exc
 
 

@@ -77,7 +77,7 @@ def verwijsindex(actor, *, vanaf: dt.date | None, tot: dt.date | None, groeperin
     vanaf = vanaf or tot.replace(day=1) - dt.timedelta(days=365)
     fouten = []
     if vanaf > tot:
-        fouten.append(InvalidParam("periodeVanaf", "invalid", "Ligt na periodeTot."))
+        fouten.append(InvalidParam("periodeVanaf", "invalid", "De begindatum ligt na de einddatum."))
     inst = vi.instellingen()
     uitgebreid = inst.field_set == "extended_2009" or bool(inst.huishoudverwerking.strip())
     toegestaan = VI_DIMENSIES + (VI_DIMENSIES_UITGEBREID if uitgebreid else ())
@@ -94,9 +94,8 @@ def verwijsindex(actor, *, vanaf: dt.date | None, tot: dt.date | None, groeperin
         elif g not in toegestaan:
             fouten.append(InvalidParam("groepering", "invalid", "Kies uit soort, organisatie, maand."))
     if fouten:
-        raise DomainError(
-            "E_INVALID_INPUT", "Deze rapportage kan zo niet worden gemaakt (VI-18, RP-02).", fouten
-        )
+        # The first reason says what is wrong; all of them are in invalidParams.
+        raise DomainError("E_INVALID_INPUT", fouten[0].reason, fouten)
     dims = tuple(d for d in toegestaan if d in groepering) or VI_DIMENSIES
     organisaties = _organisaties(actor)
     namen = {o.pk: o.naam for o in organisaties}

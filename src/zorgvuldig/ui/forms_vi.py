@@ -329,7 +329,8 @@ class OverdrachtFormulier(Formulier):
 
 def _deelnemer_label(d: dict) -> str:
     if d.get("eigen"):
-        return d.get("label", "Uzelf")
+        label = d.get("label", "uzelf")
+        return label[:1].upper() + label[1:]  # a choice starts with a capital, a sentence uses "uzelf"
     return f"{d['naam']} ({d['organisatie']})"
 
 

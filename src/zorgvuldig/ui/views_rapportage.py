@@ -60,6 +60,7 @@ def _grafiek(rapport: selectors.Rapport) -> list[dict]:
                     "soort": soort,
                     "maand": maand,
                     "label_x": 40 + n * 44 + 16,
+                    "label": f"{maand[5:]}-{maand[2:4]}",  # 11-26: month and year
                     "eerste": k == 0,
                 }
             )

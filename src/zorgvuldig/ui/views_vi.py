@@ -9,6 +9,7 @@ a missing one (DESIGN §5.2)."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
 from django.contrib import messages
 from django.core.paginator import Paginator
@@ -16,7 +17,7 @@ from django.http import HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.formats import date_format
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods
 
 from zorgvuldig.core.clock import today
 from zorgvuldig.core.errors import DomainError, NotFound
@@ -46,10 +47,6 @@ STATUS = {
     policies.INGETROKKEN: "Ingetrokken",
     policies.VERLOPEN: "Verlopen",
 }
-MATCH_STATUS = {
-    policies.NIEUW: "Nieuw: neem contact op met de andere signaleerder(s)",
-    policies.CONTACT_GELEGD: "Contact gelegd",
-}
 WIJZE = {"gesprek": "in een gesprek", "telefonisch": "telefonisch", "schriftelijk": "schriftelijk"}
 NIEUWE_MATCH = (
     "Verwijsindex: uw signaal heeft een match. Neem eerst contact op met de andere signaleerder(s)."
@@ -59,6 +56,23 @@ NOTITIE = {
     "signaal": NIEUWE_MATCH,
     "overdracht": "Verwijsindex: een signaal in uw match is overgedragen; de contactgegevens zijn gewijzigd.",
 }
+
+
+def _post_anders_terug(pagina_naam: str):
+    """An action URL opened with GET (reload after an error, a typed or bookmarked link) goes back to
+    its page, which checks visibility itself, instead of showing a bare 405."""
+
+    def decorator(view):
+        @require_http_methods(["GET", "POST"])
+        @functools.wraps(view)
+        def inner(request, uuid, *args, **kwargs):
+            if request.method == "GET":
+                return HttpResponseRedirect(reverse(pagina_naam, args=[uuid]))
+            return view(request, uuid, *args, **kwargs)
+
+        return inner
+
+    return decorator
 
 
 def _niet_zichtbaar(request, actor):
@@ -115,7 +129,11 @@ def overzicht(request, actor):
         match_rijen.append(
             {
                 "uuid": m.uuid,
-                "status": MATCH_STATUS.get(w["status"], w["status"]),
+                "status": policies.match_fase(
+                    w["status"],
+                    zorgcoordinator=bool(w["zorgcoordinator"]),
+                    geinformeerd=bool(w["jongereGeinformeerd"]),
+                ),
                 "anderen": [d for d in w["deelnemers"] if not d["eigen"]],
                 "aangemaakt": _moment(w["aangemaakt"]),
                 "uiterlijk": _datum(w["informerenUiterlijk"]),
@@ -266,8 +284,8 @@ def concept_afmaken(request, uuid, actor):
 
 
 def _overdrachtformulier(actor, signaal, data=None) -> OverdrachtFormulier:
-    """The organisation's professionals (not its beheerder, FG or auditor); the list marks who has no
-    mandate, and the service refuses them (VI-24, AC-08)."""
+    """The organisation's mandated professionals only: a signal goes to a colleague who may hold it
+    (VI-24, AC-08); the service checks again."""
     vandaag = today()
     kandidaten = (
         gebruikers_voor(actor.gebruiker)
@@ -276,9 +294,12 @@ def _overdrachtformulier(actor, signaal, data=None) -> OverdrachtFormulier:
         .prefetch_related("mandaten")
     )
     professionals = [g.pk for g in kandidaten if {"medewerker", "leidinggevende"} & set(g.rollen or [])]
-    collegas = kandidaten.filter(pk__in=professionals)
-    gemandateerd = {g.pk for g in collegas if selectors.is_gemandateerd(g, vandaag)}
-    return OverdrachtFormulier(data, collegas=collegas, gemandateerd=gemandateerd)
+    gemandateerd = {
+        g.pk for g in kandidaten.filter(pk__in=professionals) if selectors.is_gemandateerd(g, vandaag)
+    }
+    return OverdrachtFormulier(
+        data, collegas=kandidaten.filter(pk__in=gemandateerd), gemandateerd=gemandateerd
+    )
 
 
 def _signaal_pagina(request, actor, signaal, overdracht=None, status=200):
@@ -351,7 +372,7 @@ def verantwoording(request, uuid, actor):
     vragen = v.get("vierVragen") or {}
     info = v.get("informatieplicht") or {}
     risico = v.get("risicobespreking") or {}
-    betrokken = dict(BETROKKENEN)
+    betrokken = {k: w[:1].lower() + w[1:] for k, w in BETROKKENEN}  # inside a sentence: "met de jongere"
     return render(
         request,
         "ui/vi/verantwoording.html",
@@ -392,7 +413,7 @@ def verantwoording(request, uuid, actor):
     )
 
 
-@require_POST
+@_post_anders_terug("ui:vi_signaal")
 @pagina(SIGNAAL_SCOPE)
 def verlengen(request, uuid, actor):
     """VI-16: the service decides whether the extension is allowed now (last 30 days, age limit)."""
@@ -441,7 +462,7 @@ def intrekken(request, uuid, actor):
     )
 
 
-@require_POST
+@_post_anders_terug("ui:vi_signaal")
 @pagina("signaal:beheren")
 def overdragen(request, uuid, actor):
     """VI-24: the leidinggevende hands an active signal to a mandated colleague; the service refuses
@@ -474,7 +495,7 @@ def _deelnemers(actor, w: dict) -> list[dict]:
     uit = []
     for d in w["deelnemers"]:
         if d["eigen"]:
-            label = f"Uzelf ({actor.gebruiker.naam}, {actor.organisatie.naam})"
+            label = f"uzelf ({actor.gebruiker.naam}, {actor.organisatie.naam})"
             uit.append({**d, "label": label, "signaal_uuid": _uuid_uit_url(d["signaal"])})
         else:
             uit.append({**d, "label": f"{d['naam']} ({d['organisatie']})"})
@@ -516,7 +537,11 @@ def _match_pagina(request, actor, match, formulieren: dict | None = None, status
         {
             "w": w,
             "uuid": match.uuid,
-            "status": MATCH_STATUS.get(w["status"], w["status"]),
+            "status": policies.match_fase(
+                w["status"],
+                zorgcoordinator=bool(w["zorgcoordinator"]),
+                geinformeerd=bool(w["jongereGeinformeerd"]),
+            ),
             "eigen": next((d for d in deelnemers if d["eigen"]), None),
             "anderen": [d for d in deelnemers if not d["eigen"]],
             "aangemaakt": _moment(w["aangemaakt"]),
@@ -589,19 +614,19 @@ def _match_actie(request, actor, uuid, soort: str):
     return _match_pagina(request, actor, m, {soort: form}, status=400)
 
 
-@require_POST
+@_post_anders_terug("ui:vi_match")
 @pagina(selectors.MATCH_SCOPE)
 def afstemmen(request, uuid, actor):
     return _match_actie(request, actor, uuid, "afstemmen")
 
 
-@require_POST
+@_post_anders_terug("ui:vi_match")
 @pagina(selectors.MATCH_SCOPE)
 def zorgcoordinator(request, uuid, actor):
     return _match_actie(request, actor, uuid, "zorgcoordinator")
 
 
-@require_POST
+@_post_anders_terug("ui:vi_match")
 @pagina(selectors.MATCH_SCOPE)
 def informeren(request, uuid, actor):
     return _match_actie(request, actor, uuid, "informeren")

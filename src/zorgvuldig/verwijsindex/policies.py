@@ -233,15 +233,22 @@ def verantwoording_fouten(v: Mapping, profiel: ProfielRegels, signaaldatum: dt.d
         )
     geboortedatum = _datum(v.get("geboortedatum"))
     jaren: int | None = None
-    if geboortedatum is None or geboortedatum > signaaldatum:
+    if geboortedatum is None:
         fouten.append(
-            Fout("E_INVALID_INPUT", f"{p}.geboortedatum", "Een geldige geboortedatum is verplicht.")
+            Fout("E_INVALID_INPUT", f"{p}.geboortedatum", "Vul de geboortedatum van de jongere in.")
         )
+    elif geboortedatum > signaaldatum:
+        fouten.append(Fout("E_INVALID_INPUT", f"{p}.geboortedatum", "De geboortedatum ligt in de toekomst."))
     else:
         jaren = leeftijd(geboortedatum, signaaldatum)
         if jaren >= profiel.max_leeftijd:
             fouten.append(
-                Fout("E_VI_AGE", f"{p}.geboortedatum", f"Leeftijd {profiel.max_leeftijd} of hoger (VI-02).")
+                Fout(
+                    "E_VI_AGE",
+                    f"{p}.geboortedatum",
+                    f"De verwijsindex is voor jongeren onder de {profiel.max_leeftijd}; deze jongere is "
+                    f"op de signaleringsdatum {jaren} (VI-02).",
+                )
             )
 
     # VI-03: at least one criterion (a)–(l), a reasonable-suspicion statement, the profile's extra criteria.
@@ -258,7 +265,8 @@ def verantwoording_fouten(v: Mapping, profiel: ProfielRegels, signaaldatum: dt.d
             Fout(
                 "E_VI_CRITERION_DISABLED",
                 f"{p}.criteria",
-                "Criterium (l) staat uit voor uw organisatie (VI-23).",
+                "Criterium (l), risico's die vaker voorkomen in bepaalde etnische groepen, staat uit voor "
+                "uw organisatie (VI-23).",
             )
         )
     if not str(v.get("vermoeden") or "").strip():
@@ -282,6 +290,11 @@ def verantwoording_fouten(v: Mapping, profiel: ProfielRegels, signaaldatum: dt.d
     fouten += _basis_fouten(v, profiel, signaaldatum, jaren)
     fouten += _informatie_fouten(v, signaaldatum, jaren)
     return fouten
+
+
+def _wie(jaren: int) -> str:
+    namen = {JONGERE: "de jongere", VERTEGENWOORDIGER: "de wettelijk vertegenwoordiger(s)"}
+    return " en ".join(namen[w] for w in sorted(betrokkenen_voor_leeftijd(jaren)))
 
 
 def _basis_fouten(v: Mapping, profiel: ProfielRegels, signaaldatum: dt.date, jaren: int | None) -> list[Fout]:
@@ -311,10 +324,11 @@ def _basis_fouten(v: Mapping, profiel: ProfielRegels, signaaldatum: dt.date, jar
         )
     met = set(instemming.get("met") or [])
     if uitkomst in (GEGEVEN, GEWEIGERD) and jaren is not None and not betrokkenen_voor_leeftijd(jaren) <= met:
-        nodig = " en ".join(sorted(betrokkenen_voor_leeftijd(jaren)))
         fouten.append(
             Fout(
-                "E_VI_NO_BASIS", f"{p}.instemming.met", f"Bij deze leeftijd: instemming van {nodig} (VI-08)."
+                "E_VI_NO_BASIS",
+                f"{p}.instemming.met",
+                f"De jongere is {jaren}: vraag instemming van {_wie(jaren)} (VI-05, VI-08).",
             )
         )
     if uitkomst == ONMOGELIJK and not str(instemming.get("redenOnmogelijk") or "").strip():
@@ -361,7 +375,11 @@ def _informatie_fouten(v: Mapping, signaaldatum: dt.date, jaren: int | None) -> 
     info_datum = _datum(info.get("datum"))
     if info_datum is None or info_datum > signaaldatum:
         fouten.append(
-            Fout("E_VI_INFO_DUTY", f"{p}.informatieplicht.datum", "Datum van het informeren (VI-07).")
+            Fout(
+                "E_VI_INFO_DUTY",
+                f"{p}.informatieplicht.datum",
+                "Vul de datum in waarop de jongere of ouders zijn geïnformeerd; niet in de toekomst (VI-07).",
+            )
         )
 
     risico = v.get("risicobespreking")
@@ -379,12 +397,11 @@ def _informatie_fouten(v: Mapping, signaaldatum: dt.date, jaren: int | None) -> 
             )
         )
     elif jaren is not None and not betrokkenen_voor_leeftijd(jaren) <= met:
-        nodig = " en ".join(sorted(betrokkenen_voor_leeftijd(jaren)))
         fouten.append(
             Fout(
                 "E_INVALID_INPUT",
                 f"{p}.risicobespreking.met",
-                f"Bij deze leeftijd: bespreken met {nodig} (VI-08).",
+                f"De jongere is {jaren}: bespreek de risico's met {_wie(jaren)} (VI-08).",
             )
         )
     return fouten
@@ -418,6 +435,20 @@ def familie_matching_fout(*, aan: bool, field_set: str, huishoudverwerking_goedg
 
 NIEUW, CONTACT_GELEGD = "nieuw", "contact_gelegd"
 INFORMEER_WIJZEN = ("gesprek", "telefonisch", "schriftelijk")
+
+
+def match_fase(status: str, *, zorgcoordinator: bool, geinformeerd: bool) -> str:
+    """Where a match stands for its signalers: after contact, coordinator and informing come in either
+    order (SPEC §4 "Match states"); the API keeps `status` and shows the two facts beside it."""
+    if status == NIEUW:
+        return "Nieuw: neem eerst contact op met de andere signaleerder(s)"
+    if zorgcoordinator and geinformeerd:
+        return "Zorgcoördinator afgesproken en jongere geïnformeerd"
+    if zorgcoordinator:
+        return "Zorgcoördinator afgesproken; jongere nog informeren"
+    if geinformeerd:
+        return "Jongere geïnformeerd; zorgcoördinator nog afspreken"
+    return "Contact gelegd; spreek een zorgcoördinator af en informeer de jongere"
 
 
 def afstemmen_fout(status: str) -> str | None:

@@ -206,7 +206,8 @@ def activeer_signaal(*, actor, uuid, verantwoording: dict) -> Signaal:
         if dubbel:
             raise DomainError(
                 "E_VI_DUPLICATE",
-                "U heeft al een actief signaal op deze jongere; verleng dat signaal zo nodig.",
+                "U heeft al een actief signaal op deze jongere (zie Mijn signalen); een tweede is niet "
+                "nodig. Verlengen kan in de laatste 30 dagen vóór de verwijderdatum (VI-16).",
             )
         signaal.status = policies.ACTIEF
         signaal.signaleringstijdstip = now()
@@ -235,16 +236,25 @@ def geef_signaal_af(*, actor, velden: dict, verantwoording: dict) -> Signaal:
     """The UI's one step: draft and activation in one transaction, every check before any write, so a
     refusal leaves nothing behind — no draft either — and is audited once (AU-04)."""
     controleer_velden(velden)
+    _mag_signaleren(actor, today())
+    # Everything that is wrong at once: the BSN and the justification (a form shows all its errors).
+    bsn_fout: DomainError | None = None
     bsn = (velden.get("bsn") or "").strip()
     if not bsn:
-        raise DomainError(
+        bsn_fout = DomainError(
             "E_PE_BSN_REQUIRED",
             "Een signaal vraagt het BSN van de jongere (VI-09).",
-            [InvalidParam("bsn", "required", "BSN is verplicht.")],
+            [InvalidParam("bsn", "required", "Vul het BSN van de jongere in.")],
         )
-    normaliseer_bsn(bsn)
-    _mag_signaleren(actor, today())
+    else:
+        try:
+            normaliseer_bsn(bsn)
+        except DomainError as fout:
+            bsn_fout = fout
     fouten = policies.verantwoording_fouten(verantwoording, profiel_regels(actor.organisatie), today())
+    if bsn_fout is not None:
+        bsn_fout.invalid_params += [InvalidParam(f.naam, f.code, f.reden) for f in fouten]
+        raise bsn_fout
     if fouten:
         raise _fouten_naar_error(fouten)
     with transaction.atomic():

@@ -211,7 +211,7 @@ def test_axe_on_the_remaining_pages(regio, page, live_server):
     expect(page.get_by_role("heading", name="Geheimhoudingsverklaring")).to_be_visible()
     geen_axe_fouten(page)
     page.get_by_role("button", name="Aanvaarden").click()  # without the tick: an error
-    expect(page.get_by_text("Vink aan dat u akkoord gaat.")).to_be_visible()
+    expect(page.get_by_text("Vink aan dat u akkoord gaat.", exact=True)).to_be_visible()
     geen_axe_fouten(page)
     page.get_by_label("Ik ga akkoord").check()
     page.get_by_role("button", name="Aanvaarden").click()
