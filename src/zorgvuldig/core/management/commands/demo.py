@@ -6,6 +6,7 @@ Exit 4 outside demo mode, or when the database holds real (non-demo) data.
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -37,6 +38,9 @@ class Command(BaseCommand):
         from zorgvuldig.audit.services import verzegel_alles
         from zorgvuldig.core.demo import DemoGeweigerd, bouw_demo
 
+        url = f"http://127.0.0.1:{opts['port']}/"
+        # Links in e-mails (activation, match notices placed by the demo data) point at this server.
+        settings.BASE_URL = url.rstrip("/")
         try:
             demo = bouw_demo()
         except DemoGeweigerd as exc:
@@ -44,8 +48,6 @@ class Command(BaseCommand):
             self.stderr.write(f"Demo geweigerd: {exc}{hint}")
             sys.exit(exc.code)
         verzegel_alles()
-        url = f"http://127.0.0.1:{opts['port']}/"
-        settings.BASE_URL = url.rstrip("/")  # activation links the beheerder mails point at this server
         if opts["json"]:
             self.stdout.write(
                 json.dumps({"database": str(db["NAME"]), "url": url, **demo}, ensure_ascii=False)
@@ -56,7 +58,10 @@ class Command(BaseCommand):
             # The demo runs the worker and scheduler too, as production does beside the web server:
             # audit sealing and clean-up happen, and /health shows both heartbeats.
             achtergrond = [
-                subprocess.Popen([sys.executable, "-m", "zorgvuldig", taak])  # noqa: S603
+                subprocess.Popen(  # noqa: S603
+                    [sys.executable, "-m", "zorgvuldig", taak],
+                    env={**os.environ, "ZORGVULDIG_BASE_URL": settings.BASE_URL},
+                )
                 for taak in ("worker", "scheduler")
             ]
             try:
