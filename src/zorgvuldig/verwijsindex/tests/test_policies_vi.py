@@ -525,3 +525,53 @@ def test_vi_reasons_cite_the_rule():
     assert "(VI-22)" in p.familie_matching_fout(
         aan=True, field_set=p.STATUTORY, huishoudverwerking_goedgekeurd=False
     )
+
+
+def test_vi_match_phase_after_contact_in_either_order():
+    """SPEC §4 match states: after CONTACT_MADE, coordinator and informing come in either order."""
+    fase = p.match_fase
+    assert fase(p.NIEUW, zorgcoordinator=False, geinformeerd=False).startswith("Nieuw")
+    assert fase(p.CONTACT_GELEGD, zorgcoordinator=False, geinformeerd=False).startswith("Contact gelegd")
+    assert fase(p.CONTACT_GELEGD, zorgcoordinator=True, geinformeerd=False) == (
+        "Zorgcoördinator afgesproken; jongere nog informeren"
+    )
+    assert fase(p.CONTACT_GELEGD, zorgcoordinator=False, geinformeerd=True) == (
+        "Jongere geïnformeerd; zorgcoördinator nog afspreken"
+    )
+    assert fase(p.CONTACT_GELEGD, zorgcoordinator=True, geinformeerd=True) == (
+        "Zorgcoördinator afgesproken en jongere geïnformeerd"
+    )
+
+
+def test_vi_08_the_reason_names_the_age_and_whom_to_ask():
+    [fout] = p.verantwoording_fouten(
+        v(instemming={"uitkomst": "gegeven", "met": ["jongere"], "datum": OP}), REGELS, OP
+    )
+    assert fout.reden == (
+        "De jongere is 14: vraag instemming van de jongere en de wettelijk vertegenwoordiger(s) "
+        "(VI-05, VI-08)."
+    )
+    [fout] = p.verantwoording_fouten(
+        v(geboortedatum=D(2016, 1, 1), risicobespreking={"met": ["jongere"], "datum": OP}), REGELS, OP
+    )
+    assert (
+        fout.reden == "De jongere is 10: bespreek de risico's met de wettelijk vertegenwoordiger(s) (VI-08)."
+    )
+
+
+def test_vi_25_default_exit_period_is_30_days_and_handover_keeps_the_signal():
+    tot = D(2026, 5, 31)
+    args = {"status": "actief", "verwijderdatum": D(2026, 12, 1), "uittreding_tot": tot}
+    assert p.signaal_status(**args, vandaag=tot + dt.timedelta(days=30)) == "actief"
+    assert p.signaal_status(**args, vandaag=tot + dt.timedelta(days=31)) == "ingetrokken"
+    assert p.is_actief(**args, vandaag=tot + dt.timedelta(days=30))
+    assert not p.is_actief(**args, vandaag=tot + dt.timedelta(days=31))
+    assert (
+        p.signaal_status(**args, vandaag=tot + dt.timedelta(days=31), overgedragen_na_uittreding=True)
+        == "actief"
+    )
+
+
+def test_vi_dates_in_a_justification_must_be_dates():
+    """A date that arrives as text (not parsed by the API layer) counts as missing, never as valid."""
+    assert "E_INVALID_INPUT" in codes(p.verantwoording_fouten(v(geboortedatum="2011-09-20"), REGELS, OP))
