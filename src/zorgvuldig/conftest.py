@@ -26,6 +26,9 @@ def _verse_sleutelcache():
     from zorgvuldig.core import crypto
 
     crypto.clear_caches()
+    from zorgvuldig.verwijsindex.selectors import vergeet_cache
+
+    vergeet_cache()  # settings and accessions of the previous test's (rolled back) database
     yield
 
 

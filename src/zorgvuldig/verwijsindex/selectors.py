@@ -6,6 +6,7 @@ the index — the only cross-organisation read is a match's VI-11 contact set.""
 from __future__ import annotations
 
 import datetime as dt
+import time
 from dataclasses import dataclass
 
 from django.db.models import Q, QuerySet
@@ -16,9 +17,29 @@ from zorgvuldig.core.errors import NotFound
 from zorgvuldig.verwijsindex import policies
 from zorgvuldig.verwijsindex.models import Instellingen, Match, Signaal
 
+# The region's settings and the accessions are read on every match look-up and every signal shown, and
+# change a few times a year: each process keeps them briefly. A change in this process clears the cache at
+# once (signals in apps.py); other processes see it within CACHE_SECONDEN (ADR 0009).
+CACHE_SECONDEN = 10.0
+_cache: dict[tuple, tuple[float, object]] = {}
+
+
+def _gecached(sleutel: tuple, maak):
+    nu = time.monotonic()
+    hit = _cache.get(sleutel)
+    if hit is not None and nu - hit[0] < CACHE_SECONDEN:
+        return hit[1]
+    waarde = maak()
+    _cache[sleutel] = (nu, waarde)
+    return waarde
+
+
+def vergeet_cache(**_kwargs) -> None:
+    _cache.clear()
+
 
 def instellingen() -> Instellingen:
-    return Instellingen.huidig()
+    return _gecached(("instellingen",), Instellingen.huidig)
 
 
 # --- Signatories (AC-01, RG-04, VI-25) -------------------------------------------------------------
@@ -26,6 +47,10 @@ def instellingen() -> Instellingen:
 
 def is_ondertekenaar(organisatie_id: int, op: dt.date) -> bool:
     """AC-01: an accession to an active convenant runs on `op` (its end date inclusive)."""
+    return _gecached(("ondertekenaar", organisatie_id, op), lambda: _is_ondertekenaar(organisatie_id, op))
+
+
+def _is_ondertekenaar(organisatie_id: int, op: dt.date) -> bool:
     from zorgvuldig.convenanten.models import Toetreding
 
     return (
@@ -37,6 +62,10 @@ def is_ondertekenaar(organisatie_id: int, op: dt.date) -> bool:
 
 def uittreding_tot(organisatie_id: int, op: dt.date) -> dt.date | None:
     """VI-25: the date the organisation's last accession ended, if it is no signatory on `op` any more."""
+    return _gecached(("uittreding", organisatie_id, op), lambda: _uittreding_tot(organisatie_id, op))
+
+
+def _uittreding_tot(organisatie_id: int, op: dt.date) -> dt.date | None:
     from zorgvuldig.convenanten.models import Toetreding
 
     if is_ondertekenaar(organisatie_id, op):

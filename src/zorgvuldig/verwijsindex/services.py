@@ -123,6 +123,11 @@ def registreer_signaal(*, actor, velden: dict) -> Signaal:
         )
     bsn = normaliseer_bsn(bsn)
     _mag_signaleren(actor, today())
+    return _maak_concept(actor, bsn, velden, extra)
+
+
+def _maak_concept(actor, bsn: str, velden: dict, extra: dict) -> Signaal:
+    """Write a draft; the caller has checked the fields, the BSN and the signalling right."""
     org = actor.organisatie
     with transaction.atomic():
         signaal = Signaal(
@@ -185,7 +190,12 @@ def activeer_signaal(*, actor, uuid, verantwoording: dict) -> Signaal:
     fouten = policies.verantwoording_fouten(verantwoording, regels, vandaag)
     if fouten:
         raise _fouten_naar_error(fouten)
-    bsn = bsn_van(signaal)
+    return _activeer(actor, signaal, bsn_van(signaal), verantwoording, vandaag)
+
+
+def _activeer(actor, signaal: Signaal, bsn: str, verantwoording: dict, vandaag: dt.date) -> Signaal:
+    """DRAFT → ACTIVE, justification kept apart, matching and notices; the caller has checked the
+    signalling right and the justification."""
     kandidaten = crypto.blind_index_candidates(bsn)
     profiel = actor.organisatie.profiel
     with transaction.atomic():
@@ -257,11 +267,11 @@ def geef_signaal_af(*, actor, velden: dict, verantwoording: dict) -> Signaal:
         raise bsn_fout
     if fouten:
         raise _fouten_naar_error(fouten)
+    tenancy.activeer(actor)
+    bsn = normaliseer_bsn(bsn)
     with transaction.atomic():
-        concept = registreer_signaal.__wrapped__(actor=actor, velden=velden)  # type: ignore[attr-defined]
-        return activeer_signaal.__wrapped__(  # type: ignore[attr-defined]
-            actor=actor, uuid=concept.uuid, verantwoording=verantwoording
-        )
+        concept = _maak_concept(actor, bsn, velden, _extended_velden(velden))
+        return _activeer(actor, concept, bsn, verantwoording, today())
 
 
 def _bewaar_verantwoording(actor, signaal: Signaal, verantwoording: dict) -> None:

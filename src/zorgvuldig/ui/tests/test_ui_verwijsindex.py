@@ -15,7 +15,6 @@ from django.core import mail
 from zorgvuldig.audit.models import AuditRegel
 from zorgvuldig.berichten.bezorging import bezorg
 from zorgvuldig.conftest import BSN_SAM, als_systeem, maak_gebruiker
-from zorgvuldig.convenanten.models import Toetreding
 from zorgvuldig.organisaties.models import Mandaat
 from zorgvuldig.verwijsindex import services
 from zorgvuldig.verwijsindex.models import Match, Signaal, Verantwoording
@@ -296,13 +295,15 @@ def test_ac_01_vi_05_a_refusal_at_the_draft_step_is_shown_and_stores_nothing(reg
     """AC-01: the organisation's accession ended; VI-05: a profile without meldrecht. The page warns
     beforehand; the service decides on submit."""
     client = ui(regio.medewerker)
-    Toetreding.objects.filter(organisatie=regio.wijkteam).update(tot=VANDAAG - dt.timedelta(days=1))
+    vi.toetreding_wijkteam.tot = VANDAAG - dt.timedelta(days=1)
+    vi.toetreding_wijkteam.save()
     assert "niet toegetreden" in tekst(client.get("/verwijsindex/signaal-afgeven"))
     r = client.post("/verwijsindex/signaal-afgeven", formulier())
     assert r.status_code == 400
     assert "Uw organisatie is niet (meer) toegetreden tot een actief convenant" in tekst(r)
     assert signalen() == 0
-    Toetreding.objects.filter(organisatie=regio.wijkteam).update(tot=None)
+    vi.toetreding_wijkteam.tot = None
+    vi.toetreding_wijkteam.save()
     vi.profiel.meldrecht_bepaling = ""
     vi.profiel.save()
     r = client.post("/verwijsindex/signaal-afgeven", formulier())

@@ -151,9 +151,8 @@ class Scenario:
         )
         # the third organisation leaves; its signal on Sam's brother is offered to the wijkteam worker
         vertrekkend = vi.signaleer(self.derde, bsn=BSN_VIER)
-        Toetreding.objects.filter(pk=self.toetreding_derde.pk).update(
-            tot=dt.date.today() - dt.timedelta(days=1)
-        )
+        self.toetreding_derde.tot = dt.date.today() - dt.timedelta(days=1)
+        self.toetreding_derde.save()
         services.draag_over(
             actor=regio.actor(self.derde_lg),
             uuid=vertrekkend.uuid,
