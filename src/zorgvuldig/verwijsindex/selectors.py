@@ -392,23 +392,27 @@ def _utc(moment) -> str | None:
     return moment.astimezone(dt.UTC).isoformat().replace("+00:00", "Z")
 
 
-def log_inzage(actor, signalen) -> None:
-    """Every view of a signal is a processing (AU-01): one entry per signal shown."""
+def _log(actor, objecten, actie: str, velden: list[str]) -> None:
+    """Every view is a processing (AU-01): one entry per signal or match shown, subject by pseudonym."""
     from django.db import transaction
 
     from zorgvuldig.audit import services as audit
     from zorgvuldig.verwijsindex.services import ACTIVITEIT, betrokkene
 
     with transaction.atomic():
-        for s in signalen:
+        for o in objecten:
             audit.record(
                 actor=actor,
-                actie="signaal.ingezien",
+                actie=actie,
                 activiteit=ACTIVITEIT,
-                object=s,
-                betrokkenen=[betrokkene(s.bsn_index)],
-                velden=["bsn", "signaleerder", "verwijderdatum"],
+                object=o,
+                betrokkenen=[betrokkene(o.bsn_index)],
+                velden=velden,
             )
+
+
+def log_inzage(actor, signalen) -> None:
+    _log(actor, signalen, "signaal.ingezien", ["bsn", "signaleerder", "verwijderdatum"])
 
 
 def verantwoording_voor(actor, uuid) -> dict:
@@ -505,21 +509,7 @@ def match_weergave(match: Match, actor, url, vandaag: dt.date | None = None) -> 
 
 
 def log_match_inzage(actor, matches) -> None:
-    from django.db import transaction
-
-    from zorgvuldig.audit import services as audit
-    from zorgvuldig.verwijsindex.services import ACTIVITEIT, betrokkene
-
-    with transaction.atomic():
-        for m in matches:
-            audit.record(
-                actor=actor,
-                actie="match.ingezien",
-                activiteit=ACTIVITEIT,
-                object=m,
-                betrokkenen=[betrokkene(m.bsn_index)],
-                velden=["deelnemers"],
-            )
+    _log(actor, matches, "match.ingezien", ["deelnemers"])
 
 
 # --- VI-beheerder and FG: technical views, exits, archive (VI-21, VI-25) ----------------------------

@@ -867,6 +867,33 @@ def purgeer(vandaag: dt.date | None = None) -> dict:
     return {"gepurgeerd": gepurgeerd}
 
 
+def _herinner(actor, signaal: Signaal, vandaag, *, sleutel, onderwerp, kern, actie, object, velden) -> int:
+    """One reminder e-mail to the signal's contact, once per event key, audited; 1 if placed now."""
+    from zorgvuldig.berichten.models import Bericht
+
+    if Bericht.objects.filter(sleutel=sleutel).exists():
+        return 0
+    aan = selectors.contact_van(signaal, vandaag)
+    with transaction.atomic():
+        plaats_email(
+            aan=aan.email,
+            onderwerp=onderwerp,
+            tekst=f"Beste {aan.naam},\n\n{kern}\n\n{_link(signaal)}\n",
+            sleutel=sleutel,
+            gebruiker=aan,
+        )
+        audit.record(
+            actor=actor,
+            actie=actie,
+            activiteit=ACTIVITEIT,
+            object=object,
+            betrokkenen=[betrokkene(signaal.bsn_index)],
+            velden=velden,
+            verwerkingsverantwoordelijke=str(signaal.organisatie.verwerkingsverantwoordelijke.uuid),
+        )
+    return 1
+
+
 def audit_actor():
     from zorgvuldig.core.context import Actor
 
@@ -876,7 +903,6 @@ def audit_actor():
 def herinner(vandaag: dt.date | None = None) -> dict:
     """VI-20: the signaler is reminded 14 days before the removal date; VI-14: each signaler in a match
     whose youth is not informed 10 working days after it. One e-mail per event (outbox keys)."""
-    from zorgvuldig.berichten.models import Bericht
 
     vandaag = vandaag or today()
     actor = audit_actor()
@@ -891,32 +917,21 @@ def herinner(vandaag: dt.date | None = None) -> dict:
                 continue
             if not policies.herinnering_verschuldigd(signaal.verwijderdatum, vandaag):
                 continue
-            sleutel = f"vi-herinnering:{signaal.uuid}:{signaal.verwijderdatum}"
-            if Bericht.objects.filter(sleutel=sleutel).exists():
-                continue
-            aan = selectors.contact_van(signaal, vandaag)
-            with transaction.atomic():
-                plaats_email(
-                    aan=aan.email,
-                    onderwerp="Verwijsindex: uw signaal verloopt binnenkort",
-                    tekst=(
-                        f"Beste {aan.naam},\n\nEen signaal van u in de verwijsindex verloopt op "
-                        f"{signaal.verwijderdatum:%d-%m-%Y}. Is uw betrokkenheid er dan nog, verleng het "
-                        f"signaal vóór die datum (VI-16). Anders hoeft u niets te doen.\n\n{_link(signaal)}\n"
-                    ),
-                    sleutel=sleutel,
-                    gebruiker=aan,
-                )
-                audit.record(
-                    actor=actor,
-                    actie="signaal.herinnering",
-                    activiteit=ACTIVITEIT,
-                    object=signaal,
-                    betrokkenen=[betrokkene(signaal.bsn_index)],
-                    velden=["verwijderdatum"],
-                    verwerkingsverantwoordelijke=str(signaal.organisatie.verwerkingsverantwoordelijke.uuid),
-                )
-                verstuurd += 1
+            verstuurd += _herinner(
+                actor,
+                signaal,
+                vandaag,
+                sleutel=f"vi-herinnering:{signaal.uuid}:{signaal.verwijderdatum}",
+                onderwerp="Verwijsindex: uw signaal verloopt binnenkort",
+                kern=(
+                    f"Een signaal van u in de verwijsindex verloopt op {signaal.verwijderdatum:%d-%m-%Y}. Is "
+                    "uw betrokkenheid er dan nog, verleng het signaal vóór die datum (VI-16). Anders hoeft "
+                    "u niets te doen."
+                ),
+                actie="signaal.herinnering",
+                object=signaal,
+                velden=["verwijderdatum"],
+            )
         for match in Match.objects.filter(informeren_datum__isnull=True):
             if not policies.informeren_taak(
                 match_datum=today(match.aangemaakt), vandaag=vandaag, geinformeerd=False
@@ -926,34 +941,21 @@ def herinner(vandaag: dt.date | None = None) -> dict:
             if not selectors.is_live(live):
                 continue
             for signaal in live:
-                sleutel = f"vi-informeren:{match.uuid}:{signaal.uuid}"
-                if Bericht.objects.filter(sleutel=sleutel).exists():
-                    continue
-                aan = selectors.contact_van(signaal, vandaag)
-                with transaction.atomic():
-                    plaats_email(
-                        aan=aan.email,
-                        onderwerp="Verwijsindex: jongere nog niet geïnformeerd over de match",
-                        tekst=(
-                            f"Beste {aan.naam},\n\nBij een match op uw signaal is na tien werkdagen nog niet "
-                            "vastgelegd dat de jongere of ouders zijn geïnformeerd (VI-14). Stem af met de "
-                            f"andere betrokkenen en leg het vast.\n\n{_link(signaal)}\n"
-                        ),
-                        sleutel=sleutel,
-                        gebruiker=aan,
-                    )
-                    audit.record(
-                        actor=actor,
-                        actie="match.herinnering",
-                        activiteit=ACTIVITEIT,
-                        object=match,
-                        betrokkenen=[betrokkene(match.bsn_index)],
-                        velden=["jongereGeinformeerd"],
-                        verwerkingsverantwoordelijke=str(
-                            signaal.organisatie.verwerkingsverantwoordelijke.uuid
-                        ),
-                    )
-                    verstuurd += 1
+                verstuurd += _herinner(
+                    actor,
+                    signaal,
+                    vandaag,
+                    sleutel=f"vi-informeren:{match.uuid}:{signaal.uuid}",
+                    onderwerp="Verwijsindex: jongere nog niet geïnformeerd over de match",
+                    kern=(
+                        "Bij een match op uw signaal is na tien werkdagen nog niet vastgelegd dat de "
+                        "jongere of ouders zijn geïnformeerd (VI-14). Stem af met de andere betrokkenen en "
+                        "leg het vast."
+                    ),
+                    actie="match.herinnering",
+                    object=match,
+                    velden=["jongereGeinformeerd"],
+                )
     return {"herinneringen": verstuurd}
 
 
