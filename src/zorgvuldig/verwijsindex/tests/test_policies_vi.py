@@ -113,6 +113,9 @@ def test_vi_08_who_is_told_the_risks_by_age(jaren, met):
         (D(2014, 3, 2), {"jongere", "vertegenwoordiger"}),  # 12 today
         (D(2010, 3, 3), {"jongere", "vertegenwoordiger"}),  # 15, 16 tomorrow
         (D(2010, 3, 2), {"jongere"}),  # 16 today
+        (D(2008, 3, 3), {"jongere"}),  # 17, 18 tomorrow: still the youth alone
+        (D(2008, 3, 2), {"jongere"}),  # 18 today
+        (D(2003, 3, 3), {"jongere"}),  # 22, 23 tomorrow: the last day a signal is allowed (VI-02)
     ],
 )
 def test_vi_08_exact_birthdays_decide_the_band(geboren, nodig):
