@@ -144,6 +144,11 @@ def decrypt(controller_id: int, table: str, column: str, row_uuid, ciphertext: s
 # --- BSN blind index -------------------------------------------------------------------------------
 
 
+# Parsed key file per (path, mtime, size): the match look-up computes a blind index on every call, and
+# a `keys rotate --blind-index` in another process changes the file, which the stat notices.
+_blind_cache: dict[tuple, dict[int, bytes]] = {}
+
+
 def _blind_keys() -> dict[int, bytes]:
     path_s = settings.BLIND_INDEX_KEY_FILE
     if not path_s:
@@ -152,6 +157,17 @@ def _blind_keys() -> dict[int, bytes]:
     if not path.exists():
         with contextlib.suppress(FileExistsError):
             _generated_in_dev(path, json.dumps({"1": _b64(secrets.token_bytes(32))}))
+    stat = path.stat()
+    sleutel = (path_s, stat.st_mtime_ns, stat.st_size)
+    if (keys := _blind_cache.get(sleutel)) is not None:
+        return keys
+    keys = _lees_blind_keys(path)
+    _blind_cache.clear()
+    _blind_cache[sleutel] = keys
+    return keys
+
+
+def _lees_blind_keys(path: Path) -> dict[int, bytes]:
     data = json.loads(path.read_text())
     keys = {int(v): _unb64(k) for v, k in data.items()}
     if not keys or any(len(k) < 32 for k in keys.values()):
@@ -197,6 +213,7 @@ def vergeet_actieve_versie(controller_id: int) -> None:
 
 
 def clear_caches() -> None:
+    _blind_cache.clear()
     with _lock:
         _kek_cache.clear()
         _data_key_cache.clear()
