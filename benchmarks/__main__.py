@@ -1,7 +1,8 @@
 """`python -m benchmarks NAME [--db sqlite|postgres] [--size N]` (DESIGN §7).
 
-Names: person_writes (1 client; 8 clients on PostgreSQL), audit_verify. Results go to
-benchmarks/results/<name>-<db>.json. PostgreSQL uses BENCH_PG_ADMIN_URL (default: postgres@127.0.0.1).
+Names: person_writes (1 client; 8 clients on PostgreSQL), audit_verify, signal_registration,
+signal_http (PostgreSQL only), match_lookup. Results go to benchmarks/results/<name>-<db>.json.
+PostgreSQL uses BENCH_PG_ADMIN_URL (default: postgres@127.0.0.1).
 """
 
 from __future__ import annotations
@@ -11,7 +12,9 @@ import json
 import subprocess
 import sys
 
-NAMES = ["person_writes", "audit_verify"]
+NAMES = ["person_writes", "audit_verify", "signal_registration", "signal_http", "match_lookup"]
+# The verwijsindex measures set Django up for their own database, so each runs in its own process.
+EIGEN_PROCES = {"signal_registration": 2000, "signal_http": None, "match_lookup": 1_000_000}
 
 
 def main() -> None:
@@ -47,6 +50,13 @@ def main() -> None:
                 if args.size:
                     cmd += ["--size", str(args.size)]
                 subprocess.run(cmd, check=True)
+        elif name in EIGEN_PROCES:
+            if name == "signal_http" and args.db != "postgres":
+                print("signal_http: PostgreSQL only, skipped", file=sys.stderr)
+                continue
+            size = args.size or EIGEN_PROCES[name]
+            cmd = [sys.executable, "-m", f"benchmarks.{name}", args.db]
+            subprocess.run(cmd + ([str(size)] if size else []), check=True)
         else:
             from benchmarks import audit_verify
 

@@ -90,12 +90,24 @@ def commit() -> str:
 
 
 def schrijf(
-    naam: str, db: str, size: int, value: float, unit: str, baseline: float, goal: dict, **extra
+    naam: str,
+    db: str,
+    size: int,
+    value: float,
+    unit: str,
+    baseline: float,
+    goal: dict,
+    ratio: float | None = None,
+    **extra,
 ) -> dict:
-    """Write benchmarks/results/<naam>-<db>.json in the DESIGN §7 format and return it."""
-    ratio = round(value / baseline, 3) if baseline else None
-    if unit == "s":  # time: lower is better, so the ratio is baseline/value
-        ratio = round(baseline / value, 3) if value else None
+    """Write benchmarks/results/<naam>-<db>.json in the DESIGN §7 format and return it.
+
+    `ratio` defaults to value/baseline; pass it where the goal's ratio is another one (match_lookup:
+    p50 at the large size over p50 at 10k)."""
+    if ratio is None:
+        ratio = round(value / baseline, 3) if baseline else None
+        if unit == "s":  # time: lower is better, so the ratio is baseline/value
+            ratio = round(baseline / value, 3) if value else None
     result = {
         "name": naam,
         "db": db,
