@@ -26,6 +26,10 @@ class StrictSerializer(serializers.Serializer):
         return super().to_internal_value(data)
 
 
+class LeegSerializer(StrictSerializer):
+    """An action without a body: anything sent is an unknown field (400)."""
+
+
 def absolute(request, path: str) -> str:
     return request.build_absolute_uri(path) if request is not None else path
 

@@ -216,6 +216,9 @@ def geweigerd_gelogd(actie: str, activiteit: str):
     not-visible record they stay empty, so the log reveals nothing the actor may not see.
     """
 
+    if actie not in ACTIES:  # fail at import, not at the first refusal
+        raise ValueError(f"unknown audit action {actie}")
+
     def wrap(fn):
         @functools.wraps(fn)
         def inner(*args, actor, **kwargs):

@@ -114,6 +114,8 @@ INSTALLED_APPS = [
     "zorgvuldig.taken",
     "zorgvuldig.berichten",
     "zorgvuldig.verwijsindex",
+    "zorgvuldig.dossiers",
+    "zorgvuldig.toestemmingen",
     "zorgvuldig.rapportages",
     "zorgvuldig.ui",
 ]

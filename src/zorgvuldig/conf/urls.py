@@ -6,6 +6,7 @@ from zorgvuldig.api import views as api_views
 from zorgvuldig.audit import api as audit_api
 from zorgvuldig.core import metrics as core_metrics
 from zorgvuldig.core import views as core_views
+from zorgvuldig.dossiers import api as dossier_api
 from zorgvuldig.organisaties import api as org_api
 from zorgvuldig.personen import api as personen_api
 from zorgvuldig.rapportages import api as rapportage_api
@@ -23,6 +24,36 @@ api_v1 = [
     path(f"personen/{U}/audittrail", audit_api.AuditTrailView.as_view()),
     path("huishoudens", personen_api.HuishoudensView.as_view()),
     path(f"huishoudens/{U}", personen_api.HuishoudenView.as_view()),
+    path("dossiers", dossier_api.DossiersView.as_view()),
+    path("dossiers/_zoek", dossier_api.DossiersZoekView.as_view()),
+    path(f"dossiers/{U}", dossier_api.DossierView.as_view()),
+    path(f"dossiers/{U}/_informeren", dossier_api.InformerenView.as_view()),
+    path(f"dossiers/{U}/_starten", dossier_api.StartenView.as_view()),
+    path(f"dossiers/{U}/_monitoren", dossier_api.MonitorenView.as_view()),
+    path(f"dossiers/{U}/_herzien", dossier_api.HerzienView.as_view()),
+    path(f"dossiers/{U}/_afsluiten", dossier_api.AfsluitenView.as_view()),
+    path(f"dossiers/{U}/_bevestigen", dossier_api.BevestigenView.as_view()),
+    path(f"dossiers/{U}/notities", dossier_api.NotitiesView.as_view()),
+    path(f"dossiers/{U}/notities/<uuid:notitie_uuid>/_verbergen", dossier_api.VerbergenView.as_view()),
+    path(f"dossiers/{U}/notities/<uuid:notitie_uuid>/_markeren", dossier_api.MarkerenView.as_view()),
+    path(f"dossiers/{U}/clientverklaringen", dossier_api.ClientverklaringenView.as_view()),
+    path(f"dossiers/{U}/veiligheidsbeoordelingen", dossier_api.VeiligheidsbeoordelingenView.as_view()),
+    path(f"dossiers/{U}/teambesprekingen", dossier_api.TeambesprekingenView.as_view()),
+    path(f"dossiers/{U}/samenvatting", dossier_api.SamenvattingView.as_view()),
+    path(f"dossiers/{U}/zrm-scores", dossier_api.ZrmView.as_view()),
+    path(f"dossiers/{U}/plannen", dossier_api.PlannenView.as_view()),
+    path(f"dossiers/{U}/plannen/<uuid:plan_uuid>/_vaststellen", dossier_api.PlanVaststellenView.as_view()),
+    path(f"dossiers/{U}/verwijzingen", dossier_api.VerwijzingenView.as_view()),
+    path(f"dossiers/{U}/instemmingen", dossier_api.InstemmingenView.as_view()),
+    path(f"dossiers/{U}/kaderwijzigingen", dossier_api.KaderwijzigingenView.as_view()),
+    path(f"dossiers/{U}/toewijzingen", dossier_api.ToewijzingenView.as_view()),
+    path(f"dossiers/{U}/toewijzingen/<uuid:toewijzing_uuid>", dossier_api.ToewijzingView.as_view()),
+    path(f"dossiers/{U}/noodtoegangen", dossier_api.NoodtoegangenView.as_view()),
+    path("zorgsignalen", dossier_api.ZorgsignalenView.as_view()),
+    path(f"zorgsignalen/{U}", dossier_api.ZorgsignaalView.as_view()),
+    path(f"zorgsignalen/{U}/_beoordelen", dossier_api.ZorgsignaalBeoordelenView.as_view()),
+    path(f"zorgsignalen/{U}/_afwijzen", dossier_api.ZorgsignaalAfwijzenView.as_view()),
+    path(f"zorgsignalen/{U}/_omzetten", dossier_api.ZorgsignaalOmzettenView.as_view()),
     path("signalen", vi_api.SignalenView.as_view()),
     path(f"signalen/{U}", vi_api.SignaalView.as_view()),
     path(f"signalen/{U}/_activeren", vi_api.ActiverenView.as_view()),

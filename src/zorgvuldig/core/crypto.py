@@ -141,6 +141,21 @@ def decrypt(controller_id: int, table: str, column: str, row_uuid, ciphertext: s
         raise CryptoError("ciphertext does not belong to this row and column") from exc
 
 
+def versleutel(obj, kolom: str, waarde) -> str:
+    """Encrypt a row's field (text, or a dict/list as JSON) bound to its table, column and uuid."""
+    tekst = waarde if isinstance(waarde, str) else json.dumps(waarde, ensure_ascii=False, default=str)
+    return encrypt(obj.verwerkingsverantwoordelijke_id, obj._meta.db_table, kolom, obj.uuid, tekst)
+
+
+def ontsleutel(obj, kolom: str, als_json: bool = True):
+    """Decrypt `obj.<kolom>_versleuteld` (empty → None)."""
+    tekst = getattr(obj, f"{kolom}_versleuteld")
+    if not tekst:
+        return None
+    klaar = decrypt(obj.verwerkingsverantwoordelijke_id, obj._meta.db_table, kolom, obj.uuid, tekst)
+    return json.loads(klaar) if als_json else klaar
+
+
 # --- BSN blind index -------------------------------------------------------------------------------
 
 

@@ -53,6 +53,14 @@ CODES: dict[str, Code] = {
     "E_VI_CONTACT_FIRST": Code(409, "Eerst contact tussen signaleerders"),
     "E_VI_CRITERION_DISABLED": Code(409, "Criterium staat uit"),
     "E_VI_FAMILY_MATCH_BASIS": Code(409, "Geen grondslag voor gezinsmatching"),
+    # Dossier (DS)
+    "E_DS_NOTE_TYPE": Code(400, "Notitie zonder soort of bron"),
+    "E_DS_SPECIAL_BASIS": Code(400, "Geen grondslag voor bijzondere persoonsgegevens"),
+    "E_DS_HIDDEN_IN_JOINT_PLAN": Code(400, "Afgeschermd item in gezamenlijk plan"),
+    # Consent (CS)
+    "E_CS_NOT_SPECIFIC": Code(400, "Toestemming niet specifiek"),
+    "E_CS_WRONG_GIVER": Code(400, "Verkeerde gever van toestemming"),
+    "E_CS_PARENT_OBJECTS": Code(409, "Een gezaghebbende ouder maakt bezwaar"),
     # Registers (RG)
     "E_RG_CONVENANT_INCOMPLETE": Code(409, "Convenant onvolledig"),
 }

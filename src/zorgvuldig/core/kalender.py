@@ -8,6 +8,7 @@ Eerste en Tweede Pinksterdag, Eerste en Tweede Kerstdag.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 from functools import lru_cache
 
@@ -63,3 +64,10 @@ def plus_werkdagen(dag: dt.date, n: int, bevrijdingsdag_jaarlijks: bool = True) 
         if is_werkdag(dag, bevrijdingsdag_jaarlijks):
             n -= 1
     return dag
+
+
+def plus_maanden(datum: dt.date, maanden: int) -> dt.date:
+    """Calendar months, capped at month end (SPEC §0: 31 August + 6 months = end of February)."""
+    index = datum.month - 1 + maanden
+    jaar, maand = datum.year + index // 12, index % 12 + 1
+    return dt.date(jaar, maand, min(datum.day, calendar.monthrange(jaar, maand)[1]))

@@ -42,6 +42,9 @@ BEWAARREGELS = {
     "idempotentie": "24 uur (API §1.6)",
     "signaal": "Tot de verwijderdatum of intrekking (VI-16); dan alleen het archiefrecord (RT-04)",
     "vi_archief": "vi.archive_months (24) na het einde van het signaal (VI-21, RT-04)",
+    "dossier": "retention.dossier_years (15): vernietigen op 1 januari van eindjaar + 15 (RT-01)",
+    "zorgsignaal": "retention.unconfirmed_signal_months (6) na ontvangst zonder melding (RT-05)",
+    "toestemming": "retention.consent_years (5) na verval of intrekking, niet vóór verstrekkingen erop",
     "bericht": "Tekst gewist na bezorging; adres en onderwerp als administratie (retention.admin_years)",
 }
 
@@ -57,6 +60,8 @@ EIGEN_APPS = {
     "convenanten",
     "berichten",
     "verwijsindex",
+    "dossiers",
+    "toestemmingen",
 }
 
 

@@ -51,7 +51,7 @@ class WettelijkSerializer(StrictSerializer):
 class VerleenSerializer(StrictSerializer):
     bron = serializers.ChoiceField(choices=sorted(b.value for b in services.PERSOONLIJK_VERLEENBAAR))
     gebruiker = serializers.UUIDField()
-    object = serializers.CharField(max_length=300, help_text="URL van de persoon")
+    object = serializers.CharField(max_length=300, help_text="URL van de persoon of het dossier")
     secties = serializers.ListField(child=serializers.CharField(max_length=40), required=False, max_length=20)
     rechten = serializers.ListField(
         child=serializers.ChoiceField(choices=sorted(services.RECHTEN)), required=False, max_length=4
@@ -109,6 +109,12 @@ def _object_voor_toegang(actor, url: str, bron: str, request):
         if found is None:
             raise NotFound()
         return found
+    if "/api/v1/dossiers/" in url:
+        from zorgvuldig.dossiers.selectors import dossier_voor_toegangsbeheer
+
+        return dossier_voor_toegangsbeheer(
+            actor, uuid_uit_url(url, resource="dossiers", request=request, veld="object")
+        )
     return persoon_voor_toegangsbeheer(actor, uuid_uit_url(url, request=request, veld="object"))
 
 

@@ -64,8 +64,9 @@ ROL_SCOPES: dict[str, frozenset[str]] = {
             "export:goedkeuren",
         }
     ),
-    # The auditor reads the log only within an AC-09 grant; the grant check narrows this scope.
-    "auditor": frozenset({"audit:lezen"}),
+    # The auditor (inspector, accountant) reads the log and dossiers only within an AC-09 grant; the
+    # grant check narrows these scopes to what the grant names.
+    "auditor": frozenset({"audit:lezen", "dossier:inzien"}),
 }
 
 # Scopes that come from a mandate rather than a role (AC-08, RI-13).

@@ -117,6 +117,7 @@ def verleen(
             "Toegang tot het logboek krijgt alleen een auditor (AC-09).",
             [InvalidParam("gebruiker", "invalid", "Geen auditor.")],
         )
+    _controleer_secties(object, bron, secties)
     if bron == Bron.WETTELIJK:
         fout = policies.wettelijke_grant_fout(vanaf, tot, frozenset(rechten))
         velden_ok = wettelijk and all(wettelijk.get(k) for k in ("instantie", "bepaling", "doel"))
@@ -149,6 +150,28 @@ def verleen(
             toegang=grant,
         )
     return grant
+
+
+def _controleer_secties(object, bron: str, secties) -> None:
+    """AC-05/AC-10: an object with sections (a dossier declares them) gets section grants that name known
+    sections, a special-category grant only special ones (empty: all); an object without sections is
+    granted whole."""
+    alle = getattr(type(object), "GRANT_SECTIES", None)
+    bijzonder: frozenset[str] = getattr(type(object), "GRANT_BIJZONDERE_SECTIES", frozenset())
+    fout = None
+    if alle is None:
+        if secties:
+            fout = "Dit object heeft geen secties."
+        elif bron == Bron.BIJZONDERE_CATEGORIE:
+            fout = "Bijzondere-categorietoegang geldt voor een dossier (AC-10)."
+    elif not set(secties) <= set(alle):
+        fout = "Onbekende sectie."
+    elif bron == Bron.BIJZONDERE_CATEGORIE and not set(secties) <= set(bijzonder):
+        fout = "Een bijzondere-categorietoegang noemt alleen bijzondere secties (AC-10)."
+    elif bron == Bron.SECTIE and not secties:
+        fout = "Noem de secties waarvoor de toegang geldt (AC-05)."
+    if fout:
+        raise DomainError("E_INVALID_INPUT", fout, [InvalidParam("secties", "invalid", fout)])
 
 
 @audit.geweigerd_gelogd("toegang.ingetrokken", ACTIVITEIT)
@@ -185,7 +208,14 @@ def _beeindig(actor, grant: Toegang | None, reden: str = "") -> Toegang:
 
 
 def _betrokkenen(object) -> list:
-    return [object] if object is not None and object._meta.model_name == "persoon" else []
+    """The data subjects a grant's object is about: a person, or a dossier's members."""
+    if object is None:
+        return []
+    if object._meta.label_lower == "personen.persoon":
+        return [object]
+    if object._meta.label_lower == "dossiers.dossier":
+        return [lid.persoon for lid in object.leden.select_related("persoon").order_by("id")]
+    return []
 
 
 def object_van(grant: Toegang):
@@ -324,14 +354,17 @@ def noodtoegang_voor_beoordeling(*, actor, uuid) -> tuple[Noodtoegang, object]:
     )
     if row is None or "leidinggevende" not in actor.rollen:
         raise NotFound()
-    persoon = object_van(row.toegang)
+    geopend = object_van(row.toegang)
+    # A dossier's break-glass shows the leidinggevende its client; a person's, the person.
+    betrokkenen = _betrokkenen(geopend)
+    persoon = betrokkenen[0] if betrokkenen else None
     with transaction.atomic():
         audit.record(
             actor=actor,
             actie="persoon.ingezien",
             activiteit=ACTIVITEIT,
-            object=persoon,
-            betrokkenen=_betrokkenen(persoon),
+            object=persoon or geopend,
+            betrokkenen=betrokkenen[:1],
             velden=["naam", "geboortedatum"],
             toegang=row.toegang,
         )

@@ -54,3 +54,91 @@ class Verstrekking(Beschermd):
                 name="verstrekking_heeft_betrokkene",
             )
         ]
+
+
+class Deelbesluit(Beschermd):
+    """A sharing decision (SH-01): "may I share this, with whom, on which ground?", answered step by step.
+
+    The wizard's structured answers, the items and every free-text reason are one encrypted JSON document;
+    what is filtered, counted or locked on (status, ground, class, dates, consent) is in clear.
+    """
+
+    dossier = models.ForeignKey("dossiers.Dossier", on_delete=models.PROTECT, related_name="deelbesluiten")
+    richting = models.CharField(max_length=12)  # verstrekken | opvragen
+    status = models.CharField(max_length=24)
+    spoed = models.BooleanField(default=False)
+    ontvanger_organisatie = models.ForeignKey(
+        "organisaties.Organisatie", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    ontvanger_type = models.CharField(max_length=32)
+    ontvanger = models.JSONField(default=dict)  # {naam, functie, taak}: a professional or organisation
+    klasse = models.CharField(max_length=1, blank=True)
+    grond = models.CharField(max_length=32, blank=True)
+    toestemming = models.ForeignKey(
+        "toestemmingen.Toestemming",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="deelbesluiten",
+    )
+    antwoorden_versleuteld = models.TextField()
+    toetsing = models.JSONField(default=list)  # [{stap, naam, ok, code}]: no content
+    consultatie_door = models.ForeignKey(
+        "organisaties.Gebruiker", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    consultatie_op = models.DateTimeField(null=True, blank=True)
+    consultatie_uiterlijk = models.DateField(null=True, blank=True)  # urgent path: afterwards, 1 working day
+    besluit = models.CharField(max_length=12, blank=True)
+    besloten_op = models.DateTimeField(null=True, blank=True)
+    besloten_door = models.ForeignKey(
+        "organisaties.Gebruiker", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    uitgevoerd_op = models.DateField(null=True, blank=True)
+    uitvoering_vorm = models.CharField(max_length=12, blank=True)
+    informeren_moment = models.CharField(max_length=12, blank=True)  # voor | na | uitgesteld
+    informeren_grond = models.CharField(max_length=16, blank=True)  # veiligheid | participatiewet
+    reviewdatum = models.DateField(null=True, blank=True)
+    uitstel_goedgekeurd_door = models.ForeignKey(
+        "organisaties.Gebruiker", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    geinformeerd_op = models.DateField(null=True, blank=True)
+    verschoningsrecht = models.BooleanField(default=False)
+    beeindigd_op = models.DateTimeField(null=True, blank=True)  # CS-08: its consent was revoked
+    aangemaakt_door = models.ForeignKey("organisaties.Gebruiker", on_delete=models.PROTECT, related_name="+")
+
+    DATACATEGORIEEN = {
+        **Beschermd.DATACATEGORIEEN,
+        "dossier": "technisch",
+        "richting": "verstrekking",
+        "status": "organisatorisch",
+        "spoed": "organisatorisch",
+        "ontvanger_organisatie": "verstrekking",
+        "ontvanger_type": "verstrekking",
+        "ontvanger": "verstrekking",
+        "klasse": "verstrekking",
+        "grond": "verstrekking",
+        "toestemming": "technisch",
+        "antwoorden_versleuteld": "bijzonder",
+        "toetsing": "organisatorisch",
+        "consultatie_door": "medewerker",
+        "consultatie_op": "organisatorisch",
+        "consultatie_uiterlijk": "organisatorisch",
+        "besluit": "verstrekking",
+        "besloten_op": "organisatorisch",
+        "besloten_door": "medewerker",
+        "uitgevoerd_op": "verstrekking",
+        "uitvoering_vorm": "verstrekking",
+        "informeren_moment": "organisatorisch",
+        "informeren_grond": "gevoelig",
+        "reviewdatum": "organisatorisch",
+        "uitstel_goedgekeurd_door": "medewerker",
+        "geinformeerd_op": "organisatorisch",
+        "verschoningsrecht": "organisatorisch",
+        "beeindigd_op": "organisatorisch",
+        "aangemaakt_door": "medewerker",
+    }
+    BEWAARREGEL = "verstrekking"
+
+    class Meta:
+        verbose_name_plural = "deelbesluiten"
+        indexes = [models.Index(fields=["dossier", "status"], name="deelbesluit_dossier_idx")]

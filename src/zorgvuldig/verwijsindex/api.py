@@ -12,6 +12,7 @@ from rest_framework.response import Response
 from zorgvuldig.api.base import (
     BasisView,
     ItemView,
+    LeegSerializer,
     StrictSerializer,
     Tekst,
     UTCDateTime,
@@ -151,10 +152,6 @@ class ActiverenSerializer(StrictSerializer):
 class OverdragenSerializer(StrictSerializer):
     naar = serializers.CharField(max_length=300, help_text="URL van de gebruiker")
     reden = serializers.CharField(max_length=500)
-
-
-class LeegSerializer(StrictSerializer):
-    pass
 
 
 class DeelnemerSerializer(serializers.Serializer):

@@ -6,12 +6,11 @@ signal to stop acting (RT-12).
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from zorgvuldig.core.kalender import plus_werkdagen
+from zorgvuldig.core.kalender import plus_maanden, plus_werkdagen
 from zorgvuldig.personen.policies import leeftijd, verjaardag
 
 # --- Criteria and field sets (VI-03, VI-09, VI-23) -------------------------------------------------
@@ -56,13 +55,6 @@ VERLENGING_MAANDEN = 6
 VERLENGVENSTER_DAGEN = 30  # extension only in the last 30 days [design]
 HERINNERING_DAGEN = 14  # VI-20
 INFORMEREN_WERKDAGEN = 10  # VI-14
-
-
-def plus_maanden(datum: dt.date, maanden: int) -> dt.date:
-    """Calendar months, capped at month end (SPEC §0: 31 August + 6 months = end of February)."""
-    index = datum.month - 1 + maanden
-    jaar, maand = datum.year + index // 12, index % 12 + 1
-    return dt.date(jaar, maand, min(datum.day, calendar.monthrange(jaar, maand)[1]))
 
 
 def leeftijdsgrens(geboortedatum: dt.date, max_leeftijd: int) -> dt.date:

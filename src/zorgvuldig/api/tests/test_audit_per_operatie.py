@@ -56,6 +56,7 @@ def voorbeelden(regio):
     from zorgvuldig.verwijsindex.tests.hulp import Scenario, deelnemer_van, json_verantwoording
 
     vi = Scenario(regio)
+    dos = _dossiers(regio, sam)
     als_systeem()
     grant = Toegang.objects.filter(object_id=sam.pk, object_type="personen.persoon").first()
     regel = AuditRegel.objects.filter(object_uuid=str(sam.uuid)).first()
@@ -211,10 +212,259 @@ def voorbeelden(regio):
                 "verzoek": "http://testserver/api/v1/verzoeken/8f9e1c2a-1111-4222-8333-444455556666",
             },
         ),
+        **dos,
         ("api/v1/gebruikersprofiel/geheimhoudingsverklaring", "post"): (
             regio.collega,
             "/api/v1/gebruikersprofiel/geheimhoudingsverklaring",
             {"versie": "2026-1"},
+        ),
+    }
+
+
+def _dossiers(regio, sam):
+    """Examples of the dossier endpoints (API §2.4), each on a dossier in the state it needs."""
+    from zorgvuldig.dossiers import services as ds
+    from zorgvuldig.dossiers.tests import hulp
+
+    m, lg = regio.medewerker, regio.leidinggevende
+    casus = hulp.Casus(regio)
+    d = f"/api/v1/dossiers/{casus.dossier.uuid}"
+    nieuw = hulp.dossier(regio)
+    hulp.geinformeerd(regio, nieuw)
+    sam_dossier = hulp.dossier(regio, persoon=sam)
+    vastgesteld = hulp.dossier(regio)
+    hulp.gestart(regio, vastgesteld)
+    plan = ds.registreer_plan(actor=regio.actor(m), uuid=vastgesteld.uuid, data={"doelen": ["Doel"]})
+    ds.stel_plan_vast(
+        actor=regio.actor(m),
+        uuid=vastgesteld.uuid,
+        plan_uuid=plan.uuid,
+        met_client_afgesproken_op=dt.date.today(),
+    )
+    monitoring = hulp.dossier(regio)
+    hulp.gestart(regio, monitoring)
+    plan2 = ds.registreer_plan(actor=regio.actor(m), uuid=monitoring.uuid, data={"doelen": ["Doel"]})
+    ds.stel_plan_vast(
+        actor=regio.actor(m),
+        uuid=monitoring.uuid,
+        plan_uuid=plan2.uuid,
+        met_client_afgesproken_op=dt.date.today(),
+    )
+    ds.monitor(actor=regio.actor(m), uuid=monitoring.uuid)
+    gesloten = hulp.dossier(regio)
+    ds.sluit_af(
+        actor=regio.actor(m),
+        uuid=gesloten.uuid,
+        data={
+            "einddatum": dt.date.today(),
+            "client_oordeel": "Tevreden",
+            "resultaten": "Hulp afgerond",
+            "reden": "afgerond",
+        },
+    )
+    toewijzing = ds.wijs_toe(
+        actor=regio.actor(lg), uuid=casus.dossier.uuid, gebruiker=regio.collega, rol="vervanger"
+    )
+    lisa = f"http://testserver/api/v1/personen/{casus.lisa.uuid}"
+    vandaag = dt.date.today().isoformat()
+    zorg = {
+        "ontvangen_op": dt.date.today(),
+        "kanaal": "telefoon",
+        "melder": {"naam": "Buurvrouw"},
+        "zorg": "Zorgen over de kinderen",
+        "persoon": casus.lisa.uuid,
+    }
+    zs = [ds.registreer_zorgsignaal(actor=regio.actor(m), team=regio.team, data=zorg) for _ in range(4)]
+    ds.beoordeel_zorgsignaal(actor=regio.actor(m), uuid=zs[3].uuid, ernst="laag")
+    z = "/api/v1/zorgsignalen"
+    return {
+        ("api/v1/dossiers", "get"): (m, "/api/v1/dossiers", None),
+        ("api/v1/dossiers", "post"): (
+            m,
+            "/api/v1/dossiers",
+            {
+                "soort": "individueel",
+                "team": regio.team.code,
+                "leden": [{"persoon": f"http://testserver/api/v1/personen/{sam.uuid}", "rol": "client"}],
+            },
+        ),
+        ("api/v1/dossiers/_zoek", "post"): (m, "/api/v1/dossiers/_zoek", {"bsn": BSN_SAM}),
+        ("api/v1/dossiers/<uuid:uuid>", "get"): (m, f"/api/v1/dossiers/{sam_dossier.uuid}", None),
+        ("api/v1/dossiers/<uuid:uuid>/_informeren", "post"): (
+            m,
+            f"{d}/_informeren",
+            {"mondelingOp": vandaag, "schriftelijkOp": vandaag, "onderwerpen": hulp.ALLE_ONDERWERPEN},
+        ),
+        ("api/v1/dossiers/<uuid:uuid>/_starten", "post"): (m, f"/api/v1/dossiers/{nieuw.uuid}/_starten", {}),
+        ("api/v1/dossiers/<uuid:uuid>/_monitoren", "post"): (
+            m,
+            f"/api/v1/dossiers/{vastgesteld.uuid}/_monitoren",
+            {},
+        ),
+        ("api/v1/dossiers/<uuid:uuid>/_herzien", "post"): (
+            m,
+            f"/api/v1/dossiers/{monitoring.uuid}/_herzien",
+            {},
+        ),
+        ("api/v1/dossiers/<uuid:uuid>/_afsluiten", "post"): (
+            m,
+            f"{d}/_afsluiten",
+            {
+                "einddatum": vandaag,
+                "clientOordeelGeweigerd": True,
+                "resultaten": "Doelen bereikt",
+                "reden": "afgerond",
+            },
+        ),
+        ("api/v1/dossiers/<uuid:uuid>/_bevestigen", "post"): (
+            lg,
+            f"/api/v1/dossiers/{gesloten.uuid}/_bevestigen",
+            {},
+        ),
+        ("api/v1/dossiers/<uuid:uuid>/notities", "get"): (m, f"{d}/notities", None),
+        ("api/v1/dossiers/<uuid:uuid>/notities", "post"): (
+            m,
+            f"{d}/notities",
+            {
+                "sectie": "notities",
+                "soort": "client_visie",
+                "bron": {"soort": "client"},
+                "geverifieerd": False,
+                "tekst": "Lisa wil geen hulp.",
+            },
+        ),
+        ("api/v1/dossiers/<uuid:uuid>/clientverklaringen", "post"): (
+            m,
+            f"{d}/clientverklaringen",
+            {"notitie": str(casus.mening.uuid), "persoon": lisa, "tekst": "Ik trek me niet terug."},
+        ),
+        ("api/v1/dossiers/<uuid:uuid>/zrm-scores", "get"): (m, f"{d}/zrm-scores", None),
+        ("api/v1/dossiers/<uuid:uuid>/zrm-scores", "post"): (
+            m,
+            f"{d}/zrm-scores",
+            {
+                "persoon": lisa,
+                "domein": "dagbesteding",
+                "niveau": 2,
+                "onderbouwing": "Verzuimt 3 dagen per week.",
+                "besprokenMetClient": True,
+            },
+        ),
+        ("api/v1/dossiers/<uuid:uuid>/plannen", "get"): (m, f"{d}/plannen", None),
+        ("api/v1/dossiers/<uuid:uuid>/plannen", "post"): (
+            m,
+            f"{d}/plannen",
+            {"doelen": ["Weer naar school"]},
+        ),
+        ("api/v1/dossiers/<uuid:uuid>/plannen/<uuid:plan_uuid>/_vaststellen", "post"): (
+            m,
+            f"{d}/plannen/{casus.plan.uuid}/_vaststellen",
+            {"metClientAfgesprokenOp": vandaag},
+        ),
+        ("api/v1/dossiers/<uuid:uuid>/verwijzingen", "get"): (m, f"{d}/verwijzingen", None),
+        ("api/v1/dossiers/<uuid:uuid>/verwijzingen", "post"): (
+            m,
+            f"{d}/verwijzingen",
+            {
+                "verwijzer": {"naam": "Huisartsenpraktijk De Linde"},
+                "reden": "Zorgen over verzuim",
+                "besprokenMetClient": True,
+                "clientAkkoord": True,
+            },
+        ),
+        ("api/v1/dossiers/<uuid:uuid>/instemmingen", "post"): (
+            m,
+            f"{d}/instemmingen",
+            {"persoon": lisa, "gegeven": True, "datum": vandaag},
+        ),
+        ("api/v1/dossiers/<uuid:uuid>/kaderwijzigingen", "get"): (m, f"{d}/kaderwijzigingen", None),
+        ("api/v1/dossiers/<uuid:uuid>/kaderwijzigingen", "post"): (
+            m,
+            f"{d}/kaderwijzigingen",
+            {
+                "kader": "drang",
+                "datum": vandaag,
+                "reden": "Afspraken met school",
+                "grondslag": "Jeugdwet art. 2.3",
+                "clientGeinformeerd": True,
+            },
+        ),
+        ("api/v1/dossiers/<uuid:uuid>/toewijzingen", "get"): (lg, f"{d}/toewijzingen", None),
+        ("api/v1/dossiers/<uuid:uuid>/toewijzingen", "post"): (
+            lg,
+            f"{d}/toewijzingen",
+            {"gebruiker": f"http://testserver/api/v1/gebruikers/{lg.uuid}", "rol": "casusteam"},
+        ),
+        ("api/v1/dossiers/<uuid:uuid>/toewijzingen/<uuid:toewijzing_uuid>", "delete"): (
+            lg,
+            f"{d}/toewijzingen/{toewijzing.uuid}",
+            None,
+        ),
+        ("api/v1/dossiers/<uuid:uuid>/notities/<uuid:notitie_uuid>/_verbergen", "post"): (
+            m,
+            f"{d}/notities/{casus.mening.uuid}/_verbergen",
+            {
+                "persoon": lisa,
+                "reden": "Veiligheid",
+                "reviewdatum": (dt.date.today() + dt.timedelta(days=30)).isoformat(),
+            },
+        ),
+        ("api/v1/dossiers/<uuid:uuid>/notities/<uuid:notitie_uuid>/_markeren", "post"): (
+            m,
+            f"{d}/notities/{casus.mening.uuid}/_markeren",
+            {"persoon": lisa, "reden": "In het belang van Lisa"},
+        ),
+        ("api/v1/dossiers/<uuid:uuid>/veiligheidsbeoordelingen", "get"): (
+            m,
+            f"{d}/veiligheidsbeoordelingen",
+            None,
+        ),
+        ("api/v1/dossiers/<uuid:uuid>/veiligheidsbeoordelingen", "post"): (
+            m,
+            f"{d}/veiligheidsbeoordelingen",
+            {
+                "risicotaxatie": "Zorgen over veiligheid thuis",
+                "meldcodestap": 1,
+                "geconsulteerd": {
+                    "gebruiker": f"http://testserver/api/v1/gebruikers/{lg.uuid}",
+                    "datum": vandaag,
+                },
+            },
+        ),
+        ("api/v1/dossiers/<uuid:uuid>/teambesprekingen", "post"): (
+            m,
+            f"{d}/teambesprekingen",
+            {"datum": vandaag, "aanwezigen": [f"http://testserver/api/v1/gebruikers/{regio.collega.uuid}"]},
+        ),
+        ("api/v1/dossiers/<uuid:uuid>/samenvatting", "get"): (m, f"{d}/samenvatting", None),
+        ("api/v1/zorgsignalen", "get"): (m, z, None),
+        ("api/v1/zorgsignalen", "post"): (
+            m,
+            z,
+            {
+                "team": regio.team.code,
+                "ontvangenOp": vandaag,
+                "kanaal": "mail",
+                "melder": {"naam": "School"},
+                "zorg": "Verzuim",
+            },
+        ),
+        ("api/v1/zorgsignalen/<uuid:uuid>", "get"): (m, f"{z}/{zs[0].uuid}", None),
+        ("api/v1/zorgsignalen/<uuid:uuid>", "patch"): (m, f"{z}/{zs[0].uuid}", {"persoon": lisa}),
+        ("api/v1/zorgsignalen/<uuid:uuid>/_beoordelen", "post"): (
+            m,
+            f"{z}/{zs[1].uuid}/_beoordelen",
+            {"ernst": "hoog"},
+        ),
+        ("api/v1/zorgsignalen/<uuid:uuid>/_afwijzen", "post"): (m, f"{z}/{zs[2].uuid}/_afwijzen", {}),
+        ("api/v1/zorgsignalen/<uuid:uuid>/_omzetten", "post"): (m, f"{z}/{zs[3].uuid}/_omzetten", {}),
+        ("api/v1/dossiers/<uuid:uuid>/noodtoegangen", "post"): (
+            regio.collega,
+            f"/api/v1/dossiers/{nieuw.uuid}/noodtoegangen",
+            {
+                "reden": "De verwijzer meldt concrete bedreigingen van de partner met geweld.",
+                "dreigingVoor": ["gezin"],
+            },
         ),
     }
 
@@ -246,6 +496,15 @@ def test_au_02_operation_writes_complete_audit_entries(regio, api, operatie):
         if e.object_type in {"personen.persoon", "personen.huishouden", "personen.relatie"}:
             assert e.betrokkene, f"{operatie}: person entry without subject pseudonym"
             assert e.toegang, f"{operatie}: person access without grant (AU-09)"
+        if e.object_type == "dossiers.dossier":
+            assert e.betrokkene, f"{operatie}: dossier entry without subject pseudonym"
+            beheer = {
+                "dossier.toegewezen",
+                "dossier.toewijzingen_ingezien",
+                "dossier.toewijzing_beeindigd",
+                "dossier.sluiting_bevestigd",
+            }
+            assert e.toegang or e.actie in beheer, f"{operatie}: dossier access without grant (AU-09)"
         assert BSN_SAM not in str(e.chain_fields())
 
 

@@ -76,6 +76,9 @@ def _objecten(regio):
     from zorgvuldig.verwijsindex.tests.hulp import Scenario
 
     vi = Scenario(regio)
+    from zorgvuldig.dossiers.tests.hulp import Casus
+
+    casus = Casus(regio)
     als_systeem()
     eigen_a = AuditRegel.objects.filter(object_uuid=str(eigen_p.uuid)).first()
     ander_a = AuditRegel.objects.filter(object_uuid=str(ander_p.uuid)).first()
@@ -87,6 +90,9 @@ def _objecten(regio):
         # the wijkteam worker's signal and the school's; a match she is in and one she is not (VI-01)
         "signalen": (vi.eigen.uuid, vi.ander.uuid),
         "matches": (vi.match.uuid, vi.andere_match.uuid),
+        # a dossier of the worker's own team and one of the school's care team (AC-02, AC-15)
+        "dossiers": (casus.dossier.uuid, casus.ander.uuid),
+        "zorgsignalen": (casus.zorgsignaal.uuid, casus.ander_zorgsignaal.uuid),
         # regional technical status for the VI-beheerder: "other organisation" does not apply
         "uittredingen": (vi.toetreding_derde.uuid, None),
         # configuration is readable by all staff: "other organisation" does not apply

@@ -52,8 +52,10 @@ def test_ri_13_deciding_requests_needs_the_written_mandate():
     )
 
 
-def test_ac_09_auditor_reads_only_the_log():
-    assert policies.scopes_voor(frozenset({"auditor"}), frozenset()) == frozenset({"audit:lezen"})
+def test_ac_09_auditor_only_reads_the_log_and_dossiers_never_writes():
+    """AC-09: read-only; which log entries and dossiers is narrowed by the statutory grant itself."""
+    scopes = policies.scopes_voor(frozenset({"auditor"}), frozenset())
+    assert scopes == frozenset({"audit:lezen", "dossier:inzien"})
 
 
 def test_every_scope_is_registered_with_a_dutch_description():
