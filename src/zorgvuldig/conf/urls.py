@@ -11,6 +11,8 @@ from zorgvuldig.organisaties import api as org_api
 from zorgvuldig.personen import api as personen_api
 from zorgvuldig.rapportages import api as rapportage_api
 from zorgvuldig.toegang import api as toegang_api
+from zorgvuldig.toestemmingen import api as toestemming_api
+from zorgvuldig.verstrekkingen import api as delen_api
 from zorgvuldig.verwijsindex import api as vi_api
 
 U = "<uuid:uuid>"
@@ -54,6 +56,20 @@ api_v1 = [
     path(f"zorgsignalen/{U}/_beoordelen", dossier_api.ZorgsignaalBeoordelenView.as_view()),
     path(f"zorgsignalen/{U}/_afwijzen", dossier_api.ZorgsignaalAfwijzenView.as_view()),
     path(f"zorgsignalen/{U}/_omzetten", dossier_api.ZorgsignaalOmzettenView.as_view()),
+    path("toestemmingen", toestemming_api.ToestemmingenView.as_view()),
+    path(f"toestemmingen/{U}", toestemming_api.ToestemmingView.as_view()),
+    path(f"toestemmingen/{U}/_geven", toestemming_api.GevenView.as_view()),
+    path(f"toestemmingen/{U}/_weigeren", toestemming_api.WeigerenView.as_view()),
+    path(f"toestemmingen/{U}/_intrekken", toestemming_api.IntrekkenView.as_view()),
+    path(f"toestemmingen/{U}/_terzijdeleggen", toestemming_api.TerzijdeleggenView.as_view()),
+    path("deelbesluiten", delen_api.DeelbesluitenView.as_view()),
+    path(f"deelbesluiten/{U}", delen_api.DeelbesluitView.as_view()),
+    path(f"deelbesluiten/{U}/_consulteren", delen_api.ConsulterenView.as_view()),
+    path(f"deelbesluiten/{U}/_besluiten", delen_api.BesluitenView.as_view()),
+    path(f"deelbesluiten/{U}/_uitvoeren", delen_api.UitvoerenView.as_view()),
+    path(f"deelbesluiten/{U}/_informeren", delen_api.DeelbesluitInformerenView.as_view()),
+    path(f"deelbesluiten/{U}/_uitstellen", delen_api.UitstellenView.as_view()),
+    path("verstrekkingen", delen_api.VerstrekkingenView.as_view()),
     path("signalen", vi_api.SignalenView.as_view()),
     path(f"signalen/{U}", vi_api.SignaalView.as_view()),
     path(f"signalen/{U}/_activeren", vi_api.ActiverenView.as_view()),

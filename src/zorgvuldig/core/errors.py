@@ -61,6 +61,22 @@ CODES: dict[str, Code] = {
     "E_CS_NOT_SPECIFIC": Code(400, "Toestemming niet specifiek"),
     "E_CS_WRONG_GIVER": Code(400, "Verkeerde gever van toestemming"),
     "E_CS_PARENT_OBJECTS": Code(409, "Een gezaghebbende ouder maakt bezwaar"),
+    # Sharing decisions (SH)
+    "E_SH_NO_PURPOSE": Code(400, "Verzoek zonder doel en context"),
+    "E_SH_NO_BASIS": Code(400, "Geen grondslag"),
+    "E_SH_NOT_NECESSARY": Code(400, "Niet noodzakelijk"),
+    "E_SH_SPECIAL_BASIS": Code(400, "Geen grond voor bijzondere gegevens"),
+    "E_SH_NO_GROUND": Code(400, "Geen grond om te delen"),
+    "E_SH_INFORM_GROUND": Code(400, "Informeren niet geregeld"),
+    "E_SH_RIGHTS": Code(400, "Rechten van de cliënt niet geborgd"),
+    "E_SH_RECIPIENT_TASK_ONLY": Code(400, "Alleen voor de taak van de ontvanger"),
+    "E_SH_COD_NOT_MET": Code(400, "Niet voldaan aan conflict van plichten"),
+    "E_SH_NO_WRITTEN_REQUEST": Code(400, "Geen schriftelijk verzoek"),
+    "E_SH_CONSULT_REQUIRED": Code(409, "Eerst de leidinggevende raadplegen"),
+    "E_SH_ENRICH_WINDOW": Code(409, "Buiten de termijn voor verrijken"),
+    "E_SH_G5_DISABLED": Code(403, "Verstrekken aan toezichthouder staat uit"),
+    # Rights (RI)
+    "E_RI_NOT_ENTITLED": Code(400, "Niet bevoegd dit recht uit te oefenen"),
     # Registers (RG)
     "E_RG_CONVENANT_INCOMPLETE": Code(409, "Convenant onvolledig"),
 }

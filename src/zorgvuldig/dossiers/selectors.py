@@ -120,20 +120,28 @@ def weergave(dossier: Dossier, secties: frozenset[str]) -> dict:
             **(crypto.ontsleutel(dossier, "afsluiting") or {}),
             "bevestigdOp": dossier.bevestigd_op,
         }
+    # The frame shows on every view (DS-14); who the members are, how they were informed and the frame's
+    # history belong to the identification section (a team-meeting grant or a single section grant does
+    # not open them, AC-04/AC-05).
+    identificatie = "identificatie" in secties
     return {
         "kader": dossier.kader,
         "kaderhistorie": [
             {"kader": k.kader, "van": k.van, "datum": k.datum, "grondslag": k.grondslag}
             for k in Kaderwijziging.objects.filter(dossier=dossier).order_by("datum", "id")
-        ],
+        ]
+        if identificatie
+        else None,
         "leden": [
             {"persoon": lid.persoon.uuid, "rol": lid.rol}
             for lid in Lid.objects.filter(dossier=dossier).select_related("persoon").order_by("id")
-        ],
-        "informering": informering or None,
+        ]
+        if identificatie
+        else None,
+        "informering": (informering or None) if identificatie else None,
         "informeringCompleet": informering_compleet(dossier),
         "afwijkingGoedgekeurd": dossier.afwijking_goedgekeurd_door_id is not None,
-        "instemming": instemmingen if "identificatie" in secties else None,
+        "instemming": instemmingen if identificatie else None,
         "afsluiting": afsluiting,
         "secties": sorted(secties),
     }
@@ -198,10 +206,19 @@ def dossier_voor_beheer(actor, uuid) -> Dossier:
     """The leidinggevende managing assignments of the own organisation's dossiers (AC-05) needs no content
     grant: tenancy still applies."""
     tenancy.activeer(actor)
-    dossier = Dossier.objects.filter(uuid=uuid, organisatie_id=actor.organisatie.pk).first()
+    dossier = dossiers_voor_beheer(actor).filter(uuid=uuid).first()
     if dossier is None:
         raise NotFound()
     return dossier
+
+
+def dossiers_voor_beheer(actor):
+    """AC-02/AC-05: the dossiers of the teams the leidinggevende leads (is a member of), to assign and
+    confirm — without a content grant, so without content."""
+    tenancy.activeer(actor)
+    if actor.is_systeem or "leidinggevende" not in actor.rollen:
+        return Dossier.objects.none()
+    return Dossier.objects.filter(organisatie_id=actor.organisatie.pk, team__in=actor.gebruiker.teams.all())
 
 
 def dossier_voor_toegangsbeheer(actor, uuid) -> Dossier:

@@ -147,12 +147,12 @@ def registreer_dossier(*, actor, soort: str, team, leden: list[tuple[str, str]],
         Lid.objects.bulk_create(
             [Lid(dossier=dossier, persoon=p, rol=rol) for p, (_, rol) in zip(personen, leden, strict=True)]
         )
-        grant = _toewijzing(actor, dossier, actor.gebruiker, Toewijzing.Rol.CASUSTEAM, personen_ook=False)
+        grant = _toewijzing(actor, dossier, actor.gebruiker, Toewijzing.Rol.CASUSTEAM)
         _record(actor, "dossier.geregistreerd", dossier, grant, ["soort", "team", "leden", "kader"])
     return dossier
 
 
-def _toewijzing(actor, dossier: Dossier, gebruiker, rol: str, tot=None, personen_ook: bool = True):
+def _toewijzing(actor, dossier: Dossier, gebruiker, rol: str, tot=None):
     bron = Bron.VERVANGER if rol == Toewijzing.Rol.VERVANGER else Bron.CASUSTEAM
     grant = toegang.verleen_intern(
         actor=actor,
@@ -173,12 +173,11 @@ def _toewijzing(actor, dossier: Dossier, gebruiker, rol: str, tot=None, personen
         toegang=grant,
         door=None if actor.is_systeem else actor.gebruiker,
     )
-    if personen_ook:
-        _grant_personen(actor, dossier, gebruiker, bron)
+    _grant_personen(actor, dossier, gebruiker, bron)
     return grant
 
 
-def _autoriseren(actor, dossier: Dossier) -> None:
+def _autoriseren(actor) -> None:
     """AC-05: the leidinggevende of the dossier's organisation manages who works on it."""
     if "dossier:autoriseren" not in actor.scopes or "leidinggevende" not in actor.rollen:
         raise DomainError("E_AC_NOT_AUTHORISED", "De leidinggevende wijst medewerkers toe (AC-04, AC-05).")
@@ -187,8 +186,8 @@ def _autoriseren(actor, dossier: Dossier) -> None:
 @audit.geweigerd_gelogd("dossier.toegewezen", ACTIVITEIT)
 def wijs_toe(*, actor, uuid, gebruiker, rol: str, tot: dt.date | None = None) -> Toewijzing:
     """AC-04: put a professional of the own organisation on the case team, as substitute or coordinator."""
+    _autoriseren(actor)  # the role first: it says nothing about whether the dossier exists
     dossier = selectors.dossier_voor_beheer(actor, uuid)
-    _autoriseren(actor, dossier)
     _open(dossier)
     if rol not in Toewijzing.Rol.values:
         raise DomainError(
@@ -221,8 +220,8 @@ def wijs_toe(*, actor, uuid, gebruiker, rol: str, tot: dt.date | None = None) ->
 @audit.geweigerd_gelogd("dossier.toewijzing_beeindigd", ACTIVITEIT)
 def beeindig_toewijzing(*, actor, uuid, toewijzing_uuid) -> Toewijzing:
     """End an assignment now: the case-team grants on dossier and persons end with it (AC-04)."""
+    _autoriseren(actor)  # the role first: it says nothing about whether the dossier exists
     dossier = selectors.dossier_voor_beheer(actor, uuid)
-    _autoriseren(actor, dossier)
     with transaction.atomic():
         rij = selectors.toewijzingen(dossier).filter(uuid=toewijzing_uuid).first()
         if rij is None:
@@ -275,8 +274,8 @@ def informeer(*, actor, uuid, mondeling_op, schriftelijk_op, onderwerpen: list[s
 @audit.geweigerd_gelogd("dossier.afwijking_goedgekeurd", ACTIVITEIT)
 def keur_afwijking_goed(*, actor, uuid, reden: str) -> Dossier:
     """DS-02: the leidinggevende may approve a reason to start without the full checklist."""
+    _autoriseren(actor)  # the role first: it says nothing about whether the dossier exists
     dossier = selectors.dossier_voor_beheer(actor, uuid)
-    _autoriseren(actor, dossier)
     if not _tekst(reden):
         raise DomainError(
             "E_INVALID_INPUT", "Geef de reden.", [InvalidParam("afwijkingReden", "required", "Reden.")]
@@ -807,8 +806,8 @@ def sluit_af(*, actor, uuid, data: dict) -> Dossier:
 @audit.geweigerd_gelogd("dossier.sluiting_bevestigd", ACTIVITEIT)
 def bevestig_afsluiting(*, actor, uuid) -> Dossier:
     """SPEC §5 States: CLOSED by the lead worker, confirmed by the leidinggevende [design]."""
+    _autoriseren(actor)  # the role first: it says nothing about whether the dossier exists
     dossier = selectors.dossier_voor_beheer(actor, uuid)
-    _autoriseren(actor, dossier)
     with transaction.atomic():
         dossier = Dossier.objects.select_for_update().get(pk=dossier.pk)
         if dossier.status != policies.GESLOTEN or dossier.bevestigd_op is not None:

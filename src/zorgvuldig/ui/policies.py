@@ -18,6 +18,7 @@ class Menu:
 MENU = (
     Menu("Overzicht", "ui:dashboard", None),
     Menu("Personen", "ui:personen", "persoon:inzien"),
+    Menu("Dossiers", "ui:dossiers", "dossier:inzien"),
     Menu("Verwijsindex", "ui:vi_overzicht", "signaal:registreren|signaal:beheren"),
     Menu("Toegangen", "ui:toegangen", "toegang:lezen"),
     Menu("Logboek", "ui:audit", "audit:lezen"),

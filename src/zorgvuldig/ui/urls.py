@@ -5,6 +5,7 @@ from zorgvuldig.ui import (
     views,
     views_aanmelden,
     views_beheer,
+    views_dossier,
     views_rapportage,
     views_vi,
     views_vi_beheer,
@@ -31,6 +32,98 @@ urlpatterns = [
     path("toegangen", views.toegangen, name="toegangen"),
     path("logboek", views.audit, name="audit"),
     path("profiel", views.profiel, name="profiel"),
+    # Dossiers (SPEC §5): uuids only in URLs, never a BSN; actions are POST to their own URL.
+    path("dossiers", views_dossier.dossiers, name="dossiers"),
+    path("dossiers/nieuw", views_dossier.dossier_nieuw, name="dossier_nieuw"),
+    path("dossiers/<uuid:uuid>", views_dossier.dossier, name="dossier"),
+    path("dossiers/<uuid:uuid>/informeren", views_dossier.dossier_informeren, name="dossier_informeren"),
+    path("dossiers/<uuid:uuid>/instemming", views_dossier.dossier_instemming, name="dossier_instemming"),
+    path("dossiers/<uuid:uuid>/starten", views_dossier.dossier_starten, name="dossier_starten"),
+    path("dossiers/<uuid:uuid>/afwijking", views_dossier.afwijking, name="dossier_afwijking"),
+    path("dossiers/<uuid:uuid>/notities", views_dossier.notities, name="dossier_notities"),
+    path("dossiers/<uuid:uuid>/notities/nieuw", views_dossier.notitie_nieuw, name="dossier_notitie_nieuw"),
+    path(
+        "dossiers/<uuid:uuid>/notities/<uuid:notitie_uuid>/verklaring",
+        views_dossier.notitie_verklaring,
+        name="dossier_notitie_verklaring",
+    ),
+    path(
+        "dossiers/<uuid:uuid>/notities/<uuid:notitie_uuid>/verbergen",
+        views_dossier.notitie_verbergen,
+        name="dossier_notitie_verbergen",
+    ),
+    path(
+        "dossiers/<uuid:uuid>/notities/<uuid:notitie_uuid>/markeren",
+        views_dossier.notitie_markeren,
+        name="dossier_notitie_markeren",
+    ),
+    path("dossiers/<uuid:uuid>/zrm", views_dossier.zrm, name="dossier_zrm"),
+    path("dossiers/<uuid:uuid>/zrm/nieuw", views_dossier.zrm_nieuw, name="dossier_zrm_nieuw"),
+    path("dossiers/<uuid:uuid>/plan", views_dossier.plan, name="dossier_plan"),
+    path("dossiers/<uuid:uuid>/plan/nieuw", views_dossier.plan_nieuw, name="dossier_plan_nieuw"),
+    path(
+        "dossiers/<uuid:uuid>/plan/<uuid:plan_uuid>/vaststellen",
+        views_dossier.plan_vaststellen,
+        name="dossier_plan_vaststellen",
+    ),
+    path("dossiers/<uuid:uuid>/monitoren", views_dossier.plan_monitoren, name="dossier_monitoren"),
+    path("dossiers/<uuid:uuid>/herzien", views_dossier.plan_herzien, name="dossier_herzien"),
+    path("dossiers/<uuid:uuid>/verwijzing", views_dossier.verwijzing, name="dossier_verwijzing"),
+    path(
+        "dossiers/<uuid:uuid>/verwijzing/nieuw",
+        views_dossier.verwijzing_nieuw,
+        name="dossier_verwijzing_nieuw",
+    ),
+    path("dossiers/<uuid:uuid>/kader", views_dossier.kader, name="dossier_kader"),
+    path("dossiers/<uuid:uuid>/kader/wijzigen", views_dossier.kader_wijzigen, name="dossier_kader_wijzigen"),
+    path("dossiers/<uuid:uuid>/veiligheid", views_dossier.veiligheid, name="dossier_veiligheid"),
+    path(
+        "dossiers/<uuid:uuid>/veiligheid/nieuw",
+        views_dossier.veiligheid_nieuw,
+        name="dossier_veiligheid_nieuw",
+    ),
+    path("dossiers/<uuid:uuid>/afsluiten", views_dossier.afsluiten_pagina, name="dossier_afsluiten"),
+    path("dossiers/<uuid:uuid>/afsluiten/vastleggen", views_dossier.afsluiten, name="dossier_sluit_af"),
+    path("dossiers/<uuid:uuid>/bevestigen", views_dossier.bevestigen, name="dossier_bevestigen"),
+    path(
+        "dossiers/<uuid:uuid>/teambespreking",
+        views_dossier.teambespreking_pagina,
+        name="dossier_teambespreking",
+    ),
+    path(
+        "dossiers/<uuid:uuid>/teambespreking/vastleggen",
+        views_dossier.teambespreking,
+        name="dossier_teambespreking_vastleggen",
+    ),
+    path("dossiers/<uuid:uuid>/samenvatting", views_dossier.samenvatting, name="dossier_samenvatting"),
+    path("dossiers/<uuid:uuid>/toewijzingen", views_dossier.toewijzingen, name="dossier_toewijzingen"),
+    path(
+        "dossiers/<uuid:uuid>/toewijzingen/nieuw",
+        views_dossier.toewijzing_nieuw,
+        name="dossier_toewijzing_nieuw",
+    ),
+    path(
+        "dossiers/<uuid:uuid>/toewijzingen/<uuid:toewijzing_uuid>/beeindigen",
+        views_dossier.toewijzing_beeindigen,
+        name="dossier_toewijzing_beeindigen",
+    ),
+    path("zorgsignalen", views_dossier.zorgsignalen, name="zorgsignalen"),
+    path("zorgsignalen/nieuw", views_dossier.zorgsignaal_nieuw, name="zorgsignaal_nieuw"),
+    path("zorgsignalen/<uuid:uuid>", views_dossier.zorgsignaal, name="zorgsignaal"),
+    path(
+        "zorgsignalen/<uuid:uuid>/beoordelen",
+        views_dossier.zorgsignaal_beoordelen,
+        name="zorgsignaal_beoordelen",
+    ),
+    path(
+        "zorgsignalen/<uuid:uuid>/koppelen", views_dossier.zorgsignaal_koppelen, name="zorgsignaal_koppelen"
+    ),
+    path(
+        "zorgsignalen/<uuid:uuid>/afwijzen", views_dossier.zorgsignaal_afwijzen, name="zorgsignaal_afwijzen"
+    ),
+    path(
+        "zorgsignalen/<uuid:uuid>/omzetten", views_dossier.zorgsignaal_omzetten, name="zorgsignaal_omzetten"
+    ),
     # Verwijsindex (SPEC §4): no search, no browse (VI-01); `signalen/<uuid>` is the match e-mail's link.
     path("verwijsindex", views_vi.overzicht, name="vi_overzicht"),
     path("verwijsindex/beheer", views_vi_beheer.beheer, name="vi_beheer"),

@@ -1206,18 +1206,20 @@ BESLOTEN = "besloten"
 UITGEVOERD = "uitgevoerd"
 INFORMEREN_UITGESTELD = "informeren_uitgesteld"
 CLIENT_GEINFORMEERD = "client_geinformeerd"
+BEEINDIGD = "beeindigd"  # CS-08: its consent was revoked before it was executed
 
 TRANSITIES: dict[str, frozenset[str]] = {
     # concept → besloten: no consultation needed, or the urgent path (consultation afterwards).
-    CONCEPT: frozenset({CONSULTATIE, BESLOTEN}),
-    CONSULTATIE: frozenset({BESLOTEN}),
+    CONCEPT: frozenset({CONSULTATIE, BESLOTEN, BEEINDIGD}),
+    CONSULTATIE: frozenset({BESLOTEN, BEEINDIGD}),
     # besloten → client_geinformeerd is executing a share whose client was informed before (SH-15);
     # a refusal stays besloten. Recording "informed before" itself changes no status.
-    BESLOTEN: frozenset({UITGEVOERD, CLIENT_GEINFORMEERD}),
+    BESLOTEN: frozenset({UITGEVOERD, CLIENT_GEINFORMEERD, BEEINDIGD}),
     UITGEVOERD: frozenset({INFORMEREN_UITGESTELD, CLIENT_GEINFORMEERD}),
     # A review renews the postponement (SH-14).
     INFORMEREN_UITGESTELD: frozenset({INFORMEREN_UITGESTELD, CLIENT_GEINFORMEERD}),
     CLIENT_GEINFORMEERD: frozenset(),
+    BEEINDIGD: frozenset(),
 }
 
 

@@ -57,6 +57,7 @@ def voorbeelden(regio):
 
     vi = Scenario(regio)
     dos = _dossiers(regio, sam)
+    delen = _delen(regio)
     als_systeem()
     grant = Toegang.objects.filter(object_id=sam.pk, object_type="personen.persoon").first()
     regel = AuditRegel.objects.filter(object_uuid=str(sam.uuid)).first()
@@ -213,11 +214,118 @@ def voorbeelden(regio):
             },
         ),
         **dos,
+        **delen,
         ("api/v1/gebruikersprofiel/geheimhoudingsverklaring", "post"): (
             regio.collega,
             "/api/v1/gebruikersprofiel/geheimhoudingsverklaring",
             {"versie": "2026-1"},
         ),
+    }
+
+
+def _delen(regio):
+    """Examples of consents, sharing decisions and the disclosure register (API §2.5, §2.6)."""
+    from zorgvuldig.dossiers import services as ds
+    from zorgvuldig.verstrekkingen import deelbesluiten as db
+    from zorgvuldig.verstrekkingen.tests import hulp as vh
+
+    m, lg = regio.medewerker, regio.leidinggevende
+    casus = vh.casus_met_moeder(regio)
+    vt = vh.veilig_thuis(regio)
+    from rest_framework.test import APIClient
+
+    from zorgvuldig.conftest import aanmelden
+
+    c = aanmelden(APIClient(), m)
+    t = [
+        c.post("/api/v1/toestemmingen", vh.toestemming_body(regio, casus, vt), format="json").json()
+        for _ in range(2)
+    ]
+    gevraagd = [
+        c.post(
+            "/api/v1/toestemmingen", vh.toestemming_body(regio, casus, vt, status="gevraagd"), format="json"
+        ).json()
+        for _ in range(2)
+    ]
+    ds.wijs_toe(actor=regio.actor(lg), uuid=casus.dossier.uuid, gebruiker=lg, rol="casusteam")
+    geweigerd = c.post(
+        "/api/v1/toestemmingen",
+        vh.toestemming_body(
+            regio,
+            casus,
+            vt,
+            status="geweigerd",
+            soort="grondslag_verwerking",
+            gevers=[
+                {"persoon": f"{vh.T}/api/v1/personen/{casus.moeder.uuid}", "hoedanigheid": "ouder_met_gezag"}
+            ],
+        ),
+        format="json",
+    ).json()
+    d = [
+        c.post("/api/v1/deelbesluiten", vh.g5_aan_vt(regio, casus), format="json").json()["uuid"]
+        for _ in range(4)
+    ]
+    adviseur = {
+        "adviseur": f"{vh.T}/api/v1/gebruikers/{lg.uuid}",
+        "tijdstip": "2026-01-05T09:00:00Z",
+        "advies": "Ja",
+    }
+    for u in d[1:]:
+        db.consulteer(
+            actor=regio.actor(m),
+            uuid=u,
+            adviseur=lg,
+            tijdstip=dt.datetime(2026, 1, 5, 9, tzinfo=dt.UTC),
+            advies="Ja",
+        )
+    for u in d[2:]:
+        db.besluit(actor=regio.actor(m), uuid=u, besluit_="delen", redenen="Nodig")
+    db.voer_uit(actor=regio.actor(m), uuid=d[3], datum=dt.date.today(), vorm="digitaal")
+    b = "/api/v1/deelbesluiten"
+    vandaag = dt.date.today().isoformat()
+    return {
+        ("api/v1/toestemmingen", "get"): (m, "/api/v1/toestemmingen", None),
+        ("api/v1/toestemmingen", "post"): (m, "/api/v1/toestemmingen", vh.toestemming_body(regio, casus, vt)),
+        ("api/v1/toestemmingen/<uuid:uuid>", "get"): (m, t[0]["url"], None),
+        ("api/v1/toestemmingen/<uuid:uuid>/_geven", "post"): (m, f"{gevraagd[0]['url']}/_geven", {}),
+        ("api/v1/toestemmingen/<uuid:uuid>/_weigeren", "post"): (m, f"{gevraagd[1]['url']}/_weigeren", {}),
+        ("api/v1/toestemmingen/<uuid:uuid>/_intrekken", "post"): (m, f"{t[1]['url']}/_intrekken", {}),
+        ("api/v1/toestemmingen/<uuid:uuid>/_terzijdeleggen", "post"): (
+            lg,
+            f"{geweigerd['url']}/_terzijdeleggen",
+            {"redenen": "Zwaarwegend belang van het kind"},
+        ),
+        ("api/v1/deelbesluiten", "get"): (m, b, None),
+        ("api/v1/deelbesluiten", "post"): (m, b, vh.g5_aan_vt(regio, casus)),
+        ("api/v1/deelbesluiten/<uuid:uuid>", "get"): (m, f"{b}/{d[0]}", None),
+        ("api/v1/deelbesluiten/<uuid:uuid>", "patch"): (m, f"{b}/{d[0]}", {"klasse": "b"}),
+        ("api/v1/deelbesluiten/<uuid:uuid>/_consulteren", "post"): (m, f"{b}/{d[0]}/_consulteren", adviseur),
+        ("api/v1/deelbesluiten/<uuid:uuid>/_besluiten", "post"): (
+            m,
+            f"{b}/{d[1]}/_besluiten",
+            {"besluit": "delen", "redenen": "Nodig voor het onderzoek"},
+        ),
+        ("api/v1/deelbesluiten/<uuid:uuid>/_uitvoeren", "post"): (
+            m,
+            f"{b}/{d[2]}/_uitvoeren",
+            {"datum": vandaag, "vorm": "digitaal"},
+        ),
+        ("api/v1/deelbesluiten/<uuid:uuid>/_informeren", "post"): (
+            m,
+            f"{b}/{d[3]}/_informeren",
+            {"datum": vandaag, "wijze": "gesprek"},
+        ),
+        ("api/v1/deelbesluiten/<uuid:uuid>/_uitstellen", "post"): (
+            lg,
+            f"{b}/{d[3]}/_uitstellen",
+            {
+                "grond": "veiligheid",
+                "toelichting": "Gevaar voor moeder",
+                "reviewdatum": (dt.date.today() + dt.timedelta(days=20)).isoformat(),
+            },
+        ),
+        ("api/v1/verstrekkingen", "get"): (m, "/api/v1/verstrekkingen", None),
     }
 
 
@@ -496,6 +604,11 @@ def test_au_02_operation_writes_complete_audit_entries(regio, api, operatie):
         if e.object_type in {"personen.persoon", "personen.huishouden", "personen.relatie"}:
             assert e.betrokkene, f"{operatie}: person entry without subject pseudonym"
             assert e.toegang, f"{operatie}: person access without grant (AU-09)"
+        if (
+            e.object_type in {"toestemmingen.toestemming", "verstrekkingen.deelbesluit"}
+            and e.status == "uitgevoerd"
+        ):
+            assert e.betrokkene, f"{operatie}: entry without subject pseudonym"
         if e.object_type == "dossiers.dossier":
             assert e.betrokkene, f"{operatie}: dossier entry without subject pseudonym"
             beheer = {

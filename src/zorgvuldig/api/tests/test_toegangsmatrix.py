@@ -6,6 +6,7 @@ organisation answers 404 exactly like a missing one; the admin registers no cont
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 import pytest
@@ -79,6 +80,7 @@ def _objecten(regio):
     from zorgvuldig.dossiers.tests.hulp import Casus
 
     casus = Casus(regio)
+    delen = _delen(regio, casus)
     als_systeem()
     eigen_a = AuditRegel.objects.filter(object_uuid=str(eigen_p.uuid)).first()
     ander_a = AuditRegel.objects.filter(object_uuid=str(ander_p.uuid)).first()
@@ -93,6 +95,9 @@ def _objecten(regio):
         # a dossier of the worker's own team and one of the school's care team (AC-02, AC-15)
         "dossiers": (casus.dossier.uuid, casus.ander.uuid),
         "zorgsignalen": (casus.zorgsignaal.uuid, casus.ander_zorgsignaal.uuid),
+        # a consent and a sharing decision in the worker's dossier, and in the school's
+        "toestemmingen": (delen["toestemming"], delen["ander_toestemming"]),
+        "deelbesluiten": (delen["deelbesluit"], delen["ander_deelbesluit"]),
         # regional technical status for the VI-beheerder: "other organisation" does not apply
         "uittredingen": (vi.toetreding_derde.uuid, None),
         # configuration is readable by all staff: "other organisation" does not apply
@@ -102,6 +107,47 @@ def _objecten(regio):
         # own-organisation user lists are tested in organisaties/tests/test_api_tokens.py
         "api-tokens": (token.uuid, None),
         "gebruikers": (regio.medewerker.uuid, None),
+    }
+
+
+def _delen(regio, casus):
+    """A consent and a sharing decision of the wijkteam's dossier and of the school's."""
+    from zorgvuldig.toestemmingen import services as ts
+    from zorgvuldig.verstrekkingen import deelbesluiten as db
+
+    def paar(gebruiker, dossier, persoon):
+        t, _ = ts.registreer(
+            actor=regio.actor(gebruiker),
+            betrokkene_uuid=persoon.uuid,
+            dossier_uuid=dossier.uuid,
+            data={
+                "soort": "overig",
+                "status": "gevraagd",
+                "doel": "overleg",
+                "ontvangers": [{"naam": "School"}],
+                "gegevenscategorieen": ["verzuim"],
+                "datum": dt.date.today(),
+            },
+        )
+        d = db.maak(
+            actor=regio.actor(gebruiker),
+            dossier_uuid=dossier.uuid,
+            data={
+                "richting": "verstrekken",
+                "ontvanger": {"naam": "Huisarts"},
+                "ontvanger_type": "wgbo_zorg",
+            },
+            antwoorden_={},
+        )
+        return t.uuid, d.uuid
+
+    eigen = paar(regio.medewerker, casus.dossier, casus.lisa)
+    ander = paar(regio.leraar, casus.ander, casus.leerling)
+    return {
+        "toestemming": eigen[0],
+        "deelbesluit": eigen[1],
+        "ander_toestemming": ander[0],
+        "ander_deelbesluit": ander[1],
     }
 
 

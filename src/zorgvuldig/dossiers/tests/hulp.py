@@ -79,11 +79,11 @@ class Casus:
             uuid=self.dossier.uuid,
             data={"doelen": ["Lisa gaat weer naar school"], "acties": []},
         )
-        self.school_team = Team.objects.create(
-            organisatie=regio.school, code="zorgteam-baken", naam="Zorgteam"
+        self.school_team, _ = Team.objects.get_or_create(
+            code="zorgteam-baken", defaults={"organisatie": regio.school, "naam": "Zorgteam"}
         )
         regio.leraar.teams.add(self.school_team)
-        leerling = client(regio, regio.leraar, geslachtsnaam="Bos")
+        self.leerling = leerling = client(regio, regio.leraar, geslachtsnaam="Bos")
         self.ander = services.registreer_dossier(
             actor=regio.actor(regio.leraar),
             soort="individueel",

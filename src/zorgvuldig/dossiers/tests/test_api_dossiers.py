@@ -965,3 +965,30 @@ def test_ac_04_team_meeting_gives_summary_for_that_day_only(regio, api):
         format="json",
     )
     assert r.status_code == 400
+
+
+def test_ac_04_meeting_participant_does_not_get_members_or_informing_from_the_dossier(regio, api):
+    d = hulp.dossier(regio)
+    services.bespreek_in_team(
+        actor=regio.actor(regio.medewerker), uuid=d.uuid, datum=dt.date.today(), aanwezigen=[regio.collega]
+    )
+    body = api(regio.collega).get(url(d)).json()
+    assert body["kader"] == "vrijwillig"  # DS-14: the frame always
+    assert body["leden"] is None and body["informering"] is None and body["kaderhistorie"] is None
+    assert body["secties"] == []
+
+
+def test_ac_02_leidinggevende_of_another_team_cannot_assign(regio, api):
+    from zorgvuldig.conftest import maak_gebruiker
+    from zorgvuldig.organisaties.models import Team
+
+    west = Team.objects.create(organisatie=regio.wijkteam, code="wijkteam-west", naam="West")
+    ander_lg = maak_gebruiker(regio.wijkteam, "lg.west@krimpen.example.org", ["leidinggevende"], team=west)
+    d = hulp.dossier(regio)
+    r = api(ander_lg).post(
+        url(d, "/toewijzingen"),
+        {"gebruiker": f"http://testserver/api/v1/gebruikers/{ander_lg.uuid}", "rol": "casusteam"},
+        format="json",
+    )
+    assert r.status_code == 404
+    assert api(ander_lg).get(url(d)).status_code == 404

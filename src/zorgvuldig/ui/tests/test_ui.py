@@ -25,10 +25,11 @@ pytestmark = pytest.mark.django_db
 WACHTWOORD = "correct-horse-battery-staple"
 
 NAVIGATIE = {
-    "medewerker": ["Overzicht", "Personen", "Verwijsindex", "Mijn profiel"],
+    "medewerker": ["Overzicht", "Personen", "Dossiers", "Verwijsindex", "Mijn profiel"],
     "leidinggevende": [
         "Overzicht",
         "Personen",
+        "Dossiers",
         "Verwijsindex",
         "Toegangen",
         "Logboek",
@@ -37,7 +38,7 @@ NAVIGATIE = {
     ],
     "beheerder": ["Overzicht", "Gebruikers", "Teams", "API-sleutels", "Mijn profiel"],
     "fg": ["Overzicht", "Toegangen", "Logboek", "Rapportage", "Beheer verwijsindex", "Mijn profiel"],
-    "auditor": ["Overzicht", "Logboek", "Mijn profiel"],
+    "auditor": ["Overzicht", "Dossiers", "Logboek", "Mijn profiel"],
     "vi_beheerder": ["Overzicht", "Beheer verwijsindex", "Mijn profiel"],
 }
 

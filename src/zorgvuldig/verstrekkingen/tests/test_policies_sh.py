@@ -1354,6 +1354,10 @@ TOEGESTAAN = {
     ("uitgevoerd", "client_geinformeerd"),
     ("informeren_uitgesteld", "informeren_uitgesteld"),
     ("informeren_uitgesteld", "client_geinformeerd"),
+    # CS-08: a revoked consent ends a decision that rests on it, until it is executed
+    ("concept", "beeindigd"),
+    ("consultatie", "beeindigd"),
+    ("besloten", "beeindigd"),
 }
 STATUSSEN = [
     "concept",
@@ -1362,6 +1366,7 @@ STATUSSEN = [
     "uitgevoerd",
     "informeren_uitgesteld",
     "client_geinformeerd",
+    "beeindigd",
 ]
 
 

@@ -1,0 +1,562 @@
+"""/api/v1/deelbesluiten and /api/v1/verstrekkingen (API §2.6): thin views over sharing decisions and the
+disclosure register."""
+
+from __future__ import annotations
+
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema
+from rest_framework import serializers, status
+from rest_framework.response import Response
+
+from zorgvuldig.api.base import (
+    BasisView,
+    ItemView,
+    StrictSerializer,
+    Tekst,
+    UTCDateTime,
+    absolute,
+    uuid_uit_url,
+)
+from zorgvuldig.api.pagination import Paginering
+from zorgvuldig.api.permissions import actor_van
+from zorgvuldig.core.errors import DomainError, InvalidParam
+from zorgvuldig.verstrekkingen import deelbesluiten as services
+from zorgvuldig.verstrekkingen import policies as p
+from zorgvuldig.verstrekkingen import selectors
+from zorgvuldig.verstrekkingen.models import Verstrekking
+
+ACT = "gegevensdeling"
+NEMEN, GOEDKEUREN = "deelbesluit:nemen", "deelbesluit:goedkeuren"
+
+# The wizard's structured answers (SH-21): every object's keys are known; anything else is refused (GP-04).
+ANTWOORD_SLEUTELS: dict[str, set[str] | None] = {
+    "stappen": {"doel", "grondslag", "noodzaak", "beroepsgeheim", "informeren", "rechten"},
+    "vierVragen": {"legitiemDoel", "enigeWeg", "instemmingOnmogelijkOfGezocht", "belangClientWeegtZwaarder"},
+    "conflictVanPlichten": {
+        "toestemmingNietHaalbaar",
+        "ernstigeSchade",
+        "andereWegen",
+        "kansBeperking",
+        "objectiefEigenWaarneming",
+        "openheidNaarClient",
+    },
+    "verenigbaarheid": {"verbandDoelen", "contextVerwachtingen", "gevoeligheid", "gevolgen", "waarborgen"},
+    "vitaalBelang": {
+        "zeerErnstigeSituatie",
+        "vitaalBelang",
+        "dringendNodigNietDoorTeam",
+        "toestemmingOnmogelijk",
+        "enigeWeg",
+    },
+    "wettelijkeBevoegdheid": {"bepaling"},
+    "wettelijkePlicht": {"ontvanger", "bepaling", "schriftelijkVerzoek", "juridischAdvies"},
+    "vtMelding": {"datum", "ambtshalve"},
+}
+STAP_SLEUTELS = {
+    "doel": {"verwerkingsactiviteit"},
+    "grondslag": {"eigen", "ontvanger"},
+    "noodzaak": {
+        "onderbouwing",
+        "vanClient",
+        "anoniemVolstaat",
+        "datGegevenVolstaat",
+        "beeindigtHuiselijkGeweld",
+    },
+    "informeren": {"moment", "grond"},
+    "rechten": {"eigenVerklaringenMee", "geenVerborgenItems"},
+}
+VLAGGEN = (
+    "verrijking",
+    "kinderbeschermingstafel",
+    "ontvangerDirectBetrokken",
+    "ontvangerGezaghebbendeOuder",
+    "kindOnder16",
+    "onverenigbaarMetGoedeZorg",
+)
+ONTVANGER_TYPES = (
+    "gemeentelijk_team",
+    "jeugdhulp",
+    "wgbo_zorg",
+    "school",
+    "veilig_thuis",
+    "raad_kinderbescherming",
+    "gecertificeerde_instelling",
+    "politie_om",
+    "toezichthouder",
+    "persoon",
+    "overig",
+)
+
+
+def _url(request, pad: str) -> str:
+    return absolute(request, f"/api/v1/{pad}")
+
+
+def _onbekend(pad: str, obj, toegestaan: set[str]) -> list[InvalidParam]:
+    if not isinstance(obj, dict):
+        return [InvalidParam(pad, "invalid", "Verwacht een object.")]
+    return [InvalidParam(f"{pad}.{k}", "unknown", "Onbekend veld.") for k in sorted(set(obj) - toegestaan)]
+
+
+class DeelOntvangerSerializer(StrictSerializer):
+    organisatie = Tekst(300)
+    naam = Tekst(200)
+    functie = Tekst(200)
+    taak = Tekst(500)
+    type = serializers.ChoiceField(choices=ONTVANGER_TYPES, required=False)
+
+
+class GegevenSerializer(StrictSerializer):
+    omschrijving = serializers.CharField(max_length=1000, allow_blank=True)
+    item = serializers.UUIDField(required=False)
+    bijzonder = serializers.BooleanField(required=False, default=False)
+    categorie = Tekst(60)
+    uitzondering = Tekst(40)
+    soort = Tekst(16)
+    bron = Tekst(20)
+
+
+class DeelbesluitSerializer(StrictSerializer):
+    dossier = serializers.CharField(max_length=300, required=False)
+    richting = serializers.ChoiceField(choices=services.RICHTINGEN, required=False)
+    ontvanger = DeelOntvangerSerializer(required=False)
+    verzoekContext = Tekst(4000)
+    klasse = serializers.ChoiceField(choices=("a", "b", "c"), required=False, allow_null=True)
+    grond = serializers.ChoiceField(choices=p.ALLE_GRONDEN, required=False, allow_null=True)
+    toestemming = serializers.CharField(max_length=300, required=False, allow_null=True)
+    gegevens = serializers.ListField(child=GegevenSerializer(), required=False, max_length=50)
+    verschoningsrecht = serializers.BooleanField(required=False)
+    onderzoekGestartOp = serializers.DateField(required=False, allow_null=True)
+    stappen = serializers.DictField(required=False)
+    vierVragen = serializers.DictField(required=False)
+    conflictVanPlichten = serializers.DictField(required=False)
+    verenigbaarheid = serializers.DictField(required=False)
+    vitaalBelang = serializers.DictField(required=False)
+    wettelijkeBevoegdheid = serializers.DictField(required=False)
+    wettelijkePlicht = serializers.DictField(required=False)
+    vtMelding = serializers.DictField(required=False)
+    verrijking = serializers.BooleanField(required=False)
+    kinderbeschermingstafel = serializers.BooleanField(required=False)
+    ontvangerDirectBetrokken = serializers.BooleanField(required=False)
+    ontvangerGezaghebbendeOuder = serializers.BooleanField(required=False)
+    kindOnder16 = serializers.BooleanField(required=False)
+    onverenigbaarMetGoedeZorg = serializers.BooleanField(required=False)
+
+
+def _splits(request, v: dict) -> tuple[dict, dict]:
+    """Body → (structured fields for the row, encrypted answers)."""
+    from zorgvuldig.organisaties.models import Organisatie
+    from zorgvuldig.toestemmingen.models import Toestemming
+
+    fouten: list[InvalidParam] = []
+    for sleutel, toegestaan in ANTWOORD_SLEUTELS.items():
+        if sleutel in v and toegestaan is not None:
+            fouten += _onbekend(sleutel, v[sleutel], toegestaan)
+    for stap, waarde in (v.get("stappen") or {}).items():
+        if stap in STAP_SLEUTELS:
+            fouten += _onbekend(f"stappen.{stap}", waarde, STAP_SLEUTELS[stap])
+    if fouten:
+        raise DomainError("E_INVALID_INPUT", "Onbekende of ongeldige antwoorden.", fouten)
+    data: dict = {}
+    if "richting" in v:
+        data["richting"] = v["richting"]
+    if "ontvanger" in v:
+        o = v["ontvanger"]
+        org = None
+        if o.get("organisatie"):
+            org = Organisatie.objects.filter(
+                uuid=uuid_uit_url(
+                    o["organisatie"], resource="organisaties", request=request, veld="ontvanger.organisatie"
+                )
+            ).first()
+            if org is None:
+                raise DomainError(
+                    "E_INVALID_INPUT",
+                    "Onbekende organisatie.",
+                    [InvalidParam("ontvanger.organisatie", "invalid", "Onbekend.")],
+                )
+        data["ontvanger_organisatie"] = org
+        data["ontvanger_type"] = o.get("type") or (org.type if org else "overig")
+        data["ontvanger"] = {k: o[k] for k in ("naam", "functie", "taak") if o.get(k)}
+    for veld, kolom in (("klasse", "klasse"), ("grond", "grond"), ("verschoningsrecht", "verschoningsrecht")):
+        if veld in v:
+            data[kolom] = v[veld]
+    if "toestemming" in v:
+        data["toestemming"] = (
+            Toestemming.objects.filter(
+                uuid=uuid_uit_url(
+                    v["toestemming"], resource="toestemmingen", request=request, veld="toestemming"
+                )
+            ).first()
+            if v["toestemming"]
+            else None
+        )
+        if v["toestemming"] and data["toestemming"] is None:
+            raise DomainError(
+                "E_INVALID_INPUT",
+                "Onbekende toestemming.",
+                [InvalidParam("toestemming", "invalid", "Onbekend.")],
+            )
+    antwoorden = {k: v[k] for k in (*ANTWOORD_SLEUTELS, *VLAGGEN, "verzoekContext") if k in v}
+    if "gegevens" in v:
+        antwoorden["gegevens"] = [
+            {k: (str(w) if k == "item" else w) for k, w in g.items()} for g in v["gegevens"]
+        ]
+    if "onderzoekGestartOp" in v:
+        antwoorden["onderzoekGestartOp"] = (
+            v["onderzoekGestartOp"].isoformat() if v["onderzoekGestartOp"] else None
+        )
+    return data, antwoorden
+
+
+def representatie(request, rij) -> dict:
+    a = services.antwoorden(rij)
+    beperkt = {
+        k: a[k]
+        for k in (*ANTWOORD_SLEUTELS, *VLAGGEN, "verzoekContext", "gegevens", "onderzoekGestartOp")
+        if k in a
+    }
+    return {
+        "url": _url(request, f"deelbesluiten/{rij.uuid}"),
+        "uuid": str(rij.uuid),
+        "dossier": _url(request, f"dossiers/{rij.dossier.uuid}"),
+        "richting": rij.richting,
+        "status": rij.status,
+        "spoed": rij.spoed,
+        "ontvanger": {
+            **(rij.ontvanger or {}),
+            "type": rij.ontvanger_type,
+            "organisatie": _url(request, f"organisaties/{rij.ontvanger_organisatie.uuid}")
+            if rij.ontvanger_organisatie
+            else None,
+        },
+        "klasse": rij.klasse or None,
+        "grond": rij.grond or None,
+        "toestemming": _url(request, f"toestemmingen/{rij.toestemming.uuid}") if rij.toestemming else None,
+        "verschoningsrecht": rij.verschoningsrecht,
+        **beperkt,
+        "toetsing": rij.toetsing,
+        "consultatie": {
+            "adviseur": _url(request, f"gebruikers/{rij.consultatie_door.uuid}"),
+            "tijdstip": UTCDateTime().to_representation(rij.consultatie_op),
+            "advies": (a.get("consultatie") or {}).get("advies", ""),
+        }
+        if rij.consultatie_door
+        else None,
+        "consultatieUiterlijk": rij.consultatie_uiterlijk,
+        "besluit": {
+            "besluit": rij.besluit,
+            "redenen": a.get("besluitRedenen", ""),
+            "datum": UTCDateTime().to_representation(rij.besloten_op),
+            "door": rij.besloten_door.naam if rij.besloten_door else None,
+        }
+        if rij.besluit
+        else None,
+        "uitgevoerd": {"datum": rij.uitgevoerd_op, "vorm": rij.uitvoering_vorm}
+        if rij.uitgevoerd_op
+        else None,
+        "clientInformering": {
+            "moment": rij.informeren_moment or None,
+            "grond": rij.informeren_grond or None,
+            "reviewdatum": rij.reviewdatum,
+            "reviewVerschuldigd": bool(rij.reviewdatum)
+            and rij.status == p.INFORMEREN_UITGESTELD
+            and p.review_verschuldigd(rij.reviewdatum, _vandaag()),
+            "geinformeerdOp": rij.geinformeerd_op,
+        },
+        "beeindigdOp": UTCDateTime().to_representation(rij.beeindigd_op),
+        "organisatie": _url(request, f"organisaties/{rij.organisatie.uuid}"),
+        "aangemaakt": UTCDateTime().to_representation(rij.aangemaakt),
+    }
+
+
+def _vandaag():
+    from zorgvuldig.core.clock import today
+
+    return today()
+
+
+class DeelbesluitenView(BasisView):
+    scopes = {"get": NEMEN, "post": NEMEN}
+    verwerkingsactiviteit = ACT
+
+    @extend_schema(responses=OpenApiTypes.OBJECT, operation_id="deelbesluiten_list")
+    def get(self, request):
+        actor = actor_van(request)
+        qs = selectors.deelbesluiten_zichtbaar_voor(actor).select_related(
+            "dossier",
+            "organisatie",
+            "ontvanger_organisatie",
+            "toestemming",
+            "consultatie_door",
+            "besloten_door",
+        )
+        q = request.query_params
+        if q.get("dossier"):
+            qs = qs.filter(
+                dossier__uuid=uuid_uit_url(q["dossier"], resource="dossiers", request=request, veld="dossier")
+            )
+        if q.get("status"):
+            qs = qs.filter(status=q["status"])
+        paginator = Paginering()
+        page = paginator.paginate_queryset(qs.order_by("-aangemaakt", "-id"), request, view=self)
+        rijen = selectors.lees_lijst(actor, page)
+        return paginator.get_paginated_response([representatie(request, r) for r in rijen])
+
+    @extend_schema(
+        request=DeelbesluitSerializer,
+        responses={201: OpenApiTypes.OBJECT},
+        operation_id="deelbesluiten_create",
+    )
+    def post(self, request):
+        ser = DeelbesluitSerializer(data=request.data)
+        ser.is_valid(raise_exception=True)
+        v = ser.validated_data
+        if not v.get("dossier"):
+            raise DomainError(
+                "E_INVALID_INPUT",
+                "Het dossier ontbreekt.",
+                [InvalidParam("dossier", "required", "Verplicht.")],
+            )
+        data, antwoorden = _splits(request, v)
+        data.setdefault("richting", p.VERSTREKKEN)
+        rij = services.maak(
+            actor=actor_van(request),
+            dossier_uuid=uuid_uit_url(v["dossier"], resource="dossiers", request=request, veld="dossier"),
+            data=data,
+            antwoorden_=antwoorden,
+        )
+        return Response(representatie(request, rij), status=status.HTTP_201_CREATED)
+
+
+class DeelbesluitItemView(ItemView):
+    verwerkingsactiviteit = ACT
+
+    def zichtbaar(self, actor, uuid) -> None:
+        selectors.deelbesluit_of_404(actor, uuid)
+
+
+class DeelbesluitView(DeelbesluitItemView):
+    scopes = {"get": NEMEN, "patch": NEMEN}
+
+    @extend_schema(responses=OpenApiTypes.OBJECT, operation_id="deelbesluiten_read")
+    def get(self, request, uuid):
+        return Response(representatie(request, selectors.lees_deelbesluit(actor_van(request), uuid)))
+
+    @extend_schema(
+        request=DeelbesluitSerializer,
+        responses=OpenApiTypes.OBJECT,
+        operation_id="deelbesluiten_partial_update",
+    )
+    def patch(self, request, uuid):
+        ser = DeelbesluitSerializer(data=request.data, partial=True)
+        ser.is_valid(raise_exception=True)
+        if "dossier" in ser.validated_data:
+            raise DomainError(
+                "E_INVALID_INPUT", "Het dossier ligt vast.", [InvalidParam("dossier", "not_allowed", "Vast.")]
+            )
+        data, antwoorden = _splits(request, ser.validated_data)
+        rij = services.wijzig(actor=actor_van(request), uuid=uuid, data=data, antwoorden_=antwoorden)
+        return Response(representatie(request, rij))
+
+
+class ConsulterenSerializer(StrictSerializer):
+    adviseur = serializers.CharField(max_length=300)
+    tijdstip = serializers.DateTimeField()
+    advies = serializers.CharField(max_length=4000, allow_blank=True)
+
+
+class ConsulterenView(DeelbesluitItemView):
+    scopes = {"post": NEMEN}
+
+    @extend_schema(
+        request=ConsulterenSerializer, responses=OpenApiTypes.OBJECT, operation_id="deelbesluiten_consulteren"
+    )
+    def post(self, request, uuid):
+        from zorgvuldig.organisaties.models import Gebruiker
+
+        ser = ConsulterenSerializer(data=request.data)
+        ser.is_valid(raise_exception=True)
+        v = ser.validated_data
+        adviseur = Gebruiker.objects.filter(
+            uuid=uuid_uit_url(v["adviseur"], resource="gebruikers", request=request, veld="adviseur")
+        ).first()
+        rij = services.consulteer(
+            actor=actor_van(request), uuid=uuid, adviseur=adviseur, tijdstip=v["tijdstip"], advies=v["advies"]
+        )
+        return Response(representatie(request, rij))
+
+
+class BesluitenSerializer(StrictSerializer):
+    besluit = serializers.ChoiceField(choices=p.BESLUITEN)
+    redenen = Tekst(8000)
+    spoed = serializers.BooleanField(required=False, default=False)
+
+
+class BesluitenView(DeelbesluitItemView):
+    scopes = {"post": NEMEN}
+
+    @extend_schema(
+        request=BesluitenSerializer, responses=OpenApiTypes.OBJECT, operation_id="deelbesluiten_besluiten"
+    )
+    def post(self, request, uuid):
+        ser = BesluitenSerializer(data=request.data)
+        ser.is_valid(raise_exception=True)
+        v = ser.validated_data
+        rij = services.besluit(
+            actor=actor_van(request),
+            uuid=uuid,
+            besluit_=v["besluit"],
+            redenen=v.get("redenen", ""),
+            spoed=v["spoed"],
+        )
+        return Response(representatie(request, rij))
+
+
+class UitvoerenSerializer(StrictSerializer):
+    datum = serializers.DateField()
+    vorm = serializers.ChoiceField(choices=("schriftelijk", "digitaal", "mondeling"))
+
+
+class UitvoerenView(DeelbesluitItemView):
+    scopes = {"post": NEMEN}
+
+    @extend_schema(
+        request=UitvoerenSerializer, responses=OpenApiTypes.OBJECT, operation_id="deelbesluiten_uitvoeren"
+    )
+    def post(self, request, uuid):
+        ser = UitvoerenSerializer(data=request.data)
+        ser.is_valid(raise_exception=True)
+        rij = services.voer_uit(actor=actor_van(request), uuid=uuid, **ser.validated_data)
+        return Response(representatie(request, rij))
+
+
+class DeelbesluitInformerenSerializer(StrictSerializer):
+    datum = serializers.DateField()
+    wijze = serializers.CharField(max_length=200, allow_blank=True)
+
+
+class DeelbesluitInformerenView(DeelbesluitItemView):
+    scopes = {"post": NEMEN}
+
+    @extend_schema(
+        request=DeelbesluitInformerenSerializer,
+        responses=OpenApiTypes.OBJECT,
+        operation_id="deelbesluiten_informeren",
+    )
+    def post(self, request, uuid):
+        ser = DeelbesluitInformerenSerializer(data=request.data)
+        ser.is_valid(raise_exception=True)
+        rij = services.informeer_client(actor=actor_van(request), uuid=uuid, **ser.validated_data)
+        return Response(representatie(request, rij))
+
+
+class UitstellenSerializer(StrictSerializer):
+    grond = serializers.ChoiceField(choices=sorted(p.UITSTEL_GRONDEN))
+    toelichting = serializers.CharField(max_length=4000, allow_blank=True)
+    reviewdatum = serializers.DateField()
+
+
+class UitstellenView(ItemView):
+    """SH-14: the leidinggevende approves postponing; visible to them through the dossier's organisation."""
+
+    scopes = {"post": GOEDKEUREN}
+    verwerkingsactiviteit = ACT
+
+    def zichtbaar(self, actor, uuid) -> None:
+        selectors.deelbesluit_voor_goedkeuring(actor, uuid)
+
+    @extend_schema(
+        request=UitstellenSerializer, responses=OpenApiTypes.OBJECT, operation_id="deelbesluiten_uitstellen"
+    )
+    def post(self, request, uuid):
+        ser = UitstellenSerializer(data=request.data)
+        ser.is_valid(raise_exception=True)
+        rij = services.stel_informeren_uit(actor=actor_van(request), uuid=uuid, **ser.validated_data)
+        return Response(representatie(request, rij))
+
+
+# --- /verstrekkingen ------------------------------------------------------------------------------
+
+
+def verstrekking_representatie(request, rij: Verstrekking, fg: bool) -> dict:
+    herkomst_soort, _, herkomst_uuid = rij.herkomst.partition(":")
+    data: dict = {
+        "url": _url(request, f"verstrekkingen/{rij.uuid}"),
+        "uuid": str(rij.uuid),
+        "bron": rij.bron,
+        "herkomst": _url(request, f"deelbesluiten/{herkomst_uuid}")
+        if herkomst_soort == "deelbesluit"
+        else rij.herkomst,
+        "persoon": _url(request, f"personen/{rij.persoon.uuid}") if rij.persoon else None,
+        "ontvanger": {
+            "organisatie": _url(request, f"organisaties/{rij.ontvanger_organisatie.uuid}")
+            if rij.ontvanger_organisatie
+            else None,
+            "naam": rij.ontvanger_naam,
+        },
+        "datum": rij.datum,
+        "doel": rij.doel,
+        "grond": rij.grond,
+        "correctieNotificaties": [],
+    }
+    if not fg:
+        data["gegevens"] = rij.gegevens  # not for the FG (API §2.6)
+    return data
+
+
+class VerstrekkingenView(BasisView):
+    """SH-16: the case team per person; the FG searches by recipient and period (metadata only)."""
+
+    scopes = {"get": "verstrekking:inzien|register:lezen"}
+    verwerkingsactiviteit = ACT
+
+    @extend_schema(responses=OpenApiTypes.OBJECT, operation_id="verstrekkingen_list")
+    def get(self, request):
+        from zorgvuldig.organisaties.models import Organisatie
+
+        actor = actor_van(request)
+        fg = "fg" in actor.rollen
+        if fg:
+            self.verwerkingsactiviteit = "verantwoording-toezicht"
+        q = request.query_params
+        kwargs: dict = {}
+        try:
+            for veld in ("datumVanaf", "datumTot"):
+                if q.get(veld):
+                    kwargs["vanaf" if veld == "datumVanaf" else "tot"] = (
+                        serializers.DateField().to_internal_value(q[veld])
+                    )
+        except serializers.ValidationError as exc:
+            raise DomainError(
+                "E_INVALID_INPUT", "Ongeldige datum.", [InvalidParam("datum", "invalid", "JJJJ-MM-DD")]
+            ) from exc
+        if q.get("persoon"):
+            from zorgvuldig.personen.selectors import persoon_of_404
+
+            kwargs["persoon"] = persoon_of_404(
+                actor, uuid_uit_url(q["persoon"], request=request, veld="persoon")
+            )[0]
+        if q.get("dossier"):
+            from zorgvuldig.dossiers.selectors import dossier_of_404
+
+            kwargs["dossier"] = dossier_of_404(
+                actor, uuid_uit_url(q["dossier"], resource="dossiers", request=request, veld="dossier")
+            )[0]
+        if q.get("ontvanger"):
+            kwargs["ontvanger"] = Organisatie.objects.filter(
+                uuid=uuid_uit_url(q["ontvanger"], resource="organisaties", request=request, veld="ontvanger")
+            ).first()
+            if kwargs["ontvanger"] is None:
+                return Response({"count": 0, "next": None, "previous": None, "results": []})
+        if q.get("bron"):
+            if q["bron"] not in Verstrekking.Bron.values:
+                raise DomainError(
+                    "E_INVALID_INPUT", "Onbekende bron.", [InvalidParam("bron", "invalid", "Onbekend.")]
+                )
+            kwargs["bron"] = q["bron"]
+        qs = selectors.filter_verstrekkingen(selectors.verstrekkingen_zichtbaar_voor(actor), **kwargs)
+        paginator = Paginering()
+        page = paginator.paginate_queryset(qs.order_by("-datum", "-id"), request, view=self)
+        selectors.log_verstrekkingen(actor, page, dict(q))
+        return paginator.get_paginated_response([verstrekking_representatie(request, r, fg) for r in page])

@@ -1,0 +1,149 @@
+"""Reads of sharing decisions and of the disclosure register, filtered by need-to-know (SPEC §7 Visibility).
+
+Decisions belong to the dossier: whoever may read its "delen" section. Disclosure entries: the case team
+for the persons it may see; the FG of the controller sees every entry's metadata but not which data
+(API §2.6: `gegevens` not for the FG).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db import transaction
+
+from zorgvuldig.audit import services as audit
+from zorgvuldig.core import tenancy
+from zorgvuldig.core.errors import NotFound
+from zorgvuldig.verstrekkingen.models import Deelbesluit, Verstrekking
+
+ACTIVITEIT = "gegevensdeling"
+
+
+def deelbesluiten_zichtbaar_voor(actor):
+    from zorgvuldig.dossiers.selectors import dossiers_zichtbaar_voor
+
+    tenancy.activeer(actor)
+    return Deelbesluit.objects.filter(dossier__in=dossiers_zichtbaar_voor(actor).values("id"))
+
+
+def deelbesluit_of_404(actor, uuid, recht: str = "lezen"):
+    """The decision and the grant on its dossier's "delen" section that allows `recht` (AU-09)."""
+    from zorgvuldig.dossiers.selectors import grants_op, sectie_toegang
+
+    rij = deelbesluiten_zichtbaar_voor(actor).select_related("dossier").filter(uuid=uuid).first()
+    if rij is None:
+        raise NotFound()
+    if actor.is_systeem:
+        return rij, None
+    return rij, sectie_toegang(actor, rij.dossier, grants_op(actor, rij.dossier), "delen", recht)
+
+
+def lees_deelbesluit(actor, uuid) -> Deelbesluit:
+    from zorgvuldig.verstrekkingen.deelbesluiten import _betrokkenen
+
+    with transaction.atomic():
+        rij, grant = deelbesluit_of_404(actor, uuid)
+        audit.record(
+            actor=actor,
+            actie="deelbesluit.ingezien",
+            activiteit=ACTIVITEIT,
+            object=rij,
+            betrokkenen=_betrokkenen(rij),
+            velden=["ontvanger", "grond", "stappen", "besluit"],
+            toegang=grant,
+        )
+    return rij
+
+
+def lees_lijst(actor, rijen) -> list[Deelbesluit]:
+    """A page of decisions: those whose dossier section "delen" the actor may read, each audited."""
+    from zorgvuldig.core.errors import DomainError
+    from zorgvuldig.dossiers.selectors import grants_op, sectie_toegang
+    from zorgvuldig.verstrekkingen.deelbesluiten import _betrokkenen
+
+    uit = []
+    with transaction.atomic():
+        for rij in rijen:
+            try:
+                grant = sectie_toegang(actor, rij.dossier, grants_op(actor, rij.dossier), "delen", "lezen")
+            except DomainError:
+                continue
+            uit.append(rij)
+            audit.record(
+                actor=actor,
+                actie="deelbesluit.lijst_ingezien",
+                activiteit=ACTIVITEIT,
+                object=rij,
+                betrokkenen=_betrokkenen(rij),
+                velden=["ontvanger", "grond", "status"],
+                toegang=grant,
+            )
+    return uit
+
+
+# --- Disclosure register (SH-16) ------------------------------------------------------------------
+
+
+def verstrekkingen_zichtbaar_voor(actor):
+    """The case team: entries about persons it may see; the FG: every entry of its controller."""
+    from zorgvuldig.personen.selectors import personen_zichtbaar_voor
+
+    tenancy.activeer(actor)
+    qs = Verstrekking.objects.select_related("ontvanger_organisatie", "persoon")
+    if "fg" in actor.rollen:
+        return qs.filter(verwerkingsverantwoordelijke_id=actor.verwerkingsverantwoordelijke_id)
+    return qs.filter(persoon__in=personen_zichtbaar_voor(actor).values("id"))
+
+
+def filter_verstrekkingen(
+    qs,
+    *,
+    persoon=None,
+    dossier=None,
+    bron: str | None = None,
+    ontvanger=None,
+    vanaf: dt.date | None = None,
+    tot: dt.date | None = None,
+):
+    """SH-16/API §2.6 filters; "everything provided to organisation X in period T" is `ontvanger` + dates,
+    served by the (ontvanger_organisatie, datum) index."""
+    if persoon is not None:
+        qs = qs.filter(persoon=persoon)
+    if dossier is not None:
+        qs = qs.filter(
+            herkomst__in=[f"deelbesluit:{u}" for u in dossier.deelbesluiten.values_list("uuid", flat=True)]
+        )
+    if bron:
+        qs = qs.filter(bron=bron)
+    if ontvanger is not None:
+        qs = qs.filter(ontvanger_organisatie=ontvanger)
+    if vanaf:
+        qs = qs.filter(datum__gte=vanaf)
+    if tot:
+        qs = qs.filter(datum__lte=tot)
+    return qs
+
+
+def log_verstrekkingen(actor, rijen, zoekvraag: dict) -> None:
+    """Reading the register is a processing (AU-01): one entry per person shown; the FG reads metadata."""
+    velden = ["ontvanger", "datum", "doel", "grond"] + ([] if "fg" in actor.rollen else ["gegevens"])
+    with transaction.atomic():
+        for rij in rijen:
+            audit.record(
+                actor=actor,
+                actie="verstrekking.ingezien",
+                activiteit="verantwoording-toezicht" if "fg" in actor.rollen else ACTIVITEIT,
+                object=rij,
+                betrokkenen=[rij.persoon] if rij.persoon_id else [f"vi:{rij.bsn_index}"],
+                velden=velden,
+            )
+
+
+def deelbesluit_voor_goedkeuring(actor, uuid) -> Deelbesluit:
+    """SH-14: the leidinggevende approving a postponement of the own organisation's decision needs no
+    content grant on the dossier; tenancy still applies."""
+    tenancy.activeer(actor)
+    rij = Deelbesluit.objects.filter(uuid=uuid, organisatie_id=actor.organisatie.pk).first()
+    if rij is None or "leidinggevende" not in actor.rollen:
+        raise NotFound()
+    return rij

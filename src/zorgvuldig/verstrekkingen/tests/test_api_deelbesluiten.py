@@ -1,0 +1,447 @@
+"""Sharing decisions over HTTP (API §2.6): the wizard, consultation, decision, execution, informing and
+the disclosure register — with the worked examples E2, E5 and E7 of SPEC §15 end to end."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from zorgvuldig.audit.models import AuditRegel
+from zorgvuldig.berichten.models import Bericht
+from zorgvuldig.conftest import als_systeem
+from zorgvuldig.dossiers.tests import hulp as dh
+from zorgvuldig.verstrekkingen.models import Verstrekking
+from zorgvuldig.verstrekkingen.tests import hulp
+
+pytestmark = pytest.mark.django_db
+T = hulp.T
+VANDAAG = dt.date.today().isoformat()
+
+
+def consulteer(client, url, regio, adviseur=None, advies="Delen, alleen wat het onderzoek nodig heeft."):
+    adviseur = adviseur or regio.leidinggevende
+    return client.post(
+        f"{url}/_consulteren",
+        {
+            "adviseur": f"{T}/api/v1/gebruikers/{adviseur.uuid}",
+            "tijdstip": dt.datetime.now(dt.UTC).isoformat(),
+            "advies": advies,
+        },
+        format="json",
+    )
+
+
+def test_e5_veilig_thuis_asks_g5_with_consultation_postponed_informing(regio, api):
+    """E5 / SH-09, SH-10, SH-13, SH-14, SH-16: Veilig Thuis investigates; under G5 the worker consults the
+    leidinggevende, shares only what the investigation needs, records why; informing is postponed for
+    safety with 30-day reviews; the disclosure register shows the provision."""
+    casus = dh.Casus(regio)
+    client = api(regio.medewerker)
+    r = client.post("/api/v1/deelbesluiten", hulp.g5_aan_vt(regio, casus), format="json")
+    assert r.status_code == 201, r.content
+    assert all(stap["ok"] for stap in r.json()["toetsing"]) and len(r.json()["toetsing"]) == 8
+    url = r.json()["url"]
+    r = client.post(
+        f"{url}/_besluiten", {"besluit": "delen", "redenen": "Nodig voor het onderzoek"}, format="json"
+    )
+    assert r.status_code == 409 and r.json()["code"] == "E_SH_CONSULT_REQUIRED"  # SH-09
+    r = consulteer(client, url, regio)
+    assert r.status_code == 200 and r.json()["status"] == "consultatie"
+    r = client.post(f"{url}/_besluiten", {"besluit": "delen", "redenen": ""}, format="json")
+    assert r.status_code == 400 and r.json()["invalidParams"][0]["name"] == "redenen"  # SH-10
+    r = client.post(
+        f"{url}/_besluiten",
+        {"besluit": "delen", "redenen": "Nodig voor het onderzoek van Veilig Thuis."},
+        format="json",
+    )
+    assert r.status_code == 200 and r.json()["status"] == "besloten"
+    assert r.json()["besluit"]["redenen"] == "Nodig voor het onderzoek van Veilig Thuis."
+    r = client.post(f"{url}/_uitvoeren", {"datum": VANDAAG, "vorm": "digitaal"}, format="json")
+    assert r.status_code == 200 and r.json()["status"] == "uitgevoerd"
+    # SH-14: postponement needs the leidinggevende, a safety ground and a review within 30 days
+    lg = api(regio.leidinggevende)
+    uitstel = {
+        "grond": "veiligheid",
+        "toelichting": "De melding gaat over geweld van vader; informeren brengt moeder in gevaar.",
+    }
+    r = client.post(f"{url}/_uitstellen", {**uitstel, "reviewdatum": VANDAAG}, format="json")
+    assert r.status_code == 404  # no approval scope: not even visible as an approver
+    r = lg.post(
+        f"{url}/_uitstellen",
+        {**uitstel, "reviewdatum": (dt.date.today() + dt.timedelta(days=31)).isoformat()},
+        format="json",
+    )
+    assert r.status_code == 400
+    review = (dt.date.today() + dt.timedelta(days=30)).isoformat()
+    r = lg.post(f"{url}/_uitstellen", {**uitstel, "reviewdatum": review}, format="json")
+    assert r.status_code == 200 and r.json()["status"] == "informeren_uitgesteld"
+    assert r.json()["clientInformering"] == {
+        "moment": "uitgesteld",
+        "grond": "veiligheid",
+        "reviewdatum": review,
+        "reviewVerschuldigd": False,
+        "geinformeerdOp": None,
+    }
+    # SH-16: the disclosure register, for the case team with the data, for the FG without
+    rijen = client.get("/api/v1/verstrekkingen").json()["results"]
+    assert (
+        len(rijen) == 1
+        and rijen[0]["grond"] == "g5_wettelijke_plicht"
+        and rijen[0]["gegevens"] == ["Waarneming huisbezoek"]
+    )
+    assert rijen[0]["herkomst"] == url
+    vt = hulp.veilig_thuis(regio)
+    fg = (
+        api(regio.fg)
+        .get(f"/api/v1/verstrekkingen?ontvanger={T}/api/v1/organisaties/{vt.uuid}&datumVanaf={VANDAAG}")
+        .json()
+    )
+    assert fg["count"] == 1 and "gegevens" not in fg["results"][0]
+    assert (
+        api(regio.fg)
+        .get(f"/api/v1/verstrekkingen?ontvanger={T}/api/v1/organisaties/{regio.school.uuid}")
+        .json()["count"]
+        == 0
+    )
+    # the client is told later
+    r = client.post(f"{url}/_informeren", {"datum": VANDAAG, "wijze": "gesprek"}, format="json")
+    assert r.status_code == 200 and r.json()["status"] == "client_geinformeerd"
+    als_systeem()
+    assert AuditRegel.objects.filter(actie="deelbesluit.uitgevoerd", status="uitgevoerd").exists()
+
+
+def test_e2_medical_information_under_conflict_of_duties(regio, api):
+    """E2 / SH-08, SH-09, SH-11, SH-12, SH-14: a BIG-registered nurse alerts the GP out-of-hours service
+    about a confused adult who refuses contact: G6, class B, health data, four questions yes, the written
+    answers, own observation; the leidinggevende's phoned advice; the client is told afterwards."""
+    from zorgvuldig.conftest import maak_gebruiker
+    from zorgvuldig.dossiers import services as ds
+    from zorgvuldig.toegang.services import verleen
+
+    verpleegkundige = maak_gebruiker(
+        regio.wijkteam, "v.bakker@krimpen.example.org", ["medewerker"], naam="Vera Bakker", team=regio.team
+    )
+    verpleegkundige.registratie_register = "big"
+    verpleegkundige.registratie_nummer = "19012345601"
+    verpleegkundige.save()
+    man = dh.client(
+        regio, verpleegkundige, voornamen="Henk", geslachtsnaam="Smit", geboortedatum=dt.date(1951, 3, 3)
+    )
+    d = dh.dossier(regio, verpleegkundige, persoon=man)
+    verleen(
+        actor=regio.actor(regio.leidinggevende),
+        object=d,
+        bron="bijzondere_categorie",
+        ontvanger_gebruiker=verpleegkundige,
+        reden="Gezondheid relevant",
+        rechten=frozenset({"lezen", "aanmaken"}),
+        secties=["gezondheid"],
+    )
+    waarneming = ds.registreer_notitie(
+        actor=regio.actor(verpleegkundige),
+        uuid=d.uuid,
+        data={
+            "sectie": "gezondheid",
+            "soort": "feit",
+            "bron": {"soort": "eigen_waarneming"},
+            "geverifieerd": True,
+            "tekst": "Verward, heeft dagen niet gegeten, weigert contact.",
+            "bijzondere_grondslag": {
+                "soort": "wettelijke_taak",
+                "wettelijke_bepaling": "Wmo 2015 art. 5.1.1",
+            },
+        },
+    )
+    client = api(verpleegkundige)
+    body = {
+        "dossier": f"{T}/api/v1/dossiers/{d.uuid}",
+        "richting": "verstrekken",
+        "ontvanger": {
+            "naam": "Huisartsenpost Krimpen",
+            "functie": "dienstdoende huisarts",
+            "type": "wgbo_zorg",
+        },
+        "klasse": "b",
+        "grond": "g6_conflict_van_plichten",
+        "gegevens": [
+            {
+                "omschrijving": "Verwardheid, niet gegeten",
+                "item": str(waarneming.uuid),
+                "categorie": "gezondheid",
+                "bijzonder": True,
+                "uitzondering": "g6",
+            }
+        ],
+        "vierVragen": {
+            "legitiemDoel": True,
+            "enigeWeg": True,
+            "instemmingOnmogelijkOfGezocht": True,
+            "belangClientWeegtZwaarder": True,
+        },
+        "conflictVanPlichten": {
+            "toestemmingNietHaalbaar": "pogingen_mislukt",
+            "ernstigeSchade": "Ondervoeding en uitdroging; levensgevaar binnen dagen.",
+            "andereWegen": "Geen vertegenwoordiger bereikbaar; cliënt weigert contact.",
+            "kansBeperking": "De huisarts kan vandaag langsgaan en behandelen.",
+            "objectiefEigenWaarneming": True,
+            "openheidNaarClient": True,
+        },
+        "stappen": {
+            "doel": {"verwerkingsactiviteit": "gegevensdeling"},
+            "grondslag": {"eigen": "e", "ontvanger": "d"},
+            "noodzaak": {
+                "onderbouwing": "Zonder medische hulp loopt de cliënt ernstig gevaar.",
+                "vanClient": False,
+                "anoniemVolstaat": False,
+                "datGegevenVolstaat": False,
+            },
+            "beroepsgeheim": True,
+            "informeren": {"moment": "na"},
+            "rechten": {"eigenVerklaringenMee": True, "geenVerborgenItems": True},
+        },
+    }
+    r = client.post("/api/v1/deelbesluiten", body, format="json")
+    assert r.status_code == 201, r.content
+    url = r.json()["url"]
+    assert [s["ok"] for s in r.json()["toetsing"]] == [True] * 8
+    # SH-12: any "no" refuses
+    r = client.patch(url, {"vierVragen": {**body["vierVragen"], "enigeWeg": False}}, format="json")
+    assert r.status_code == 200
+    consulteer(client, url, regio, advies="Telefonisch: bel de huisartsenpost.")
+    r = client.post(f"{url}/_besluiten", {"besluit": "delen", "redenen": "Levensgevaar"}, format="json")
+    assert r.status_code == 400 and r.json()["code"] == "E_SH_COD_NOT_MET"
+    # in consultation the answers are fixed: a new decision with the right answers
+    assert client.patch(url, {"vierVragen": body["vierVragen"]}, format="json").status_code == 409
+    r = client.post("/api/v1/deelbesluiten", body, format="json")
+    url = r.json()["url"]
+    consulteer(client, url, regio, advies="Telefonisch: bel de huisartsenpost.")
+    r = client.post(
+        f"{url}/_besluiten",
+        {"besluit": "delen", "redenen": "Levensgevaar; de huisarts kan helpen."},
+        format="json",
+    )
+    assert r.status_code == 200, r.content
+    assert (
+        client.post(f"{url}/_uitvoeren", {"datum": VANDAAG, "vorm": "mondeling"}, format="json").json()[
+            "status"
+        ]
+        == "uitgevoerd"
+    )
+    # SH-10: decision and reasons in the dossier (its "delen" section lists them)
+    lijst = client.get(f"/api/v1/deelbesluiten?dossier={T}/api/v1/dossiers/{d.uuid}").json()["results"]
+    assert [x["besluit"]["redenen"] for x in lijst if x["besluit"]] == [
+        "Levensgevaar; de huisarts kan helpen."
+    ]
+    r = client.post(
+        f"{url}/_informeren", {"datum": VANDAAG, "wijze": "gesprek twee dagen later"}, format="json"
+    )
+    assert r.json()["status"] == "client_geinformeerd"
+
+
+def test_sh_08_special_category_data_need_explicit_consent_statutory_task_or_g6_g7(regio, api):
+    casus = dh.Casus(regio)
+    body = hulp.g5_aan_vt(regio, casus, grond="g2_medebehandeling", klasse="b", ontvangerDirectBetrokken=True)
+    body["gegevens"] = [
+        {
+            "omschrijving": "Diagnose",
+            "categorie": "gezondheid",
+            "bijzonder": True,
+            "soort": "feit",
+            "bron": "document",
+        }
+    ]
+    r = api(regio.medewerker).post("/api/v1/deelbesluiten", body, format="json")
+    stap4 = next(s for s in r.json()["toetsing"] if s["stap"] == 4)
+    assert stap4 == {"stap": 4, "naam": "bijzondere_categorieen", "ok": False, "code": "E_SH_SPECIAL_BASIS"}
+
+
+def test_sh_21_same_answers_same_result_and_patch_re_evaluates(regio, api):
+    casus = dh.Casus(regio)
+    client = api(regio.medewerker)
+    een = client.post("/api/v1/deelbesluiten", hulp.g5_aan_vt(regio, casus), format="json").json()
+    twee = client.post("/api/v1/deelbesluiten", hulp.g5_aan_vt(regio, casus), format="json").json()
+    assert een["toetsing"] == twee["toetsing"]
+    r = client.patch(
+        een["url"],
+        {"stappen": {**hulp.g5_aan_vt(regio, casus)["stappen"], "doel": {"verwerkingsactiviteit": None}}},
+        format="json",
+    )
+    stap1 = r.json()["toetsing"][0]
+    assert stap1["ok"] is False and stap1["code"] == "E_NO_PURPOSE"
+    r = client.patch(een["url"], {"stappen": {"onbekend": True}}, format="json")
+    assert r.status_code == 400 and r.json()["invalidParams"][0]["name"] == "stappen.onbekend"  # GP-04
+    r = client.patch(een["url"], {"stappen": {"noodzaak": {"geheimVeld": 1}}}, format="json")
+    assert r.status_code == 400 and r.json()["invalidParams"][0]["name"] == "stappen.noodzaak.geheimVeld"
+
+
+def test_sh_15_child_protection_table_only_after_informing(regio, api):
+    casus = dh.Casus(regio)
+    client = api(regio.medewerker)
+    body = hulp.g5_aan_vt(regio, casus, kinderbeschermingstafel=True)
+    body["stappen"]["informeren"] = {"moment": "voor"}
+    url = client.post("/api/v1/deelbesluiten", body, format="json").json()["url"]
+    consulteer(client, url, regio)
+    r = client.post(f"{url}/_besluiten", {"besluit": "delen", "redenen": "Voor de tafel"}, format="json")
+    assert r.status_code == 200, r.content
+    r = client.post(f"{url}/_uitvoeren", {"datum": VANDAAG, "vorm": "schriftelijk"}, format="json")
+    assert r.status_code == 409 and "SH-15" in r.json()["detail"]
+    client.post(
+        f"{url}/_informeren", {"datum": VANDAAG, "wijze": "gesprek met Lisa en moeder"}, format="json"
+    )
+    r = client.post(f"{url}/_uitvoeren", {"datum": VANDAAG, "vorm": "schriftelijk"}, format="json")
+    assert r.status_code == 200 and r.json()["status"] == "client_geinformeerd"
+
+
+def test_sh_19_invoked_privilege_provides_nothing(regio, api):
+    casus = dh.Casus(regio)
+    client = api(regio.medewerker)
+    url = client.post(
+        "/api/v1/deelbesluiten", hulp.g5_aan_vt(regio, casus, verschoningsrecht=True), format="json"
+    ).json()["url"]
+    consulteer(client, url, regio)
+    r = client.post(f"{url}/_besluiten", {"besluit": "delen", "redenen": "x"}, format="json")
+    assert r.status_code == 409 and r.json()["code"] == "E_STATE_CONFLICT"
+    r = client.post(
+        f"{url}/_besluiten", {"besluit": "weigeren", "redenen": "Beroep op verschoningsrecht"}, format="json"
+    )
+    assert r.status_code == 200
+    assert (
+        client.post(f"{url}/_uitvoeren", {"datum": VANDAAG, "vorm": "mondeling"}, format="json").status_code
+        == 409
+    )
+    als_systeem()
+    assert not Verstrekking.objects.exists()
+
+
+def test_sh_20_participatiewet_off_by_default(regio, api):
+    casus = dh.Casus(regio)
+    body = hulp.g5_aan_vt(
+        regio,
+        casus,
+        wettelijkePlicht={
+            "ontvanger": "participatiewet",
+            "bepaling": "Participatiewet art. 53a",
+            "juridischAdvies": True,
+        },
+    )
+    body["ontvanger"] = {"naam": "Sociale recherche", "type": "toezichthouder"}
+    client = api(regio.medewerker)
+    url = client.post("/api/v1/deelbesluiten", body, format="json").json()["url"]
+    consulteer(client, url, regio)
+    r = client.post(f"{url}/_besluiten", {"besluit": "delen", "redenen": "Handhaving"}, format="json")
+    assert r.status_code == 403 and r.json()["code"] == "E_SH_G5_DISABLED"
+
+
+def test_sh_09_urgent_path_decides_first_consults_within_one_working_day(regio, api):
+    from zorgvuldig.core.kalender import plus_werkdagen
+
+    casus = dh.Casus(regio)
+    client = api(regio.medewerker)
+    url = client.post("/api/v1/deelbesluiten", hulp.g5_aan_vt(regio, casus), format="json").json()["url"]
+    r = client.post(
+        f"{url}/_besluiten", {"besluit": "delen", "redenen": "Acuut gevaar", "spoed": True}, format="json"
+    )
+    assert r.status_code == 200 and r.json()["status"] == "besloten"
+    assert r.json()["consultatieUiterlijk"] == plus_werkdagen(dt.date.today(), 1).isoformat()
+    r = consulteer(client, url, regio, advies="Achteraf: terecht.")
+    assert r.status_code == 200 and r.json()["consultatie"]["advies"] == "Achteraf: terecht."
+
+
+def test_sh_01_disclosure_entries_only_through_an_executed_decision(regio, api):
+    """SH-01/SH-16: the register is written by `_uitvoeren`, never directly."""
+    assert api(regio.medewerker).post("/api/v1/verstrekkingen", {}, format="json").status_code == 405
+
+
+def test_sharing_decisions_only_for_the_case_team(regio, api):
+    casus = dh.Casus(regio)
+    url = (
+        api(regio.medewerker)
+        .post("/api/v1/deelbesluiten", hulp.g5_aan_vt(regio, casus), format="json")
+        .json()["url"]
+    )
+    assert api(regio.collega).get(url).status_code == 404
+    assert api(regio.leraar).get(url).status_code == 404
+    r = api(regio.collega).post("/api/v1/deelbesluiten", hulp.g5_aan_vt(regio, casus), format="json")
+    assert r.status_code == 404  # the dossier is not visible to them
+
+
+def test_e7_revoked_consent_ends_shares_recipients_told_then_report_on_g4(regio, api):
+    """E7 / CS-07, CS-08, CS-09, DS-14, SH-09: the mother revokes in one step; consent-based shares end and
+    recipients of executed ones are told; fearing for the children the worker reports to Veilig Thuis on
+    G4 after consultation and records the frame change."""
+    from zorgvuldig.conftest import maak_gebruiker
+    from zorgvuldig.dossiers import services as ds
+
+    casus = hulp.casus_met_moeder(regio)
+    vt = hulp.veilig_thuis(regio)
+    vt_lg = maak_gebruiker(vt, "lg@veiligthuis.example.org", ["leidinggevende"], naam="Leiding VT")
+    client = api(regio.medewerker)
+    toestemming = client.post(
+        "/api/v1/toestemmingen", hulp.toestemming_body(regio, casus, vt), format="json"
+    ).json()
+    g1 = hulp.g5_aan_vt(regio, casus, grond="g1_toestemming", klasse="b", toestemming=toestemming["url"])
+    g1["gegevens"] = [
+        {"omschrijving": "Verzuim", "categorie": "schoolgegevens", "soort": "feit", "bron": "document"}
+    ]
+    g1["stappen"]["informeren"] = {"moment": "voor"}
+    g1.pop("wettelijkePlicht")
+    uitgevoerd = client.post("/api/v1/deelbesluiten", g1, format="json").json()["url"]
+    r = client.post(
+        f"{uitgevoerd}/_besluiten", {"besluit": "delen", "redenen": "Met toestemming"}, format="json"
+    )
+    assert r.status_code == 200, r.content
+    client.post(f"{uitgevoerd}/_informeren", {"datum": VANDAAG, "wijze": "gesprek"}, format="json")
+    assert (
+        client.post(
+            f"{uitgevoerd}/_uitvoeren", {"datum": VANDAAG, "vorm": "digitaal"}, format="json"
+        ).status_code
+        == 200
+    )
+    open_ = client.post("/api/v1/deelbesluiten", g1, format="json").json()["url"]
+    client.post(f"{open_}/_besluiten", {"besluit": "delen", "redenen": "Met toestemming"}, format="json")
+    # one step, like giving
+    r = client.post(f"{toestemming['url']}/_intrekken", {"kanaal": "telefoon"}, format="json")
+    assert r.status_code == 200
+    assert r.json()["beeindigdeDeelbesluiten"] == [open_]
+    assert "niet meer" in r.json()["gevolgen"]
+    assert client.get(open_).json()["status"] == "beeindigd"
+    r = client.post(f"{open_}/_uitvoeren", {"datum": VANDAAG, "vorm": "digitaal"}, format="json")
+    assert r.status_code == 409
+    als_systeem()
+    assert Bericht.objects.filter(onderwerp="Toestemming ingetrokken", aan=vt_lg.email).count() == 1
+    assert Verstrekking.objects.count() == 1  # only the one executed before the revocation
+    # CS-09 → a statutory basis: frame change (DS-14) and a G4 report after consultation (SH-09)
+    ds.wijzig_kader(
+        actor=regio.actor(regio.medewerker),
+        uuid=casus.dossier.uuid,
+        data={
+            "kader": "drang",
+            "datum": dt.date.today(),
+            "reden": "Zorgen om de kinderen",
+            "grondslag": "Jeugdwet art. 2.3",
+            "client_geinformeerd": True,
+        },
+    )
+    melding = hulp.g5_aan_vt(
+        regio,
+        casus,
+        grond="g4_wettelijke_bevoegdheid",
+        wettelijkeBevoegdheid={"bepaling": "Wet verplichte meldcode"},
+    )
+    melding.pop("wettelijkePlicht")
+    url = client.post("/api/v1/deelbesluiten", melding, format="json").json()["url"]
+    assert (
+        client.post(f"{url}/_besluiten", {"besluit": "delen", "redenen": "Melding"}, format="json").json()[
+            "code"
+        ]
+        == "E_SH_CONSULT_REQUIRED"
+    )
+    consulteer(client, url, regio)
+    assert (
+        client.post(
+            f"{url}/_besluiten", {"besluit": "delen", "redenen": "Melding aan Veilig Thuis"}, format="json"
+        ).status_code
+        == 200
+    )
+    assert client.get(f"/api/v1/dossiers/{casus.dossier.uuid}").json()["kader"] == "drang"
