@@ -38,6 +38,7 @@ ACTIES: dict[str, str] = {
     "deelbesluit.uitgevoerd": "Verstrekking uitgevoerd",
     "deelbesluit.client_geinformeerd": "Cliënt geïnformeerd over de verstrekking",
     "deelbesluit.informeren_uitgesteld": "Informeren van de cliënt uitgesteld",
+    "informatieverzoek.ontvangen": "Informatieverzoek aan een organisatie gedaan",
     "deelbesluit.beeindigd": "Deelbesluit beëindigd na intrekking van de toestemming",
     "audit.doorzocht": "Logboek doorzocht",
     "audit.controlepunt": "Controlepunt geregistreerd",

@@ -70,6 +70,7 @@ api_v1 = [
     path(f"deelbesluiten/{U}/_informeren", delen_api.DeelbesluitInformerenView.as_view()),
     path(f"deelbesluiten/{U}/_uitstellen", delen_api.UitstellenView.as_view()),
     path("verstrekkingen", delen_api.VerstrekkingenView.as_view()),
+    path("informatieverzoeken", delen_api.InformatieverzoekenView.as_view()),
     path("signalen", vi_api.SignalenView.as_view()),
     path(f"signalen/{U}", vi_api.SignaalView.as_view()),
     path(f"signalen/{U}/_activeren", vi_api.ActiverenView.as_view()),

@@ -66,6 +66,7 @@ def bouw_demo() -> dict:
             raise DemoGeweigerd(resultaat.code, [f.reden for f in resultaat.fouten])
         _personen()
         _signalen()
+        _dossiers()
         _auditortoegang()
     return {"gebruikers": logins(), "tokens": tokens(resultaat.geheimen)}
 
@@ -119,6 +120,133 @@ def _signalen() -> None:
     assert match is not None  # two organisations on one BSN: a match
     services.stem_af(actor=vt_actor, uuid=match.uuid, datum=vandaag, met=[ggd.deelnemer_uuid])
     services.wijs_zorgcoordinator_aan(actor=vt_actor, uuid=match.uuid, deelnemer=vt.deelnemer_uuid)
+
+
+def _dossiers() -> None:
+    """A started dossier on Sam (SPEC §5) with notes of each kind and a client statement, a plan, a
+    written consent of Sam and his mother naming Veilig Thuis (CS-05: 12–15 both), and an incoming request
+    of Veilig Thuis that waits as a draft sharing decision for Fatima (SH-06)."""
+    from zorgvuldig.core import tenancy
+    from zorgvuldig.dossiers import services as ds
+    from zorgvuldig.dossiers.models import Dossier
+    from zorgvuldig.organisaties.models import Gebruiker, Organisatie, Team
+    from zorgvuldig.personen.models import Persoon
+    from zorgvuldig.toestemmingen import services as ts
+    from zorgvuldig.verstrekkingen import deelbesluiten as db
+
+    vandaag = dt.date.today()
+    fatima = Actor.voor(Gebruiker.objects.get(email="fatima@krimpen.example.org"))
+    with tenancy.systeem():  # the demo script itself finds the persons Fatima registered
+        sam = Persoon.objects.get(voornamen="Sam", geslachtsnaam="Jansen")
+        moeder = Persoon.objects.get(voornamen="Ingrid", geslachtsnaam="Jansen")
+        if Dossier.objects.exists():
+            return
+    d = ds.registreer_dossier(
+        actor=fatima,
+        soort="individueel",
+        team=Team.objects.get(code="wijkteam-oost"),
+        leden=[(str(sam.uuid), "client")],
+    )
+    ds.informeer(
+        actor=fatima,
+        uuid=d.uuid,
+        mondeling_op=vandaag,
+        schriftelijk_op=vandaag,
+        onderwerpen=["a", "b", "c", "d", "e", "f", "g"],
+    )
+    ds.registreer_instemming(actor=fatima, uuid=d.uuid, persoon_uuid=sam.uuid, gegeven=True, datum=vandaag)
+    ds.start(actor=fatima, uuid=d.uuid)
+    notitie = {"sectie": "voortgang", "geverifieerd": True}
+    ds.registreer_notitie(
+        actor=fatima,
+        uuid=d.uuid,
+        data={
+            **notitie,
+            "soort": "feit",
+            "bron": {"soort": "eigen_waarneming"},
+            "tekst": "Huisbezoek: Sam was thuis, niet op school.",
+        },
+    )
+    mening = ds.registreer_notitie(
+        actor=fatima,
+        uuid=d.uuid,
+        data={
+            **notitie,
+            "soort": "mening",
+            "bron": {"soort": "eigen_waarneming"},
+            "basis": "Drie gesprekken in oktober en november",
+            "tekst": "Sam lijkt zich terug te trekken uit zijn vriendengroep.",
+        },
+    )
+    ds.registreer_verklaring(
+        actor=fatima,
+        uuid=d.uuid,
+        notitie_uuid=mening.uuid,
+        persoon_uuid=sam.uuid,
+        tekst="Ik ben gewoon moe, niet somber.",
+    )
+    ds.registreer_notitie(
+        actor=fatima,
+        uuid=d.uuid,
+        data={
+            **notitie,
+            "soort": "client_visie",
+            "bron": {"soort": "client"},
+            "geverifieerd": False,
+            "tekst": "Sam wil weer voetballen.",
+        },
+    )
+    ds.registreer_zrm(
+        actor=fatima,
+        uuid=d.uuid,
+        persoon_uuid=sam.uuid,
+        domein="dagbesteding",
+        niveau=2,
+        onderbouwing="Verzuimt drie dagen per week.",
+        besproken_met_client=True,
+    )
+    ds.registreer_plan(actor=fatima, uuid=d.uuid, data={"doelen": ["Sam gaat weer elke dag naar school"]})
+    vt = Organisatie.objects.get(code="veilig-thuis-rijnmond")
+    ts.registreer(
+        actor=fatima,
+        betrokkene_uuid=sam.uuid,
+        dossier_uuid=d.uuid,
+        data={
+            "soort": "doorbreking_beroepsgeheim",
+            "status": "gegeven",
+            "gevers": [
+                {"persoon": str(sam.uuid), "hoedanigheid": "zelf"},
+                {"persoon": str(moeder.uuid), "hoedanigheid": "ouder_met_gezag"},
+            ],
+            "jongereGehoord": {
+                "datum": vandaag,
+                "mening": "Vindt het goed als school en wijkteam overleggen.",
+            },
+            "doel": "gegevensdeling",
+            "ontvangers": [{"organisatie": str(vt.uuid)}],
+            "gegevenscategorieen": ["schoolgegevens"],
+            "inhoud": "Verzuim van dit schooljaar",
+            "waaromNodig": "Zodat Veilig Thuis de situatie kan beoordelen.",
+            "vorm": "schriftelijk",
+            "uitdrukkelijk": True,
+            "informatieGegeven": {"datum": vandaag, "onderwerpen": ["doel", "ontvanger", "gegevens"]},
+            "belangBevestigd": True,
+            "afhankelijkheidReden": "Alleen voor deze verstrekking; weigeren heeft geen gevolgen.",
+            "datum": vandaag,
+        },
+    )
+    db.ontvang_verzoek(
+        actor=Actor.voor(Gebruiker.objects.get(email="vt@veiligthuis.example.org")),
+        organisatie=fatima.organisatie,
+        bsn="999993653",
+        data={
+            "doel": "Onderzoek na een melding",
+            "context": "Melding van zorgen over de thuissituatie; wij onderzoeken de veiligheid van Sam.",
+            "gegevens": "Waarnemingen van het wijkteam over de thuissituatie",
+            "bepaling": "Wmo 2015 art. 5.2.6",
+            "kenmerk": "VT-DEMO-001",
+        },
+    )
 
 
 def _auditortoegang() -> None:

@@ -159,10 +159,25 @@ class DossiersZoekView(BasisView):
         actor = actor_van(request)
         ser = DossierZoekSerializer(data=request.data)
         ser.is_valid(raise_exception=True)
-        gevonden = selectors.zoek_op_bsn(actor, normaliseer_bsn(ser.validated_data["bsn"]))
+        bsn = normaliseer_bsn(ser.validated_data["bsn"])
+        gevonden = selectors.zoek_op_bsn(actor, bsn)
         selectors.lijst(actor, gevonden)
+        # AC-11/E4: own-team dossiers not yet open to the actor, before contact: only to ask break-glass
+        nood = [
+            {
+                "url": _url(request, f"dossiers/{d.uuid}"),
+                "kenmerk": d.kenmerk,
+                "team": {"code": d.team.code, "naam": d.team.naam},
+                "noodtoegang": _url(request, f"dossiers/{d.uuid}/noodtoegangen"),
+            }
+            for d in selectors.dossiers_voor_noodtoegang(actor, bsn)
+        ]
         return Response(
-            {"count": len(gevonden), "results": [_lijst_representatie(request, d) for d in gevonden]}
+            {
+                "count": len(gevonden),
+                "results": [_lijst_representatie(request, d) for d in gevonden],
+                "noodtoegangMogelijk": nood,
+            }
         )
 
 

@@ -202,6 +202,26 @@ def zoek_op_bsn(actor, bsn: str) -> list[Dossier]:
     )
 
 
+def dossiers_voor_noodtoegang(actor, bsn: str) -> list[Dossier]:
+    """AC-11/E4: dossiers of the actor's own teams on this BSN that the actor may not read yet and whose
+    client has not been contacted — only so break-glass can be asked for; no content."""
+    tenancy.activeer(actor)
+    if not actor.rollen & {"medewerker", "leidinggevende"}:
+        return []
+    return list(
+        Dossier.objects.filter(
+            organisatie_id=actor.organisatie.pk,
+            team__in=actor.gebruiker.teams.all(),
+            client_contact=False,
+            leden__persoon__bsn_index__in=crypto.blind_index_candidates(bsn),
+        )
+        .exclude(pk__in=dossiers_zichtbaar_voor(actor).values("id"))
+        .exclude(status=policies.GESLOTEN)
+        .select_related("team")
+        .distinct()
+    )
+
+
 def dossier_voor_beheer(actor, uuid) -> Dossier:
     """The leidinggevende managing assignments of the own organisation's dossiers (AC-05) needs no content
     grant: tenancy still applies."""

@@ -66,8 +66,12 @@ def _controleer(actor, persoon, invoer: policies.Toestemmingsinvoer, kader: str)
             invoer, vandaag=today(), organisatie_is_publiek=_publiek(actor.organisatie), kader=kader
         )
     )
-    if invoer.status in (policies.GEGEVEN, policies.GEWEIGERD) and invoer.datum is not None:
+    # CS-05 decides who may *give*; a refusal or objection by one of them already blocks, so a refusal
+    # only has to name who refused.
+    if invoer.status == policies.GEGEVEN and invoer.datum is not None:
         fouten += _gever_fouten(persoon, invoer, invoer.datum)
+    elif invoer.status == policies.GEWEIGERD and not invoer.gevers:
+        fouten.append(policies.Fout("E_INVALID_INPUT", "gevers", "Leg vast wie de toestemming weigerde."))
     _weiger(fouten, "De toestemming is zo niet geldig vast te leggen (SPEC §6).")
 
 
@@ -277,7 +281,7 @@ def trek_in(*, actor, uuid, kanaal: str = "ui") -> tuple[Toestemming, str, list]
         rij.save(update_fields=["status", "ingetrokken_op", "ingetrokken_kanaal", "gewijzigd"])
         beeindigd, actief = delen.beeindig_na_intrekking(actor=actor, toestemming=rij)
         kader = rij.dossier.kader if rij.dossier else "vrijwillig"
-        gevolgen = policies.gevolgen(rij.soort, len(actief), kader)
+        gevolgen = policies.gevolgen(rij.soort, len(actief) + len(beeindigd), kader)
         advies = policies.na_intrekking(_veiligheidszorg(rij), kader) if rij.dossier else None
         _audit(actor, "toestemming.ingetrokken", rij, grant, ["status", "ingetrokken_op"])
     return rij, "\n\n".join(t for t in (gevolgen, advies) if t), beeindigd

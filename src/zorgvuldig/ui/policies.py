@@ -23,6 +23,7 @@ MENU = (
     Menu("Toegangen", "ui:toegangen", "toegang:lezen"),
     Menu("Logboek", "ui:audit", "audit:lezen"),
     Menu("Rapportage", "ui:rapportage_verwijsindex", "rapportage:lezen"),
+    Menu("Verstrekkingenregister", "ui:verstrekkingenregister", "register:lezen"),
     Menu("Beheer verwijsindex", "ui:vi_beheer", "vi:beheren|vi:archief"),
     Menu("Gebruikers", "ui:gebruikers", "gebruiker:beheren"),
     Menu("Teams", "ui:teams", "gebruiker:beheren"),

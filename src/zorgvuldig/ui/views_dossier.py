@@ -50,6 +50,7 @@ TABBLADEN = (
     ("verwijzing", "Verwijzing", "ui:dossier_verwijzing"),
     ("kader", "Kader", "ui:dossier_kader"),
     ("veiligheid", "Veiligheid", "ui:dossier_veiligheid"),
+    ("delen", "Delen", "ui:dossier_delen"),  # views_delen: sharing decisions and consents (SPEC §6, §7)
     ("afsluiten", "Afsluiten", "ui:dossier_afsluiten"),
     ("teambespreking", "Teambespreking", "ui:dossier_teambespreking"),
     ("samenvatting", "Samenvatting", "ui:dossier_samenvatting"),
@@ -120,6 +121,7 @@ def _tab_zichtbaar(tab: str, actor, kop: Kop | None) -> bool:
         "verwijzing": "verwijzing" in s,
         "kader": "identificatie" in s,
         "veiligheid": "veiligheid" in s,
+        "delen": "delen" in s,
         "afsluiten": "afsluiting" in s,
         "teambespreking": kop.open and kop.mag("voortgang", "aanvullen"),
         "samenvatting": kop.mag(policies.SAMENVATTING, "lezen"),

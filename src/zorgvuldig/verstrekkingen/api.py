@@ -141,6 +141,7 @@ class DeelbesluitSerializer(StrictSerializer):
     ontvangerGezaghebbendeOuder = serializers.BooleanField(required=False)
     kindOnder16 = serializers.BooleanField(required=False)
     onverenigbaarMetGoedeZorg = serializers.BooleanField(required=False)
+    viMatch = serializers.CharField(max_length=300, required=False, help_text="URL van de match (VI-13)")
 
 
 def _splits(request, v: dict) -> tuple[dict, dict]:
@@ -202,6 +203,10 @@ def _splits(request, v: dict) -> tuple[dict, dict]:
         antwoorden["gegevens"] = [
             {k: (str(w) if k == "item" else w) for k, w in g.items()} for g in v["gegevens"]
         ]
+    if v.get("viMatch"):
+        antwoorden["viMatch"] = uuid_uit_url(
+            v["viMatch"], resource="matches", request=request, veld="viMatch"
+        )
     if "onderzoekGestartOp" in v:
         antwoorden["onderzoekGestartOp"] = (
             v["onderzoekGestartOp"].isoformat() if v["onderzoekGestartOp"] else None
@@ -216,6 +221,8 @@ def representatie(request, rij) -> dict:
         for k in (*ANTWOORD_SLEUTELS, *VLAGGEN, "verzoekContext", "gegevens", "onderzoekGestartOp")
         if k in a
     }
+    if a.get("viMatch"):
+        beperkt["viMatch"] = _url(request, f"matches/{a['viMatch']}")
     return {
         "url": _url(request, f"deelbesluiten/{rij.uuid}"),
         "uuid": str(rij.uuid),
@@ -265,6 +272,7 @@ def representatie(request, rij) -> dict:
             "geinformeerdOp": rij.geinformeerd_op,
         },
         "beeindigdOp": UTCDateTime().to_representation(rij.beeindigd_op),
+        "verzoekVan": _url(request, f"organisaties/{rij.verzoek_van.uuid}") if rij.verzoek_van else None,
         "organisatie": _url(request, f"organisaties/{rij.organisatie.uuid}"),
         "aangemaakt": UTCDateTime().to_representation(rij.aangemaakt),
     }
@@ -474,6 +482,59 @@ class UitstellenView(ItemView):
         ser.is_valid(raise_exception=True)
         rij = services.stel_informeren_uit(actor=actor_van(request), uuid=uuid, **ser.validated_data)
         return Response(representatie(request, rij))
+
+
+class InformatieverzoekSerializer(StrictSerializer):
+    organisatie = serializers.CharField(max_length=300)
+    bsn = serializers.CharField(min_length=8, max_length=11, write_only=True)
+    doel = serializers.CharField(max_length=500, allow_blank=True)
+    verzoekContext = serializers.CharField(max_length=4000, allow_blank=True)
+    gevraagdeGegevens = serializers.CharField(max_length=4000, allow_blank=True)
+    bepaling = Tekst(300)
+    kenmerk = Tekst(100)
+
+
+class InformatieverzoekenView(BasisView):
+    """SH-06/SH-13: a partner asks an organisation for information. Always 202 with the same body: the
+    answer comes as a share (or not) after the case team's decision."""
+
+    scopes = {"post": NEMEN}
+    verwerkingsactiviteit = ACT
+
+    @extend_schema(
+        request=InformatieverzoekSerializer,
+        responses={202: OpenApiTypes.OBJECT},
+        operation_id="informatieverzoeken_create",
+    )
+    def post(self, request):
+        from zorgvuldig.organisaties.models import Organisatie
+
+        ser = InformatieverzoekSerializer(data=request.data)
+        ser.is_valid(raise_exception=True)
+        v = ser.validated_data
+        organisatie = Organisatie.objects.filter(
+            uuid=uuid_uit_url(v["organisatie"], resource="organisaties", request=request, veld="organisatie")
+        ).first()
+        verzoek = services.ontvang_verzoek(
+            actor=actor_van(request),
+            organisatie=organisatie,
+            bsn=v["bsn"],
+            data={
+                "doel": v["doel"],
+                "context": v["verzoekContext"],
+                "gegevens": v["gevraagdeGegevens"],
+                "bepaling": v.get("bepaling", ""),
+                "kenmerk": v.get("kenmerk", ""),
+            },
+        )
+        return Response(
+            {
+                "kenmerk": verzoek.kenmerk or str(verzoek.uuid),
+                "status": "ontvangen",
+                "ontvangenOp": _vandaag(),
+            },
+            status=status.HTTP_202_ACCEPTED,
+        )
 
 
 # --- /verstrekkingen ------------------------------------------------------------------------------

@@ -332,6 +332,9 @@ def maak(*, actor, dossier_uuid, data: dict, antwoorden_: dict) -> Deelbesluit:
         if dossier.status == "gesloten":
             raise DomainError("E_STATE_CONFLICT", "Het dossier is gesloten.")
         _controleer_toestemming(dossier, data.get("toestemming"))
+        _controleer_items(actor, dossier, antwoorden_)
+        if antwoorden_.get("viMatch"):
+            _controleer_match(actor, antwoorden_["viMatch"], data.get("ontvanger_organisatie"))
         rij = Deelbesluit(
             verwerkingsverantwoordelijke_id=dossier.verwerkingsverantwoordelijke_id,
             organisatie_id=dossier.organisatie_id,
@@ -344,6 +347,50 @@ def maak(*, actor, dossier_uuid, data: dict, antwoorden_: dict) -> Deelbesluit:
         rij.save()
         _audit(actor, "deelbesluit.geregistreerd", rij, grant, ["richting", "ontvanger", "grond", "stappen"])
     return rij
+
+
+def _controleer_items(actor, dossier, a: dict) -> None:
+    """An item taken from the dossier must be a note the actor may read (AC-05, AC-10): sharing cannot
+    reach what reading cannot."""
+    from zorgvuldig.dossiers.models import Notitie
+    from zorgvuldig.dossiers.selectors import grants_op, leesbare_secties
+
+    uuids = {str(g["item"]) for g in a.get("gegevens") or [] if g.get("item")}
+    if not uuids or actor.is_systeem:
+        return
+    leesbaar = leesbare_secties(grants_op(actor, dossier))
+    gevonden = {
+        str(u)
+        for u in Notitie.objects.filter(dossier=dossier, uuid__in=uuids, sectie__in=leesbaar).values_list(
+            "uuid", flat=True
+        )
+    }
+    if uuids - gevonden:
+        raise DomainError(
+            "E_INVALID_INPUT",
+            "Een item is geen notitie van dit dossier die u mag lezen.",
+            [InvalidParam("gegevens.item", "invalid", "Onbekende of niet leesbare notitie.")],
+        )
+
+
+def _controleer_match(actor, match_uuid, ontvanger) -> None:
+    """VI-13: after a match, information goes only to a signaler in it, and only through a sharing
+    decision; the verwijsindex names who may be the recipient."""
+    from zorgvuldig.core.errors import NotFound
+    from zorgvuldig.verwijsindex.selectors import deelbesluit_ontvangers
+
+    try:
+        toegestaan = {d.organisatie_id for d in deelbesluit_ontvangers(actor, match_uuid)}
+    except NotFound as exc:
+        raise DomainError(
+            "E_INVALID_INPUT", "Onbekende match.", [InvalidParam("viMatch", "invalid", "Geen match van u.")]
+        ) from exc
+    if ontvanger is None or ontvanger.pk not in toegestaan:
+        raise DomainError(
+            "E_INVALID_INPUT",
+            "Na een match deelt u alleen met een andere signaleerder in die match (VI-13).",
+            [InvalidParam("ontvanger.organisatie", "invalid", "Geen deelnemer aan deze match.")],
+        )
 
 
 def _controleer_toestemming(dossier, toestemming) -> None:
@@ -378,6 +425,7 @@ def wijzig(*, actor, uuid, data: dict, antwoorden_: dict | None) -> Deelbesluit:
         merged = {veld: getattr(rij, veld) for veld in STRUCTUUR} | data
         _controleer_invoer(merged)
         _controleer_toestemming(rij.dossier, merged.get("toestemming"))
+        _controleer_items(actor, rij.dossier, a)
         _zet(rij, data, a)
         rij.toetsing = toetsing(rij, a, actor)
         rij.save()
@@ -392,7 +440,11 @@ def consulteer(*, actor, uuid, adviseur, tijdstip: dt.datetime, advies: str) -> 
     with transaction.atomic():
         rij, grant = _vergrendel(actor, uuid, "aanvullen")
         fouten = []
-        if adviseur is None or adviseur.organisatie_id != rij.organisatie_id:
+        if (
+            adviseur is None
+            or adviseur.organisatie_id != rij.organisatie_id
+            or adviseur.pk == actor.gebruiker.pk
+        ):
             fouten.append(
                 InvalidParam("adviseur", "invalid", "Een collega of leidinggevende van de organisatie.")
             )
@@ -467,15 +519,13 @@ def informeer_client(*, actor, uuid, datum: dt.date, wijze: str) -> Deelbesluit:
     postponement)."""
     with transaction.atomic():
         rij, grant = _vergrendel(actor, uuid, "aanvullen")
-        if datum is None or datum > today() or not (wijze or "").strip():
-            raise DomainError(
-                "E_INVALID_INPUT",
-                "Datum en wijze van informeren (SH-14).",
-                [
-                    InvalidParam("datum", "invalid", "Niet in de toekomst."),
-                    InvalidParam("wijze", "required", "Hoe?"),
-                ],
-            )
+        fouten = []
+        if datum is None or datum > today():
+            fouten.append(InvalidParam("datum", "invalid", "Niet in de toekomst."))
+        if not (wijze or "").strip():
+            fouten.append(InvalidParam("wijze", "required", "Hoe is de cliënt geïnformeerd?"))
+        if fouten:
+            raise DomainError("E_INVALID_INPUT", "Datum en wijze van informeren (SH-14).", fouten)
         if rij.geinformeerd_op is not None:
             raise DomainError("E_STATE_CONFLICT", "De cliënt is al geïnformeerd.")
         if rij.status == p.BESLOTEN:
@@ -568,15 +618,13 @@ def voer_uit(*, actor, uuid, datum: dt.date, vorm: str) -> Deelbesluit:
             ),
             "Uitvoeren kan nu niet (SPEC §7).",
         )
-        if datum is None or datum > today() or vorm not in ("schriftelijk", "digitaal", "mondeling"):
-            raise DomainError(
-                "E_INVALID_INPUT",
-                "Datum (niet in de toekomst) en vorm van de verstrekking.",
-                [
-                    InvalidParam("datum", "invalid", "Datum."),
-                    InvalidParam("vorm", "invalid", "schriftelijk, digitaal of mondeling"),
-                ],
-            )
+        fouten = []
+        if datum is None or datum > today():
+            fouten.append(InvalidParam("datum", "invalid", "Niet in de toekomst."))
+        if vorm not in ("schriftelijk", "digitaal", "mondeling"):
+            fouten.append(InvalidParam("vorm", "invalid", "schriftelijk, digitaal of mondeling"))
+        if fouten:
+            raise DomainError("E_INVALID_INPUT", "Datum en vorm van de verstrekking.", fouten)
         if rij.grond == p.G1:
             if rij.toestemming is None or rij.toestemming_id != gezien.toestemming_id:
                 raise DomainError(
@@ -685,3 +733,132 @@ def _ontvangers_bericht(rij: Deelbesluit) -> list[tuple[str, object]]:
             return [(g.email, g) for g in lgs]
     deler = rij.besloten_door or rij.aangemaakt_door
     return [(deler.email, deler)]
+
+
+# --- Incoming requests (SH-06, SH-13) --------------------------------------------------------------
+
+VERZOEKER_TYPES = {"veilig_thuis", "raad_kinderbescherming", "gecertificeerde_instelling"}
+
+
+@audit.geweigerd_gelogd("informatieverzoek.ontvangen", ACTIVITEIT)
+def ontvang_verzoek(*, actor, organisatie, bsn: str, data: dict):
+    """A partner (e.g. Veilig Thuis) asks `organisatie` for information about a person, stating purpose
+    and context (SH-06). For each dossier of that organisation on the person, a sharing decision in DRAFT
+    arrives for its case team, pre-filled with the request and — for a statutory requester — the G5
+    recipient (SH-13: the request's context is shown to the sharer); the case team is told by e-mail.
+    The requester always gets the same answer: whether a dossier exists is not theirs to learn."""
+    from zorgvuldig.berichten.services import plaats_email
+    from zorgvuldig.dossiers.models import Dossier, Toewijzing
+    from zorgvuldig.personen.services import normaliseer_bsn
+    from zorgvuldig.verstrekkingen.models import Informatieverzoek
+
+    tenancy.activeer(actor)
+    _persoonlijk(actor)
+    fouten = []
+    if organisatie is None or organisatie.pk == actor.organisatie.pk:
+        fouten.append(InvalidParam("organisatie", "invalid", "De organisatie die u om informatie vraagt."))
+    for veld, naam in (("doel", "doel"), ("context", "verzoekContext"), ("gegevens", "gevraagdeGegevens")):
+        if not (data.get(veld) or "").strip():
+            fouten.append(
+                InvalidParam(
+                    naam, "E_SH_NO_PURPOSE", "Een verzoek noemt doel, context en gevraagde gegevens (SH-06)."
+                )
+            )
+    if fouten:
+        code = "E_SH_NO_PURPOSE" if any(f.code == "E_SH_NO_PURPOSE" for f in fouten) else "E_INVALID_INPUT"
+        raise DomainError(code, "Het verzoek noemt niet waarvoor en in welke context (SH-06).", fouten)
+    schoon = normaliseer_bsn(bsn)
+    inhoud = {k: (data.get(k) or "").strip() for k in ("doel", "context", "gegevens", "bepaling")}
+    with transaction.atomic():
+        verzoek = Informatieverzoek(
+            verwerkingsverantwoordelijke_id=organisatie.verwerkingsverantwoordelijke_id,
+            organisatie=organisatie,
+            aanvrager_organisatie=actor.organisatie,
+            aanvrager=actor.gebruiker,
+            bsn_index=crypto.blind_index(schoon),
+            kenmerk=(data.get("kenmerk") or "")[:100],
+        )
+        verzoek.inhoud_versleuteld = crypto.versleutel(verzoek, "inhoud", inhoud)
+        # The requester's own record of asking (AU-01) names no subject: it must not reveal a match.
+        audit.record(
+            actor=actor,
+            actie="informatieverzoek.ontvangen",
+            activiteit=ACTIVITEIT,
+            object=None,
+            betrokkenen=[f"bsn:{verzoek.bsn_index}"],  # a pseudonym for anyone asked about: reveals nothing
+            velden=["doel", "context", "gegevens"],
+            verwerkingsverantwoordelijke=str(organisatie.verwerkingsverantwoordelijke.uuid),
+        )
+        with tenancy.systeem():
+            verzoek.save()
+            dossiers = list(
+                Dossier.objects.filter(
+                    organisatie=organisatie,
+                    leden__persoon__bsn_index__in=crypto.blind_index_candidates(schoon),
+                )
+                .exclude(status="gesloten")
+                .distinct()
+            )
+            systeem = _systeem_actor()
+            for dossier in dossiers:
+                rij = _concept_uit_verzoek(dossier, actor, inhoud)
+                verzoek.deelbesluiten.add(rij)
+                _audit(
+                    systeem,
+                    "deelbesluit.geregistreerd",
+                    rij,
+                    None,
+                    ["verzoek", "ontvanger", "verzoekContext"],
+                )
+                for t in Toewijzing.objects.filter(
+                    dossier=dossier, toegang__ingetrokken_op__isnull=True
+                ).select_related("gebruiker"):
+                    plaats_email(
+                        aan=t.gebruiker.email,
+                        onderwerp="Informatieverzoek ontvangen",
+                        tekst=(
+                            f"{actor.organisatie.naam} vraagt informatie over een cliënt in dossier "
+                            f"{dossier.kenmerk}. Beoordeel het verzoek in zorgvuldig (Delen); er staat een "
+                            "concept-deelbesluit klaar."
+                        ),
+                        sleutel=f"verzoek:{verzoek.uuid}:{rij.uuid}:{t.gebruiker.uuid}",
+                        gebruiker=t.gebruiker,
+                    )
+    return verzoek
+
+
+def _systeem_actor():
+    from zorgvuldig.core.context import Actor
+
+    return Actor.systeem()
+
+
+def _concept_uit_verzoek(dossier, actor, inhoud: dict) -> Deelbesluit:
+    """The DRAFT the case team finds: recipient, context and the requested data from the request."""
+    statutair = actor.organisatie.type in VERZOEKER_TYPES
+    antwoorden_: dict = {
+        "verzoekContext": f"{inhoud['doel']}. {inhoud['context']}".strip(),
+        "gegevens": [{"omschrijving": inhoud["gegevens"]}],
+    }
+    if statutair:
+        antwoorden_["wettelijkePlicht"] = {
+            "ontvanger": actor.organisatie.type,
+            "bepaling": inhoud.get("bepaling", ""),
+        }
+    rij = Deelbesluit(
+        verwerkingsverantwoordelijke_id=dossier.verwerkingsverantwoordelijke_id,
+        organisatie_id=dossier.organisatie_id,
+        dossier=dossier,
+        richting=p.VERSTREKKEN,
+        status=p.CONCEPT,
+        ontvanger_organisatie=actor.organisatie,
+        ontvanger_type=actor.organisatie.type,
+        ontvanger={"naam": actor.gebruiker.naam, "functie": actor.gebruiker.functie},
+        grond=p.G5 if statutair else "",
+        verzoek_van=actor.organisatie,
+        aangemaakt_door=dossier.casusregie or dossier.aangemaakt_door,
+    )
+    rij.antwoorden_versleuteld = crypto.versleutel(rij, "antwoorden", antwoorden_)
+    rij.toetsing = toetsing(rij, antwoorden_, None)
+    rij.save()
+    return rij

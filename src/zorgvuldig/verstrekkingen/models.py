@@ -104,6 +104,9 @@ class Deelbesluit(Beschermd):
     geinformeerd_op = models.DateField(null=True, blank=True)
     verschoningsrecht = models.BooleanField(default=False)
     beeindigd_op = models.DateTimeField(null=True, blank=True)  # CS-08: its consent was revoked
+    verzoek_van = models.ForeignKey(
+        "organisaties.Organisatie", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )  # an incoming request (SH-06) from this organisation started it
     aangemaakt_door = models.ForeignKey("organisaties.Gebruiker", on_delete=models.PROTECT, related_name="+")
 
     DATACATEGORIEEN = {
@@ -135,6 +138,7 @@ class Deelbesluit(Beschermd):
         "geinformeerd_op": "organisatorisch",
         "verschoningsrecht": "organisatorisch",
         "beeindigd_op": "organisatorisch",
+        "verzoek_van": "verstrekking",
         "aangemaakt_door": "medewerker",
     }
     BEWAARREGEL = "verstrekking"
@@ -142,3 +146,33 @@ class Deelbesluit(Beschermd):
     class Meta:
         verbose_name_plural = "deelbesluiten"
         indexes = [models.Index(fields=["dossier", "status"], name="deelbesluit_dossier_idx")]
+
+
+class Informatieverzoek(Beschermd):
+    """An incoming request for information (SH-06, SH-13): a partner asks an organisation, stating purpose
+    and context. It belongs to the organisation asked; for each of its dossiers on that person it becomes a
+    sharing decision in DRAFT for the case team. The requester learns nothing about whether a dossier
+    exists (its existence is itself sensitive)."""
+
+    aanvrager_organisatie = models.ForeignKey(
+        "organisaties.Organisatie", on_delete=models.PROTECT, related_name="+"
+    )
+    aanvrager = models.ForeignKey("organisaties.Gebruiker", on_delete=models.PROTECT, related_name="+")
+    bsn_index = models.CharField(max_length=80, db_index=True)
+    kenmerk = models.CharField(max_length=100, blank=True)  # the requester's own reference
+    inhoud_versleuteld = models.TextField()  # {doel, context, gegevens, bepaling}
+    deelbesluiten = models.ManyToManyField(Deelbesluit, blank=True, related_name="+")
+
+    DATACATEGORIEEN = {
+        **Beschermd.DATACATEGORIEEN,
+        "aanvrager_organisatie": "verstrekking",
+        "aanvrager": "medewerker",
+        "bsn_index": "bsn",
+        "kenmerk": "technisch",
+        "inhoud_versleuteld": "vrije_tekst",
+        "deelbesluiten": "technisch",
+    }
+    BEWAARREGEL = "verstrekking"
+
+    class Meta:
+        verbose_name_plural = "informatieverzoeken"

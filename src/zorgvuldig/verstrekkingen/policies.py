@@ -26,6 +26,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from zorgvuldig.core.kalender import plus_werkdagen
+from zorgvuldig.toestemmingen.policies import BIJZONDERE_CATEGORIEEN as _CS_BIJZONDER
 
 # --- Vocabulary (API §2.6, §2.1) -------------------------------------------------------------------
 
@@ -80,21 +81,9 @@ UITZONDERING_GRONDEN: dict[str, frozenset[str]] = {
     UITZONDERING_G6: frozenset({G6}),
     UITZONDERING_G7: frozenset({G7}),
 }
-# SPEC §5 "S" plus GDPR art 9/10 categories.
-BIJZONDERE_CATEGORIEEN = frozenset(
-    {
-        "gezondheid",
-        "strafrechtelijk",
-        "overlast_gebiedsverbod",
-        "religie",
-        "ras_etniciteit",
-        "politiek",
-        "seksuele_geaardheid",
-        "vakbondslidmaatschap",
-        "genetisch",
-        "biometrisch",
-    }
-)
+# SPEC §5 "S" plus GDPR art 9/10 categories: one list with the consent registry, so an item the registry
+# treats as special is special here too (and the other way round).
+BIJZONDERE_CATEGORIEEN = _CS_BIJZONDER | frozenset({"ras_etniciteit", "politiek", "seksuele_geaardheid"})
 GEZONDHEID = "gezondheid"
 
 SOORTEN = frozenset({"feit", "mening", "client_visie"})  # DS-07

@@ -147,3 +147,30 @@ def deelbesluit_voor_goedkeuring(actor, uuid) -> Deelbesluit:
     if rij is None or "leidinggevende" not in actor.rollen:
         raise NotFound()
     return rij
+
+
+def wacht_op_goedkeuring(actor) -> list[Deelbesluit]:
+    """SH-14/RT-12: executed decisions of the leidinggevende's organisation whose informing is to be
+    postponed and awaits approval, or whose review is due — without a content grant, like
+    `deelbesluit_voor_goedkeuring`."""
+    from zorgvuldig.core.clock import today
+    from zorgvuldig.verstrekkingen import policies as p
+
+    tenancy.activeer(actor)
+    if "leidinggevende" not in actor.rollen:
+        return []
+    qs = (
+        Deelbesluit.objects.filter(
+            organisatie_id=actor.organisatie.pk,
+            informeren_moment=p.UITGESTELD,
+            status__in=(p.UITGEVOERD, p.INFORMEREN_UITGESTELD),
+        )
+        .select_related("dossier", "ontvanger_organisatie")
+        .order_by("uitgevoerd_op", "id")
+    )
+    vandaag = today()
+    return [
+        r
+        for r in qs
+        if r.status == p.UITGEVOERD or (r.reviewdatum and p.review_verschuldigd(r.reviewdatum, vandaag))
+    ]

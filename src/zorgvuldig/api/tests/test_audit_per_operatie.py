@@ -35,6 +35,10 @@ VRIJGESTELD = {
 }
 
 
+# Operations after which the platform itself writes entries in the same transaction.
+SYSTEEM_VERVOLG = {("api/v1/informatieverzoeken", "post")}
+
+
 def voorbeelden(regio):
     """(route, method) → (user, path, body) of a successful request."""
     m = regio.medewerker
@@ -326,6 +330,17 @@ def _delen(regio):
             },
         ),
         ("api/v1/verstrekkingen", "get"): (m, "/api/v1/verstrekkingen", None),
+        ("api/v1/informatieverzoeken", "post"): (
+            regio.leraar,
+            "/api/v1/informatieverzoeken",
+            {
+                "organisatie": f"{vh.T}/api/v1/organisaties/{regio.wijkteam.uuid}",
+                "bsn": BSN_SAM,
+                "doel": "Zorgen over verzuim",
+                "verzoekContext": "Leerling verzuimt structureel",
+                "gevraagdeGegevens": "Of het wijkteam betrokken is",
+            },
+        ),
     }
 
 
@@ -599,6 +614,11 @@ def test_au_02_operation_writes_complete_audit_entries(regio, api, operatie):
         assert e.status == "uitgevoerd"
         assert len(e.trace_id) == 32 and len(e.span_id) == 16
         assert e.verwerkingsactiviteit and e.actie and e.doel and e.grondslag in "abcdef"
+        if e.kanaal == "systeem":
+            # the platform's own follow-up in the same request, e.g. an incoming request's drafts in the
+            # asked organisation's dossiers (SH-06): only where the operation is listed here
+            assert operatie in SYSTEEM_VERVOLG, operatie
+            continue
         assert e.actor_gebruiker == str(user.uuid) and e.actor_organisatie and e.kanaal == "ui"
         assert e.namens.get("organisatie") == str(user.organisatie.uuid)
         if e.object_type in {"personen.persoon", "personen.huishouden", "personen.relatie"}:

@@ -170,3 +170,27 @@ def test_the_demo_has_signals_and_matches_so_the_journey_shows_at_once():
     assert Bericht.objects.filter(sleutel__startswith="vi-match:").count() == 4
     demo.bouw_demo()
     assert Signaal.objects.count() == 5  # idempotent
+
+
+def test_the_demo_has_a_dossier_with_notes_a_consent_and_an_incoming_request():
+    """Issue 6: the demo worker finds a started dossier with notes of each kind, a consent of Sam and his
+    mother, and Veilig Thuis's request waiting as a draft sharing decision."""
+    from zorgvuldig.core.context import Actor
+    from zorgvuldig.dossiers import selectors
+    from zorgvuldig.dossiers.models import Notitie
+    from zorgvuldig.toestemmingen.models import Toestemming
+    from zorgvuldig.verstrekkingen.models import Deelbesluit
+
+    demo.bouw_demo()
+    fatima = Actor.voor(Gebruiker.objects.get(email="fatima@krimpen.example.org"))
+    [dossier] = selectors.dossiers_zichtbaar_voor(fatima)
+    assert dossier.status == "vraagverheldering"
+    assert set(Notitie.objects.filter(dossier=dossier).values_list("soort", flat=True)) == {
+        "feit",
+        "mening",
+        "client_visie",
+    }
+    assert Toestemming.objects.get(dossier=dossier).status == "gegeven"
+    assert Deelbesluit.objects.get(dossier=dossier).status == "concept"
+    demo.bouw_demo()
+    assert Deelbesluit.objects.count() == 1  # idempotent

@@ -992,3 +992,112 @@ def test_ac_02_leidinggevende_of_another_team_cannot_assign(regio, api):
     )
     assert r.status_code == 404
     assert api(ander_lg).get(url(d)).status_code == 404
+
+
+def test_ac_03_other_organisations_get_content_only_through_a_decision_or_statutory_grant(regio, api):
+    """AC-03: a partner professional — even one who shares a VI match on the client — sees nothing of the
+    team's dossier; content leaves only through an executed sharing decision (in the disclosure register),
+    or an inspector reads within a statutory grant."""
+    casus = hulp.Casus(regio)
+    leraar = api(regio.leraar)
+    assert leraar.get(url(casus.dossier)).status_code == 404
+    assert leraar.get(url(casus.dossier, "/notities")).status_code == 404
+    assert leraar.get("/api/v1/dossiers").json()["results"] == [
+        x for x in leraar.get("/api/v1/dossiers").json()["results"] if x["uuid"] == str(casus.ander.uuid)
+    ]
+    assert leraar.get(f"/api/v1/personen/{casus.lisa.uuid}").status_code == 404
+    assert leraar.get("/api/v1/verstrekkingen").json()["results"] == []
+
+
+def test_ac_11_e4_search_offers_break_glass_on_own_team_dossiers_before_contact(regio, api):
+    """E4: a colleague checks records first — the search shows the team's dossier only as something to
+    ask break-glass for (no content), and only before contact with the client."""
+    from zorgvuldig.conftest import BSN_SAM
+
+    vader = hulp.client(
+        regio, voornamen="Erik", bsn=BSN_SAM, bsn_ontbreekt_reden="", geboortedatum=dt.date(1980, 1, 1)
+    )
+    d = hulp.dossier(regio, persoon=vader)
+    r = api(regio.collega).post("/api/v1/dossiers/_zoek", {"bsn": BSN_SAM}, format="json").json()
+    assert r["results"] == []
+    assert [x["kenmerk"] for x in r["noodtoegangMogelijk"]] == [d.kenmerk]
+    assert set(r["noodtoegangMogelijk"][0]) == {"url", "kenmerk", "team", "noodtoegang"}
+    assert (
+        api(regio.leraar)
+        .post("/api/v1/dossiers/_zoek", {"bsn": BSN_SAM}, format="json")
+        .json()["noodtoegangMogelijk"]
+        == []
+    )
+    hulp.gestart(regio, d)  # contact made: no longer the way in
+    r = api(regio.collega).post("/api/v1/dossiers/_zoek", {"bsn": BSN_SAM}, format="json").json()
+    assert r["noodtoegangMogelijk"] == []
+
+
+def test_e4_referral_without_agreement_break_glass_then_informed_who_referred(regio, api):
+    """E4 / DS-04, AC-11, DS-02, DS-08: a GP refers a father without discussing it and he refuses contact;
+    the GP reported threats against the partner, so the team acts on recorded safety indications; a
+    colleague checks records first through break-glass; at first contact he learns who referred him and
+    what was passed on; the Meldcode steps are recorded."""
+    from zorgvuldig.conftest import BSN_SAM
+
+    vader = hulp.client(
+        regio, voornamen="Erik", bsn=BSN_SAM, bsn_ontbreekt_reden="", geboortedatum=dt.date(1980, 1, 1)
+    )
+    d = hulp.dossier(regio, persoon=vader)
+    worker, collega = api(regio.medewerker), api(regio.collega)
+    r = worker.post(
+        url(d, "/verwijzingen"),
+        {
+            "verwijzer": {"naam": "Huisartsenpraktijk De Linde", "contact": "010-0000000"},
+            "reden": "Zorgen over spanningen thuis",
+            "besprokenMetClient": False,
+            "clientAkkoord": False,
+            "contactDoor": "team",
+            "veiligheidsindicaties": "De huisarts hoorde de vader dreigen zijn partner iets aan te doen.",
+        },
+        format="json",
+    )
+    assert r.status_code == 201
+    # a colleague checks records before any contact: break-glass with concrete indications
+    zoek = collega.post("/api/v1/dossiers/_zoek", {"bsn": BSN_SAM}, format="json").json()
+    [kandidaat] = zoek["noodtoegangMogelijk"]
+    r = collega.post(
+        kandidaat["noodtoegang"],
+        {
+            "reden": "Dreiging tegen de partner gemeld door de huisarts; eerst nagaan wat bekend is.",
+            "dreigingVoor": ["gezin"],
+        },
+        format="json",
+    )
+    assert r.status_code == 201
+    assert (
+        collega.get(url(d, "/verwijzingen"))
+        .json()["results"][0]["veiligheidsindicaties"]
+        .startswith("De huisarts")
+    )
+    # first contact: he is told who referred him and what was passed on (DS-02 incl. the referral topic)
+    r = worker.post(
+        url(d, "/_informeren"),
+        {
+            "mondelingOp": VANDAAG,
+            "schriftelijkOp": VANDAAG,
+            "onderwerpen": [*hulp.ALLE_ONDERWERPEN, "verwijzer"],
+        },
+        format="json",
+    )
+    assert r.status_code == 200 and "verwijzer" in r.json()["informering"]["onderwerpen"]
+    r = worker.post(url(d, "/_starten"), {}, format="json")
+    assert r.status_code == 200  # without his agreement, on the recorded safety indications (DS-04)
+    r = worker.post(
+        url(d, "/veiligheidsbeoordelingen"),
+        {
+            "risicotaxatie": "Dreiging van huiselijk geweld tegen de partner.",
+            "meldcodestap": 2,
+            "geconsulteerd": {
+                "gebruiker": f"http://testserver/api/v1/gebruikers/{regio.leidinggevende.uuid}",
+                "datum": VANDAAG,
+            },
+        },
+        format="json",
+    )
+    assert r.status_code == 201

@@ -535,3 +535,132 @@ def test_ds_08_risk_assessment_meldcode_step_and_consulted_leidinggevende():
         "risicotaxatie",
         "geconsulteerd",
     }
+
+
+# --- Every refusal is a registered code, names its field, and explains itself in a Dutch sentence ------
+
+from zorgvuldig.core.errors import CODES  # noqa: E402
+
+MORGEN = VANDAAG + dt.timedelta(days=1)
+WEIGERINGEN = [
+    # (call, expected (code, field) pairs)
+    (lambda: kader(nieuw="x"), {("E_INVALID_INPUT", "kader")}),
+    (lambda: kader(nieuw="vrijwillig"), {("E_STATE_CONFLICT", "kader")}),
+    (lambda: kader(datum=None), {("E_INVALID_INPUT", "datum")}),
+    (lambda: kader(reden=" "), {("E_INVALID_INPUT", "reden")}),
+    (lambda: kader(grondslag=""), {("E_INVALID_INPUT", "grondslag")}),
+    (lambda: kader(client_geinformeerd=None), {("E_INVALID_INPUT", "clientGeinformeerd")}),
+    (lambda: kader(nieuw="dwang"), {("E_INVALID_INPUT", "uitspraak")}),
+    (lambda: informering(mondeling_op=None), {("E_INVALID_INPUT", "mondelingOp")}),
+    (lambda: informering(schriftelijk_op=MORGEN), {("E_INVALID_INPUT", "schriftelijkOp")}),
+    (lambda: informering(onderwerpen=[*ALLE, "q"]), {("E_INVALID_INPUT", "onderwerpen")}),
+    (lambda: informering(onderwerpen=["a"]), {("E_INVALID_INPUT", "onderwerpen")}),
+    (
+        lambda: p.verwijzing_fouten(
+            besproken_met_client=None, client_akkoord=None, contact_door="x", reden=""
+        ),
+        {
+            ("E_INVALID_INPUT", "reden"),
+            ("E_INVALID_INPUT", "besprokenMetClient"),
+            ("E_INVALID_INPUT", "contactDoor"),
+        },
+    ),
+    (
+        lambda: p.zrm_fouten(domein="x", niveau=9, onderbouwing="", besproken_met_client=None),
+        {
+            ("E_INVALID_INPUT", "domein"),
+            ("E_INVALID_INPUT", "niveau"),
+            ("E_INVALID_INPUT", "onderbouwing"),
+            ("E_INVALID_INPUT", "besprokenMetClient"),
+        },
+    ),
+    (
+        lambda: notitie(sectie="x", soort=None, bron=None, geverifieerd=None, tekst=""),
+        {
+            ("E_INVALID_INPUT", "sectie"),
+            ("E_DS_NOTE_TYPE", "soort"),
+            ("E_DS_NOTE_TYPE", "bron.soort"),
+            ("E_DS_NOTE_TYPE", "geverifieerd"),
+            ("E_INVALID_INPUT", "tekst"),
+        },
+    ),
+    (
+        lambda: notitie(soort="mening", bron="derde"),
+        {("E_DS_NOTE_TYPE", "basis"), ("E_DS_NOTE_TYPE", "bron.omschrijving")},
+    ),
+    (
+        lambda: (
+            p.bijzondere_grondslag_fout(
+                sectie="justitie", soort=None, toestemming_dekt=False, wettelijke_bepaling=""
+            ),
+        ),
+        {("E_DS_SPECIAL_BASIS", "bijzondereGrondslag")},
+    ),
+    (lambda: (p.verklaring_fout("feit", "x"),), {("E_INVALID_INPUT", "notitie")}),
+    (lambda: (p.verklaring_fout("mening", ""),), {("E_INVALID_INPUT", "tekst")}),
+    (lambda: (p.gezamenlijk_plan_fout([(False, False)]),), {("E_DS_HIDDEN_IN_JOINT_PLAN", "notities")}),
+    (
+        lambda: p.afscherming_fouten(reden="", reviewdatum=None, vandaag=VANDAAG, is_lid=False),
+        {("E_INVALID_INPUT", "persoon"), ("E_INVALID_INPUT", "reden"), ("E_INVALID_INPUT", "reviewdatum")},
+    ),
+    (
+        lambda: p.plan_fouten(doelen=[], acties=[{"uitvoerder": "x"}]),
+        {("E_INVALID_INPUT", "doelen"), ("E_INVALID_INPUT", "acties.0")},
+    ),
+    (lambda: (p.vaststellen_fout(None, VANDAAG),), {("E_INVALID_INPUT", "metClientAfgesprokenOp")}),
+    (
+        lambda: p.veiligheid_fouten(
+            meldcodestap=None, risicotaxatie="", geconsulteerd_is_leidinggevende=False
+        ),
+        {
+            ("E_INVALID_INPUT", "meldcodestap"),
+            ("E_INVALID_INPUT", "risicotaxatie"),
+            ("E_INVALID_INPUT", "geconsulteerd"),
+        },
+    ),
+    (
+        lambda: afsluiten(einddatum=None, client_oordeel="", resultaten="", reden="x"),
+        {
+            ("E_INVALID_INPUT", "einddatum"),
+            ("E_INVALID_INPUT", "clientOordeel"),
+            ("E_INVALID_INPUT", "resultaten"),
+            ("E_INVALID_INPUT", "reden"),
+        },
+    ),
+    (lambda: afsluiten(reden="client_stopt", kader="dwang"), {("E_STATE_CONFLICT", "reden")}),
+    (lambda: afsluiten(reden="niet_meewerken"), {("E_INVALID_INPUT", "laatsteRedmiddel")}),
+]
+
+
+def _zin(tekst: str) -> bool:
+    """A Dutch sentence: capital first letter, then lower case, ending in a full stop (or after a rule ID)."""
+    return (
+        len(tekst) > 8 and tekst[0].isupper() and not tekst[1].isupper() and tekst.endswith((".", ").", "?"))
+    )
+
+
+@pytest.mark.parametrize("aanroep,verwacht", WEIGERINGEN)
+def test_refusals_have_registered_codes_named_fields_and_dutch_sentences(aanroep, verwacht):
+    fouten = aanroep()
+    assert {(f.code, f.naam) for f in fouten} == verwacht
+    for f in fouten:
+        assert f.code in CODES, f
+        assert _zin(f.reden), f.reden
+
+
+def test_state_and_start_messages_name_their_rule():
+    for tekst in (
+        p.overgang_fout(p.GESLOTEN, p.MONITORING),
+        p.overgang_fout("gewist", p.MONITORING),
+        p.starten_fout(informering_compleet=False, afwijking_goedgekeurd=False),
+        p.handelen_zonder_akkoord_fout(False, " "),
+    ):
+        assert tekst is not None and _zin(tekst) and ("(SPEC §5)" in tekst or "(DS-0" in tekst), tekst
+
+
+def test_ac_05_mixed_section_grant_opens_its_general_section_and_special_only_grant_does_not_block():
+    gemengd = g("sectie", secties=["plan", "gezondheid"], rechten=["lezen"])
+    assert p.sectie_grant([gemengd], "plan", "lezen") == 0
+    alleen_bijzonder = g("sectie", secties=["gezondheid"], rechten=["lezen"])
+    team = g("casusteam", rechten=p.CASUSTEAM_RECHTEN)
+    assert p.sectie_grant([alleen_bijzonder, team], "voortgang", "lezen") == 1

@@ -11,7 +11,7 @@ from zorgvuldig.audit.models import AuditRegel
 from zorgvuldig.berichten.models import Bericht
 from zorgvuldig.conftest import als_systeem
 from zorgvuldig.dossiers.tests import hulp as dh
-from zorgvuldig.verstrekkingen.models import Verstrekking
+from zorgvuldig.verstrekkingen.models import Deelbesluit, Verstrekking
 from zorgvuldig.verstrekkingen.tests import hulp
 
 pytestmark = pytest.mark.django_db
@@ -445,3 +445,146 @@ def test_e7_revoked_consent_ends_shares_recipients_told_then_report_on_g4(regio,
         == 200
     )
     assert client.get(f"/api/v1/dossiers/{casus.dossier.uuid}").json()["kader"] == "drang"
+
+
+def test_sh_06_sh_13_incoming_request_arrives_as_draft_for_the_case_team(regio, api):
+    """A partner asks through the API stating purpose and context; each dossier of the organisation on
+    that person gets a DRAFT decision pre-filled with the request; the requester always gets the same
+    answer, dossier or not."""
+    from zorgvuldig.conftest import BSN_ANDER, BSN_SAM, maak_gebruiker
+
+    sam = dh.client(regio, bsn=BSN_SAM, bsn_ontbreekt_reden="")
+    d = dh.dossier(regio, persoon=sam)
+    vt = hulp.veilig_thuis(regio)
+    onderzoeker = maak_gebruiker(
+        vt, "onderzoek@veiligthuis.example.org", ["medewerker"], naam="Onderzoeker VT"
+    )
+    body = {
+        "organisatie": f"{T}/api/v1/organisaties/{regio.wijkteam.uuid}",
+        "bsn": BSN_SAM,
+        "doel": "Onderzoek na een melding",
+        "verzoekContext": "Melding van huiselijk geweld op 20 november; wij onderzoeken de veiligheid.",
+        "gevraagdeGegevens": "Contacten en zorgen van het wijkteam over het gezin",
+        "bepaling": "Wmo 2015 art. 5.2.6",
+        "kenmerk": "VT-2026-0042",
+    }
+    r = api(onderzoeker).post("/api/v1/informatieverzoeken", body, format="json")
+    assert r.status_code == 202 and r.json()["kenmerk"] == "VT-2026-0042"
+    onbekend = api(onderzoeker).post("/api/v1/informatieverzoeken", {**body, "bsn": BSN_ANDER}, format="json")
+    assert onbekend.status_code == 202 and set(onbekend.json()) == set(r.json())  # nothing revealed
+    assert (
+        api(onderzoeker)
+        .post("/api/v1/informatieverzoeken", {**body, "verzoekContext": ""}, format="json")
+        .json()["code"]
+        == "E_SH_NO_PURPOSE"
+    )
+    [concept] = (
+        api(regio.medewerker)
+        .get(f"/api/v1/deelbesluiten?dossier={T}/api/v1/dossiers/{d.uuid}")
+        .json()["results"]
+    )
+    assert concept["status"] == "concept" and concept["grond"] == "g5_wettelijke_plicht"
+    assert concept["verzoekVan"] == f"{T}/api/v1/organisaties/{vt.uuid}"
+    assert "huiselijk geweld" in concept["verzoekContext"]  # SH-13: the context shown to the sharer
+    assert concept["wettelijkePlicht"]["ontvanger"] == "veilig_thuis"
+    als_systeem()
+    assert (
+        Bericht.objects.filter(onderwerp="Informatieverzoek ontvangen", aan=regio.medewerker.email).count()
+        == 1
+    )
+    assert Deelbesluit.objects.count() == 1
+    entry = AuditRegel.objects.filter(
+        actie="informatieverzoek.ontvangen", actor_gebruiker=str(onderzoeker.uuid)
+    ).first()
+    assert entry is not None and entry.object_uuid in ("", None)
+
+
+def test_vi_13_after_a_match_information_only_to_a_signaler_in_it_through_a_decision(regio, api):
+    """VI-13: sharing after a match is a sharing decision whose recipient must be another signaler's
+    organisation in that match."""
+    from zorgvuldig.conftest import BSN_SAM
+    from zorgvuldig.verwijsindex.tests.hulp import VI
+
+    vi = VI(regio)
+    vi.signaleer(regio.medewerker)
+    vi.signaleer(regio.leraar)
+    from zorgvuldig.verwijsindex import selectors as vis
+
+    [match] = vis.matches_zichtbaar_voor(regio.actor(regio.medewerker))
+    sam = dh.client(regio, bsn=BSN_SAM, bsn_ontbreekt_reden="")
+    casus = dh.Casus(regio)
+    casus.dossier = dh.dossier(regio, persoon=sam)
+    casus.feit = dh.notitie(regio, casus.dossier)
+    body = hulp.g5_aan_vt(regio, casus, viMatch=f"{T}/api/v1/matches/{match.uuid}")
+    r = api(regio.medewerker).post("/api/v1/deelbesluiten", body, format="json")
+    assert r.status_code == 400 and "VI-13" in r.json()["detail"]  # Veilig Thuis is not in the match
+    body["ontvanger"] = {"organisatie": f"{T}/api/v1/organisaties/{regio.school.uuid}", "type": "school"}
+    r = api(regio.medewerker).post("/api/v1/deelbesluiten", body, format="json")
+    assert r.status_code == 201 and r.json()["viMatch"] == f"{T}/api/v1/matches/{match.uuid}"
+    vreemd = {**body, "viMatch": f"{T}/api/v1/matches/8f9e1c2a-1111-4222-8333-444455556666"}
+    assert api(regio.medewerker).post("/api/v1/deelbesluiten", vreemd, format="json").status_code == 400
+
+
+def test_ac_10_items_must_be_notes_the_sharer_may_read_and_no_self_consultation(regio, api):
+    """Sharing cannot reach what reading cannot: a health note outside the sharer's grants is refused as
+    an item; and a consultation is with someone else (SH-09, SH-11)."""
+    from zorgvuldig.dossiers import services as ds
+    from zorgvuldig.toegang.services import verleen
+
+    casus = dh.Casus(regio)
+    verleen(
+        actor=regio.actor(regio.leidinggevende),
+        object=casus.dossier,
+        bron="bijzondere_categorie",
+        ontvanger_gebruiker=regio.medewerker,
+        reden="Gezondheid",
+        rechten=frozenset({"lezen", "aanmaken"}),
+        secties=["gezondheid"],
+    )
+    gezondheid = ds.registreer_notitie(
+        actor=regio.actor(regio.medewerker),
+        uuid=casus.dossier.uuid,
+        data={
+            "sectie": "gezondheid",
+            "soort": "feit",
+            "bron": {"soort": "client"},
+            "geverifieerd": False,
+            "tekst": "Medicatie",
+            "bijzondere_grondslag": {
+                "soort": "wettelijke_taak",
+                "wettelijke_bepaling": "Jeugdwet art. 7.4.0",
+            },
+        },
+    )
+    ds.wijs_toe(
+        actor=regio.actor(regio.leidinggevende),
+        uuid=casus.dossier.uuid,
+        gebruiker=regio.collega,
+        rol="casusteam",
+    )
+    body = hulp.g5_aan_vt(
+        regio, casus, gegevens=[{"omschrijving": "Medicatie", "item": str(gezondheid.uuid)}]
+    )
+    r = api(regio.collega).post("/api/v1/deelbesluiten", body, format="json")
+    assert r.status_code == 400 and r.json()["invalidParams"][0]["name"] == "gegevens.item"
+    url = (
+        api(regio.medewerker)
+        .post("/api/v1/deelbesluiten", hulp.g5_aan_vt(regio, casus), format="json")
+        .json()["url"]
+    )
+    r = consulteer(api(regio.medewerker), url, regio, adviseur=regio.medewerker)
+    assert r.status_code == 400 and r.json()["invalidParams"][0]["name"] == "adviseur"
+
+
+def test_cs_05_one_parents_refusal_blocks_without_the_youth_signing(regio, api):
+    casus = hulp.casus_met_moeder(regio)
+    vt = hulp.veilig_thuis(regio)
+    body = hulp.toestemming_body(
+        regio,
+        casus,
+        vt,
+        status="geweigerd",
+        gevers=[{"persoon": f"{T}/api/v1/personen/{casus.moeder.uuid}", "hoedanigheid": "ouder_met_gezag"}],
+    )
+    r = api(regio.medewerker).post("/api/v1/toestemmingen", body, format="json")
+    assert r.status_code == 201 and r.json()["status"] == "geweigerd"
