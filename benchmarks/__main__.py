@@ -1,7 +1,8 @@
 """`python -m benchmarks NAME [--db sqlite|postgres] [--size N]` (DESIGN §7).
 
 Names: person_writes (1 client; 8 clients on PostgreSQL), audit_verify, signal_registration,
-signal_http (PostgreSQL only), match_lookup. Results go to benchmarks/results/<name>-<db>.json.
+signal_http (PostgreSQL only), match_lookup, toegang_toestemming, verstrekkingen_register.
+Results go to benchmarks/results/<name>-<db>.json.
 PostgreSQL uses BENCH_PG_ADMIN_URL (default: postgres@127.0.0.1).
 """
 
@@ -12,9 +13,24 @@ import json
 import subprocess
 import sys
 
-NAMES = ["person_writes", "audit_verify", "signal_registration", "signal_http", "match_lookup"]
+NAMES = [
+    "person_writes",
+    "audit_verify",
+    "signal_registration",
+    "signal_http",
+    "match_lookup",
+    "toegang_toestemming",
+    "verstrekkingen_register",
+]
 # The verwijsindex measures set Django up for their own database, so each runs in its own process.
-EIGEN_PROCES = {"signal_registration": 2000, "signal_http": None, "match_lookup": 1_000_000}
+# (and so do toegang_toestemming and verstrekkingen_register)
+EIGEN_PROCES = {
+    "signal_registration": 2000,
+    "signal_http": None,
+    "match_lookup": 1_000_000,
+    "toegang_toestemming": 1_000_000,  # consents (dossiers: a tenth)
+    "verstrekkingen_register": 1_000_000,
+}
 
 
 def main() -> None:

@@ -83,7 +83,7 @@ def _nieuw_kenmerk() -> str:
     return f"D{today():%Y}-{secrets.token_hex(4).upper()}"
 
 
-def _grant_personen(actor, dossier: Dossier, gebruiker, bron: str) -> None:
+def _grant_personen(actor, dossier: Dossier, gebruiker, bron: str, tot: dt.date | None = None) -> None:
     """The case team reads the dossier's persons too (SPEC §3 Visibility: via the dossier)."""
     for persoon in selectors.personen(dossier):
         toegang.verleen_intern(
@@ -94,6 +94,7 @@ def _grant_personen(actor, dossier: Dossier, gebruiker, bron: str) -> None:
             rechten={"lezen", "aanvullen"},  # e.g. PE-11 markings; the person's core data stay as they are
             reden=f"Toewijzing aan dossier {dossier.kenmerk}",
             herkomst=f"dossier:{dossier.uuid}",
+            tot=tot,  # ends with the assignment it comes from (RT-12)
         )
 
 
@@ -173,7 +174,7 @@ def _toewijzing(actor, dossier: Dossier, gebruiker, rol: str, tot=None):
         toegang=grant,
         door=None if actor.is_systeem else actor.gebruiker,
     )
-    _grant_personen(actor, dossier, gebruiker, bron)
+    _grant_personen(actor, dossier, gebruiker, bron, tot)
     return grant
 
 

@@ -47,7 +47,14 @@ class Verstrekking(Beschermd):
 
     class Meta:
         verbose_name_plural = "verstrekkingen"
-        indexes = [models.Index(fields=["ontvanger_organisatie", "datum"], name="verstrekking_ontvanger_idx")]
+        indexes = [
+            models.Index(fields=["ontvanger_organisatie", "datum"], name="verstrekking_ontvanger_idx"),
+            # the FG's search "everything to organisation X in period T" within the own controller
+            models.Index(
+                fields=["verwerkingsverantwoordelijke", "ontvanger_organisatie", "datum"],
+                name="verstrekking_fg_ontvanger_idx",
+            ),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(persoon__isnull=False) | ~models.Q(bsn_index=""),

@@ -1101,3 +1101,23 @@ def test_e4_referral_without_agreement_break_glass_then_informed_who_referred(re
         format="json",
     )
     assert r.status_code == 201
+
+
+def test_rt_12_substitute_person_access_ends_with_the_assignment(regio, api):
+    import time_machine
+
+    d = hulp.dossier(regio)
+    tot = dt.date.today() + dt.timedelta(days=7)
+    services.wijs_toe(
+        actor=regio.actor(regio.leidinggevende),
+        uuid=d.uuid,
+        gebruiker=regio.collega,
+        rol="vervanger",
+        tot=tot,
+    )
+    als_systeem()
+    lisa = d.leden.get().persoon
+    assert api(regio.collega).get(f"/api/v1/personen/{lisa.uuid}").status_code == 200
+    with time_machine.travel(dt.datetime.combine(tot + dt.timedelta(days=1), dt.time(12))):
+        assert api(regio.collega).get(url(d)).status_code == 404
+        assert api(regio.collega).get(f"/api/v1/personen/{lisa.uuid}").status_code == 404
