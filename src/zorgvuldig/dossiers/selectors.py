@@ -208,7 +208,7 @@ def dossiers_voor_noodtoegang(actor, bsn: str) -> list[Dossier]:
     tenancy.activeer(actor)
     if not actor.rollen & {"medewerker", "leidinggevende"}:
         return []
-    return list(
+    gevonden = list(
         Dossier.objects.filter(
             organisatie_id=actor.organisatie.pk,
             team__in=actor.gebruiker.teams.all(),
@@ -220,6 +220,20 @@ def dossiers_voor_noodtoegang(actor, bsn: str) -> list[Dossier]:
         .select_related("team")
         .distinct()
     )
+    # Learning that the team holds a dossier on this person is a consultation too (AU-01); no grant
+    # covers it, which the entry shows.
+    if gevonden:
+        with transaction.atomic():
+            for dossier in gevonden:
+                audit.record(
+                    actor=actor,
+                    actie="dossier.gezocht",
+                    activiteit=ACTIVITEIT,
+                    object=dossier,
+                    betrokkenen=personen(dossier),
+                    velden=["kenmerk", "team"],
+                )
+    return gevonden
 
 
 def dossier_voor_beheer(actor, uuid) -> Dossier:

@@ -636,6 +636,7 @@ def test_au_02_operation_writes_complete_audit_entries(regio, api, operatie):
                 "dossier.toewijzingen_ingezien",
                 "dossier.toewijzing_beeindigd",
                 "dossier.sluiting_bevestigd",
+                "dossier.gezocht",  # a break-glass candidate: existence only, no grant yet (AC-11)
             }
             assert e.toegang or e.actie in beheer, f"{operatie}: dossier access without grant (AU-09)"
         assert BSN_SAM not in str(e.chain_fields())

@@ -1022,6 +1022,11 @@ def test_ac_11_e4_search_offers_break_glass_on_own_team_dossiers_before_contact(
     assert r["results"] == []
     assert [x["kenmerk"] for x in r["noodtoegangMogelijk"]] == [d.kenmerk]
     assert set(r["noodtoegangMogelijk"][0]) == {"url", "kenmerk", "team", "noodtoegang"}
+    als_systeem()
+    assert (
+        AuditRegel.objects.filter(actie="dossier.gezocht", actor_gebruiker=str(regio.collega.uuid)).count()
+        == 1
+    )
     assert (
         api(regio.leraar)
         .post("/api/v1/dossiers/_zoek", {"bsn": BSN_SAM}, format="json")
