@@ -225,6 +225,8 @@ def geweigerd_gelogd(actie: str, activiteit: str):
             try:
                 return fn(*args, actor=actor, **kwargs)
             except DomainError as fout:
+                if getattr(fout, "gelogd", False):
+                    raise  # a nested service already logged this refusal (AU-04: once per attempt)
                 weigering(
                     actor=actor,
                     actie=actie,

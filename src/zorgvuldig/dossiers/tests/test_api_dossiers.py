@@ -1126,3 +1126,13 @@ def test_rt_12_substitute_person_access_ends_with_the_assignment(regio, api):
     with time_machine.travel(dt.datetime.combine(tot + dt.timedelta(days=1), dt.time(12))):
         assert api(regio.collega).get(url(d)).status_code == 404
         assert api(regio.collega).get(f"/api/v1/personen/{lisa.uuid}").status_code == 404
+
+
+def test_au_04_a_refused_break_glass_on_a_dossier_is_logged_once(regio, api):
+    d = hulp.dossier(regio)
+    r = api(regio.collega).post(
+        url(d, "/noodtoegangen"), {"reden": "Zorgen", "dreigingVoor": ["gezin"]}, format="json"
+    )
+    assert r.status_code == 400
+    als_systeem()
+    assert AuditRegel.objects.filter(status="geweigerd", code="E_AC_BREAKGLASS_REASON").count() == 1
