@@ -116,6 +116,7 @@ INSTALLED_APPS = [
     "zorgvuldig.verwijsindex",
     "zorgvuldig.dossiers",
     "zorgvuldig.toestemmingen",
+    "zorgvuldig.casusoverleg",
     "zorgvuldig.rapportages",
     "zorgvuldig.ui",
 ]
@@ -353,7 +354,7 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
     "SCHEMA_PATH_PREFIX": "/api/v1",
-    "ENUM_NAME_OVERRIDES": {},
+    "ENUM_NAME_OVERRIDES": {"OverlegsoortEnum": "zorgvuldig.casusoverleg.policies.SOORTEN"},
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "zorgvuldig.api.schema.postprocess",

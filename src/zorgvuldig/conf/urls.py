@@ -4,6 +4,7 @@ from django_otp.admin import OTPAdminSite
 
 from zorgvuldig.api import views as api_views
 from zorgvuldig.audit import api as audit_api
+from zorgvuldig.casusoverleg import api as casus_api
 from zorgvuldig.core import metrics as core_metrics
 from zorgvuldig.core import views as core_views
 from zorgvuldig.dossiers import api as dossier_api
@@ -56,6 +57,48 @@ api_v1 = [
     path(f"zorgsignalen/{U}/_beoordelen", dossier_api.ZorgsignaalBeoordelenView.as_view()),
     path(f"zorgsignalen/{U}/_afwijzen", dossier_api.ZorgsignaalAfwijzenView.as_view()),
     path(f"zorgsignalen/{U}/_omzetten", dossier_api.ZorgsignaalOmzettenView.as_view()),
+    path("overlegtypen", casus_api.OverlegtypenView.as_view()),
+    path("overlegtypen/sjablonen", casus_api.OverlegtypeSjablonenView.as_view()),
+    path(f"overlegtypen/{U}", casus_api.OverlegtypeView.as_view()),
+    path(f"overlegtypen/{U}/_activeren", casus_api.OverlegtypeActiverenView.as_view()),
+    path(f"overlegtypen/{U}/_goedkeuren", casus_api.OverlegtypeGoedkeurenView.as_view()),
+    path("casusoverleggen", casus_api.CasussenView.as_view()),
+    path(f"casusoverleggen/{U}", casus_api.CasusView.as_view()),
+    path(f"casusoverleggen/{U}/identificatie", casus_api.IdentificatieView.as_view()),
+    path(f"casusoverleggen/{U}/_wegen", casus_api.WegenView.as_view()),
+    path(f"casusoverleggen/{U}/_accepteren", casus_api.AccepterenView.as_view()),
+    path(f"casusoverleggen/{U}/_afwijzen", casus_api.AfwijzenView.as_view()),
+    path(f"casusoverleggen/{U}/_trieren", casus_api.TrierenView.as_view()),
+    path(f"casusoverleggen/{U}/_agenderen", casus_api.AgenderenView.as_view()),
+    path(f"casusoverleggen/{U}/_starten", casus_api.StartenView.as_view()),
+    path(f"casusoverleggen/{U}/_vaststellen", casus_api.VaststellenView.as_view()),
+    path(f"casusoverleggen/{U}/_monitoren", casus_api.MonitorenView.as_view()),
+    path(f"casusoverleggen/{U}/_herzien", casus_api.HerzienView.as_view()),
+    path(f"casusoverleggen/{U}/_afschalen", casus_api.AfschalenView.as_view()),
+    path(f"casusoverleggen/{U}/_afsluiten", casus_api.AfsluitenView.as_view()),
+    path(f"casusoverleggen/{U}/_veiligheidsplan", casus_api.VeiligheidsplanView.as_view()),
+    path(f"casusoverleggen/{U}/deelnemers", casus_api.DeelnemersView.as_view()),
+    path(f"casusoverleggen/{U}/deelnemers/<uuid:deelnemer_uuid>/_triage", casus_api.TriageView.as_view()),
+    path(f"casusoverleggen/{U}/bijdragen", casus_api.BijdragenView.as_view()),
+    path(
+        f"casusoverleggen/{U}/bijdragen/<uuid:bijdrage_uuid>/_intrekken",
+        casus_api.BijdrageIntrekkenView.as_view(),
+    ),
+    path(
+        f"casusoverleggen/{U}/bijdragen/<uuid:bijdrage_uuid>/_bevestigen",
+        casus_api.BijdrageBevestigenView.as_view(),
+    ),
+    path(f"casusoverleggen/{U}/toedelingen", casus_api.ToedelingenView.as_view()),
+    path(
+        f"casusoverleggen/{U}/toedelingen/<uuid:toedeling_uuid>/_goedkeuren",
+        casus_api.ToedelingGoedkeurenView.as_view(),
+    ),
+    path(f"casusoverleggen/{U}/bijeenkomsten", casus_api.BijeenkomstenView.as_view()),
+    path(f"casusoverleggen/{U}/actiepunten", casus_api.ActiepuntenView.as_view()),
+    path(
+        f"casusoverleggen/{U}/actiepunten/<uuid:actiepunt_uuid>/_afronden",
+        casus_api.ActiepuntAfrondenView.as_view(),
+    ),
     path("toestemmingen", toestemming_api.ToestemmingenView.as_view()),
     path(f"toestemmingen/{U}", toestemming_api.ToestemmingView.as_view()),
     path(f"toestemmingen/{U}/_geven", toestemming_api.GevenView.as_view()),

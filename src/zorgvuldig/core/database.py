@@ -15,14 +15,26 @@ RLS_SYSTEEM = "current_setting('zorgvuldig.systeem', true) = 'aan'"
 RLS_VANDAAG = "(now() AT TIME ZONE 'Europe/Amsterdam')::date"
 
 
-def rls_sql(table: str, object_type: str) -> str:
+def _grant_op(object_type: str, id_expr: str) -> str:
+    """A grant valid today (Europe/Amsterdam) on row `id_expr` of `object_type` naming the actor."""
+    return f"""EXISTS (
+        SELECT 1 FROM toegang_toegang t
+        WHERE t.object_type = '{object_type}' AND t.object_id = {id_expr} AND t.ingetrokken_op IS NULL
+          AND t.geldig_vanaf <= {RLS_VANDAAG} AND (t.geldig_tot IS NULL OR t.geldig_tot >= {RLS_VANDAAG})
+          AND (t.ontvanger_organisatie_id = {RLS_ORGANISATIE} OR t.ontvanger_gebruiker_id = {RLS_GEBRUIKER})
+    )"""
+
+
+def rls_sql(table: str, object_type: str, ouder: tuple[str, str] | None = None) -> str:
     """Row-level security for a protected table: own organisation, a valid grant, the FG's own controller,
-    or the system context.
+    or the system context. `ouder` = (object type, column): a grant on the parent row also opens this
+    one (a case table's participants reach its contributions through their grant on the case).
 
     A second line of defence behind the selectors (DESIGN §4 Tenancy): a query that forgets the
     organisation filter still returns nothing of another organisation. The owner role (migrations)
     is not subject to it; the runtime role is.
     """
+    via_ouder = f"\n    OR {_grant_op(ouder[0], f'{table}.{ouder[1]}')}" if ouder else ""
     return f"""
 ALTER TABLE {table} ENABLE ROW LEVEL SECURITY;
 DROP POLICY IF EXISTS tenancy ON {table};
@@ -30,12 +42,7 @@ CREATE POLICY tenancy ON {table} USING (
     {RLS_SYSTEEM}
     OR organisatie_id = {RLS_ORGANISATIE}
     OR verwerkingsverantwoordelijke_id = {RLS_FG}
-    OR EXISTS (
-        SELECT 1 FROM toegang_toegang t
-        WHERE t.object_type = '{object_type}' AND t.object_id = {table}.id AND t.ingetrokken_op IS NULL
-          AND t.geldig_vanaf <= {RLS_VANDAAG} AND (t.geldig_tot IS NULL OR t.geldig_tot >= {RLS_VANDAAG})
-          AND (t.ontvanger_organisatie_id = {RLS_ORGANISATIE} OR t.ontvanger_gebruiker_id = {RLS_GEBRUIKER})
-    )
+    OR {_grant_op(object_type, f"{table}.id")}{via_ouder}
 );
 """
 

@@ -75,6 +75,9 @@ CODES: dict[str, Code] = {
     "E_SH_CONSULT_REQUIRED": Code(409, "Eerst de leidinggevende raadplegen"),
     "E_SH_ENRICH_WINDOW": Code(409, "Buiten de termijn voor verrijken"),
     "E_SH_G5_DISABLED": Code(403, "Verstrekken aan toezichthouder staat uit"),
+    # Case tables (CT)
+    "E_CT_MIN_AGE": Code(400, "Jonger dan de minimumleeftijd van het overleg"),
+    "E_CT_NO_GROUND": Code(400, "Geen grond om in te brengen"),
     # Rights (RI)
     "E_RI_NOT_ENTITLED": Code(400, "Niet bevoegd dit recht uit te oefenen"),
     # Registers (RG)

@@ -45,6 +45,7 @@ BEWAARREGELS = {
     "dossier": "retention.dossier_years (15): vernietigen op 1 januari van eindjaar + 15 (RT-01)",
     "zorgsignaal": "retention.unconfirmed_signal_months (6) na ontvangst zonder melding (RT-05)",
     "toestemming": "retention.consent_years (5) na verval of intrekking, niet vóór verstrekkingen erop",
+    "casusoverleg": "Termijn van het overlegtype na sluiten (RT-08); overdracht via het deelbesluit",
     "bericht": "Tekst gewist na bezorging; adres en onderwerp als administratie (retention.admin_years)",
 }
 
@@ -62,6 +63,7 @@ EIGEN_APPS = {
     "verwijsindex",
     "dossiers",
     "toestemmingen",
+    "casusoverleg",
 }
 
 

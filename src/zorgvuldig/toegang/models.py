@@ -20,6 +20,7 @@ class Bron(models.TextChoices):
     NOODTOEGANG = "noodtoegang", "Noodtoegang"
     DEELBESLUIT = "deelbesluit", "Deelbesluit"
     TOEDELING = "toedeling", "Toedeling casusoverleg"
+    DEELNAME = "deelname", "Deelname casusoverleg"
     GEHEIM_ADRES = "geheim_adres", "Geheim adres"
 
 

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class CasusoverlegConfig(AppConfig):
+    name = "zorgvuldig.casusoverleg"
+    label = "casusoverleg"
+    verbose_name = "Casusoverleg"
