@@ -429,7 +429,9 @@ class AfsluitenView(CasusItemView):
     scopes = {"post": REGISSEREN}
 
     @extend_schema(
-        request=CasusAfsluitenSerializer, responses=OpenApiTypes.OBJECT, operation_id="casusoverleggen_afsluiten"
+        request=CasusAfsluitenSerializer,
+        responses=OpenApiTypes.OBJECT,
+        operation_id="casusoverleggen_afsluiten",
     )
     def post(self, request, uuid):
         ser = CasusAfsluitenSerializer(data=request.data)
@@ -460,8 +462,8 @@ class DeelnemersView(CasusItemView):
 
     @extend_schema(responses=OpenApiTypes.OBJECT, operation_id="casusoverleggen_deelnemers_list")
     def get(self, request, uuid):
-        k = selectors.kijker(actor_van(request), uuid)
-        rijen = [selectors.deelnemer_weergave(d, k) for d in selectors.deelnemers(k)]
+        k, deelnemers = selectors.lees_onderdeel(actor_van(request), uuid, "deelnemers")
+        rijen = [selectors.deelnemer_weergave(d, k) for d in deelnemers]
         return Response({"count": len(rijen), "results": rijen})
 
     @extend_schema(
@@ -618,8 +620,8 @@ class ToedelingenView(CasusItemView):
 
     @extend_schema(responses=OpenApiTypes.OBJECT, operation_id="casusoverleggen_toedelingen_list")
     def get(self, request, uuid):
-        k = selectors.kijker(actor_van(request), uuid)
-        rijen = [selectors.toedeling_weergave(t) for t in selectors.toedelingen(k)]
+        _k, toedelingen = selectors.lees_onderdeel(actor_van(request), uuid, "toedelingen")
+        rijen = [selectors.toedeling_weergave(t) for t in toedelingen]
         return Response({"count": len(rijen), "results": rijen})
 
     @extend_schema(
@@ -671,8 +673,8 @@ class BijeenkomstenView(CasusItemView):
 
     @extend_schema(responses=OpenApiTypes.OBJECT, operation_id="casusoverleggen_bijeenkomsten_list")
     def get(self, request, uuid):
-        k = selectors.kijker(actor_van(request), uuid)
-        rijen = [selectors.bijeenkomst_weergave(b) for b in selectors.bijeenkomsten(k)]
+        _k, bijeenkomsten = selectors.lees_onderdeel(actor_van(request), uuid, "bijeenkomsten")
+        rijen = [selectors.bijeenkomst_weergave(b) for b in bijeenkomsten]
         return Response({"count": len(rijen), "results": rijen})
 
     @extend_schema(
@@ -707,8 +709,8 @@ class ActiepuntenView(CasusItemView):
 
     @extend_schema(responses=OpenApiTypes.OBJECT, operation_id="casusoverleggen_actiepunten_list")
     def get(self, request, uuid):
-        k = selectors.kijker(actor_van(request), uuid)
-        rijen = [selectors.actiepunt_weergave(a) for a in selectors.actiepunten(k)]
+        _k, actiepunten = selectors.lees_onderdeel(actor_van(request), uuid, "actiepunten")
+        rijen = [selectors.actiepunt_weergave(a) for a in actiepunten]
         return Response({"count": len(rijen), "results": rijen})
 
     @extend_schema(

@@ -419,8 +419,9 @@ def zicht(rol: str | None, is_regisseur: bool) -> str | None:
 
 
 def mag_bijdragen(rol: str | None, is_regisseur: bool, status: str) -> str | None:
-    """Who may contribute when: a participant with its own task or an advisor, or a director, from triage
-    until the allocation; an informant answers only its question. None, or the refusal code."""
+    """Who may contribute when: a participant with its own task or an advisor, or a director, in triage
+    and the conference (and again while monitoring or revising the plan, when new items need a new
+    allocation); an informant answers only its question, during the conference. None, or the code."""
     if status not in (TRIAGE, GEAGENDEERD, IN_OVERLEG, MONITORING, PLAN_HERZIEN):
         return "E_STATE_CONFLICT"
     if is_regisseur or rol in (EIGEN_TAAK, ADVISEUR):

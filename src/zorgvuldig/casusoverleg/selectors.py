@@ -466,3 +466,31 @@ def actiepunt_weergave(a: Actiepunt) -> dict:
         "deadline": a.deadline,
         "gereedOp": a.gereed_op,
     }
+
+
+ONDERDELEN = {
+    "deelnemers": deelnemers,
+    "toedelingen": toedelingen,
+    "bijeenkomsten": bijeenkomsten,
+    "actiepunten": actiepunten,
+}
+
+
+def lees_onderdeel(actor, uuid, onderdeel: str) -> tuple[Kijker, list]:
+    """A case's participants, allocations, meetings or actions as this viewer may see them, audited like
+    every read of the case (AU-01, AU-09)."""
+    k = kijker(actor, uuid)
+    if k.zicht is None:
+        raise NotFound()
+    rijen = ONDERDELEN[onderdeel](k)
+    if rijen:
+        audit.record(
+            actor=actor,
+            actie="casusoverleg.ingezien",
+            activiteit=ACTIVITEIT,
+            object=k.casus,
+            betrokkenen=[k.casus.persoon] if k.casus.persoon_id else [],
+            velden=[onderdeel],
+            toegang=k.grant,
+        )
+    return k, rijen

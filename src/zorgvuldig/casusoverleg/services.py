@@ -25,21 +25,11 @@ from zorgvuldig.casusoverleg.models import (
 from zorgvuldig.casusoverleg.selectors import ACTIVITEIT
 from zorgvuldig.core import crypto, tenancy
 from zorgvuldig.core.clock import today
-from zorgvuldig.core.errors import DomainError, InvalidParam, NotFound
+from zorgvuldig.core.errors import DomainError, InvalidParam, NotFound, weiger
 from zorgvuldig.toegang import services as toegang
 from zorgvuldig.toegang.models import Bron, Toegang
 
-
-def _weiger(fouten, detail: str | None = None) -> None:
-    """Raise the first failure's code with every failure listed (API §1.5)."""
-    if not fouten:
-        return
-    fouten = list(fouten)
-    raise DomainError(
-        fouten[0].code,
-        fouten[0].reden if len(fouten) == 1 or not detail else detail,
-        [InvalidParam(f.naam, f.code, f.reden) for f in fouten],
-    )
+_weiger = weiger  # raise a rule's failures as one refusal (API §1.5)
 
 
 def _tekst(waarde) -> str:
@@ -730,8 +720,9 @@ UITGEVOERDE_STATUSSEN = ("uitgevoerd", "informeren_uitgesteld", "client_geinform
 DOORSTANE_STATUSSEN = ("besloten", *UITGEVOERDE_STATUSSEN)
 
 
-def _toestemming_geldig(actor, casus: Casusoverleg, uuid) -> tuple[Any, bool]:
-    """A valid consent, of the contributor's own registry, of this person (matched on the BSN index)."""
+def _toestemming_geldig(actor, casus: Casusoverleg, uuid, bijzonder: bool) -> tuple[Any, bool]:
+    """A valid written consent, of the contributor's own registry, of this person (matched on the BSN
+    index) — explicit when the contribution holds special-category data (GDPR art. 9(2)(a))."""
     from zorgvuldig.toestemmingen import policies as cs
     from zorgvuldig.toestemmingen.models import Toestemming
 
@@ -748,7 +739,7 @@ def _toestemming_geldig(actor, casus: Casusoverleg, uuid) -> tuple[Any, bool]:
         casus.persoon and t.betrokkene.bsn_index and t.betrokkene.bsn_index == casus.persoon.bsn_index
     )
     geldig = cs.status_op(t.status, t.geldig_tot, today()) == cs.GEGEVEN
-    return t, zelfde and geldig and t.vorm in cs.SCHRIFTELIJKE_VORMEN
+    return t, zelfde and geldig and t.vorm in cs.SCHRIFTELIJKE_VORMEN and (t.uitdrukkelijk or not bijzonder)
 
 
 def _deelbesluit(actor, uuid):
@@ -780,7 +771,9 @@ def breng_in(*, actor, uuid, data: dict) -> Bijdrage:
             fout.audit_object = casus  # type: ignore[attr-defined]
             raise fout
         grond = data.get("grond") or {}
-        toestemming, geldig = _toestemming_geldig(actor, casus, grond.get("toestemming"))
+        toestemming, geldig = _toestemming_geldig(
+            actor, casus, grond.get("toestemming"), bool(data.get("bijzonder"))
+        )
         db = _deelbesluit(actor, grond.get("deelbesluit"))
         feit = policies.Bijdragefeit(
             partnerrol=_partnerrol(k),

@@ -67,6 +67,7 @@ def bouw_demo() -> dict:
         _personen()
         _signalen()
         _dossiers()
+        _casusoverleg()
         _auditortoegang()
     return {"gebruikers": logins(), "tokens": tokens(resultaat.geheimen)}
 
@@ -247,6 +248,99 @@ def _dossiers() -> None:
             "kenmerk": "VT-DEMO-001",
         },
     )
+
+
+def _casusoverleg() -> None:
+    """A Local PGA under the PGA convenant (CT-01, CT-16): the beheerder sets it up from the template, the
+    FG approves its basis; Fatima's case on Sam waits in triage with the police, youth care (own task) and
+    the GGD (advisor) invited, the police having answered the triage question (CT-05)."""
+    from zorgvuldig.casusoverleg import services as cs
+    from zorgvuldig.casusoverleg.models import Overlegtype
+    from zorgvuldig.casusoverleg.policies import SJABLONEN
+    from zorgvuldig.core import tenancy
+    from zorgvuldig.organisaties.models import Gebruiker, Organisatie
+    from zorgvuldig.personen.models import Persoon
+
+    if Overlegtype.objects.exists():
+        return
+    org = {o.code: o for o in Organisatie.objects.all()}
+    wie = {g.email: g for g in Gebruiker.objects.all()}
+    beheerder, fg = Actor.voor(wie["beheer@krimpen.example.org"]), Actor.voor(wie["fg@krimpen.example.org"])
+    fatima = Actor.voor(wie["fatima@krimpen.example.org"])
+
+    def partner(code, taak, rol, grond):
+        return {"organisatie": str(org[code].uuid), "taak": taak, "rol": rol, "grond": grond}
+
+    sjabloon = {k: v for k, v in SJABLONEN["lokaal_pga"].items() if k != "partnerrollen"}
+    t = cs.maak_type(
+        actor=beheerder,
+        data={
+            **sjabloon,
+            "soort": "lokaal_pga",
+            "naam": "Lokale PGA Krimpen",
+            "verwerkingsactiviteit": "casusoverleg",
+            "convenant": "pga-krimpen-2026",
+            "partners": [
+                partner(
+                    "wijkteam-krimpen",
+                    "Procesregie en ondersteuning",
+                    "overheid",
+                    "g4_wettelijke_bevoegdheid",
+                ),
+                partner("politie-ijsselland", "Opsporing en handhaving", "politie", "wpg_art20"),
+                partner("jeugdhulp-rijnmond", "Jeugdhulp", "zorg", "toestemming"),
+                partner("ggd-rijnmond", "Advies jeugdgezondheid", "zorg", "toestemming"),
+            ],
+        },
+    )
+    cs.keur_basis_goed(actor=fg, uuid=t.uuid)
+    cs.activeer_type(actor=beheerder, uuid=t.uuid)
+    with tenancy.systeem():
+        sam = Persoon.objects.get(voornamen="Sam", geslachtsnaam="Jansen")
+    casus = cs.registreer(
+        actor=fatima,
+        overlegtype_uuid=t.uuid,
+        persoon_uuid=sam.uuid,
+        vraag="Sam heeft twee politieregistraties dit jaar en verzuimt veel; is een gezamenlijk plan nodig?",
+    )
+    cs.accepteer(
+        actor=fatima,
+        uuid=casus.uuid,
+        criteria_toets=dict.fromkeys(t.criteria, True),
+        client_geinformeerd=True,
+    )
+    cs.ga_naar(actor=fatima, uuid=casus.uuid, naar="triage")
+    uitnodigingen = [
+        (
+            "politie-ijsselland",
+            "wijkagent@politie.example.org",
+            "eigen_taak",
+            "De politie kent de registraties.",
+        ),
+        (
+            "jeugdhulp-rijnmond",
+            "zorg@jeugdhulp.example.org",
+            "eigen_taak",
+            "Mogelijk al jeugdhulp betrokken.",
+        ),
+        ("ggd-rijnmond", "jeugdarts@ggd.example.org", "adviseur", "Advies over verzuim en gezondheid."),
+    ]
+    for code, email, rol, reden in uitnodigingen:
+        d = cs.nodig_uit(
+            actor=fatima,
+            uuid=casus.uuid,
+            organisatie_uuid=org[code].uuid,
+            gebruiker_uuid=wie[email].uuid,
+            rol=rol,
+            reden=reden,
+        )
+        if code == "politie-ijsselland":
+            cs.beantwoord_triage(
+                actor=Actor.voor(wie[email]),
+                uuid=casus.uuid,
+                deelnemer_uuid=d.uuid,
+                antwoord={"bekend": True, "contact": {"naam": "Ruben Smits", "telefoon": "+31600000051"}},
+            )
 
 
 def _auditortoegang() -> None:

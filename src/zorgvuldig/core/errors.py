@@ -140,3 +140,21 @@ def problem(code: str, detail: str, *, trace_id: str | None = None, invalid_para
     if invalid_params:
         body["invalidParams"] = [p.as_dict() if isinstance(p, InvalidParam) else p for p in invalid_params]
     return body
+
+
+def weiger(fouten, detail: str | None = None, code: str | None = None) -> None:
+    """Raise a rule's failures (objects with `code`, `naam`, `reden`) as one refusal, or return if none.
+
+    `code` (default: the first failure's) decides status and title; a lone failure's reason is the detail,
+    several share `detail`; `invalidParams` lists them all (API §1.5).
+    """
+    fouten = list(fouten)
+    if not fouten:
+        return
+    code = code or fouten[0].code
+    eerste = next(f for f in fouten if f.code == code)
+    raise DomainError(
+        code,
+        eerste.reden if len(fouten) == 1 or not detail else detail,
+        [InvalidParam(f.naam, f.code, f.reden) for f in fouten],
+    )

@@ -11,7 +11,7 @@ from django.db import IntegrityError, transaction
 from zorgvuldig.audit import services as audit
 from zorgvuldig.core import crypto, tenancy
 from zorgvuldig.core.clock import today
-from zorgvuldig.core.errors import DomainError, InvalidParam, NotFound
+from zorgvuldig.core.errors import DomainError, InvalidParam, NotFound, weiger
 from zorgvuldig.dossiers import policies, selectors
 from zorgvuldig.dossiers.models import (
     Clientverklaring,
@@ -29,17 +29,7 @@ from zorgvuldig.dossiers.selectors import ACTIVITEIT
 from zorgvuldig.toegang import services as toegang
 from zorgvuldig.toegang.models import Bron, Toegang
 
-
-def _weiger(fouten, detail: str | None = None) -> None:
-    """Raise the first failure's code with every failure listed (API §1.5)."""
-    if not fouten:
-        return
-    fouten = list(fouten)
-    raise DomainError(
-        fouten[0].code,
-        fouten[0].reden if len(fouten) == 1 or not detail else detail,
-        [InvalidParam(f.naam, f.code, f.reden) for f in fouten],
-    )
+_weiger = weiger  # raise a rule's failures as one refusal (API §1.5)
 
 
 def _tekst(waarde) -> str:

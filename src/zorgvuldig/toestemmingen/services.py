@@ -14,7 +14,7 @@ import datetime as dt
 from django.db import transaction
 
 from zorgvuldig.audit import services as audit
-from zorgvuldig.core import crypto, tenancy
+from zorgvuldig.core import crypto, errors, tenancy
 from zorgvuldig.core.clock import now, today
 from zorgvuldig.core.errors import DomainError, InvalidParam
 from zorgvuldig.toestemmingen import policies, selectors
@@ -26,16 +26,9 @@ INHOUD_VELDEN = ("inhoud", "waaromNodig", "afhankelijkheidReden", "bewijs")
 
 
 def _weiger(fouten, detail: str) -> None:
+    """The code that decides is the rule's main code (`hoofdcode`), not simply the first failure's."""
     fouten = list(fouten)
-    if not fouten:
-        return
-    code = policies.hoofdcode(fouten) or fouten[0].code
-    eerste = next(f for f in fouten if f.code == code)
-    raise DomainError(
-        code,
-        eerste.reden if len(fouten) == 1 else detail,
-        [InvalidParam(f.naam, f.code, f.reden) for f in fouten],
-    )
+    errors.weiger(fouten, detail, policies.hoofdcode(fouten) or None)
 
 
 def _publiek(organisatie) -> bool:

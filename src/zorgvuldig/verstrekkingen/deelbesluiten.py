@@ -16,7 +16,7 @@ from django.db import transaction
 from zorgvuldig.audit import services as audit
 from zorgvuldig.core import crypto, tenancy
 from zorgvuldig.core.clock import now, today
-from zorgvuldig.core.errors import DomainError, InvalidParam
+from zorgvuldig.core.errors import DomainError, InvalidParam, weiger
 from zorgvuldig.verstrekkingen import policies as p
 from zorgvuldig.verstrekkingen.models import Deelbesluit, Verstrekking
 
@@ -25,16 +25,9 @@ RICHTINGEN = (p.VERSTREKKEN, p.OPVRAGEN)
 
 
 def _weiger(fouten, detail: str) -> None:
+    """The code that decides is the rule's main code (`hoofdcode`), not simply the first failure's."""
     fouten = list(fouten)
-    if not fouten:
-        return
-    code = p.hoofdcode(fouten) or fouten[0].code
-    eerste = next(f for f in fouten if f.code == code)
-    raise DomainError(
-        code,
-        eerste.reden if len(fouten) == 1 else detail,
-        [InvalidParam(f.naam, f.code, f.reden) for f in fouten],
-    )
+    weiger(fouten, detail, p.hoofdcode(fouten) or None)
 
 
 # --- From stored answers to the policy's question -----------------------------------------------

@@ -81,6 +81,12 @@ def _objecten(regio):
 
     casus = Casus(regio)
     delen = _delen(regio, casus)
+    from zorgvuldig.casusoverleg.tests.hulp import Tafel
+    from zorgvuldig.casusoverleg.tests.voorbeelden import bij_de_school
+
+    tafel = Tafel(regio)
+    tafelcasus = tafel.aanmelding()  # the worker registered it and is its procesregisseur
+    school_type, school_casus = bij_de_school(regio, tafel.convenant)
     als_systeem()
     eigen_a = AuditRegel.objects.filter(object_uuid=str(eigen_p.uuid)).first()
     ander_a = AuditRegel.objects.filter(object_uuid=str(ander_p.uuid)).first()
@@ -98,6 +104,10 @@ def _objecten(regio):
         # a consent and a sharing decision in the worker's dossier, and in the school's
         "toestemmingen": (delen["toestemming"], delen["ander_toestemming"]),
         "deelbesluiten": (delen["deelbesluit"], delen["ander_deelbesluit"]),
+        # a table type of the wijkteam and one of the school; a case at the wijkteam's table and one
+        # hosted by the school (CT-16, AC-15)
+        "overlegtypen": (tafel.type.uuid, school_type.uuid),
+        "casusoverleggen": (tafelcasus.uuid, school_casus.uuid),
         # regional technical status for the VI-beheerder: "other organisation" does not apply
         "uittredingen": (vi.toetreding_derde.uuid, None),
         # configuration is readable by all staff: "other organisation" does not apply

@@ -232,6 +232,30 @@ def test_ct_16_all_failures_in_order_the_first_decides():
     ]
 
 
+GROND_VAN_ROL = {p.POLITIE: p.WPG_ART20, p.OM: p.OM_WET, p.ZORG: p.TOESTEMMING, p.OVERHEID: p.G4}
+
+
+def test_ct_16_a_template_for_exactly_the_six_table_kinds():
+    assert set(p.SJABLONEN) == set(p.SOORTEN)
+
+
+@pytest.mark.parametrize("soort", p.SOORTEN)
+def test_ct_16_each_template_is_a_complete_type_once_the_host_adds_its_partners(soort):
+    sjabloon = dict(p.SJABLONEN[soort])
+    rollen = sjabloon.pop("partnerrollen")
+    assert rollen and set(rollen) <= set(p.PARTNERROLLEN)
+    partners = [
+        p.Partner(f"org-{i}", "Taak aan tafel", rol, GROND_VAN_ROL[rol]) for i, rol in enumerate(rollen)
+    ]
+    assert p.overlegtype_fouten(soort=soort, partners=partners, grondslagen=GRONDSLAGEN, **sjabloon) == ()
+
+
+def test_ct_02_veiligheidshuis_template_is_for_persons_aged_12_or_over():
+    """SPEC §8 table: Veiligheidshuis tables are for persons aged ≥ 12."""
+    assert p.SJABLONEN["veiligheidshuis"]["minimumleeftijd"] == 12
+    assert p.POLITIE in p.SJABLONEN["lokaal_pga"]["partnerrollen"]  # Local PGA: police among the partners
+
+
 @pytest.mark.parametrize("grond", sorted(p.SH_GRONDEN | {p.TOESTEMMING, p.OM_WET, ""}))
 def test_ct_08_police_contribute_under_wpg_never_consent(grond):
     assert p.grond_past_bij_rol(p.POLITIE, grond) is False
@@ -1042,7 +1066,8 @@ def ziet(z, *, zicht=p.VOLLEDIG, deelnemer="d-1", is_regisseur=False, is_fg=Fals
     )
 
 
-def test_rt_08_archived_items_only_for_the_director_and_the_fg():
+def test_rt_08_archived_items_only_for_the_procesregisseur_and_the_fg():
+    # For archived items the caller passes is_regisseur = "is the procesregisseur" (selectors).
     archief = bijdrage(gearchiveerd=True, toegedeeld_aan_kijker=True)
     assert ziet(archief, zicht=None, is_fg=True, status=p.GESLOTEN) is True
     assert ziet(archief, is_regisseur=True, status=p.GESLOTEN) is True
