@@ -116,5 +116,5 @@ ACTIES: dict[str, str] = {
     "casusoverleg.actiepunt": "Actiepunt vastgelegd",
     "casusoverleg.actiepunt_gereed": "Actiepunt afgerond",
     "casusoverleg.herinnerd": "Herinnering actiepunt verstuurd",
-    "casusoverleg.export_geweigerd": "Export van een casusoverleg geweigerd",
+    "casusoverleg.overdracht_gekoppeld": "Deelbesluit voor overdracht aan bijdrage gekoppeld",
 }

@@ -19,6 +19,8 @@ from zorgvuldig.casusoverleg import policies, selectors, services
 
 ACT = "casusoverleg"
 BEHEER, DEELNEMEN, REGISSEREN = "overlegtype:beheren", "casusoverleg:deelnemen", "casusoverleg:regisseren"
+# RT-08: the FG reads closed case files of its controller (`register:lezen`); participants their own.
+LEZEN = "casusoverleg:deelnemen|register:lezen"
 
 
 def _url(request, pad: str) -> str:
@@ -200,7 +202,7 @@ class CasusSerializer(StrictSerializer):
 
 
 class CasussenView(CasusBasisView):
-    scopes = {"get": DEELNEMEN, "post": DEELNEMEN}
+    scopes = {"get": LEZEN, "post": DEELNEMEN}
 
     @extend_schema(responses=OpenApiTypes.OBJECT, operation_id="casusoverleggen_list")
     def get(self, request):
@@ -253,7 +255,7 @@ class CasusWijzigSerializer(StrictSerializer):
 
 
 class CasusView(CasusItemView):
-    scopes = {"get": DEELNEMEN, "patch": REGISSEREN}
+    scopes = {"get": LEZEN, "patch": REGISSEREN}
 
     @extend_schema(responses=OpenApiTypes.OBJECT, operation_id="casusoverleggen_read")
     def get(self, request, uuid):
@@ -417,7 +419,9 @@ class VeiligheidsplanView(CasusItemView):
 
 class OverdrachtSerializer(StrictSerializer):
     bijdrage = serializers.UUIDField()
-    deelbesluit = serializers.UUIDField()
+    deelbesluit = serializers.UUIDField(
+        required=False, help_text="Leeg: het deelbesluit dat de inbrenger met `_overdragen` koppelde."
+    )
 
 
 class CasusAfsluitenSerializer(StrictSerializer):
@@ -541,7 +545,7 @@ class BijdrageSerializer(StrictSerializer):
 
 
 class BijdragenView(CasusItemView):
-    scopes = {"get": DEELNEMEN, "post": DEELNEMEN}
+    scopes = {"get": LEZEN, "post": DEELNEMEN}
 
     @extend_schema(responses=OpenApiTypes.OBJECT, operation_id="casusoverleggen_bijdragen_list")
     def get(self, request, uuid):
@@ -588,6 +592,33 @@ class BijdrageIntrekkenView(CasusItemView):
             uuid=uuid,
             bijdrage_uuid=bijdrage_uuid,
             beperk_tot=[str(u) for u in beperk] if beperk is not None else None,
+        )
+        return Response(selectors.bijdrage_weergave(b, selectors.kijker(actor, uuid)))
+
+
+class BijdrageOverdragenSerializer(StrictSerializer):
+    deelbesluit = serializers.UUIDField()
+
+
+class BijdrageOverdragenView(CasusItemView):
+    """CT-15: the contributor names its executed sharing decision towards the taking-over party."""
+
+    scopes = {"post": DEELNEMEN}
+
+    @extend_schema(
+        request=BijdrageOverdragenSerializer,
+        responses=OpenApiTypes.OBJECT,
+        operation_id="casusoverleggen_bijdragen_overdragen",
+    )
+    def post(self, request, uuid, bijdrage_uuid):
+        ser = BijdrageOverdragenSerializer(data=request.data)
+        ser.is_valid(raise_exception=True)
+        actor = actor_van(request)
+        b = services.koppel_overdracht(
+            actor=actor,
+            uuid=uuid,
+            bijdrage_uuid=bijdrage_uuid,
+            deelbesluit_uuid=str(ser.validated_data["deelbesluit"]),
         )
         return Response(selectors.bijdrage_weergave(b, selectors.kijker(actor, uuid)))
 

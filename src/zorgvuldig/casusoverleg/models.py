@@ -178,6 +178,10 @@ class Bijdrage(Beschermd):
     deelbesluit = models.ForeignKey(
         "verstrekkingen.Deelbesluit", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
+    # CT-15: the contributor's own executed sharing decision towards the taking-over party
+    overdracht_deelbesluit = models.ForeignKey(
+        "verstrekkingen.Deelbesluit", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     status = models.CharField(max_length=12, default="actief")
     beperkt_tot = models.JSONField(default=list, blank=True)  # participant uuids (CT-10)
     inhoud_versleuteld = models.TextField()  # {tekst, noodzaak}
@@ -198,6 +202,7 @@ class Bijdrage(Beschermd):
         "grond": "organisatorisch",
         "toestemming": "relatie",
         "deelbesluit": "relatie",
+        "overdracht_deelbesluit": "relatie",
         "status": "organisatorisch",
         "beperkt_tot": "organisatorisch",
         "inhoud_versleuteld": "bijzonder",

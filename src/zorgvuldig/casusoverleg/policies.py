@@ -568,24 +568,28 @@ def bijdrage_zichtbaar(
     is_regisseur: bool,
     is_fg: bool,
     status: str,
+    is_procesregisseur: bool = False,
 ) -> bool:
     """What one viewer sees of one contribution.
 
-    The contributor always sees its own (until archived). RT-08: archived, only the procesregisseur and
-    the FG. CT-12: after the allocation only what was allocated to the viewer. Before it: the confirmed
-    ones of the current phase (CT-03), not withdrawn, within a restriction (CT-10), and never for an
-    informant, who sees only its question (CT-06).
+    RT-08: archived, only the procesregisseur and the FG. The contributor sees its own. CT-12: after the
+    allocation only what was allocated to the viewer (a director sees the file). Before it: the items of
+    the current phase and purpose (CT-03) — earlier ones only the procesregisseur, who re-confirms them —,
+    not withdrawn, within a restriction (CT-10), and never for an informant, who sees only its question
+    (CT-06).
     """
     if z.gearchiveerd:
-        return is_fg or (is_regisseur and zicht_ == VOLLEDIG)
+        return is_fg or is_procesregisseur
     if z.eigen:
         return True
     if z.status == INGETROKKEN:
         return False
     if allocatie_afgerond(status):
         return z.toegedeeld_aan_kijker or is_regisseur
-    if zicht_ not in (VOLLEDIG, PSEUDONIEM) or not z.in_fase:
+    if zicht_ not in (VOLLEDIG, PSEUDONIEM):
         return False
+    if not z.in_fase:
+        return is_procesregisseur
     if z.status == BEPERKT:
         return is_regisseur or (deelnemer is not None and deelnemer in z.beperkt_tot)
     return True

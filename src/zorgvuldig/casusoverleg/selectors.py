@@ -9,8 +9,11 @@ what was allocated (a `toedeling` grant on the contribution).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
+
+from django.db import transaction
 
 from zorgvuldig.audit import services as audit
 from zorgvuldig.casusoverleg import policies
@@ -78,9 +81,19 @@ def type_weergave(t: Overlegtype) -> dict:
 
 
 def casussen_zichtbaar_voor(actor):
-    """Cases the actor holds a valid grant for (its place at the table, AC-14)."""
+    """Cases the actor holds a valid grant for (its place at the table, AC-14) — and, for the FG, the
+    closed case files of its own controller, whose archive it supervises (RT-08)."""
     tenancy.activeer(actor)
-    return met_grant(Casusoverleg.objects.all(), actor)
+    qs = met_grant(Casusoverleg.objects.all(), actor)
+    if is_fg_van(actor, actor.verwerkingsverantwoordelijke_id):
+        qs = qs | Casusoverleg.objects.filter(
+            verwerkingsverantwoordelijke_id=actor.verwerkingsverantwoordelijke_id, status=policies.GESLOTEN
+        )
+    return qs
+
+
+def is_fg_van(actor, verwerkingsverantwoordelijke_id) -> bool:
+    return "fg" in actor.rollen and actor.verwerkingsverantwoordelijke_id == verwerkingsverantwoordelijke_id
 
 
 @dataclass
@@ -142,6 +155,12 @@ def kijker(actor, uuid, *, lock: bool = False) -> Kijker:
     zicht = policies.zicht(deelnemer.rol if deelnemer else None, bool(rollen))
     if zicht is None and casus.aanmelder_id == actor.gebruiker.pk:
         zicht = policies.VOLLEDIG if casus.status in (policies.AANGEMELD, policies.AFGEWEZEN) else None
+    if (
+        zicht is None
+        and casus.status == policies.GESLOTEN
+        and is_fg_van(actor, casus.verwerkingsverantwoordelijke_id)
+    ):
+        zicht = policies.VOLLEDIG  # RT-08: the FG reads the archived file (its contributions: archived only)
     return Kijker(actor, casus, grant, deelnemer, rollen, zicht)
 
 
@@ -212,6 +231,7 @@ def weergave(k: Kijker) -> dict:
     return weergave_
 
 
+@transaction.atomic
 def lees(actor, uuid) -> tuple[Kijker, dict]:
     """GET a case: visible → its view for this viewer, audited with the grant used (AU-09)."""
     k = kijker(actor, uuid)
@@ -230,13 +250,18 @@ def lees(actor, uuid) -> tuple[Kijker, dict]:
     return k, data
 
 
+@transaction.atomic
 def lijst(actor, casussen) -> None:
+    """Audit a list of cases. The subjects are the host's person records, read past row security only to
+    name them in the log (the list itself shows no identification)."""
     if casussen:
+        with tenancy.systeem():
+            personen = list(Persoon.objects.filter(pk__in=[c.persoon_id for c in casussen if c.persoon_id]))
         audit.record(
             actor=actor,
             actie="casusoverleg.lijst_ingezien",
             activiteit=ACTIVITEIT,
-            betrokkenen=[c.persoon for c in casussen if c.persoon_id],
+            betrokkenen=personen,
             velden=["kenmerk", "status", "overlegtype"],
         )
 
@@ -252,6 +277,7 @@ def lijst_weergave(c: Casusoverleg) -> dict:
     }
 
 
+@transaction.atomic
 def identificatie_voor(actor, uuid) -> tuple[Kijker, dict]:
     """CT-06: the person's identification, refused to an ADVISOR (pseudonymised by default)."""
     k = kijker(actor, uuid)
@@ -328,10 +354,7 @@ def _in_fase(b: Bijdrage, casus: Casusoverleg) -> bool:
 def zichtbare_bijdragen(k: Kijker) -> list[Bijdrage]:
     casus = k.casus
     toegedeeld = _toegedeeld(k.actor)
-    is_fg = (
-        "fg" in k.actor.rollen
-        and casus.verwerkingsverantwoordelijke_id == k.actor.verwerkingsverantwoordelijke_id
-    )  # type: ignore[attr-defined]
+    is_fg = is_fg_van(k.actor, casus.verwerkingsverantwoordelijke_id)  # type: ignore[attr-defined]
     eigen_deelnemer_uuid = str(k.deelnemer.uuid) if k.deelnemer else None
     zichtbaar = []
     for b in casus.bijdragen.select_related("organisatie", "deelnemer").order_by("aangemaakt", "id"):
@@ -347,9 +370,10 @@ def zichtbare_bijdragen(k: Kijker) -> list[Bijdrage]:
             z,
             zicht_=k.zicht,
             deelnemer=eigen_deelnemer_uuid,
-            is_regisseur=policies.PROCES in k.rollen if b.gearchiveerd else k.is_regisseur,
+            is_regisseur=k.is_regisseur,
             is_fg=is_fg,
             status=casus.status,
+            is_procesregisseur=policies.PROCES in k.rollen and k.zicht == policies.VOLLEDIG,
         ):
             zichtbaar.append(b)
     return zichtbaar
@@ -378,14 +402,22 @@ def bijdrage_weergave(b: Bijdrage, k: Kijker) -> dict:
             "deelbesluit": (str(b.deelbesluit.uuid) if eigen and b.deelbesluit else None),
             "vastgelegd": bool(b.toestemming_id or b.deelbesluit_id),
         },
+        "overdracht": {  # CT-15: the contributor's decision that hands it over
+            "deelbesluit": (
+                str(b.overdracht_deelbesluit.uuid) if eigen and b.overdracht_deelbesluit else None
+            ),
+            "gekoppeld": b.overdracht_deelbesluit_id is not None,
+        },
         "inhoud": inh.get("tekst"),
         "noodzaak": inh.get("noodzaak") or None,
         "status": b.status,
         "bevestigdVoorFase": b.bevestigd_voor or None,
+        "inHuidigeFase": _in_fase(b, k.casus),  # CT-03: false → hidden from others until re-confirmed
         "gearchiveerd": b.gearchiveerd,
     }
 
 
+@transaction.atomic
 def lees_bijdragen(actor, uuid) -> tuple[Kijker, list[Bijdrage]]:
     k = kijker(actor, uuid)
     rijen = zichtbare_bijdragen(k)
@@ -452,9 +484,11 @@ def bijeenkomst_weergave(b: Bijeenkomst) -> dict:
 
 
 def actiepunten(k: Kijker) -> list[Actiepunt]:
-    if k.zicht not in (policies.VOLLEDIG, policies.PSEUDONIEM):
-        return []
-    return list(k.casus.actiepunten.select_related("eigenaar_gebruiker").order_by("deadline", "id"))
+    """Every action for those who see the case; an informant only the actions it owns."""
+    qs = k.casus.actiepunten.select_related("eigenaar_gebruiker").order_by("deadline", "id")
+    if k.zicht in (policies.VOLLEDIG, policies.PSEUDONIEM):
+        return list(qs)
+    return list(qs.filter(eigenaar_gebruiker=k.actor.gebruiker)) if k.deelnemer else []
 
 
 def actiepunt_weergave(a: Actiepunt) -> dict:
@@ -468,7 +502,7 @@ def actiepunt_weergave(a: Actiepunt) -> dict:
     }
 
 
-ONDERDELEN = {
+ONDERDELEN: dict[str, Callable[[Kijker], list]] = {
     "deelnemers": deelnemers,
     "toedelingen": toedelingen,
     "bijeenkomsten": bijeenkomsten,
@@ -476,6 +510,7 @@ ONDERDELEN = {
 }
 
 
+@transaction.atomic
 def lees_onderdeel(actor, uuid, onderdeel: str) -> tuple[Kijker, list]:
     """A case's participants, allocations, meetings or actions as this viewer may see them, audited like
     every read of the case (AU-01, AU-09)."""

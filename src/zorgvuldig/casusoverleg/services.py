@@ -29,6 +29,7 @@ from zorgvuldig.core.errors import DomainError, InvalidParam, NotFound, weiger
 from zorgvuldig.toegang import services as toegang
 from zorgvuldig.toegang.models import Bron, Toegang
 
+AANMELDER = "Aanmelder van de casus"  # the reason of the registrant's grant
 _weiger = weiger  # raise a rule's failures as one refusal (API §1.5)
 
 
@@ -397,12 +398,30 @@ def registreer(
         )
         casus.inhoud_versleuteld = crypto.versleutel(casus, "inhoud", {"vraag": _tekst(vraag)})
         casus.save()
-        grant = _grant_deelname(actor, casus, gebruiker=actor.gebruiker, reden="Aanmelder van de casus")
+        grant = _grant_deelname(actor, casus, gebruiker=actor.gebruiker, reden=AANMELDER)
         for g, rol in ((proces, "Procesregisseur"), (casusr, "Casusregisseur")):
             if g is not None and g.pk != actor.gebruiker.pk:
                 _grant_deelname(actor, casus, gebruiker=g, reden=rol)
         _record(actor, "casusoverleg.aangemeld", casus, ["overlegtype", "persoon", "vraag"], toegang_=grant)
     return casus
+
+
+def _beeindig_aanmeldergrant(actor, casus: Casusoverleg) -> None:
+    """Once accepted, a registrant who does not direct the case has done its part: its grant ends
+    (need-to-know); as a participant it would be invited with its own reason (CT-04)."""
+    if casus.aanmelder_id in (casus.procesregisseur_id, casus.casusregisseur_id):
+        return
+    Toegang.objects.filter(
+        object_type=selectors.OBJECT_TYPE,
+        object_id=casus.pk,
+        ontvanger_gebruiker_id=casus.aanmelder_id,
+        reden=AANMELDER,
+        ingetrokken_op__isnull=True,
+    ).update(
+        ingetrokken_op=timezone.now(),
+        ingetrokken_door=actor.gebruiker,
+        ingetrokken_reden="Aanmelding geaccepteerd",
+    )
 
 
 def _kijker_open(actor, uuid) -> selectors.Kijker:
@@ -540,6 +559,7 @@ def accepteer(
         casus.client_geinformeerd = bool(client_geinformeerd)
         _zet_inhoud(casus, criteria_toets=dict(criteria_toets), uitzondering_reden=_tekst(uitzondering_reden))
         casus.save()
+        _beeindig_aanmeldergrant(actor, casus)
         _record(actor, "casusoverleg.geaccepteerd", k, ["criteriaToets", "clientGeinformeerd"])
     return casus
 
@@ -556,11 +576,28 @@ def wijs_af(*, actor, uuid, advies: str) -> Casusoverleg:
     return k.casus
 
 
+EENVOUDIGE_OVERGANGEN = frozenset(
+    {
+        policies.TRIAGE,
+        policies.GEAGENDEERD,
+        policies.IN_OVERLEG,
+        policies.MONITORING,
+        policies.PLAN_HERZIEN,
+        policies.AFSCHALING,
+    }
+)
+
+
 @audit.geweigerd_gelogd("casusoverleg.status_gewijzigd", ACTIVITEIT)
 def ga_naar(*, actor, uuid, naar: str) -> Casusoverleg:
-    """The plain transitions: triage, scheduling, starting, monitoring, revising, de-escalating."""
+    """The plain transitions: triage, scheduling, starting, monitoring, revising, de-escalating. Accepting,
+    rejecting, adopting the plan and closing have their own checks and their own services."""
     with transaction.atomic():
         k = _kijker_open(actor, uuid)
+        if naar not in EENVOUDIGE_OVERGANGEN:
+            raise DomainError(
+                "E_STATE_CONFLICT", f"Naar {naar} gaat het overleg via een eigen stap (SPEC §8)."
+            )
         if naar == policies.IN_OVERLEG:
             # CT-07, CT-08: client involvement and informing are recorded before the person is discussed
             cb = selectors.inhoud(k.casus).get("client_betrokkenheid") or {}
@@ -884,6 +921,37 @@ def bevestig_bijdrage(*, actor, uuid, bijdrage_uuid) -> Bijdrage:
     return b
 
 
+@audit.geweigerd_gelogd("casusoverleg.overdracht_gekoppeld", ACTIVITEIT)
+def koppel_overdracht(*, actor, uuid, bijdrage_uuid, deelbesluit_uuid) -> Bijdrage:
+    """CT-10, CT-15: during afschaling the contributor names its own executed sharing decision that hands
+    this contribution to the taking-over party; the directors then select it for transfer."""
+    with transaction.atomic():
+        k = _kijker_open(actor, uuid)
+        b = _bijdrage(k, bijdrage_uuid)
+        if b.organisatie_id != actor.organisatie.pk:
+            fout = DomainError(
+                "E_AC_NOT_AUTHORISED", "Alleen de inbrenger draagt zijn bijdrage over (CT-10)."
+            )
+            fout.audit_object = k.casus  # type: ignore[attr-defined]
+            raise fout
+        if k.casus.status != policies.AFSCHALING or b.status == policies.INGETROKKEN:
+            raise DomainError(
+                "E_STATE_CONFLICT",
+                "Overdragen gebeurt tijdens de afschaling, niet van een ingetrokken bijdrage (CT-15).",
+            )
+        db = _deelbesluit(actor, deelbesluit_uuid)
+        if db is None or db.status not in UITGEVOERDE_STATUSSEN:
+            raise DomainError(
+                "E_INVALID_INPUT",
+                "Kies een uitgevoerd deelbesluit van uw organisatie (CT-15).",
+                [InvalidParam("deelbesluit", "invalid", "Een uitgevoerd deelbesluit van uw organisatie.")],
+            )
+        b.overdracht_deelbesluit = db
+        b.save(update_fields=["overdracht_deelbesluit", "gewijzigd"])
+        _record(actor, "casusoverleg.overdracht_gekoppeld", k, ["bijdrage.overdracht"], object_=b)
+    return b
+
+
 # --- Allocation (CT-12) ------------------------------------------------------------------------------------
 
 
@@ -1048,13 +1116,15 @@ def sluit_af(*, actor, uuid, overnemende_partij_uuid, overdracht: list[dict]) ->
             for o in overdracht:
                 b = Bijdrage.objects.filter(casusoverleg=casus, uuid=str(o.get("bijdrage"))).first()
                 db = (
-                    Deelbesluit.objects.filter(uuid=str(o.get("deelbesluit"))).first()
+                    Deelbesluit.objects.filter(uuid=str(o["deelbesluit"])).first()
                     if o.get("deelbesluit")
-                    else None
+                    else (
+                        b.overdracht_deelbesluit if b is not None else None
+                    )  # the one its contributor named
                 )
                 feiten.append(
                     policies.Overdrachtfeit(
-                        bijdrage_bekend=b is not None,
+                        bijdrage_bekend=b is not None and b.status != policies.INGETROKKEN,
                         deelbesluit_bekend=db is not None,
                         deelbesluit_uitgevoerd=bool(db and db.status in UITGEVOERDE_STATUSSEN),
                         deelbesluit_van_inbrenger=bool(db and b and db.organisatie_id == b.organisatie_id),

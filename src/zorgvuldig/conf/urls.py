@@ -88,6 +88,10 @@ api_v1 = [
         f"casusoverleggen/{U}/bijdragen/<uuid:bijdrage_uuid>/_bevestigen",
         casus_api.BijdrageBevestigenView.as_view(),
     ),
+    path(
+        f"casusoverleggen/{U}/bijdragen/<uuid:bijdrage_uuid>/_overdragen",
+        casus_api.BijdrageOverdragenView.as_view(),
+    ),
     path(f"casusoverleggen/{U}/toedelingen", casus_api.ToedelingenView.as_view()),
     path(
         f"casusoverleggen/{U}/toedelingen/<uuid:toedeling_uuid>/_goedkeuren",

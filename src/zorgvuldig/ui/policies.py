@@ -19,6 +19,7 @@ MENU = (
     Menu("Overzicht", "ui:dashboard", None),
     Menu("Personen", "ui:personen", "persoon:inzien"),
     Menu("Dossiers", "ui:dossiers", "dossier:inzien"),
+    Menu("Casusoverleg", "ui:casussen", "casusoverleg:deelnemen"),
     Menu("Verwijsindex", "ui:vi_overzicht", "signaal:registreren|signaal:beheren"),
     Menu("Toegangen", "ui:toegangen", "toegang:lezen"),
     Menu("Logboek", "ui:audit", "audit:lezen"),

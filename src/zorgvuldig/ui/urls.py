@@ -5,6 +5,7 @@ from zorgvuldig.ui import (
     views,
     views_aanmelden,
     views_beheer,
+    views_casus,
     views_delen,
     views_dossier,
     views_rapportage,
@@ -137,6 +138,68 @@ urlpatterns = [
     ),
     path("personen/<uuid:uuid>/gedeeld", views_delen.gedeeld, name="persoon_gedeeld"),
     path("verstrekkingenregister", views_delen.register, name="verstrekkingenregister"),
+    # Case tables (SPEC §8): the case page shows what the viewer's place at the table allows; every act is a
+    # POST to its own URL. No export, download or print of contributions (CT-11).
+    path("casusoverleggen", views_casus.casussen, name="casussen"),
+    path("casusoverleggen/nieuw", views_casus.casus_nieuw, name="casus_nieuw"),
+    path("casusoverleggen/<uuid:uuid>", views_casus.casus, name="casus"),
+    path("casusoverleggen/<uuid:uuid>/accepteren", views_casus.accepteren, name="casus_accepteren"),
+    path("casusoverleggen/<uuid:uuid>/afwijzen", views_casus.afwijzen, name="casus_afwijzen"),
+    path("casusoverleggen/<uuid:uuid>/wegen", views_casus.wegen, name="casus_wegen"),
+    path("casusoverleggen/<uuid:uuid>/persoon", views_casus.persoon, name="casus_persoon"),
+    path("casusoverleggen/<uuid:uuid>/fase", views_casus.fase, name="casus_fase"),
+    path("casusoverleggen/<uuid:uuid>/deelnemers/nieuw", views_casus.uitnodigen, name="casus_uitnodigen"),
+    path("casusoverleggen/<uuid:uuid>/client", views_casus.betrokkenheid, name="casus_betrokkenheid"),
+    path("casusoverleggen/<uuid:uuid>/triage", views_casus.triage, name="casus_triage"),
+    path("casusoverleggen/<uuid:uuid>/bijdragen/nieuw", views_casus.bijdrage_nieuw, name="casus_bijdrage"),
+    path(
+        "casusoverleggen/<uuid:uuid>/bijdragen/<uuid:bijdrage_uuid>/intrekken",
+        views_casus.bijdrage_intrekken,
+        name="casus_bijdrage_intrekken",
+    ),
+    path(
+        "casusoverleggen/<uuid:uuid>/bijdragen/<uuid:bijdrage_uuid>/beperken",
+        views_casus.bijdrage_beperken,
+        name="casus_bijdrage_beperken",
+    ),
+    path(
+        "casusoverleggen/<uuid:uuid>/bijdragen/<uuid:bijdrage_uuid>/bevestigen",
+        views_casus.bijdrage_bevestigen,
+        name="casus_bijdrage_bevestigen",
+    ),
+    path(
+        "casusoverleggen/<uuid:uuid>/bijdragen/<uuid:bijdrage_uuid>/overdragen",
+        views_casus.bijdrage_overdragen,
+        name="casus_bijdrage_overdragen",
+    ),
+    path(
+        "casusoverleggen/<uuid:uuid>/toedelingen/nieuw", views_casus.toedeling_nieuw, name="casus_toedeling"
+    ),
+    path(
+        "casusoverleggen/<uuid:uuid>/toedelingen/<uuid:toedeling_uuid>/goedkeuren",
+        views_casus.toedeling_goedkeuren,
+        name="casus_toedeling_goedkeuren",
+    ),
+    path("casusoverleggen/<uuid:uuid>/plan", views_casus.plan, name="casus_plan"),
+    path(
+        "casusoverleggen/<uuid:uuid>/veiligheidsplan",
+        views_casus.veiligheidsplan,
+        name="casus_veiligheidsplan",
+    ),
+    path(
+        "casusoverleggen/<uuid:uuid>/bijeenkomsten/nieuw",
+        views_casus.bijeenkomst_nieuw,
+        name="casus_bijeenkomst",
+    ),
+    path(
+        "casusoverleggen/<uuid:uuid>/actiepunten/nieuw", views_casus.actiepunt_nieuw, name="casus_actiepunt"
+    ),
+    path(
+        "casusoverleggen/<uuid:uuid>/actiepunten/<uuid:actiepunt_uuid>/gereed",
+        views_casus.actiepunt_gereed,
+        name="casus_actiepunt_gereed",
+    ),
+    path("casusoverleggen/<uuid:uuid>/afsluiten", views_casus.afsluiten, name="casus_afsluiten"),
     path("zorgsignalen", views_dossier.zorgsignalen, name="zorgsignalen"),
     path("zorgsignalen/nieuw", views_dossier.zorgsignaal_nieuw, name="zorgsignaal_nieuw"),
     path("zorgsignalen/<uuid:uuid>", views_dossier.zorgsignaal, name="zorgsignaal"),

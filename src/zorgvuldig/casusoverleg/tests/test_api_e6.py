@@ -155,6 +155,9 @@ def test_e6_local_pga_for_tom_end_to_end(regio, api):
         zorg_item["uuid"],
     }
     assert _get(api(t.buitenstaander), uuid, status=404)["code"] == "E_NOT_FOUND"
+    lijst = expert.get("/api/v1/casusoverleggen", **H)
+    assert lijst.status_code == 200 and [c["uuid"] for c in lijst.json()["results"]] == [uuid]
+    assert "persoon" not in lijst.json()["results"][0]  # a list carries no identification
 
     # CT-11: no export, whatever is asked for
     r = expert.get(f"/api/v1/casusoverleggen/{uuid}/bijdragen", HTTP_ACCEPT="text/csv", **H)
@@ -239,3 +242,43 @@ def test_e6_local_pga_for_tom_end_to_end(regio, api):
         # every act is in the log, without the person's name
         acties = set(AuditRegel.objects.filter(object_uuid=uuid).values_list("actie", flat=True))
     assert {"casusoverleg.aangemeld", "casusoverleg.geaccepteerd", "casusoverleg.gesloten"} <= acties
+
+
+def test_rt_08_the_fg_reads_the_archived_file_of_its_own_controller_only(regio, api):
+    from zorgvuldig.casusoverleg import services
+
+    t = Tafel(regio)
+    casus = t.in_overleg()
+    item = services.breng_in(
+        actor=regio.actor(regio.medewerker),
+        uuid=casus.uuid,
+        data={
+            "inhoud": "Tom is drie keer aangehouden.",
+            "soort": "feit",
+            "bron": "eigen_waarneming",
+            "grond": {"soort": "g4_wettelijke_bevoegdheid"},
+        },
+    )
+    fg = api(regio.fg)
+    _get(fg, str(casus.uuid), status=404)  # an open case is the table's, not the FG's
+    with tenancy.systeem():
+        type(casus).objects.filter(pk=casus.pk).update(status="afschaling")
+    services.sluit_af(
+        actor=regio.actor(regio.medewerker),
+        uuid=casus.uuid,
+        overnemende_partij_uuid=regio.wijkteam.uuid,
+        overdracht=[],
+    )
+    assert [b["uuid"] for b in _get(fg, f"{casus.uuid}/bijdragen")["results"]] == [str(item.uuid)]
+    assert _get(fg, str(casus.uuid))["status"] == "gesloten"
+    lijst = fg.get("/api/v1/casusoverleggen", **H).json()
+    assert [c["uuid"] for c in lijst["results"]] == [str(casus.uuid)]
+    # reading only: without the participant's scope a write on the item answers like a missing one
+    assert (
+        fg.post(f"/api/v1/casusoverleggen/{casus.uuid}/bijdragen", {}, format="json", **H).status_code == 404
+    )
+    # the FG of another controller sees nothing of it
+    from zorgvuldig.conftest import maak_gebruiker
+
+    ander_fg = maak_gebruiker(regio.school, "fg2@hetbaken.example.org", ["fg"], naam="Andere FG")
+    _get(api(ander_fg), str(casus.uuid), status=404)

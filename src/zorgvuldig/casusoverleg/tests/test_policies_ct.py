@@ -1060,17 +1060,32 @@ def bijdrage(**over):
     return p.Bijdragezicht(**basis)
 
 
-def ziet(z, *, zicht=p.VOLLEDIG, deelnemer="d-1", is_regisseur=False, is_fg=False, status=p.IN_OVERLEG):
+def ziet(
+    z,
+    *,
+    zicht=p.VOLLEDIG,
+    deelnemer="d-1",
+    is_regisseur=False,
+    is_fg=False,
+    status=p.IN_OVERLEG,
+    is_procesregisseur=False,
+):
     return p.bijdrage_zichtbaar(
-        z, zicht_=zicht, deelnemer=deelnemer, is_regisseur=is_regisseur, is_fg=is_fg, status=status
+        z,
+        zicht_=zicht,
+        deelnemer=deelnemer,
+        is_regisseur=is_regisseur,
+        is_fg=is_fg,
+        status=status,
+        is_procesregisseur=is_procesregisseur,
     )
 
 
 def test_rt_08_archived_items_only_for_the_procesregisseur_and_the_fg():
-    # For archived items the caller passes is_regisseur = "is the procesregisseur" (selectors).
     archief = bijdrage(gearchiveerd=True, toegedeeld_aan_kijker=True)
     assert ziet(archief, zicht=None, is_fg=True, status=p.GESLOTEN) is True
-    assert ziet(archief, is_regisseur=True, status=p.GESLOTEN) is True
+    assert ziet(archief, is_regisseur=True, is_procesregisseur=True, status=p.GESLOTEN) is True
+    assert ziet(archief, is_regisseur=True, status=p.GESLOTEN) is False  # the casusregisseur alone
     assert ziet(archief, status=p.GESLOTEN) is False  # a participant with its own task, even allocated
     assert ziet(archief, zicht=p.PSEUDONIEM, status=p.GESLOTEN) is False
 
@@ -1117,9 +1132,12 @@ def test_ct_06_an_informant_or_outsider_sees_no_contributions(zicht):
     assert ziet(bijdrage(toegedeeld_aan_kijker=True), zicht=zicht) is False
 
 
-def test_ct_03_unconfirmed_items_are_hidden_even_from_the_directors():
+def test_ct_03_unconfirmed_items_are_hidden_but_from_the_procesregisseur_who_reconfirms_them():
     assert ziet(bijdrage(in_fase=False)) is False
-    assert ziet(bijdrage(in_fase=False), is_regisseur=True) is False
+    assert ziet(bijdrage(in_fase=False), is_regisseur=True) is False  # the casusregisseur
+    assert ziet(bijdrage(in_fase=False), is_regisseur=True, is_procesregisseur=True) is True
+    assert ziet(bijdrage(in_fase=False), zicht=p.PSEUDONIEM, is_procesregisseur=True) is True
+    assert ziet(bijdrage(in_fase=False), zicht=p.ALLEEN_VRAAG, is_procesregisseur=True) is False
 
 
 def test_ct_10_restricted_items_only_for_the_chosen_participants_and_the_directors():

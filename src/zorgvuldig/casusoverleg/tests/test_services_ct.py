@@ -228,15 +228,19 @@ def test_ct_07_the_conference_starts_only_once_client_involvement_is_recorded(re
     assert services.ga_naar(actor=fatima, uuid=casus.uuid, naar="in_overleg").status == "in_overleg"
 
 
-def test_only_the_procesregisseur_moves_the_intake_and_triage(regio):
+def test_only_a_director_moves_the_case_and_only_along_the_transitions(regio):
     t = Tafel(regio)
-    casus = t.in_overleg()
-    with pytest.raises(DomainError) as fout:
-        services.ga_naar(actor=regio.actor(t.agent), uuid=casus.uuid, naar="plan_vastgesteld")
+    casus = t.geaccepteerd()
+    fatima = regio.actor(regio.medewerker)
+    services.ga_naar(actor=fatima, uuid=casus.uuid, naar="triage")
+    t.nodig_uit(casus, t.politie, t.agent, "eigen_taak")
+    with pytest.raises(DomainError) as fout:  # a participant does not schedule
+        services.ga_naar(actor=regio.actor(t.agent), uuid=casus.uuid, naar="geagendeerd")
     assert fout.value.code == "E_AC_NOT_AUTHORISED"
-    with pytest.raises(DomainError) as fout:
-        services.ga_naar(actor=regio.actor(regio.medewerker), uuid=casus.uuid, naar="gesloten")
+    with pytest.raises(DomainError) as fout:  # triage → monitoring does not exist
+        services.ga_naar(actor=fatima, uuid=casus.uuid, naar="monitoring")
     assert fout.value.code == "E_STATE_CONFLICT"
+    assert _geweigerd("casusoverleg.status_gewijzigd", "E_AC_NOT_AUTHORISED")
 
 
 # --- CT-04, CT-05, CT-06: participants ----------------------------------------------------------------
@@ -795,3 +799,137 @@ def test_ct_08_special_category_data_needs_explicit_consent(regio):
         ).toestemming_id
         == toestemming.pk
     )
+
+
+def test_ct_15_the_contributor_links_its_decision_and_the_director_selects_the_item(regio):
+    t = Tafel(regio)
+    casus = t.in_overleg()
+    toestemming = t.toestemming_tom()
+    zorg = services.breng_in(
+        actor=regio.actor(t.jeugdwerker),
+        uuid=casus.uuid,
+        data=_feit(
+            "Behandeling gestart.",
+            bron="eigen_waarneming",
+            grond={"soort": "toestemming", "toestemming": str(toestemming.uuid)},
+            noodzaak="Het plan sluit aan op de behandeling.",
+        ),
+    )
+    besluit = _uitgevoerd_deelbesluit(t, regio.school)
+    coach = regio.actor(t.jeugdwerker)
+    with pytest.raises(DomainError) as fout:  # only during afschaling
+        services.koppel_overdracht(
+            actor=coach, uuid=casus.uuid, bijdrage_uuid=zorg.uuid, deelbesluit_uuid=besluit.uuid
+        )
+    assert fout.value.code == "E_STATE_CONFLICT"
+    als_systeem()
+    Casusoverleg.objects.filter(pk=casus.pk).update(status="afschaling")
+    with pytest.raises(DomainError) as fout:  # not the police's to hand over
+        services.koppel_overdracht(
+            actor=regio.actor(t.agent),
+            uuid=casus.uuid,
+            bijdrage_uuid=zorg.uuid,
+            deelbesluit_uuid=besluit.uuid,
+        )
+    assert fout.value.code in ("E_AC_NOT_AUTHORISED", "E_NOT_FOUND")
+    services.koppel_overdracht(
+        actor=coach, uuid=casus.uuid, bijdrage_uuid=zorg.uuid, deelbesluit_uuid=besluit.uuid
+    )
+    services.sluit_af(
+        actor=regio.actor(regio.medewerker),
+        uuid=casus.uuid,
+        overnemende_partij_uuid=regio.school.uuid,
+        overdracht=[{"bijdrage": str(zorg.uuid)}],
+    )
+    als_systeem()
+    assert not Bijdrage.objects.get(pk=zorg.pk).gearchiveerd
+
+
+def test_the_plain_transition_cannot_skip_the_checks_of_accepting_adopting_or_closing(regio):
+    t = Tafel(regio)
+    casus = t.aanmelding()
+    fatima = regio.actor(regio.medewerker)
+    for naar in ("geaccepteerd", "afgewezen"):
+        with pytest.raises(DomainError) as fout:
+            services.ga_naar(actor=fatima, uuid=casus.uuid, naar=naar)
+        assert fout.value.code == "E_STATE_CONFLICT"
+    als_systeem()
+    assert Casusoverleg.objects.get(pk=casus.pk).status == "aangemeld"
+
+
+def test_the_registrants_access_ends_once_the_case_is_accepted(regio):
+    t = Tafel(regio)
+    casus = services.registreer(
+        actor=regio.actor(regio.collega),
+        overlegtype_uuid=t.type.uuid,
+        persoon_uuid=tom(regio, regio.collega).uuid,
+        vraag="Tom heeft drie politieregistraties en is gestopt met school.",
+        procesregisseur_uuid=regio.medewerker.uuid,
+    )
+    assert selectors.casussen_zichtbaar_voor(regio.actor(regio.collega)).filter(pk=casus.pk).exists()
+    services.accepteer(
+        actor=regio.actor(regio.medewerker),
+        uuid=casus.uuid,
+        criteria_toets=dict.fromkeys(t.type.criteria, True),
+        client_geinformeerd=True,
+    )
+    assert not selectors.casussen_zichtbaar_voor(regio.actor(regio.collega)).filter(pk=casus.pk).exists()
+    assert selectors.casussen_zichtbaar_voor(regio.actor(regio.medewerker)).filter(pk=casus.pk).exists()
+
+
+def test_an_informant_sees_and_closes_its_own_action_only(regio):
+    t = Tafel(regio)
+    casus = t.in_overleg()
+    fatima = regio.actor(regio.medewerker)
+    eigen = services.maak_actiepunt(
+        actor=fatima,
+        uuid=casus.uuid,
+        omschrijving="Inschrijving nagaan",
+        deadline=dt.date.today() + dt.timedelta(days=5),
+        deelnemer_uuid=t.d_leerplicht.uuid,
+    )
+    services.maak_actiepunt(
+        actor=fatima,
+        uuid=casus.uuid,
+        omschrijving="Gesprek met Tom",
+        deadline=dt.date.today(),
+        deelnemer_uuid=t.d_jeugdzorg.uuid,
+    )
+    leerplicht = regio.actor(t.leerplichtambtenaar)
+    _k, rijen = selectors.lees_onderdeel(leerplicht, casus.uuid, "actiepunten")
+    assert [a.pk for a in rijen] == [eigen.pk]
+    assert services.rond_actiepunt_af(actor=leerplicht, uuid=casus.uuid, actiepunt_uuid=eigen.uuid).gereed_op
+
+
+def test_ct_10_ct_15_a_withdrawn_contribution_is_neither_linked_nor_transferred(regio):
+    t = Tafel(regio)
+    casus = t.in_overleg()
+    toestemming = t.toestemming_tom()
+    coach = regio.actor(t.jeugdwerker)
+    zorg = services.breng_in(
+        actor=coach,
+        uuid=casus.uuid,
+        data=_feit(
+            "Behandeling gestart.",
+            bron="eigen_waarneming",
+            grond={"soort": "toestemming", "toestemming": str(toestemming.uuid)},
+            noodzaak="Het plan sluit aan op de behandeling.",
+        ),
+    )
+    services.trek_bijdrage_in(actor=coach, uuid=casus.uuid, bijdrage_uuid=zorg.uuid)
+    besluit = _uitgevoerd_deelbesluit(t, regio.school)
+    als_systeem()
+    Casusoverleg.objects.filter(pk=casus.pk).update(status="afschaling")
+    with pytest.raises(DomainError) as fout:
+        services.koppel_overdracht(
+            actor=coach, uuid=casus.uuid, bijdrage_uuid=zorg.uuid, deelbesluit_uuid=besluit.uuid
+        )
+    assert fout.value.code == "E_STATE_CONFLICT"
+    with pytest.raises(DomainError) as fout:
+        services.sluit_af(
+            actor=regio.actor(regio.medewerker),
+            uuid=casus.uuid,
+            overnemende_partij_uuid=regio.school.uuid,
+            overdracht=[{"bijdrage": str(zorg.uuid), "deelbesluit": str(besluit.uuid)}],
+        )
+    assert "overdracht.0.bijdrage" in {p.name for p in fout.value.invalid_params}

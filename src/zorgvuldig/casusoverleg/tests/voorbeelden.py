@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from zorgvuldig.casusoverleg import services
+from zorgvuldig.casusoverleg.models import Bijdrage
 from zorgvuldig.casusoverleg.tests.hulp import Tafel
 
 
@@ -114,6 +115,39 @@ def _inbreng(t: Tafel, casus, gebruiker=None, **grond):
     )
 
 
+def _uitgevoerd_besluit_wijkteam(regio):
+    """The wijkteam's own executed sharing decision towards the school (arranged directly)."""
+    from zorgvuldig.dossiers.models import Dossier
+    from zorgvuldig.verstrekkingen.models import Deelbesluit
+
+    vv = regio.wijkteam.verwerkingsverantwoordelijke_id
+    dossier = Dossier.objects.create(
+        verwerkingsverantwoordelijke_id=vv,
+        organisatie=regio.wijkteam,
+        kenmerk="D-WT-1",
+        soort="individueel",
+        team=regio.team,
+        status="monitoring",
+        kader="vrijwillig",
+        geopend_op=dt.date.today(),
+        aangemaakt_door=regio.medewerker,
+    )
+    return Deelbesluit.objects.create(
+        verwerkingsverantwoordelijke_id=vv,
+        organisatie=regio.wijkteam,
+        dossier=dossier,
+        richting="verstrekken",
+        status="uitgevoerd",
+        ontvanger_organisatie=regio.school,
+        ontvanger_type="school",
+        grond="g4_wettelijke_bevoegdheid",
+        besluit="delen",
+        antwoorden_versleuteld="",
+        uitgevoerd_op=dt.date.today(),
+        aangemaakt_door=regio.medewerker,
+    )
+
+
 def _klaar_voor_plan(t: Tafel):
     """In conference, with an approved allocation and who informs the client and with what (CT-12, CT-13)."""
     fatima = t.regio.actor(t.regio.medewerker)
@@ -202,6 +236,8 @@ def casus_voorbeelden(regio):
     services.stel_vast(actor=fatima, uuid=afschaling.uuid, plan="Begeleiding naar school en werk.")
     services.ga_naar(actor=fatima, uuid=afschaling.uuid, naar="afschaling")
     als_systeem()
+    over_te_dragen = Bijdrage.objects.filter(casusoverleg=afschaling, organisatie=regio.wijkteam).first()
+    besluit = _uitgevoerd_besluit_wijkteam(regio)
 
     o, c = "/api/v1/overlegtypen", "/api/v1/casusoverleggen"
     e = f"{c}/{overleg.uuid}"
@@ -329,6 +365,11 @@ def casus_voorbeelden(regio):
             m,
             f"{e}/bijdragen/{eigen_item.uuid}/_bevestigen",
             {},
+        ),
+        (f"{c[1:]}/<uuid:uuid>/bijdragen/<uuid:bijdrage_uuid>/_overdragen", "post"): (
+            m,
+            f"{c}/{afschaling.uuid}/bijdragen/{over_te_dragen.uuid}/_overdragen",
+            {"deelbesluit": str(besluit.uuid)},
         ),
         (f"{c[1:]}/<uuid:uuid>/toedelingen", "get"): (m, f"{e}/toedelingen", None),
         (f"{c[1:]}/<uuid:uuid>/toedelingen", "post"): (

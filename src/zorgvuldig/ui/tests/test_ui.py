@@ -25,11 +25,12 @@ pytestmark = pytest.mark.django_db
 WACHTWOORD = "correct-horse-battery-staple"
 
 NAVIGATIE = {
-    "medewerker": ["Overzicht", "Personen", "Dossiers", "Verwijsindex", "Mijn profiel"],
+    "medewerker": ["Overzicht", "Personen", "Dossiers", "Casusoverleg", "Verwijsindex", "Mijn profiel"],
     "leidinggevende": [
         "Overzicht",
         "Personen",
         "Dossiers",
+        "Casusoverleg",
         "Verwijsindex",
         "Toegangen",
         "Logboek",
