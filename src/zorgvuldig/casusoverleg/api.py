@@ -651,8 +651,8 @@ class ToedelingenView(CasusItemView):
 
     @extend_schema(responses=OpenApiTypes.OBJECT, operation_id="casusoverleggen_toedelingen_list")
     def get(self, request, uuid):
-        _k, toedelingen = selectors.lees_onderdeel(actor_van(request), uuid, "toedelingen")
-        rijen = [selectors.toedeling_weergave(t) for t in toedelingen]
+        k, toedelingen = selectors.lees_onderdeel(actor_van(request), uuid, "toedelingen")
+        rijen = [selectors.toedeling_weergave(t, k) for t in toedelingen]
         return Response({"count": len(rijen), "results": rijen})
 
     @extend_schema(

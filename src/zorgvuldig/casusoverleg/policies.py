@@ -329,6 +329,8 @@ def clientbetrokkenheid_fouten(wijze: str, reden_niet: str) -> tuple[Fout, ...]:
 
 EIGEN_TAAK, ADVISEUR, INFORMANT = "eigen_taak", "adviseur", "informant"
 DEELNEMERROLLEN = (EIGEN_TAAK, ADVISEUR, INFORMANT)
+# Parties are invited once the intake accepted the case (CT-02) and until afschaling.
+UITNODIGEN_IN = frozenset({TRIAGE, GEAGENDEERD, IN_OVERLEG, PLAN_VASTGESTELD, MONITORING, PLAN_HERZIEN})
 
 
 def uitnodiging_fouten(
@@ -344,8 +346,11 @@ def uitnodiging_fouten(
     """CT-04: only parties the case needs, each with its reason; AC-01: a signatory of the convenant;
     CT-06: an explicit role, and an informant gets a question."""
     fouten = []
-    if status in (AFGEWEZEN, GESLOTEN):
-        fouten.append(Fout("E_STATE_CONFLICT", "status", "Het overleg is afgewezen of gesloten."))
+    if status not in UITNODIGEN_IN:
+        # before the intake decided, nobody is shown the person (CT-02); afterwards the table is closed
+        fouten.append(
+            Fout("E_STATE_CONFLICT", "status", "Uitnodigen kan vanaf de triage tot de afschaling (CT-04).")
+        )
     if rol not in DEELNEMERROLLEN:
         fouten.append(Fout("E_INVALID_INPUT", "rol", "Rol: eigen_taak, adviseur of informant (CT-06)."))
     if len(reden.strip()) < 10:
@@ -419,12 +424,17 @@ def zicht(rol: str | None, is_regisseur: bool) -> str | None:
 
 
 def mag_bijdragen(rol: str | None, is_regisseur: bool, status: str) -> str | None:
-    """Who may contribute when: a participant with its own task or an advisor, or a director, in triage
-    and the conference (and again while monitoring or revising the plan, when new items need a new
-    allocation); an informant answers only its question, during the conference. None, or the code."""
+    """Who may contribute when. In triage only the directors outline the problem; the parties answer
+    only the triage question (CT-05). From the conference on (and again while monitoring or revising the
+    plan, when new items need a new allocation) a participant with its own task or an advisor; an
+    informant answers its question during the conference. None, or the refusal code."""
     if status not in (TRIAGE, GEAGENDEERD, IN_OVERLEG, MONITORING, PLAN_HERZIEN):
         return "E_STATE_CONFLICT"
-    if is_regisseur or rol in (EIGEN_TAAK, ADVISEUR):
+    if is_regisseur:
+        return None
+    if status in (TRIAGE, GEAGENDEERD):
+        return "E_STATE_CONFLICT" if rol in DEELNEMERROLLEN else "E_AC_NOT_AUTHORISED"
+    if rol in (EIGEN_TAAK, ADVISEUR):
         return None
     if rol == INFORMANT:
         return None if status == IN_OVERLEG else "E_STATE_CONFLICT"

@@ -450,7 +450,10 @@ def toedelingen(k: Kijker) -> list[Toedeling]:
     return list(qs.distinct().order_by("id"))
 
 
-def toedeling_weergave(t: Toedeling) -> dict:
+def toedeling_weergave(t: Toedeling, k: Kijker | None = None) -> dict:
+    """An allocation; a contributor who is not its recipient sees only its own items in it."""
+    eigen_org = k.actor.organisatie.pk if k is not None else None
+    alles = k is None or k.is_regisseur or t.deelnemer.deelnemende_organisatie_id == eigen_org
     return {
         "uuid": str(t.uuid),
         "deelnemer": str(t.deelnemer.uuid),
@@ -461,6 +464,7 @@ def toedeling_weergave(t: Toedeling) -> dict:
                 "goedgekeurd": i.goedgekeurd_op is not None,
             }
             for i in t.items.all()
+            if alles or i.bijdrage.organisatie_id == eigen_org
         ],
         "verstrektOp": t.verstrekt_op,
     }

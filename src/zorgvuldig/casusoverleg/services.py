@@ -29,7 +29,8 @@ from zorgvuldig.core.errors import DomainError, InvalidParam, NotFound, weiger
 from zorgvuldig.toegang import services as toegang
 from zorgvuldig.toegang.models import Bron, Toegang
 
-AANMELDER = "Aanmelder van de casus"  # the reason of the registrant's grant
+AANMELDER = "Aanmelder van de casus"  # the reasons of the registrant's and the casusregisseur's grants
+CASUSREGISSEUR = "Casusregisseur"
 _weiger = weiger  # raise a rule's failures as one refusal (API §1.5)
 
 
@@ -399,11 +400,33 @@ def registreer(
         casus.inhoud_versleuteld = crypto.versleutel(casus, "inhoud", {"vraag": _tekst(vraag)})
         casus.save()
         grant = _grant_deelname(actor, casus, gebruiker=actor.gebruiker, reden=AANMELDER)
-        for g, rol in ((proces, "Procesregisseur"), (casusr, "Casusregisseur")):
+        for g, rol in ((proces, "Procesregisseur"), (casusr, CASUSREGISSEUR)):
             if g is not None and g.pk != actor.gebruiker.pk:
                 _grant_deelname(actor, casus, gebruiker=g, reden=rol)
         _record(actor, "casusoverleg.aangemeld", casus, ["overlegtype", "persoon", "vraag"], toegang_=grant)
     return casus
+
+
+def _beeindig_grants(actor, casus: Casusoverleg, waarom: str, *, bijdragen: bool = False, **filters) -> int:
+    """End the still valid grants on this case — or, with `bijdragen`, the allocation grants on its
+    contributions. The caller's act is audited; each ended grant keeps when, by whom and why."""
+    if bijdragen:
+        qs = Toegang.objects.filter(
+            object_type="casusoverleg.bijdrage",
+            object_id__in=casus.bijdragen.values("pk"),
+            bron=Bron.TOEDELING,
+        )
+    else:
+        qs = Toegang.objects.filter(object_type=selectors.OBJECT_TYPE, object_id=casus.pk)
+    if "gebruiker_id" in filters:
+        qs = qs.filter(ontvanger_gebruiker_id=filters["gebruiker_id"])
+    if "reden" in filters:
+        qs = qs.filter(reden=filters["reden"])
+    if "behalve_gebruiker_id" in filters:
+        qs = qs.exclude(ontvanger_gebruiker_id=filters["behalve_gebruiker_id"])
+    return qs.filter(ingetrokken_op__isnull=True).update(
+        ingetrokken_op=timezone.now(), ingetrokken_door=actor.gebruiker, ingetrokken_reden=waarom
+    )
 
 
 def _beeindig_aanmeldergrant(actor, casus: Casusoverleg) -> None:
@@ -411,16 +434,8 @@ def _beeindig_aanmeldergrant(actor, casus: Casusoverleg) -> None:
     (need-to-know); as a participant it would be invited with its own reason (CT-04)."""
     if casus.aanmelder_id in (casus.procesregisseur_id, casus.casusregisseur_id):
         return
-    Toegang.objects.filter(
-        object_type=selectors.OBJECT_TYPE,
-        object_id=casus.pk,
-        ontvanger_gebruiker_id=casus.aanmelder_id,
-        reden=AANMELDER,
-        ingetrokken_op__isnull=True,
-    ).update(
-        ingetrokken_op=timezone.now(),
-        ingetrokken_door=actor.gebruiker,
-        ingetrokken_reden="Aanmelding geaccepteerd",
+    _beeindig_grants(
+        actor, casus, "Aanmelding geaccepteerd", gebruiker_id=casus.aanmelder_id, reden=AANMELDER
     )
 
 
@@ -510,12 +525,25 @@ def wijzig(*, actor, uuid, data: dict) -> Casusoverleg:
             casus.informeert_client = d
         if "casusregisseur" in data:
             g = _gebruiker_van(casus.organisatie_id, data["casusregisseur"])
+            if casus.casusregisseur_id and casus.casusregisseur_id != (g.pk if g else None):
+                _beeindig_grants(
+                    actor,
+                    casus,
+                    "Casusregisseur vervangen",
+                    gebruiker_id=casus.casusregisseur_id,
+                    reden=CASUSREGISSEUR,
+                )
             if g is not None and g.pk != casus.casusregisseur_id:
-                _grant_deelname(actor, casus, gebruiker=g, reden="Casusregisseur")
+                _grant_deelname(actor, casus, gebruiker=g, reden=CASUSREGISSEUR)
             casus.casusregisseur = g
         if "persoon" in data:
             if casus.persoon_id or casus.status != policies.AANGEMELD:
                 raise DomainError("E_STATE_CONFLICT", "De persoon ligt al vast.")
+            if not (inhoud.get("weging") or {}).get("agenderen"):
+                # CT-02: early signalling stays anonymous until the weighing put it on the agenda
+                raise DomainError(
+                    "E_STATE_CONFLICT", "Noem de persoon pas na een weging die agendeert (CT-02)."
+                )
             casus.persoon = persoon_of_404(actor, data["persoon"])[0]
         casus.inhoud_versleuteld = crypto.versleutel(casus, "inhoud", inhoud)
         casus.save()
@@ -617,7 +645,7 @@ def stel_vast(*, actor, uuid, plan: str) -> Casusoverleg:
         casus = k.casus
         _overgang(k, policies.PLAN_VASTGESTELD)
         inhoud = selectors.inhoud(casus)
-        toedelingen = list(casus.toedelingen.all())
+        toedelingen = list(casus.toedelingen.filter(items__isnull=False).distinct())
         open_ = Toedelingsitem.objects.filter(
             toedeling__casusoverleg=casus, goedgekeurd_op__isnull=True
         ).count()
@@ -787,6 +815,27 @@ def _deelbesluit(actor, uuid):
     return Deelbesluit.objects.filter(uuid=uuid, organisatie_id=actor.organisatie.pk).first()
 
 
+def _over_persoon(db, casus: Casusoverleg) -> bool:
+    """The decision's dossier concerns the case's person (matched on the BSN index: person records are
+    per organisation)."""
+    from zorgvuldig.dossiers.models import Lid
+
+    p = casus.persoon
+    if db is None or p is None or not p.bsn_index:
+        return False
+    return Lid.objects.filter(dossier_id=db.dossier_id, persoon__bsn_index=p.bsn_index).exists()
+
+
+def _aan_tafel(db, casus: Casusoverleg) -> bool:
+    """The decision is addressed to the table: its host or one of its participants."""
+    if db is None or db.ontvanger_organisatie_id is None:
+        return False
+    return (
+        db.ontvanger_organisatie_id == casus.organisatie_id
+        or casus.deelnemers.filter(deelnemende_organisatie_id=db.ontvanger_organisatie_id).exists()
+    )
+
+
 def _partnerrol(k: selectors.Kijker) -> str:
     if k.deelnemer is not None:
         return k.deelnemer.partnerrol
@@ -818,7 +867,11 @@ def breng_in(*, actor, uuid, data: dict) -> Bijdrage:
             toestemming_geldig=geldig,
             geheimhouder=actor.gebruiker.geheimhoudingsplicht,
             deelbesluit_doorstaan=bool(
-                db and db.status in DOORSTANE_STATUSSEN and db.besluit in ("delen", "gedeeltelijk")
+                db
+                and db.status in DOORSTANE_STATUSSEN
+                and db.besluit in ("delen", "gedeeltelijk")
+                and _over_persoon(db, casus)
+                and _aan_tafel(db, casus)
             ),
             bijzonder=bool(data.get("bijzonder")),
             noodzaak=_tekst(data.get("noodzaak")),
@@ -892,12 +945,18 @@ def trek_bijdrage_in(*, actor, uuid, bijdrage_uuid, beperk_tot: list[str] | None
                     [InvalidParam("beperkTot", "invalid", "Kies deelnemers van dit overleg.")],
                 )
             b.status, b.beperkt_tot = policies.BEPERKT, sorted(map(str, beperk_tot))
-            # a restriction takes the item out of every open allocation it is no longer visible to
         else:
             b.status = policies.INGETROKKEN
         b.save(update_fields=["status", "beperkt_tot", "gewijzigd"])
-        if b.status == policies.INGETROKKEN:
-            Toedelingsitem.objects.filter(bijdrage=b).delete()
+        # the item leaves every open allocation it may no longer reach (all of them when withdrawn); an
+        # allocation whose other items are all approved is then issued
+        weg = Toedelingsitem.objects.filter(bijdrage=b, toedeling__verstrekt_op__isnull=True)
+        if b.status == policies.BEPERKT:
+            weg = weg.exclude(toedeling__deelnemer__uuid__in=b.beperkt_tot)
+        geraakt = list(Toedeling.objects.filter(pk__in=weg.values("toedeling_id")))
+        weg.delete()
+        for t in geraakt:
+            _verstrek_als_compleet(actor, t)
         _record(actor, "casusoverleg.bijdrage_ingetrokken", k, ["bijdrage.status"], object_=b)
     return b
 
@@ -940,7 +999,7 @@ def koppel_overdracht(*, actor, uuid, bijdrage_uuid, deelbesluit_uuid) -> Bijdra
                 "Overdragen gebeurt tijdens de afschaling, niet van een ingetrokken bijdrage (CT-15).",
             )
         db = _deelbesluit(actor, deelbesluit_uuid)
-        if db is None or db.status not in UITGEVOERDE_STATUSSEN:
+        if db is None or db.status not in UITGEVOERDE_STATUSSEN or not _over_persoon(db, k.casus):
             raise DomainError(
                 "E_INVALID_INPUT",
                 "Kies een uitgevoerd deelbesluit van uw organisatie (CT-15).",
@@ -1026,8 +1085,10 @@ def keur_toedeling_goed(*, actor, uuid, toedeling_uuid) -> Toedeling:
             )
             fout.audit_object = k.casus  # type: ignore[attr-defined]
             raise fout
-        if t.verstrekt_op is not None:
-            raise DomainError("E_STATE_CONFLICT", "Deze toedeling is al verstrekt.")
+        if t.verstrekt_op is not None or k.casus.status not in (policies.IN_OVERLEG, policies.PLAN_HERZIEN):
+            raise DomainError(
+                "E_STATE_CONFLICT", "Goedkeuren kan tijdens het overleg, vóór het plan (CT-12)."
+            )
         eigen.filter(goedgekeurd_op__isnull=True).update(
             goedgekeurd_door=actor.gebruiker, goedgekeurd_op=timezone.now()
         )
@@ -1111,6 +1172,14 @@ def sluit_af(*, actor, uuid, overnemende_partij_uuid, overdracht: list[dict]) ->
             if overnemende_partij_uuid
             else None
         )
+        aan_tafel = {casus.organisatie_id} | {
+            o.pk
+            for o in Organisatie.objects.filter(
+                uuid__in=[p.organisatie for p in selectors.partners(casus.overlegtype)]
+            )
+        }
+        if overnemer is not None and overnemer.pk not in aan_tafel:
+            overnemer = None  # CT-15: the care goes on with the host or a partner of this table
         feiten, overgedragen = [], set()
         with tenancy.systeem():  # the decisions are the contributors' rows
             for o in overdracht:
@@ -1127,7 +1196,9 @@ def sluit_af(*, actor, uuid, overnemende_partij_uuid, overdracht: list[dict]) ->
                         bijdrage_bekend=b is not None and b.status != policies.INGETROKKEN,
                         deelbesluit_bekend=db is not None,
                         deelbesluit_uitgevoerd=bool(db and db.status in UITGEVOERDE_STATUSSEN),
-                        deelbesluit_van_inbrenger=bool(db and b and db.organisatie_id == b.organisatie_id),
+                        deelbesluit_van_inbrenger=bool(
+                            db and b and db.organisatie_id == b.organisatie_id and _over_persoon(db, casus)
+                        ),
                         ontvanger_is_overnemer=bool(
                             db and overnemer and db.ontvanger_organisatie_id == overnemer.pk
                         ),
@@ -1154,13 +1225,15 @@ def sluit_af(*, actor, uuid, overnemende_partij_uuid, overdracht: list[dict]) ->
                 gearchiveerd=True, vernietigen_op=casus.vernietigen_op
             )
             # RT-08: afterwards only the procesregisseur (and the FG) see the archived file
-            Toegang.objects.filter(
-                object_type=selectors.OBJECT_TYPE, object_id=casus.pk, ingetrokken_op__isnull=True
-            ).exclude(ontvanger_gebruiker=casus.procesregisseur).update(
-                ingetrokken_op=timezone.now(),
-                ingetrokken_door=actor.gebruiker,
-                ingetrokken_reden="Casusoverleg gesloten (RT-08)",
+            # RT-08: the joint file's copies of transferred items get the same date (the transfer itself
+            # went through the contributor's sharing decision)
+            Bijdrage.objects.filter(casusoverleg=casus, pk__in=overgedragen).update(
+                vernietigen_op=casus.vernietigen_op
             )
+            _beeindig_grants(
+                actor, casus, "Casusoverleg gesloten (RT-08)", behalve_gebruiker_id=casus.procesregisseur_id
+            )
+            _beeindig_grants(actor, casus, "Casusoverleg gesloten (RT-08)", bijdragen=True)
         _record(actor, "casusoverleg.gesloten", k, ["overnemendePartij", "overdracht", "vernietigenOp"])
     return casus
 

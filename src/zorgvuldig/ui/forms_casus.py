@@ -153,7 +153,8 @@ class AanmeldingFormulier(Formulier):
     )
     vraag = _tekstveld(
         "Vraag aan het overleg",
-        "Wat moet het overleg bereiken? Schrijf alleen op wat daarvoor nodig is (CT-03).",
+        "Wat moet het overleg bereiken? Schrijf alleen op wat daarvoor nodig is (CT-03). Noem de persoon "
+        "niet bij naam: een adviseur ziet alleen een pseudoniem (CT-06).",
     )
     procesregisseur = _keuzelijst(
         "Procesregisseur", [], "Leeg: u bent zelf de procesregisseur.", leeg="Uzelf"
@@ -398,7 +399,12 @@ class BijdrageFormulier(Formulier):
         "noodzaak": "noodzaak",
     }
 
-    inhoud = _tekstveld("Uw bijdrage", max_length=20000)
+    inhoud = _tekstveld(
+        "Uw bijdrage",
+        "Alleen wat uw taak en dit overleg nodig hebben (CT-09). Noem de persoon niet bij naam: een adviseur "
+        "ziet alleen een pseudoniem (CT-06).",
+        max_length=20000,
+    )
     soort = _keuze(
         "Soort bijdrage",
         list(BIJDRAGESOORTEN.items()),

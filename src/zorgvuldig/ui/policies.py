@@ -29,6 +29,7 @@ MENU = (
     Menu("Gebruikers", "ui:gebruikers", "gebruiker:beheren"),
     Menu("Teams", "ui:teams", "gebruiker:beheren"),
     Menu("API-sleutels", "ui:tokens", "token:beheren"),
+    Menu("Typen casusoverleg", "ui:overlegtypen", "overlegtype:beheren|register:beheren"),
     Menu("Mijn profiel", "ui:profiel", None),
 )
 

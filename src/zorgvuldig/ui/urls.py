@@ -8,6 +8,7 @@ from zorgvuldig.ui import (
     views_casus,
     views_delen,
     views_dossier,
+    views_overlegtypen,
     views_rapportage,
     views_vi,
     views_vi_beheer,
@@ -247,4 +248,18 @@ urlpatterns = [
     path("beheer/teams", views_beheer.teams, name="teams"),
     path("beheer/api-sleutels", views_beheer.tokens, name="tokens"),
     path("beheer/api-sleutels/<uuid:uuid>/intrekken", views_beheer.token_intrekken, name="token_intrekken"),
+    # Table types (SPEC §8, CT-01, CT-16): the beheerder configures and activates, the FG approves.
+    path("beheer/overlegtypen", views_overlegtypen.overlegtypen, name="overlegtypen"),
+    path("beheer/overlegtypen/nieuw", views_overlegtypen.overlegtype_nieuw, name="overlegtype_nieuw"),
+    path("beheer/overlegtypen/<uuid:uuid>", views_overlegtypen.overlegtype, name="overlegtype"),
+    path(
+        "beheer/overlegtypen/<uuid:uuid>/activeren",
+        views_overlegtypen.overlegtype_activeren,
+        name="overlegtype_activeren",
+    ),
+    path(
+        "beheer/overlegtypen/<uuid:uuid>/goedkeuren",
+        views_overlegtypen.overlegtype_goedkeuren,
+        name="overlegtype_goedkeuren",
+    ),
 ]

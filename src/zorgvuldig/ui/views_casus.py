@@ -432,7 +432,9 @@ def _context(actor, uuid, formulieren: dict, fout) -> dict[str, Any]:
     toedelingen = []
     for t in selectors.lees_onderdeel(actor, uuid, "toedelingen")[1]:
         w = selectors.toedeling_weergave(t)
-        items = list(t.items.all())
+        alles = regisseur or t.deelnemer.deelnemende_organisatie_id == eigen_org
+        # a contributor that is not the recipient sees only its own items in it
+        items = [i for i in t.items.all() if alles or i.bijdrage.organisatie_id == eigen_org]
         toedelingen.append(
             {
                 **w,

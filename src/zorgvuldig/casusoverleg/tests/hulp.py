@@ -154,11 +154,18 @@ class Tafel:
         )
         return services.ga_naar(actor=fatima, uuid=casus.uuid, naar="in_overleg")
 
+    def tom_bij(self, gebruiker):
+        """Tom's own person record at `gebruiker`'s organisation (same BSN), made once."""
+        bij = self.__dict__.setdefault("_tom_bij", {})
+        if gebruiker.organisatie_id not in bij:
+            bij[gebruiker.organisatie_id] = tom(self.regio, gebruiker)
+        return bij[gebruiker.organisatie_id]
+
     def toestemming_tom(self):
         """Tom's written consent in youth care's own registry (its own person record, same BSN)."""
         from zorgvuldig.toestemmingen.models import Toestemming
 
-        eigen_tom = tom(self.regio, self.jeugdwerker)
+        eigen_tom = self.tom_bij(self.jeugdwerker)
         with tenancy.systeem():
             return Toestemming.objects.create(
                 verwerkingsverantwoordelijke_id=self.jeugdzorg.verwerkingsverantwoordelijke_id,

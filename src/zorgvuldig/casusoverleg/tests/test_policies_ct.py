@@ -701,10 +701,14 @@ def test_ct_04_a_participant_is_invited_once():
     assert "al uitgenodigd" in fout.reden
 
 
-@pytest.mark.parametrize("status", p.STATUSSEN)
-def test_ct_04_no_invitations_once_rejected_or_closed(status):
+UITNODIGEN = (p.TRIAGE, p.GEAGENDEERD, p.IN_OVERLEG, p.PLAN_VASTGESTELD, p.MONITORING, p.PLAN_HERZIEN)
+
+
+@pytest.mark.parametrize("status", [*p.STATUSSEN, "onbekend"])
+def test_ct_02_ct_04_invitations_only_after_intake_and_before_afschaling(status):
+    """Nobody is shown the person before the intake accepted the case (CT-02), nor after afschaling."""
     fouten = paren(uitnodiging(status=status))
-    assert fouten == ([(STATUS, "status")] if status in (p.AFGEWEZEN, p.GESLOTEN) else [])
+    assert fouten == ([] if status in UITNODIGEN else [(STATUS, "status")])
 
 
 def test_ct_04_ct_06_all_invitation_failures_in_order():
@@ -806,6 +810,8 @@ BIJDRAGEN_OPEN = (p.TRIAGE, p.GEAGENDEERD, p.IN_OVERLEG, p.MONITORING, p.PLAN_HE
 def test_ct_06_who_may_contribute_by_role_and_status(rol, status):
     if status not in BIJDRAGEN_OPEN:
         verwacht = STATUS
+    elif status in (p.TRIAGE, p.GEAGENDEERD):  # CT-05: parties only answer the triage question
+        verwacht = STATUS if rol in p.DEELNEMERROLLEN else NIET_BEVOEGD
     elif rol in (p.EIGEN_TAAK, p.ADVISEUR):
         verwacht = None
     elif rol == p.INFORMANT:

@@ -317,28 +317,36 @@ def test_ct_03_earlier_items_are_hidden_in_a_new_phase_until_the_procesregisseur
     fatima = regio.actor(regio.medewerker)
     services.ga_naar(actor=fatima, uuid=casus.uuid, naar="triage")
     t.nodig_uit(casus, t.politie, t.agent, "eigen_taak")
-    d = t.nodig_uit(casus, t.jeugdzorg, t.jeugdwerker, "eigen_taak")
-    item = services.breng_in(actor=regio.actor(t.agent), uuid=casus.uuid, data=_feit())
+    t.nodig_uit(casus, t.jeugdzorg, t.jeugdwerker, "eigen_taak")
+    with pytest.raises(DomainError) as fout:  # CT-05: in triage a party only answers the triage question
+        services.breng_in(actor=regio.actor(t.agent), uuid=casus.uuid, data=_feit())
+    assert fout.value.code == "E_STATE_CONFLICT"
+    schets = services.breng_in(  # the director outlines the problem
+        actor=fatima,
+        uuid=casus.uuid,
+        data=_feit("Drie registraties.", grond={"soort": "g4_wettelijke_bevoegdheid"}),
+    )
     coach = regio.actor(t.jeugdwerker)
-    assert [b.pk for b in selectors.lees_bijdragen(coach, casus.uuid)[1]] == [item.pk]
+    assert [b.pk for b in selectors.lees_bijdragen(coach, casus.uuid)[1]] == [schets.pk]
     services.ga_naar(actor=fatima, uuid=casus.uuid, naar="geagendeerd")  # same phase: still visible
     assert selectors.lees_bijdragen(coach, casus.uuid)[1]
     services.wijzig(actor=fatima, uuid=casus.uuid, data={"clientBetrokkenheid": {"wijze": "Tom doet mee."}})
-    services.ga_naar(actor=fatima, uuid=casus.uuid, naar="in_overleg")  # new phase: hidden
+    services.ga_naar(actor=fatima, uuid=casus.uuid, naar="in_overleg")  # new phase: hidden from the others
     assert selectors.lees_bijdragen(coach, casus.uuid)[1] == []
-    assert [b.pk for b in selectors.lees_bijdragen(regio.actor(t.agent), casus.uuid)[1]] == [
-        item.pk
-    ]  # its own
-    with pytest.raises(DomainError):  # a participant cannot confirm
-        services.bevestig_bijdrage(actor=coach, uuid=casus.uuid, bijdrage_uuid=item.uuid)
-    services.bevestig_bijdrage(actor=fatima, uuid=casus.uuid, bijdrage_uuid=item.uuid)
+    item = services.breng_in(actor=regio.actor(t.agent), uuid=casus.uuid, data=_feit())
     assert [b.pk for b in selectors.lees_bijdragen(coach, casus.uuid)[1]] == [item.pk]
-    # a changed question (purpose) hides it again
+    # a changed question (purpose) hides it again — but not from its contributor, nor from the
+    # procesregisseur, who must see it to re-confirm it
     services.wijzig(
         actor=fatima, uuid=casus.uuid, data={"vraag": "Tom is ook betrokken bij een jeugdgroep; wat nu?"}
     )
     assert selectors.lees_bijdragen(coach, casus.uuid)[1] == []
-    assert d.rol == "eigen_taak"
+    assert [b.pk for b in selectors.lees_bijdragen(regio.actor(t.agent), casus.uuid)[1]] == [item.pk]
+    assert {b.pk for b in selectors.lees_bijdragen(fatima, casus.uuid)[1]} == {schets.pk, item.pk}
+    with pytest.raises(DomainError):  # a participant cannot confirm
+        services.bevestig_bijdrage(actor=coach, uuid=casus.uuid, bijdrage_uuid=item.uuid)
+    services.bevestig_bijdrage(actor=fatima, uuid=casus.uuid, bijdrage_uuid=item.uuid)
+    assert [b.pk for b in selectors.lees_bijdragen(coach, casus.uuid)[1]] == [item.pk]
 
 
 # --- CT-08, CT-09, CT-14: contributions ---------------------------------------------------------------
@@ -685,20 +693,22 @@ def test_an_action_is_closed_by_its_owner_not_by_another_participant(regio):
     )
 
 
-def _uitgevoerd_deelbesluit(t, ontvanger):
-    """Youth care's own executed sharing decision towards `ontvanger` (arranged directly: the wizard itself
-    is tested in verstrekkingen)."""
-    from zorgvuldig.dossiers.models import Dossier
+def _uitgevoerd_deelbesluit(t, ontvanger, persoon=None):
+    """Youth care's own executed sharing decision towards `ontvanger`, in its dossier on Tom (or on
+    `persoon`) — arranged directly: the wizard itself is tested in verstrekkingen."""
+    from zorgvuldig.dossiers.models import Dossier, Lid
     from zorgvuldig.organisaties.models import Team
     from zorgvuldig.verstrekkingen.models import Deelbesluit
 
     als_systeem()
-    team = Team.objects.create(organisatie=t.jeugdzorg, code="jz-team", naam="Team Jeugdzorg")
+    team, _ = Team.objects.get_or_create(
+        organisatie=t.jeugdzorg, code="jz-team", defaults={"naam": "Team Jeugdzorg"}
+    )
     vv = t.jeugdzorg.verwerkingsverantwoordelijke_id
     dossier = Dossier.objects.create(
         verwerkingsverantwoordelijke_id=vv,
         organisatie=t.jeugdzorg,
-        kenmerk="D-JZ-1",
+        kenmerk=f"D-JZ-{Dossier.objects.count() + 1}",
         soort="individueel",
         team=team,
         status="monitoring",
@@ -706,6 +716,8 @@ def _uitgevoerd_deelbesluit(t, ontvanger):
         geopend_op=dt.date.today(),
         aangemaakt_door=t.jeugdwerker,
     )
+    Lid.objects.create(dossier=dossier, persoon=persoon or t.tom_bij(t.jeugdwerker), rol="client")
+    als_systeem()
     return Deelbesluit.objects.create(
         verwerkingsverantwoordelijke_id=vv,
         organisatie=t.jeugdzorg,
@@ -737,7 +749,8 @@ def test_ct_15_rt_08_a_transfer_rests_on_the_contributors_executed_decision_the_
         ),
     )
     politie = services.breng_in(actor=regio.actor(t.agent), uuid=casus.uuid, data=_feit())
-    naar_school = _uitgevoerd_deelbesluit(t, regio.school)
+    naar_politie = _uitgevoerd_deelbesluit(t, t.politie)  # addressed to another partner
+    naar_wijkteam = _uitgevoerd_deelbesluit(t, regio.wijkteam)
     als_systeem()
     Casusoverleg.objects.filter(pk=casus.pk).update(status="afschaling")
     fatima = regio.actor(regio.medewerker)
@@ -746,21 +759,21 @@ def test_ct_15_rt_08_a_transfer_rests_on_the_contributors_executed_decision_the_
             actor=fatima,
             uuid=casus.uuid,
             overnemende_partij_uuid=regio.wijkteam.uuid,
-            overdracht=[{"bijdrage": str(zorg.uuid), "deelbesluit": str(naar_school.uuid)}],
+            overdracht=[{"bijdrage": str(zorg.uuid), "deelbesluit": str(naar_politie.uuid)}],
         )
     assert "overdracht.0.deelbesluit" in {p.name for p in fout.value.invalid_params}
     with pytest.raises(DomainError):  # the police item with youth care's decision: not its contributor's
         services.sluit_af(
             actor=fatima,
             uuid=casus.uuid,
-            overnemende_partij_uuid=regio.school.uuid,
-            overdracht=[{"bijdrage": str(politie.uuid), "deelbesluit": str(naar_school.uuid)}],
+            overnemende_partij_uuid=regio.wijkteam.uuid,
+            overdracht=[{"bijdrage": str(politie.uuid), "deelbesluit": str(naar_wijkteam.uuid)}],
         )
     services.sluit_af(
         actor=fatima,
         uuid=casus.uuid,
-        overnemende_partij_uuid=regio.school.uuid,
-        overdracht=[{"bijdrage": str(zorg.uuid), "deelbesluit": str(naar_school.uuid)}],
+        overnemende_partij_uuid=regio.wijkteam.uuid,
+        overdracht=[{"bijdrage": str(zorg.uuid), "deelbesluit": str(naar_wijkteam.uuid)}],
     )
     als_systeem()
     assert not Bijdrage.objects.get(pk=zorg.pk).gearchiveerd
@@ -815,7 +828,7 @@ def test_ct_15_the_contributor_links_its_decision_and_the_director_selects_the_i
             noodzaak="Het plan sluit aan op de behandeling.",
         ),
     )
-    besluit = _uitgevoerd_deelbesluit(t, regio.school)
+    besluit = _uitgevoerd_deelbesluit(t, regio.wijkteam)
     coach = regio.actor(t.jeugdwerker)
     with pytest.raises(DomainError) as fout:  # only during afschaling
         services.koppel_overdracht(
@@ -838,7 +851,7 @@ def test_ct_15_the_contributor_links_its_decision_and_the_director_selects_the_i
     services.sluit_af(
         actor=regio.actor(regio.medewerker),
         uuid=casus.uuid,
-        overnemende_partij_uuid=regio.school.uuid,
+        overnemende_partij_uuid=regio.wijkteam.uuid,
         overdracht=[{"bijdrage": str(zorg.uuid)}],
     )
     als_systeem()
@@ -917,7 +930,7 @@ def test_ct_10_ct_15_a_withdrawn_contribution_is_neither_linked_nor_transferred(
         ),
     )
     services.trek_bijdrage_in(actor=coach, uuid=casus.uuid, bijdrage_uuid=zorg.uuid)
-    besluit = _uitgevoerd_deelbesluit(t, regio.school)
+    besluit = _uitgevoerd_deelbesluit(t, regio.wijkteam)
     als_systeem()
     Casusoverleg.objects.filter(pk=casus.pk).update(status="afschaling")
     with pytest.raises(DomainError) as fout:
@@ -929,7 +942,193 @@ def test_ct_10_ct_15_a_withdrawn_contribution_is_neither_linked_nor_transferred(
         services.sluit_af(
             actor=regio.actor(regio.medewerker),
             uuid=casus.uuid,
-            overnemende_partij_uuid=regio.school.uuid,
+            overnemende_partij_uuid=regio.wijkteam.uuid,
             overdracht=[{"bijdrage": str(zorg.uuid), "deelbesluit": str(besluit.uuid)}],
         )
     assert "overdracht.0.bijdrage" in {p.name for p in fout.value.invalid_params}
+
+
+# --- from review: holes that must stay closed ----------------------------------------------------------
+
+
+def test_ct_09_a_sharing_decision_about_another_person_or_to_another_party_does_not_count(regio):
+    t = Tafel(regio)
+    casus = t.in_overleg()
+    als_systeem()
+    from zorgvuldig.personen.models import Persoon
+
+    ander = tom(regio, t.jeugdwerker)
+    Persoon.objects.filter(pk=ander.pk).update(bsn_index="iemand-anders")
+    ander.refresh_from_db()
+    over_ander = _uitgevoerd_deelbesluit(t, regio.wijkteam, persoon=ander)
+    aan_school = _uitgevoerd_deelbesluit(t, regio.school)
+    goed = _uitgevoerd_deelbesluit(t, regio.wijkteam)
+    data = _feit(
+        "Tom woont deels bij zijn oom.",
+        bron="eigen_waarneming",
+        grond={"soort": "g7_vitaal_belang"},
+        noodzaak="Het plan moet weten waar Tom woont.",
+    )
+    for besluit in (over_ander, aan_school):
+        with pytest.raises(DomainError) as fout:
+            services.breng_in(
+                actor=regio.actor(t.jeugdwerker),
+                uuid=casus.uuid,
+                data={**data, "grond": {"soort": "g7_vitaal_belang", "deelbesluit": str(besluit.uuid)}},
+            )
+        assert fout.value.code == "E_SH_RECIPIENT_TASK_ONLY"
+    b = services.breng_in(
+        actor=regio.actor(t.jeugdwerker),
+        uuid=casus.uuid,
+        data={**data, "grond": {"soort": "g7_vitaal_belang", "deelbesluit": str(goed.uuid)}},
+    )
+    assert b.deelbesluit_id == goed.pk
+
+
+def test_ct_02_no_one_is_invited_or_named_before_the_intake_and_the_weighing(regio):
+    t = Tafel(regio)
+    casus = t.aanmelding()
+    with pytest.raises(DomainError) as fout:
+        t.nodig_uit(casus, t.politie, t.agent, "eigen_taak")
+    assert fout.value.code == "E_STATE_CONFLICT"
+    als_systeem()  # the same table as early signalling: anonymous until a weighing puts it on the agenda
+    Overlegtype.objects.filter(pk=t.type.pk).update(soort="vroegsignalering")
+    fatima = regio.actor(regio.medewerker)
+    anoniem = services.registreer(
+        actor=fatima, overlegtype_uuid=t.type.uuid, vraag="Zorgen over een leerling."
+    )
+    with pytest.raises(DomainError) as fout:
+        services.wijzig(actor=fatima, uuid=anoniem.uuid, data={"persoon": str(t.tom.uuid)})
+    assert fout.value.code == "E_STATE_CONFLICT"
+
+
+def test_ct_10_a_restriction_takes_the_item_out_of_allocations_outside_it(regio):
+    t = Tafel(regio)
+    casus = t.in_overleg()
+    fatima = regio.actor(regio.medewerker)
+    item = services.breng_in(actor=regio.actor(t.agent), uuid=casus.uuid, data=_feit())
+    tweede = services.breng_in(actor=regio.actor(t.agent), uuid=casus.uuid, data=_feit("Vernieling in mei."))
+    eigen = services.breng_in(
+        actor=fatima, uuid=casus.uuid, data=_feit(grond={"soort": "g4_wettelijke_bevoegdheid"})
+    )
+    naar_zorg = services.deel_toe(
+        actor=fatima,
+        uuid=casus.uuid,
+        deelnemer_uuid=t.d_jeugdzorg.uuid,
+        bijdragen=[str(item.uuid), str(eigen.uuid)],
+    )
+    naar_politie = services.deel_toe(
+        actor=fatima, uuid=casus.uuid, deelnemer_uuid=t.d_politie.uuid, bijdragen=[str(tweede.uuid)]
+    )
+    services.trek_bijdrage_in(
+        actor=regio.actor(t.agent),
+        uuid=casus.uuid,
+        bijdrage_uuid=item.uuid,
+        beperk_tot=[str(t.d_politie.uuid)],
+    )
+    als_systeem()
+    assert list(naar_zorg.items.values_list("bijdrage_id", flat=True)) == [eigen.pk]
+    # what was left (the director's own, approved by proposing it) is now issued
+    naar_zorg.refresh_from_db()
+    assert naar_zorg.verstrekt_op is not None
+    assert naar_politie.items.count() == 1
+
+
+def test_ct_12_an_emptied_allocation_does_not_end_the_conference(regio):
+    t = Tafel(regio)
+    casus = t.in_overleg()
+    fatima = regio.actor(regio.medewerker)
+    item = services.breng_in(actor=regio.actor(t.agent), uuid=casus.uuid, data=_feit())
+    services.deel_toe(
+        actor=fatima, uuid=casus.uuid, deelnemer_uuid=t.d_jeugdzorg.uuid, bijdragen=[str(item.uuid)]
+    )
+    services.trek_bijdrage_in(actor=regio.actor(t.agent), uuid=casus.uuid, bijdrage_uuid=item.uuid)
+    services.wijzig(
+        actor=fatima,
+        uuid=casus.uuid,
+        data={"informeertClient": str(t.d_jeugdzorg.uuid), "deelbaarMetClient": "Het plan."},
+    )
+    with pytest.raises(DomainError) as fout:
+        services.stel_vast(actor=fatima, uuid=casus.uuid, plan="Begeleiding naar werk.")
+    assert "toedelingen" in {p.name for p in fout.value.invalid_params}
+
+
+def test_ct_12_approving_ends_with_the_conference(regio):
+    t = Tafel(regio)
+    casus = t.in_overleg()
+    item = services.breng_in(actor=regio.actor(t.agent), uuid=casus.uuid, data=_feit())
+    toedeling = services.deel_toe(
+        actor=regio.actor(regio.medewerker),
+        uuid=casus.uuid,
+        deelnemer_uuid=t.d_jeugdzorg.uuid,
+        bijdragen=[str(item.uuid)],
+    )
+    als_systeem()
+    Casusoverleg.objects.filter(pk=casus.pk).update(status="afschaling")
+    with pytest.raises(DomainError) as fout:
+        services.keur_toedeling_goed(
+            actor=regio.actor(t.agent), uuid=casus.uuid, toedeling_uuid=toedeling.uuid
+        )
+    assert fout.value.code == "E_STATE_CONFLICT"
+
+
+def test_ct_15_the_taking_over_party_is_the_host_or_a_partner(regio):
+    t = Tafel(regio)
+    casus = t.in_overleg()
+    als_systeem()
+    Casusoverleg.objects.filter(pk=casus.pk).update(status="afschaling")
+    with pytest.raises(DomainError) as fout:
+        services.sluit_af(
+            actor=regio.actor(regio.medewerker),
+            uuid=casus.uuid,
+            overnemende_partij_uuid=regio.school.uuid,
+            overdracht=[],
+        )
+    assert "overnemendePartij" in {p.name for p in fout.value.invalid_params}
+
+
+def test_rt_08_closing_ends_allocation_grants_and_a_replaced_director_loses_access(regio):
+    from zorgvuldig.toegang.models import Toegang
+
+    t = Tafel(regio)
+    casus = t.in_overleg()
+    fatima = regio.actor(regio.medewerker)
+    services.wijzig(actor=fatima, uuid=casus.uuid, data={"casusregisseur": str(regio.collega.uuid)})
+    services.wijzig(actor=fatima, uuid=casus.uuid, data={"casusregisseur": None})
+    assert not selectors.casussen_zichtbaar_voor(regio.actor(regio.collega)).filter(pk=casus.pk).exists()
+    item = services.breng_in(actor=regio.actor(t.agent), uuid=casus.uuid, data=_feit())
+    toedeling = services.deel_toe(
+        actor=fatima, uuid=casus.uuid, deelnemer_uuid=t.d_jeugdzorg.uuid, bijdragen=[str(item.uuid)]
+    )
+    services.keur_toedeling_goed(actor=regio.actor(t.agent), uuid=casus.uuid, toedeling_uuid=toedeling.uuid)
+    als_systeem()
+    Casusoverleg.objects.filter(pk=casus.pk).update(status="afschaling")
+    services.sluit_af(
+        actor=fatima, uuid=casus.uuid, overnemende_partij_uuid=regio.wijkteam.uuid, overdracht=[]
+    )
+    als_systeem()
+    assert not Toegang.objects.filter(
+        object_type="casusoverleg.bijdrage", object_id=item.pk, ingetrokken_op__isnull=True
+    ).exists()
+
+
+def test_ct_12_a_contributor_sees_only_its_own_items_in_anothers_allocation(regio):
+    t = Tafel(regio)
+    casus = t.in_overleg()
+    fatima = regio.actor(regio.medewerker)
+    politie = services.breng_in(actor=regio.actor(t.agent), uuid=casus.uuid, data=_feit())
+    eigen = services.breng_in(
+        actor=fatima, uuid=casus.uuid, data=_feit(grond={"soort": "g4_wettelijke_bevoegdheid"})
+    )
+    services.deel_toe(
+        actor=fatima,
+        uuid=casus.uuid,
+        deelnemer_uuid=t.d_jeugdzorg.uuid,
+        bijdragen=[str(politie.uuid), str(eigen.uuid)],
+    )
+    k, rijen = selectors.lees_onderdeel(regio.actor(t.agent), casus.uuid, "toedelingen")
+    assert [b["bijdrage"] for b in selectors.toedeling_weergave(rijen[0], k)["bijdragen"]] == [
+        str(politie.uuid)
+    ]
+    k, rijen = selectors.lees_onderdeel(regio.actor(t.jeugdwerker), casus.uuid, "toedelingen")
+    assert len(selectors.toedeling_weergave(rijen[0], k)["bijdragen"]) == 2  # the recipient sees what it gets

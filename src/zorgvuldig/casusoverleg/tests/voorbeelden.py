@@ -115,9 +115,9 @@ def _inbreng(t: Tafel, casus, gebruiker=None, **grond):
     )
 
 
-def _uitgevoerd_besluit_wijkteam(regio):
-    """The wijkteam's own executed sharing decision towards the school (arranged directly)."""
-    from zorgvuldig.dossiers.models import Dossier
+def _uitgevoerd_besluit_wijkteam(regio, persoon):
+    """The wijkteam's own executed sharing decision on `persoon` towards the school (arranged directly)."""
+    from zorgvuldig.dossiers.models import Dossier, Lid
     from zorgvuldig.verstrekkingen.models import Deelbesluit
 
     vv = regio.wijkteam.verwerkingsverantwoordelijke_id
@@ -132,6 +132,7 @@ def _uitgevoerd_besluit_wijkteam(regio):
         geopend_op=dt.date.today(),
         aangemaakt_door=regio.medewerker,
     )
+    Lid.objects.create(dossier=dossier, persoon=persoon, rol="client")
     return Deelbesluit.objects.create(
         verwerkingsverantwoordelijke_id=vv,
         organisatie=regio.wijkteam,
@@ -237,7 +238,7 @@ def casus_voorbeelden(regio):
     services.ga_naar(actor=fatima, uuid=afschaling.uuid, naar="afschaling")
     als_systeem()
     over_te_dragen = Bijdrage.objects.filter(casusoverleg=afschaling, organisatie=regio.wijkteam).first()
-    besluit = _uitgevoerd_besluit_wijkteam(regio)
+    besluit = _uitgevoerd_besluit_wijkteam(regio, t.tom)
 
     o, c = "/api/v1/overlegtypen", "/api/v1/casusoverleggen"
     e = f"{c}/{overleg.uuid}"
@@ -332,12 +333,12 @@ def casus_voorbeelden(regio):
         (f"{c[1:]}/<uuid:uuid>/deelnemers", "get"): (m, f"{e}/deelnemers", None),
         (f"{c[1:]}/<uuid:uuid>/deelnemers", "post"): (
             m,
-            f"{c}/{geaccepteerd.uuid}/deelnemers",
+            f"{c}/{triage.uuid}/deelnemers",
             {
-                "organisatie": str(t.politie.uuid),
-                "gebruiker": str(t.agent.uuid),
+                "organisatie": str(t.jeugdzorg.uuid),
+                "gebruiker": str(t.jeugdwerker.uuid),
                 "rol": "eigen_taak",
-                "reden": "De politie is nodig voor de aanpak van Tom.",
+                "reden": "Jeugdzorg is nodig voor de aanpak van Tom.",
             },
         ),
         (f"{c[1:]}/<uuid:uuid>/deelnemers/<uuid:deelnemer_uuid>/_triage", "post"): (

@@ -4,15 +4,29 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('toegang', '0003_intrekkingsreden'),
+        ("toegang", "0003_intrekkingsreden"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='toegang',
-            name='bron',
-            field=models.CharField(choices=[('casusteam', 'Casusteam'), ('vervanger', 'Vervanger'), ('teambespreking', 'Teambespreking (één dag)'), ('sectie', 'Sectie'), ('bijzondere_categorie', 'Bijzondere categorie'), ('wettelijk', 'Wettelijke toegang'), ('noodtoegang', 'Noodtoegang'), ('deelbesluit', 'Deelbesluit'), ('toedeling', 'Toedeling casusoverleg'), ('deelname', 'Deelname casusoverleg'), ('geheim_adres', 'Geheim adres')], max_length=32),
+            model_name="toegang",
+            name="bron",
+            field=models.CharField(
+                choices=[
+                    ("casusteam", "Casusteam"),
+                    ("vervanger", "Vervanger"),
+                    ("teambespreking", "Teambespreking (één dag)"),
+                    ("sectie", "Sectie"),
+                    ("bijzondere_categorie", "Bijzondere categorie"),
+                    ("wettelijk", "Wettelijke toegang"),
+                    ("noodtoegang", "Noodtoegang"),
+                    ("deelbesluit", "Deelbesluit"),
+                    ("toedeling", "Toedeling casusoverleg"),
+                    ("deelname", "Deelname casusoverleg"),
+                    ("geheim_adres", "Geheim adres"),
+                ],
+                max_length=32,
+            ),
         ),
     ]

@@ -251,3 +251,21 @@ def test_axe_on_the_remaining_pages(regio, page, live_server):
     page.get_by_role("button", name="Sleutel aanmaken").click()
     expect(page.locator("#nieuwe-sleutel")).to_have_text(__import__("re").compile(r"^[0-9a-f]{40}$"))
     geen_axe_fouten(page)
+    # table types (SPEC §8, CT-16): the template choice, the pre-filled form, a refusal, a type's page
+    page.goto("/beheer/overlegtypen/nieuw")
+    page.get_by_label("Lokale persoonsgerichte aanpak (PGA)").check()
+    page.get_by_role("button", name="Verder").click()
+    expect(page.get_by_role("heading", name="Nieuw type casusoverleg")).to_be_visible()
+    geen_axe_fouten(page)
+    page.get_by_label("Naam van het overleg").fill("Lokale PGA Krimpen")
+    page.get_by_label("Organisatie van partner 1").select_option(label="Wijkteam Krimpen")
+    page.get_by_label("Taak van partner 1 aan tafel").fill("Regie")
+    page.get_by_label("Grond van partner 1 om in te brengen").select_option("toestemming")
+    page.get_by_role("button", name="Type opslaan").click()  # no convenant chosen: a Dutch refusal
+    expect(page.get_by_text("Onbekend convenant.").first).to_be_visible()
+    geen_axe_fouten(page)
+    from zorgvuldig.casusoverleg.tests.hulp import Tafel
+
+    page.goto(f"/beheer/overlegtypen/{Tafel(regio).type.uuid}")
+    expect(page.get_by_role("heading", name="Lokale PGA Krimpen")).to_be_visible()
+    geen_axe_fouten(page)

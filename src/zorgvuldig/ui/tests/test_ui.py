@@ -38,7 +38,7 @@ NAVIGATIE = {
         "Verstrekkingenregister",
         "Mijn profiel",
     ],
-    "beheerder": ["Overzicht", "Gebruikers", "Teams", "API-sleutels", "Mijn profiel"],
+    "beheerder": ["Overzicht", "Gebruikers", "Teams", "API-sleutels", "Typen casusoverleg", "Mijn profiel"],
     "fg": [
         "Overzicht",
         "Toegangen",
@@ -46,6 +46,7 @@ NAVIGATIE = {
         "Rapportage",
         "Verstrekkingenregister",
         "Beheer verwijsindex",
+        "Typen casusoverleg",
         "Mijn profiel",
     ],
     "auditor": ["Overzicht", "Dossiers", "Logboek", "Mijn profiel"],

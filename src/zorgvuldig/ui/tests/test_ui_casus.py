@@ -603,15 +603,20 @@ def test_ct_03_an_earlier_phase_contribution_shows_once_the_procesregisseur_conf
         },
     )
     assert r.status_code == 302
-    politie = politie_bijdrage(tafel, casus)  # another organisation's item, in triage
     assert tekst_ in inhoud(agent.get(url(casus)))  # its own phase: triage
-    assert POLITIE_TEKST in inhoud(coach.get(url(casus)))
     services.ga_naar(actor=fatima_actor, uuid=casus.uuid, naar="geagendeerd")
     services.wijzig(
         actor=fatima_actor, uuid=casus.uuid, data={"clientBetrokkenheid": {"wijze": "Tom komt erbij."}}
     )
     services.ga_naar(actor=fatima_actor, uuid=casus.uuid, naar="in_overleg")
-    # CT-03: hidden from the other participants in the next phase
+    politie = politie_bijdrage(tafel, casus)  # another organisation's item, in the conference
+    assert POLITIE_TEKST in inhoud(coach.get(url(casus)))
+    services.wijzig(  # a changed question: the police item, too, needs re-confirming
+        actor=fatima_actor,
+        uuid=casus.uuid,
+        data={"vraag": "Tom is ook betrokken bij een jeugdgroep; wat nu?"},
+    )
+    # CT-03: hidden from the other participants in the next phase and after a changed purpose
     assert tekst_ not in inhoud(agent.get(url(casus)))
     assert POLITIE_TEKST not in inhoud(coach.get(url(casus)))
     # the procesregisseur sees both, marked, with the confirm button
@@ -630,7 +635,7 @@ def test_ct_03_an_earlier_phase_contribution_shows_once_the_procesregisseur_conf
     assert r.status_code in (400, 404) and vers(politie).bevestigd_voor in ("", None)
 
     assert fatima.post(url(casus, f"/bijdragen/{politie.uuid}/bevestigen")).status_code == 302
-    assert vers(politie).bevestigd_voor == "overleg:1"
+    assert vers(politie).bevestigd_voor == "overleg:2"
     assert POLITIE_TEKST in inhoud(coach.get(url(casus)))  # now a participant sees it
     assert tekst_ not in inhoud(coach.get(url(casus)))  # the other is still unconfirmed
     als_systeem()
