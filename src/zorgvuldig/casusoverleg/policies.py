@@ -578,7 +578,7 @@ def bijdrage_zichtbaar(
     is_regisseur: bool,
     is_fg: bool,
     status: str,
-    is_procesregisseur: bool = False,
+    is_procesregisseur: bool,
 ) -> bool:
     """What one viewer sees of one contribution.
 

@@ -40,10 +40,26 @@ OBJECT_TYPE = "casusoverleg.casusoverleg"
 
 
 def typen_zichtbaar_voor(actor):
-    """Table types of the own organisation (configuration: beheerder, FG, and staff choosing one)."""
+    """Table types of the own organisation (configuration: beheerder and staff choosing one); the FG sees
+    those of every organisation of its controller, whose basis it approves (CT-16)."""
     tenancy.activeer(actor)
-    return Overlegtype.objects.filter(organisatie_id=actor.organisatie.pk).select_related(
-        "convenant", "verwerkingsactiviteit"
+    if "fg" in actor.rollen:
+        qs = Overlegtype.objects.filter(verwerkingsverantwoordelijke_id=actor.verwerkingsverantwoordelijke_id)
+    else:
+        qs = Overlegtype.objects.filter(organisatie_id=actor.organisatie.pk)
+    return qs.select_related("convenant", "verwerkingsactiviteit")
+
+
+def toegetreden_organisaties(t: Overlegtype, op) -> set[int]:
+    """The organisations with an accession to the type's convenant valid on `op` (CT-01, AC-01)."""
+    from django.db.models import Q
+
+    from zorgvuldig.convenanten.models import Toetreding
+
+    return set(
+        Toetreding.objects.filter(convenant_id=t.convenant_id, datum__lte=op)
+        .filter(Q(tot__isnull=True) | Q(tot__gte=op))
+        .values_list("organisatie_id", flat=True)
     )
 
 

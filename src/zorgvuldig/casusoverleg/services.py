@@ -71,16 +71,8 @@ def _regisseur(k: selectors.Kijker, *rollen: str) -> None:
         raise fout
 
 
-def _is_ondertekenaar(organisatie_id: int, convenant_id: int, op: dt.date) -> bool:
-    from django.db.models import Q
-
-    from zorgvuldig.convenanten.models import Toetreding
-
-    return (
-        Toetreding.objects.filter(convenant_id=convenant_id, organisatie_id=organisatie_id, datum__lte=op)
-        .filter(Q(tot__isnull=True) | Q(tot__gte=op))
-        .exists()
-    )
+def _is_ondertekenaar(organisatie_id: int, t: Overlegtype, op: dt.date) -> bool:
+    return organisatie_id in selectors.toegetreden_organisaties(t, op)
 
 
 # --- Table types (CT-01, CT-16) -------------------------------------------------------------------------
@@ -284,7 +276,7 @@ def activeer_type(*, actor, uuid) -> Overlegtype:
         toegetreden = [
             u
             for u, o in organisaties.items()
-            if _is_ondertekenaar(o.pk, rij.convenant_id, vandaag)  # type: ignore[attr-defined]
+            if _is_ondertekenaar(o.pk, rij, vandaag)  # type: ignore[attr-defined]
         ]
         _weiger(
             policies.activering_fouten(
@@ -364,7 +356,7 @@ def registreer(
             "Onbekend of niet actief type overleg.",
             [InvalidParam("overlegtype", "invalid", "Kies een actief type.")],
         )
-    if not _is_ondertekenaar(actor.organisatie.pk, t.convenant_id, today()):
+    if not _is_ondertekenaar(actor.organisatie.pk, t, today()):
         raise DomainError(
             "E_AC_NOT_SIGNATORY", "Uw organisatie is niet toegetreden tot het convenant (AC-01)."
         )
@@ -712,8 +704,7 @@ def nodig_uit(
                 reden=_tekst(reden),
                 vraag=_tekst(vraag),
                 is_partner=partner is not None,
-                toegetreden=org is not None
-                and _is_ondertekenaar(org.pk, casus.overlegtype.convenant_id, today()),
+                toegetreden=org is not None and _is_ondertekenaar(org.pk, casus.overlegtype, today()),
                 al_uitgenodigd=org is not None
                 and casus.deelnemers.filter(deelnemende_organisatie=org).exists(),
                 status=casus.status,
@@ -974,6 +965,9 @@ def bevestig_bijdrage(*, actor, uuid, bijdrage_uuid) -> Bijdrage:
         )
         if b is None or b.status == policies.INGETROKKEN or b.gearchiveerd:
             raise NotFound()
+        if policies.allocatie_afgerond(k.casus.status):
+            # from the allocation on, the allocation decides who sees what (CT-12): confirming is moot
+            raise DomainError("E_STATE_CONFLICT", "Bevestigen kan tot de toedeling (CT-03).")
         b.bevestigd_voor = policies.fase_sleutel(policies.FASE_VAN[k.casus.status], k.casus.doelversie)
         b.save(update_fields=["bevestigd_voor", "gewijzigd"])
         _record(actor, "casusoverleg.bijdrage_bevestigd", k, ["bijdrage.bevestigdVoorFase"], object_=b)

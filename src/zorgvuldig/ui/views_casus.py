@@ -419,7 +419,7 @@ def _context(actor, uuid, formulieren: dict, fout) -> dict[str, Any]:
                 "beperken": beperken,
                 "beperken_open": f"beperken:{sleutel}" in formulieren,
                 "verborgen_voor_anderen": onbevestigd and not afgerond and (proces or w["eigen"]),
-                "bevestigen": onbevestigd and proces,
+                "bevestigen": onbevestigd and proces and not afgerond,  # after allocation it changes nothing
                 "overdragen": overdragen,
                 "geen_besluit": kan_overdragen and overdragen is None and not w["overdracht"]["gekoppeld"],
                 "overdragen_open": f"overdragen:{sleutel}" in formulieren,

@@ -6,14 +6,13 @@ a refusal shows their Dutch reason and changes nothing."""
 from __future__ import annotations
 
 from django.contrib import messages
-from django.db.models import Q
 from django.http import HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
 from zorgvuldig.casusoverleg import policies, selectors, services
-from zorgvuldig.convenanten.models import Convenant, Toetreding
+from zorgvuldig.convenanten.models import Convenant
 from zorgvuldig.core.clock import today
 from zorgvuldig.core.errors import DomainError, NotFound
 from zorgvuldig.organisaties.models import Organisatie
@@ -107,12 +106,7 @@ def _weergave(t) -> dict:
     the convenant today (CT-01)."""
     partners = selectors.partners(t)
     namen = {str(o.uuid): o for o in Organisatie.objects.filter(uuid__in=[p.organisatie for p in partners])}
-    vandaag = today()
-    toegetreden = set(
-        Toetreding.objects.filter(convenant_id=t.convenant_id, datum__lte=vandaag)
-        .filter(Q(tot__isnull=True) | Q(tot__gte=vandaag))
-        .values_list("organisatie_id", flat=True)
-    )
+    toegetreden = selectors.toegetreden_organisaties(t, today())
     return {
         "soort": SOORTEN.get(t.soort, t.soort),
         "status": STATUS.get(t.status, t.status),

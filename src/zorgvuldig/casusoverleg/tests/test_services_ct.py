@@ -693,6 +693,21 @@ def test_an_action_is_closed_by_its_owner_not_by_another_participant(regio):
     )
 
 
+def _zorgbijdrage(t, casus):
+    """Youth care's contribution under Tom's written, explicit consent from its own registry."""
+    toestemming = t.toestemming_tom()
+    return services.breng_in(
+        actor=t.regio.actor(t.jeugdwerker),
+        uuid=casus.uuid,
+        data=_feit(
+            "Behandeling gestart.",
+            bron="eigen_waarneming",
+            grond={"soort": "toestemming", "toestemming": str(toestemming.uuid)},
+            noodzaak="Het plan sluit aan op de behandeling.",
+        ),
+    )
+
+
 def _uitgevoerd_deelbesluit(t, ontvanger, persoon=None):
     """Youth care's own executed sharing decision towards `ontvanger`, in its dossier on Tom (or on
     `persoon`) — arranged directly: the wizard itself is tested in verstrekkingen."""
@@ -737,17 +752,7 @@ def _uitgevoerd_deelbesluit(t, ontvanger, persoon=None):
 def test_ct_15_rt_08_a_transfer_rests_on_the_contributors_executed_decision_the_rest_is_archived(regio):
     t = Tafel(regio)
     casus = t.in_overleg()
-    toestemming = t.toestemming_tom()
-    zorg = services.breng_in(
-        actor=regio.actor(t.jeugdwerker),
-        uuid=casus.uuid,
-        data=_feit(
-            "Behandeling gestart.",
-            bron="eigen_waarneming",
-            grond={"soort": "toestemming", "toestemming": str(toestemming.uuid)},
-            noodzaak="Het plan sluit aan op de behandeling.",
-        ),
-    )
+    zorg = _zorgbijdrage(t, casus)
     politie = services.breng_in(actor=regio.actor(t.agent), uuid=casus.uuid, data=_feit())
     naar_politie = _uitgevoerd_deelbesluit(t, t.politie)  # addressed to another partner
     naar_wijkteam = _uitgevoerd_deelbesluit(t, regio.wijkteam)
@@ -817,17 +822,7 @@ def test_ct_08_special_category_data_needs_explicit_consent(regio):
 def test_ct_15_the_contributor_links_its_decision_and_the_director_selects_the_item(regio):
     t = Tafel(regio)
     casus = t.in_overleg()
-    toestemming = t.toestemming_tom()
-    zorg = services.breng_in(
-        actor=regio.actor(t.jeugdwerker),
-        uuid=casus.uuid,
-        data=_feit(
-            "Behandeling gestart.",
-            bron="eigen_waarneming",
-            grond={"soort": "toestemming", "toestemming": str(toestemming.uuid)},
-            noodzaak="Het plan sluit aan op de behandeling.",
-        ),
-    )
+    zorg = _zorgbijdrage(t, casus)
     besluit = _uitgevoerd_deelbesluit(t, regio.wijkteam)
     coach = regio.actor(t.jeugdwerker)
     with pytest.raises(DomainError) as fout:  # only during afschaling
@@ -917,18 +912,8 @@ def test_an_informant_sees_and_closes_its_own_action_only(regio):
 def test_ct_10_ct_15_a_withdrawn_contribution_is_neither_linked_nor_transferred(regio):
     t = Tafel(regio)
     casus = t.in_overleg()
-    toestemming = t.toestemming_tom()
     coach = regio.actor(t.jeugdwerker)
-    zorg = services.breng_in(
-        actor=coach,
-        uuid=casus.uuid,
-        data=_feit(
-            "Behandeling gestart.",
-            bron="eigen_waarneming",
-            grond={"soort": "toestemming", "toestemming": str(toestemming.uuid)},
-            noodzaak="Het plan sluit aan op de behandeling.",
-        ),
-    )
+    zorg = _zorgbijdrage(t, casus)
     services.trek_bijdrage_in(actor=coach, uuid=casus.uuid, bijdrage_uuid=zorg.uuid)
     besluit = _uitgevoerd_deelbesluit(t, regio.wijkteam)
     als_systeem()
@@ -1132,3 +1117,16 @@ def test_ct_12_a_contributor_sees_only_its_own_items_in_anothers_allocation(regi
     ]
     k, rijen = selectors.lees_onderdeel(regio.actor(t.jeugdwerker), casus.uuid, "toedelingen")
     assert len(selectors.toedeling_weergave(rijen[0], k)["bijdragen"]) == 2  # the recipient sees what it gets
+
+
+def test_ct_03_after_the_allocation_re_confirming_is_refused_as_moot(regio):
+    t = Tafel(regio)
+    casus = t.in_overleg()
+    item = services.breng_in(actor=regio.actor(t.agent), uuid=casus.uuid, data=_feit())
+    als_systeem()
+    Casusoverleg.objects.filter(pk=casus.pk).update(status="monitoring")
+    with pytest.raises(DomainError) as fout:
+        services.bevestig_bijdrage(
+            actor=regio.actor(regio.medewerker), uuid=casus.uuid, bijdrage_uuid=item.uuid
+        )
+    assert fout.value.code == "E_STATE_CONFLICT"
