@@ -1149,9 +1149,9 @@ def _verstrek_als_compleet(actor, t: Toedeling) -> None:
 
 @audit.geweigerd_gelogd("casusoverleg.gesloten", ACTIVITEIT)
 def sluit_af(*, actor, uuid, overnemende_partij_uuid, overdracht: list[dict]) -> Casusoverleg:
-    """CT-15: the taking-over party, the transfers (each a contributor's executed sharing decision towards
-    it), the joint file closed: participants' grants end and what was not transferred is archived with the
-    type's retention date (RT-08)."""
+    """CT-15: the taking-over party (the host or a partner), the transfers (each a contributor's executed
+    sharing decision about this person towards it), the joint file closed: participants' and allocation
+    grants end, what was not transferred is archived, every item gets the type's retention date (RT-08)."""
     from zorgvuldig.organisaties.models import Organisatie
     from zorgvuldig.verstrekkingen.models import Deelbesluit
 
@@ -1218,12 +1218,12 @@ def sluit_af(*, actor, uuid, overnemende_partij_uuid, overdracht: list[dict]) ->
             Bijdrage.objects.filter(casusoverleg=casus).exclude(pk__in=overgedragen).update(
                 gearchiveerd=True, vernietigen_op=casus.vernietigen_op
             )
-            # RT-08: afterwards only the procesregisseur (and the FG) see the archived file
-            # RT-08: the joint file's copies of transferred items get the same date (the transfer itself
-            # went through the contributor's sharing decision)
+            # the joint file's copies of transferred items get the same date (the transfer itself went
+            # through the contributor's sharing decision)
             Bijdrage.objects.filter(casusoverleg=casus, pk__in=overgedragen).update(
                 vernietigen_op=casus.vernietigen_op
             )
+            # RT-08: afterwards only the procesregisseur (and the FG) see the archived file
             _beeindig_grants(
                 actor, casus, "Casusoverleg gesloten (RT-08)", behalve_gebruiker_id=casus.procesregisseur_id
             )
