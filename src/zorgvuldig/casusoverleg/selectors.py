@@ -180,6 +180,19 @@ def kijker(actor, uuid, *, lock: bool = False) -> Kijker:
     return Kijker(actor, casus, grant, deelnemer, rollen, zicht)
 
 
+def _log_gelezen(k: Kijker, actie: str, velden) -> None:
+    """A read of the case by this viewer, naming the grant that let it in (AU-01, AU-09)."""
+    audit.record(
+        actor=k.actor,
+        actie=actie,
+        activiteit=ACTIVITEIT,
+        object=k.casus,
+        betrokkenen=[k.casus.persoon] if k.casus.persoon_id else [],
+        velden=velden,
+        toegang=k.grant,
+    )
+
+
 def inhoud(casus: Casusoverleg) -> dict:
     return crypto.ontsleutel(casus, "inhoud") or {}
 
@@ -254,15 +267,7 @@ def lees(actor, uuid) -> tuple[Kijker, dict]:
     if k.zicht is None:
         raise NotFound()  # registrant after acceptance: its part is done; it sees no more
     data = weergave(k)
-    audit.record(
-        actor=actor,
-        actie="casusoverleg.ingezien",
-        activiteit=ACTIVITEIT,
-        object=k.casus,
-        betrokkenen=[k.casus.persoon] if k.casus.persoon_id else [],
-        velden=sorted(data),
-        toegang=k.grant,
-    )
+    _log_gelezen(k, "casusoverleg.ingezien", sorted(data))
     return k, data
 
 
@@ -302,15 +307,7 @@ def identificatie_voor(actor, uuid) -> tuple[Kijker, dict]:
         fout.audit_object = k.casus  # type: ignore[attr-defined]
         raise fout
     data = identificatie(k.casus) or {}
-    audit.record(
-        actor=actor,
-        actie="casusoverleg.ingezien",
-        activiteit=ACTIVITEIT,
-        object=k.casus,
-        betrokkenen=[k.casus.persoon],
-        velden=["persoon.naam", "persoon.geboortedatum"],
-        toegang=k.grant,
-    )
+    _log_gelezen(k, "casusoverleg.ingezien", ["persoon.naam", "persoon.geboortedatum"])
     return k, data
 
 
@@ -438,15 +435,7 @@ def lees_bijdragen(actor, uuid) -> tuple[Kijker, list[Bijdrage]]:
     k = kijker(actor, uuid)
     rijen = zichtbare_bijdragen(k)
     if rijen:
-        audit.record(
-            actor=actor,
-            actie="casusoverleg.bijdragen_ingezien",
-            activiteit=ACTIVITEIT,
-            object=k.casus,
-            betrokkenen=[k.casus.persoon] if k.casus.persoon_id else [],
-            velden=["bijdragen"],
-            toegang=k.grant,
-        )
+        _log_gelezen(k, "casusoverleg.bijdragen_ingezien", ["bijdragen"])
     return k, rijen
 
 
@@ -539,13 +528,5 @@ def lees_onderdeel(actor, uuid, onderdeel: str) -> tuple[Kijker, list]:
         raise NotFound()
     rijen = ONDERDELEN[onderdeel](k)
     if rijen:
-        audit.record(
-            actor=actor,
-            actie="casusoverleg.ingezien",
-            activiteit=ACTIVITEIT,
-            object=k.casus,
-            betrokkenen=[k.casus.persoon] if k.casus.persoon_id else [],
-            velden=[onderdeel],
-            toegang=k.grant,
-        )
+        _log_gelezen(k, "casusoverleg.ingezien", [onderdeel])
     return k, rijen
