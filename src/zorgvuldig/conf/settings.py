@@ -117,6 +117,7 @@ INSTALLED_APPS = [
     "zorgvuldig.dossiers",
     "zorgvuldig.toestemmingen",
     "zorgvuldig.casusoverleg",
+    "zorgvuldig.rechten",
     "zorgvuldig.rapportages",
     "zorgvuldig.ui",
 ]
@@ -354,7 +355,14 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
     "SCHEMA_PATH_PREFIX": "/api/v1",
-    "ENUM_NAME_OVERRIDES": {"OverlegsoortEnum": "zorgvuldig.casusoverleg.policies.SOORTEN"},
+    "ENUM_NAME_OVERRIDES": {
+        "OverlegsoortEnum": "zorgvuldig.casusoverleg.policies.SOORTEN",
+        "VerzoekgrondEnum": "zorgvuldig.rechten.policies.GRONDCODES",
+        "UitvoervormEnum": "zorgvuldig.rechten.policies.UITVOERVORMEN",
+        "VormEnum": "zorgvuldig.toestemmingen.policies.VORMEN",
+        "UitkomstEnum": "zorgvuldig.verwijsindex.policies.INSTEMMING_UITKOMSTEN",
+        "VerzoekuitkomstEnum": "zorgvuldig.rechten.policies.UITKOMSTEN",
+    },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "zorgvuldig.api.schema.postprocess",

@@ -11,6 +11,7 @@ from zorgvuldig.dossiers import api as dossier_api
 from zorgvuldig.organisaties import api as org_api
 from zorgvuldig.personen import api as personen_api
 from zorgvuldig.rapportages import api as rapportage_api
+from zorgvuldig.rechten import api as verzoek_api
 from zorgvuldig.toegang import api as toegang_api
 from zorgvuldig.toestemmingen import api as toestemming_api
 from zorgvuldig.verstrekkingen import api as delen_api
@@ -103,6 +104,16 @@ api_v1 = [
         f"casusoverleggen/{U}/actiepunten/<uuid:actiepunt_uuid>/_afronden",
         casus_api.ActiepuntAfrondenView.as_view(),
     ),
+    path("verzoeken", verzoek_api.VerzoekenView.as_view()),
+    path("verzoeken/_zoek", verzoek_api.VerzoekenZoekView.as_view()),
+    path(f"verzoeken/{U}", verzoek_api.VerzoekView.as_view()),
+    path(f"verzoeken/{U}/_verifieren", verzoek_api.VerifierenView.as_view()),
+    path(f"verzoeken/{U}/_beoordelen", verzoek_api.BeoordelenView.as_view()),
+    path(f"verzoeken/{U}/_verlengen", verzoek_api.VerlengenView.as_view()),
+    path(f"verzoeken/{U}/_besluiten", verzoek_api.BesluitenView.as_view()),
+    path(f"verzoeken/{U}/_uitvoeren", verzoek_api.UitvoerenView.as_view()),
+    path(f"verzoeken/{U}/_afsluiten", verzoek_api.AfsluitenView.as_view()),
+    path(f"verzoeken/{U}/overzicht", verzoek_api.OverzichtView.as_view()),
     path("toestemmingen", toestemming_api.ToestemmingenView.as_view()),
     path(f"toestemmingen/{U}", toestemming_api.ToestemmingView.as_view()),
     path(f"toestemmingen/{U}/_geven", toestemming_api.GevenView.as_view()),

@@ -80,6 +80,7 @@ CODES: dict[str, Code] = {
     "E_CT_NO_GROUND": Code(400, "Geen grond om in te brengen"),
     # Rights (RI)
     "E_RI_NOT_ENTITLED": Code(400, "Niet bevoegd dit recht uit te oefenen"),
+    "E_RI_EXTENSION_LATE": Code(409, "Termijn niet meer te verlengen"),
     # Registers (RG)
     "E_RG_CONVENANT_INCOMPLETE": Code(409, "Convenant onvolledig"),
 }

@@ -64,6 +64,7 @@ EIGEN_APPS = {
     "dossiers",
     "toestemmingen",
     "casusoverleg",
+    "rechten",
 }
 
 

@@ -22,6 +22,7 @@ class Bron(models.TextChoices):
     TOEDELING = "toedeling", "Toedeling casusoverleg"
     DEELNAME = "deelname", "Deelname casusoverleg"
     GEHEIM_ADRES = "geheim_adres", "Geheim adres"
+    VERZOEK = "verzoek", "Behandeling verzoek van betrokkene"
 
 
 class ToegangQuerySet(models.QuerySet):

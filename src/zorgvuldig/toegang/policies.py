@@ -62,6 +62,7 @@ ROL_SCOPES: dict[str, frozenset[str]] = {
             "vernietigingslijst:goedkeuren",
             "rapportage:lezen",
             "export:goedkeuren",
+            "verzoek:registreren",  # SPEC §9: the FG sees requests and decides on naming staff (RI-17)
         }
     ),
     # The auditor (inspector, accountant) reads the log and dossiers only within an AC-09 grant; the

@@ -162,6 +162,7 @@ def signaal_status(
 
 JONGERE, VERTEGENWOORDIGER = "jongere", "vertegenwoordiger"
 GEGEVEN, GEWEIGERD, ONMOGELIJK = "gegeven", "geweigerd", "onmogelijk"
+INSTEMMING_UITKOMSTEN = (GEGEVEN, GEWEIGERD, ONMOGELIJK)
 INFO_METHODEN = ("vi_folder", "eigen_folder", "mondeling", "schriftelijk")  # VI-07 (a)–(d)
 VIER_VRAGEN = ("legitiemDoel", "enigeWeg", "instemmingOnmogelijkOfGezocht", "belangJongereWeegtZwaarder")
 
@@ -305,7 +306,7 @@ def _basis_fouten(v: Mapping, profiel: ProfielRegels, signaaldatum: dt.date, jar
         ]
     fouten: list[Fout] = []
     uitkomst = instemming.get("uitkomst")
-    if uitkomst not in (GEGEVEN, GEWEIGERD, ONMOGELIJK):
+    if uitkomst not in INSTEMMING_UITKOMSTEN:
         fouten.append(
             Fout("E_VI_NO_BASIS", f"{p}.instemming.uitkomst", "Kies gegeven, geweigerd of onmogelijk.")
         )

@@ -42,16 +42,22 @@ VRIJGESTELD = {
 # Operations after which the platform itself writes entries in the same transaction.
 SYSTEEM_VERVOLG = {("api/v1/informatieverzoeken", "post")}
 
-# Routes whose examples live with their app: building case tables for every other route is too expensive.
+# Routes whose examples live with their app: building case tables or requests in every state for every
+# other route is too expensive.
 CASUS_ROUTES = ("api/v1/overlegtypen", "api/v1/casusoverleggen")
+VERZOEK_ROUTES = ("api/v1/verzoeken",)
 
 
 def voorbeelden_voor(regio, route):
-    """The examples for `route`: the case-table ones only for the case-table routes."""
+    """The examples for `route`: an app's own ones only for its routes."""
     if route.startswith(CASUS_ROUTES):
         from zorgvuldig.casusoverleg.tests.voorbeelden import casus_voorbeelden
 
         return casus_voorbeelden(regio)
+    if route.startswith(VERZOEK_ROUTES):
+        from zorgvuldig.rechten.tests.voorbeelden import verzoek_voorbeelden
+
+        return verzoek_voorbeelden(regio)
     return voorbeelden(regio)
 
 
@@ -610,10 +616,13 @@ def _dossiers(regio, sam):
 
 def test_every_operation_has_an_example(regio):
     from zorgvuldig.casusoverleg.tests.voorbeelden import casus_voorbeelden
+    from zorgvuldig.rechten.tests.voorbeelden import verzoek_voorbeelden
 
     casus = set(casus_voorbeelden(regio))
     assert all(route.startswith(CASUS_ROUTES) for route, _m in casus), "case-table examples only"
-    known = set(voorbeelden(regio)) | casus | set(VRIJGESTELD)
+    verzoeken = set(verzoek_voorbeelden(regio))
+    assert all(route.startswith(VERZOEK_ROUTES) for route, _m in verzoeken), "request examples only"
+    known = set(voorbeelden(regio)) | casus | verzoeken | set(VRIJGESTELD)
     missing = {(route, method) for route, _v, method in ENDPOINTS} - known
     assert not missing, f"add an audit example for {sorted(missing)}"
 

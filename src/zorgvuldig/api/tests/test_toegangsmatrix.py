@@ -87,6 +87,9 @@ def _objecten(regio):
     tafel = Tafel(regio)
     tafelcasus = tafel.aanmelding()  # the worker registered it and is its procesregisseur
     school_type, school_casus = bij_de_school(regio, tafel.convenant)
+    from zorgvuldig.rechten.tests.voorbeelden import verzoek
+
+    eigen_v, ander_v = verzoek(regio, persoon=eigen_p), verzoek(regio, regio.leraar, ander_p)
     als_systeem()
     eigen_a = AuditRegel.objects.filter(object_uuid=str(eigen_p.uuid)).first()
     ander_a = AuditRegel.objects.filter(object_uuid=str(ander_p.uuid)).first()
@@ -108,6 +111,8 @@ def _objecten(regio):
         # hosted by the school (CT-16, AC-15)
         "overlegtypen": (tafel.type.uuid, school_type.uuid),
         "casusoverleggen": (tafelcasus.uuid, school_casus.uuid),
+        # a request the worker registered and one of the school (SPEC §9 "Visibility")
+        "verzoeken": (eigen_v.uuid, ander_v.uuid),
         # regional technical status for the VI-beheerder: "other organisation" does not apply
         "uittredingen": (vi.toetreding_derde.uuid, None),
         # configuration is readable by all staff: "other organisation" does not apply

@@ -1,0 +1,150 @@
+"""The inzage answer as a readable PDF (RI-05): the decision with its bezwaar clause, then the overview.
+
+Plain language headings, one section per part of RI-05, tables only where the reader compares rows.
+ReportLab's standard fonts cover the Western European characters Dutch needs (ë, é, –, …).
+"""
+
+from __future__ import annotations
+
+import io
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import getSampleStyleSheet
+from reportlab.lib.units import mm
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+from zorgvuldig.rechten.policies import GRONDEN
+
+UITKOMST = {"toegewezen": "toegewezen", "gedeeltelijk": "gedeeltelijk toegewezen", "afgewezen": "afgewezen"}
+
+
+def _p(tekst, stijl):
+    return Paragraph(escape(str(tekst if tekst is not None else "")), stijl)
+
+
+def _tabel(kop: list[str], rijen: list[list], stijl) -> Table:
+    data = [[_p(k, stijl) for k in kop]] + [[_p(c, stijl) for c in rij] for rij in rijen]
+    tabel = Table(data, repeatRows=1, hAlign="LEFT")
+    tabel.setStyle(
+        TableStyle(
+            [
+                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8eef4")),
+                ("GRID", (0, 0), (-1, -1), 0.25, colors.grey),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ]
+        )
+    )
+    return tabel
+
+
+def overzicht_pdf(*, kenmerk: str, organisatie: str, besluit: dict, redenen: str, overzicht: dict) -> bytes:
+    stijlen = getSampleStyleSheet()
+    h1, h2, tekst, klein = stijlen["Title"], stijlen["Heading2"], stijlen["BodyText"], stijlen["BodyText"]
+    buf = io.BytesIO()
+    doc = SimpleDocTemplate(
+        buf,
+        pagesize=A4,
+        leftMargin=20 * mm,
+        rightMargin=20 * mm,
+        title="Uw gegevens bij " + organisatie,
+        author=organisatie,
+        lang="nl-NL",
+    )
+    deel: list = [_p("Overzicht van uw gegevens", h1), _p(f"{organisatie} — kenmerk {kenmerk}", tekst)]
+
+    deel += [_p("Besluit", h2)]
+    deel.append(
+        _p(
+            f"Op {besluit.get('datum', '')} is uw verzoek {UITKOMST.get(besluit.get('uitkomst', ''), '')}.",
+            tekst,
+        )
+    )
+    if redenen:
+        deel.append(_p(redenen, tekst))
+    for grond in besluit.get("gronden", []) + [a["grond"] for a in besluit.get("achtergehouden", [])]:
+        deel.append(_p(f"Niet alles is verstrekt vanwege {GRONDEN.get(grond, grond)}.", tekst))
+    if besluit.get("mandaat", {}).get("besluit"):
+        deel.append(_p(f"Dit besluit is genomen in mandaat ({besluit['mandaat']['besluit']}).", klein))
+    if besluit.get("bezwaarclausule"):
+        deel += [_p("Bezwaar maken", h2), _p(besluit["bezwaarclausule"], tekst)]
+
+    persoon = overzicht.get("betrokkene", {})
+    deel += [_p("Over wie gaat dit", h2)]
+    deel += [_p(f"{k}: {v}", tekst) for k, v in persoon.items() if k != "bsnBekend"]
+
+    gegevens = overzicht.get("gegevens", {})
+    for dossier in gegevens.get("dossiers", []):
+        deel += [
+            _p(f"Dossier {dossier['kenmerk']} bij {dossier['organisatie']}", h2),
+            _p(
+                f"Geopend op {dossier['geopendOp']}; status {dossier['status']}; kader {dossier['kader']}. "
+                f"Wordt vernietigd op {dossier.get('vernietigenOp') or '15 jaar na het einde'}.",
+                tekst,
+            ),
+        ]
+        for item in dossier["items"]:
+            regel = item.get("tekst") or item.get("onderbouwing") or item.get("doel") or ""
+            deel.append(_p(f"{item['datum']} — {item['soort']}: {regel}", tekst))
+            for verklaring in item.get("eigenVerklaringen", []):
+                deel.append(_p(f"Uw eigen verklaring: {verklaring}", tekst))
+    if gegevens.get("toestemmingen"):
+        deel += [_p("Toestemmingen", h2)]
+        deel.append(
+            _tabel(
+                ["Soort", "Doel", "Status", "Datum"],
+                [[t["soort"], t["doel"], t["status"], t["datum"]] for t in gegevens["toestemmingen"]],
+                klein,
+            )
+        )
+    if gegevens.get("signalen"):
+        deel += [_p("Verwijsindex", h2)]
+        deel.append(
+            _tabel(
+                ["Organisatie", "Afgegeven op", "Verwijderdatum"],
+                [[s["organisatie"], s["afgegevenOp"], s["verwijderdatum"]] for s in gegevens["signalen"]],
+                klein,
+            )
+        )
+    deel += [_p("Waarvoor en welke soorten gegevens", h2)]
+    deel += [_p(d, tekst) for d in overzicht.get("doelen", [])]
+    deel += [_p(c, tekst) for c in overzicht.get("categorieen", [])]
+    deel += [_p("Waar de gegevens vandaan komen", h2)]
+    deel += [_p(h, tekst) for h in overzicht.get("herkomst", [])] or [_p("Van uzelf.", tekst)]
+    deel += [_p("Aan wie gegevens zijn verstrekt", h2)]
+    ontvangers = overzicht.get("ontvangers", [])
+    if ontvangers:
+        deel.append(
+            _tabel(
+                ["Ontvanger", "Doel", "Datum"],
+                [[o["ontvanger"], o["doel"], o["datum"]] for o in ontvangers],
+                klein,
+            )
+        )
+    else:
+        deel.append(_p("Er zijn geen gegevens aan anderen verstrekt.", tekst))
+    deel += [_p("Wie uw gegevens heeft ingezien", h2)]
+    inzagen = overzicht.get("inzagen", [])
+    deel.append(
+        _tabel(
+            ["Datum", "Functie", "Organisatie", "Handeling", "Doel"],
+            [
+                [r["datum"][:10], r.get("naam") or r["functie"], r["organisatie"], r["actie"], r["doel"]]
+                for r in inzagen
+            ],
+            klein,
+        )
+        if inzagen
+        else _p("Niemand.", tekst)
+    )
+    deel += [_p("Hoe lang wij gegevens bewaren", h2)]
+    deel += [_p(f"{b['soort']}: {b['termijn']}", tekst) for b in overzicht.get("bewaartermijnen", [])]
+    deel += [
+        _p("Automatische verwerking: de verwijsindex", h2),
+        _p(overzicht.get("geautomatiseerdeVerwerking", ""), tekst),
+    ]
+    deel += [_p("Uw rechten", h2)] + [_p(r, tekst) for r in overzicht.get("rechten", [])]
+    deel.append(Spacer(1, 6 * mm))
+    doc.build(deel)
+    return buf.getvalue()

@@ -1,0 +1,327 @@
+"""Pure rules of data-subject rights (SPEC §9): states, terms, grounds, decisions, the inzage filters.
+
+Who may exercise a right is the platform core's `personen.policies.mag_recht_uitoefenen` (RI-01);
+everything here takes facts and dates and returns answers, so the rules are tested without a database.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+SOORTEN = (
+    "inzage",
+    "correctie",
+    "aanvulling",
+    "verwijdering",
+    "afscherming",
+    "eigen_verklaring",
+    "vernietiging",
+    "verzet",
+    "klacht",
+)
+CORRECTIES = ("correctie", "aanvulling", "verwijdering", "afscherming")
+
+ONTVANGEN = "ontvangen"
+GEVERIFIEERD = "geverifieerd"
+IN_BEHANDELING = "in_behandeling"
+VERLENGD = "verlengd"
+TOEGEWEZEN = "toegewezen"
+GEDEELTELIJK = "gedeeltelijk"
+AFGEWEZEN = "afgewezen"
+UITGEVOERD = "uitgevoerd"
+GESLOTEN = "gesloten"
+UITKOMSTEN = (TOEGEWEZEN, GEDEELTELIJK, AFGEWEZEN)
+OPEN = (ONTVANGEN, GEVERIFIEERD, IN_BEHANDELING, VERLENGD)  # not yet decided
+STATUSSEN = (*OPEN, *UITKOMSTEN, UITGEVOERD, GESLOTEN)
+
+# RECEIVED → VERIFIED → IN_REVIEW (→ EXTENDED) → GRANTED / PARTIAL / REFUSED → EXECUTED → CLOSED (SPEC §9).
+# A refusal is executed too: sending the reasoned decision is its execution.
+TRANSITIES: dict[str, tuple[str, ...]] = {
+    ONTVANGEN: (GEVERIFIEERD,),
+    GEVERIFIEERD: (IN_BEHANDELING,),
+    IN_BEHANDELING: (VERLENGD, *UITKOMSTEN),
+    VERLENGD: UITKOMSTEN,
+    TOEGEWEZEN: (UITGEVOERD,),
+    GEDEELTELIJK: (UITGEVOERD,),
+    AFGEWEZEN: (UITGEVOERD,),
+    UITGEVOERD: (GESLOTEN,),
+    GESLOTEN: (),
+}
+
+
+def mag_naar(van: str, naar: str) -> bool:
+    return naar in TRANSITIES.get(van, ())
+
+
+def mag_besluiten(status: str, uitkomst: str, gronden: Iterable[str]) -> bool:
+    """Decisions follow the review; a request that failed verification (RI-01) may be refused at once,
+    on that ground alone, so it does not stay open without a decision."""
+    if mag_naar(status, uitkomst):
+        return True
+    return status == ONTVANGEN and uitkomst == AFGEWEZEN and tuple(gronden) == ("niet_bevoegd",)
+
+
+# --- Terms (RI-05, RI-08, RI-10, RI-15), derived at read time (RT-12) -----------------------------------
+
+BESLISTERMIJN = dt.timedelta(weeks=4)
+UITVOERTERMIJN_CORRECTIE = dt.timedelta(weeks=4)
+VERNIETIGING_MAANDEN = 3
+MAX_VERLENGING_MAANDEN = 2
+WAARSCHUWING = dt.timedelta(days=7)
+BEZWAARTERMIJN = dt.timedelta(weeks=6)
+
+
+def plus_maanden(datum: dt.date, maanden: int) -> dt.date:
+    """Calendar months; a day the target month lacks becomes its last day (31 Jan + 1 → 28/29 Feb)."""
+    jaar, maand = divmod(datum.month - 1 + maanden, 12)
+    jaar += datum.year
+    maand += 1
+    return datum.replace(year=jaar, month=maand, day=min(datum.day, calendar.monthrange(jaar, maand)[1]))
+
+
+def besluittermijn(ontvangen_op: dt.date, verlenging_maanden: int = 0) -> dt.date:
+    """RI-05/RI-15: 4 weeks from receipt, once extended by at most 2 months."""
+    return plus_maanden(ontvangen_op + BESLISTERMIJN, verlenging_maanden)
+
+
+def uitvoeringstermijn(soort: str, ontvangen_op: dt.date, besluit_op: dt.date | None) -> dt.date | None:
+    """RI-10: destruction within 3 months of receipt; RI-08: a correction within 4 weeks of the decision."""
+    if soort == "vernietiging":
+        return plus_maanden(ontvangen_op, VERNIETIGING_MAANDEN)
+    if soort in CORRECTIES and besluit_op is not None:
+        return besluit_op + UITVOERTERMIJN_CORRECTIE
+    return None
+
+
+def termijnstand(termijn: dt.date | None, vandaag: dt.date, klaar: bool) -> str:
+    """`op_tijd`, `waarschuwing` (7 days before, SPEC §9) or `verlopen`; a met term is `klaar`."""
+    if termijn is None or klaar:
+        return "klaar"
+    if vandaag > termijn:
+        return "verlopen"
+    if vandaag >= termijn - WAARSCHUWING:
+        return "waarschuwing"
+    return "op_tijd"
+
+
+@dataclass(frozen=True)
+class Fout:
+    code: str
+    naam: str  # the field, as in the API's invalidParams
+    reden: str
+
+
+def verlenging_fouten(
+    *, status: str, ontvangen_op: dt.date, vandaag: dt.date, maanden: int, redenen: str, al_verlengd: bool
+) -> list[Fout]:
+    """RI-15: once, by 1 or 2 months, with reasons, told to the requester within the first term."""
+    if al_verlengd or status != IN_BEHANDELING:
+        return [
+            Fout("E_STATE_CONFLICT", "status", "Een termijn wordt één keer verlengd, tijdens de behandeling.")
+        ]
+    fouten = []
+    if vandaag > besluittermijn(ontvangen_op):
+        fouten.append(
+            Fout("E_RI_EXTENSION_LATE", "datum", "Verlengen kan alleen binnen de eerste termijn van 4 weken.")
+        )
+    if maanden not in range(1, MAX_VERLENGING_MAANDEN + 1):
+        fouten.append(Fout("E_INVALID_INPUT", "maanden", "Verlengen met 1 of 2 maanden (RI-15)."))
+    if not redenen.strip():
+        fouten.append(Fout("E_INVALID_INPUT", "redenen", "Vermeld waarom de termijn wordt verlengd (RI-15)."))
+    return fouten
+
+
+# --- Grounds of refusal (RI-02, RI-04, RI-07, RI-08, RI-10, RI-12) ------------------------------------
+
+# RI-07: UAVG art 41(1); letters as in the API (weigeringsgronden a–e).
+UAVG_41 = {
+    "a": "de veiligheid van de staat (UAVG art. 41 lid 1 onder a)",
+    "b": "het voorkomen, opsporen en vervolgen van strafbare feiten (UAVG art. 41 lid 1 onder d)",
+    "c": "gewichtige economische of financiële belangen van de staat of andere openbare lichamen "
+    "(UAVG art. 41 lid 1 onder e)",
+    "d": "toezicht en inspectie ten behoeve van a tot en met c (UAVG art. 41 lid 1 onder h)",
+    "e": "de bescherming van de betrokkene of van de rechten en vrijheden van anderen "
+    "(UAVG art. 41 lid 1 onder i)",
+}
+UAVG_41_VI = ("b", "e")  # RI-07: VI data only on these two
+OVERIGE_GRONDEN = {
+    "niet_bevoegd": "de indiener is niet bevoegd dit recht uit te oefenen (RI-01)",
+    "belang_kind": "verstrekking aan de ouder is niet verenigbaar met goede zorg voor het kind (RI-02)",
+    "beperking_vertegenwoordiger": "zwaarwegende belangen van de cliënt verzetten zich ertegen (RI-04)",
+    "gegevens_juist": "de gegevens zijn feitelijk juist, volledig en ter zake dienend (RI-08)",
+    "belang_ander": "bewaren is van aanmerkelijk belang voor een ander dan de betrokkene (RI-10 a)",
+    "wettelijke_plicht": "een wettelijke plicht of de verantwoording aan de financier vraagt om bewaren "
+    "(RI-10 b)",
+    "verzet_ongegrond": "de bijzondere omstandigheden wegen niet op tegen het belang van de verwerking "
+    "(RI-12)",
+}
+GRONDEN = {**UAVG_41, **OVERIGE_GRONDEN}
+GRONDCODES = tuple(GRONDEN)
+_ALGEMEEN = ("niet_bevoegd", "beperking_vertegenwoordiger")
+TOEGESTANE_GRONDEN: dict[str, tuple[str, ...]] = {
+    "inzage": (*UAVG_41, "belang_kind", *_ALGEMEEN),
+    **{s: (*UAVG_41, "gegevens_juist", *_ALGEMEEN) for s in CORRECTIES},
+    "vernietiging": ("belang_ander", "wettelijke_plicht", *_ALGEMEEN),
+    "verzet": ("verzet_ongegrond", *UAVG_41, *_ALGEMEEN),
+    "eigen_verklaring": _ALGEMEEN,  # RI-09: adding a statement is the person's right, not a favour
+    "klacht": (),  # RI-14: a complaint is handled, not refused on a ground
+}
+
+
+@dataclass(frozen=True)
+class Achtergehouden:
+    """An item withheld or kept, with the ground that allows it."""
+
+    item: str
+    grond: str
+    vi: bool = False
+
+
+def besluit_fouten(
+    *,
+    soort: str,
+    uitkomst: str,
+    redenen: str,
+    gronden: Iterable[str],
+    achtergehouden: Iterable[Achtergehouden],
+    betreft_vi: bool,
+) -> list[Fout]:
+    """RI-02, RI-07, RI-10, RI-16: a reasoned decision; every refusal, whole or partial, names a ground this
+    kind of request allows (VI data: only b and e); a partial decision names what it withholds."""
+    gronden = tuple(gronden)
+    achtergehouden = tuple(achtergehouden)
+    fouten = []
+    if uitkomst not in UITKOMSTEN:
+        fouten.append(Fout("E_INVALID_INPUT", "uitkomst", "Kies toegewezen, gedeeltelijk of afgewezen."))
+        return fouten
+    if not redenen.strip():
+        fouten.append(Fout("E_INVALID_INPUT", "redenen", "Een besluit is gemotiveerd (RI-16)."))
+    toegestaan = TOEGESTANE_GRONDEN[soort]
+    alle = gronden + tuple(a.grond for a in achtergehouden)
+    for grond in alle:
+        if grond not in toegestaan:
+            fouten.append(
+                Fout("E_INVALID_INPUT", "weigeringsgronden", f"Grond '{grond}' geldt niet voor dit verzoek.")
+            )
+    vi_gronden = gronden if betreft_vi else ()
+    for grond in (*vi_gronden, *(a.grond for a in achtergehouden if a.vi)):
+        if grond in UAVG_41 and grond not in UAVG_41_VI:
+            fouten.append(
+                Fout(
+                    "E_INVALID_INPUT",
+                    "weigeringsgronden",
+                    "Gegevens uit de verwijsindex worden alleen geweigerd op grond b of e (RI-07).",
+                )
+            )
+    if uitkomst == TOEGEWEZEN and alle:
+        fouten.append(Fout("E_INVALID_INPUT", "uitkomst", "Een toewijzing weigert niets; kies gedeeltelijk."))
+    if uitkomst == AFGEWEZEN and not gronden and soort != "klacht":
+        fouten.append(Fout("E_INVALID_INPUT", "weigeringsgronden", "Een weigering noemt haar grond (RI-07)."))
+    if uitkomst == GEDEELTELIJK and not achtergehouden:
+        fouten.append(
+            Fout(
+                "E_INVALID_INPUT",
+                "achtergehouden",
+                "Een gedeeltelijke toewijzing noemt wat niet wordt verstrekt of vernietigd, met de grond.",
+            )
+        )
+    return fouten
+
+
+def is_awb_besluit(soort: str, bestuursorgaan: bool) -> bool:
+    """RI-16: a rights decision of a bestuursorgaan is an Awb besluit; a complaint's handling is not."""
+    return bestuursorgaan and soort != "klacht"
+
+
+def bezwaarclausule(verzonden_op: dt.date) -> tuple[str, dt.date]:
+    """RI-16 (Awb 3:45, 6:7, 6:8): bezwaar within 6 weeks, counted from the day after sending."""
+    tot = verzonden_op + BEZWAARTERMIJN
+    tekst = (
+        "Bent u het niet eens met dit besluit? Dan kunt u binnen zes weken na de dag waarop het is "
+        f"verzonden bezwaar maken, dus uiterlijk op {tot:%d-%m-%Y}. Stuur uw bezwaarschrift aan het "
+        "bestuursorgaan dat het besluit nam, met uw naam en adres, de datum, het besluit waartegen u bezwaar "
+        "maakt en waarom. U kunt ook een klacht indienen bij de Autoriteit Persoonsgegevens."
+    )
+    return tekst, tot
+
+
+def mandaat_geldig(mandaten_op_datum: Iterable[str], rollen: Iterable[str]) -> bool:
+    """RI-13: the leidinggevende decides under a written mandate valid on the decision date."""
+    return "leidinggevende" in set(rollen) and "verzoeken_besluiten" in set(mandaten_op_datum)
+
+
+UITVOERVORMEN = ("schriftelijk", "gesprek")
+
+
+def uitvoering_fouten(*, vorm: str, toelichting: str, notificaties: Iterable[tuple[bool, str]]) -> list[Fout]:
+    """RI-06: another form than writing is recorded with why; RI-11: every earlier recipient is told, a
+    skip needs a reason. `notificaties`: (genotificeerd, overgeslagen_reden) per recipient."""
+    fouten = []
+    if vorm not in UITVOERVORMEN:
+        fouten.append(Fout("E_INVALID_INPUT", "vorm", "Kies schriftelijk of gesprek (RI-06)."))
+    elif vorm != "schriftelijk" and not toelichting.strip():
+        fouten.append(
+            Fout(
+                "E_INVALID_INPUT", "toelichting", "Leg vast waarom de betrokkene het antwoord anders krijgt."
+            )
+        )
+    for genotificeerd, reden in notificaties:
+        if not genotificeerd and not reden.strip():
+            fouten.append(
+                Fout(
+                    "E_INVALID_INPUT",
+                    "notificaties",
+                    "Elke eerdere ontvanger krijgt bericht; overslaan vraagt een reden (RI-11).",
+                )
+            )
+            break
+    return fouten
+
+
+# --- The inzage answer (RI-03, RI-05, RI-17, DS-11, DS-13, PE-03, PE-11) ------------------------------
+
+
+def item_in_overzicht(
+    *,
+    betrokkene: str,
+    indiener: str,
+    is_vertegenwoordiger: bool,
+    betreft: frozenset[str],
+    verborgen_voor: frozenset[str],
+    niet_voor_vertegenwoordigers: bool,
+) -> bool:
+    """RI-03: the overview holds the subject's own items only; never one hidden for safety from the
+    subject or the requester (DS-13); for a representative never one marked "not for representatives"
+    (PE-11). An item without named persons in the subject's own dossier concerns the subject."""
+    if betreft and betrokkene not in betreft:
+        return False
+    if betrokkene in verborgen_voor or indiener in verborgen_voor:
+        return False
+    return not (is_vertegenwoordiger and niet_voor_vertegenwoordigers)
+
+
+def adres_in_overzicht(geheim_adres: bool, is_vertegenwoordiger: bool) -> bool:
+    """PE-03: a secret address never reaches a representative; the person sees their own."""
+    return not (geheim_adres and is_vertegenwoordiger)
+
+
+def inzageregel(*, functie: str, organisatie: str, naam: str, namen_vrijgegeven: bool) -> dict[str, str]:
+    """RI-17: who saw the data by function and organisation; a staff name only where the FG decided so
+    for this request, with reasons."""
+    regel = {"functie": functie or "medewerker", "organisatie": organisatie}
+    if namen_vrijgegeven and naam:
+        regel["naam"] = naam
+    return regel
+
+
+def naamvermelding_fouten(rollen: Iterable[str], redenen: str) -> list[Fout]:
+    """RI-17: only the FG decides to name staff, in a specific case, with reasons."""
+    fouten = []
+    if "fg" not in set(rollen):
+        fouten.append(Fout("E_AC_NOT_AUTHORISED", "naamVermelding", "Alleen de FG besluit dit (RI-17)."))
+    if not redenen.strip():
+        fouten.append(Fout("E_INVALID_INPUT", "redenen", "Vermeld waarom namen worden genoemd (RI-17)."))
+    return fouten

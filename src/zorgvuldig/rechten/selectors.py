@@ -1,0 +1,545 @@
+"""Reads of rights requests and the compiled inzage answer (RI-05, RI-17).
+
+Requests are seen by their handler (a `verzoek` grant), the leidinggevenden of the organisation that
+decides them (RI-13) and the FG of the controller (SPEC §9 "Visibility"); anyone else gets 404.
+
+The overview is compiled across the controller's whole system — every person record with the subject's
+BSN, their dossiers, consents, signals, case tables, requests, the disclosure register and the audit
+log — in the system context, because a request to the controller covers all its organisations' data;
+what it shows follows RI-03, DS-11, DS-13, PE-03 and PE-11, and reading it is audited.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.db.models import Q
+
+from zorgvuldig.audit import services as audit
+from zorgvuldig.core import crypto, tenancy
+from zorgvuldig.core.clock import today
+from zorgvuldig.core.errors import DomainError, NotFound
+from zorgvuldig.rechten import policies
+from zorgvuldig.rechten.models import Beperking, Verzoek
+from zorgvuldig.toegang.selectors import grant_voor_object, met_grant
+
+ACTIVITEIT = "rechten-betrokkenen"
+
+
+def is_fg_van(actor, verwerkingsverantwoordelijke_id) -> bool:
+    return "fg" in actor.rollen and actor.verwerkingsverantwoordelijke_id == verwerkingsverantwoordelijke_id
+
+
+def verzoeken_zichtbaar_voor(actor):
+    """The handler's own (grant), the organisation's for a leidinggevende, the controller's for the FG."""
+    tenancy.activeer(actor)
+    qs = Verzoek.objects.all()
+    if actor.is_systeem:
+        return qs
+    eigen = met_grant(qs, actor)
+    if "fg" in actor.rollen:
+        return qs.filter(
+            Q(verwerkingsverantwoordelijke_id=actor.verwerkingsverantwoordelijke_id) | Q(pk__in=eigen)
+        )
+    if "leidinggevende" in actor.rollen:
+        return qs.filter(Q(organisatie_id=actor.organisatie.pk) | Q(pk__in=eigen))
+    return eigen
+
+
+def vul_aan(verzoeken) -> list[Verzoek]:
+    """The request's subject, requester, consent and dossier may be records of another organisation of
+    the controller, which row security hides from the handler; the request itself is what lets the
+    handler see them, so they are read in the system context once the request is visible."""
+    from zorgvuldig.dossiers.models import Dossier
+    from zorgvuldig.personen.models import Persoon
+    from zorgvuldig.toestemmingen.models import Toestemming
+
+    verzoeken = list(verzoeken)
+    with tenancy.systeem():
+        personen = Persoon.objects.in_bulk(
+            {v.persoon_id for v in verzoeken} | {v.indiener_id for v in verzoeken if v.indiener_id}
+        )
+        toestemmingen = Toestemming.objects.in_bulk({v.toestemming_id for v in verzoeken if v.toestemming_id})
+        dossiers = Dossier.objects.in_bulk({v.dossier_id for v in verzoeken if v.dossier_id})
+    for v in verzoeken:
+        v.persoon = personen[v.persoon_id]
+        v.indiener = personen.get(v.indiener_id) if v.indiener_id else None
+        v.toestemming = toestemmingen.get(v.toestemming_id) if v.toestemming_id else None
+        v.dossier = dossiers.get(v.dossier_id) if v.dossier_id else None
+    return verzoeken
+
+
+def verzoek_of_404(actor, uuid, *, lock: bool = False):
+    """The request and the grant that lets the actor in (None for the FG's and leidinggevende's oversight)."""
+    qs = verzoeken_zichtbaar_voor(actor).select_related("organisatie", "behandelaar", "besloten_door")
+    if lock:
+        qs = qs.select_for_update(of=("self",))
+    verzoek = qs.filter(uuid=uuid).first()
+    if verzoek is None:
+        raise NotFound()
+    vul_aan([verzoek])
+    return verzoek, grant_voor_object(actor, verzoek)
+
+
+def lees(actor, uuid) -> Verzoek:
+    with transaction.atomic():
+        verzoek, grant = verzoek_of_404(actor, uuid)
+        log_gelezen(actor, verzoek, grant, ["soort", "status", "besluit", "toelichting"])
+    return verzoek
+
+
+def log_lijst(actor, verzoeken) -> list[Verzoek]:
+    """One entry per listed request's subject (AU-01: a list of requests names persons)."""
+    verzoeken = vul_aan(verzoeken)
+    if verzoeken:
+        with transaction.atomic():
+            audit.record(
+                actor=actor,
+                actie="verzoek.lijst_ingezien",
+                activiteit=ACTIVITEIT,
+                betrokkenen=[v.persoon for v in verzoeken],
+                velden=["soort", "status"],
+            )
+    return verzoeken
+
+
+def zoek_op_bsn(actor, bsn: str) -> list[Verzoek]:
+    """Requests about the person with this BSN that the actor may see; the search itself is audited,
+    also when it finds nothing (a BSN was processed)."""
+    from zorgvuldig.personen.models import Persoon
+
+    with tenancy.systeem():
+        personen = list(
+            Persoon.objects.filter(
+                verwerkingsverantwoordelijke_id=actor.verwerkingsverantwoordelijke_id,
+                bsn_index__in=crypto.blind_index_candidates(bsn),
+            )
+        )
+    gevonden = list(
+        verzoeken_zichtbaar_voor(actor)
+        .filter(persoon__in=personen)
+        .select_related("organisatie", "behandelaar")
+        .order_by("-ontvangen_op", "-id")[:100]
+    )
+    betrokkenen = {v.persoon_id for v in gevonden}
+    with transaction.atomic():
+        audit.record(
+            actor=actor,
+            actie="verzoek.gezocht",
+            activiteit=ACTIVITEIT,
+            betrokkenen=[p for p in personen if p.pk in betrokkenen],
+            velden=["bsn"],
+        )
+    return gevonden
+
+
+def overzicht(actor, uuid) -> tuple[Verzoek, dict, list[dict] | None]:
+    """The answer as sent once executed (never recompiled: what was delivered stays what it was); before,
+    a preview for the handler with what the rules leave out. Either read is audited."""
+    with transaction.atomic():
+        verzoek, grant = verzoek_of_404(actor, uuid)
+        if verzoek.soort != "inzage":
+            raise DomainError("E_STATE_CONFLICT", "Alleen een inzageverzoek heeft een overzicht.")
+        if verzoek.overzicht_versleuteld:
+            log_gelezen(actor, verzoek, grant, ["overzicht"])
+            return verzoek, crypto.ontsleutel(verzoek, "overzicht"), None
+        if verzoek.status in (policies.AFGEWEZEN, policies.UITGEVOERD, policies.GESLOTEN):
+            raise DomainError("E_STATE_CONFLICT", "Bij dit verzoek hoort geen overzicht.")
+        achter = {a["item"] for a in verzoek.besluit.get("achtergehouden", [])}
+        samenstelling = stel_samen(verzoek, achterhouden=achter)
+        log_gelezen(actor, verzoek, grant, ["overzicht"], actie="verzoek.overzicht_samengesteld")
+    return verzoek, samenstelling.overzicht, samenstelling.uitgesloten
+
+
+def inhoud(verzoek: Verzoek) -> dict:
+    return crypto.ontsleutel(verzoek, "inhoud") or {} if verzoek.inhoud_versleuteld else {}
+
+
+def beperkt_voor(persoon, op: dt.date) -> frozenset[str]:
+    """RI-04: representatives whose exercise the leidinggevende limited, as of `op`."""
+    rijen = Beperking.objects.filter(persoon=persoon, vanaf__lte=op).filter(
+        Q(opgeheven_op__isnull=True) | Q(opgeheven_op__gt=op)
+    )
+    return frozenset(str(u) for u in rijen.values_list("vertegenwoordiger__uuid", flat=True))
+
+
+def termijnen(verzoek: Verzoek, vandaag: dt.date | None = None) -> dict:
+    """RI-05, RI-08, RI-10, RI-15 and the 7-day warning, derived at read time (RT-12)."""
+    vandaag = vandaag or today()
+    besluit_op = dt.date.fromisoformat(verzoek.besluit["datum"]) if verzoek.besluit.get("datum") else None
+    beslis = policies.besluittermijn(verzoek.ontvangen_op, verzoek.verlenging_maanden)
+    uitvoer = policies.uitvoeringstermijn(verzoek.soort, verzoek.ontvangen_op, besluit_op)
+    besloten = besluit_op is not None
+    uitgevoerd = bool(verzoek.uitvoering.get("datum"))
+    return {
+        "besluittermijn": beslis,
+        "waarschuwingOp": beslis - policies.WAARSCHUWING,
+        "besluittermijnStand": policies.termijnstand(beslis, vandaag, besloten),
+        "uitvoeringstermijn": uitvoer,
+        "uitvoeringstermijnStand": policies.termijnstand(uitvoer, vandaag, uitgevoerd),
+        "besluitTijdig": None if besluit_op is None else besluit_op <= beslis,
+    }
+
+
+def log_gelezen(actor, verzoek: Verzoek, grant, velden, actie: str = "verzoek.ingezien") -> None:
+    audit.record(
+        actor=actor,
+        actie=actie,
+        activiteit=ACTIVITEIT,
+        object=verzoek,
+        betrokkenen=[verzoek.persoon],
+        velden=velden,
+        toegang=grant,
+        verwerkingsverantwoordelijke="",
+    )
+
+
+# --- The compiled overview (RI-05, RI-17) --------------------------------------------------------------
+
+
+@dataclass
+class Samenstelling:
+    """What the overview shows, and — for the handler only — what it left out and why."""
+
+    overzicht: dict
+    uitgesloten: list[dict] = field(default_factory=list)
+
+
+def _personen(persoon):
+    """Every record of this human at the controller: same BSN, or this record alone."""
+    from zorgvuldig.personen.models import Persoon
+
+    qs = Persoon.objects.filter(verwerkingsverantwoordelijke_id=persoon.verwerkingsverantwoordelijke_id)
+    if persoon.bsn_index:
+        bsn = crypto.ontsleutel(persoon, "bsn", als_json=False)
+        return list(qs.filter(bsn_index__in=crypto.blind_index_candidates(bsn))), bsn
+    return [persoon], ""
+
+
+def _organisatienamen(ids) -> dict:
+    from zorgvuldig.organisaties.models import Organisatie
+
+    return {str(o.uuid): o.naam for o in Organisatie.objects.filter(uuid__in=ids)} if ids else {}
+
+
+def _gegevens_persoon(persoon, is_vertegenwoordiger: bool) -> dict:
+    gegevens = {
+        "naam": " ".join(p for p in (persoon.voornamen, persoon.voorvoegsel, persoon.geslachtsnaam) if p),
+        "geboortedatum": persoon.geboortedatum.isoformat() if persoon.geboortedatum else None,
+        "bsnBekend": bool(persoon.bsn_index),
+    }
+    if persoon.adres_straat and policies.adres_in_overzicht(persoon.geheim_adres, is_vertegenwoordiger):
+        gegevens["adres"] = " ".join(
+            p
+            for p in (
+                persoon.adres_straat,
+                persoon.adres_huisnummer + persoon.adres_huisnummertoevoeging,
+                persoon.adres_postcode,
+                persoon.adres_woonplaats,
+            )
+            if p
+        )
+    for veld in ("telefoon", "email"):
+        if getattr(persoon, veld):
+            gegevens[veld] = getattr(persoon, veld)
+    return gegevens
+
+
+def _dossiers(
+    ids, betrokkene_uuids, indiener_uuid, is_vertegenwoordiger, achterhouden, uitgesloten
+) -> list[dict]:
+    from zorgvuldig.dossiers.models import Afscherming, Dossier, Kaderwijziging, Notitie, Plan, Zrmscore
+    from zorgvuldig.personen.models import NietVoorVertegenwoordigers
+
+    dossiers = list(
+        Dossier.objects.filter(leden__persoon_id__in=ids).select_related("team__organisatie").distinct()
+    )
+    if not dossiers:
+        return []
+    dossier_ids = [d.pk for d in dossiers]
+    verborgen = defaultdict(set)
+    for a in Afscherming.objects.filter(dossier_id__in=dossier_ids, opgeheven_op__isnull=True).values(
+        "object_type", "object_id", "persoon__uuid"
+    ):
+        verborgen[(a["object_type"], a["object_id"])].add(str(a["persoon__uuid"]))
+    niet_voor_vert = set(
+        NietVoorVertegenwoordigers.objects.filter(persoon_id__in=ids).values_list("object_uuid", flat=True)
+    )
+    uit = []
+    for d in dossiers:
+        items: list[dict] = []
+
+        def toon(soort, obj, betreft, gegevens, d=d, items=items):
+            zichtbaar = policies.item_in_overzicht(
+                betrokkene=_een_van(betrokkene_uuids, betreft),
+                indiener=indiener_uuid,
+                is_vertegenwoordiger=is_vertegenwoordiger,
+                betreft=betreft,
+                verborgen_voor=frozenset(verborgen.get((f"dossiers.{soort}", obj.pk), ())),
+                niet_voor_vertegenwoordigers=str(obj.uuid) in {str(u) for u in niet_voor_vert},
+            )
+            if zichtbaar and str(obj.uuid) not in achterhouden:
+                items.append({"soort": soort, "datum": obj.aangemaakt.date().isoformat(), **gegevens})
+            else:
+                reden = "besluit" if zichtbaar else "niet_voor_indiener"
+                uitgesloten.append(
+                    {"dossier": d.kenmerk, "soort": soort, "item": str(obj.uuid), "reden": reden}
+                )
+
+        for n in Notitie.objects.filter(dossier=d).prefetch_related("betreft", "verklaringen").order_by("id"):
+            inhoud_n = crypto.ontsleutel(n, "inhoud") or {}
+            toon(
+                "notitie",
+                n,
+                frozenset(str(p.uuid) for p in n.betreft.all()),
+                {
+                    "sectie": n.sectie,
+                    "aard": n.soort,
+                    "bron": n.bron_soort,
+                    "tekst": inhoud_n.get("tekst", ""),
+                    "eigenVerklaringen": [
+                        crypto.ontsleutel(v, "tekst", als_json=False) for v in n.verklaringen.all()
+                    ],
+                },
+            )
+        for z in Zrmscore.objects.filter(dossier=d).select_related("persoon").order_by("id"):
+            toon(
+                "zrmscore",
+                z,
+                frozenset({str(z.persoon.uuid)}),
+                {
+                    "domein": z.domein,
+                    "niveau": z.niveau,
+                    "onderbouwing": crypto.ontsleutel(z, "onderbouwing", als_json=False),
+                },
+            )
+        for p in Plan.objects.filter(dossier=d).prefetch_related("betreft").order_by("versie"):
+            toon(
+                "plan",
+                p,
+                frozenset(str(x.uuid) for x in p.betreft.all()),
+                {"versie": p.versie, **(crypto.ontsleutel(p, "inhoud") or {})},
+            )
+        uit.append(
+            {
+                "kenmerk": d.kenmerk,
+                "organisatie": d.team.organisatie.naam,
+                "soort": d.soort,
+                "status": d.status,
+                "kader": d.kader,
+                "kaderwijzigingen": [
+                    {"kader": k.kader, "datum": k.datum.isoformat(), "grondslag": k.grondslag}
+                    for k in Kaderwijziging.objects.filter(dossier=d).order_by("datum", "id")
+                ],
+                "geopendOp": d.geopend_op.isoformat(),
+                "einddatum": d.einddatum.isoformat() if d.einddatum else None,
+                "vernietigenOp": d.vernietigen_op.isoformat() if d.vernietigen_op else None,
+                "items": items,
+            }
+        )
+    return uit
+
+
+def _een_van(betrokkene_uuids: frozenset[str], betreft: frozenset[str]) -> str:
+    """The subject's record an item names (a subject may have several records at the controller)."""
+    gemeenschappelijk = betrokkene_uuids & betreft
+    return min(gemeenschappelijk) if gemeenschappelijk else min(betrokkene_uuids)
+
+
+def _toestemmingen(ids) -> list[dict]:
+    from zorgvuldig.toestemmingen.models import Toestemming
+    from zorgvuldig.toestemmingen.selectors import status
+
+    return [
+        {
+            "soort": t.soort,
+            "status": status(t),
+            "doel": t.doel,
+            "gegevenscategorieen": t.gegevenscategorieen,
+            "datum": t.datum.isoformat(),
+            "geldigTot": t.geldig_tot.isoformat() if t.geldig_tot else None,
+        }
+        for t in Toestemming.objects.filter(betrokkene_id__in=ids).order_by("datum", "id")
+    ]
+
+
+def _ontvangers(ids, bsn_indexen) -> list[dict]:
+    """RI-05: every recipient with the purpose of each provision (SH-16), VI notices included."""
+    from zorgvuldig.registers.catalogus import DOELEN
+    from zorgvuldig.verstrekkingen.models import Verstrekking
+
+    filter_ = Q(persoon_id__in=ids)
+    if bsn_indexen:
+        filter_ |= Q(bsn_index__in=bsn_indexen)
+    return [
+        {
+            "ontvanger": v.ontvanger_organisatie.naam if v.ontvanger_organisatie else v.ontvanger_naam,
+            "doel": DOELEN.get(v.doel, v.doel),
+            "grond": v.grond,
+            "datum": v.datum.isoformat(),
+            "gegevens": v.gegevens,
+            "bron": v.bron,
+        }
+        for v in Verstrekking.objects.filter(filter_)
+        .select_related("ontvanger_organisatie")
+        .order_by("datum")
+    ]
+
+
+def _signalen(bsn, controller_id) -> list[dict]:
+    from zorgvuldig.verwijsindex.models import Signaal
+    from zorgvuldig.verwijsindex.selectors import is_actief
+
+    if not bsn:
+        return []
+    rijen = Signaal.objects.filter(
+        bsn_index__in=crypto.blind_index_candidates(bsn), verwerkingsverantwoordelijke_id=controller_id
+    ).select_related("organisatie")
+    return [
+        {
+            "organisatie": s.organisatie.naam,
+            "afgegevenOp": s.signaleringstijdstip.date().isoformat() if s.signaleringstijdstip else None,
+            "verwijderdatum": s.verwijderdatum.isoformat() if s.verwijderdatum else None,
+            "actief": is_actief(s),
+        }
+        for s in rijen.exclude(status="concept").order_by("id")
+    ]
+
+
+def _casussen(ids) -> list[dict]:
+    from zorgvuldig.casusoverleg.models import Casusoverleg
+
+    return [
+        {
+            "overlegtype": c.overlegtype.naam,
+            "status": c.status,
+            "aangemeldOp": c.aangemaakt.date().isoformat(),
+        }
+        for c in Casusoverleg.objects.filter(persoon_id__in=ids).select_related("overlegtype").order_by("id")
+    ]
+
+
+def _inzagen(ids, namen_vrijgegeven: bool) -> list[dict]:
+    """RI-17: who saw or processed the data, by function and organisation — not by name unless the FG
+    decided so for this request."""
+    from zorgvuldig.audit.acties import ACTIES
+    from zorgvuldig.audit.models import AuditRegel, Pseudoniem
+    from zorgvuldig.organisaties.models import Gebruiker
+    from zorgvuldig.registers.catalogus import DOELEN
+
+    sleutels = [f"persoon:{u}" for u in ids]
+    pseudoniemen = list(Pseudoniem.objects.filter(sleutel__in=sleutels).values_list("pseudoniem", flat=True))
+    if not pseudoniemen:
+        return []
+    regels = list(
+        AuditRegel.objects.filter(betrokkene__in=pseudoniemen, status="uitgevoerd")
+        .order_by("tijdstip", "id")
+        .values(
+            "tijdstip", "actor_functie", "actor_organisatie", "actor_gebruiker", "actie", "doel", "kanaal"
+        )
+    )
+    organisaties = _organisatienamen({r["actor_organisatie"] for r in regels if r["actor_organisatie"]})
+    namen = (
+        {
+            str(g.uuid): g.naam
+            for g in Gebruiker.objects.filter(
+                uuid__in={r["actor_gebruiker"] for r in regels if r["actor_gebruiker"]}
+            )
+        }
+        if namen_vrijgegeven
+        else {}
+    )
+    return [
+        {
+            **policies.inzageregel(
+                functie=r["actor_functie"] if r["kanaal"] != "systeem" else "systeem",
+                organisatie=organisaties.get(r["actor_organisatie"], ""),
+                naam=namen.get(r["actor_gebruiker"], ""),
+                namen_vrijgegeven=namen_vrijgegeven,
+            ),
+            "datum": r["tijdstip"].isoformat(),
+            "actie": ACTIES.get(r["actie"], r["actie"]),
+            "doel": DOELEN.get(r["doel"], r["doel"]),
+        }
+        for r in regels
+    ]
+
+
+UITLEG_VERWIJSINDEX = (
+    "De verwijsindex bevat alleen dát een hulpverlener betrokken is bij een jongere, niet waarom. Als twee "
+    "hulpverleners van verschillende organisaties een signaal afgeven over dezelfde jongere, vergelijkt het "
+    "systeem automatisch het burgerservicenummer en brengt het de hulpverleners met elkaar in contact. Zij "
+    "krijgen alleen elkaars naam en contactgegevens. Er wordt geen besluit over u genomen; een signaal "
+    "verdwijnt op de verwijderdatum of als de hulpverlener het intrekt."
+)
+RECHTEN = [
+    "U kunt vragen om onjuiste of onvolledige gegevens te verbeteren of aan te vullen (correctie).",
+    "U kunt vragen gegevens te verwijderen, af te schermen of te vernietigen.",
+    "U kunt een eigen verklaring laten toevoegen bij een oordeel waarmee u het niet eens bent.",
+    "U kunt bezwaar maken tegen het gebruik van uw gegevens (verzet).",
+    "U kunt een klacht indienen bij de Autoriteit Persoonsgegevens (autoriteitpersoonsgegevens.nl).",
+]
+HERKOMST = {
+    "eigen_waarneming": "Eigen waarneming van de hulpverlener",
+    "client": "Uzelf",
+    "derde": "Anderen (bijvoorbeeld school of huisarts)",
+    "document": "Documenten",
+}
+BEWAARTERMIJNEN = [
+    {"soort": "Dossier", "termijn": "15 jaar na het einde van de ondersteuning (tot 1 januari)"},
+    {"soort": "Signaal in de verwijsindex", "termijn": "Tot de verwijderdatum of intrekking"},
+    {"soort": "Toestemming", "termijn": "5 jaar na verval of intrekking"},
+    {"soort": "Casusoverleg", "termijn": "Volgens het type overleg, na afsluiten"},
+    {"soort": "Logboek", "termijn": "7 jaar"},
+]
+
+
+def stel_samen(verzoek: Verzoek, achterhouden: frozenset[str] | set[str] = frozenset()) -> Samenstelling:
+    """The inzage answer for `verzoek.persoon` as `verzoek.indiener` may receive it (RI-03, RI-05), without
+    the items the decision withholds (`achterhouden`: item uuids, RI-02, RI-07)."""
+    from zorgvuldig.registers.catalogus import DOELEN
+    from zorgvuldig.registers.datacategorieen import CATEGORIEEN
+
+    is_vertegenwoordiger = verzoek.hoedanigheid != "zelf"
+    with tenancy.systeem():
+        personen, bsn = _personen(verzoek.persoon)
+        ids = [p.pk for p in personen]
+        uuids = frozenset(str(p.uuid) for p in personen)
+        indiener = str(verzoek.indiener.uuid) if verzoek.indiener else "zelf"
+        uitgesloten: list[dict] = []
+        dossiers = _dossiers(ids, uuids, indiener, is_vertegenwoordiger, achterhouden, uitgesloten)
+        bsn_indexen = crypto.blind_index_candidates(bsn) if bsn else []
+        ontvangers = _ontvangers(ids, bsn_indexen)
+        signalen = _signalen(bsn, verzoek.verwerkingsverantwoordelijke_id)
+        categorieen = {"identificerend"}
+        if any(d["items"] for d in dossiers):
+            categorieen.add("vrije_tekst")
+        if any(i.get("sectie") in ("gezondheid", "justitie") for d in dossiers for i in d["items"]):
+            categorieen.add("bijzonder")
+        if bsn:
+            categorieen.add("bsn")
+        overzicht = {
+            "verwerkt": True,  # the person's record itself is processed data (RI-05 asks "whether")
+            "betrokkene": _gegevens_persoon(verzoek.persoon, is_vertegenwoordiger),
+            "gegevens": {
+                "dossiers": dossiers,
+                "toestemmingen": _toestemmingen(ids),
+                "signalen": signalen,
+                "casusoverleggen": _casussen(ids),
+            },
+            "doelen": sorted({DOELEN["ondersteuning"], DOELEN["plan"]} if dossiers else set())
+            + ([DOELEN["signalering"]] if signalen else []),
+            "categorieen": [CATEGORIEEN[c] for c in sorted(categorieen)],
+            "herkomst": sorted(
+                {HERKOMST.get(i.get("bron", ""), HERKOMST["client"]) for d in dossiers for i in d["items"]}
+            ),
+            "ontvangers": ontvangers,
+            "bewaartermijnen": BEWAARTERMIJNEN,
+            "rechten": RECHTEN,
+            "geautomatiseerdeVerwerking": UITLEG_VERWIJSINDEX,
+            "inzagen": _inzagen([p.uuid for p in personen], verzoek.naam_vermelding),
+        }
+    return Samenstelling(overzicht, uitgesloten)

@@ -1,0 +1,454 @@
+"""Writes of rights requests (SPEC §9): receive, verify, review, extend, decide, execute, close.
+
+Each is one transaction, audited in it; a refusal changes nothing and is audited on its own (AU-04).
+The request's handler holds a `verzoek` grant; decisions are taken under a written mandate (RI-13).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db import transaction
+
+from zorgvuldig.audit import services as audit
+from zorgvuldig.core import crypto, errors, tenancy
+from zorgvuldig.core.clock import today
+from zorgvuldig.core.errors import DomainError, InvalidParam, NotFound
+from zorgvuldig.rechten import policies, selectors
+from zorgvuldig.rechten.models import Beperking, Verzoek
+from zorgvuldig.rechten.selectors import ACTIVITEIT
+
+INHOUD_VELDEN = ("toelichting", "indienerNaam")
+
+
+def _ongeldig(veld: str, tekst: str) -> DomainError:
+    return DomainError("E_INVALID_INPUT", tekst, [InvalidParam(veld, "invalid", tekst)])
+
+
+def _audit(actor, actie: str, verzoek: Verzoek, grant, velden) -> None:
+    audit.record(
+        actor=actor,
+        actie=actie,
+        activiteit=ACTIVITEIT,
+        object=verzoek,
+        betrokkenen=[verzoek.persoon],
+        velden=list(velden),
+        toegang=grant,
+    )
+
+
+def _zet_inhoud(verzoek: Verzoek, **waarden) -> None:
+    inhoud = selectors.inhoud(verzoek)
+    inhoud.update({k: v for k, v in waarden.items() if v is not None})
+    verzoek.inhoud_versleuteld = crypto.versleutel(verzoek, "inhoud", inhoud)
+
+
+def _persoon_bij_controller(actor, uuid=None, bsn: str = ""):
+    """The subject (or requester) among the controller's person records: a rights request is addressed to
+    the controller, so its handler finds the person across its organisations (not only its own grants)."""
+    from zorgvuldig.personen.models import Persoon
+
+    with tenancy.systeem():
+        qs = Persoon.objects.filter(verwerkingsverantwoordelijke_id=actor.verwerkingsverantwoordelijke_id)
+        if uuid:
+            persoon = qs.filter(uuid=uuid).first()
+        else:
+            persoon = qs.filter(bsn_index__in=crypto.blind_index_candidates(bsn)).order_by("id").first()
+    if persoon is None:
+        raise NotFound()
+    return persoon
+
+
+def _situatie(persoon, op: dt.date):
+    from zorgvuldig.personen.selectors import situatie
+
+    with tenancy.systeem():
+        return situatie(persoon, op)
+
+
+@audit.geweigerd_gelogd("verzoek.geregistreerd", ACTIVITEIT)
+def registreer(*, actor, data: dict) -> Verzoek:
+    """Record a request as received (SPEC §9 "Data"): the terms run from `ontvangenOp`."""
+    from zorgvuldig.personen.policies import HOEDANIGHEDEN
+    from zorgvuldig.toegang.models import Bron
+    from zorgvuldig.toegang.services import verleen_intern
+
+    tenancy.activeer(actor)
+    if not actor.rollen & {"medewerker", "leidinggevende", "fg"}:
+        raise DomainError("E_AC_NOT_AUTHORISED", "Alleen medewerkers registreren verzoeken.")
+    soort, hoedanigheid = data["soort"], data["hoedanigheid"]
+    if soort not in policies.SOORTEN:
+        raise _ongeldig("soort", "Onbekende soort verzoek.")
+    if hoedanigheid not in HOEDANIGHEDEN:
+        raise _ongeldig("hoedanigheid", "Onbekende hoedanigheid.")
+    ontvangen_op = data.get("ontvangen_op") or today()
+    if ontvangen_op > today():
+        raise _ongeldig("ontvangenOp", "De ontvangstdatum ligt in de toekomst.")
+    if soort == "vernietiging" and not data.get("schriftelijk", True):
+        raise _ongeldig("schriftelijk", "Een vernietigingsverzoek wordt schriftelijk gedaan (RI-10).")
+    if (hoedanigheid == "zelf") != (not data.get("indiener") and not data.get("indiener_naam")):
+        raise _ongeldig(
+            "indiener", "Noem de indiener precies dan als die een ander is dan de betrokkene (RI-01)."
+        )
+    persoon = _persoon_bij_controller(actor, data.get("persoon"), data.get("bsn", ""))
+    indiener = _persoon_bij_controller(actor, data["indiener"]) if data.get("indiener") else None
+    if indiener is not None and indiener.pk == persoon.pk:
+        raise _ongeldig("indiener", "De indiener is de betrokkene zelf: kies hoedanigheid 'zelf'.")
+    toestemming = _toestemming(persoon, data.get("toestemming")) if data.get("toestemming") else None
+    dossier = _dossier(persoon, data.get("dossier")) if data.get("dossier") else None
+    with transaction.atomic():
+        verzoek = Verzoek(
+            verwerkingsverantwoordelijke_id=actor.verwerkingsverantwoordelijke_id,
+            organisatie=actor.organisatie,
+            soort=soort,
+            status=policies.ONTVANGEN,
+            persoon=persoon,
+            indiener=indiener,
+            hoedanigheid=hoedanigheid,
+            toestemming=toestemming,
+            ontvangen_op=ontvangen_op,
+            schriftelijk=data.get("schriftelijk", True),
+            kanaal="portaal" if actor.kanaal == "portaal" else "medewerker",
+            dossier=dossier,
+            verwijsindex=bool(data.get("verwijsindex")),
+            items=[str(i) for i in data.get("items", [])],
+            behandelaar=actor.gebruiker,
+        )
+        _zet_inhoud(verzoek, toelichting=data.get("toelichting", ""), indienerNaam=data.get("indiener_naam"))
+        verzoek.save()
+        grant = verleen_intern(
+            actor=actor,
+            object=verzoek,
+            bron=Bron.VERZOEK,
+            reden="Behandelaar van het verzoek",
+            rechten={"lezen", "wijzigen"},
+            ontvanger_gebruiker=actor.gebruiker,
+            herkomst=f"verzoek:{verzoek.uuid}",
+        )
+        _audit(actor, "verzoek.geregistreerd", verzoek, grant, ["soort", "hoedanigheid", "ontvangenOp"])
+    return verzoek
+
+
+def _toestemming(persoon, uuid):
+    from zorgvuldig.toestemmingen.models import Toestemming
+
+    with tenancy.systeem():
+        rij = Toestemming.objects.filter(uuid=uuid, betrokkene=persoon).first()
+    if rij is None:
+        raise _ongeldig("toestemming", "Geen toestemming van deze betrokkene.")
+    return rij
+
+
+def _dossier(persoon, uuid):
+    """RI-14: a complaint (or any request) is linked to a dossier the person is a member of."""
+    from zorgvuldig.dossiers.models import Dossier
+
+    with tenancy.systeem():
+        dossier = Dossier.objects.filter(uuid=uuid, leden__persoon=persoon).first()
+    if dossier is None:
+        raise _ongeldig("onderwerp", "De betrokkene is geen lid van dit dossier.")
+    return dossier
+
+
+def _bij(actor, uuid, statussen=None, recht: str = "wijzigen"):
+    """The request under a row lock, in one of `statussen`; the handler needs its grant's right, the
+    leidinggevende and FG reach it by their oversight."""
+    verzoek, grant = selectors.verzoek_of_404(actor, uuid, lock=True)
+    leidinggevende = "leidinggevende" in actor.rollen and verzoek.organisatie_id == actor.organisatie.pk
+    # The FG oversees (reads) requests; the handler and the deciding leidinggevende change them.
+    if recht != "lezen" and not leidinggevende and (grant is None or not getattr(grant, recht)):
+        fout = DomainError("E_AC_NOT_AUTHORISED", "U mag dit verzoek niet wijzigen.")
+        fout.audit_object = verzoek  # type: ignore[attr-defined]
+        raise fout
+    if statussen is not None and verzoek.status not in statussen:
+        fout = DomainError("E_STATE_CONFLICT", f"Niet mogelijk in status '{verzoek.status}'.")
+        fout.audit_object = verzoek  # type: ignore[attr-defined]
+        raise fout
+    return verzoek, grant
+
+
+def _toestemming_geldig(verzoek: Verzoek) -> bool:
+    from zorgvuldig.toestemmingen.selectors import status
+
+    return verzoek.toestemming is not None and status(verzoek.toestemming) == "gegeven"
+
+
+@audit.geweigerd_gelogd("verzoek.geverifieerd", ACTIVITEIT)
+def verifieer(*, actor, uuid, identiteit: bool, hoedanigheid: bool) -> Verzoek:
+    """Identity and capacity checked (SPEC §9 VERIFIED); RI-01/RI-04: a party not entitled on the date of
+    receipt is refused `E_RI_NOT_ENTITLED` and the request stays as received, to be refused by decision."""
+    from zorgvuldig.personen.policies import ZELF, LeeftijdOnbekend, mag_recht_uitoefenen
+
+    with transaction.atomic():
+        verzoek, grant = _bij(actor, uuid, (policies.ONTVANGEN,))
+        if not (identiteit and hoedanigheid):
+            raise _ongeldig(
+                "identiteitGecontroleerd", "Controleer identiteit en hoedanigheid van de indiener."
+            )
+        try:
+            situatie = _situatie(verzoek.persoon, verzoek.ontvangen_op)
+        except LeeftijdOnbekend:
+            raise DomainError("E_PE_AGE_UNKNOWN", "Leeftijd van de betrokkene onbekend (PE-05).") from None
+        # A requester known only by name (no person record) is a third party: no relation can be shown.
+        indiener = (
+            ZELF
+            if verzoek.hoedanigheid == "zelf"
+            else (str(verzoek.indiener.uuid) if verzoek.indiener_id else "onbekende-derde")
+        )
+        uitkomst = mag_recht_uitoefenen(
+            situatie,
+            indiener=indiener,
+            hoedanigheid=verzoek.hoedanigheid,
+            op=verzoek.ontvangen_op,
+            beperkt=selectors.beperkt_voor(verzoek.persoon, today()),
+            toestemming_betrokkene=_toestemming_geldig(verzoek),
+        )
+        if not uitkomst.toegestaan:
+            fout = DomainError(uitkomst.code or "E_RI_NOT_ENTITLED", uitkomst.reden)
+            fout.audit_object = verzoek  # type: ignore[attr-defined]
+            fout.audit_betrokkenen = [verzoek.persoon]  # type: ignore[attr-defined]
+            raise fout
+        verzoek.status = policies.GEVERIFIEERD
+        verzoek.geverifieerd_op = today()
+        verzoek.save(update_fields=["status", "geverifieerd_op", "gewijzigd"])
+        _audit(actor, "verzoek.geverifieerd", verzoek, grant, ["status", "geverifieerdOp"])
+    return verzoek
+
+
+@audit.geweigerd_gelogd("verzoek.in_behandeling", ACTIVITEIT)
+def beoordeel(*, actor, uuid) -> Verzoek:
+    with transaction.atomic():
+        verzoek, grant = _bij(actor, uuid, (policies.GEVERIFIEERD,))
+        verzoek.status = policies.IN_BEHANDELING
+        verzoek.save(update_fields=["status", "gewijzigd"])
+        _audit(actor, "verzoek.in_behandeling", verzoek, grant, ["status"])
+    return verzoek
+
+
+@audit.geweigerd_gelogd("verzoek.verlengd", ACTIVITEIT)
+def verleng(*, actor, uuid, maanden: int, redenen: str) -> Verzoek:
+    """RI-15: once, by at most 2 months, with reasons, within the first term."""
+    with transaction.atomic():
+        verzoek, grant = _bij(actor, uuid)
+        errors.weiger(
+            policies.verlenging_fouten(
+                status=verzoek.status,
+                ontvangen_op=verzoek.ontvangen_op,
+                vandaag=today(),
+                maanden=maanden,
+                redenen=redenen,
+                al_verlengd=verzoek.verlenging_maanden > 0,
+            )
+        )
+        verzoek.status = policies.VERLENGD
+        verzoek.verlenging_maanden = maanden
+        verzoek.verlengd_op = today()
+        _zet_inhoud(verzoek, verlengingRedenen=redenen)
+        verzoek.save()
+        _audit(actor, "verzoek.verlengd", verzoek, grant, ["verlenging", "redenen"])
+    return verzoek
+
+
+def _mandaat(actor, uuid):
+    """RI-13: the decider's own written mandate to decide requests, valid today."""
+    from zorgvuldig.organisaties.models import Mandaat
+
+    mandaat = Mandaat.objects.filter(uuid=uuid, gebruiker_id=actor.gebruiker.pk).first() if uuid else None
+    geldig = mandaat is not None and policies.mandaat_geldig(
+        actor.gebruiker.actieve_mandaten(today()) & {mandaat.soort}, actor.rollen
+    )
+    if not geldig:
+        raise DomainError(
+            "E_AC_NOT_AUTHORISED", "Besluiten op verzoeken vraagt een geldig schriftelijk mandaat (RI-13)."
+        )
+    return mandaat
+
+
+@audit.geweigerd_gelogd("verzoek.besloten", ACTIVITEIT)
+def besluit(*, actor, uuid, data: dict) -> Verzoek:
+    """A reasoned decision under mandate (RI-13); an Awb besluit with the bezwaar clause for a
+    bestuursorgaan (RI-16); refusals only on the grounds the request's kind allows (RI-02/04/07/10/12)."""
+    achtergehouden = [
+        policies.Achtergehouden(str(a["item"]), a["grond"], vi=bool(a.get("vi")))
+        for a in data.get("achtergehouden", [])
+    ]
+    gronden = list(data.get("weigeringsgronden", []))
+    with transaction.atomic():
+        verzoek, grant = _bij(actor, uuid)
+        mandaat = _mandaat(actor, data.get("mandaat"))
+        if not policies.mag_besluiten(verzoek.status, data["uitkomst"], gronden):
+            raise DomainError("E_STATE_CONFLICT", f"Niet mogelijk in status '{verzoek.status}'.")
+        fouten = policies.besluit_fouten(
+            soort=verzoek.soort,
+            uitkomst=data["uitkomst"],
+            redenen=data.get("redenen", ""),
+            gronden=gronden,
+            achtergehouden=[
+                policies.Achtergehouden(a.item, a.grond, vi=a.vi or verzoek.verwijsindex)
+                for a in achtergehouden
+            ],
+            betreft_vi=verzoek.verwijsindex,
+        )
+        beperking = data.get("beperking_vertegenwoordiger")
+        if beperking is not None:
+            if verzoek.indiener_id is None:
+                fouten.append(
+                    policies.Fout("E_INVALID_INPUT", "beperkingVertegenwoordiger", "Geen vertegenwoordiger.")
+                )
+            if "beperking_vertegenwoordiger" not in gronden or not beperking.get("redenen", "").strip():
+                fouten.append(
+                    policies.Fout(
+                        "E_INVALID_INPUT",
+                        "beperkingVertegenwoordiger",
+                        "Een beperking noemt grond en redenen (RI-04).",
+                    )
+                )
+        errors.weiger(fouten, "Het besluit is zo niet te nemen (SPEC §9).")
+        vandaag = today()
+        verzonden = data.get("verzonden_op") or vandaag
+        if verzonden < vandaag:
+            raise _ongeldig("verzondenOp", "Een besluit wordt niet verzonden vóór het genomen is.")
+        besluit_ = {
+            "datum": vandaag.isoformat(),
+            "uitkomst": data["uitkomst"],
+            "gronden": gronden,
+            "achtergehouden": [{"item": a.item, "grond": a.grond} for a in achtergehouden],
+            "mandaat": {"uuid": str(mandaat.uuid), "besluit": mandaat.besluit},
+            "verzondenOp": verzonden.isoformat(),
+        }
+        if policies.is_awb_besluit(verzoek.soort, actor.organisatie.bestuursorgaan):
+            clausule, tot = policies.bezwaarclausule(verzonden)
+            besluit_.update(bezwaarclausule=clausule, bezwaarTot=tot.isoformat())
+        verzoek.besluit = besluit_
+        verzoek.besloten_door = actor.gebruiker
+        verzoek.status = data["uitkomst"]
+        _zet_inhoud(
+            verzoek,
+            besluitRedenen=data.get("redenen", ""),
+            beperkingRedenen=beperking.get("redenen") if beperking else None,
+        )
+        verzoek.save()
+        if beperking is not None:
+            rij = Beperking(
+                verwerkingsverantwoordelijke_id=verzoek.verwerkingsverantwoordelijke_id,
+                organisatie_id=verzoek.organisatie_id,
+                persoon=verzoek.persoon,
+                vertegenwoordiger=verzoek.indiener,
+                verzoek=verzoek,
+                door=actor.gebruiker,
+                vanaf=vandaag,
+            )
+            rij.redenen_versleuteld = crypto.versleutel(rij, "redenen", beperking["redenen"])
+            rij.save()
+        _audit(actor, "verzoek.besloten", verzoek, grant, ["besluit", "redenen"])
+    return verzoek
+
+
+def _recipients(verzoek: Verzoek) -> dict[str, object]:
+    """RI-11: the earlier recipients in the disclosure register, by the entry's uuid."""
+    from zorgvuldig.verstrekkingen.models import Verstrekking
+
+    with tenancy.systeem():
+        personen, bsn = selectors._personen(verzoek.persoon)
+        qs = Verstrekking.objects.filter(persoon_id__in=[p.pk for p in personen])
+        if bsn:
+            qs = qs | Verstrekking.objects.filter(bsn_index__in=crypto.blind_index_candidates(bsn))
+        return {str(v.uuid): v for v in qs}
+
+
+@audit.geweigerd_gelogd("verzoek.uitgevoerd", ACTIVITEIT)
+def voer_uit(*, actor, uuid, data: dict) -> Verzoek:
+    """Execute the decision: the inzage answer is compiled and kept as sent (RI-05, RI-06); after a
+    correction, deletion or destruction every earlier recipient is told or skipped with a reason (RI-11)."""
+    with transaction.atomic():
+        verzoek, grant = _bij(actor, uuid, policies.UITKOMSTEN)
+        notificaties = data.get("notificaties", [])
+        fouten = policies.uitvoering_fouten(
+            vorm=data.get("vorm", "schriftelijk"),
+            toelichting=data.get("toelichting", ""),
+            notificaties=[(bool(n.get("datum")), n.get("overgeslagen_reden", "")) for n in notificaties],
+        )
+        melden = verzoek.status != policies.AFGEWEZEN and verzoek.soort in (
+            *policies.CORRECTIES,
+            "vernietiging",
+        )
+        if melden:
+            bekend = _recipients(verzoek)
+            genoemd = {str(n["verstrekking"]) for n in notificaties}
+            if genoemd - set(bekend):
+                fouten.append(policies.Fout("E_INVALID_INPUT", "notificaties", "Onbekende verstrekking."))
+            if set(bekend) - genoemd:
+                fouten.append(
+                    policies.Fout(
+                        "E_INVALID_INPUT",
+                        "notificaties",
+                        "Elke eerdere ontvanger krijgt bericht of wordt met reden overgeslagen (RI-11).",
+                    )
+                )
+        errors.weiger(fouten, "Het besluit is zo niet uit te voeren (SPEC §9).")
+        datum = data.get("datum") or today()
+        verzoek.uitvoering = {
+            "datum": datum.isoformat(),
+            "vorm": data.get("vorm", "schriftelijk"),
+            "notificaties": [
+                {
+                    "verstrekking": str(n["verstrekking"]),
+                    **({"datum": n["datum"].isoformat()} if n.get("datum") else {"overgeslagen": True}),
+                }
+                for n in notificaties
+            ]
+            if melden
+            else [],
+        }
+        _zet_inhoud(
+            verzoek,
+            uitvoeringToelichting=data.get("toelichting", ""),
+            overslagRedenen={str(n["verstrekking"]): n.get("overgeslagen_reden", "") for n in notificaties}
+            if melden
+            else None,
+        )
+        if verzoek.soort == "inzage" and verzoek.status != policies.AFGEWEZEN:
+            achter = {a["item"] for a in verzoek.besluit.get("achtergehouden", [])}
+            samenstelling = selectors.stel_samen(verzoek, achterhouden=achter)
+            verzoek.overzicht_versleuteld = crypto.versleutel(verzoek, "overzicht", samenstelling.overzicht)
+        verzoek.status = policies.UITGEVOERD
+        verzoek.save()
+        _audit(actor, "verzoek.uitgevoerd", verzoek, grant, ["uitvoering"])
+    return verzoek
+
+
+@audit.geweigerd_gelogd("verzoek.gesloten", ACTIVITEIT)
+def sluit(*, actor, uuid) -> Verzoek:
+    with transaction.atomic():
+        verzoek, grant = _bij(actor, uuid, (policies.UITGEVOERD,))
+        verzoek.status = policies.GESLOTEN
+        verzoek.gesloten_op = today()
+        verzoek.save(update_fields=["status", "gesloten_op", "gewijzigd"])
+        _audit(actor, "verzoek.gesloten", verzoek, grant, ["status"])
+    return verzoek
+
+
+@audit.geweigerd_gelogd("verzoek.gewijzigd", ACTIVITEIT)
+def wijzig(*, actor, uuid, toelichting: str | None, items) -> Verzoek:
+    """The request's explanation and the items it concerns, until it is decided."""
+    with transaction.atomic():
+        verzoek, grant = _bij(actor, uuid, policies.OPEN)
+        if items is not None:
+            verzoek.items = [str(i) for i in items]
+        _zet_inhoud(verzoek, toelichting=toelichting)
+        verzoek.save()
+        _audit(actor, "verzoek.gewijzigd", verzoek, grant, ["toelichting", "items"])
+    return verzoek
+
+
+@audit.geweigerd_gelogd("verzoek.namen_vermeld", ACTIVITEIT)
+def vermeld_namen(*, actor, uuid, redenen: str) -> Verzoek:
+    """RI-17: the FG decides, for this request and with reasons, that staff names appear in the answer."""
+    with transaction.atomic():
+        verzoek, grant = _bij(actor, uuid, (*policies.OPEN, *policies.UITKOMSTEN), recht="lezen")
+        errors.weiger(policies.naamvermelding_fouten(actor.rollen, redenen))
+        verzoek.naam_vermelding = True
+        _zet_inhoud(verzoek, naamVermeldingRedenen=redenen)
+        verzoek.save()
+        _audit(actor, "verzoek.namen_vermeld", verzoek, grant, ["naamVermelding"])
+    return verzoek

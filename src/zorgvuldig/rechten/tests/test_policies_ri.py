@@ -1,0 +1,276 @@
+"""The pure rules of data-subject rights (SPEC §9)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from zorgvuldig.rechten import policies as p
+
+D = dt.date
+
+
+# --- States ---------------------------------------------------------------------------------------
+
+
+def test_ri_states_follow_the_spec_order():
+    pad = [
+        p.ONTVANGEN,
+        p.GEVERIFIEERD,
+        p.IN_BEHANDELING,
+        p.VERLENGD,
+        p.GEDEELTELIJK,
+        p.UITGEVOERD,
+        p.GESLOTEN,
+    ]
+    for van, naar in itertools.pairwise(pad):
+        assert p.mag_naar(van, naar), (van, naar)
+    assert not p.mag_naar(p.ONTVANGEN, p.IN_BEHANDELING)  # verification first
+    assert not p.mag_naar(p.GEVERIFIEERD, p.TOEGEWEZEN)  # review first
+    assert not p.mag_naar(p.VERLENGD, p.VERLENGD)  # once (RI-15)
+    assert not p.mag_naar(p.GESLOTEN, p.ONTVANGEN)
+    assert all(p.mag_naar(u, p.UITGEVOERD) for u in p.UITKOMSTEN)
+
+
+def test_ri_01_an_unverified_request_is_refused_only_on_entitlement():
+    assert p.mag_besluiten(p.ONTVANGEN, p.AFGEWEZEN, ["niet_bevoegd"])
+    assert not p.mag_besluiten(p.ONTVANGEN, p.AFGEWEZEN, ["e"])
+    assert not p.mag_besluiten(p.ONTVANGEN, p.TOEGEWEZEN, [])
+    assert not p.mag_besluiten(p.GEVERIFIEERD, p.AFGEWEZEN, ["niet_bevoegd"])
+    assert p.mag_besluiten(p.IN_BEHANDELING, p.TOEGEWEZEN, [])
+    assert p.mag_besluiten(p.VERLENGD, p.AFGEWEZEN, ["e"])
+
+
+# --- Terms ----------------------------------------------------------------------------------------
+
+
+def test_ri_05_the_decision_is_due_four_weeks_after_receipt():
+    assert p.besluittermijn(D(2026, 3, 2)) == D(2026, 3, 30)
+
+
+def test_ri_15_an_extension_adds_calendar_months_to_the_first_term():
+    assert p.besluittermijn(D(2026, 3, 2), 2) == D(2026, 5, 30)
+    assert p.besluittermijn(D(2026, 1, 3), 1) == D(2026, 2, 28)  # 31 Jan + 1 month → end of February
+
+
+def test_ri_10_destruction_within_three_months_of_receipt_ri_08_correction_four_weeks_after_decision():
+    assert p.uitvoeringstermijn("vernietiging", D(2026, 11, 30), None) == D(2027, 2, 28)
+    assert p.uitvoeringstermijn("correctie", D(2026, 3, 2), D(2026, 3, 20)) == D(2026, 4, 17)
+    assert p.uitvoeringstermijn("correctie", D(2026, 3, 2), None) is None
+    assert p.uitvoeringstermijn("inzage", D(2026, 3, 2), D(2026, 3, 20)) is None
+
+
+@pytest.mark.parametrize(
+    ("vandaag", "stand"),
+    [
+        (D(2026, 3, 22), "op_tijd"),
+        (D(2026, 3, 23), "waarschuwing"),  # 7 days before (SPEC §9)
+        (D(2026, 3, 30), "waarschuwing"),
+        (D(2026, 3, 31), "verlopen"),
+    ],
+)
+def test_ri_deadline_warning_seven_days_before(vandaag, stand):
+    assert p.termijnstand(D(2026, 3, 30), vandaag, klaar=False) == stand
+    assert p.termijnstand(D(2026, 3, 30), vandaag, klaar=True) == "klaar"
+
+
+@given(st.dates(min_value=D(2000, 1, 1), max_value=D(2090, 12, 31)), st.integers(0, 24))
+def test_plus_maanden_lands_in_the_target_month_never_later_than_the_day(datum, maanden):
+    uit = p.plus_maanden(datum, maanden)
+    assert (uit.year * 12 + uit.month) - (datum.year * 12 + datum.month) == maanden
+    assert uit.day <= datum.day
+
+
+def _verlenging(**over):
+    basis = {
+        "status": p.IN_BEHANDELING,
+        "ontvangen_op": D(2026, 3, 2),
+        "vandaag": D(2026, 3, 30),
+        "maanden": 2,
+        "redenen": "Veel en complexe gegevens over vier jaar.",
+        "al_verlengd": False,
+    }
+    return [f.code for f in p.verlenging_fouten(**{**basis, **over})]
+
+
+def test_ri_15_extension_once_by_at_most_two_months_with_reasons_within_the_first_term():
+    assert _verlenging() == []
+    assert _verlenging(vandaag=D(2026, 3, 31)) == ["E_RI_EXTENSION_LATE"]
+    assert _verlenging(maanden=3) == ["E_INVALID_INPUT"]
+    assert _verlenging(maanden=0) == ["E_INVALID_INPUT"]
+    assert _verlenging(redenen="  ") == ["E_INVALID_INPUT"]
+    assert _verlenging(al_verlengd=True) == ["E_STATE_CONFLICT"]
+    assert _verlenging(status=p.GEVERIFIEERD) == ["E_STATE_CONFLICT"]
+
+
+# --- Decisions ------------------------------------------------------------------------------------
+
+
+def _besluit(**over):
+    basis = {
+        "soort": "inzage",
+        "uitkomst": p.TOEGEWEZEN,
+        "redenen": "U krijgt alle gegevens.",
+        "gronden": (),
+        "achtergehouden": (),
+        "betreft_vi": False,
+    }
+    return [(f.code, f.naam) for f in p.besluit_fouten(**{**basis, **over})]
+
+
+def test_ri_16_a_decision_is_reasoned():
+    assert _besluit() == []
+    assert _besluit(redenen=" ") == [("E_INVALID_INPUT", "redenen")]
+    assert _besluit(uitkomst="misschien") == [("E_INVALID_INPUT", "uitkomst")]
+
+
+def test_ri_07_a_refusal_names_one_of_the_five_grounds():
+    assert _besluit(uitkomst=p.AFGEWEZEN) == [("E_INVALID_INPUT", "weigeringsgronden")]
+    for grond in "abcde":
+        assert _besluit(uitkomst=p.AFGEWEZEN, gronden=(grond,)) == []
+    assert _besluit(uitkomst=p.AFGEWEZEN, gronden=("belang_ander",)) == [
+        ("E_INVALID_INPUT", "weigeringsgronden")
+    ]
+
+
+def test_ri_07_vi_data_are_refused_only_on_grounds_b_and_e():
+    for grond in "acd":
+        assert ("E_INVALID_INPUT", "weigeringsgronden") in _besluit(
+            uitkomst=p.AFGEWEZEN, gronden=(grond,), betreft_vi=True
+        )
+    for grond in "be":
+        assert _besluit(uitkomst=p.AFGEWEZEN, gronden=(grond,), betreft_vi=True) == []
+    # a withheld VI item is held to the same two grounds, even within a dossier request
+    item = p.Achtergehouden("x", "a", vi=True)
+    assert _besluit(uitkomst=p.GEDEELTELIJK, achtergehouden=(item,)) != []
+    assert _besluit(uitkomst=p.GEDEELTELIJK, achtergehouden=(p.Achtergehouden("x", "e", vi=True),)) == []
+
+
+def test_ri_02_withholding_from_a_parent_in_the_childs_interest_is_a_partial_decision_naming_the_item():
+    item = p.Achtergehouden("notitie-1", "belang_kind")
+    assert _besluit(uitkomst=p.GEDEELTELIJK, achtergehouden=(item,)) == []
+    assert _besluit(uitkomst=p.GEDEELTELIJK) == [("E_INVALID_INPUT", "achtergehouden")]
+    assert _besluit(uitkomst=p.TOEGEWEZEN, achtergehouden=(item,)) == [("E_INVALID_INPUT", "uitkomst")]
+    # belang_kind is an inzage ground, not one for destruction
+    assert _besluit(soort="vernietiging", uitkomst=p.GEDEELTELIJK, achtergehouden=(item,)) != []
+
+
+def test_ri_10_destruction_is_refused_only_for_anothers_interest_or_a_legal_duty():
+    for grond in ("belang_ander", "wettelijke_plicht"):
+        assert _besluit(soort="vernietiging", uitkomst=p.AFGEWEZEN, gronden=(grond,)) == []
+    for grond in ("a", "e", "gegevens_juist", "belang_kind"):
+        assert _besluit(soort="vernietiging", uitkomst=p.AFGEWEZEN, gronden=(grond,)) != []
+
+
+def test_ri_08_a_correction_is_refused_when_the_data_are_right_ri_12_an_objection_when_unfounded():
+    assert _besluit(soort="correctie", uitkomst=p.AFGEWEZEN, gronden=("gegevens_juist",)) == []
+    assert _besluit(soort="verzet", uitkomst=p.AFGEWEZEN, gronden=("verzet_ongegrond",)) == []
+    assert _besluit(soort="verzet", uitkomst=p.AFGEWEZEN, gronden=("gegevens_juist",)) != []
+
+
+def test_ri_09_an_own_statement_is_not_refused_on_content_grounds():
+    for grond in ("a", "e", "gegevens_juist", "verzet_ongegrond"):
+        assert _besluit(soort="eigen_verklaring", uitkomst=p.AFGEWEZEN, gronden=(grond,)) != []
+    assert _besluit(soort="eigen_verklaring", uitkomst=p.AFGEWEZEN, gronden=("niet_bevoegd",)) == []
+
+
+def test_ri_04_a_limit_on_a_representative_is_a_ground_for_every_kind_but_a_complaint():
+    for soort in p.SOORTEN:
+        fouten = _besluit(soort=soort, uitkomst=p.AFGEWEZEN, gronden=("beperking_vertegenwoordiger",))
+        assert (fouten == []) == (soort != "klacht"), soort
+
+
+def test_ri_14_a_complaint_is_handled_without_a_ground_of_refusal():
+    assert _besluit(soort="klacht", uitkomst=p.AFGEWEZEN) == []
+    assert _besluit(soort="klacht", uitkomst=p.AFGEWEZEN, gronden=("e",)) != []
+
+
+def test_ri_16_a_bestuursorgaans_decision_is_an_awb_besluit_with_six_weeks_for_bezwaar():
+    assert p.is_awb_besluit("inzage", True)
+    assert not p.is_awb_besluit("inzage", False)
+    assert not p.is_awb_besluit("klacht", True)
+    tekst, tot = p.bezwaarclausule(D(2026, 3, 30))
+    assert tot == D(2026, 5, 11)
+    assert "bezwaar" in tekst and "11-05-2026" in tekst and "zes weken" in tekst
+
+
+def test_ri_13_deciding_needs_the_leidinggevende_role_and_a_valid_mandate():
+    assert p.mandaat_geldig({"verzoeken_besluiten"}, {"leidinggevende"})
+    assert not p.mandaat_geldig(set(), {"leidinggevende"})
+    assert not p.mandaat_geldig({"verzoeken_besluiten"}, {"medewerker"})
+    assert not p.mandaat_geldig({"vi_signaleren"}, {"leidinggevende"})
+
+
+def test_ri_06_another_form_is_recorded_with_why_ri_11_a_skipped_recipient_needs_a_reason():
+    assert p.uitvoering_fouten(vorm="schriftelijk", toelichting="", notificaties=[]) == []
+    assert [f.naam for f in p.uitvoering_fouten(vorm="gesprek", toelichting="", notificaties=[])] == [
+        "toelichting"
+    ]
+    assert (
+        p.uitvoering_fouten(vorm="gesprek", toelichting="Laaggeletterd; liever uitgelegd.", notificaties=[])
+        == []
+    )
+    assert [f.naam for f in p.uitvoering_fouten(vorm="fax", toelichting="", notificaties=[])] == ["vorm"]
+    assert (
+        p.uitvoering_fouten(
+            vorm="schriftelijk", toelichting="", notificaties=[(True, ""), (False, "Opgeheven")]
+        )
+        == []
+    )
+    fouten = p.uitvoering_fouten(vorm="schriftelijk", toelichting="", notificaties=[(True, ""), (False, " ")])
+    assert [f.naam for f in fouten] == ["notificaties"]
+
+
+# --- The overview ---------------------------------------------------------------------------------
+
+
+def _in(**over):
+    basis = {
+        "betrokkene": "lisa",
+        "indiener": "moeder",
+        "is_vertegenwoordiger": True,
+        "betreft": frozenset({"lisa"}),
+        "verborgen_voor": frozenset(),
+        "niet_voor_vertegenwoordigers": False,
+    }
+    return p.item_in_overzicht(**{**basis, **over})
+
+
+def test_ri_03_only_the_subjects_own_items_and_never_safety_hidden_ones():
+    assert _in()
+    assert _in(betreft=frozenset())  # an item naming no one in the subject's own dossier
+    assert _in(betreft=frozenset({"lisa", "broer"}))
+    assert not _in(betreft=frozenset({"broer"}))  # another member's data
+    assert not _in(verborgen_voor=frozenset({"moeder"}))  # DS-13, hidden from the requester
+    assert not _in(verborgen_voor=frozenset({"lisa"}), indiener="zelf", is_vertegenwoordiger=False)
+
+
+def test_pe_11_items_not_for_representatives_stay_out_of_a_representatives_overview_only():
+    assert not _in(niet_voor_vertegenwoordigers=True)
+    assert _in(niet_voor_vertegenwoordigers=True, indiener="zelf", is_vertegenwoordiger=False)
+
+
+def test_pe_03_a_secret_address_never_reaches_a_representative():
+    assert not p.adres_in_overzicht(True, True)
+    assert p.adres_in_overzicht(True, False)
+    assert p.adres_in_overzicht(False, True)
+
+
+def test_ri_17_who_saw_my_data_by_function_and_organisation_a_name_only_by_the_fgs_decision():
+    regel = p.inzageregel(
+        functie="Jeugdcoach", organisatie="Wijkteam", naam="Fatima", namen_vrijgegeven=False
+    )
+    assert regel == {"functie": "Jeugdcoach", "organisatie": "Wijkteam"}
+    regel = p.inzageregel(functie="Jeugdcoach", organisatie="Wijkteam", naam="Fatima", namen_vrijgegeven=True)
+    assert regel["naam"] == "Fatima"
+    assert (
+        p.inzageregel(functie="", organisatie="W", naam="", namen_vrijgegeven=False)["functie"]
+        == "medewerker"
+    )
+    assert p.naamvermelding_fouten({"fg"}, "Betrokkene vermoedt misbruik door een bekende.") == []
+    assert [f.code for f in p.naamvermelding_fouten({"leidinggevende"}, "x")] == ["E_AC_NOT_AUTHORISED"]
+    assert [f.code for f in p.naamvermelding_fouten({"fg"}, " ")] == ["E_INVALID_INPUT"]

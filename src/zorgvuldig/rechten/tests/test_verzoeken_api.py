@@ -1,0 +1,509 @@
+"""Rights requests through the API (API §2.8): E3 end to end, entitlement, terms, decisions, execution."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+
+from zorgvuldig.conftest import als_systeem, maak_gebruiker
+from zorgvuldig.dossiers import services as dossiers
+from zorgvuldig.dossiers.tests import hulp
+from zorgvuldig.personen.services import registreer_relatie
+
+pytestmark = pytest.mark.django_db
+
+V = "/api/v1/verzoeken"
+
+
+def _p(persoon) -> str:
+    return f"http://testserver/api/v1/personen/{persoon.uuid}"
+
+
+class Gezin:
+    """E3: Lisa (15) and her brother in a family dossier with their mother, who has authority. Four notes:
+    one on Lisa, one Lisa asked to keep from her parents (PE-11), one on her brother only, and one on
+    Lisa hidden from the mother for safety (DS-13)."""
+
+    def __init__(self, regio):
+        self.regio = regio
+        actor = regio.actor(regio.medewerker)
+        self.lisa = hulp.client(regio)
+        self.broer = hulp.client(regio, voornamen="Daan", geboortedatum=dt.date(2014, 2, 2))
+        self.moeder = hulp.client(regio, voornamen="Sanne", geboortedatum=dt.date(1985, 2, 1))
+        for kind in (self.lisa, self.broer):
+            registreer_relatie(
+                actor=actor,
+                persoon_uuid=kind.uuid,
+                ander_uuid=self.moeder.uuid,
+                data={"soort": "ouder_met_gezag"},
+            )
+        self.dossier = dossiers.registreer_dossier(
+            actor=actor,
+            soort="gezin",
+            team=regio.team,
+            leden=[
+                (str(self.lisa.uuid), "client"),
+                (str(self.broer.uuid), "gezinslid"),
+                (str(self.moeder.uuid), "gezinslid"),
+            ],
+        )
+        hulp.gestart(regio, self.dossier)
+        self.feit = hulp.notitie(
+            regio, self.dossier, tekst="Lisa gaat weer naar school.", betreft=[str(self.lisa.uuid)]
+        )
+        self.vertrouwelijk = hulp.notitie(
+            regio,
+            self.dossier,
+            soort="mening",
+            basis="Gesprek van 3 maart.",
+            tekst="Lisa vertelde over haar vriendje.",
+            betreft=[str(self.lisa.uuid)],
+        )
+        dossiers.markeer_niet_voor_vertegenwoordigers(
+            actor=actor,
+            uuid=self.dossier.uuid,
+            notitie_uuid=self.vertrouwelijk.uuid,
+            persoon_uuid=self.lisa.uuid,
+            reden="Lisa wil niet dat haar moeder dit leest; in haar belang.",
+        )
+        self.van_broer = hulp.notitie(
+            regio, self.dossier, tekst="Daan heeft astma.", betreft=[str(self.broer.uuid)]
+        )
+        self.verborgen = hulp.notitie(
+            regio,
+            self.dossier,
+            tekst="Lisa is bang voor de vriend van moeder.",
+            betreft=[str(self.lisa.uuid)],
+        )
+        dossiers.verberg(
+            actor=actor,
+            uuid=self.dossier.uuid,
+            notitie_uuid=self.verborgen.uuid,
+            persoon_uuid=self.moeder.uuid,
+            reden="Veiligheid van Lisa.",
+            reviewdatum=dt.date.today() + dt.timedelta(days=60),
+        )
+
+    def verzoek(self, client, **over):
+        body = {
+            "soort": "inzage",
+            "betrokkene": {"persoon": _p(self.lisa)},
+            "indiener": {"persoon": _p(self.moeder)},
+            "hoedanigheid": "wettelijk_vertegenwoordiger",
+            "toelichting": "Ik wil weten wat er over mijn dochter staat.",
+        }
+        body.update(over)
+        body = {k: v for k, v in body.items() if v is not None}
+        r = client.post(V, body, format="json")
+        assert r.status_code == 201, r.content
+        return r.json()
+
+
+def _mandaat(gebruiker) -> str:
+    return str(gebruiker.mandaten.get(soort="verzoeken_besluiten").uuid)
+
+
+def test_e3_a_parents_inzage_for_a_15_year_old_from_receipt_to_the_delivered_answer(regio, api):
+    gezin = Gezin(regio)
+    medewerker, lg = api(regio.medewerker), api(regio.leidinggevende)
+    verzoek = gezin.verzoek(medewerker)
+    url = verzoek["url"]
+    vandaag = dt.date.today()
+    assert verzoek["status"] == "ontvangen"
+    assert verzoek["besluittermijn"] == (vandaag + dt.timedelta(days=28)).isoformat()  # RI-05: 4 weeks
+    assert verzoek["waarschuwingOp"] == (vandaag + dt.timedelta(days=21)).isoformat()
+
+    r = medewerker.post(
+        f"{url}/_verifieren",
+        {"identiteitGecontroleerd": True, "hoedanigheidGecontroleerd": True},
+        format="json",
+    )
+    assert r.status_code == 200, r.content
+    assert r.json()["status"] == "geverifieerd"  # RI-02: a parent with authority of a child under 16
+    assert lg.post(f"{url}/_beoordelen", {}, format="json").json()["status"] == "in_behandeling"
+
+    # The preview tells the decider what the rules leave out (RI-03, DS-13, PE-11), and why.
+    preview = lg.get(f"{url}/overzicht").json()
+    uit = {u["item"]: u["reden"] for u in preview["uitgesloten"]}
+    assert uit == {
+        str(gezin.vertrouwelijk.uuid): "niet_voor_indiener",
+        str(gezin.van_broer.uuid): "niet_voor_indiener",
+        str(gezin.verborgen.uuid): "niet_voor_indiener",
+    }
+
+    r = lg.post(
+        f"{url}/_besluiten",
+        {
+            "uitkomst": "gedeeltelijk",
+            "redenen": "Eén notitie verstrekken wij niet: Lisa vroeg om vertrouwelijkheid, in haar belang.",
+            "achtergehouden": [{"item": str(gezin.vertrouwelijk.uuid), "grond": "belang_kind"}],
+            "mandaat": _mandaat(regio.leidinggevende),
+        },
+        format="json",
+    )
+    assert r.status_code == 200, r.content
+    besluit = r.json()["besluit"]
+    assert r.json()["status"] == "gedeeltelijk"
+    assert besluit["uitkomst"] == "gedeeltelijk" and besluit["mandaat"] == _mandaat(regio.leidinggevende)
+    assert "bezwaar" in besluit["bezwaarclausule"]  # RI-16: the wijkteam is a bestuursorgaan
+    assert besluit["bezwaarTot"] == (vandaag + dt.timedelta(weeks=6)).isoformat()
+    assert r.json()["besluitTijdig"] is True
+
+    r = lg.post(f"{url}/_uitvoeren", {"vorm": "schriftelijk"}, format="json")
+    assert r.status_code == 200, r.content
+    assert r.json()["status"] == "uitgevoerd"
+
+    antwoord = lg.get(f"{url}/overzicht")
+    assert antwoord.status_code == 200
+    data = antwoord.json()
+    tekst = json.dumps(data, ensure_ascii=False)
+    assert "uitgesloten" not in data
+    items = [i for d in data["gegevens"]["dossiers"] for i in d["items"]]
+    assert [i["tekst"] for i in items if i["soort"] == "notitie"] == ["Lisa gaat weer naar school."]
+    for weg in ("vriendje", "astma", "bang voor"):
+        assert weg not in tekst
+    assert data["betrokkene"]["naam"] == "Lisa Visser"
+    assert data["rechten"] and data["bewaartermijnen"] and data["geautomatiseerdeVerwerking"]  # RI-05
+    # RI-17: who saw the data, by function and organisation, never by staff name
+    assert data["inzagen"], "the professionals' reads of Lisa's data are listed"
+    assert {r["organisatie"] for r in data["inzagen"]} == {"Wijkteam Krimpen"}
+    assert "Jeugdcoach" in {r["functie"] for r in data["inzagen"]}
+    for naam in ("Fatima", "El Amrani", "Marieke", "Bakker"):
+        assert naam not in tekst
+
+    pdf = lg.get(f"{url}/overzicht", HTTP_ACCEPT="application/pdf")
+    assert pdf.status_code == 200
+    assert pdf["Content-Type"] == "application/pdf"
+    assert pdf.content.startswith(b"%PDF") and len(pdf.content) > 2000
+
+    # The delivered answer stays what it was: a later note does not change it.
+    hulp.notitie(regio, gezin.dossier, tekst="Nieuw na het besluit.", betreft=[str(gezin.lisa.uuid)])
+    assert lg.get(f"{url}/overzicht").json()["gegevens"] == data["gegevens"]
+    assert lg.post(f"{url}/_afsluiten", {}, format="json").json()["status"] == "gesloten"
+
+
+def test_e3_ri_01_at_16_the_parents_request_is_a_third_partys_and_is_refused(regio, api):
+    actor = regio.actor(regio.medewerker)
+    jongere = hulp.client(regio, voornamen="Noor", geboortedatum=dt.date(2010, 1, 1))
+    moeder = hulp.client(regio, voornamen="Sanne", geboortedatum=dt.date(1985, 2, 1))
+    registreer_relatie(
+        actor=actor, persoon_uuid=jongere.uuid, ander_uuid=moeder.uuid, data={"soort": "ouder_met_gezag"}
+    )
+    medewerker = api(regio.medewerker)
+    r = medewerker.post(
+        V,
+        {
+            "soort": "inzage",
+            "betrokkene": {"persoon": _p(jongere)},
+            "indiener": {"persoon": _p(moeder)},
+            "hoedanigheid": "wettelijk_vertegenwoordiger",
+        },
+        format="json",
+    )
+    url = r.json()["url"]
+    r = medewerker.post(
+        f"{url}/_verifieren",
+        {"identiteitGecontroleerd": True, "hoedanigheidGecontroleerd": True},
+        format="json",
+    )
+    assert r.status_code == 400
+    assert r.json()["code"] == "E_RI_NOT_ENTITLED"
+    assert medewerker.get(url).json()["status"] == "ontvangen"  # nothing changed
+    # The refusal is a decision too, on that ground alone, straight from receipt.
+    r = api(regio.leidinggevende).post(
+        f"{url}/_besluiten",
+        {
+            "uitkomst": "afgewezen",
+            "redenen": "Noor is 16; voor uw verzoek is haar toestemming nodig.",
+            "weigeringsgronden": ["niet_bevoegd"],
+            "mandaat": _mandaat(regio.leidinggevende),
+        },
+        format="json",
+    )
+    assert r.status_code == 200, r.content
+    assert r.json()["status"] == "afgewezen"
+
+
+def test_ri_13_without_a_valid_mandate_there_is_no_decision(regio, api):
+    gezin = Gezin(regio)
+    url = gezin.verzoek(api(regio.medewerker))["url"]
+    api(regio.medewerker).post(
+        f"{url}/_verifieren",
+        {"identiteitGecontroleerd": True, "hoedanigheidGecontroleerd": True},
+        format="json",
+    )
+    lg = api(regio.leidinggevende)
+    lg.post(f"{url}/_beoordelen", {}, format="json")
+    body = {"uitkomst": "toegewezen", "redenen": "Alles."}
+    r = lg.post(f"{url}/_besluiten", body, format="json")
+    assert r.status_code == 403 and r.json()["code"] == "E_AC_NOT_AUTHORISED"
+    # the mandate of another user does not count
+    ander = maak_gebruiker(
+        regio.wijkteam, "lg2@krimpen.example.org", ["leidinggevende"], mandaten=["verzoeken_besluiten"]
+    )
+    r = lg.post(f"{url}/_besluiten", {**body, "mandaat": _mandaat(ander)}, format="json")
+    assert r.status_code == 403
+    # a leidinggevende without a mandate lacks the scope: the request is not there for deciding
+    zonder = maak_gebruiker(regio.wijkteam, "lg3@krimpen.example.org", ["leidinggevende"], team=regio.team)
+    assert api(zonder).post(f"{url}/_besluiten", body, format="json").status_code == 404
+    # the handler (medewerker) has no scope to decide
+    assert api(regio.medewerker).post(f"{url}/_besluiten", body, format="json").status_code == 404
+    assert api(regio.medewerker).get(url).json()["status"] == "in_behandeling"
+
+
+def test_ri_15_an_extension_within_the_first_term_moves_the_deadline_once(regio, api):
+    gezin = Gezin(regio)
+    ontvangen = dt.date.today() - dt.timedelta(days=22)
+    url = gezin.verzoek(api(regio.medewerker), ontvangenOp=ontvangen.isoformat())["url"]
+    api(regio.medewerker).post(
+        f"{url}/_verifieren",
+        {"identiteitGecontroleerd": True, "hoedanigheidGecontroleerd": True},
+        format="json",
+    )
+    lg = api(regio.leidinggevende)
+    lg.post(f"{url}/_beoordelen", {}, format="json")
+    assert lg.get(url).json()["besluittermijnStand"] == "waarschuwing"  # 6 days left
+    r = lg.post(
+        f"{url}/_verlengen", {"maanden": 2, "redenen": "Gegevens bij drie organisaties."}, format="json"
+    )
+    assert r.status_code == 200, r.content
+    from zorgvuldig.rechten.policies import besluittermijn
+
+    assert r.json()["besluittermijn"] == besluittermijn(ontvangen, 2).isoformat()
+    assert r.json()["status"] == "verlengd"
+    r = lg.post(f"{url}/_verlengen", {"maanden": 1, "redenen": "Nog eens."}, format="json")
+    assert r.status_code == 409
+
+
+def test_ri_15_an_extension_after_the_first_term_is_refused(regio, api):
+    gezin = Gezin(regio)
+    ontvangen = dt.date.today() - dt.timedelta(days=29)
+    url = gezin.verzoek(api(regio.medewerker), ontvangenOp=ontvangen.isoformat())["url"]
+    api(regio.medewerker).post(
+        f"{url}/_verifieren",
+        {"identiteitGecontroleerd": True, "hoedanigheidGecontroleerd": True},
+        format="json",
+    )
+    lg = api(regio.leidinggevende)
+    lg.post(f"{url}/_beoordelen", {}, format="json")
+    r = lg.post(f"{url}/_verlengen", {"maanden": 1, "redenen": "Te laat bedacht."}, format="json")
+    assert r.status_code == 409 and r.json()["code"] == "E_RI_EXTENSION_LATE"
+    assert lg.get(url).json()["besluittermijnStand"] == "verlopen"
+    assert lg.get(url).json()["status"] == "in_behandeling"
+
+
+def test_ri_04_a_limited_representative_is_refused_at_the_next_request(regio, api):
+    gezin = Gezin(regio)
+    medewerker, lg = api(regio.medewerker), api(regio.leidinggevende)
+    url = gezin.verzoek(medewerker)["url"]
+    medewerker.post(
+        f"{url}/_verifieren",
+        {"identiteitGecontroleerd": True, "hoedanigheidGecontroleerd": True},
+        format="json",
+    )
+    lg.post(f"{url}/_beoordelen", {}, format="json")
+    r = lg.post(
+        f"{url}/_besluiten",
+        {
+            "uitkomst": "afgewezen",
+            "redenen": "Zwaarwegende belangen van Lisa verzetten zich ertegen.",
+            "weigeringsgronden": ["beperking_vertegenwoordiger"],
+            "beperkingVertegenwoordiger": {"redenen": "Lopend onderzoek naar de thuissituatie."},
+            "mandaat": _mandaat(regio.leidinggevende),
+        },
+        format="json",
+    )
+    assert r.status_code == 200, r.content
+    tweede = gezin.verzoek(medewerker)["url"]
+    r = medewerker.post(
+        f"{tweede}/_verifieren",
+        {"identiteitGecontroleerd": True, "hoedanigheidGecontroleerd": True},
+        format="json",
+    )
+    assert r.status_code == 400 and r.json()["code"] == "E_RI_NOT_ENTITLED"
+    # Lisa herself (15, competent or not yet assessed) is not limited by it; her request is hers to make.
+    eigen = gezin.verzoek(medewerker, indiener=None, hoedanigheid="zelf")
+    assert eigen["hoedanigheid"] == "zelf"
+
+
+def test_ri_11_after_a_correction_every_earlier_recipient_is_told_or_skipped_with_a_reason(regio, api):
+    from zorgvuldig.verstrekkingen.models import Verstrekking
+
+    gezin = Gezin(regio)
+    als_systeem()
+    verstrekking = Verstrekking.objects.create(
+        verwerkingsverantwoordelijke=regio.gemeente,
+        organisatie=regio.wijkteam,
+        bron="deelbesluit",
+        herkomst="test",
+        persoon=gezin.lisa,
+        ontvanger_organisatie=regio.school,
+        datum=dt.date.today(),
+        gegevens=["schoolverzuim"],
+        doel="afstemming",
+        grond="g1_toestemming",
+    )
+    medewerker, lg = api(regio.medewerker), api(regio.leidinggevende)
+    url = gezin.verzoek(
+        medewerker, soort="correctie", items=[str(gezin.feit.uuid)], toelichting="Datum klopt niet."
+    )["url"]
+    medewerker.post(
+        f"{url}/_verifieren",
+        {"identiteitGecontroleerd": True, "hoedanigheidGecontroleerd": True},
+        format="json",
+    )
+    lg.post(f"{url}/_beoordelen", {}, format="json")
+    r = lg.post(
+        f"{url}/_besluiten",
+        {
+            "uitkomst": "toegewezen",
+            "redenen": "De datum wordt verbeterd.",
+            "mandaat": _mandaat(regio.leidinggevende),
+        },
+        format="json",
+    )
+    assert r.json()["uitvoeringstermijn"] == (dt.date.today() + dt.timedelta(weeks=4)).isoformat()  # RI-08
+    assert lg.post(f"{url}/_uitvoeren", {}, format="json").status_code == 400  # recipient not accounted for
+    overslaan = {"notificaties": [{"verstrekking": str(verstrekking.uuid), "overgeslagenReden": " "}]}
+    assert lg.post(f"{url}/_uitvoeren", overslaan, format="json").status_code == 400
+    onbekend = {
+        "notificaties": [{"verstrekking": str(gezin.feit.uuid), "datum": dt.date.today().isoformat()}]
+    }
+    assert lg.post(f"{url}/_uitvoeren", onbekend, format="json").status_code == 400
+    assert lg.get(url).json()["status"] == "toegewezen"
+    verteld = {
+        "notificaties": [{"verstrekking": str(verstrekking.uuid), "datum": dt.date.today().isoformat()}]
+    }
+    r = lg.post(f"{url}/_uitvoeren", verteld, format="json")
+    assert r.status_code == 200, r.content
+    assert r.json()["uitvoering"]["notificaties"] == [
+        {"verstrekking": str(verstrekking.uuid), "datum": dt.date.today().isoformat()}
+    ]
+
+
+def test_ri_14_a_complaint_is_registered_and_linked_to_the_dossier(regio, api):
+    gezin = Gezin(regio)
+    r = gezin.verzoek(
+        api(regio.medewerker),
+        soort="klacht",
+        indiener=None,
+        hoedanigheid="zelf",
+        betrokkene={"persoon": _p(gezin.moeder)},
+        onderwerp={"dossier": f"http://testserver/api/v1/dossiers/{gezin.dossier.uuid}"},
+        toelichting="Ik ben niet goed behandeld.",
+    )
+    assert r["onderwerp"]["dossier"].endswith(str(gezin.dossier.uuid))
+    # a dossier the person is not a member of cannot be the subject
+    ander = hulp.dossier(regio)
+    r = api(regio.medewerker).post(
+        V,
+        {
+            "soort": "klacht",
+            "betrokkene": {"persoon": _p(gezin.moeder)},
+            "hoedanigheid": "zelf",
+            "onderwerp": {"dossier": f"http://testserver/api/v1/dossiers/{ander.uuid}"},
+        },
+        format="json",
+    )
+    assert r.status_code == 400
+
+
+def test_ri_17_the_fg_may_decide_that_staff_names_appear_with_reasons(regio, api):
+    gezin = Gezin(regio)
+    url = gezin.verzoek(
+        api(regio.medewerker), indiener=None, hoedanigheid="zelf", betrokkene={"persoon": _p(gezin.moeder)}
+    )["url"]
+    # not the handler, not without reasons
+    assert (
+        api(regio.medewerker).patch(url, {"naamVermelding": {"redenen": "x"}}, format="json").status_code
+        == 403
+    )
+    fg = api(regio.fg)
+    assert fg.patch(url, {"naamVermelding": {"redenen": " "}}, format="json").status_code == 400
+    r = fg.patch(
+        url, {"naamVermelding": {"redenen": "Vermoeden van misbruik door een bekende."}}, format="json"
+    )
+    assert r.status_code == 200, r.content
+    medewerker, lg = api(regio.medewerker), api(regio.leidinggevende)
+    medewerker.post(
+        f"{url}/_verifieren",
+        {"identiteitGecontroleerd": True, "hoedanigheidGecontroleerd": True},
+        format="json",
+    )
+    lg.post(f"{url}/_beoordelen", {}, format="json")
+    inzagen = lg.get(f"{url}/overzicht").json()["inzagen"]
+    assert "Fatima El Amrani" in {r.get("naam") for r in inzagen}
+
+
+def test_requests_are_seen_by_handler_leidinggevende_and_fg_only(regio, api):
+    gezin = Gezin(regio)
+    url = gezin.verzoek(api(regio.medewerker))["url"]
+    for gebruiker in (regio.medewerker, regio.leidinggevende, regio.fg):
+        assert api(gebruiker).get(url).status_code == 200, gebruiker
+    for gebruiker in (regio.collega, regio.leraar, regio.school_lg):
+        assert api(gebruiker).get(url).status_code == 404, gebruiker
+    assert api(regio.beheerder).get(url).json()["code"] == "E_AC_ADMIN_CONTENT"
+    assert [v["url"] for v in api(regio.collega).get(V).json()["results"]] == []
+    assert [v["url"] for v in api(regio.fg).get(V).json()["results"]] == [url]
+    # the FG oversees; changing the request is the handler's and the leidinggevende's
+    r = api(regio.fg).post(
+        f"{url}/_verifieren",
+        {"identiteitGecontroleerd": True, "hoedanigheidGecontroleerd": True},
+        format="json",
+    )
+    assert r.status_code == 403
+
+
+def test_requests_found_by_bsn_in_the_body(regio, api):
+    lisa = hulp.client(regio, bsn="111222333", bsn_ontbreekt_reden="")
+    r = api(regio.medewerker).post(
+        V, {"soort": "inzage", "betrokkene": {"bsn": "111222333"}, "hoedanigheid": "zelf"}, format="json"
+    )
+    assert r.status_code == 201, r.content
+    assert r.json()["betrokkene"]["persoon"].endswith(str(lisa.uuid))
+    gevonden = api(regio.medewerker).post(f"{V}/_zoek", {"bsn": "111222333"}, format="json").json()["results"]
+    assert [v["uuid"] for v in gevonden] == [r.json()["uuid"]]
+    assert api(regio.collega).post(f"{V}/_zoek", {"bsn": "111222333"}, format="json").json()["results"] == []
+    fout = api(regio.medewerker).post(f"{V}/_zoek", {"bsn": "111222334"}, format="json")
+    assert fout.status_code == 400 and "111222334" not in fout.content.decode()
+
+
+def test_bad_input_is_refused_and_changes_nothing(regio, api):
+    from zorgvuldig.rechten.models import Verzoek
+
+    gezin = Gezin(regio)
+    client = api(regio.medewerker)
+    basis = {"soort": "inzage", "betrokkene": {"persoon": _p(gezin.lisa)}, "hoedanigheid": "zelf"}
+    for body in (
+        {**basis, "onbekend": 1},
+        {**basis, "soort": "alles"},
+        {**basis, "toelichting": "x" * 4001},
+        {**basis, "betrokkene": {"persoon": _p(gezin.lisa), "bsn": "111222333"}},
+        {**basis, "hoedanigheid": "wettelijk_vertegenwoordiger"},  # a representative needs a requester
+        {**basis, "indiener": {"naam": "Buurman"}},  # 'zelf' with a requester
+        {**basis, "ontvangenOp": (dt.date.today() + dt.timedelta(days=1)).isoformat()},
+        {**basis, "soort": "vernietiging", "schriftelijk": False},  # RI-10: in writing
+        [],
+    ):
+        r = client.post(V, body, format="json")
+        assert r.status_code == 400, (body, r.content)
+        assert r["Content-Type"].startswith("application/problem+json")
+    onbekend = {
+        **basis,
+        "betrokkene": {"persoon": "http://testserver/api/v1/personen/00000000-0000-0000-0000-000000000000"},
+    }
+    assert client.post(V, onbekend, format="json").status_code == 404
+    als_systeem()
+    assert Verzoek.objects.count() == 0
+
+
+def test_a_pdf_exists_only_for_the_delivered_answer_and_refusals_stay_problem_json(regio, api):
+    gezin = Gezin(regio)
+    url = gezin.verzoek(api(regio.medewerker))["url"]
+    lg = api(regio.leidinggevende)
+    r = lg.get(f"{url}/overzicht", HTTP_ACCEPT="application/pdf")
+    assert r.status_code == 409 and r["Content-Type"].startswith("application/problem+json")
+    r = api(regio.leraar).get(f"{url}/overzicht", HTTP_ACCEPT="application/pdf")
+    assert r.status_code == 404 and r.json()["code"] == "E_NOT_FOUND"
