@@ -1,7 +1,7 @@
 """`python -m benchmarks NAME [--db sqlite|postgres] [--size N]` (DESIGN §7).
 
 Names: person_writes (1 client; 8 clients on PostgreSQL), audit_verify, signal_registration,
-signal_http (PostgreSQL only), match_lookup, toegang_toestemming, verstrekkingen_register.
+signal_http (PostgreSQL only), match_lookup, toegang_toestemming, verstrekkingen_register, inzage.
 Results go to benchmarks/results/<name>-<db>.json.
 PostgreSQL uses BENCH_PG_ADMIN_URL (default: postgres@127.0.0.1).
 """
@@ -21,6 +21,7 @@ NAMES = [
     "match_lookup",
     "toegang_toestemming",
     "verstrekkingen_register",
+    "inzage",
 ]
 # The verwijsindex measures set Django up for their own database, so each runs in its own process.
 # (and so do toegang_toestemming and verstrekkingen_register)
@@ -30,6 +31,7 @@ EIGEN_PROCES = {
     "match_lookup": 1_000_000,
     "toegang_toestemming": 1_000_000,  # consents (dossiers: a tenth)
     "verstrekkingen_register": 1_000_000,
+    "inzage": 1_000_000,  # others' records; the subject has 1,000
 }
 
 

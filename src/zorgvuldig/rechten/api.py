@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.http import HttpResponse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
@@ -432,22 +431,13 @@ class OverzichtView(VerzoekItemView):
         operation_id="verzoeken_overzicht",
     )
     def get(self, request, uuid):
-        from zorgvuldig.rechten.pdf import overzicht_pdf
+        from zorgvuldig.rechten.pdf import antwoord
 
         verzoek, overzicht, uitgesloten = selectors.overzicht(actor_van(request), uuid)
         if request.accepted_renderer.format == "pdf":
             if uitgesloten is not None:
                 raise DomainError("E_STATE_CONFLICT", "Een PDF is er pas als het besluit is uitgevoerd.")
-            pdf = overzicht_pdf(
-                kenmerk=str(verzoek.uuid)[:8],
-                organisatie=verzoek.organisatie.naam,
-                besluit=verzoek.besluit,
-                redenen=selectors.inhoud(verzoek).get("besluitRedenen", ""),
-                overzicht=overzicht,
-            )
-            antwoord = HttpResponse(pdf, content_type="application/pdf")
-            antwoord["Content-Disposition"] = 'attachment; filename="overzicht-gegevens.pdf"'
-            return antwoord
+            return antwoord(verzoek, overzicht)
         data = {"verzoek": _url(request, f"verzoeken/{verzoek.uuid}"), **overzicht}
         if uitgesloten is not None:
             data["uitgesloten"] = uitgesloten

@@ -112,3 +112,37 @@ class Beperking(Beschermd):
 
     class Meta:
         verbose_name_plural = "beperkingen"
+
+
+class Correctienotificatie(Beschermd):
+    """RI-11: an earlier recipient told of a correction, deletion or destruction — by the outbox, by the
+    handler on a date, or skipped with a reason. A row of the disclosure entry's organisation, so the case
+    team sees it with the entry (API §2.6 `correctieNotificaties`)."""
+
+    class Wijze(models.TextChoices):
+        BERICHT = "bericht", "Bericht via zorgvuldig"
+        HANDMATIG = "handmatig", "Door de behandelaar"
+        OVERGESLAGEN = "overgeslagen", "Overgeslagen met reden"
+
+    verzoek = models.ForeignKey(Verzoek, on_delete=models.CASCADE, related_name="correctienotificaties")
+    verstrekking = models.ForeignKey(
+        "verstrekkingen.Verstrekking", on_delete=models.CASCADE, related_name="correctienotificaties"
+    )
+    wijze = models.CharField(max_length=16, choices=Wijze.choices)
+    datum = models.DateField()
+    reden_versleuteld = models.TextField(blank=True)
+
+    DATACATEGORIEEN = {
+        **Beschermd.DATACATEGORIEEN,
+        "verzoek": "technisch",
+        "verstrekking": "verstrekking",
+        "wijze": "verstrekking",
+        "datum": "verstrekking",
+        "reden_versleuteld": "vrije_tekst",
+    }
+    BEWAARREGEL = "verstrekking"
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["verzoek", "verstrekking"], name="een_notificatie_per_ontvanger")
+        ]

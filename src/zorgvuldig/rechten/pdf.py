@@ -65,8 +65,9 @@ def overzicht_pdf(*, kenmerk: str, organisatie: str, besluit: dict, redenen: str
         deel.append(_p(redenen, tekst))
     for grond in besluit.get("gronden", []) + [a["grond"] for a in besluit.get("achtergehouden", [])]:
         deel.append(_p(f"Niet alles is verstrekt vanwege {GRONDEN.get(grond, grond)}.", tekst))
-    if besluit.get("mandaat", {}).get("besluit"):
-        deel.append(_p(f"Dit besluit is genomen in mandaat ({besluit['mandaat']['besluit']}).", klein))
+    mandaat = besluit.get("mandaat") or {}  # none when the VI-beheerder decided a VI request
+    if mandaat.get("besluit"):
+        deel.append(_p(f"Dit besluit is genomen in mandaat ({mandaat['besluit']}).", klein))
     if besluit.get("bezwaarclausule"):
         deel += [_p("Bezwaar maken", h2), _p(besluit["bezwaarclausule"], tekst)]
 
@@ -148,3 +149,21 @@ def overzicht_pdf(*, kenmerk: str, organisatie: str, besluit: dict, redenen: str
     deel.append(Spacer(1, 6 * mm))
     doc.build(deel)
     return buf.getvalue()
+
+
+def antwoord(verzoek, overzicht: dict):
+    """The delivered answer of `verzoek` as a PDF download (API and web UI alike)."""
+    from django.http import HttpResponse
+
+    from zorgvuldig.rechten.selectors import inhoud
+
+    pdf = overzicht_pdf(
+        kenmerk=str(verzoek.uuid)[:8],
+        organisatie=verzoek.organisatie.naam,
+        besluit=verzoek.besluit,
+        redenen=inhoud(verzoek).get("besluitRedenen", ""),
+        overzicht=overzicht,
+    )
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = 'attachment; filename="overzicht-gegevens.pdf"'
+    return response

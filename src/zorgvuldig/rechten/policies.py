@@ -284,7 +284,15 @@ def uitvoering_fouten(*, vorm: str, toelichting: str, notificaties: Iterable[tup
 # --- The inzage answer (RI-03, RI-05, RI-17, DS-11, DS-13, PE-03, PE-11) ------------------------------
 
 
-def item_in_overzicht(
+UITSLUITREDENEN = {
+    "ander_lid": "Gaat over een ander lid van het gezin (RI-03, DS-11)",
+    "verborgen": "Verborgen voor de veiligheid (DS-13)",
+    "niet_voor_vertegenwoordigers": "Niet voor vertegenwoordigers (PE-11)",
+    "besluit": "Achtergehouden in het besluit",
+}
+
+
+def uitsluitreden(
     *,
     betrokkene: str,
     indiener: str,
@@ -292,15 +300,22 @@ def item_in_overzicht(
     betreft: frozenset[str],
     verborgen_voor: frozenset[str],
     niet_voor_vertegenwoordigers: bool,
-) -> bool:
-    """RI-03: the overview holds the subject's own items only; never one hidden for safety from the
-    subject or the requester (DS-13); for a representative never one marked "not for representatives"
-    (PE-11). An item without named persons in the subject's own dossier concerns the subject."""
+) -> str | None:
+    """Why an item stays out of the overview, or None. RI-03: the subject's own items only; never one
+    hidden for safety from the subject or the requester (DS-13); for a representative never one marked
+    "not for representatives" (PE-11). An item naming no one in the subject's own dossier concerns the
+    subject."""
     if betreft and betrokkene not in betreft:
-        return False
+        return "ander_lid"
     if betrokkene in verborgen_voor or indiener in verborgen_voor:
-        return False
-    return not (is_vertegenwoordiger and niet_voor_vertegenwoordigers)
+        return "verborgen"
+    if is_vertegenwoordiger and niet_voor_vertegenwoordigers:
+        return "niet_voor_vertegenwoordigers"
+    return None
+
+
+def item_in_overzicht(**feiten) -> bool:
+    return uitsluitreden(**feiten) is None
 
 
 def adres_in_overzicht(geheim_adres: bool, is_vertegenwoordiger: bool) -> bool:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.db import transaction
 from django.db.models import Q
@@ -46,6 +47,11 @@ def verzoeken_zichtbaar_voor(actor):
         )
     if "leidinggevende" in actor.rollen:
         return qs.filter(Q(organisatie_id=actor.organisatie.pk) | Q(pk__in=eigen))
+    if "vi_beheerder" in actor.rollen:
+        # RI-08, RI-12: the VI-beheerder decides requests about VI data of its controller
+        return qs.filter(
+            verwerkingsverantwoordelijke_id=actor.verwerkingsverantwoordelijke_id, verwijsindex=True
+        )
     return eigen
 
 
@@ -87,7 +93,7 @@ def verzoek_of_404(actor, uuid, *, lock: bool = False):
 def lees(actor, uuid) -> Verzoek:
     with transaction.atomic():
         verzoek, grant = verzoek_of_404(actor, uuid)
-        log_gelezen(actor, verzoek, grant, ["soort", "status", "besluit", "toelichting"])
+        log_handeling(actor, verzoek, grant, ["soort", "status", "besluit", "toelichting"])
     return verzoek
 
 
@@ -144,13 +150,13 @@ def overzicht(actor, uuid) -> tuple[Verzoek, dict, list[dict] | None]:
         if verzoek.soort != "inzage":
             raise DomainError("E_STATE_CONFLICT", "Alleen een inzageverzoek heeft een overzicht.")
         if verzoek.overzicht_versleuteld:
-            log_gelezen(actor, verzoek, grant, ["overzicht"])
+            log_handeling(actor, verzoek, grant, ["overzicht"])
             return verzoek, crypto.ontsleutel(verzoek, "overzicht"), None
         if verzoek.status in (policies.AFGEWEZEN, policies.UITGEVOERD, policies.GESLOTEN):
             raise DomainError("E_STATE_CONFLICT", "Bij dit verzoek hoort geen overzicht.")
         achter = {a["item"] for a in verzoek.besluit.get("achtergehouden", [])}
         samenstelling = stel_samen(verzoek, achterhouden=achter)
-        log_gelezen(actor, verzoek, grant, ["overzicht"], actie="verzoek.overzicht_samengesteld")
+        log_handeling(actor, verzoek, grant, ["overzicht"], actie="verzoek.overzicht_samengesteld")
     return verzoek, samenstelling.overzicht, samenstelling.uitgesloten
 
 
@@ -184,7 +190,9 @@ def termijnen(verzoek: Verzoek, vandaag: dt.date | None = None) -> dict:
     }
 
 
-def log_gelezen(actor, verzoek: Verzoek, grant, velden, actie: str = "verzoek.ingezien") -> None:
+def log_handeling(actor, verzoek: Verzoek, grant, velden, actie: str = "verzoek.ingezien") -> None:
+    """An act on the request — a read or a change — in the caller's transaction, naming the subject and
+    the grant that let the actor in (none for the leidinggevende's and FG's oversight; AU-01, AU-09)."""
     audit.record(
         actor=actor,
         actie=actie,
@@ -193,7 +201,6 @@ def log_gelezen(actor, verzoek: Verzoek, grant, velden, actie: str = "verzoek.in
         betrokkenen=[verzoek.persoon],
         velden=velden,
         toegang=grant,
-        verwerkingsverantwoordelijke="",
     )
 
 
@@ -265,28 +272,40 @@ def _dossiers(
         "object_type", "object_id", "persoon__uuid"
     ):
         verborgen[(a["object_type"], a["object_id"])].add(str(a["persoon__uuid"]))
-    niet_voor_vert = set(
-        NietVoorVertegenwoordigers.objects.filter(persoon_id__in=ids).values_list("object_uuid", flat=True)
-    )
+    niet_voor_vert = {
+        str(u)
+        for u in NietVoorVertegenwoordigers.objects.filter(persoon_id__in=ids).values_list(
+            "object_uuid", flat=True
+        )
+    }
     uit = []
     for d in dossiers:
         items: list[dict] = []
 
         def toon(soort, obj, betreft, gegevens, d=d, items=items):
-            zichtbaar = policies.item_in_overzicht(
+            reden = policies.uitsluitreden(
                 betrokkene=_een_van(betrokkene_uuids, betreft),
                 indiener=indiener_uuid,
                 is_vertegenwoordiger=is_vertegenwoordiger,
                 betreft=betreft,
                 verborgen_voor=frozenset(verborgen.get((f"dossiers.{soort}", obj.pk), ())),
-                niet_voor_vertegenwoordigers=str(obj.uuid) in {str(u) for u in niet_voor_vert},
+                niet_voor_vertegenwoordigers=str(obj.uuid) in niet_voor_vert,
             )
-            if zichtbaar and str(obj.uuid) not in achterhouden:
-                items.append({"soort": soort, "datum": obj.aangemaakt.date().isoformat(), **gegevens})
+            datum = obj.aangemaakt.date().isoformat()
+            if reden is None and str(obj.uuid) in achterhouden:
+                reden = "besluit"
+            if reden is None:
+                # the uuid lets the person point at an item in a later correction request (RI-08)
+                items.append({"uuid": str(obj.uuid), "soort": soort, "datum": datum, **gegevens})
             else:
-                reden = "besluit" if zichtbaar else "niet_voor_indiener"
                 uitgesloten.append(
-                    {"dossier": d.kenmerk, "soort": soort, "item": str(obj.uuid), "reden": reden}
+                    {
+                        "dossier": d.kenmerk,
+                        "soort": soort,
+                        "item": str(obj.uuid),
+                        "datum": datum,
+                        "reden": reden,
+                    }
                 )
 
         for n in Notitie.objects.filter(dossier=d).prefetch_related("betreft", "verklaringen").order_by("id"):
@@ -422,7 +441,7 @@ def _casussen(ids) -> list[dict]:
     ]
 
 
-def _inzagen(ids, namen_vrijgegeven: bool) -> list[dict]:
+def _inzagen(ids, vi_indexen, namen_vrijgegeven: bool) -> list[dict]:
     """RI-17: who saw or processed the data, by function and organisation — not by name unless the FG
     decided so for this request."""
     from zorgvuldig.audit.acties import ACTIES
@@ -430,7 +449,7 @@ def _inzagen(ids, namen_vrijgegeven: bool) -> list[dict]:
     from zorgvuldig.organisaties.models import Gebruiker
     from zorgvuldig.registers.catalogus import DOELEN
 
-    sleutels = [f"persoon:{u}" for u in ids]
+    sleutels = [f"persoon:{u}" for u in ids] + [f"vi:{i}" for i in vi_indexen]
     pseudoniemen = list(Pseudoniem.objects.filter(sleutel__in=sleutels).values_list("pseudoniem", flat=True))
     if not pseudoniemen:
         return []
@@ -497,6 +516,37 @@ BEWAARTERMIJNEN = [
 ]
 
 
+def eerdere_ontvangers(verzoek: Verzoek) -> dict[str, Any]:
+    """RI-11: the earlier recipients of the subject's data in the disclosure register (controller-wide,
+    VI notices by blind index), by the entry's uuid, oldest first. The request's visibility lets its
+    handler and deciders see them."""
+    from zorgvuldig.verstrekkingen.models import Verstrekking
+
+    with tenancy.systeem():
+        personen, bsn = _personen(verzoek.persoon)
+        filter_ = Q(persoon_id__in=[p.pk for p in personen])
+        if bsn:
+            filter_ |= Q(bsn_index__in=crypto.blind_index_candidates(bsn))
+        rijen = Verstrekking.objects.filter(filter_).select_related("ontvanger_organisatie", "organisatie")
+        return {str(v.uuid): v for v in rijen.order_by("datum", "id")}
+
+
+def correctienotificaties(verzoek: Verzoek) -> list:
+    """RI-11: how each earlier recipient was told of this request's execution (the rows belong to the
+    disclosure entries' organisations, so they are read past row security once the request is visible)."""
+    from zorgvuldig.rechten.models import Correctienotificatie
+
+    with tenancy.systeem():
+        rijen = list(
+            Correctienotificatie.objects.filter(verzoek=verzoek)
+            .select_related("verstrekking__ontvanger_organisatie")
+            .order_by("id")
+        )
+    for rij in rijen:
+        rij.reden = crypto.ontsleutel(rij, "reden", als_json=False) or ""  # type: ignore[attr-defined]
+    return rijen
+
+
 def stel_samen(verzoek: Verzoek, achterhouden: frozenset[str] | set[str] = frozenset()) -> Samenstelling:
     """The inzage answer for `verzoek.persoon` as `verzoek.indiener` may receive it (RI-03, RI-05), without
     the items the decision withholds (`achterhouden`: item uuids, RI-02, RI-07)."""
@@ -540,6 +590,6 @@ def stel_samen(verzoek: Verzoek, achterhouden: frozenset[str] | set[str] = froze
             "bewaartermijnen": BEWAARTERMIJNEN,
             "rechten": RECHTEN,
             "geautomatiseerdeVerwerking": UITLEG_VERWIJSINDEX,
-            "inzagen": _inzagen([p.uuid for p in personen], verzoek.naam_vermelding),
+            "inzagen": _inzagen([p.uuid for p in personen], bsn_indexen, verzoek.naam_vermelding),
         }
     return Samenstelling(overzicht, uitgesloten)

@@ -12,7 +12,7 @@ from django.db import transaction
 
 from zorgvuldig.audit import services as audit
 from zorgvuldig.core import crypto, errors, tenancy
-from zorgvuldig.core.clock import today
+from zorgvuldig.core.clock import now, today
 from zorgvuldig.core.errors import DomainError, InvalidParam, NotFound
 from zorgvuldig.rechten import policies, selectors
 from zorgvuldig.rechten.models import Beperking, Verzoek
@@ -26,15 +26,7 @@ def _ongeldig(veld: str, tekst: str) -> DomainError:
 
 
 def _audit(actor, actie: str, verzoek: Verzoek, grant, velden) -> None:
-    audit.record(
-        actor=actor,
-        actie=actie,
-        activiteit=ACTIVITEIT,
-        object=verzoek,
-        betrokkenen=[verzoek.persoon],
-        velden=list(velden),
-        toegang=grant,
-    )
+    selectors.log_handeling(actor, verzoek, grant, list(velden), actie=actie)
 
 
 def _zet_inhoud(verzoek: Verzoek, **waarden) -> None:
@@ -74,8 +66,9 @@ def registreer(*, actor, data: dict) -> Verzoek:
     from zorgvuldig.toegang.services import verleen_intern
 
     tenancy.activeer(actor)
-    if not actor.rollen & {"medewerker", "leidinggevende", "fg"}:
+    if not actor.rollen & {"medewerker", "leidinggevende", "fg", "vi_beheerder"}:
         raise DomainError("E_AC_NOT_AUTHORISED", "Alleen medewerkers registreren verzoeken.")
+    alleen_vi = not actor.rollen & {"medewerker", "leidinggevende", "fg"}  # the VI-beheerder's own requests
     soort, hoedanigheid = data["soort"], data["hoedanigheid"]
     if soort not in policies.SOORTEN:
         raise _ongeldig("soort", "Onbekende soort verzoek.")
@@ -110,7 +103,7 @@ def registreer(*, actor, data: dict) -> Verzoek:
             schriftelijk=data.get("schriftelijk", True),
             kanaal="portaal" if actor.kanaal == "portaal" else "medewerker",
             dossier=dossier,
-            verwijsindex=bool(data.get("verwijsindex")),
+            verwijsindex=alleen_vi or bool(data.get("verwijsindex")),
             items=[str(i) for i in data.get("items", [])],
             behandelaar=actor.gebruiker,
         )
@@ -154,9 +147,11 @@ def _bij(actor, uuid, statussen=None, recht: str = "wijzigen"):
     """The request under a row lock, in one of `statussen`; the handler needs its grant's right, the
     leidinggevende and FG reach it by their oversight."""
     verzoek, grant = selectors.verzoek_of_404(actor, uuid, lock=True)
-    leidinggevende = "leidinggevende" in actor.rollen and verzoek.organisatie_id == actor.organisatie.pk
-    # The FG oversees (reads) requests; the handler and the deciding leidinggevende change them.
-    if recht != "lezen" and not leidinggevende and (grant is None or not getattr(grant, recht)):
+    beslisser = ("leidinggevende" in actor.rollen and verzoek.organisatie_id == actor.organisatie.pk) or (
+        "vi_beheerder" in actor.rollen and verzoek.verwijsindex
+    )
+    # The FG oversees (reads) requests; the handler and the deciders (ADR 0013) change them.
+    if recht != "lezen" and not beslisser and (grant is None or not getattr(grant, recht)):
         fout = DomainError("E_AC_NOT_AUTHORISED", "U mag dit verzoek niet wijzigen.")
         fout.audit_object = verzoek  # type: ignore[attr-defined]
         raise fout
@@ -249,10 +244,13 @@ def verleng(*, actor, uuid, maanden: int, redenen: str) -> Verzoek:
     return verzoek
 
 
-def _mandaat(actor, uuid):
-    """RI-13: the decider's own written mandate to decide requests, valid today."""
+def _mandaat(actor, uuid, verzoek: Verzoek):
+    """RI-13: the decider's own written mandate to decide requests, valid today; requests about VI data
+    are decided by the VI-beheerder (RI-08, RI-12; API §1.4), who needs no mandate for them."""
     from zorgvuldig.organisaties.models import Mandaat
 
+    if verzoek.verwijsindex and "vi_beheerder" in actor.rollen:
+        return None
     mandaat = Mandaat.objects.filter(uuid=uuid, gebruiker_id=actor.gebruiker.pk).first() if uuid else None
     geldig = mandaat is not None and policies.mandaat_geldig(
         actor.gebruiker.actieve_mandaten(today()) & {mandaat.soort}, actor.rollen
@@ -264,6 +262,17 @@ def _mandaat(actor, uuid):
     return mandaat
 
 
+def _items_van(verzoek: Verzoek) -> set[str]:
+    """What a decision may withhold or keep: for inzage the items of the compiled answer (shown or left
+    out), otherwise the items the request names."""
+    if verzoek.soort != "inzage":
+        return set(verzoek.items)
+    samenstelling = selectors.stel_samen(verzoek)
+    return {u["item"] for u in samenstelling.uitgesloten} | {
+        i["uuid"] for d in samenstelling.overzicht["gegevens"]["dossiers"] for i in d["items"]
+    }
+
+
 @audit.geweigerd_gelogd("verzoek.besloten", ACTIVITEIT)
 def besluit(*, actor, uuid, data: dict) -> Verzoek:
     """A reasoned decision under mandate (RI-13); an Awb besluit with the bezwaar clause for a
@@ -273,9 +282,14 @@ def besluit(*, actor, uuid, data: dict) -> Verzoek:
         for a in data.get("achtergehouden", [])
     ]
     gronden = list(data.get("weigeringsgronden", []))
+    if data.get("uitkomst") not in policies.UITKOMSTEN:
+        raise _ongeldig("uitkomst", "Kies toegewezen, gedeeltelijk of afgewezen.")
     with transaction.atomic():
         verzoek, grant = _bij(actor, uuid)
-        mandaat = _mandaat(actor, data.get("mandaat"))
+        mandaat = _mandaat(actor, data.get("mandaat"), verzoek)
+        onbekend = {a.item for a in achtergehouden} - _items_van(verzoek)
+        if onbekend:
+            raise _ongeldig("achtergehouden", "Achtergehouden kan alleen een item van dit verzoek.")
         if not policies.mag_besluiten(verzoek.status, data["uitkomst"], gronden):
             raise DomainError("E_STATE_CONFLICT", f"Niet mogelijk in status '{verzoek.status}'.")
         fouten = policies.besluit_fouten(
@@ -313,7 +327,7 @@ def besluit(*, actor, uuid, data: dict) -> Verzoek:
             "uitkomst": data["uitkomst"],
             "gronden": gronden,
             "achtergehouden": [{"item": a.item, "grond": a.grond} for a in achtergehouden],
-            "mandaat": {"uuid": str(mandaat.uuid), "besluit": mandaat.besluit},
+            "mandaat": {"uuid": str(mandaat.uuid), "besluit": mandaat.besluit} if mandaat else None,
             "verzondenOp": verzonden.isoformat(),
         }
         if policies.is_awb_besluit(verzoek.soort, actor.organisatie.bestuursorgaan):
@@ -344,70 +358,164 @@ def besluit(*, actor, uuid, data: dict) -> Verzoek:
     return verzoek
 
 
-def _recipients(verzoek: Verzoek) -> dict[str, object]:
-    """RI-11: the earlier recipients in the disclosure register, by the entry's uuid."""
-    from zorgvuldig.verstrekkingen.models import Verstrekking
+def _bericht_aan(verstrekking) -> list:
+    """Who in the platform hears of a correction: the recipient organisation's leidinggevenden."""
+    from zorgvuldig.organisaties.models import Gebruiker
+    from zorgvuldig.organisaties.selectors import met_rol
+
+    if verstrekking.ontvanger_organisatie_id is None:
+        return []
+    with tenancy.systeem():
+        return list(
+            met_rol(
+                Gebruiker.objects.filter(
+                    organisatie_id=verstrekking.ontvanger_organisatie_id, is_active=True
+                ),
+                "leidinggevende",
+            )
+        )
+
+
+WAT = {
+    "correctie": "verbeterd",
+    "aanvulling": "aangevuld",
+    "verwijdering": "verwijderd",
+    "afscherming": "afgeschermd",
+    "vernietiging": "vernietigd",
+}
+
+
+def _meld_ontvangers(verzoek: Verzoek, notificaties: list[dict], vandaag: dt.date) -> list[policies.Fout]:
+    """RI-11: every earlier recipient is told as soon as possible. A recipient in the platform hears it
+    through the outbox unless the handler told them (`datum`) or skips them with a reason; a recipient
+    outside it must be told by the handler, or skipped with a reason. The message names no person."""
+    from zorgvuldig.berichten.services import plaats_email
+    from zorgvuldig.rechten.models import Correctienotificatie
+
+    bekend = selectors.eerdere_ontvangers(verzoek)
+    genoemd = {str(n["verstrekking"]): n for n in notificaties}
+    if set(genoemd) - set(bekend):
+        return [
+            policies.Fout("E_INVALID_INPUT", "notificaties", "Onbekende verstrekking van deze betrokkene.")
+        ]
+    rijen, berichten = [], []
+    for sleutel, verstrekking in bekend.items():
+        n = genoemd.get(sleutel)
+        rij = Correctienotificatie(
+            verwerkingsverantwoordelijke_id=verstrekking.verwerkingsverantwoordelijke_id,
+            organisatie_id=verstrekking.organisatie_id,
+            verzoek=verzoek,
+            verstrekking=verstrekking,
+        )
+        if n is not None and n.get("datum"):
+            rij.wijze, rij.datum = Correctienotificatie.Wijze.HANDMATIG, n["datum"]
+        elif n is not None:
+            rij.wijze, rij.datum = Correctienotificatie.Wijze.OVERGESLAGEN, vandaag
+            rij.reden_versleuteld = crypto.versleutel(rij, "reden", n.get("overgeslagen_reden", ""))
+        else:
+            ontvangers = _bericht_aan(verstrekking)
+            if not ontvangers:
+                return [
+                    policies.Fout(
+                        "E_INVALID_INPUT",
+                        "notificaties",
+                        "Een ontvanger buiten zorgvuldig vertelt u het zelf (datum) of slaat u over met een "
+                        "reden (RI-11).",
+                    )
+                ]
+            rij.wijze, rij.datum = Correctienotificatie.Wijze.BERICHT, vandaag
+            berichten.append((verstrekking, ontvangers))
+        rijen.append(rij)
+    with tenancy.systeem():
+        Correctienotificatie.objects.bulk_create(rijen)
+        for verstrekking, ontvangers in berichten:
+            for gebruiker in ontvangers:
+                plaats_email(
+                    aan=gebruiker.email,
+                    onderwerp="Verstrekte gegevens gewijzigd",
+                    tekst=(
+                        f"Gegevens die uw organisatie op {verstrekking.datum:%d-%m-%Y} van "
+                        f"{verstrekking.organisatie.naam} ontving, zijn op verzoek van de betrokkene "
+                        f"{WAT.get(verzoek.soort, 'gewijzigd')} (AVG art. 19). Gebruik de oude gegevens niet "
+                        f"meer. Kenmerk verstrekking: {verstrekking.uuid}. Neem contact op met "
+                        f"{verstrekking.organisatie.naam} voor de juiste gegevens."
+                    ),
+                    sleutel=f"correctie:{verzoek.uuid}:{verstrekking.uuid}:{gebruiker.email}",
+                    gebruiker=gebruiker,
+                )
+    return []
+
+
+def _stop_vi(actor, verzoek: Verzoek) -> int:
+    """RI-12: an upheld objection to VI processing stops it at once — the person's signals are withdrawn
+    (archived by the next sweep like any withdrawal, VI-21)."""
+    from zorgvuldig.verwijsindex import policies as vi
+    from zorgvuldig.verwijsindex.models import Signaal
+    from zorgvuldig.verwijsindex.services import ACTIVITEIT as VI_ACTIVITEIT
+    from zorgvuldig.verwijsindex.services import betrokkene
 
     with tenancy.systeem():
-        personen, bsn = selectors._personen(verzoek.persoon)
-        qs = Verstrekking.objects.filter(persoon_id__in=[p.pk for p in personen])
-        if bsn:
-            qs = qs | Verstrekking.objects.filter(bsn_index__in=crypto.blind_index_candidates(bsn))
-        return {str(v.uuid): v for v in qs}
+        _personen, bsn = selectors._personen(verzoek.persoon)
+        if not bsn:
+            return 0
+        signalen = list(
+            Signaal.objects.select_for_update()
+            .filter(bsn_index__in=crypto.blind_index_candidates(bsn))
+            .exclude(status=vi.INGETROKKEN)
+        )
+        for signaal in signalen:
+            signaal.status = vi.INGETROKKEN
+            signaal.ingetrokken_op = now()
+            signaal.aangeboden_aan = None
+            signaal.save(update_fields=["status", "ingetrokken_op", "aangeboden_aan", "gewijzigd"])
+    for signaal in signalen:
+        audit.record(
+            actor=actor,
+            actie="signaal.ingetrokken",
+            activiteit=VI_ACTIVITEIT,
+            object=signaal,
+            betrokkenen=[betrokkene(signaal.bsn_index)],
+            velden=["status"],
+            koppeling={"verzoek": str(verzoek.uuid)},
+        )
+    return len(signalen)
 
 
 @audit.geweigerd_gelogd("verzoek.uitgevoerd", ACTIVITEIT)
 def voer_uit(*, actor, uuid, data: dict) -> Verzoek:
     """Execute the decision: the inzage answer is compiled and kept as sent (RI-05, RI-06); after a
-    correction, deletion or destruction every earlier recipient is told or skipped with a reason (RI-11)."""
+    correction, deletion or destruction every earlier recipient is told or skipped with a reason (RI-11);
+    an upheld objection to VI processing withdraws the person's signals (RI-12)."""
     with transaction.atomic():
         verzoek, grant = _bij(actor, uuid, policies.UITKOMSTEN)
         notificaties = data.get("notificaties", [])
-        fouten = policies.uitvoering_fouten(
-            vorm=data.get("vorm", "schriftelijk"),
-            toelichting=data.get("toelichting", ""),
-            notificaties=[(bool(n.get("datum")), n.get("overgeslagen_reden", "")) for n in notificaties],
+        vorm = data.get("vorm", "schriftelijk")
+        errors.weiger(
+            policies.uitvoering_fouten(
+                vorm=vorm,
+                toelichting=data.get("toelichting", ""),
+                notificaties=[(bool(n.get("datum")), n.get("overgeslagen_reden", "")) for n in notificaties],
+            ),
+            "Het besluit is zo niet uit te voeren (SPEC §9).",
         )
-        melden = verzoek.status != policies.AFGEWEZEN and verzoek.soort in (
-            *policies.CORRECTIES,
-            "vernietiging",
+        vandaag = today()
+        toegewezen = verzoek.status != policies.AFGEWEZEN
+        if toegewezen and verzoek.soort in (*policies.CORRECTIES, "vernietiging"):
+            errors.weiger(_meld_ontvangers(verzoek, notificaties, vandaag))
+        elif notificaties:
+            raise _ongeldig("notificaties", "Bij dit besluit worden geen ontvangers op de hoogte gebracht.")
+        ingetrokken = (
+            _stop_vi(actor, verzoek)
+            if toegewezen and verzoek.soort == "verzet" and verzoek.verwijsindex
+            else 0
         )
-        if melden:
-            bekend = _recipients(verzoek)
-            genoemd = {str(n["verstrekking"]) for n in notificaties}
-            if genoemd - set(bekend):
-                fouten.append(policies.Fout("E_INVALID_INPUT", "notificaties", "Onbekende verstrekking."))
-            if set(bekend) - genoemd:
-                fouten.append(
-                    policies.Fout(
-                        "E_INVALID_INPUT",
-                        "notificaties",
-                        "Elke eerdere ontvanger krijgt bericht of wordt met reden overgeslagen (RI-11).",
-                    )
-                )
-        errors.weiger(fouten, "Het besluit is zo niet uit te voeren (SPEC §9).")
-        datum = data.get("datum") or today()
         verzoek.uitvoering = {
-            "datum": datum.isoformat(),
-            "vorm": data.get("vorm", "schriftelijk"),
-            "notificaties": [
-                {
-                    "verstrekking": str(n["verstrekking"]),
-                    **({"datum": n["datum"].isoformat()} if n.get("datum") else {"overgeslagen": True}),
-                }
-                for n in notificaties
-            ]
-            if melden
-            else [],
+            "datum": (data.get("datum") or vandaag).isoformat(),
+            "vorm": vorm,
+            **({"signalenIngetrokken": ingetrokken} if ingetrokken else {}),
         }
-        _zet_inhoud(
-            verzoek,
-            uitvoeringToelichting=data.get("toelichting", ""),
-            overslagRedenen={str(n["verstrekking"]): n.get("overgeslagen_reden", "") for n in notificaties}
-            if melden
-            else None,
-        )
-        if verzoek.soort == "inzage" and verzoek.status != policies.AFGEWEZEN:
+        _zet_inhoud(verzoek, uitvoeringToelichting=data.get("toelichting", ""))
+        if verzoek.soort == "inzage" and toegewezen:
             achter = {a["item"] for a in verzoek.besluit.get("achtergehouden", [])}
             samenstelling = selectors.stel_samen(verzoek, achterhouden=achter)
             verzoek.overzicht_versleuteld = crypto.versleutel(verzoek, "overzicht", samenstelling.overzicht)

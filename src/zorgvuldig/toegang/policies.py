@@ -47,7 +47,8 @@ ROL_SCOPES: dict[str, frozenset[str]] = {
             "bewaartermijn:inzien",
         }
     ),
-    "vi_beheerder": frozenset({"vi:beheren", "vi:archief"}),
+    # RI-08, RI-12: the VI-beheerder registers and (VI_BEHEERDER_EXTRA) decides requests about VI data
+    "vi_beheerder": frozenset({"vi:beheren", "vi:archief", "verzoek:registreren"}),
     "fg": frozenset(
         {
             "vi:archief",

@@ -20,6 +20,7 @@ MENU = (
     Menu("Personen", "ui:personen", "persoon:inzien"),
     Menu("Dossiers", "ui:dossiers", "dossier:inzien"),
     Menu("Casusoverleg", "ui:casussen", "casusoverleg:deelnemen"),
+    Menu("Verzoeken", "ui:verzoeken", "verzoek:registreren"),
     Menu("Verwijsindex", "ui:vi_overzicht", "signaal:registreren|signaal:beheren"),
     Menu("Toegangen", "ui:toegangen", "toegang:lezen"),
     Menu("Logboek", "ui:audit", "audit:lezen"),

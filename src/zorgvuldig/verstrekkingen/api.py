@@ -540,6 +540,19 @@ class InformatieverzoekenView(BasisView):
 # --- /verstrekkingen ------------------------------------------------------------------------------
 
 
+def _notificaties(rij: Verstrekking):
+    """RI-11: the notices of corrections sent for this entry, written by the rights module."""
+    from zorgvuldig.rechten.models import Correctienotificatie
+
+    return Correctienotificatie.objects.filter(verstrekking=rij).select_related("verzoek").order_by("id")
+
+
+def _reden(notificatie) -> str:
+    from zorgvuldig.core import crypto
+
+    return crypto.ontsleutel(notificatie, "reden", als_json=False) or ""
+
+
 def verstrekking_representatie(request, rij: Verstrekking, fg: bool) -> dict:
     herkomst_soort, _, herkomst_uuid = rij.herkomst.partition(":")
     data: dict = {
@@ -559,7 +572,12 @@ def verstrekking_representatie(request, rij: Verstrekking, fg: bool) -> dict:
         "datum": rij.datum,
         "doel": rij.doel,
         "grond": rij.grond,
-        "correctieNotificaties": [],
+        "correctieNotificaties": [
+            {"verzoek": _url(request, f"verzoeken/{n.verzoek.uuid}"), "datum": n.datum}
+            if n.wijze != "overgeslagen"
+            else {"verzoek": _url(request, f"verzoeken/{n.verzoek.uuid}"), "overgeslagenReden": _reden(n)}
+            for n in _notificaties(rij)
+        ],
     }
     if not fg:
         data["gegevens"] = rij.gegevens  # not for the FG (API §2.6)

@@ -14,6 +14,18 @@ from zorgvuldig.rechten import policies as p
 D = dt.date
 
 
+def _zin(tekst: str) -> bool:
+    """A Dutch sentence: capital first, not shouted, ending in a full stop (house style)."""
+    return len(tekst) > 8 and tekst[0].isupper() and not tekst[1].isupper() and tekst.endswith(".")
+
+
+def paren(fouten) -> list[tuple[str, str]]:
+    """(code, field) of each failure, in order; every reason a sentence."""
+    for f in fouten:
+        assert _zin(f.reden), f.reden
+    return [(f.code, f.naam) for f in fouten]
+
+
 # --- States ---------------------------------------------------------------------------------------
 
 
@@ -33,6 +45,7 @@ def test_ri_states_follow_the_spec_order():
     assert not p.mag_naar(p.GEVERIFIEERD, p.TOEGEWEZEN)  # review first
     assert not p.mag_naar(p.VERLENGD, p.VERLENGD)  # once (RI-15)
     assert not p.mag_naar(p.GESLOTEN, p.ONTVANGEN)
+    assert not p.mag_naar("onbekend", p.ONTVANGEN)
     assert all(p.mag_naar(u, p.UITGEVOERD) for u in p.UITKOMSTEN)
 
 
@@ -94,17 +107,18 @@ def _verlenging(**over):
         "redenen": "Veel en complexe gegevens over vier jaar.",
         "al_verlengd": False,
     }
-    return [f.code for f in p.verlenging_fouten(**{**basis, **over})]
+    return paren(p.verlenging_fouten(**{**basis, **over}))
 
 
 def test_ri_15_extension_once_by_at_most_two_months_with_reasons_within_the_first_term():
     assert _verlenging() == []
-    assert _verlenging(vandaag=D(2026, 3, 31)) == ["E_RI_EXTENSION_LATE"]
-    assert _verlenging(maanden=3) == ["E_INVALID_INPUT"]
-    assert _verlenging(maanden=0) == ["E_INVALID_INPUT"]
-    assert _verlenging(redenen="  ") == ["E_INVALID_INPUT"]
-    assert _verlenging(al_verlengd=True) == ["E_STATE_CONFLICT"]
-    assert _verlenging(status=p.GEVERIFIEERD) == ["E_STATE_CONFLICT"]
+    assert _verlenging(maanden=1) == []
+    assert _verlenging(vandaag=D(2026, 3, 31)) == [("E_RI_EXTENSION_LATE", "datum")]
+    assert _verlenging(maanden=3) == [("E_INVALID_INPUT", "maanden")]
+    assert _verlenging(maanden=0) == [("E_INVALID_INPUT", "maanden")]
+    assert _verlenging(redenen="  ") == [("E_INVALID_INPUT", "redenen")]
+    assert _verlenging(al_verlengd=True) == [("E_STATE_CONFLICT", "status")]
+    assert _verlenging(status=p.GEVERIFIEERD) == [("E_STATE_CONFLICT", "status")]
 
 
 # --- Decisions ------------------------------------------------------------------------------------
@@ -119,7 +133,7 @@ def _besluit(**over):
         "achtergehouden": (),
         "betreft_vi": False,
     }
-    return [(f.code, f.naam) for f in p.besluit_fouten(**{**basis, **over})]
+    return paren(p.besluit_fouten(**{**basis, **over}))
 
 
 def test_ri_16_a_decision_is_reasoned():
@@ -196,6 +210,9 @@ def test_ri_16_a_bestuursorgaans_decision_is_an_awb_besluit_with_six_weeks_for_b
     tekst, tot = p.bezwaarclausule(D(2026, 3, 30))
     assert tot == D(2026, 5, 11)
     assert "bezwaar" in tekst and "11-05-2026" in tekst and "zes weken" in tekst
+    assert tekst.startswith("Bent u het niet eens met dit besluit? Dan kunt u binnen zes weken")
+    assert "aan het bestuursorgaan dat het besluit nam, met uw naam en adres" in tekst
+    assert tekst.endswith("U kunt ook een klacht indienen bij de Autoriteit Persoonsgegevens.")
 
 
 def test_ri_13_deciding_needs_the_leidinggevende_role_and_a_valid_mandate():
@@ -207,14 +224,16 @@ def test_ri_13_deciding_needs_the_leidinggevende_role_and_a_valid_mandate():
 
 def test_ri_06_another_form_is_recorded_with_why_ri_11_a_skipped_recipient_needs_a_reason():
     assert p.uitvoering_fouten(vorm="schriftelijk", toelichting="", notificaties=[]) == []
-    assert [f.naam for f in p.uitvoering_fouten(vorm="gesprek", toelichting="", notificaties=[])] == [
-        "toelichting"
+    assert paren(p.uitvoering_fouten(vorm="gesprek", toelichting="", notificaties=[])) == [
+        ("E_INVALID_INPUT", "toelichting")
     ]
     assert (
         p.uitvoering_fouten(vorm="gesprek", toelichting="Laaggeletterd; liever uitgelegd.", notificaties=[])
         == []
     )
-    assert [f.naam for f in p.uitvoering_fouten(vorm="fax", toelichting="", notificaties=[])] == ["vorm"]
+    assert paren(p.uitvoering_fouten(vorm="fax", toelichting="", notificaties=[])) == [
+        ("E_INVALID_INPUT", "vorm")
+    ]
     assert (
         p.uitvoering_fouten(
             vorm="schriftelijk", toelichting="", notificaties=[(True, ""), (False, "Opgeheven")]
@@ -222,22 +241,24 @@ def test_ri_06_another_form_is_recorded_with_why_ri_11_a_skipped_recipient_needs
         == []
     )
     fouten = p.uitvoering_fouten(vorm="schriftelijk", toelichting="", notificaties=[(True, ""), (False, " ")])
-    assert [f.naam for f in fouten] == ["notificaties"]
+    assert paren(fouten) == [("E_INVALID_INPUT", "notificaties")]
 
 
 # --- The overview ---------------------------------------------------------------------------------
 
 
+_FEITEN = {
+    "betrokkene": "lisa",
+    "indiener": "moeder",
+    "is_vertegenwoordiger": True,
+    "betreft": frozenset({"lisa"}),
+    "verborgen_voor": frozenset(),
+    "niet_voor_vertegenwoordigers": False,
+}
+
+
 def _in(**over):
-    basis = {
-        "betrokkene": "lisa",
-        "indiener": "moeder",
-        "is_vertegenwoordiger": True,
-        "betreft": frozenset({"lisa"}),
-        "verborgen_voor": frozenset(),
-        "niet_voor_vertegenwoordigers": False,
-    }
-    return p.item_in_overzicht(**{**basis, **over})
+    return p.item_in_overzicht(**{**_FEITEN, **over})
 
 
 def test_ri_03_only_the_subjects_own_items_and_never_safety_hidden_ones():
@@ -247,6 +268,16 @@ def test_ri_03_only_the_subjects_own_items_and_never_safety_hidden_ones():
     assert not _in(betreft=frozenset({"broer"}))  # another member's data
     assert not _in(verborgen_voor=frozenset({"moeder"}))  # DS-13, hidden from the requester
     assert not _in(verborgen_voor=frozenset({"lisa"}), indiener="zelf", is_vertegenwoordiger=False)
+
+
+def test_ri_03_ds_13_pe_11_the_handler_learns_which_rule_left_an_item_out():
+    assert p.uitsluitreden(**{**_FEITEN, "betreft": frozenset({"broer"})}) == "ander_lid"
+    assert p.uitsluitreden(**{**_FEITEN, "verborgen_voor": frozenset({"moeder"})}) == "verborgen"
+    assert (
+        p.uitsluitreden(**{**_FEITEN, "niet_voor_vertegenwoordigers": True}) == "niet_voor_vertegenwoordigers"
+    )
+    assert p.uitsluitreden(**_FEITEN) is None
+    assert set(p.UITSLUITREDENEN) == {"ander_lid", "verborgen", "niet_voor_vertegenwoordigers", "besluit"}
 
 
 def test_pe_11_items_not_for_representatives_stay_out_of_a_representatives_overview_only():
@@ -272,5 +303,7 @@ def test_ri_17_who_saw_my_data_by_function_and_organisation_a_name_only_by_the_f
         == "medewerker"
     )
     assert p.naamvermelding_fouten({"fg"}, "Betrokkene vermoedt misbruik door een bekende.") == []
-    assert [f.code for f in p.naamvermelding_fouten({"leidinggevende"}, "x")] == ["E_AC_NOT_AUTHORISED"]
-    assert [f.code for f in p.naamvermelding_fouten({"fg"}, " ")] == ["E_INVALID_INPUT"]
+    assert paren(p.naamvermelding_fouten({"leidinggevende"}, "x")) == [
+        ("E_AC_NOT_AUTHORISED", "naamVermelding")
+    ]
+    assert paren(p.naamvermelding_fouten({"fg"}, " ")) == [("E_INVALID_INPUT", "redenen")]

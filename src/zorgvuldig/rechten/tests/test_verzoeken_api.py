@@ -8,101 +8,27 @@ import json
 import pytest
 
 from zorgvuldig.conftest import als_systeem, maak_gebruiker
-from zorgvuldig.dossiers import services as dossiers
 from zorgvuldig.dossiers.tests import hulp
 from zorgvuldig.personen.services import registreer_relatie
+from zorgvuldig.rechten.tests.hulp import Gezin, V, verstrekking
+from zorgvuldig.rechten.tests.hulp import persoon_url as _p
 
 pytestmark = pytest.mark.django_db
-
-V = "/api/v1/verzoeken"
-
-
-def _p(persoon) -> str:
-    return f"http://testserver/api/v1/personen/{persoon.uuid}"
-
-
-class Gezin:
-    """E3: Lisa (15) and her brother in a family dossier with their mother, who has authority. Four notes:
-    one on Lisa, one Lisa asked to keep from her parents (PE-11), one on her brother only, and one on
-    Lisa hidden from the mother for safety (DS-13)."""
-
-    def __init__(self, regio):
-        self.regio = regio
-        actor = regio.actor(regio.medewerker)
-        self.lisa = hulp.client(regio)
-        self.broer = hulp.client(regio, voornamen="Daan", geboortedatum=dt.date(2014, 2, 2))
-        self.moeder = hulp.client(regio, voornamen="Sanne", geboortedatum=dt.date(1985, 2, 1))
-        for kind in (self.lisa, self.broer):
-            registreer_relatie(
-                actor=actor,
-                persoon_uuid=kind.uuid,
-                ander_uuid=self.moeder.uuid,
-                data={"soort": "ouder_met_gezag"},
-            )
-        self.dossier = dossiers.registreer_dossier(
-            actor=actor,
-            soort="gezin",
-            team=regio.team,
-            leden=[
-                (str(self.lisa.uuid), "client"),
-                (str(self.broer.uuid), "gezinslid"),
-                (str(self.moeder.uuid), "gezinslid"),
-            ],
-        )
-        hulp.gestart(regio, self.dossier)
-        self.feit = hulp.notitie(
-            regio, self.dossier, tekst="Lisa gaat weer naar school.", betreft=[str(self.lisa.uuid)]
-        )
-        self.vertrouwelijk = hulp.notitie(
-            regio,
-            self.dossier,
-            soort="mening",
-            basis="Gesprek van 3 maart.",
-            tekst="Lisa vertelde over haar vriendje.",
-            betreft=[str(self.lisa.uuid)],
-        )
-        dossiers.markeer_niet_voor_vertegenwoordigers(
-            actor=actor,
-            uuid=self.dossier.uuid,
-            notitie_uuid=self.vertrouwelijk.uuid,
-            persoon_uuid=self.lisa.uuid,
-            reden="Lisa wil niet dat haar moeder dit leest; in haar belang.",
-        )
-        self.van_broer = hulp.notitie(
-            regio, self.dossier, tekst="Daan heeft astma.", betreft=[str(self.broer.uuid)]
-        )
-        self.verborgen = hulp.notitie(
-            regio,
-            self.dossier,
-            tekst="Lisa is bang voor de vriend van moeder.",
-            betreft=[str(self.lisa.uuid)],
-        )
-        dossiers.verberg(
-            actor=actor,
-            uuid=self.dossier.uuid,
-            notitie_uuid=self.verborgen.uuid,
-            persoon_uuid=self.moeder.uuid,
-            reden="Veiligheid van Lisa.",
-            reviewdatum=dt.date.today() + dt.timedelta(days=60),
-        )
-
-    def verzoek(self, client, **over):
-        body = {
-            "soort": "inzage",
-            "betrokkene": {"persoon": _p(self.lisa)},
-            "indiener": {"persoon": _p(self.moeder)},
-            "hoedanigheid": "wettelijk_vertegenwoordiger",
-            "toelichting": "Ik wil weten wat er over mijn dochter staat.",
-        }
-        body.update(over)
-        body = {k: v for k, v in body.items() if v is not None}
-        r = client.post(V, body, format="json")
-        assert r.status_code == 201, r.content
-        return r.json()
 
 
 def _mandaat(gebruiker) -> str:
     return str(gebruiker.mandaten.get(soort="verzoeken_besluiten").uuid)
+
+
+VERIFIEER = {"identiteitGecontroleerd": True, "hoedanigheidGecontroleerd": True}
+
+
+def _in_behandeling(regio, api, gezin, **over) -> str:
+    """The mother's request for Lisa, verified by the handler and taken in review by Marieke."""
+    url = gezin.verzoek(api(regio.medewerker), **over)["url"]
+    assert api(regio.medewerker).post(f"{url}/_verifieren", VERIFIEER, format="json").status_code == 200
+    assert api(regio.leidinggevende).post(f"{url}/_beoordelen", {}, format="json").status_code == 200
+    return url
 
 
 def test_e3_a_parents_inzage_for_a_15_year_old_from_receipt_to_the_delivered_answer(regio, api):
@@ -117,7 +43,7 @@ def test_e3_a_parents_inzage_for_a_15_year_old_from_receipt_to_the_delivered_ans
 
     r = medewerker.post(
         f"{url}/_verifieren",
-        {"identiteitGecontroleerd": True, "hoedanigheidGecontroleerd": True},
+        VERIFIEER,
         format="json",
     )
     assert r.status_code == 200, r.content
@@ -128,9 +54,9 @@ def test_e3_a_parents_inzage_for_a_15_year_old_from_receipt_to_the_delivered_ans
     preview = lg.get(f"{url}/overzicht").json()
     uit = {u["item"]: u["reden"] for u in preview["uitgesloten"]}
     assert uit == {
-        str(gezin.vertrouwelijk.uuid): "niet_voor_indiener",
-        str(gezin.van_broer.uuid): "niet_voor_indiener",
-        str(gezin.verborgen.uuid): "niet_voor_indiener",
+        str(gezin.vertrouwelijk.uuid): "niet_voor_vertegenwoordigers",  # PE-11
+        str(gezin.van_broer.uuid): "ander_lid",  # RI-03
+        str(gezin.verborgen.uuid): "verborgen",  # DS-13
     }
 
     r = lg.post(
@@ -205,7 +131,7 @@ def test_e3_ri_01_at_16_the_parents_request_is_a_third_partys_and_is_refused(reg
     url = r.json()["url"]
     r = medewerker.post(
         f"{url}/_verifieren",
-        {"identiteitGecontroleerd": True, "hoedanigheidGecontroleerd": True},
+        VERIFIEER,
         format="json",
     )
     assert r.status_code == 400
@@ -231,7 +157,7 @@ def test_ri_13_without_a_valid_mandate_there_is_no_decision(regio, api):
     url = gezin.verzoek(api(regio.medewerker))["url"]
     api(regio.medewerker).post(
         f"{url}/_verifieren",
-        {"identiteitGecontroleerd": True, "hoedanigheidGecontroleerd": True},
+        VERIFIEER,
         format="json",
     )
     lg = api(regio.leidinggevende)
@@ -256,14 +182,8 @@ def test_ri_13_without_a_valid_mandate_there_is_no_decision(regio, api):
 def test_ri_15_an_extension_within_the_first_term_moves_the_deadline_once(regio, api):
     gezin = Gezin(regio)
     ontvangen = dt.date.today() - dt.timedelta(days=22)
-    url = gezin.verzoek(api(regio.medewerker), ontvangenOp=ontvangen.isoformat())["url"]
-    api(regio.medewerker).post(
-        f"{url}/_verifieren",
-        {"identiteitGecontroleerd": True, "hoedanigheidGecontroleerd": True},
-        format="json",
-    )
+    url = _in_behandeling(regio, api, gezin, ontvangenOp=ontvangen.isoformat())
     lg = api(regio.leidinggevende)
-    lg.post(f"{url}/_beoordelen", {}, format="json")
     assert lg.get(url).json()["besluittermijnStand"] == "waarschuwing"  # 6 days left
     r = lg.post(
         f"{url}/_verlengen", {"maanden": 2, "redenen": "Gegevens bij drie organisaties."}, format="json"
@@ -280,14 +200,8 @@ def test_ri_15_an_extension_within_the_first_term_moves_the_deadline_once(regio,
 def test_ri_15_an_extension_after_the_first_term_is_refused(regio, api):
     gezin = Gezin(regio)
     ontvangen = dt.date.today() - dt.timedelta(days=29)
-    url = gezin.verzoek(api(regio.medewerker), ontvangenOp=ontvangen.isoformat())["url"]
-    api(regio.medewerker).post(
-        f"{url}/_verifieren",
-        {"identiteitGecontroleerd": True, "hoedanigheidGecontroleerd": True},
-        format="json",
-    )
+    url = _in_behandeling(regio, api, gezin, ontvangenOp=ontvangen.isoformat())
     lg = api(regio.leidinggevende)
-    lg.post(f"{url}/_beoordelen", {}, format="json")
     r = lg.post(f"{url}/_verlengen", {"maanden": 1, "redenen": "Te laat bedacht."}, format="json")
     assert r.status_code == 409 and r.json()["code"] == "E_RI_EXTENSION_LATE"
     assert lg.get(url).json()["besluittermijnStand"] == "verlopen"
@@ -297,13 +211,7 @@ def test_ri_15_an_extension_after_the_first_term_is_refused(regio, api):
 def test_ri_04_a_limited_representative_is_refused_at_the_next_request(regio, api):
     gezin = Gezin(regio)
     medewerker, lg = api(regio.medewerker), api(regio.leidinggevende)
-    url = gezin.verzoek(medewerker)["url"]
-    medewerker.post(
-        f"{url}/_verifieren",
-        {"identiteitGecontroleerd": True, "hoedanigheidGecontroleerd": True},
-        format="json",
-    )
-    lg.post(f"{url}/_beoordelen", {}, format="json")
+    url = _in_behandeling(regio, api, gezin)
     r = lg.post(
         f"{url}/_besluiten",
         {
@@ -319,7 +227,7 @@ def test_ri_04_a_limited_representative_is_refused_at_the_next_request(regio, ap
     tweede = gezin.verzoek(medewerker)["url"]
     r = medewerker.post(
         f"{tweede}/_verifieren",
-        {"identiteitGecontroleerd": True, "hoedanigheidGecontroleerd": True},
+        VERIFIEER,
         format="json",
     )
     assert r.status_code == 400 and r.json()["code"] == "E_RI_NOT_ENTITLED"
@@ -328,33 +236,17 @@ def test_ri_04_a_limited_representative_is_refused_at_the_next_request(regio, ap
     assert eigen["hoedanigheid"] == "zelf"
 
 
-def test_ri_11_after_a_correction_every_earlier_recipient_is_told_or_skipped_with_a_reason(regio, api):
-    from zorgvuldig.verstrekkingen.models import Verstrekking
+def _entry(client, persoon, verstrekking) -> dict:
+    r = client.get("/api/v1/verstrekkingen", {"persoon": _p(persoon)})
+    assert r.status_code == 200, r.content
+    return next(e for e in r.json()["results"] if e["uuid"] == str(verstrekking.uuid))
 
-    gezin = Gezin(regio)
-    als_systeem()
-    verstrekking = Verstrekking.objects.create(
-        verwerkingsverantwoordelijke=regio.gemeente,
-        organisatie=regio.wijkteam,
-        bron="deelbesluit",
-        herkomst="test",
-        persoon=gezin.lisa,
-        ontvanger_organisatie=regio.school,
-        datum=dt.date.today(),
-        gegevens=["schoolverzuim"],
-        doel="afstemming",
-        grond="g1_toestemming",
+
+def _toegewezen(regio, api, gezin, soort="correctie"):
+    lg = api(regio.leidinggevende)
+    url = _in_behandeling(
+        regio, api, gezin, soort=soort, items=[str(gezin.feit.uuid)], toelichting="Datum klopt niet."
     )
-    medewerker, lg = api(regio.medewerker), api(regio.leidinggevende)
-    url = gezin.verzoek(
-        medewerker, soort="correctie", items=[str(gezin.feit.uuid)], toelichting="Datum klopt niet."
-    )["url"]
-    medewerker.post(
-        f"{url}/_verifieren",
-        {"identiteitGecontroleerd": True, "hoedanigheidGecontroleerd": True},
-        format="json",
-    )
-    lg.post(f"{url}/_beoordelen", {}, format="json")
     r = lg.post(
         f"{url}/_besluiten",
         {
@@ -364,23 +256,120 @@ def test_ri_11_after_a_correction_every_earlier_recipient_is_told_or_skipped_wit
         },
         format="json",
     )
-    assert r.json()["uitvoeringstermijn"] == (dt.date.today() + dt.timedelta(weeks=4)).isoformat()  # RI-08
-    assert lg.post(f"{url}/_uitvoeren", {}, format="json").status_code == 400  # recipient not accounted for
-    overslaan = {"notificaties": [{"verstrekking": str(verstrekking.uuid), "overgeslagenReden": " "}]}
+    assert r.status_code == 200, r.content
+    return url, r.json()
+
+
+def test_ri_11_after_a_correction_every_earlier_recipient_is_told_through_the_outbox(regio, api):
+    from zorgvuldig.berichten.models import Bericht
+
+    gezin = Gezin(regio)
+    aan_school = verstrekking(regio, gezin.lisa)
+    url, verzoek = _toegewezen(regio, api, gezin)
+    assert verzoek["uitvoeringstermijn"] == (dt.date.today() + dt.timedelta(weeks=4)).isoformat()  # RI-08
+    lg = api(regio.leidinggevende)
+    r = lg.post(f"{url}/_uitvoeren", {}, format="json")
+    assert r.status_code == 200, r.content
+    als_systeem()
+    bericht = Bericht.objects.get(aan="directie@hetbaken.example.org")  # the school's leidinggevende
+    assert str(aan_school.uuid) in bericht.tekst and "verbeterd" in bericht.tekst
+    for persoonlijk in ("Lisa", "Visser", "Sanne", "schoolverzuim"):
+        assert persoonlijk not in bericht.tekst + bericht.onderwerp
+    entry = _entry(api(regio.medewerker), gezin.lisa, aan_school)
+    assert entry["correctieNotificaties"] == [{"verzoek": url, "datum": dt.date.today().isoformat()}]
+
+
+def test_ri_11_a_recipient_outside_the_platform_is_told_by_the_handler_or_skipped_with_a_reason(regio, api):
+    gezin = Gezin(regio)
+    huisarts = verstrekking(
+        regio, gezin.lisa, ontvanger_organisatie=None, ontvanger_naam="Huisartsenpraktijk"
+    )
+    url, _ = _toegewezen(regio, api, gezin, soort="verwijdering")
+    lg = api(regio.leidinggevende)
+    assert lg.post(f"{url}/_uitvoeren", {}, format="json").status_code == 400
+    overslaan = {"notificaties": [{"verstrekking": str(huisarts.uuid), "overgeslagenReden": " "}]}
     assert lg.post(f"{url}/_uitvoeren", overslaan, format="json").status_code == 400
     onbekend = {
         "notificaties": [{"verstrekking": str(gezin.feit.uuid), "datum": dt.date.today().isoformat()}]
     }
     assert lg.post(f"{url}/_uitvoeren", onbekend, format="json").status_code == 400
     assert lg.get(url).json()["status"] == "toegewezen"
-    verteld = {
-        "notificaties": [{"verstrekking": str(verstrekking.uuid), "datum": dt.date.today().isoformat()}]
+    overslaan = {
+        "notificaties": [{"verstrekking": str(huisarts.uuid), "overgeslagenReden": "Praktijk opgeheven."}]
     }
-    r = lg.post(f"{url}/_uitvoeren", verteld, format="json")
+    r = lg.post(f"{url}/_uitvoeren", overslaan, format="json")
     assert r.status_code == 200, r.content
-    assert r.json()["uitvoering"]["notificaties"] == [
-        {"verstrekking": str(verstrekking.uuid), "datum": dt.date.today().isoformat()}
-    ]
+    entry = _entry(api(regio.medewerker), gezin.lisa, huisarts)
+    assert entry["correctieNotificaties"] == [{"verzoek": url, "overgeslagenReden": "Praktijk opgeheven."}]
+
+
+def test_ri_12_an_upheld_objection_to_the_verwijsindex_withdraws_the_signals_at_once(regio, api):
+    from zorgvuldig.conftest import BSN_SAM
+    from zorgvuldig.verwijsindex.models import Signaal
+    from zorgvuldig.verwijsindex.tests.hulp import VI
+
+    vi = VI(regio)
+    eigen, ander = vi.signaleer(regio.medewerker), vi.signaleer(regio.leraar)
+    sam = hulp.client(
+        regio, voornamen="Sam", geboortedatum=dt.date(2011, 9, 20), bsn=BSN_SAM, bsn_ontbreekt_reden=""
+    )
+    registreer_relatie(
+        actor=regio.actor(regio.medewerker),
+        persoon_uuid=sam.uuid,
+        ander_uuid=hulp.client(regio, voornamen="Moeder", geboortedatum=dt.date(1980, 1, 1)).uuid,
+        data={"soort": "ouder_met_gezag"},
+    )
+    medewerker = api(regio.medewerker)
+    url = medewerker.post(
+        V,
+        {
+            "soort": "verzet",
+            "betrokkene": {"persoon": _p(sam)},
+            "hoedanigheid": "zelf",
+            "onderwerp": {"verwijsindex": True},
+            "toelichting": "Ik wil niet in de verwijsindex.",
+        },
+        format="json",
+    ).json()["url"]
+    # Sam is 15 and not yet assessed competent: his own objection is not (yet) his to make (RI-01)
+    r = medewerker.post(
+        f"{url}/_verifieren",
+        VERIFIEER,
+        format="json",
+    )
+    assert r.json()["code"] == "E_RI_NOT_ENTITLED"
+    from zorgvuldig.personen.services import registreer_beoordeling
+
+    registreer_beoordeling(
+        actor=regio.actor(regio.medewerker),
+        persoon_uuid=sam.uuid,
+        soort="bekwaamheid_12_15",
+        uitkomst=True,
+        datum=dt.date.today(),
+        redenen="Gesprek over zijn situatie.",
+    )
+    r = medewerker.post(
+        f"{url}/_verifieren",
+        VERIFIEER,
+        format="json",
+    )
+    assert r.status_code == 200, r.content
+    # the VI-beheerder decides requests about VI data, without the leidinggevende's mandate (RI-12)
+    vib = api(regio.vi_beheerder)
+    assert vib.post(f"{url}/_beoordelen", {}, format="json").status_code == 200
+    r = vib.post(
+        f"{url}/_besluiten", {"uitkomst": "toegewezen", "redenen": "Uw bezwaar is gegrond."}, format="json"
+    )
+    assert r.status_code == 200, r.content
+    r = vib.post(f"{url}/_uitvoeren", {}, format="json")
+    assert r.status_code == 200, r.content
+    assert r.json()["uitvoering"]["signalenIngetrokken"] == 2
+    als_systeem()
+    assert set(Signaal.objects.filter(pk__in=[eigen.pk, ander.pk]).values_list("status", flat=True)) == {
+        "ingetrokken"
+    }
+    # the index no longer shows them to their signalers (VI-17)
+    assert api(regio.medewerker).get(f"/api/v1/signalen/{eigen.uuid}").status_code == 404
 
 
 def test_ri_14_a_complaint_is_registered_and_linked_to_the_dossier(regio, api):
@@ -429,7 +418,7 @@ def test_ri_17_the_fg_may_decide_that_staff_names_appear_with_reasons(regio, api
     medewerker, lg = api(regio.medewerker), api(regio.leidinggevende)
     medewerker.post(
         f"{url}/_verifieren",
-        {"identiteitGecontroleerd": True, "hoedanigheidGecontroleerd": True},
+        VERIFIEER,
         format="json",
     )
     lg.post(f"{url}/_beoordelen", {}, format="json")
@@ -450,7 +439,7 @@ def test_requests_are_seen_by_handler_leidinggevende_and_fg_only(regio, api):
     # the FG oversees; changing the request is the handler's and the leidinggevende's
     r = api(regio.fg).post(
         f"{url}/_verifieren",
-        {"identiteitGecontroleerd": True, "hoedanigheidGecontroleerd": True},
+        VERIFIEER,
         format="json",
     )
     assert r.status_code == 403

@@ -25,12 +25,21 @@ pytestmark = pytest.mark.django_db
 WACHTWOORD = "correct-horse-battery-staple"
 
 NAVIGATIE = {
-    "medewerker": ["Overzicht", "Personen", "Dossiers", "Casusoverleg", "Verwijsindex", "Mijn profiel"],
+    "medewerker": [
+        "Overzicht",
+        "Personen",
+        "Dossiers",
+        "Casusoverleg",
+        "Verzoeken",
+        "Verwijsindex",
+        "Mijn profiel",
+    ],
     "leidinggevende": [
         "Overzicht",
         "Personen",
         "Dossiers",
         "Casusoverleg",
+        "Verzoeken",
         "Verwijsindex",
         "Toegangen",
         "Logboek",
@@ -41,6 +50,7 @@ NAVIGATIE = {
     "beheerder": ["Overzicht", "Gebruikers", "Teams", "API-sleutels", "Typen casusoverleg", "Mijn profiel"],
     "fg": [
         "Overzicht",
+        "Verzoeken",
         "Toegangen",
         "Logboek",
         "Rapportage",
@@ -50,7 +60,7 @@ NAVIGATIE = {
         "Mijn profiel",
     ],
     "auditor": ["Overzicht", "Dossiers", "Logboek", "Mijn profiel"],
-    "vi_beheerder": ["Overzicht", "Beheer verwijsindex", "Mijn profiel"],
+    "vi_beheerder": ["Overzicht", "Verzoeken", "Beheer verwijsindex", "Mijn profiel"],
 }
 
 
