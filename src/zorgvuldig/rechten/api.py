@@ -19,7 +19,6 @@ from zorgvuldig.api.base import (
 )
 from zorgvuldig.api.pagination import Paginering
 from zorgvuldig.api.permissions import actor_van
-from zorgvuldig.core.errors import DomainError
 from zorgvuldig.personen.policies import HOEDANIGHEDEN
 from zorgvuldig.rechten import policies, selectors, services
 
@@ -148,14 +147,15 @@ class VerzoekenView(BasisView):
     @extend_schema(responses=OpenApiTypes.OBJECT, operation_id="verzoeken_list")
     def get(self, request):
         actor = actor_van(request)
-        qs = selectors.verzoeken_zichtbaar_voor(actor).select_related(
-            "persoon", "indiener", "toestemming", "dossier", "behandelaar"
-        )
+        # persons, consents and dossiers may be another organisation's rows: `log_lijst` reads them
+        # past row security once the request is visible (a join here would hide the request)
+        qs = selectors.verzoeken_zichtbaar_voor(actor).select_related("organisatie", "behandelaar")
         q = request.query_params
-        if q.get("status"):
-            qs = qs.filter(status=q["status"])
-        if q.get("soort"):
-            qs = qs.filter(soort=q["soort"])
+        for param, toegestaan in (("status", policies.STATUSSEN), ("soort", policies.SOORTEN)):
+            if q.get(param):
+                if q[param] not in toegestaan:
+                    raise serializers.ValidationError({param: ["Onbekende waarde."]})
+                qs = qs.filter(**{param: q[param]})
         paginator = Paginering()
         page = paginator.paginate_queryset(qs.order_by("-ontvangen_op", "-id"), request, view=self)
         selectors.log_lijst(actor, page)
@@ -231,6 +231,9 @@ class VerzoekView(VerzoekItemView):
         ser.is_valid(raise_exception=True)
         v = ser.validated_data
         actor = actor_van(request)
+        if "naamVermelding" in v and len(v) > 1:
+            # two acts by different roles (FG: RI-17; handler: the request) never share one call
+            raise serializers.ValidationError({"naamVermelding": ["Stuur de naamvermelding apart."]})
         if "naamVermelding" in v:
             verzoek = services.vermeld_namen(actor=actor, uuid=uuid, redenen=v["naamVermelding"]["redenen"])
         if "toelichting" in v or "items" in v:
@@ -433,10 +436,9 @@ class OverzichtView(VerzoekItemView):
     def get(self, request, uuid):
         from zorgvuldig.rechten.pdf import antwoord
 
-        verzoek, overzicht, uitgesloten = selectors.overzicht(actor_van(request), uuid)
-        if request.accepted_renderer.format == "pdf":
-            if uitgesloten is not None:
-                raise DomainError("E_STATE_CONFLICT", "Een PDF is er pas als het besluit is uitgevoerd.")
+        pdf = request.accepted_renderer.format == "pdf"
+        verzoek, overzicht, uitgesloten = selectors.overzicht(actor_van(request), uuid, alleen_verstuurd=pdf)
+        if pdf:
             return antwoord(verzoek, overzicht)
         data = {"verzoek": _url(request, f"verzoeken/{verzoek.uuid}"), **overzicht}
         if uitgesloten is not None:

@@ -248,9 +248,39 @@ def bezwaarclausule(verzonden_op: dt.date) -> tuple[str, dt.date]:
     return tekst, tot
 
 
-def mandaat_geldig(mandaten_op_datum: Iterable[str], rollen: Iterable[str]) -> bool:
-    """RI-13: the leidinggevende decides under a written mandate valid on the decision date."""
-    return "leidinggevende" in set(rollen) and "verzoeken_besluiten" in set(mandaten_op_datum)
+def mandaat_geldig(
+    *, soort: str, vanaf: dt.date, tot: dt.date | None, op: dt.date, rollen: Iterable[str]
+) -> bool:
+    """RI-13: the leidinggevende decides under the cited written mandate, valid on the decision date."""
+    return (
+        "leidinggevende" in set(rollen)
+        and soort == "verzoeken_besluiten"
+        and vanaf <= op
+        and (tot is None or op <= tot)
+    )
+
+
+VERZENDING_MAX = dt.timedelta(days=14)
+
+
+def datum_fouten(
+    *,
+    ontvangen_op: dt.date,
+    besluit_op: dt.date | None,
+    vandaag: dt.date,
+    verzonden_op=None,
+    uitgevoerd_op=None,
+) -> list[Fout]:
+    """Dates must fit the request's course: a decision is sent on or after its day and within two weeks
+    (RI-16's term runs from sending); an execution lies between the decision and today."""
+    fouten = []
+    if verzonden_op is not None and not vandaag <= verzonden_op <= vandaag + VERZENDING_MAX:
+        fouten.append(
+            Fout("E_INVALID_INPUT", "verzondenOp", "Verzenden kan vanaf vandaag en binnen twee weken.")
+        )
+    if uitgevoerd_op is not None and not (besluit_op or ontvangen_op) <= uitgevoerd_op <= vandaag:
+        fouten.append(Fout("E_INVALID_INPUT", "datum", "De uitvoering ligt tussen het besluit en vandaag."))
+    return fouten
 
 
 UITVOERVORMEN = ("schriftelijk", "gesprek")
@@ -294,20 +324,21 @@ UITSLUITREDENEN = {
 
 def uitsluitreden(
     *,
-    betrokkene: str,
-    indiener: str,
+    betrokkenen: frozenset[str],
+    indieners: frozenset[str],
     is_vertegenwoordiger: bool,
     betreft: frozenset[str],
     verborgen_voor: frozenset[str],
     niet_voor_vertegenwoordigers: bool,
 ) -> str | None:
-    """Why an item stays out of the overview, or None. RI-03: the subject's own items only; never one
-    hidden for safety from the subject or the requester (DS-13); for a representative never one marked
-    "not for representatives" (PE-11). An item naming no one in the subject's own dossier concerns the
-    subject."""
-    if betreft and betrokkene not in betreft:
+    """Why an item stays out of the overview, or None. `betrokkenen` and `indieners` are all records of
+    the subject and of the requester at the controller (a person may have several). RI-03: the subject's
+    own items only; never one hidden for safety from the subject or the requester (DS-13); for a
+    representative never one marked "not for representatives" (PE-11). An item naming no one in the
+    subject's own dossier concerns the subject."""
+    if betreft and not betreft & betrokkenen:
         return "ander_lid"
-    if betrokkene in verborgen_voor or indiener in verborgen_voor:
+    if verborgen_voor & (betrokkenen | indieners):
         return "verborgen"
     if is_vertegenwoordiger and niet_voor_vertegenwoordigers:
         return "niet_voor_vertegenwoordigers"
@@ -318,8 +349,19 @@ def item_in_overzicht(**feiten) -> bool:
     return uitsluitreden(**feiten) is None
 
 
+# Acts whose mere mention would reveal a protection the answer keeps (DS-13, PE-11): not in "who saw my data".
+VERZWEGEN_ACTIES = frozenset({"dossier.item_verborgen", "markering.geregistreerd"})
+
+
+def in_inzagen(actie: str) -> bool:
+    """RI-17 with DS-13/PE-11: the audit part lists every act on the person's data except those whose
+    mention alone discloses that something was hidden from, or kept confidential towards, someone."""
+    return actie not in VERZWEGEN_ACTIES
+
+
 def adres_in_overzicht(geheim_adres: bool, is_vertegenwoordiger: bool) -> bool:
-    """PE-03: a secret address never reaches a representative; the person sees their own."""
+    """PE-03: a secret address — and with it the phone and e-mail that could lead to it — never reaches a
+    representative; the person sees their own."""
     return not (geheim_adres and is_vertegenwoordiger)
 
 

@@ -35,7 +35,8 @@ def is_fg_van(actor, verwerkingsverantwoordelijke_id) -> bool:
 
 
 def verzoeken_zichtbaar_voor(actor):
-    """The handler's own (grant), the organisation's for a leidinggevende, the controller's for the FG."""
+    """The handler's own (grant); also the organisation's for a leidinggevende, the controller's for the FG
+    and the controller's requests about VI data for the VI-beheerder."""
     tenancy.activeer(actor)
     qs = Verzoek.objects.all()
     if actor.is_systeem:
@@ -50,7 +51,8 @@ def verzoeken_zichtbaar_voor(actor):
     if "vi_beheerder" in actor.rollen:
         # RI-08, RI-12: the VI-beheerder decides requests about VI data of its controller
         return qs.filter(
-            verwerkingsverantwoordelijke_id=actor.verwerkingsverantwoordelijke_id, verwijsindex=True
+            Q(verwerkingsverantwoordelijke_id=actor.verwerkingsverantwoordelijke_id, verwijsindex=True)
+            | Q(pk__in=eigen)
         )
     return eigen
 
@@ -142,13 +144,16 @@ def zoek_op_bsn(actor, bsn: str) -> list[Verzoek]:
     return gevonden
 
 
-def overzicht(actor, uuid) -> tuple[Verzoek, dict, list[dict] | None]:
+def overzicht(actor, uuid, *, alleen_verstuurd: bool = False) -> tuple[Verzoek, dict, list[dict] | None]:
     """The answer as sent once executed (never recompiled: what was delivered stays what it was); before,
-    a preview for the handler with what the rules leave out. Either read is audited."""
+    a preview for the handler with what the rules leave out — unless only the sent answer will do (the
+    PDF). Either read is audited."""
     with transaction.atomic():
         verzoek, grant = verzoek_of_404(actor, uuid)
         if verzoek.soort != "inzage":
             raise DomainError("E_STATE_CONFLICT", "Alleen een inzageverzoek heeft een overzicht.")
+        if alleen_verstuurd and not verzoek.overzicht_versleuteld:
+            raise DomainError("E_STATE_CONFLICT", "Een PDF is er pas als het besluit is uitgevoerd.")
         if verzoek.overzicht_versleuteld:
             log_handeling(actor, verzoek, grant, ["overzicht"])
             return verzoek, crypto.ontsleutel(verzoek, "overzicht"), None
@@ -165,11 +170,17 @@ def inhoud(verzoek: Verzoek) -> dict:
 
 
 def beperkt_voor(persoon, op: dt.date) -> frozenset[str]:
-    """RI-04: representatives whose exercise the leidinggevende limited, as of `op`."""
-    rijen = Beperking.objects.filter(persoon=persoon, vanaf__lte=op).filter(
-        Q(opgeheven_op__isnull=True) | Q(opgeheven_op__gt=op)
-    )
-    return frozenset(str(u) for u in rijen.values_list("vertegenwoordiger__uuid", flat=True))
+    """RI-04: every record of the representatives whose exercise a leidinggevende limited for this person,
+    as of `op` — at any organisation of the controller and on any record of either of them."""
+    with tenancy.systeem():
+        personen, _bsn = _personen(persoon)
+        rijen = Beperking.objects.filter(persoon__in=personen, vanaf__lte=op).filter(
+            Q(opgeheven_op__isnull=True) | Q(opgeheven_op__gt=op)
+        )
+        uit: set[str] = set()
+        for vertegenwoordiger in {r.vertegenwoordiger for r in rijen.select_related("vertegenwoordiger")}:
+            uit |= {str(p.uuid) for p in _personen(vertegenwoordiger)[0]}
+    return frozenset(uit)
 
 
 def termijnen(verzoek: Verzoek, vandaag: dt.date | None = None) -> dict:
@@ -198,7 +209,7 @@ def log_handeling(actor, verzoek: Verzoek, grant, velden, actie: str = "verzoek.
         actie=actie,
         activiteit=ACTIVITEIT,
         object=verzoek,
-        betrokkenen=[verzoek.persoon],
+        betrokkenen=[verzoek.persoon, *([verzoek.indiener] if verzoek.indiener else [])],
         velden=velden,
         toegang=grant,
     )
@@ -249,14 +260,15 @@ def _gegevens_persoon(persoon, is_vertegenwoordiger: bool) -> dict:
             )
             if p
         )
-    for veld in ("telefoon", "email"):
-        if getattr(persoon, veld):
-            gegevens[veld] = getattr(persoon, veld)
+    if policies.adres_in_overzicht(persoon.geheim_adres, is_vertegenwoordiger):
+        for veld in ("telefoon", "email"):
+            if getattr(persoon, veld):
+                gegevens[veld] = getattr(persoon, veld)
     return gegevens
 
 
 def _dossiers(
-    ids, betrokkene_uuids, indiener_uuid, is_vertegenwoordiger, achterhouden, uitgesloten
+    ids, betrokkene_uuids, indiener_uuids, is_vertegenwoordiger, achterhouden, uitgesloten
 ) -> list[dict]:
     from zorgvuldig.dossiers.models import Afscherming, Dossier, Kaderwijziging, Notitie, Plan, Zrmscore
     from zorgvuldig.personen.models import NietVoorVertegenwoordigers
@@ -272,11 +284,12 @@ def _dossiers(
         "object_type", "object_id", "persoon__uuid"
     ):
         verborgen[(a["object_type"], a["object_id"])].add(str(a["persoon__uuid"]))
+    # PE-11 marks of any member (a note on two siblings marked for one stays from both their parents)
     niet_voor_vert = {
         str(u)
-        for u in NietVoorVertegenwoordigers.objects.filter(persoon_id__in=ids).values_list(
-            "object_uuid", flat=True
-        )
+        for u in NietVoorVertegenwoordigers.objects.filter(
+            persoon__dossierleden__dossier_id__in=dossier_ids
+        ).values_list("object_uuid", flat=True)
     }
     uit = []
     for d in dossiers:
@@ -284,8 +297,8 @@ def _dossiers(
 
         def toon(soort, obj, betreft, gegevens, d=d, items=items):
             reden = policies.uitsluitreden(
-                betrokkene=_een_van(betrokkene_uuids, betreft),
-                indiener=indiener_uuid,
+                betrokkenen=betrokkene_uuids,
+                indieners=indiener_uuids,
                 is_vertegenwoordiger=is_vertegenwoordiger,
                 betreft=betreft,
                 verborgen_voor=frozenset(verborgen.get((f"dossiers.{soort}", obj.pk), ())),
@@ -362,18 +375,13 @@ def _dossiers(
     return uit
 
 
-def _een_van(betrokkene_uuids: frozenset[str], betreft: frozenset[str]) -> str:
-    """The subject's record an item names (a subject may have several records at the controller)."""
-    gemeenschappelijk = betrokkene_uuids & betreft
-    return min(gemeenschappelijk) if gemeenschappelijk else min(betrokkene_uuids)
-
-
-def _toestemmingen(ids) -> list[dict]:
+def _toestemmingen(ids, achterhouden) -> list[dict]:
     from zorgvuldig.toestemmingen.models import Toestemming
     from zorgvuldig.toestemmingen.selectors import status
 
     return [
         {
+            "uuid": str(t.uuid),
             "soort": t.soort,
             "status": status(t),
             "doel": t.doel,
@@ -382,19 +390,31 @@ def _toestemmingen(ids) -> list[dict]:
             "geldigTot": t.geldig_tot.isoformat() if t.geldig_tot else None,
         }
         for t in Toestemming.objects.filter(betrokkene_id__in=ids).order_by("datum", "id")
+        if str(t.uuid) not in achterhouden
     ]
 
 
-def _ontvangers(ids, bsn_indexen) -> list[dict]:
-    """RI-05: every recipient with the purpose of each provision (SH-16), VI notices included."""
-    from zorgvuldig.registers.catalogus import DOELEN
+def _verstrekkingen(verzoek: Verzoek, personen, bsn: str):
+    """The subject's entries in the disclosure register that this request covers: the controller's own
+    (RI-05 is the controller's duty); for a request about VI data the index's match notices (RI-08)."""
     from zorgvuldig.verstrekkingen.models import Verstrekking
 
-    filter_ = Q(persoon_id__in=ids)
-    if bsn_indexen:
-        filter_ |= Q(bsn_index__in=bsn_indexen)
+    if verzoek.verwijsindex:
+        if not bsn:
+            return Verstrekking.objects.none()
+        return Verstrekking.objects.filter(bron="vi_match", bsn_index__in=crypto.blind_index_candidates(bsn))
+    return Verstrekking.objects.filter(
+        persoon__in=personen, verwerkingsverantwoordelijke_id=verzoek.verwerkingsverantwoordelijke_id
+    )
+
+
+def _ontvangers(rijen, achterhouden) -> list[dict]:
+    """RI-05: every recipient with the purpose of each provision (SH-16)."""
+    from zorgvuldig.registers.catalogus import DOELEN
+
     return [
         {
+            "uuid": str(v.uuid),
             "ontvanger": v.ontvanger_organisatie.naam if v.ontvanger_organisatie else v.ontvanger_naam,
             "doel": DOELEN.get(v.doel, v.doel),
             "grond": v.grond,
@@ -402,29 +422,32 @@ def _ontvangers(ids, bsn_indexen) -> list[dict]:
             "gegevens": v.gegevens,
             "bron": v.bron,
         }
-        for v in Verstrekking.objects.filter(filter_)
-        .select_related("ontvanger_organisatie")
-        .order_by("datum")
+        for v in rijen.select_related("ontvanger_organisatie").order_by("datum", "id")
+        if str(v.uuid) not in achterhouden
     ]
 
 
-def _signalen(bsn, controller_id) -> list[dict]:
+def _signalen(verzoek: Verzoek, bsn: str, achterhouden) -> list[dict]:
+    """Signals on the subject's BSN: the whole index for a request about VI data (the VI-beheerder answers
+    for it, RI-08), otherwise the controller's own organisations' signals."""
     from zorgvuldig.verwijsindex.models import Signaal
     from zorgvuldig.verwijsindex.selectors import is_actief
 
     if not bsn:
         return []
-    rijen = Signaal.objects.filter(
-        bsn_index__in=crypto.blind_index_candidates(bsn), verwerkingsverantwoordelijke_id=controller_id
-    ).select_related("organisatie")
+    rijen = Signaal.objects.filter(bsn_index__in=crypto.blind_index_candidates(bsn))
+    if not verzoek.verwijsindex:
+        rijen = rijen.filter(verwerkingsverantwoordelijke_id=verzoek.verwerkingsverantwoordelijke_id)
     return [
         {
+            "uuid": str(s.uuid),
             "organisatie": s.organisatie.naam,
             "afgegevenOp": s.signaleringstijdstip.date().isoformat() if s.signaleringstijdstip else None,
             "verwijderdatum": s.verwijderdatum.isoformat() if s.verwijderdatum else None,
             "actief": is_actief(s),
         }
-        for s in rijen.exclude(status="concept").order_by("id")
+        for s in rijen.exclude(status="concept").select_related("organisatie").order_by("id")
+        if str(s.uuid) not in achterhouden
     ]
 
 
@@ -441,7 +464,7 @@ def _casussen(ids) -> list[dict]:
     ]
 
 
-def _inzagen(ids, vi_indexen, namen_vrijgegeven: bool) -> list[dict]:
+def _inzagen(sleutels: list[str], namen_vrijgegeven: bool) -> list[dict]:
     """RI-17: who saw or processed the data, by function and organisation — not by name unless the FG
     decided so for this request."""
     from zorgvuldig.audit.acties import ACTIES
@@ -449,7 +472,6 @@ def _inzagen(ids, vi_indexen, namen_vrijgegeven: bool) -> list[dict]:
     from zorgvuldig.organisaties.models import Gebruiker
     from zorgvuldig.registers.catalogus import DOELEN
 
-    sleutels = [f"persoon:{u}" for u in ids] + [f"vi:{i}" for i in vi_indexen]
     pseudoniemen = list(Pseudoniem.objects.filter(sleutel__in=sleutels).values_list("pseudoniem", flat=True))
     if not pseudoniemen:
         return []
@@ -484,6 +506,7 @@ def _inzagen(ids, vi_indexen, namen_vrijgegeven: bool) -> list[dict]:
             "doel": DOELEN.get(r["doel"], r["doel"]),
         }
         for r in regels
+        if policies.in_inzagen(r["actie"])
     ]
 
 
@@ -517,17 +540,11 @@ BEWAARTERMIJNEN = [
 
 
 def eerdere_ontvangers(verzoek: Verzoek) -> dict[str, Any]:
-    """RI-11: the earlier recipients of the subject's data in the disclosure register (controller-wide,
-    VI notices by blind index), by the entry's uuid, oldest first. The request's visibility lets its
-    handler and deciders see them."""
-    from zorgvuldig.verstrekkingen.models import Verstrekking
-
+    """RI-11: the earlier recipients of the data this request covers (see `_verstrekkingen`), by the
+    entry's uuid, oldest first. The request's visibility lets its handler and deciders see them."""
     with tenancy.systeem():
         personen, bsn = _personen(verzoek.persoon)
-        filter_ = Q(persoon_id__in=[p.pk for p in personen])
-        if bsn:
-            filter_ |= Q(bsn_index__in=crypto.blind_index_candidates(bsn))
-        rijen = Verstrekking.objects.filter(filter_).select_related("ontvanger_organisatie", "organisatie")
+        rijen = _verstrekkingen(verzoek, personen, bsn).select_related("ontvanger_organisatie", "organisatie")
         return {str(v.uuid): v for v in rijen.order_by("datum", "id")}
 
 
@@ -554,16 +571,21 @@ def stel_samen(verzoek: Verzoek, achterhouden: frozenset[str] | set[str] = froze
     from zorgvuldig.registers.datacategorieen import CATEGORIEEN
 
     is_vertegenwoordiger = verzoek.hoedanigheid != "zelf"
+    vi = verzoek.verwijsindex  # a request about VI data is answered with VI data only (RI-08, RI-12)
     with tenancy.systeem():
         personen, bsn = _personen(verzoek.persoon)
         ids = [p.pk for p in personen]
         uuids = frozenset(str(p.uuid) for p in personen)
-        indiener = str(verzoek.indiener.uuid) if verzoek.indiener else "zelf"
+        indieners = (
+            frozenset(str(p.uuid) for p in _personen(verzoek.indiener)[0]) if verzoek.indiener else uuids
+        )
         uitgesloten: list[dict] = []
-        dossiers = _dossiers(ids, uuids, indiener, is_vertegenwoordiger, achterhouden, uitgesloten)
+        dossiers = (
+            [] if vi else _dossiers(ids, uuids, indieners, is_vertegenwoordiger, achterhouden, uitgesloten)
+        )
         bsn_indexen = crypto.blind_index_candidates(bsn) if bsn else []
-        ontvangers = _ontvangers(ids, bsn_indexen)
-        signalen = _signalen(bsn, verzoek.verwerkingsverantwoordelijke_id)
+        ontvangers = _ontvangers(_verstrekkingen(verzoek, personen, bsn), achterhouden)
+        signalen = _signalen(verzoek, bsn, achterhouden)
         categorieen = {"identificerend"}
         if any(d["items"] for d in dossiers):
             categorieen.add("vrije_tekst")
@@ -571,14 +593,15 @@ def stel_samen(verzoek: Verzoek, achterhouden: frozenset[str] | set[str] = froze
             categorieen.add("bijzonder")
         if bsn:
             categorieen.add("bsn")
+        sleutels = [f"vi:{i}" for i in bsn_indexen] if vi else [f"persoon:{u}" for u in sorted(uuids)]
         overzicht = {
             "verwerkt": True,  # the person's record itself is processed data (RI-05 asks "whether")
             "betrokkene": _gegevens_persoon(verzoek.persoon, is_vertegenwoordiger),
             "gegevens": {
                 "dossiers": dossiers,
-                "toestemmingen": _toestemmingen(ids),
+                "toestemmingen": [] if vi else _toestemmingen(ids, achterhouden),
                 "signalen": signalen,
-                "casusoverleggen": _casussen(ids),
+                "casusoverleggen": [] if vi else _casussen(ids),
             },
             "doelen": sorted({DOELEN["ondersteuning"], DOELEN["plan"]} if dossiers else set())
             + ([DOELEN["signalering"]] if signalen else []),
@@ -590,6 +613,6 @@ def stel_samen(verzoek: Verzoek, achterhouden: frozenset[str] | set[str] = froze
             "bewaartermijnen": BEWAARTERMIJNEN,
             "rechten": RECHTEN,
             "geautomatiseerdeVerwerking": UITLEG_VERWIJSINDEX,
-            "inzagen": _inzagen([p.uuid for p in personen], bsn_indexen, verzoek.naam_vermelding),
+            "inzagen": _inzagen(sleutels, verzoek.naam_vermelding),
         }
     return Samenstelling(overzicht, uitgesloten)

@@ -19,6 +19,7 @@ from zorgvuldig.rechten.models import Beperking, Verzoek
 from zorgvuldig.rechten.selectors import ACTIVITEIT
 
 INHOUD_VELDEN = ("toelichting", "indienerNaam")
+OUDSTE_ONTVANGST = dt.timedelta(days=366)  # a request registered later than this is an error, not a backlog
 
 
 def _ongeldig(veld: str, tekst: str) -> DomainError:
@@ -66,17 +67,18 @@ def registreer(*, actor, data: dict) -> Verzoek:
     from zorgvuldig.toegang.services import verleen_intern
 
     tenancy.activeer(actor)
-    if not actor.rollen & {"medewerker", "leidinggevende", "fg", "vi_beheerder"}:
+    # The FG oversees requests and does not handle them (ADR 0013); the VI-beheerder handles VI requests.
+    if not actor.rollen & {"medewerker", "leidinggevende", "vi_beheerder"}:
         raise DomainError("E_AC_NOT_AUTHORISED", "Alleen medewerkers registreren verzoeken.")
-    alleen_vi = not actor.rollen & {"medewerker", "leidinggevende", "fg"}  # the VI-beheerder's own requests
+    alleen_vi = not actor.rollen & {"medewerker", "leidinggevende"}
     soort, hoedanigheid = data["soort"], data["hoedanigheid"]
     if soort not in policies.SOORTEN:
         raise _ongeldig("soort", "Onbekende soort verzoek.")
     if hoedanigheid not in HOEDANIGHEDEN:
         raise _ongeldig("hoedanigheid", "Onbekende hoedanigheid.")
     ontvangen_op = data.get("ontvangen_op") or today()
-    if ontvangen_op > today():
-        raise _ongeldig("ontvangenOp", "De ontvangstdatum ligt in de toekomst.")
+    if not today() - OUDSTE_ONTVANGST <= ontvangen_op <= today():
+        raise _ongeldig("ontvangenOp", "De ontvangstdatum ligt in het afgelopen jaar en niet in de toekomst.")
     if soort == "vernietiging" and not data.get("schriftelijk", True):
         raise _ongeldig("schriftelijk", "Een vernietigingsverzoek wordt schriftelijk gedaan (RI-10).")
     if (hoedanigheid == "zelf") != (not data.get("indiener") and not data.get("indiener_naam")):
@@ -143,6 +145,13 @@ def _dossier(persoon, uuid):
     return dossier
 
 
+def _benoemd(fout: DomainError, verzoek: Verzoek) -> DomainError:
+    """A refusal on a request the actor can see names it and its subject in the audit entry (AU-04)."""
+    fout.audit_object = verzoek  # type: ignore[attr-defined]
+    fout.audit_betrokkenen = [verzoek.persoon]  # type: ignore[attr-defined]
+    return fout
+
+
 def _bij(actor, uuid, statussen=None, recht: str = "wijzigen"):
     """The request under a row lock, in one of `statussen`; the handler needs its grant's right, the
     leidinggevende and FG reach it by their oversight."""
@@ -152,13 +161,11 @@ def _bij(actor, uuid, statussen=None, recht: str = "wijzigen"):
     )
     # The FG oversees (reads) requests; the handler and the deciders (ADR 0013) change them.
     if recht != "lezen" and not beslisser and (grant is None or not getattr(grant, recht)):
-        fout = DomainError("E_AC_NOT_AUTHORISED", "U mag dit verzoek niet wijzigen.")
-        fout.audit_object = verzoek  # type: ignore[attr-defined]
-        raise fout
+        raise _benoemd(DomainError("E_AC_NOT_AUTHORISED", "U mag dit verzoek niet wijzigen."), verzoek)
     if statussen is not None and verzoek.status not in statussen:
-        fout = DomainError("E_STATE_CONFLICT", f"Niet mogelijk in status '{verzoek.status}'.")
-        fout.audit_object = verzoek  # type: ignore[attr-defined]
-        raise fout
+        raise _benoemd(
+            DomainError("E_STATE_CONFLICT", f"Niet mogelijk in status '{verzoek.status}'."), verzoek
+        )
     return verzoek, grant
 
 
@@ -245,17 +252,20 @@ def verleng(*, actor, uuid, maanden: int, redenen: str) -> Verzoek:
 
 
 def _mandaat(actor, uuid, verzoek: Verzoek):
-    """RI-13: the decider's own written mandate to decide requests, valid today; requests about VI data
-    are decided by the VI-beheerder (RI-08, RI-12; API §1.4), who needs no mandate for them."""
+    """Who decides (API §1.4): a request about VI data the VI-beheerder (RI-08, RI-12), without a
+    mandate; any other the leidinggevende under the cited written mandate, valid today (RI-13)."""
     from zorgvuldig.organisaties.models import Mandaat
 
-    if verzoek.verwijsindex and "vi_beheerder" in actor.rollen:
+    if verzoek.verwijsindex:
+        if "vi_beheerder" not in actor.rollen:
+            raise DomainError(
+                "E_AC_NOT_AUTHORISED", "Over gegevens in de verwijsindex besluit de VI-beheerder."
+            )
         return None
     mandaat = Mandaat.objects.filter(uuid=uuid, gebruiker_id=actor.gebruiker.pk).first() if uuid else None
-    geldig = mandaat is not None and policies.mandaat_geldig(
-        actor.gebruiker.actieve_mandaten(today()) & {mandaat.soort}, actor.rollen
-    )
-    if not geldig:
+    if mandaat is None or not policies.mandaat_geldig(
+        soort=mandaat.soort, vanaf=mandaat.vanaf, tot=mandaat.tot, op=today(), rollen=actor.rollen
+    ):
         raise DomainError(
             "E_AC_NOT_AUTHORISED", "Besluiten op verzoeken vraagt een geldig schriftelijk mandaat (RI-13)."
         )
@@ -268,15 +278,62 @@ def _items_van(verzoek: Verzoek) -> set[str]:
     if verzoek.soort != "inzage":
         return set(verzoek.items)
     samenstelling = selectors.stel_samen(verzoek)
-    return {u["item"] for u in samenstelling.uitgesloten} | {
-        i["uuid"] for d in samenstelling.overzicht["gegevens"]["dossiers"] for i in d["items"]
-    }
+    overzicht, gegevens = samenstelling.overzicht, samenstelling.overzicht["gegevens"]
+    return (
+        {u["item"] for u in samenstelling.uitgesloten}
+        | {i["uuid"] for d in gegevens["dossiers"] for i in d["items"]}
+        | {r["uuid"] for r in (*gegevens["toestemmingen"], *gegevens["signalen"], *overzicht["ontvangers"])}
+    )
+
+
+def _besluit_toets(actor, verzoek: Verzoek, data: dict, gronden, achtergehouden):
+    """Everything a decision must satisfy before it is taken; returns the cited mandate (or None)."""
+    mandaat = _mandaat(actor, data.get("mandaat"), verzoek)
+    if not policies.mag_besluiten(verzoek.status, data["uitkomst"], gronden):
+        raise DomainError("E_STATE_CONFLICT", f"Niet mogelijk in status '{verzoek.status}'.")
+    if {a.item for a in achtergehouden} - _items_van(verzoek):
+        raise _ongeldig("achtergehouden", "Achtergehouden kan alleen een item van dit verzoek.")
+    fouten = policies.besluit_fouten(
+        soort=verzoek.soort,
+        uitkomst=data["uitkomst"],
+        redenen=data.get("redenen", ""),
+        gronden=gronden,
+        achtergehouden=[
+            policies.Achtergehouden(a.item, a.grond, vi=a.vi or verzoek.verwijsindex) for a in achtergehouden
+        ],
+        betreft_vi=verzoek.verwijsindex,
+    )
+    fouten += policies.datum_fouten(
+        ontvangen_op=verzoek.ontvangen_op,
+        besluit_op=None,
+        vandaag=today(),
+        verzonden_op=data.get("verzonden_op") or today(),
+    )
+    beperking = data.get("beperking_vertegenwoordiger")
+    if beperking is not None:
+        if verzoek.indiener_id is None:
+            fouten.append(
+                policies.Fout(
+                    "E_INVALID_INPUT", "beperkingVertegenwoordiger", "Er is geen vertegenwoordiger."
+                )
+            )
+        if "beperking_vertegenwoordiger" not in gronden or not beperking.get("redenen", "").strip():
+            fouten.append(
+                policies.Fout(
+                    "E_INVALID_INPUT",
+                    "beperkingVertegenwoordiger",
+                    "Een beperking noemt grond en redenen (RI-04).",
+                )
+            )
+    errors.weiger(fouten, "Het besluit is zo niet te nemen (SPEC §9).")
+    return mandaat
 
 
 @audit.geweigerd_gelogd("verzoek.besloten", ACTIVITEIT)
 def besluit(*, actor, uuid, data: dict) -> Verzoek:
-    """A reasoned decision under mandate (RI-13); an Awb besluit with the bezwaar clause for a
-    bestuursorgaan (RI-16); refusals only on the grounds the request's kind allows (RI-02/04/07/10/12)."""
+    """A reasoned decision by the right decider (RI-13; VI: the VI-beheerder); an Awb besluit with the
+    bezwaar clause for a bestuursorgaan (RI-16); refusals only on the grounds the request's kind allows
+    (RI-02/04/07/10/12); withheld items must belong to the request."""
     achtergehouden = [
         policies.Achtergehouden(str(a["item"]), a["grond"], vi=bool(a.get("vi")))
         for a in data.get("achtergehouden", [])
@@ -284,44 +341,17 @@ def besluit(*, actor, uuid, data: dict) -> Verzoek:
     gronden = list(data.get("weigeringsgronden", []))
     if data.get("uitkomst") not in policies.UITKOMSTEN:
         raise _ongeldig("uitkomst", "Kies toegewezen, gedeeltelijk of afgewezen.")
+    if len({a.item for a in achtergehouden}) != len(achtergehouden):
+        raise _ongeldig("achtergehouden", "Noem elk achtergehouden item één keer, met één grond.")
     with transaction.atomic():
         verzoek, grant = _bij(actor, uuid)
-        mandaat = _mandaat(actor, data.get("mandaat"), verzoek)
-        onbekend = {a.item for a in achtergehouden} - _items_van(verzoek)
-        if onbekend:
-            raise _ongeldig("achtergehouden", "Achtergehouden kan alleen een item van dit verzoek.")
-        if not policies.mag_besluiten(verzoek.status, data["uitkomst"], gronden):
-            raise DomainError("E_STATE_CONFLICT", f"Niet mogelijk in status '{verzoek.status}'.")
-        fouten = policies.besluit_fouten(
-            soort=verzoek.soort,
-            uitkomst=data["uitkomst"],
-            redenen=data.get("redenen", ""),
-            gronden=gronden,
-            achtergehouden=[
-                policies.Achtergehouden(a.item, a.grond, vi=a.vi or verzoek.verwijsindex)
-                for a in achtergehouden
-            ],
-            betreft_vi=verzoek.verwijsindex,
-        )
+        try:
+            mandaat = _besluit_toets(actor, verzoek, data, gronden, achtergehouden)
+        except DomainError as fout:
+            raise _benoemd(fout, verzoek) from None
         beperking = data.get("beperking_vertegenwoordiger")
-        if beperking is not None:
-            if verzoek.indiener_id is None:
-                fouten.append(
-                    policies.Fout("E_INVALID_INPUT", "beperkingVertegenwoordiger", "Geen vertegenwoordiger.")
-                )
-            if "beperking_vertegenwoordiger" not in gronden or not beperking.get("redenen", "").strip():
-                fouten.append(
-                    policies.Fout(
-                        "E_INVALID_INPUT",
-                        "beperkingVertegenwoordiger",
-                        "Een beperking noemt grond en redenen (RI-04).",
-                    )
-                )
-        errors.weiger(fouten, "Het besluit is zo niet te nemen (SPEC §9).")
         vandaag = today()
         verzonden = data.get("verzonden_op") or vandaag
-        if verzonden < vandaag:
-            raise _ongeldig("verzondenOp", "Een besluit wordt niet verzonden vóór het genomen is.")
         besluit_ = {
             "datum": vandaag.isoformat(),
             "uitkomst": data["uitkomst"],
@@ -447,8 +477,8 @@ def _meld_ontvangers(verzoek: Verzoek, notificaties: list[dict], vandaag: dt.dat
 
 
 def _stop_vi(actor, verzoek: Verzoek) -> int:
-    """RI-12: an upheld objection to VI processing stops it at once — the person's signals are withdrawn
-    (archived by the next sweep like any withdrawal, VI-21)."""
+    """RI-12: an upheld objection to VI processing stops it at once — the VI-beheerder withdraws the
+    person's signals in the whole index (archived by the next sweep like any withdrawal, VI-21)."""
     from zorgvuldig.verwijsindex import policies as vi
     from zorgvuldig.verwijsindex.models import Signaal
     from zorgvuldig.verwijsindex.services import ACTIVITEIT as VI_ACTIVITEIT
@@ -458,11 +488,15 @@ def _stop_vi(actor, verzoek: Verzoek) -> int:
         _personen, bsn = selectors._personen(verzoek.persoon)
         if not bsn:
             return 0
-        signalen = list(
-            Signaal.objects.select_for_update()
+        # a partial decision keeps the signals it names (RI-12: only the justified part stops)
+        behouden = {a["item"] for a in verzoek.besluit.get("achtergehouden", [])}
+        signalen = [
+            s
+            for s in Signaal.objects.select_for_update()
             .filter(bsn_index__in=crypto.blind_index_candidates(bsn))
             .exclude(status=vi.INGETROKKEN)
-        )
+            if str(s.uuid) not in behouden
+        ]
         for signaal in signalen:
             signaal.status = vi.INGETROKKEN
             signaal.ingetrokken_op = now()
@@ -499,16 +533,30 @@ def voer_uit(*, actor, uuid, data: dict) -> Verzoek:
             "Het besluit is zo niet uit te voeren (SPEC §9).",
         )
         vandaag = today()
+        besluit_op = dt.date.fromisoformat(verzoek.besluit["datum"])
+        errors.weiger(
+            policies.datum_fouten(
+                ontvangen_op=verzoek.ontvangen_op,
+                besluit_op=besluit_op,
+                vandaag=vandaag,
+                uitgevoerd_op=data.get("datum") or vandaag,
+            )
+        )
+        for n in notificaties:
+            if n.get("datum") and not verzoek.ontvangen_op <= n["datum"] <= vandaag:
+                raise _ongeldig("notificaties", "Een ontvanger is verteld tussen de ontvangst en vandaag.")
         toegewezen = verzoek.status != policies.AFGEWEZEN
         if toegewezen and verzoek.soort in (*policies.CORRECTIES, "vernietiging"):
             errors.weiger(_meld_ontvangers(verzoek, notificaties, vandaag))
         elif notificaties:
             raise _ongeldig("notificaties", "Bij dit besluit worden geen ontvangers op de hoogte gebracht.")
-        ingetrokken = (
-            _stop_vi(actor, verzoek)
-            if toegewezen and verzoek.soort == "verzet" and verzoek.verwijsindex
-            else 0
-        )
+        ingetrokken = 0
+        if toegewezen and verzoek.soort == "verzet" and verzoek.verwijsindex:
+            if "vi_beheerder" not in actor.rollen:
+                raise _benoemd(
+                    DomainError("E_AC_NOT_AUTHORISED", "Signalen trekt de VI-beheerder in (RI-12)."), verzoek
+                )
+            ingetrokken = _stop_vi(actor, verzoek)
         verzoek.uitvoering = {
             "datum": (data.get("datum") or vandaag).isoformat(),
             "vorm": vorm,

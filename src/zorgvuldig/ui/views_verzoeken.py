@@ -728,10 +728,10 @@ def _antwoord(overzicht: dict) -> dict:
     }
 
 
-def _lees_overzicht(request, actor, uuid):
+def _lees_overzicht(request, actor, uuid, *, alleen_verstuurd: bool = False):
     """(request, overview, left-out items or None) or the response for a refusal."""
     try:
-        return selectors.overzicht(actor, uuid), None
+        return selectors.overzicht(actor, uuid, alleen_verstuurd=alleen_verstuurd), None
     except NotFound:
         return None, _niet_zichtbaar(request, actor)
     except DomainError as exc:
@@ -789,11 +789,8 @@ def overzicht_pdf(request, uuid, actor):
     """The delivered answer as a PDF, exactly as the API gives it; there is none before execution."""
     from zorgvuldig.rechten.pdf import antwoord as pdf_antwoord
 
-    gelezen, antwoord = _lees_overzicht(request, actor, uuid)
+    gelezen, antwoord = _lees_overzicht(request, actor, uuid, alleen_verstuurd=True)
     if gelezen is None:
         return antwoord
-    v, data, uitgesloten = gelezen
-    if uitgesloten is not None:
-        messages.error(request, "Een PDF is er pas als het besluit is uitgevoerd.")
-        return HttpResponseRedirect(reverse("ui:verzoek_overzicht", args=[uuid]))
+    v, data, _uitgesloten = gelezen
     return pdf_antwoord(v, data)

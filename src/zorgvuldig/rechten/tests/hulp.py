@@ -10,6 +10,12 @@ from zorgvuldig.dossiers.tests import hulp
 from zorgvuldig.personen.services import registreer_relatie
 
 V = "/api/v1/verzoeken"
+VERIFIEER = {"identiteitGecontroleerd": True, "hoedanigheidGecontroleerd": True}
+
+
+def mandaat(gebruiker) -> str:
+    """The user's open-ended written mandate to decide requests (RI-13)."""
+    return str(gebruiker.mandaten.get(soort="verzoeken_besluiten", tot__isnull=True).uuid)
 
 
 def persoon_url(persoon) -> str:

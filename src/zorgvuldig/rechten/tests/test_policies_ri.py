@@ -215,11 +215,39 @@ def test_ri_16_a_bestuursorgaans_decision_is_an_awb_besluit_with_six_weeks_for_b
     assert tekst.endswith("U kunt ook een klacht indienen bij de Autoriteit Persoonsgegevens.")
 
 
-def test_ri_13_deciding_needs_the_leidinggevende_role_and_a_valid_mandate():
-    assert p.mandaat_geldig({"verzoeken_besluiten"}, {"leidinggevende"})
-    assert not p.mandaat_geldig(set(), {"leidinggevende"})
-    assert not p.mandaat_geldig({"verzoeken_besluiten"}, {"medewerker"})
-    assert not p.mandaat_geldig({"vi_signaleren"}, {"leidinggevende"})
+def _mandaat(**over):
+    basis = {
+        "soort": "verzoeken_besluiten",
+        "vanaf": D(2026, 1, 1),
+        "tot": None,
+        "op": D(2026, 3, 2),
+        "rollen": {"leidinggevende"},
+    }
+    return p.mandaat_geldig(**{**basis, **over})
+
+
+def test_ri_13_deciding_needs_the_leidinggevende_role_and_the_cited_mandate_valid_that_day():
+    assert _mandaat()
+    assert _mandaat(tot=D(2026, 3, 2)) and _mandaat(vanaf=D(2026, 3, 2))  # both ends count
+    assert not _mandaat(tot=D(2026, 3, 1))  # expired
+    assert not _mandaat(vanaf=D(2026, 3, 3))  # not yet
+    assert not _mandaat(rollen={"medewerker"})
+    assert not _mandaat(soort="vi_signaleren")
+
+
+def test_ri_16_a_decision_is_sent_within_two_weeks_and_executed_between_decision_and_today():
+    basis = {"ontvangen_op": D(2026, 3, 2), "besluit_op": D(2026, 3, 20), "vandaag": D(2026, 3, 25)}
+    assert p.datum_fouten(**basis, verzonden_op=D(2026, 3, 25)) == []
+    assert p.datum_fouten(**basis, verzonden_op=D(2026, 4, 8)) == []
+    assert paren(p.datum_fouten(**basis, verzonden_op=D(2026, 4, 9))) == [("E_INVALID_INPUT", "verzondenOp")]
+    assert paren(p.datum_fouten(**basis, verzonden_op=D(2026, 3, 24))) == [("E_INVALID_INPUT", "verzondenOp")]
+    assert p.datum_fouten(**basis, uitgevoerd_op=D(2026, 3, 20)) == []
+    assert p.datum_fouten(**basis, uitgevoerd_op=D(2026, 3, 25)) == []
+    assert paren(p.datum_fouten(**basis, uitgevoerd_op=D(2026, 3, 19))) == [("E_INVALID_INPUT", "datum")]
+    assert paren(p.datum_fouten(**basis, uitgevoerd_op=D(2026, 3, 26))) == [("E_INVALID_INPUT", "datum")]
+    zonder = {**basis, "besluit_op": None}
+    assert p.datum_fouten(**zonder, uitgevoerd_op=D(2026, 3, 2)) == []
+    assert p.datum_fouten(**zonder, uitgevoerd_op=D(2026, 3, 1)) != []
 
 
 def test_ri_06_another_form_is_recorded_with_why_ri_11_a_skipped_recipient_needs_a_reason():
@@ -248,8 +276,8 @@ def test_ri_06_another_form_is_recorded_with_why_ri_11_a_skipped_recipient_needs
 
 
 _FEITEN = {
-    "betrokkene": "lisa",
-    "indiener": "moeder",
+    "betrokkenen": frozenset({"lisa", "lisa-2"}),  # two records of Lisa at the controller
+    "indieners": frozenset({"moeder"}),
     "is_vertegenwoordiger": True,
     "betreft": frozenset({"lisa"}),
     "verborgen_voor": frozenset(),
@@ -265,9 +293,10 @@ def test_ri_03_only_the_subjects_own_items_and_never_safety_hidden_ones():
     assert _in()
     assert _in(betreft=frozenset())  # an item naming no one in the subject's own dossier
     assert _in(betreft=frozenset({"lisa", "broer"}))
+    assert _in(betreft=frozenset({"lisa-2"}))  # her other record
     assert not _in(betreft=frozenset({"broer"}))  # another member's data
     assert not _in(verborgen_voor=frozenset({"moeder"}))  # DS-13, hidden from the requester
-    assert not _in(verborgen_voor=frozenset({"lisa"}), indiener="zelf", is_vertegenwoordiger=False)
+    assert not _in(verborgen_voor=frozenset({"lisa-2"}), is_vertegenwoordiger=False)
 
 
 def test_ri_03_ds_13_pe_11_the_handler_learns_which_rule_left_an_item_out():
@@ -282,7 +311,14 @@ def test_ri_03_ds_13_pe_11_the_handler_learns_which_rule_left_an_item_out():
 
 def test_pe_11_items_not_for_representatives_stay_out_of_a_representatives_overview_only():
     assert not _in(niet_voor_vertegenwoordigers=True)
-    assert _in(niet_voor_vertegenwoordigers=True, indiener="zelf", is_vertegenwoordiger=False)
+    assert _in(niet_voor_vertegenwoordigers=True, is_vertegenwoordiger=False)
+
+
+def test_ds_13_pe_11_acts_that_reveal_a_protection_stay_out_of_who_saw_my_data():
+    assert not p.in_inzagen("dossier.item_verborgen")
+    assert not p.in_inzagen("markering.geregistreerd")
+    assert p.in_inzagen("dossier.ingezien")
+    assert p.in_inzagen("persoon.ingezien")
 
 
 def test_pe_03_a_secret_address_never_reaches_a_representative():

@@ -10,17 +10,10 @@ import pytest
 from zorgvuldig.conftest import als_systeem, maak_gebruiker
 from zorgvuldig.dossiers.tests import hulp
 from zorgvuldig.personen.services import registreer_relatie
-from zorgvuldig.rechten.tests.hulp import Gezin, V, verstrekking
+from zorgvuldig.rechten.tests.hulp import VERIFIEER, Gezin, V, mandaat, verstrekking
 from zorgvuldig.rechten.tests.hulp import persoon_url as _p
 
 pytestmark = pytest.mark.django_db
-
-
-def _mandaat(gebruiker) -> str:
-    return str(gebruiker.mandaten.get(soort="verzoeken_besluiten").uuid)
-
-
-VERIFIEER = {"identiteitGecontroleerd": True, "hoedanigheidGecontroleerd": True}
 
 
 def _in_behandeling(regio, api, gezin, **over) -> str:
@@ -65,14 +58,14 @@ def test_e3_a_parents_inzage_for_a_15_year_old_from_receipt_to_the_delivered_ans
             "uitkomst": "gedeeltelijk",
             "redenen": "Eén notitie verstrekken wij niet: Lisa vroeg om vertrouwelijkheid, in haar belang.",
             "achtergehouden": [{"item": str(gezin.vertrouwelijk.uuid), "grond": "belang_kind"}],
-            "mandaat": _mandaat(regio.leidinggevende),
+            "mandaat": mandaat(regio.leidinggevende),
         },
         format="json",
     )
     assert r.status_code == 200, r.content
     besluit = r.json()["besluit"]
     assert r.json()["status"] == "gedeeltelijk"
-    assert besluit["uitkomst"] == "gedeeltelijk" and besluit["mandaat"] == _mandaat(regio.leidinggevende)
+    assert besluit["uitkomst"] == "gedeeltelijk" and besluit["mandaat"] == mandaat(regio.leidinggevende)
     assert "bezwaar" in besluit["bezwaarclausule"]  # RI-16: the wijkteam is a bestuursorgaan
     assert besluit["bezwaarTot"] == (vandaag + dt.timedelta(weeks=6)).isoformat()
     assert r.json()["besluitTijdig"] is True
@@ -144,7 +137,7 @@ def test_e3_ri_01_at_16_the_parents_request_is_a_third_partys_and_is_refused(reg
             "uitkomst": "afgewezen",
             "redenen": "Noor is 16; voor uw verzoek is haar toestemming nodig.",
             "weigeringsgronden": ["niet_bevoegd"],
-            "mandaat": _mandaat(regio.leidinggevende),
+            "mandaat": mandaat(regio.leidinggevende),
         },
         format="json",
     )
@@ -169,7 +162,7 @@ def test_ri_13_without_a_valid_mandate_there_is_no_decision(regio, api):
     ander = maak_gebruiker(
         regio.wijkteam, "lg2@krimpen.example.org", ["leidinggevende"], mandaten=["verzoeken_besluiten"]
     )
-    r = lg.post(f"{url}/_besluiten", {**body, "mandaat": _mandaat(ander)}, format="json")
+    r = lg.post(f"{url}/_besluiten", {**body, "mandaat": mandaat(ander)}, format="json")
     assert r.status_code == 403
     # a leidinggevende without a mandate lacks the scope: the request is not there for deciding
     zonder = maak_gebruiker(regio.wijkteam, "lg3@krimpen.example.org", ["leidinggevende"], team=regio.team)
@@ -219,7 +212,7 @@ def test_ri_04_a_limited_representative_is_refused_at_the_next_request(regio, ap
             "redenen": "Zwaarwegende belangen van Lisa verzetten zich ertegen.",
             "weigeringsgronden": ["beperking_vertegenwoordiger"],
             "beperkingVertegenwoordiger": {"redenen": "Lopend onderzoek naar de thuissituatie."},
-            "mandaat": _mandaat(regio.leidinggevende),
+            "mandaat": mandaat(regio.leidinggevende),
         },
         format="json",
     )
@@ -252,7 +245,7 @@ def _toegewezen(regio, api, gezin, soort="correctie"):
         {
             "uitkomst": "toegewezen",
             "redenen": "De datum wordt verbeterd.",
-            "mandaat": _mandaat(regio.leidinggevende),
+            "mandaat": mandaat(regio.leidinggevende),
         },
         format="json",
     )

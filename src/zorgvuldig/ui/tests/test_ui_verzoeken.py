@@ -262,7 +262,7 @@ def test_a_third_partys_name_is_enough_to_register(regio, ui):
         ({"indiener_naam": "Sanne"}, "Kies de indiener uit de lijst, of vul een naam in (niet allebei)."),
         (
             {"ontvangen_op": (VANDAAG + dt.timedelta(days=1)).isoformat()},
-            "De ontvangstdatum ligt in de toekomst.",
+            "De ontvangstdatum ligt in het afgelopen jaar en niet in de toekomst.",
         ),
         (
             {"hoedanigheid": "zelf"},
@@ -510,7 +510,7 @@ def test_ri_16_the_decision_of_a_bestuursorgaan_carries_the_bezwaar_clause(regio
         ({"grond_0": "belang_kind"}, "Vink aan dat u dit achterhoudt, of kies geen grond."),
         (
             {"verzonden_op": (VANDAAG - dt.timedelta(days=1)).isoformat()},
-            "niet verzonden vóór het genomen is",
+            "Verzenden kan vanaf vandaag en binnen twee weken.",
         ),
     ],
 )
