@@ -127,6 +127,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "zorgvuldig.core.middleware.TraceContextMiddleware",
+    "zorgvuldig.core.middleware.OngeldigTekenMiddleware",
     "zorgvuldig.core.middleware.SecurityHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",

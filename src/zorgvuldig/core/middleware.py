@@ -29,6 +29,37 @@ class TraceContextMiddleware:
         return response
 
 
+class OngeldigTekenMiddleware:
+    """A NUL character in the query string is refused before any view: PostgreSQL cannot store or
+    compare it, so a filter with one would otherwise end in a server error (bad input: a clear 400)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if any("\x00" in k or any("\x00" in v for v in vs) for k, vs in request.GET.lists()):
+            return _ongeldig_teken(request)
+        return self.get_response(request)
+
+
+def _ongeldig_teken(request):
+    from django.http import HttpResponseBadRequest, JsonResponse
+
+    from zorgvuldig.core.context import current_trace
+    from zorgvuldig.core.errors import InvalidParam, problem
+
+    detail = "De zoekvraag bevat een ongeldig teken."
+    if request.path.startswith("/api/"):
+        body = problem(
+            "E_INVALID_INPUT",
+            detail,
+            trace_id=current_trace()[0],
+            invalid_params=[InvalidParam("query", "invalid", "Een NUL-teken is niet toegestaan.")],
+        )
+        return JsonResponse(body, status=400, content_type="application/problem+json")
+    return HttpResponseBadRequest(detail, content_type="text/plain; charset=utf-8")
+
+
 class SecurityHeadersMiddleware:
     """The NL API Design Rules' security headers, on every response (API §1.3)."""
 

@@ -55,3 +55,20 @@ def test_openapi_is_public(client, db):
     r = client.get("/api/v1/openapi.yaml")
     assert r.status_code == 200 and b"/api/v1/personen" in r.content
     assert r["Access-Control-Allow-Origin"] == "*"
+
+
+def test_a_nul_character_in_the_query_is_a_clear_400_everywhere(regio, api, ui):
+    """Bad input gets a clear error and changes nothing; PostgreSQL cannot compare NUL, so without this a
+    list filter with one answered 500."""
+    for pad in (
+        "/api/v1/dossiers?status=%00",
+        "/api/v1/deelbesluiten?status=a%00b",
+        "/api/v1/verzoeken?%00=1",
+    ):
+        r = api(regio.medewerker).get(pad)
+        assert r.status_code == 400, pad
+        assert r["Content-Type"].startswith("application/problem+json")
+        assert r.json()["code"] == "E_INVALID_INPUT" and r.json()["traceId"]
+    r = ui(regio.medewerker).get("/dossiers?status=%00")
+    assert r.status_code == 400 and "ongeldig teken" in r.content.decode()
+    assert api(regio.medewerker).get("/api/v1/dossiers?status=geregistreerd").status_code == 200
