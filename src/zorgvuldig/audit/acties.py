@@ -43,6 +43,7 @@ ACTIES: dict[str, str] = {
     "verzoek.ingezien": "Verzoek van een betrokkene ingezien",
     "verzoek.lijst_ingezien": "Lijst van verzoeken ingezien",
     "verzoek.gezocht": "Verzoeken gezocht op BSN",
+    "verzoek.termijn_gewaarschuwd": "Behandelaar gewaarschuwd: termijn van een verzoek loopt af",
     "verzoek.geverifieerd": "Identiteit en hoedanigheid van de indiener gecontroleerd",
     "verzoek.in_behandeling": "Verzoek in behandeling genomen",
     "verzoek.verlengd": "Termijn van een verzoek verlengd",

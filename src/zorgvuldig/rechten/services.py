@@ -608,3 +608,50 @@ def vermeld_namen(*, actor, uuid, redenen: str) -> Verzoek:
         verzoek.save()
         _audit(actor, "verzoek.namen_vermeld", verzoek, grant, ["naamVermelding"])
     return verzoek
+
+
+def waarschuw_termijnen() -> int:
+    """SPEC §9: from 7 days before a decision or execution term ends, its handler gets one e-mail
+    (outbox; the key holds the term, so an extension warns again). The message names only the request's
+    short reference and the date, never the person."""
+    from zorgvuldig.berichten.models import Bericht
+    from zorgvuldig.berichten.services import plaats_email
+    from zorgvuldig.core.context import Actor
+
+    vandaag = today()
+    gewaarschuwd = 0
+    with tenancy.systeem():
+        kandidaten = Verzoek.objects.filter(status__in=(*policies.OPEN, *policies.UITKOMSTEN)).select_related(
+            "behandelaar", "verwerkingsverantwoordelijke"
+        )
+        for verzoek in kandidaten.iterator():
+            t = selectors.termijnen(verzoek, vandaag)
+            for soort, termijn, stand in (
+                ("besluit", t["besluittermijn"], t["besluittermijnStand"]),
+                ("uitvoering", t["uitvoeringstermijn"], t["uitvoeringstermijnStand"]),
+            ):
+                sleutel = f"verzoektermijn:{verzoek.uuid}:{soort}:{termijn}"
+                if stand != "waarschuwing" or Bericht.objects.filter(sleutel=sleutel).exists():
+                    continue  # not due for a warning, or warned before for this term
+                with transaction.atomic():
+                    plaats_email(
+                        aan=verzoek.behandelaar.email,
+                        onderwerp=f"Termijn verzoek {str(verzoek.uuid)[:8]}",
+                        tekst=(
+                            f"De termijn voor het {soort} op verzoek {str(verzoek.uuid)[:8]} "
+                            f"({verzoek.soort}) loopt af op {termijn:%d-%m-%Y}. Log in om het verzoek te "
+                            "bekijken."
+                        ),
+                        sleutel=sleutel,
+                        gebruiker=verzoek.behandelaar,
+                    )
+                    audit.record(
+                        actor=Actor.systeem(),
+                        actie="verzoek.termijn_gewaarschuwd",
+                        activiteit=ACTIVITEIT,
+                        object=verzoek,
+                        velden=[f"{soort}stermijn"],
+                        verwerkingsverantwoordelijke=str(verzoek.verwerkingsverantwoordelijke.uuid),
+                    )
+                gewaarschuwd += 1
+    return gewaarschuwd

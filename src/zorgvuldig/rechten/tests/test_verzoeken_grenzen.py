@@ -251,3 +251,31 @@ def test_a_user_who_is_both_worker_and_vi_beheerder_sees_their_own_requests(regi
     gezin = Gezin(regio)
     url = gezin.verzoek(api(beide))["url"]
     assert api(beide).get(url).status_code == 200
+
+
+def test_ri_15_the_handler_is_warned_once_per_term_seven_days_before_it_ends(regio, api):
+    from zorgvuldig.berichten.models import Bericht
+    from zorgvuldig.rechten import services
+
+    gezin = Gezin(regio)
+    bijna = (dt.date.today() - dt.timedelta(days=22)).isoformat()  # decision due in 6 days
+    url = gezin.verzoek(api(regio.medewerker), ontvangenOp=bijna)["url"]
+    gezin.verzoek(api(regio.medewerker))  # received today: not yet
+    assert services.waarschuw_termijnen() == 1
+    assert services.waarschuw_termijnen() == 0  # once per term
+    als_systeem()
+    bericht = Bericht.objects.get(sleutel__startswith="verzoektermijn:")
+    assert bericht.aan == regio.medewerker.email
+    assert "Lisa" not in bericht.tekst and "Visser" not in bericht.tekst and "Sanne" not in bericht.tekst
+    # extended: the new term warns again when it comes near, not now
+    api(regio.medewerker).post(f"{url}/_verifieren", VERIFIEER, format="json")
+    lg = api(regio.leidinggevende)
+    lg.post(f"{url}/_beoordelen", {}, format="json")
+    lg.post(f"{url}/_verlengen", {"maanden": 1, "redenen": "Veel gegevens."}, format="json")
+    assert services.waarschuw_termijnen() == 0
+
+
+def test_the_term_warning_runs_as_a_daily_job():
+    from zorgvuldig.taken.periodiek import alle
+
+    assert {"rechten.termijnen_bewaken"} <= {p.naam for p in alle()}
