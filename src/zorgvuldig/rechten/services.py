@@ -153,8 +153,8 @@ def _benoemd(fout: DomainError, verzoek: Verzoek) -> DomainError:
 
 
 def _bij(actor, uuid, statussen=None, recht: str = "wijzigen"):
-    """The request under a row lock, in one of `statussen`; the handler needs its grant's right, the
-    leidinggevende and FG reach it by their oversight."""
+    """The request under a row lock, in one of `statussen`. Changing it takes the handler's grant or a
+    decider's place (the organisation's leidinggevende; the VI-beheerder for VI requests); the FG reads."""
     verzoek, grant = selectors.verzoek_of_404(actor, uuid, lock=True)
     beslisser = ("leidinggevende" in actor.rollen and verzoek.organisatie_id == actor.organisatie.pk) or (
         "vi_beheerder" in actor.rollen and verzoek.verwijsindex
@@ -206,10 +206,7 @@ def verifieer(*, actor, uuid, identiteit: bool, hoedanigheid: bool) -> Verzoek:
             toestemming_betrokkene=_toestemming_geldig(verzoek),
         )
         if not uitkomst.toegestaan:
-            fout = DomainError(uitkomst.code or "E_RI_NOT_ENTITLED", uitkomst.reden)
-            fout.audit_object = verzoek  # type: ignore[attr-defined]
-            fout.audit_betrokkenen = [verzoek.persoon]  # type: ignore[attr-defined]
-            raise fout
+            raise _benoemd(DomainError(uitkomst.code or "E_RI_NOT_ENTITLED", uitkomst.reden), verzoek)
         verzoek.status = policies.GEVERIFIEERD
         verzoek.geverifieerd_op = today()
         verzoek.save(update_fields=["status", "geverifieerd_op", "gewijzigd"])
