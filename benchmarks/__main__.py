@@ -1,7 +1,8 @@
 """`python -m benchmarks NAME [--db sqlite|postgres] [--size N]` (DESIGN §7).
 
 Names: person_writes (1 client; 8 clients on PostgreSQL), audit_verify, signal_registration,
-signal_http (PostgreSQL only), match_lookup, toegang_toestemming, verstrekkingen_register, inzage.
+signal_http (PostgreSQL only), match_lookup, toegang_toestemming, verstrekkingen_register, inzage,
+bewaren.
 Results go to benchmarks/results/<name>-<db>.json.
 PostgreSQL uses BENCH_PG_ADMIN_URL (default: postgres@127.0.0.1).
 """
@@ -22,6 +23,7 @@ NAMES = [
     "toegang_toestemming",
     "verstrekkingen_register",
     "inzage",
+    "bewaren",
 ]
 # The verwijsindex measures set Django up for their own database, so each runs in its own process.
 # (and so do toegang_toestemming and verstrekkingen_register)
@@ -32,6 +34,7 @@ EIGEN_PROCES = {
     "toegang_toestemming": 1_000_000,  # consents (dossiers: a tenth)
     "verstrekkingen_register": 1_000_000,
     "inzage": 1_000_000,  # others' records; the subject has 1,000
+    "bewaren": 1_000_000,  # due outreach signals swept (and as many copies deleted raw)
 }
 
 

@@ -70,6 +70,18 @@ def vergeet(sleutel: str) -> int:
 
 
 def _actor_fields(actor) -> dict:
+    if getattr(actor, "is_portaal", False):
+        # The client (or representative) through "Mijn gegevens": no staff user; the controller whose
+        # record the act concerns, so its FG finds the entry (RI-17 lists it as the client's own act).
+        org = actor.organisatie
+        zelf = actor.namens.get("hoedanigheid", "zelf") == "zelf"
+        return {
+            "actor_gebruiker": "",
+            "actor_functie": ("de betrokkene zelf" if zelf else "vertegenwoordiger") + " via Mijn gegevens",
+            "actor_rol": "client",
+            "actor_organisatie": "",
+            "verwerkingsverantwoordelijke": str(org.verwerkingsverantwoordelijke.uuid) if org else "",
+        }
     if actor.is_systeem:
         return {
             "actor_gebruiker": "",

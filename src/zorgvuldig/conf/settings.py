@@ -118,8 +118,13 @@ INSTALLED_APPS = [
     "zorgvuldig.toestemmingen",
     "zorgvuldig.casusoverleg",
     "zorgvuldig.rechten",
+    "zorgvuldig.bewaren",
     "zorgvuldig.rapportages",
     "zorgvuldig.ui",
+    # Client portal "Mijn gegevens" with DigiD (django-digid-eherkenning; its mock IdP in demo and tests).
+    "simple_certmanager",
+    "digid_eherkenning",
+    "zorgvuldig.portaal",
 ]
 
 MIDDLEWARE = [
@@ -283,6 +288,15 @@ AUDIT_UNSEALED_GRACE_SECONDS = config(
     "`audit verify` reports audit entries older than this that are still unsealed.",
 )
 
+# Retention (SPEC §10, RT-11): transfer packages of record types that are permanent under the Archiefwet.
+ZORGVULDIG_ARCHIEF_MAP = config(
+    "ZORGVULDIG_ARCHIEF_MAP",
+    str(BASE_DIR / "archief"),
+    "Folder where the retention sweep writes transfer packages (JSON, content in clear) of record types "
+    "configured as permanent (RT-11), for the archive (e-Depot) to collect. Protect it like the database.",
+    doc_default="`var/archief`",
+)
+
 # Background work (DESIGN §1, `zorgvuldig.taken`): django.tasks with the database backend by default.
 TASKS_BACKEND = config(
     "ZORGVULDIG_TASKS_BACKEND",
@@ -363,6 +377,10 @@ SPECTACULAR_SETTINGS = {
         "VormEnum": "zorgvuldig.toestemmingen.policies.VORMEN",
         "UitkomstEnum": "zorgvuldig.verwijsindex.policies.INSTEMMING_UITKOMSTEN",
         "VerzoekuitkomstEnum": "zorgvuldig.rechten.policies.UITKOMSTEN",
+        # `reden` is also a hold's ground (RT-07): keep the dossier closure's name
+        "RedenEnum": "zorgvuldig.dossiers.policies.AFSLUITREDENEN",
+        "BlokkaderedenEnum": "zorgvuldig.bewaren.policies.BLOKKADEREDENEN",
+        "VernietigingsbeoordelingEnum": "zorgvuldig.bewaren.policies.BEOORDELINGEN",
     },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
@@ -471,6 +489,28 @@ UI_VERKLARING_VERSIE = config(
     "Version of the confidentiality undertaking text users accept at first log-in (AC-07).",
 )
 CSRF_FAILURE_VIEW = "zorgvuldig.core.views.csrf_fout"
+
+# --- Client portal "Mijn gegevens" (portaal/) ---
+PORTAAL_DIGID_MOCK = config(
+    "ZORGVULDIG_PORTAL_DIGID_MOCK",
+    not PRODUCTION,
+    'Clients log in to "Mijn gegevens" (`/mijn`) through the DigiD mock of django-digid-eherkenning: '
+    "anyone types any valid BSN. For the demo and tests only; production mode refuses it at start-up. "
+    "Real DigiD (SAML) is not yet available, so in production the portal shows that log-in is not "
+    "possible yet (docs/operators.md).",
+    doc_default="on in demo and test, off in production",
+)
+if PORTAAL_DIGID_MOCK and PRODUCTION:
+    raise ImproperlyConfigured("ZORGVULDIG_PORTAL_DIGID_MOCK may not be on in production mode")
+PORTAAL_INACTIEF_SECONDEN = config(
+    "ZORGVULDIG_PORTAL_IDLE_SECONDS",
+    15 * 60,
+    'A "Mijn gegevens" session ends after this many seconds without activity (DigiD: 15 minutes).',
+)
+DIGID_MOCK_APP_TITLE = "Mijn gegevens – oefen-DigiD (geen echte DigiD)"
+DIGID_MOCK_RETURN_URL = "/mijn/overzicht"
+DIGID_MOCK_CANCEL_URL = "/mijn"
+DIGID_MOCK_IDP_VALIDATE_CALLBACK_URLS = True  # the mock only returns to this host
 
 # --- Reports (RP-03) ---
 REPORTS_MIN_CELL = config(

@@ -4,6 +4,7 @@ from django_otp.admin import OTPAdminSite
 
 from zorgvuldig.api import views as api_views
 from zorgvuldig.audit import api as audit_api
+from zorgvuldig.bewaren import api as bewaar_api
 from zorgvuldig.casusoverleg import api as casus_api
 from zorgvuldig.core import metrics as core_metrics
 from zorgvuldig.core import views as core_views
@@ -114,6 +115,21 @@ api_v1 = [
     path(f"verzoeken/{U}/_uitvoeren", verzoek_api.UitvoerenView.as_view()),
     path(f"verzoeken/{U}/_afsluiten", verzoek_api.AfsluitenView.as_view()),
     path(f"verzoeken/{U}/overzicht", verzoek_api.OverzichtView.as_view()),
+    path("bewaarregels", bewaar_api.BewaarregelsView.as_view()),
+    path(f"bewaarregels/{U}", bewaar_api.BewaarregelView.as_view()),
+    path("bewaartermijnen", bewaar_api.BewaartermijnenView.as_view()),
+    path(f"bewaartermijnen/{U}", bewaar_api.BewaartermijnView.as_view()),
+    path(f"bewaartermijnen/{U}/_verlengen", bewaar_api.VerlengenView.as_view()),
+    path(f"bewaartermijnen/{U}/blokkades", bewaar_api.BlokkadesView.as_view()),
+    path(f"bewaartermijnen/{U}/blokkades/<uuid:blokkade_uuid>", bewaar_api.BlokkadeView.as_view()),
+    path(f"bewaartermijnen/{U}/blokkades/<uuid:blokkade_uuid>/_opheffen", bewaar_api.OpheffenView.as_view()),
+    path("vernietigingslijsten", bewaar_api.VernietigingslijstenView.as_view()),
+    path(f"vernietigingslijsten/{U}", bewaar_api.VernietigingslijstView.as_view()),
+    path(f"vernietigingslijsten/{U}/_beoordelen", bewaar_api.BeoordelenView.as_view()),
+    path(f"vernietigingslijsten/{U}/_goedkeuren", bewaar_api.GoedkeurenView.as_view()),
+    path("vernietigingsbewijzen", bewaar_api.VernietigingsbewijzenView.as_view()),
+    path("opschoonrondes", bewaar_api.OpschoonrondesView.as_view()),
+    path(f"opschoonrondes/{U}", bewaar_api.OpschoonrondeView.as_view()),
     path("toestemmingen", toestemming_api.ToestemmingenView.as_view()),
     path(f"toestemmingen/{U}", toestemming_api.ToestemmingView.as_view()),
     path(f"toestemmingen/{U}/_geven", toestemming_api.GevenView.as_view()),
@@ -174,6 +190,7 @@ urlpatterns = [
     path("api/v1/openapi.json", api_views.openapi_json),
     path("admin/", admin.site.urls),
     *[path(f"api/v1/{p.pattern}", p.callback, name=p.name) for p in api_v1],
+    path("mijn", include("zorgvuldig.portaal.urls")),  # client portal "Mijn gegevens" (DigiD)
     path("", include("zorgvuldig.ui.urls")),
 ]
 

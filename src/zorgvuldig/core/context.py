@@ -78,6 +78,28 @@ class Actor:
             namens=namens or {},
         )
 
+    @classmethod
+    def portaal(cls, organisatie=None, *, hoedanigheid: str = "zelf", vertegenwoordiger: str = "") -> Actor:
+        """A client or representative signed in to "Mijn gegevens" with DigiD: no staff user, no staff
+        roles. `organisatie` holds the record the act concerns; its controller is named in the audit
+        entry. Like the system it has no grants, so need-to-know selectors do not restrict it: the portal
+        hands a service only records its own selectors matched to the client's BSN (portaal/selectors.py),
+        and no staff page or API endpoint ever builds this actor."""
+        namens = {"hoedanigheid": hoedanigheid}
+        if vertegenwoordiger:
+            namens["vertegenwoordiger"] = vertegenwoordiger
+        return cls(
+            organisatie=organisatie,
+            rollen=frozenset({"client"}),
+            scopes=frozenset({"client:eigen"}),
+            kanaal="portaal",
+            namens=namens,
+        )
+
+    @property
+    def is_portaal(self) -> bool:
+        return self.gebruiker is None and self.kanaal == "portaal"
+
     def heeft(self, scope: str) -> bool:
         """`a|b`: an endpoint open to either scope (own signals or the organisation's, API §2.3)."""
         return any(s in self.scopes for s in scope.split("|"))

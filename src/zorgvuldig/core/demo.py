@@ -69,6 +69,7 @@ def bouw_demo() -> dict:
         _dossiers()
         _casusoverleg()
         _auditortoegang()
+        _bewaren()
     return {"gebruikers": logins(), "tokens": tokens(resultaat.geheimen)}
 
 
@@ -377,6 +378,39 @@ def _auditortoegang() -> None:
             "doel": "Controle op rechtmatige verwerking",
         },
     )
+
+
+def _bewaren() -> None:
+    """Kees' dossier, taken over from the previous system, ended on 30 June 2010: due on 1 January 2025
+    (RT-01). It no longer acts (RT-12); Marieke (leidinggevende) and Anne (FG) can put it on a destruction
+    list and approve it under "Bewaren" (RT-13), after which the sweep destroys it and Kees with it."""
+    from zorgvuldig.bewaren.services import bijwerken
+    from zorgvuldig.core import tenancy
+    from zorgvuldig.dossiers import services as ds
+    from zorgvuldig.dossiers.models import Dossier
+    from zorgvuldig.organisaties.models import Gebruiker, Team
+    from zorgvuldig.personen.models import Persoon
+
+    with tenancy.systeem():
+        kees = Persoon.objects.get(voornamen="Kees", geslachtsnaam="de Zwerver")
+        if Dossier.objects.filter(leden__persoon=kees).exists():
+            return
+    fatima = Actor.voor(Gebruiker.objects.get(email="fatima@krimpen.example.org"))
+    d = ds.registreer_dossier(
+        actor=fatima,
+        soort="individueel",
+        team=Team.objects.get(code="wijkteam-oost"),
+        leden=[(str(kees.uuid), "client")],
+    )
+    with tenancy.systeem():
+        Dossier.objects.filter(pk=d.pk).update(
+            status="gesloten",
+            geopend_op=dt.date(2008, 2, 1),
+            einddatum=dt.date(2010, 6, 30),
+            afsluitreden="afgerond",
+            vernietigen_op=dt.date(2025, 1, 1),
+        )
+        bijwerken(Dossier.objects.get(pk=d.pk))
 
 
 def logins() -> list[dict]:

@@ -34,9 +34,13 @@ OBJECT_TYPE = "dossiers.dossier"
 
 
 def dossiers_zichtbaar_voor(actor):
-    """Dossiers the actor holds a valid grant for (AC-02 … AC-04, AC-09, AC-11)."""
+    """Dossiers the actor holds a valid grant for (AC-02 … AC-04, AC-09, AC-11) and that still act: past
+    their retention date (RT-01) or due on a granted destruction request (RI-10) they are gone for users
+    before the sweep removes them (RT-12)."""
+    from zorgvuldig.bewaren.selectors import vervallen
+
     tenancy.activeer(actor)
-    return met_grant(Dossier.objects.all(), actor)
+    return met_grant(Dossier.objects.exclude(pk__in=vervallen(OBJECT_TYPE)), actor)
 
 
 def grants_op(actor, dossier: Dossier) -> list[Toegang]:

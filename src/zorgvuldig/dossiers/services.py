@@ -1150,36 +1150,6 @@ def zet_zorgsignaal_om(*, actor, uuid) -> Dossier:
     return dossier
 
 
-def ruim_zorgsignalen_op(vandaag: dt.date | None = None, *, droog: bool = False) -> dict:
-    """RT-05/RT-09: delete outreach signals that led to no melding once past their date; idempotent, a dry
-    run only counts, and each deletion is audited."""
-    from zorgvuldig.core.context import Actor
-    from zorgvuldig.dossiers.models import Zorgsignaal
-
-    vandaag = vandaag or today()
-    actor = Actor.systeem()
-    verwijderd = 0
-    with tenancy.systeem():
-        kandidaten = Zorgsignaal.objects.exclude(status="melding").filter(verwijderen_op__lte=vandaag)
-        if droog:
-            return {"zorgsignalen_verwijderd": 0, "zorgsignalen_te_verwijderen": kandidaten.count()}
-        for rij in kandidaten.select_related("organisatie__verwerkingsverantwoordelijke").iterator():
-            with transaction.atomic():
-                audit.record(
-                    actor=actor,
-                    actie="zorgsignaal.verwijderd",
-                    activiteit=ACTIVITEIT,
-                    object=rij,
-                    betrokkenen=[rij.persoon] if rij.persoon_id else [],
-                    velden=["zorgsignaal"],
-                    verwerkingsverantwoordelijke=str(rij.organisatie.verwerkingsverantwoordelijke.uuid),
-                )
-                Toegang.objects.filter(object_type="dossiers.zorgsignaal", object_id=rij.pk).delete()
-                rij.delete()
-                verwijderd += 1
-    return {"zorgsignalen_verwijderd": verwijderd}
-
-
 @audit.geweigerd_gelogd("zorgsignaal.beoordeeld", ACTIVITEIT)
 def koppel_persoon_aan_zorgsignaal(*, actor, uuid, persoon_uuid):
     """Link the person the concern is about once known (before it becomes a melding)."""

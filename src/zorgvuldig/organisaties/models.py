@@ -305,7 +305,7 @@ class Mandaat(Basis):
         "tot": "organisatorisch",
         "besluit": "organisatorisch",
     }
-    BEWAARREGEL = "administratie"
+    BEWAARREGEL = "register"  # a written mandate: admin_years after it ends (SPEC §10)
 
 
 class ApiToken(Basis):

@@ -124,6 +124,93 @@ def registreer(*, actor, data: dict) -> Verzoek:
     return verzoek
 
 
+PORTAAL_SOORTEN = ("inzage", "correctie", "aanvulling", "verwijdering", "vernietiging", "verzet", "klacht")
+
+
+def behandelaar_voor_portaal(organisatie):
+    """Who handles a request filed in "Mijn gegevens" at `organisatie`: its leidinggevende (who decides
+    under the mandate, RI-13, and may hand it on), else a medewerker; None if the organisation has neither."""
+    from zorgvuldig.organisaties.models import Gebruiker
+    from zorgvuldig.organisaties.selectors import met_rol
+
+    gebruikers = Gebruiker.objects.filter(organisatie=organisatie, is_active=True).order_by("id")
+    for rol in ("leidinggevende", "medewerker"):
+        kandidaten = met_rol(gebruikers, rol)
+        if kandidaten:
+            return kandidaten[0]
+    return None
+
+
+@audit.geweigerd_gelogd("verzoek.geregistreerd", ACTIVITEIT)
+def registreer_via_portaal(*, actor, persoon, indiener=None, soort: str, toelichting: str = "") -> Verzoek:
+    """A request the client (or a parent for a child under 16) filed in "Mijn gegevens" (SPEC §9).
+
+    The portal found `persoon` — and, for a representative, `indiener`, the parent's record related to
+    the child — through the DigiD identity; the request goes to the organisation holding that record,
+    received today, in writing (a DigiD-signed form), channel `portaal`. Entitlement (RI-01 … RI-04)
+    stays the handler's verification step: the request starts as received, like one on paper.
+    """
+    from zorgvuldig.berichten.services import plaats_email
+    from zorgvuldig.toegang.models import Bron
+    from zorgvuldig.toegang.services import verleen_intern
+
+    if not actor.is_portaal:
+        raise DomainError("E_AC_NOT_AUTHORISED", "Alleen via Mijn gegevens.")
+    tenancy.activeer(actor)  # no staff organisation: the portal writes at the record's organisation
+    if soort not in PORTAAL_SOORTEN:
+        raise _ongeldig("soort", "Kies wat u wilt vragen.")
+    if indiener is not None and (
+        indiener.pk == persoon.pk
+        or indiener.verwerkingsverantwoordelijke_id != persoon.verwerkingsverantwoordelijke_id
+    ):
+        raise _ongeldig("indiener", "De indiener hoort bij dezelfde organisatie als de betrokkene.")
+    behandelaar = behandelaar_voor_portaal(persoon.organisatie)
+    if behandelaar is None:
+        raise DomainError(
+            "E_STATE_CONFLICT",
+            "Deze organisatie kan nu geen verzoeken via Mijn gegevens ontvangen. Neem contact met haar op.",
+        )
+    with transaction.atomic():
+        verzoek = Verzoek(
+            verwerkingsverantwoordelijke_id=persoon.verwerkingsverantwoordelijke_id,
+            organisatie=persoon.organisatie,
+            soort=soort,
+            status=policies.ONTVANGEN,
+            persoon=persoon,
+            indiener=indiener,
+            hoedanigheid="wettelijk_vertegenwoordiger" if indiener is not None else "zelf",
+            ontvangen_op=today(),
+            schriftelijk=True,
+            kanaal="portaal",
+            behandelaar=behandelaar,
+        )
+        _zet_inhoud(verzoek, toelichting=toelichting.strip())
+        verzoek.save()
+        grant = verleen_intern(
+            actor=actor,
+            object=verzoek,
+            bron=Bron.VERZOEK,
+            reden="Behandelaar van het verzoek (Mijn gegevens)",
+            rechten={"lezen", "wijzigen"},
+            ontvanger_gebruiker=behandelaar,
+            herkomst=f"verzoek:{verzoek.uuid}",
+        )
+        _audit(actor, "verzoek.geregistreerd", verzoek, grant, ["soort", "hoedanigheid", "ontvangenOp"])
+        # The handler hears of it at once; the message names no person (the request's page does).
+        plaats_email(
+            aan=behandelaar.email,
+            onderwerp="Nieuw verzoek via Mijn gegevens",
+            tekst=(
+                "Er is een nieuw verzoek van een betrokkene binnengekomen via Mijn gegevens. "
+                "De termijn loopt "
+                f"vanaf vandaag. Open in zorgvuldig: Verzoeken. Kenmerk: {str(verzoek.uuid)[:8]}."
+            ),
+            sleutel=f"portaalverzoek:{verzoek.uuid}",
+            gebruiker=behandelaar,
+        )
+    return verzoek
+
+
 def _toestemming(persoon, uuid):
     from zorgvuldig.toestemmingen.models import Toestemming
 
@@ -272,8 +359,8 @@ def _mandaat(actor, uuid, verzoek: Verzoek):
 def _items_van(verzoek: Verzoek) -> set[str]:
     """What a decision may withhold or keep: for inzage the items of the compiled answer (shown or left
     out), otherwise the items the request names."""
-    if verzoek.soort != "inzage":
-        return set(verzoek.items)
+    if verzoek.soort != "inzage" and (verzoek.items or verzoek.soort != "vernietiging"):
+        return set(verzoek.items)  # a destruction of everything may keep any item of the answer (RI-10)
     samenstelling = selectors.stel_samen(verzoek)
     overzicht, gegevens = samenstelling.overzicht, samenstelling.overzicht["gegevens"]
     return (
@@ -547,7 +634,12 @@ def voer_uit(*, actor, uuid, data: dict) -> Verzoek:
             errors.weiger(_meld_ontvangers(verzoek, notificaties, vandaag))
         elif notificaties:
             raise _ongeldig("notificaties", "Bij dit besluit worden geen ontvangers op de hoogte gebracht.")
-        ingetrokken = 0
+        ingetrokken, vernietiging = 0, {}
+        if toegewezen and verzoek.soort == "vernietiging" and not verzoek.verwijsindex:
+            from zorgvuldig.bewaren.services import vernietig_op_verzoek
+
+            behouden = {a["item"] for a in verzoek.besluit.get("achtergehouden", [])}
+            vernietiging = vernietig_op_verzoek(actor=actor, verzoek=verzoek, behouden=behouden)
         if toegewezen and verzoek.soort == "verzet" and verzoek.verwijsindex:
             if "vi_beheerder" not in actor.rollen:
                 raise _benoemd(
@@ -558,6 +650,7 @@ def voer_uit(*, actor, uuid, data: dict) -> Verzoek:
             "datum": (data.get("datum") or vandaag).isoformat(),
             "vorm": vorm,
             **({"signalenIngetrokken": ingetrokken} if ingetrokken else {}),
+            **({"vernietiging": vernietiging} if vernietiging else {}),
         }
         _zet_inhoud(verzoek, uitvoeringToelichting=data.get("toelichting", ""))
         if verzoek.soort == "inzage" and toegewezen:

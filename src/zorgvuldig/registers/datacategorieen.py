@@ -9,6 +9,8 @@ from __future__ import annotations
 from django.apps import apps
 from django.core import checks
 
+from zorgvuldig.bewaren.policies import REGELS
+
 CATEGORIEEN = {
     "technisch": "Technische sleutel, tijdstempel of referentie zonder betekenis over een persoon",
     "organisatorisch": "Gegevens over organisaties, rollen, configuratie",
@@ -29,25 +31,8 @@ CATEGORIEEN = {
     "audit": "Logboekgegevens (handeling, doel, grondslag, status)",
 }
 
-BEWAARREGELS = {
-    "configuratie": "Zolang de configuratie geldt; daarna retention.admin_years",
-    "administratie": "retention.admin_years (5) na beëindiging",
-    "register": "retention.admin_years (5) na vervanging of beëindiging",
-    "sleutel": "Zolang er gegevens onder de sleutel staan",
-    "persoon": "Tot het laatste dossier of signaal over de persoon is vernietigd (SPEC §10)",
-    "toegang": "Met het object waarop de toegang betrekking heeft",
-    "verstrekking": "Met het dossier of de casus; niet zolang verstrekte gegevens bestaan (SPEC §10)",
-    "audit": "retention.audit_years (7), als ketenbegin tot een ondertekend controlepunt (AU-03)",
-    "pseudoniem": "Tot de gegevens van de betrokkene zijn vernietigd (AU-07)",
-    "idempotentie": "24 uur (API §1.6)",
-    "signaal": "Tot de verwijderdatum of intrekking (VI-16); dan alleen het archiefrecord (RT-04)",
-    "vi_archief": "vi.archive_months (24) na het einde van het signaal (VI-21, RT-04)",
-    "dossier": "retention.dossier_years (15): vernietigen op 1 januari van eindjaar + 15 (RT-01)",
-    "zorgsignaal": "retention.unconfirmed_signal_months (6) na ontvangst zonder melding (RT-05)",
-    "toestemming": "retention.consent_years (5) na verval of intrekking, niet vóór verstrekkingen erop",
-    "casusoverleg": "Termijn van het overlegtype na sluiten (RT-08); overdracht via het deelbesluit",
-    "bericht": "Tekst gewist na bezorging; adres en onderwerp als administratie (retention.admin_years)",
-}
+# One rule per record type (RT-10), kept in the retention engine with its start event, term and derivation.
+BEWAARREGELS = {code: regel.omschrijving for code, regel in REGELS.items()}
 
 EIGEN_APPS = {
     "core",
@@ -65,6 +50,7 @@ EIGEN_APPS = {
     "toestemmingen",
     "casusoverleg",
     "rechten",
+    "bewaren",
 }
 
 
@@ -78,6 +64,8 @@ def ontbrekend() -> list[str]:
         regel = getattr(model, "BEWAARREGEL", None)
         if regel not in BEWAARREGELS:
             problems.append(f"{name}: no retention rule (BEWAARREGEL)")
+        elif REGELS[regel].eenheid and not _valt_onder_eenheid(model, regel):
+            problems.append(f"{name}: rule {regel!r} needs a retention row or a CASCADE link to one (RT-10)")
         for field in model._meta.get_fields():
             if field.auto_created and not field.concrete:
                 continue  # reverse relations belong to the other model
@@ -87,6 +75,28 @@ def ontbrekend() -> list[str]:
             elif cat not in CATEGORIEEN:
                 problems.append(f"{name}.{field.name}: unknown data category {cat!r}")
     return problems
+
+
+def _valt_onder_eenheid(model, regel: str, gezien: frozenset = frozenset()) -> bool:
+    """RT-10: a model of a rule with its own dates is a unit (bewaren.eenheden), or is deleted by CASCADE
+    with a model of the same rule that is — so the sweep cannot leave it behind."""
+    from django.db import models
+
+    from zorgvuldig.bewaren.eenheden import van_model
+
+    if van_model(model) is not None:
+        return True
+    for field in model._meta.concrete_fields:
+        doel = field.related_model if field.is_relation else None
+        if (
+            doel is not None
+            and doel not in gezien
+            and field.remote_field.on_delete is models.CASCADE
+            and getattr(doel, "BEWAARREGEL", None) == regel
+            and _valt_onder_eenheid(doel, regel, gezien | {model})
+        ):
+            return True
+    return False
 
 
 @checks.register("zorgvuldig")

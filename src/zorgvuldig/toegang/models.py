@@ -56,7 +56,8 @@ class Toegang(Beschermd):
     aanvullen = models.BooleanField(default=False)
     wijzigen = models.BooleanField(default=False)
     reden = models.TextField()
-    herkomst = models.CharField(max_length=200, blank=True)  # the record that gave rise to it
+    # the record that gave rise to it; indexed: retention deletes grants by it (SPEC §10)
+    herkomst = models.CharField(max_length=200, blank=True, db_index=True)
     verleend_door = models.ForeignKey(
         "organisaties.Gebruiker", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )

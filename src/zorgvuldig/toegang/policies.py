@@ -26,6 +26,7 @@ ROL_SCOPES: dict[str, frozenset[str]] = {
         "signaal:beheren",
         "dossier:autoriseren",
         "deelbesluit:goedkeuren",
+        "bewaartermijn:inzien",
         "bewaartermijn:verlengen",
         "bewaartermijn:blokkeren",
         "vernietigingslijst:goedkeuren",

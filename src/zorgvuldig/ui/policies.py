@@ -26,6 +26,7 @@ MENU = (
     Menu("Logboek", "ui:audit", "audit:lezen"),
     Menu("Rapportage", "ui:rapportage_verwijsindex", "rapportage:lezen"),
     Menu("Verstrekkingenregister", "ui:verstrekkingenregister", "register:lezen"),
+    Menu("Bewaren", "ui:bewaren", "bewaartermijn:inzien"),
     Menu("Beheer verwijsindex", "ui:vi_beheer", "vi:beheren|vi:archief"),
     Menu("Gebruikers", "ui:gebruikers", "gebruiker:beheren"),
     Menu("Teams", "ui:teams", "gebruiker:beheren"),

@@ -11,7 +11,6 @@ POSTed form only.
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import uuid as uuid_
 from collections.abc import Callable
@@ -34,7 +33,7 @@ from zorgvuldig.dossiers import selectors as dossiers
 from zorgvuldig.organisaties.models import Mandaat
 from zorgvuldig.personen import selectors as personen
 from zorgvuldig.personen.models import RELATIE_SOORTEN
-from zorgvuldig.rechten import policies, selectors, services
+from zorgvuldig.rechten import policies, selectors, services, weergave
 from zorgvuldig.toegang.selectors import grant_voor_object
 from zorgvuldig.toestemmingen import selectors as toestemmingen
 from zorgvuldig.ui import forms_verzoeken as f
@@ -64,14 +63,7 @@ def _terug(uuid, anker: str = "") -> HttpResponseRedirect:
     return HttpResponseRedirect(reverse("ui:verzoek", args=[uuid]) + (f"#{anker}" if anker else ""))
 
 
-def _datum(waarde) -> dt.date | None:
-    """An ISO date (or date-time) of a stored JSON document, for display."""
-    if isinstance(waarde, dt.date):
-        return waarde
-    try:
-        return dt.date.fromisoformat(waarde[:10]) if isinstance(waarde, str) and waarde else None
-    except ValueError:
-        return None
+_datum = weergave.datum
 
 
 def _stand(stand: str) -> dict:
@@ -683,49 +675,8 @@ def namen(request, uuid, actor):
 # --- The inzage answer (RI-05, RI-17) ----------------------------------------------------------------------
 
 
-def _item(i: dict) -> dict:
-    """One item of a dossier in the answer, in plain words."""
-    if i["soort"] == "zrmscore":
-        tekst = f"{i.get('domein', '')}: niveau {i.get('niveau', '')}. {i.get('onderbouwing') or ''}".strip()
-    elif i["soort"] == "plan":
-        doelen = i.get("doelen") or []
-        tekst = f"Versie {i.get('versie', '')}. " + "; ".join(str(d) for d in doelen)
-    else:
-        tekst = i.get("tekst", "")
-    return {
-        "soort": f.UITGESLOTEN_SOORTEN.get(i["soort"], i["soort"]),
-        "datum": _datum(i.get("datum")),
-        "tekst": tekst,
-        "verklaringen": i.get("eigenVerklaringen") or [],
-    }
-
-
 def _antwoord(overzicht: dict) -> dict:
-    """The compiled overview for display: dates as dates, items in words. Nothing is added or left out."""
-    gegevens = overzicht.get("gegevens", {})
-    return {
-        **overzicht,
-        "dossiers": [
-            {
-                **d,
-                "geopend_op": _datum(d.get("geopendOp")),
-                "vernietigen_op": _datum(d.get("vernietigenOp")),
-                "items": [_item(i) for i in d.get("items", [])],
-            }
-            for d in gegevens.get("dossiers", [])
-        ],
-        "toestemmingen": [{**t, "datum": _datum(t.get("datum"))} for t in gegevens.get("toestemmingen", [])],
-        "signalen": [
-            {**s, "afgegeven_op": _datum(s.get("afgegevenOp")), "tot": _datum(s.get("verwijderdatum"))}
-            for s in gegevens.get("signalen", [])
-        ],
-        "casussen": [
-            {**c, "aangemeld_op": _datum(c.get("aangemeldOp"))} for c in gegevens.get("casusoverleggen", [])
-        ],
-        "ontvangers": [{**o, "datum": _datum(o.get("datum"))} for o in overzicht.get("ontvangers", [])],
-        "inzagen": [{**r, "datum": _datum(r.get("datum"))} for r in overzicht.get("inzagen", [])],
-        "geboortedatum": _datum((overzicht.get("betrokkene") or {}).get("geboortedatum")),
-    }
+    return weergave.antwoord(overzicht, f.UITGESLOTEN_SOORTEN)
 
 
 def _lees_overzicht(request, actor, uuid, *, alleen_verstuurd: bool = False):

@@ -14,7 +14,8 @@ class Verstrekking(Beschermd):
         VI_MATCH = "vi_match", "Matchbericht verwijsindex"
 
     bron = models.CharField(max_length=16, choices=Bron.choices)
-    herkomst = models.CharField(max_length=200)  # the decision, allocation or match it comes from
+    # the decision, allocation or match it comes from; indexed: retention deletes by it (SPEC §10)
+    herkomst = models.CharField(max_length=200, db_index=True)
     # The subject: a person record, or — for a VI match notice, whose subject is known to the index only by
     # BSN — the BSN blind index, so an *inzage* by BSN finds it (RI-05).
     persoon = models.ForeignKey(

@@ -36,6 +36,11 @@ VRIJGESTELD = {
     ("api/v1/overlegtypen", "get"): "configuratie, geen persoonsgegevens van betrokkenen",
     ("api/v1/overlegtypen/<uuid:uuid>", "get"): "configuratie",
     ("api/v1/overlegtypen/sjablonen", "get"): "configuratie (vaste sjablonen)",
+    # retention rules are the controller's configuration (RT-10, RT-11); a sweep shows counts only (RT-09)
+    ("api/v1/bewaarregels", "get"): "configuratie, geen persoonsgegevens van betrokkenen",
+    ("api/v1/bewaarregels/<uuid:uuid>", "get"): "configuratie",
+    ("api/v1/opschoonrondes", "get"): "technische aantallen per verwerkingsverantwoordelijke (RT-09)",
+    ("api/v1/opschoonrondes/<uuid:uuid>", "get"): "technische aantallen (RT-09)",
 }
 
 
@@ -46,6 +51,13 @@ SYSTEEM_VERVOLG = {("api/v1/informatieverzoeken", "post")}
 # other route is too expensive.
 CASUS_ROUTES = ("api/v1/overlegtypen", "api/v1/casusoverleggen")
 VERZOEK_ROUTES = ("api/v1/verzoeken",)
+BEWAAR_ROUTES = (
+    "api/v1/bewaarregels",
+    "api/v1/bewaartermijnen",
+    "api/v1/vernietigingslijsten",
+    "api/v1/vernietigingsbewijzen",
+    "api/v1/opschoonrondes",
+)
 
 
 def voorbeelden_voor(regio, route):
@@ -58,6 +70,10 @@ def voorbeelden_voor(regio, route):
         from zorgvuldig.rechten.tests.voorbeelden import verzoek_voorbeelden
 
         return verzoek_voorbeelden(regio)
+    if route.startswith(BEWAAR_ROUTES):
+        from zorgvuldig.bewaren.tests.voorbeelden import bewaar_voorbeelden
+
+        return bewaar_voorbeelden(regio)
     return voorbeelden(regio)
 
 
@@ -615,6 +631,7 @@ def _dossiers(regio, sam):
 
 
 def test_every_operation_has_an_example(regio):
+    from zorgvuldig.bewaren.tests.voorbeelden import bewaar_voorbeelden
     from zorgvuldig.casusoverleg.tests.voorbeelden import casus_voorbeelden
     from zorgvuldig.rechten.tests.voorbeelden import verzoek_voorbeelden
 
@@ -622,7 +639,9 @@ def test_every_operation_has_an_example(regio):
     assert all(route.startswith(CASUS_ROUTES) for route, _m in casus), "case-table examples only"
     verzoeken = set(verzoek_voorbeelden(regio))
     assert all(route.startswith(VERZOEK_ROUTES) for route, _m in verzoeken), "request examples only"
-    known = set(voorbeelden(regio)) | casus | verzoeken | set(VRIJGESTELD)
+    bewaren = set(bewaar_voorbeelden(regio))
+    assert all(route.startswith(BEWAAR_ROUTES) for route, _m in bewaren), "retention examples only"
+    known = set(voorbeelden(regio)) | casus | verzoeken | bewaren | set(VRIJGESTELD)
     missing = {(route, method) for route, _v, method in ENDPOINTS} - known
     assert not missing, f"add an audit example for {sorted(missing)}"
 

@@ -90,6 +90,10 @@ def _objecten(regio):
     from zorgvuldig.rechten.tests.voorbeelden import verzoek
 
     eigen_v, ander_v = verzoek(regio, persoon=eigen_p), verzoek(regio, regio.leraar, ander_p)
+    from zorgvuldig.bewaren.tests.voorbeelden import objecten as bewaar_objecten
+
+    # retention rows of the two dossiers, a rule and a destruction list per controller, a sweep
+    bewaren = bewaar_objecten(regio, casus)
     als_systeem()
     eigen_a = AuditRegel.objects.filter(object_uuid=str(eigen_p.uuid)).first()
     ander_a = AuditRegel.objects.filter(object_uuid=str(ander_p.uuid)).first()
@@ -113,6 +117,7 @@ def _objecten(regio):
         "casusoverleggen": (tafelcasus.uuid, school_casus.uuid),
         # a request the worker registered and one of the school (SPEC §9 "Visibility")
         "verzoeken": (eigen_v.uuid, ander_v.uuid),
+        **bewaren,
         # regional technical status for the VI-beheerder: "other organisation" does not apply
         "uittredingen": (vi.toetreding_derde.uuid, None),
         # configuration is readable by all staff: "other organisation" does not apply

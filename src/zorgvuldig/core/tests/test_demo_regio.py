@@ -194,3 +194,20 @@ def test_the_demo_has_a_dossier_with_notes_a_consent_and_an_incoming_request():
     assert Deelbesluit.objects.get(dossier=dossier).status == "concept"
     demo.bouw_demo()
     assert Deelbesluit.objects.count() == 1  # idempotent
+
+
+def test_rt_01_rt_13_the_demo_has_a_dossier_due_for_a_destruction_list():
+    """Kees' dossier ended in 2010, so it is due (RT-01): it no longer acts (RT-12) and waits for the list
+    the leidinggevende and the FG approve (RT-13)."""
+    import datetime as dt
+
+    from zorgvuldig.bewaren import policies as bp
+    from zorgvuldig.bewaren import selectors as bs
+    from zorgvuldig.bewaren.models import Bewaartermijn
+
+    demo.bouw_demo()
+    demo.bouw_demo()  # idempotent
+    rij = Bewaartermijn.objects.get(objecttype="dossiers.dossier", brondatum=dt.date(2010, 6, 30))
+    assert rij.vervaldatum == dt.date(2025, 1, 1)
+    assert bs.status_van(rij) == bp.VERLOPEN
+    assert Bewaartermijn.objects.filter(objecttype="dossiers.dossier").count() == 2

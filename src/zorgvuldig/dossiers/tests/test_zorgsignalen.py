@@ -8,8 +8,9 @@ import pytest
 import time_machine
 
 from zorgvuldig.audit.models import AuditRegel
+from zorgvuldig.bewaren.models import Bewaartermijn
+from zorgvuldig.bewaren.services import opschonen
 from zorgvuldig.conftest import als_systeem
-from zorgvuldig.dossiers import services
 from zorgvuldig.dossiers.models import Zorgsignaal
 from zorgvuldig.dossiers.tests import hulp
 
@@ -65,15 +66,18 @@ def test_rt_05_unconfirmed_outreach_signal_gone_after_six_months(regio, api):
     # RT-12: on its date it no longer acts, sweep or no sweep
     with time_machine.travel(dt.datetime.combine(verwijderen_op, dt.time(12)), tick=False):
         assert api(regio.medewerker).get(url).status_code == 404
-        assert services.ruim_zorgsignalen_op(droog=True) == {
-            "zorgsignalen_verwijderd": 0,
-            "zorgsignalen_te_verwijderen": 1,
-        }
-        assert services.ruim_zorgsignalen_op() == {"zorgsignalen_verwijderd": 1}
-        assert services.ruim_zorgsignalen_op() == {"zorgsignalen_verwijderd": 0}  # idempotent (RT-09)
+        vv = str(regio.gemeente.uuid)
+        assert opschonen(droog=True).telling == {vv: {"zou:vernietigd": 1}}  # RT-09: a dry run only counts
+        als_systeem()
+        assert Zorgsignaal.objects.exists()
+        assert opschonen().telling == {vv: {"vernietigd": 1, "personen": 1}}  # Lisa had nothing else
+        assert opschonen().telling == {}  # idempotent (RT-09)
     als_systeem()
     assert not Zorgsignaal.objects.exists()
-    assert AuditRegel.objects.filter(actie="zorgsignaal.verwijderd", kanaal="systeem").count() == 1
+    # RT-03: the tombstone says what went, when and under which rule — nothing more
+    bewijs = Bewaartermijn.objects.get(objecttype="dossiers.zorgsignaal")
+    assert (bewijs.uitkomst, bewijs.regel, bewijs.reden_versleuteld) == ("vernietigd", "zorgsignaal", "")
+    assert AuditRegel.objects.filter(actie="bewaren.vernietigd", kanaal="systeem").count() == 1
 
 
 def test_rt_05_signal_that_became_a_melding_is_not_swept(regio, api):
@@ -83,6 +87,6 @@ def test_rt_05_signal_that_became_a_melding_is_not_swept(regio, api):
     client.post(f"{url}/_beoordelen", {"ernst": "hoog"}, format="json")
     client.post(f"{url}/_omzetten", {}, format="json")
     with time_machine.travel(dt.datetime.now() + dt.timedelta(days=400)):
-        assert services.ruim_zorgsignalen_op() == {"zorgsignalen_verwijderd": 0}
+        assert opschonen().telling == {}
     als_systeem()
     assert Zorgsignaal.objects.count() == 1

@@ -102,3 +102,15 @@ def test_rt_10_missing_rule_fails_the_start_up_check(monkeypatch):
     monkeypatch.setattr(Persoon, "BEWAARREGEL", None)
     errors = [e for e in checks.run_checks(tags=["zorgvuldig"]) if e.id == "zorgvuldig.E001"]
     assert any("personen.Persoon: no retention rule" in e.msg for e in errors)
+
+
+def test_rt_10_a_model_of_a_dated_rule_cannot_escape_retention(monkeypatch):
+    """RT-10: a model under a rule with its own dates (dossier, consent, …) needs a retention row of its own
+    or a CASCADE link to a model that has one; otherwise the start-up check fails."""
+    from zorgvuldig.dossiers.models import Teambespreking
+
+    assert datacategorieen.ontbrekend() == []
+    monkeypatch.setattr(Teambespreking, "BEWAARREGEL", "toestemming")  # no CASCADE path to a consent
+    assert datacategorieen.ontbrekend() == [
+        "dossiers.Teambespreking: rule 'toestemming' needs a retention row or a CASCADE link to one (RT-10)"
+    ]

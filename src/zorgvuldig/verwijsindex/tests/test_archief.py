@@ -87,6 +87,11 @@ def test_rt_04_archive_purged_after_archive_months_then_pseudonym_and_vi_disclos
     assert not ArchiefSignaal.objects.exists()
     assert not Verstrekking.objects.filter(bron="vi_match").exists()
     assert not Pseudoniem.objects.filter(pseudoniem=pseudoniem).exists()
+    # RT-03: a tombstone per purged archive record, without the pseudonym
+    from zorgvuldig.bewaren.models import Bewaartermijn
+
+    bewijzen = Bewaartermijn.objects.filter(objecttype="verwijsindex.archiefsignaal", regel="vi_archief")
+    assert [b.uitkomst for b in bewijzen] == ["vernietigd", "vernietigd"]
 
 
 def test_rt_04_pseudonym_stays_while_the_youth_still_has_an_active_signal(vi, regio):

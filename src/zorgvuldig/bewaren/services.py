@@ -1,0 +1,861 @@
+"""Writes of the retention engine (SPEC §10, RI-10, AU-07; ADR 0014).
+
+* `bijwerken` keeps a record's retention row current; it runs on every save of a unit (eenheden), in the
+  saving transaction, so no record is without its rule and date (RT-10). `synchroniseer` adds the rows
+  for records written in bulk.
+* Extensions (RT-02), holds (RT-07), destruction lists (RT-13), destruction on request (RI-10).
+* `opschonen` — the sweep (RT-03, RT-09): per batch, in one transaction, it deletes (or transfers) what
+  may go, turns the retention row into the tombstone, deletes persons with nothing left and their
+  pseudonym mapping (AU-07), and writes the audit entry. A killed sweep leaves whole batches only; the
+  next run resumes. A dry run counts and changes nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+
+import structlog
+from django.conf import settings
+from django.db import connection, transaction
+from django.db.models import ProtectedError
+from django.db.models.deletion import Collector
+
+from zorgvuldig.audit import services as audit
+from zorgvuldig.bewaren import eenheden, policies, selectors
+from zorgvuldig.bewaren.models import Bewaarregel, Bewaartermijn, Blokkade, Opschoonronde, Vernietigingslijst
+from zorgvuldig.core import crypto, tenancy
+from zorgvuldig.core.clock import now, today
+from zorgvuldig.core.context import Actor
+from zorgvuldig.core.errors import DomainError, InvalidParam
+
+log = structlog.get_logger(__name__)
+ACTIVITEIT = "bewaren-vernietigen"
+SWEEP_LOCK = 0x5A56_5357  # pg advisory lock: one sweep at a time
+
+
+def _ongeldig(fouten: list[tuple[str, str]], detail: str) -> None:
+    if fouten:
+        raise DomainError(
+            "E_INVALID_INPUT", detail, [InvalidParam(param, "invalid", reden) for param, reden in fouten]
+        )
+
+
+def _log(actor, actie: str, obj, velden: list[str], **extra) -> None:
+    """The act's audit entry, in its transaction (AU-01); no data subject: retention acts name records."""
+    audit.record(actor=actor, actie=actie, activiteit=ACTIVITEIT, object=obj, velden=velden, **extra)
+
+
+def _mag(actor, scope: str, wie: str) -> None:
+    """The scope the API and the pages check, checked again here: a service is never the weak door."""
+    if not actor.heeft(scope):
+        raise DomainError("E_AC_NOT_AUTHORISED", wie)
+
+
+# --- keeping the retention rows current (RT-10) -----------------------------------------------------------
+
+
+def bijwerken(obj) -> None:
+    """Upsert the retention row of a unit record from its current dates. An extension (RT-02) or a
+    destruction on request (RI-10) that moved the date keeps it; a destroyed record's row is the tombstone
+    and never changes."""
+    eenheid = eenheden.van_model(type(obj))
+    if eenheid is None:
+        return
+    brondatum, verval = eenheid.datums(obj)
+    with tenancy.systeem():
+        rij = Bewaartermijn.objects.filter(objecttype=eenheid.objecttype, object_id=obj.pk).first()
+        if rij is None:
+            Bewaartermijn.objects.create(
+                verwerkingsverantwoordelijke_id=obj.verwerkingsverantwoordelijke_id,
+                organisatie_id=obj.organisatie_id,
+                objecttype=eenheid.objecttype,
+                object_id=obj.pk,
+                object_uuid=obj.uuid,
+                regel=eenheid.regel,
+                brondatum=brondatum,
+                vervaldatum=verval,
+            )
+            return
+        if rij.uitkomst:
+            # a stale copy saved after the sweep would bring the record back: refuse (the save rolls back)
+            raise DomainError("E_STATE_CONFLICT", "Dit record is vernietigd (RT-03).")
+        if rij.besluit.get("soort"):
+            return  # a decision set this date
+        if (rij.brondatum, rij.vervaldatum) != (brondatum, verval):
+            rij.brondatum, rij.vervaldatum = brondatum, verval
+            rij.save(update_fields=["brondatum", "vervaldatum", "gewijzigd"])
+
+
+def synchroniseer(batch: int = 2000) -> int:
+    """Rows for unit records that have none (written in bulk, or before the engine existed)."""
+    gemaakt = 0
+    with tenancy.systeem():
+        for eenheid in eenheden.EENHEDEN.values():
+            bekend = Bewaartermijn.objects.filter(objecttype=eenheid.objecttype).values("object_id")
+            while True:
+                nieuw = list(eenheid.model.objects.exclude(pk__in=bekend).order_by("pk")[:batch])
+                if not nieuw:
+                    break
+                with transaction.atomic():
+                    rijen = []
+                    for obj in nieuw:
+                        brondatum, verval = eenheid.datums(obj)
+                        rijen.append(
+                            Bewaartermijn(
+                                verwerkingsverantwoordelijke_id=obj.verwerkingsverantwoordelijke_id,
+                                organisatie_id=obj.organisatie_id,
+                                objecttype=eenheid.objecttype,
+                                object_id=obj.pk,
+                                object_uuid=obj.uuid,
+                                regel=eenheid.regel,
+                                brondatum=brondatum,
+                                vervaldatum=verval,
+                            )
+                        )
+                    Bewaartermijn.objects.bulk_create(rijen, ignore_conflicts=True)
+                gemaakt += len(rijen)
+    return gemaakt
+
+
+def regels_voor(vv_id: int) -> list[Bewaarregel]:
+    """The controller's rule rows, one per record type (RT-10), made on first use."""
+    bestaand = {r.code: r for r in Bewaarregel.objects.filter(verwerkingsverantwoordelijke_id=vv_id)}
+    nieuw = [
+        Bewaarregel(verwerkingsverantwoordelijke_id=vv_id, code=c)
+        for c in policies.REGELS
+        if c not in bestaand
+    ]
+    if nieuw:
+        Bewaarregel.objects.bulk_create(nieuw, ignore_conflicts=True)
+        bestaand = {r.code: r for r in Bewaarregel.objects.filter(verwerkingsverantwoordelijke_id=vv_id)}
+    return [bestaand[c] for c in policies.REGELS]
+
+
+@audit.geweigerd_gelogd("bewaarregel.gewijzigd", ACTIVITEIT)
+def wijzig_regel(*, actor, uuid, archiefcategorie: str) -> Bewaarregel:
+    """RT-11: a record type is permanent under the Archiefwet (citing the Selectielijst category) — its
+    records are then transferred to the archive instead of destroyed — or not (empty)."""
+    _mag(actor, "configuratie:beheren", "De beheerder stelt de bewaarregels in.")
+    regels_voor(actor.verwerkingsverantwoordelijke_id)
+    with transaction.atomic():
+        rij = (
+            Bewaarregel.objects.select_for_update()
+            .filter(verwerkingsverantwoordelijke_id=actor.verwerkingsverantwoordelijke_id, uuid=uuid)
+            .first()
+        )
+        if rij is None:
+            from zorgvuldig.core.errors import NotFound
+
+            raise NotFound()
+        if archiefcategorie and not policies.REGELS[rij.code].eenheid:
+            raise DomainError(
+                "E_INVALID_INPUT",
+                "Alleen soorten met een eigen bewaartermijn kunnen worden overgebracht (RT-11).",
+                [InvalidParam("archiefwaardig", "invalid", "Deze soort gaat mee met een ander record.")],
+            )
+        rij.archiefcategorie = archiefcategorie.strip()
+        rij.save()
+        _log(actor, "bewaarregel.gewijzigd", rij, ["archiefwaardig"], koppeling={"code": rij.code})
+    return rij
+
+
+# --- extension (RT-02) and holds (RT-07) -------------------------------------------------------------------
+
+
+def _eigen_termijn(actor, uuid) -> Bewaartermijn:
+    """A row of the actor's own organisation (the FG: controller), locked; others answer like missing."""
+    rij = selectors.termijn_of_404(actor, uuid)
+    return Bewaartermijn.objects.select_for_update().get(pk=rij.pk)
+
+
+@audit.geweigerd_gelogd("bewaartermijn.verlengd", ACTIVITEIT)
+def verleng(*, actor, uuid, nieuwe_datum: dt.date, reden: str) -> Bewaartermijn:
+    """RT-02: longer only by the leidinggevende's reasoned decision with a new date."""
+    with transaction.atomic():
+        rij = _eigen_termijn(actor, uuid)
+        if rij.organisatie_id != actor.organisatie.pk or "leidinggevende" not in actor.rollen:
+            raise DomainError("E_AC_NOT_AUTHORISED", "De leidinggevende van de organisatie verlengt (RT-02).")
+        _ongeldig(
+            policies.verlenging_fouten(nieuwe_datum, rij.vervaldatum, reden, rij.uitkomst, today()),
+            "De bewaartermijn kan zo niet worden verlengd (RT-02).",
+        )
+        _besluit(rij, actor, "verlenging", nieuwe_datum, reden)
+        rij.lijst, rij.beoordeling = None, ""  # a list judged the old date; the new one needs a new list
+        rij.save()
+        _log(actor, "bewaartermijn.verlengd", rij, ["vervaldatum"])
+    return rij
+
+
+def _besluit(rij: Bewaartermijn, actor, soort: str, datum: dt.date, reden: str, **extra) -> None:
+    rij.vervaldatum = datum
+    rij.besluit = {
+        "soort": soort,
+        "datum": today().isoformat(),
+        "door": str(actor.gebruiker.uuid) if actor.gebruiker else "",
+        **extra,
+    }
+    rij.reden_versleuteld = crypto.versleutel(rij, "reden", reden)
+
+
+@audit.geweigerd_gelogd("bewaartermijn.geblokkeerd", ACTIVITEIT)
+def blokkeer(*, actor, uuid, reden: str, einddatum: dt.date, toelichting: str) -> Blokkade:
+    """RT-07: a legal hold suspends destruction until its end date."""
+    _mag(actor, "bewaartermijn:blokkeren", "De leidinggevende of de FG blokkeert vernietiging (RT-07).")
+    with transaction.atomic():
+        rij = _eigen_termijn(actor, uuid)
+        _ongeldig(
+            policies.blokkade_fouten(reden, einddatum, toelichting, rij.uitkomst, today()),
+            "De blokkade is zo niet vast te leggen (RT-07).",
+        )
+        blokkade = Blokkade(
+            verwerkingsverantwoordelijke_id=rij.verwerkingsverantwoordelijke_id,
+            organisatie_id=rij.organisatie_id,
+            termijn=rij,
+            reden=reden,
+            einddatum=einddatum,
+            door=actor.gebruiker,
+        )
+        blokkade.toelichting_versleuteld = crypto.versleutel(blokkade, "toelichting", toelichting)
+        blokkade.save()
+        _log(actor, "bewaartermijn.geblokkeerd", rij, ["blokkade"])
+    return blokkade
+
+
+@audit.geweigerd_gelogd("bewaartermijn.blokkade_opgeheven", ACTIVITEIT)
+def hef_op(*, actor, uuid, blokkade_uuid) -> Blokkade:
+    _mag(actor, "bewaartermijn:blokkeren", "De leidinggevende of de FG heft een blokkade op.")
+    with transaction.atomic():
+        rij = _eigen_termijn(actor, uuid)
+        blokkade = selectors.blokkade_of_404(rij, blokkade_uuid)
+        if blokkade.opgeheven_op is not None:
+            raise DomainError("E_STATE_CONFLICT", "Deze blokkade is al opgeheven.")
+        blokkade.opgeheven_op, blokkade.opgeheven_door = now(), actor.gebruiker
+        blokkade.save(update_fields=["opgeheven_op", "opgeheven_door", "gewijzigd"])
+        _log(actor, "bewaartermijn.blokkade_opgeheven", rij, ["blokkade"])
+    return blokkade
+
+
+# --- destruction lists (RT-13) --------------------------------------------------------------------------
+
+
+def _goedkeurrol(actor) -> str:
+    if "fg" in actor.rollen:
+        return "fg"
+    return "leidinggevende" if "leidinggevende" in actor.rollen else ""
+
+
+@audit.geweigerd_gelogd("vernietigingslijst.aangemaakt", ACTIVITEIT)
+def maak_lijst(*, actor, peildatum: dt.date, organisatie=None) -> Vernietigingslijst:
+    """List what of the organisation is due on `peildatum` and needs a list: not held, not on another
+    open list. The FG names the organisation; a leidinggevende lists the own one."""
+    _mag(actor, "vernietigingslijst:goedkeuren", "De leidinggevende of de FG stelt een lijst op (RT-13).")
+    org = organisatie or actor.organisatie
+    if org.verwerkingsverantwoordelijke_id != actor.verwerkingsverantwoordelijke_id or (
+        org.pk != actor.organisatie.pk and "fg" not in actor.rollen
+    ):
+        raise DomainError("E_AC_NOT_AUTHORISED", "Alleen voor de eigen organisatie.")
+    if peildatum > today() + dt.timedelta(days=366):
+        _ongeldig([("peildatum", "Kies een peildatum binnen een jaar.")], "Ongeldige peildatum.")
+    lijstregels = [code for code, r in policies.REGELS.items() if r.vernietigingslijst]
+    synchroniseer()
+    with transaction.atomic():
+        lijst = Vernietigingslijst.objects.create(
+            verwerkingsverantwoordelijke_id=org.verwerkingsverantwoordelijke_id,
+            organisatie=org,
+            peildatum=peildatum,
+            status=policies.CONCEPT,
+            aangemaakt_door=actor.gebruiker,
+        )
+        open_lijst = Vernietigingslijst.objects.filter(status__in=(policies.CONCEPT, policies.GOEDGEKEURD))
+        kandidaten = (
+            selectors.met_status(Bewaartermijn.objects.filter(organisatie=org), peildatum)
+            .filter(uitkomst="", regel__in=lijstregels, vervaldatum__lte=peildatum, geblokkeerd=False)
+            .exclude(lijst__in=open_lijst)
+            # a granted destruction request needs no list (RI-10); a subquery, as NOT on a JSON key that is
+            # absent would also drop the rows without one
+            .exclude(pk__in=Bewaartermijn.objects.filter(besluit__soort="verzoek").values("pk"))
+        )
+        aantal = kandidaten.update(lijst=lijst, beoordeling="vernietigen")
+        _log(actor, "vernietigingslijst.aangemaakt", lijst, ["items"], koppeling={"aantal": aantal})
+    return lijst
+
+
+@audit.geweigerd_gelogd("vernietigingslijst.beoordeeld", ACTIVITEIT)
+def beoordeel(*, actor, uuid, items: list[dict]) -> Vernietigingslijst:
+    """Per item: destroy, keep with a new date and reason (RT-02), or transfer (RT-11); before approval."""
+    with transaction.atomic():
+        lijst = Vernietigingslijst.objects.select_for_update().get(pk=selectors.lijst_of_404(actor, uuid).pk)
+        if lijst.status != policies.CONCEPT or lijst.goedkeuringen:
+            raise DomainError("E_STATE_CONFLICT", "Een lijst wordt beoordeeld vóór de eerste goedkeuring.")
+        if not _goedkeurrol(actor):
+            raise DomainError("E_AC_NOT_AUTHORISED", "De leidinggevende of de FG beoordeelt de lijst.")
+        rijen = {str(r.uuid): r for r in lijst.items.select_for_update()}
+        fouten = []
+        if len({str(i["termijn"]) for i in items}) != len(items):
+            fouten.append(("items", "Beoordeel elk item één keer."))
+        for i, item in enumerate(items):
+            rij = rijen.get(str(item["termijn"]))
+            if rij is None:
+                fouten.append((f"items[{i}].termijn", "Dit item staat niet op de lijst."))
+                continue
+            fouten += [
+                (f"items[{i}].{p}", r)
+                for p, r in policies.beoordeling_fouten(
+                    item["beoordeling"], item.get("nieuwe_datum"), item.get("reden", ""), lijst.peildatum
+                )
+            ]
+        _ongeldig(fouten, "De beoordeling is onvolledig (RT-13).")
+        for item in items:
+            rij = rijen[str(item["termijn"])]
+            rij.beoordeling = item["beoordeling"]
+            # an earlier decision (an extension, RT-02) stays; "keep" proposes a new one with its reason
+            rij.besluit = {k: v for k, v in rij.besluit.items() if k not in ("nieuweDatum", "voorstelReden")}
+            if item["beoordeling"] == "bewaren":
+                rij.besluit["nieuweDatum"] = item["nieuwe_datum"].isoformat()
+                rij.besluit["voorstelReden"] = crypto.encrypt(
+                    rij.verwerkingsverantwoordelijke_id,
+                    rij._meta.db_table,
+                    "voorstel",
+                    rij.uuid,
+                    item["reden"],
+                )
+            rij.save(update_fields=["beoordeling", "besluit", "gewijzigd"])
+        _log(actor, "vernietigingslijst.beoordeeld", lijst, ["items"])
+    return lijst
+
+
+@audit.geweigerd_gelogd("vernietigingslijst.goedgekeurd", ACTIVITEIT)
+def keur_goed(*, actor, uuid) -> Vernietigingslijst:
+    """RT-13: the leidinggevende of the organisation and the FG approve, as two people. With both, the
+    items to keep get their new date (RT-02) and leave the list; the sweep destroys the rest."""
+    with transaction.atomic():
+        lijst = Vernietigingslijst.objects.select_for_update().get(pk=selectors.lijst_of_404(actor, uuid).pk)
+        rol = _goedkeurrol(actor)
+        if rol == "leidinggevende" and lijst.organisatie_id != actor.organisatie.pk:
+            rol = ""
+        eerdere = [(g["rol"], g["gebruiker"]) for g in lijst.goedkeuringen]
+        fout = policies.goedkeuring_fout(rol, str(actor.gebruiker.uuid), eerdere, lijst.status)
+        if fout:
+            raise DomainError("E_STATE_CONFLICT" if rol else "E_AC_NOT_AUTHORISED", fout)
+        lijst.goedkeuringen = [
+            *lijst.goedkeuringen,
+            {"rol": rol, "gebruiker": str(actor.gebruiker.uuid), "datum": today().isoformat()},
+        ]
+        if policies.volledig_goedgekeurd([(g["rol"], g["gebruiker"]) for g in lijst.goedkeuringen]):
+            lijst.status = policies.GOEDGEKEURD
+            for rij in lijst.items.select_for_update().filter(beoordeling="bewaren"):
+                reden = selectors.voorstel_reden(rij)
+                _besluit(
+                    rij, actor, "vernietigingslijst", dt.date.fromisoformat(rij.besluit["nieuweDatum"]), reden
+                )
+                rij.besluit["lijst"] = str(lijst.uuid)
+                rij.lijst, rij.beoordeling = None, ""
+                rij.save()
+        lijst.save()
+        _log(actor, "vernietigingslijst.goedgekeurd", lijst, ["goedkeuringen"])
+    return lijst
+
+
+# --- destruction on request (RI-10, RT-06) -----------------------------------------------------------------
+
+
+def vernietig_op_verzoek(*, actor, verzoek, behouden: set[str]) -> dict:
+    """RI-10: a granted destruction request. Without named items it concerns all the subject's records of
+    the controller: each record becomes due today — the decision replaces the list (RT-13) — and the sweep
+    destroys it within the 3 months (RT-06). What the decision keeps (`behouden`, item uuids with their
+    ground in the decision) stays under its own rule, so of such a dossier only the other items go, now.
+    In a family dossier only items about this member alone go; what concerns others stays (RI-03)."""
+    from zorgvuldig.dossiers.models import Dossier, Lid, Zorgsignaal
+    from zorgvuldig.toestemmingen.models import Toestemming
+
+    uit = {"records": 0, "onderdelen": 0}
+    persoon, genoemd = verzoek.persoon, set(verzoek.items)
+    with tenancy.systeem():
+        dossiers = Dossier.objects.filter(
+            pk__in=Lid.objects.filter(persoon=persoon).values("dossier_id"),
+            verwerkingsverantwoordelijke_id=verzoek.verwerkingsverantwoordelijke_id,
+        )
+        if verzoek.dossier_id:
+            dossiers = dossiers.filter(pk=verzoek.dossier_id)
+        for dossier in dossiers:
+            alleen = Lid.objects.filter(dossier=dossier).count() == 1
+            items = [
+                i
+                for m in eenheden.dossier_items()
+                for i in m.objects.filter(dossier=dossier).prefetch_related("betreft")
+            ]
+            if genoemd:
+                items = [i for i in items if str(i.uuid) in genoemd]
+            weg = [
+                i
+                for i in items
+                if str(i.uuid) not in behouden and (alleen or {p.pk for p in i.betreft.all()} == {persoon.pk})
+            ]
+            houdt = {str(i.uuid) for i in items} | eenheden.dossier_verstrekkingen(dossier)
+            heel = alleen and not genoemd and not (houdt & behouden)
+            if heel:
+                uit["records"] += _maak_vervallen(actor, dossier, verzoek)
+                continue
+            if weg and _geblokkeerd(dossier):
+                raise DomainError(
+                    "E_STATE_CONFLICT",
+                    "Het dossier is geblokkeerd (RT-07): vernietig de onderdelen na de einddatum van de "
+                    "blokkade.",
+                )
+            uit["onderdelen"] += _vernietig_onderdelen(actor, dossier, weg, verzoek)
+        if verzoek.dossier_id:
+            return uit
+        eigen = [
+            *Zorgsignaal.objects.filter(persoon=persoon, dossier__isnull=True),
+            *Toestemming.objects.filter(betrokkene=persoon),
+        ]
+        for obj in eigen:
+            if str(obj.uuid) not in behouden and (not genoemd or str(obj.uuid) in genoemd):
+                uit["records"] += _maak_vervallen(actor, obj, verzoek)
+    return uit
+
+
+def _geblokkeerd(obj) -> bool:
+    objecttype = f"{obj._meta.app_label}.{obj._meta.model_name}"
+    rij = selectors.met_status(Bewaartermijn.objects.filter(objecttype=objecttype, object_id=obj.pk)).first()
+    return bool(rij and rij.geblokkeerd)
+
+
+def _maak_vervallen(actor, obj, verzoek) -> int:
+    bijwerken(obj)
+    objecttype = f"{obj._meta.app_label}.{obj._meta.model_name}"
+    rij = Bewaartermijn.objects.select_for_update().get(objecttype=objecttype, object_id=obj.pk)
+    if rij.uitkomst:
+        return 0
+    _besluit(
+        rij,
+        actor,
+        "verzoek",
+        today(),
+        "Vernietiging op verzoek van de betrokkene (RI-10).",
+        verzoek=str(verzoek.uuid),
+    )
+    rij.lijst, rij.beoordeling = None, ""
+    rij.save()
+    audit.record(
+        actor=actor,
+        actie="bewaartermijn.op_verzoek",
+        activiteit=ACTIVITEIT,
+        object=obj,
+        betrokkenen=[verzoek.persoon],
+        velden=["vervaldatum"],
+        koppeling={"verzoek": str(verzoek.uuid)},
+    )
+    return 1
+
+
+def _vernietig_onderdelen(actor, dossier, items: list, verzoek) -> int:
+    """Items of a dossier that stays (shared with others, or keeping what the decision keeps) go now, each
+    with its tombstone."""
+    if not items:
+        return 0
+    audit.record(
+        actor=actor,
+        actie="bewaren.onderdeel_vernietigd",
+        activiteit=ACTIVITEIT,
+        object=dossier,
+        betrokkenen=[verzoek.persoon],
+        velden=["items"],
+        koppeling={"verzoek": str(verzoek.uuid), "aantal": len(items)},
+    )
+    per_model: dict[type, list] = defaultdict(list)
+    for item in items:
+        per_model[type(item)].append(item)
+    for model, rijen in per_model.items():
+        _verwijder(model, [i.pk for i in rijen])
+    Bewaartermijn.objects.bulk_create(
+        [
+            Bewaartermijn(
+                verwerkingsverantwoordelijke_id=dossier.verwerkingsverantwoordelijke_id,
+                organisatie_id=dossier.organisatie_id,
+                objecttype=f"dossiers.{type(i)._meta.model_name}",
+                object_id=i.pk,
+                object_uuid=i.uuid,
+                regel="dossier",
+                uitkomst=policies.VERNIETIGD,
+                uitgevoerd_op=now(),
+                besluit={"soort": "verzoek", "verzoek": str(verzoek.uuid), "datum": today().isoformat()},
+            )
+            for i in items
+        ]
+    )
+    return len(items)
+
+
+# --- deleting rows and everything that hangs on them ------------------------------------------------------
+
+
+def _verwijder(model, ids: list[int]) -> None:
+    """Delete the rows with their CASCADE children, then the grants on any of them and the disclosure
+    entries and grants whose origin is one of them. Raises ProtectedError when a record with a rule of its
+    own still points at one (the caller keeps that unit for now)."""
+    from zorgvuldig.toegang.models import Toegang
+    from zorgvuldig.verstrekkingen.models import Verstrekking
+
+    c = Collector(using="default", origin=None)
+    c.collect(list(model.objects.filter(pk__in=ids)))
+    per_soort: dict[str, list[int]] = defaultdict(list)
+    herkomsten = []
+    for m, objs in c.data.items():
+        label = f"{m._meta.app_label}.{m._meta.model_name}"
+        for o in objs:
+            per_soort[label].append(o.pk)
+            uuid = getattr(o, "uuid", None)
+            if uuid:
+                herkomsten.append(f"{m._meta.model_name}:{uuid}")
+    for qs in c.fast_deletes:
+        label = f"{qs.model._meta.app_label}.{qs.model._meta.model_name}"
+        per_soort[label] += list(qs.values_list("pk", flat=True))
+    c.delete()
+    for label, pks in per_soort.items():
+        Toegang.objects.filter(object_type=label, object_id__in=pks).delete()
+    if herkomsten:
+        Verstrekking.objects.filter(herkomst__in=herkomsten).delete()
+        Toegang.objects.filter(herkomst__in=herkomsten).delete()
+
+
+def bewijs(obj, regel: str, *, organisatie, object_id: int, ronde=None) -> Bewaartermijn:
+    """RT-03: the tombstone of a record destroyed outside a retention row of its own (a person, a VI
+    archive record): type, uuid, rule, when — nothing about the person."""
+    return Bewaartermijn.objects.create(
+        verwerkingsverantwoordelijke_id=organisatie.verwerkingsverantwoordelijke_id,
+        organisatie=organisatie,
+        objecttype=f"{obj._meta.app_label}.{obj._meta.model_name}",
+        object_id=object_id,
+        object_uuid=obj.uuid,
+        regel=regel,
+        uitkomst=policies.VERNIETIGD,
+        uitgevoerd_op=now(),
+        opschoonronde=ronde,
+    )
+
+
+def _nog_nodig(kandidaten: set[int]) -> set[int]:
+    """Of these persons, the ones that stay: still named by a record with a rule of its own (every PROTECT
+    reference to a person), or representing someone still known (a parent of a sibling), whom deleting
+    them would cascade into. A consent a parent gave for a child keeps the child, and so the relation."""
+    from django.db.models import PROTECT
+
+    from zorgvuldig.personen.models import Persoon, Relatie
+
+    blijft = set(Relatie.objects.filter(ander_id__in=kandidaten).values_list("ander_id", flat=True))
+    # include_hidden: most references are declared with related_name="+"
+    for rel in Persoon._meta.get_fields(include_hidden=True):
+        if rel.auto_created and not rel.concrete and getattr(rel, "on_delete", None) is PROTECT:
+            verwijzend = rel.related_model._base_manager.filter(**{f"{rel.field.name}__in": kandidaten})
+            blijft |= set(verwijzend.values_list(rel.field.attname, flat=True))
+    return blijft
+
+
+def _ruim_personen_op(kandidaten: set[int], ronde) -> Counter:
+    """SPEC §10 "Person record": persons with no record left go — in bulk, with their pseudonym mapping
+    (AU-07) and a tombstone each — and then the persons only linked to them (a parent known only as this
+    child's representative)."""
+    from zorgvuldig.audit.models import Pseudoniem
+    from zorgvuldig.personen.models import Persoon, Relatie
+
+    weg: Counter = Counter()  # per controller id
+    gezien: set[int] = set()
+    while kandidaten - gezien:
+        nu = kandidaten - gezien
+        gezien |= nu
+        bestaand = {p.pk: p for p in Persoon.objects.filter(pk__in=nu).select_related("organisatie")}
+        te_gaan = set(bestaand) - _nog_nodig(set(bestaand))
+        if not te_gaan:
+            break
+        kandidaten = set(Relatie.objects.filter(persoon_id__in=te_gaan).values_list("ander_id", flat=True))
+        kandidaten |= set(Relatie.objects.filter(ander_id__in=te_gaan).values_list("persoon_id", flat=True))
+        try:
+            with transaction.atomic():
+                _verwijder(Persoon, list(te_gaan))
+            gegaan = [bestaand[pk] for pk in te_gaan]
+        except ProtectedError:  # a reference the check above does not know: one by one
+            gegaan = []
+            for pk in te_gaan:
+                try:
+                    with transaction.atomic():
+                        _verwijder(Persoon, [pk])
+                    gegaan.append(bestaand[pk])
+                except ProtectedError:
+                    continue
+        Pseudoniem.objects.filter(sleutel__in=[audit.subject_key(p) for p in gegaan]).delete()
+        Bewaartermijn.objects.bulk_create(
+            [
+                Bewaartermijn(
+                    verwerkingsverantwoordelijke_id=p.verwerkingsverantwoordelijke_id,
+                    organisatie_id=p.organisatie_id,
+                    objecttype="personen.persoon",
+                    object_id=p.pk,
+                    object_uuid=p.uuid,
+                    regel="persoon",
+                    uitkomst=policies.VERNIETIGD,
+                    uitgevoerd_op=now(),
+                    opschoonronde=ronde,
+                )
+                for p in gegaan
+            ]
+        )
+        for p in gegaan:
+            weg[p.verwerkingsverantwoordelijke_id] += 1
+    return weg
+
+
+# --- the sweep (RT-03, RT-09, RT-11, RT-13) ---------------------------------------------------------------
+
+
+def _archiefmap() -> Path:
+    return Path(settings.ZORGVULDIG_ARCHIEF_MAP)
+
+
+def _breng_over(eenheid, objs: list, ronde) -> None:
+    """RT-11: a transfer package per record — its rows, what it protects (sharing decisions), the
+    disclosure entries and grants that came from them, the signals that became it and the persons it is
+    about, with the encrypted fields in clear as the archive must read them — written before anything of
+    the record is unlinked or deleted."""
+    from django.contrib.admin.utils import NestedObjects
+
+    from zorgvuldig.personen.models import Persoon
+    from zorgvuldig.verstrekkingen.models import Verstrekking
+
+    map_ = _archiefmap() / str(ronde.uuid)
+    map_.mkdir(parents=True, exist_ok=True)
+    for obj in objs:
+        c = NestedObjects(using="default")
+        c.collect([obj])  # unlike the Collector, it lists PROTECTed rows instead of refusing
+        instanties = [i for rijen in c.data.values() for i in rijen] + list(c.protected)
+        herkomsten = [
+            f"{i._meta.model_name}:{getattr(i, 'uuid', '')}" for i in instanties if getattr(i, "uuid", None)
+        ]
+        instanties += list(Verstrekking.objects.filter(herkomst__in=herkomsten))
+        instanties += eenheden.meegaand(eenheid, obj)
+        instanties += list(Persoon.objects.filter(pk__in=eenheid.personen([obj.pk])))
+        uniek = {(type(i), i.pk): i for i in instanties}
+        (map_ / f"{eenheid.objecttype}-{obj.uuid}.json").write_text(
+            json.dumps(
+                {
+                    "objecttype": eenheid.objecttype,
+                    "uuid": str(obj.uuid),
+                    "rijen": [_rij(i) for i in uniek.values()],
+                },
+                default=str,
+            ),
+            encoding="utf-8",
+        )
+
+
+def _rij(inst) -> dict:
+    from django.core import serializers
+
+    rij = json.loads(serializers.serialize("json", [inst]))[0]
+    for veld in [v for v in rij["fields"] if v.endswith("_versleuteld")]:
+        kolom = veld.removesuffix("_versleuteld")
+        rij["fields"][kolom] = crypto.ontsleutel(inst, kolom, als_json=False) if rij["fields"][veld] else ""
+        del rij["fields"][veld]
+    return rij
+
+
+def _lock() -> bool:
+    if connection.vendor != "postgresql":
+        return True
+    with connection.cursor() as cur:
+        cur.execute("SELECT pg_try_advisory_lock(%s)", [SWEEP_LOCK])
+        return bool(cur.fetchone()[0])
+
+
+def _unlock() -> None:
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cur:
+            cur.execute("SELECT pg_advisory_unlock(%s)", [SWEEP_LOCK])
+
+
+def opschonen(vandaag: dt.date | None = None, *, droog: bool = False, batch: int = 500, pauze: float = 0.0):
+    """One sweep over everything due. Returns the Opschoonronde (None when another sweep runs)."""
+    vandaag = vandaag or today()
+    with tenancy.systeem():
+        if not _lock():
+            log.warning("bewaren.opschonen.bezet")
+            return None
+        try:
+            return _opschonen(vandaag, droog, batch, pauze)
+        finally:
+            _unlock()
+
+
+def _opschonen(vandaag, droog, batch, pauze) -> Opschoonronde:
+    # a run that is still "bezig" while we hold the lock was killed: say so, its batches are whole
+    Opschoonronde.objects.filter(status="bezig").update(status="afgebroken")
+    if not droog:
+        synchroniseer()
+    ronde = Opschoonronde.objects.create(gestart=now(), peildatum=vandaag, droog=droog)
+    telling: dict[str, Counter] = defaultdict(Counter)
+    archief = {
+        (r.verwerkingsverantwoordelijke_id, r.code): r.archiefcategorie
+        for r in Bewaarregel.objects.exclude(archiefcategorie="")
+    }
+    laatste = 0
+    while True:
+        ids = list(
+            Bewaartermijn.objects.filter(uitkomst="", vervaldatum__lte=vandaag, pk__gt=laatste)
+            .order_by("pk")
+            .values_list("pk", flat=True)[:batch]
+        )
+        if not ids:
+            break
+        laatste = ids[-1]
+        with transaction.atomic():
+            _batch(ids, vandaag, droog, ronde, archief, telling)
+        if pauze:
+            time.sleep(pauze)
+    if not droog:
+        _lijsten_afronden()
+    ronde.telling = {vv: dict(c) for vv, c in telling.items()}
+    ronde.status, ronde.beeindigd = "klaar", now()
+    ronde.save()
+    with transaction.atomic():
+        # RT-09: the outcome is logged, per controller — and once when there was nothing to do
+        for vv in telling or [""]:
+            audit.record(
+                actor=Actor.systeem(),
+                actie="bewaren.opschoonronde",
+                activiteit=ACTIVITEIT,
+                object=ronde,
+                koppeling={"droog": droog, **telling.get(vv, {})},
+                verwerkingsverantwoordelijke=vv,
+            )
+    log.info("bewaren.opschonen", ronde=str(ronde.uuid), droog=droog)
+    return ronde
+
+
+def _batch(ids, vandaag, droog, ronde, archief, telling) -> None:
+    from zorgvuldig.organisaties.models import Verwerkingsverantwoordelijke
+
+    qs = Bewaartermijn.objects.filter(pk__in=ids, uitkomst="")
+    if not droog:
+        qs = qs.select_for_update(skip_locked=True, of=("self",))
+    rijen = list(selectors.met_status(qs.select_related("lijst"), vandaag))
+    vv_uuid = dict(
+        Verwerkingsverantwoordelijke.objects.filter(
+            pk__in={r.verwerkingsverantwoordelijke_id for r in rijen}
+        ).values_list("pk", "uuid")
+    )
+    groepen: dict[tuple[str, str], list[Bewaartermijn]] = defaultdict(list)
+    for rij in rijen:
+        vv = str(vv_uuid[rij.verwerkingsverantwoordelijke_id])
+        regel = policies.REGELS[rij.regel]
+        lijst_nodig = regel.vernietigingslijst and rij.besluit.get("soort") != "verzoek"
+        bezwaar = policies.opruimbezwaar(
+            policies.status(rij.vervaldatum, rij.uitkomst, rij.geblokkeerd, vandaag),
+            lijst_nodig,
+            rij.beoordeling or None,
+            # an approval covers the date it judged: a record whose date moved after it needs a new list
+            rij.lijst is not None
+            and rij.lijst.status == policies.GOEDGEKEURD
+            and rij.vervaldatum is not None
+            and rij.vervaldatum <= rij.lijst.peildatum,
+        )
+        if bezwaar:
+            telling[vv][f"wacht:{bezwaar}"] += 1
+            continue
+        wijze = policies.wijze(
+            regel.actie,
+            archief.get((rij.verwerkingsverantwoordelijke_id, rij.regel), ""),
+            rij.beoordeling or None,
+        )
+        if droog:
+            telling[vv][f"zou:{wijze}"] += 1
+            continue
+        groepen[(rij.objecttype, wijze)].append(rij)
+    for (objecttype, wijze), groep in groepen.items():
+        _voer_uit(eenheden.EENHEDEN[objecttype], wijze, groep, ronde, vandaag, vv_uuid, telling)
+
+
+def _voer_uit(eenheid, wijze, groep, ronde, vandaag, vv_uuid, telling) -> None:
+    """Destroy (or transfer) a group of one type: all at once, or — when one of them is still referenced —
+    one by one, keeping the referenced ones for a later run."""
+    gedaan = []
+    personen: Counter = Counter()
+    try:
+        with transaction.atomic():
+            personen = _vernietig(eenheid, wijze, groep, ronde)
+        gedaan = groep
+    except ProtectedError:
+        for rij in groep:
+            try:
+                with transaction.atomic():
+                    personen += _vernietig(eenheid, wijze, [rij], ronde)
+                gedaan.append(rij)
+            except ProtectedError:
+                telling[str(vv_uuid[rij.verwerkingsverantwoordelijke_id])]["wacht:in_gebruik"] += 1
+    per_vv: dict[str, list] = defaultdict(list)
+    for rij in gedaan:
+        per_vv[str(vv_uuid[rij.verwerkingsverantwoordelijke_id])].append(rij)
+    for vv, rijen in per_vv.items():
+        telling[vv][wijze] += len(rijen)
+        audit.record(
+            actor=Actor.systeem(),
+            actie="bewaren.vernietigd",
+            activiteit=ACTIVITEIT,
+            object=ronde,
+            velden=[eenheid.objecttype],
+            koppeling={"wijze": wijze, "aantal": len(rijen), "regel": eenheid.regel},
+            verwerkingsverantwoordelijke=vv,
+        )
+    for vv_id, aantal in personen.items():
+        vv = str(vv_uuid.get(vv_id) or _vv_uuid(vv_id))
+        telling[vv]["personen"] += aantal
+        audit.record(
+            actor=Actor.systeem(),
+            actie="bewaren.persoon_vernietigd",
+            activiteit=ACTIVITEIT,
+            object=ronde,
+            velden=["persoon", "pseudoniem"],
+            koppeling={"aantal": aantal},
+            verwerkingsverantwoordelijke=vv,
+        )
+
+
+def _vv_uuid(vv_id: int):
+    from zorgvuldig.organisaties.models import Verwerkingsverantwoordelijke
+
+    return Verwerkingsverantwoordelijke.objects.values_list("uuid", flat=True).get(pk=vv_id)
+
+
+def _vernietig(eenheid, wijze, groep: list[Bewaartermijn], ronde) -> Counter:
+    """Destroy one group; returns the persons deleted with it per controller id."""
+    ids = [r.object_id for r in groep]
+    personen = eenheid.personen(ids)
+    if wijze == policies.OVERGEBRACHT:
+        _breng_over(eenheid, list(eenheid.model.objects.filter(pk__in=ids)), ronde)
+    mee = eenheid.voorbereiden(ids)
+    _verwijder(eenheid.model, ids)
+    for objecttype, pks in mee:
+        _verwijder(eenheden.EENHEDEN[objecttype].model, pks)
+        Bewaartermijn.objects.filter(objecttype=objecttype, object_id__in=pks, uitkomst="").update(
+            uitkomst=wijze, uitgevoerd_op=now(), opschoonronde=ronde, reden_versleuteld="", lijst=None
+        )
+    # the retention row becomes the tombstone: type, uuid, rule, how, when — its free text wiped
+    Bewaartermijn.objects.filter(pk__in=[r.pk for r in groep]).update(
+        uitkomst=wijze, uitgevoerd_op=now(), opschoonronde=ronde, reden_versleuteld=""
+    )
+    for rij in groep:
+        if "voorstelReden" in rij.besluit:  # a tombstone keeps no free text
+            rij.besluit.pop("voorstelReden")
+            Bewaartermijn.objects.filter(pk=rij.pk).update(besluit=rij.besluit)
+    Blokkade.objects.filter(termijn__in=[r.pk for r in groep]).delete()
+    return _ruim_personen_op(personen, ronde)
+
+
+def _lijsten_afronden() -> None:
+    for lijst in Vernietigingslijst.objects.filter(status=policies.GOEDGEKEURD):
+        if not lijst.items.filter(uitkomst="").exists():
+            lijst.status, lijst.uitgevoerd_op = policies.UITGEVOERD, now()
+            lijst.save(update_fields=["status", "uitgevoerd_op", "gewijzigd"])

@@ -1,0 +1,54 @@
+"""Test helpers for retention: a closed dossier and travelling to the day it is due."""
+
+from __future__ import annotations
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+import time_machine
+
+from zorgvuldig.dossiers import services as dossiers
+from zorgvuldig.dossiers.tests import hulp
+
+
+def op(datum: dt.date) -> dt.datetime:
+    """Noon on a date, Europe/Amsterdam, for time_machine."""
+    return dt.datetime.combine(datum, dt.time(12), tzinfo=ZoneInfo("Europe/Amsterdam"))
+
+
+def gesloten_dossier(regio, persoon=None, einddatum: dt.date | None = None, gebruiker=None):
+    """A dossier opened, started, with one note and closed on `einddatum` (RT-01 starts the clock)."""
+    gebruiker = gebruiker or regio.medewerker
+    einddatum = einddatum or dt.date.today()
+    with time_machine.travel(op(einddatum), tick=False):
+        d = hulp.dossier(regio, gebruiker, persoon=persoon)
+        hulp.gestart(regio, d, gebruiker)
+        hulp.notitie(regio, d, gebruiker)
+        return dossiers.sluit_af(
+            actor=regio.actor(gebruiker),
+            uuid=d.uuid,
+            data={
+                "einddatum": einddatum,
+                "client_oordeel": "Tevreden over de hulp.",
+                "resultaten": "Terug op school.",
+                "reden": "afgerond",
+            },
+        )
+
+
+def toegewezen_verzoek(regio, persoon):
+    """A granted destruction request (RI-10) of everything about the person."""
+    from zorgvuldig.conftest import als_systeem
+    from zorgvuldig.rechten.models import Verzoek
+
+    als_systeem()
+    return Verzoek.objects.create(
+        verwerkingsverantwoordelijke=regio.gemeente,
+        organisatie=regio.wijkteam,
+        soort="vernietiging",
+        status="toegewezen",
+        persoon=persoon,
+        hoedanigheid="zelf",
+        ontvangen_op=dt.date.today(),
+        behandelaar=regio.leidinggevende,
+    )
