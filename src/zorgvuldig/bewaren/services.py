@@ -543,15 +543,16 @@ def _nog_nodig(kandidaten: set[int]) -> set[int]:
     """Of these persons, the ones that stay: still named by a record with a rule of its own (every PROTECT
     reference to a person), or representing someone still known (a parent of a sibling), whom deleting
     them would cascade into. A consent a parent gave for a child keeps the child, and so the relation."""
-    from django.db.models import PROTECT
+    from django.db.models import PROTECT, ForeignObjectRel
 
     from zorgvuldig.personen.models import Persoon, Relatie
 
     blijft = set(Relatie.objects.filter(ander_id__in=kandidaten).values_list("ander_id", flat=True))
     # include_hidden: most references are declared with related_name="+"
     for rel in Persoon._meta.get_fields(include_hidden=True):
-        if rel.auto_created and not rel.concrete and getattr(rel, "on_delete", None) is PROTECT:
-            verwijzend = rel.related_model._base_manager.filter(**{f"{rel.field.name}__in": kandidaten})
+        if isinstance(rel, ForeignObjectRel) and rel.on_delete is PROTECT and rel.related_model is not None:
+            model = rel.related_model
+            verwijzend = model._base_manager.filter(**{f"{rel.field.name}__in": kandidaten})  # type: ignore[union-attr]
             blijft |= set(verwijzend.values_list(rel.field.attname, flat=True))
     return blijft
 
