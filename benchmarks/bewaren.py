@@ -5,7 +5,7 @@
   (RT-05/RT-13: outreach signals need no destruction list), the signals deleted through Django's Collector
   with their grants (`Toegang` by object and by origin) and disclosure entries by origin, the retention
   row turned into the tombstone, the persons with nothing left deleted with their pseudonym mapping
-  (AU-07) and a tombstone of their own, and one audit entry per batch; the run itself (`Opschoonronde`,
+  (AU-07) and a tombstone of their own, and the batch's audit entries; the run itself (`Opschoonronde`,
   the start-up `synchroniseer`, the closing audit entry) included.
 * raw — one plain `DELETE FROM dossiers_zorgsignaal WHERE id >= … AND verwijderen_op <= today`, in
   autocommit, of a copy of the same N signal rows (same values, own ids and uuids; same table, indexes,
@@ -26,7 +26,7 @@ Concurrency: a second set of signals (default N/2, at least 2,000) is swept whil
 (`registreer_signaal` + `activeer_signaal`, distinct BSNs), paced at one every 100 ms. Its p99 over the
 seconds before the sweep (idle) is compared with its p99 while the sweep runs. Memory: the process's
 peak RSS during the first sweep (the high-water mark is reset just before it via /proc/self/clear_refs).
-Queries: a last sweep of exactly one batch counted with CaptureQueriesContext.
+Queries: a last run over exactly one batch, its statements counted with CaptureQueriesContext.
 
 On PostgreSQL the measured code runs as the runtime role, so row-level security is in force. The database
 is created fresh through BENCH_PG_ADMIN_URL (as the other benchmarks do); when that is not set but
@@ -501,7 +501,7 @@ def main(db: str, size: int, batch: int = BATCH, tweede: int | None = None, pauz
         ratio_desc="raw s / sweep s (the sweep's speed as a fraction of a plain DELETE of the same rows)",
         value_desc=f"sweep s: bewaren.services.opschonen(batch={batch}) over N due outreach signals with "
         "their grants and retention rows, N/4 persons (+ pseudonyms) with nothing left: tombstones, "
-        "one audit entry per batch",
+        "audit entries per batch",
         baseline_desc="plain DELETE FROM dossiers_zorgsignaal WHERE id range AND verwijderen_op <= today "
         "(autocommit) of a copy of the same N rows; same table, indexes, connection and role",
         goal_met={

@@ -45,12 +45,15 @@ def filter_status(qs: QuerySet, status: str, vandaag: dt.date) -> QuerySet:
     return vervallen.filter(geblokkeerd=status == policies.GEBLOKKEERD)
 
 
-def vervallen(objecttype: str, vandaag: dt.date | None = None) -> QuerySet:
-    """Ids of records of a type past their due date and not held (RT-12): they no longer act, sweep or
-    no sweep — until a decision gives them a new date (RT-02) or the sweep removes them."""
+def vervallen(objecttype: str, vandaag: dt.date | None = None) -> Exists:
+    """True for a record (outer `pk`) past its due date and not held (RT-12): it no longer acts, sweep or
+    no sweep — until a decision gives it a new date (RT-02) or the sweep removes it. An EXISTS, so a
+    list of a million due rows never becomes a NOT IN list."""
     vandaag = vandaag or today()
-    due = Bewaartermijn.objects.filter(objecttype=objecttype, uitkomst="", vervaldatum__lte=vandaag)
-    return met_status(due, vandaag).filter(geblokkeerd=False).values("object_id")
+    due = Bewaartermijn.objects.filter(
+        objecttype=objecttype, object_id=OuterRef("pk"), uitkomst="", vervaldatum__lte=vandaag
+    )
+    return Exists(due.exclude(actieve_blokkade(vandaag)))
 
 
 def status_van(termijn: Bewaartermijn, vandaag: dt.date | None = None) -> str:

@@ -21,7 +21,7 @@ from pathlib import Path
 import structlog
 from django.conf import settings
 from django.db import connection, transaction
-from django.db.models import ProtectedError
+from django.db.models import Exists, OuterRef, ProtectedError
 from django.db.models.deletion import Collector
 
 from zorgvuldig.audit import services as audit
@@ -95,9 +95,11 @@ def synchroniseer(batch: int = 2000) -> int:
     gemaakt = 0
     with tenancy.systeem():
         for eenheid in eenheden.EENHEDEN.values():
-            bekend = Bewaartermijn.objects.filter(objecttype=eenheid.objecttype).values("object_id")
+            # NOT EXISTS, not NOT IN: PostgreSQL checks NOT IN against the whole list once it outgrows
+            # work_mem, which is quadratic at a million records
+            bekend = Bewaartermijn.objects.filter(objecttype=eenheid.objecttype, object_id=OuterRef("pk"))
             while True:
-                nieuw = list(eenheid.model.objects.exclude(pk__in=bekend).order_by("pk")[:batch])
+                nieuw = list(eenheid.model.objects.exclude(Exists(bekend)).order_by("pk")[:batch])
                 if not nieuw:
                     break
                 with transaction.atomic():

@@ -40,7 +40,7 @@ def dossiers_zichtbaar_voor(actor):
     from zorgvuldig.bewaren.selectors import vervallen
 
     tenancy.activeer(actor)
-    return met_grant(Dossier.objects.exclude(pk__in=vervallen(OBJECT_TYPE)), actor)
+    return met_grant(Dossier.objects.exclude(vervallen(OBJECT_TYPE)), actor)
 
 
 def grants_op(actor, dossier: Dossier) -> list[Toegang]:
