@@ -474,22 +474,8 @@ def _vernietig_onderdelen(actor, dossier, items: list, verzoek) -> int:
         per_model[type(item)].append(item)
     for model, rijen in per_model.items():
         _verwijder(model, [i.pk for i in rijen])
-    Bewaartermijn.objects.bulk_create(
-        [
-            Bewaartermijn(
-                verwerkingsverantwoordelijke_id=dossier.verwerkingsverantwoordelijke_id,
-                organisatie_id=dossier.organisatie_id,
-                objecttype=f"dossiers.{type(i)._meta.model_name}",
-                object_id=i.pk,
-                object_uuid=i.uuid,
-                regel="dossier",
-                uitkomst=policies.VERNIETIGD,
-                uitgevoerd_op=now(),
-                besluit={"soort": "verzoek", "verzoek": str(verzoek.uuid), "datum": today().isoformat()},
-            )
-            for i in items
-        ]
-    )
+    besluit = {"soort": "verzoek", "verzoek": str(verzoek.uuid), "datum": today().isoformat()}
+    Bewaartermijn.objects.bulk_create([grafsteen(i, "dossier", besluit=besluit) for i in items])
     return len(items)
 
 
@@ -525,19 +511,23 @@ def _verwijder(model, ids: list[int]) -> None:
         Toegang.objects.filter(herkomst__in=herkomsten).delete()
 
 
-def bewijs(obj, regel: str, *, organisatie, object_id: int, ronde=None) -> Bewaartermijn:
-    """RT-03: the tombstone of a record destroyed outside a retention row of its own (a person, a VI
-    archive record): type, uuid, rule, when — nothing about the person."""
-    return Bewaartermijn.objects.create(
-        verwerkingsverantwoordelijke_id=organisatie.verwerkingsverantwoordelijke_id,
-        organisatie=organisatie,
+def grafsteen(obj, regel: str, *, object_id: int | None = None, ronde=None, besluit=None) -> Bewaartermijn:
+    """RT-03: the (unsaved) tombstone of a record destroyed outside a retention row of its own — a dossier
+    item, a person, a VI archive record: type, uuid, rule, when; nothing about the person. `object_id`
+    where the instance itself was deleted (Django then clears its pk)."""
+    return Bewaartermijn(
+        # a protected row carries its controller; a VI archive record only through its organisation
+        verwerkingsverantwoordelijke_id=getattr(obj, "verwerkingsverantwoordelijke_id", None)
+        or obj.organisatie.verwerkingsverantwoordelijke_id,
+        organisatie_id=obj.organisatie_id,
         objecttype=f"{obj._meta.app_label}.{obj._meta.model_name}",
-        object_id=object_id,
+        object_id=obj.pk if object_id is None else object_id,
         object_uuid=obj.uuid,
         regel=regel,
         uitkomst=policies.VERNIETIGD,
         uitgevoerd_op=now(),
         opschoonronde=ronde,
+        besluit=besluit or {},
     )
 
 
@@ -571,7 +561,7 @@ def _ruim_personen_op(kandidaten: set[int], ronde) -> Counter:
     while kandidaten - gezien:
         nu = kandidaten - gezien
         gezien |= nu
-        bestaand = {p.pk: p for p in Persoon.objects.filter(pk__in=nu).select_related("organisatie")}
+        bestaand = {p.pk: p for p in Persoon.objects.filter(pk__in=nu)}
         te_gaan = set(bestaand) - _nog_nodig(set(bestaand))
         if not te_gaan:
             break
@@ -591,22 +581,7 @@ def _ruim_personen_op(kandidaten: set[int], ronde) -> Counter:
                 except ProtectedError:
                     continue
         Pseudoniem.objects.filter(sleutel__in=[audit.subject_key(p) for p in gegaan]).delete()
-        Bewaartermijn.objects.bulk_create(
-            [
-                Bewaartermijn(
-                    verwerkingsverantwoordelijke_id=p.verwerkingsverantwoordelijke_id,
-                    organisatie_id=p.organisatie_id,
-                    objecttype="personen.persoon",
-                    object_id=p.pk,
-                    object_uuid=p.uuid,
-                    regel="persoon",
-                    uitkomst=policies.VERNIETIGD,
-                    uitgevoerd_op=now(),
-                    opschoonronde=ronde,
-                )
-                for p in gegaan
-            ]
-        )
+        Bewaartermijn.objects.bulk_create([grafsteen(p, "persoon", ronde=ronde) for p in gegaan])
         for p in gegaan:
             weg[p.verwerkingsverantwoordelijke_id] += 1
     return weg

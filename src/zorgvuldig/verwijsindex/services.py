@@ -831,7 +831,7 @@ def purgeer(vandaag: dt.date | None = None) -> dict:
     """RT-04: archive records are destroyed `vi.archive_months` after their end; once nothing of the youth
     remains in the index, the VI disclosure entries go and the pseudonym mapping is deleted (AU-07)."""
     from zorgvuldig.audit.models import Pseudoniem
-    from zorgvuldig.bewaren.services import bewijs
+    from zorgvuldig.bewaren.services import grafsteen
     from zorgvuldig.verstrekkingen.models import Verstrekking
     from zorgvuldig.verwijsindex.models import ArchiefSignaal
 
@@ -853,7 +853,7 @@ def purgeer(vandaag: dt.date | None = None) -> dict:
                 )
                 pk = rij.pk
                 rij.delete()
-                bewijs(rij, "vi_archief", organisatie=rij.organisatie, object_id=pk)  # RT-03
+                grafsteen(rij, "vi_archief", object_id=pk).save()  # RT-03
                 gepurgeerd += 1
                 if ArchiefSignaal.objects.filter(betrokkene=rij.betrokkene).exists():
                     continue
