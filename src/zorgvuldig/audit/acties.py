@@ -147,4 +147,8 @@ ACTIES: dict[str, str] = {
     "bewaren.opschoonronde": "Opschoonronde uitgevoerd (RT-09)",
     "portaal.ingelogd": "Ingelogd op Mijn gegevens met DigiD",
     "portaal.overzicht_ingezien": "Eigen verzoeken en toestemmingen bekeken in Mijn gegevens",
+    # Registers: verwerkingsregister, DPIA, agreements, convenants (RG-01, RG-02, RG-04 … RG-06)
+    # Data breaches (RG-03)
+    # Reports and monitoring exports (RP-01 … RP-05)
+    # Access-pattern alerts (RP-06)
 }

@@ -120,6 +120,8 @@ INSTALLED_APPS = [
     "zorgvuldig.rechten",
     "zorgvuldig.bewaren",
     "zorgvuldig.rapportages",
+    "zorgvuldig.datalekken",
+    "zorgvuldig.toegangsbewaking",
     "zorgvuldig.ui",
     # Client portal "Mijn gegevens" with DigiD (django-digid-eherkenning; its mock IdP in demo and tests).
     "simple_certmanager",

@@ -8,12 +8,15 @@ from zorgvuldig.bewaren import api as bewaar_api
 from zorgvuldig.casusoverleg import api as casus_api
 from zorgvuldig.core import metrics as core_metrics
 from zorgvuldig.core import views as core_views
+from zorgvuldig.datalekken import api as datalek_api
 from zorgvuldig.dossiers import api as dossier_api
 from zorgvuldig.organisaties import api as org_api
 from zorgvuldig.personen import api as personen_api
 from zorgvuldig.rapportages import api as rapportage_api
 from zorgvuldig.rechten import api as verzoek_api
+from zorgvuldig.registers import api as register_api
 from zorgvuldig.toegang import api as toegang_api
+from zorgvuldig.toegangsbewaking import api as bewaking_api
 from zorgvuldig.toestemmingen import api as toestemming_api
 from zorgvuldig.verstrekkingen import api as delen_api
 from zorgvuldig.verwijsindex import api as vi_api
@@ -161,7 +164,10 @@ api_v1 = [
     path("uittredingen", vi_api.UittredingenView.as_view()),
     path(f"uittredingen/{U}", vi_api.UittredingView.as_view()),
     path("archiefsignalen/_zoek", vi_api.ArchiefZoekView.as_view()),
-    path("rapportages/verwijsindex", rapportage_api.VerwijsindexRapportView.as_view()),
+    *rapportage_api.URLS,
+    *register_api.URLS,
+    *datalek_api.URLS,
+    *bewaking_api.URLS,
     path("toegangen", toegang_api.ToegangenView.as_view()),
     path("toegangen/_verlenen", toegang_api.VerleenView.as_view()),
     path(f"toegangen/{U}", toegang_api.ToegangView.as_view()),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.urls import URLPattern, path
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
 from rest_framework.response import Response
@@ -85,3 +86,9 @@ class VerwijsindexRapportView(BasisView):
     def get(self, request):
         rapport = selectors.verwijsindex(actor_van(request), **parameters(request))
         return Response(rapport.als_dict())
+
+
+# API §2.12; conf/urls.py includes these.
+URLS: list[URLPattern] = [
+    path("rapportages/verwijsindex", VerwijsindexRapportView.as_view()),
+]

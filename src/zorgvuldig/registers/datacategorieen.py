@@ -35,6 +35,8 @@ CATEGORIEEN = {
 BEWAARREGELS = {code: regel.omschrijving for code, regel in REGELS.items()}
 
 EIGEN_APPS = {
+    "datalekken",
+    "toegangsbewaking",
     "core",
     "audit",
     "organisaties",

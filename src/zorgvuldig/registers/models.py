@@ -66,3 +66,71 @@ class Verwerkingsactiviteit(Basis):
 
     def __str__(self) -> str:
         return self.naam
+
+
+class Dpia(Basis):
+    """A data-protection impact assessment of one processing activity for one controller (RG-02).
+
+    Organisational data, not content: no row-level security; selectors filter on the controller.
+    """
+
+    class Status(models.TextChoices):
+        CONCEPT = "concept", "Concept"
+        GEADVISEERD = "geadviseerd", "Geadviseerd door de FG"
+        GOEDGEKEURD = "goedgekeurd", "Goedgekeurd"
+        IN_HERZIENING = "in_herziening", "In herziening"
+
+    verwerkingsverantwoordelijke = models.ForeignKey(
+        "organisaties.Verwerkingsverantwoordelijke", on_delete=models.PROTECT, related_name="+"
+    )
+    verwerkingsactiviteit = models.ForeignKey(
+        Verwerkingsactiviteit, on_delete=models.PROTECT, related_name="dpias"
+    )
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.CONCEPT)
+    # The four steps of RG-02.
+    proces = models.TextField(blank=True)  # 1 the process and its sharing moments
+    rechtmatigheid = models.TextField(blank=True)  # 2 lawfulness
+    risicos = models.TextField(blank=True)  # 3 risks for the data subjects
+    maatregelen = models.TextField(blank=True)  # 4 mitigating measures
+    fg_advies = models.TextField(blank=True)
+    geadviseerd_door = models.ForeignKey(
+        "organisaties.Gebruiker", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    geadviseerd_op = models.DateTimeField(null=True, blank=True)
+    besluit_door = models.CharField(max_length=200, blank=True)  # who approved for the controller
+    besluitdatum = models.DateField(null=True, blank=True)
+    vastgelegd_door = models.ForeignKey(
+        "organisaties.Gebruiker", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    herziendatum = models.DateField(null=True, blank=True)  # periodic review
+
+    DATACATEGORIEEN = {
+        **Basis.DATACATEGORIEEN,
+        **dict.fromkeys(
+            [
+                "verwerkingsverantwoordelijke",
+                "verwerkingsactiviteit",
+                "status",
+                "proces",
+                "rechtmatigheid",
+                "risicos",
+                "maatregelen",
+                "fg_advies",
+                "geadviseerd_door",
+                "geadviseerd_op",
+                "besluit_door",
+                "besluitdatum",
+                "vastgelegd_door",
+                "herziendatum",
+            ],
+            "organisatorisch",
+        ),
+    }
+    BEWAARREGEL = "register"
+
+    class Meta:
+        verbose_name = "DPIA"
+        verbose_name_plural = "DPIA's"
+
+    def __str__(self) -> str:
+        return f"DPIA {self.verwerkingsactiviteit}"

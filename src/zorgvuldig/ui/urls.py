@@ -7,10 +7,13 @@ from zorgvuldig.ui import (
     views_beheer,
     views_bewaren,
     views_casus,
+    views_datalekken,
     views_delen,
     views_dossier,
     views_overlegtypen,
     views_rapportage,
+    views_registers,
+    views_toegangsbewaking,
     views_verzoeken,
     views_vi,
     views_vi_beheer,
@@ -302,4 +305,8 @@ urlpatterns = [
         views_overlegtypen.overlegtype_goedkeuren,
         name="overlegtype_goedkeuren",
     ),
+    # Registers, breaches, access-pattern alerts (SPEC §12, RP-06): each module lists its own pages.
+    *views_registers.URLS,
+    *views_datalekken.URLS,
+    *views_toegangsbewaking.URLS,
 ]
