@@ -122,6 +122,7 @@ INSTALLED_APPS = [
     "zorgvuldig.rapportages",
     "zorgvuldig.datalekken",
     "zorgvuldig.toegangsbewaking",
+    "zorgvuldig.monitoring",
     "zorgvuldig.ui",
     # Client portal "Mijn gegevens" with DigiD (django-digid-eherkenning; its mock IdP in demo and tests).
     "simple_certmanager",

@@ -10,6 +10,7 @@ from zorgvuldig.core import metrics as core_metrics
 from zorgvuldig.core import views as core_views
 from zorgvuldig.datalekken import api as datalek_api
 from zorgvuldig.dossiers import api as dossier_api
+from zorgvuldig.monitoring import api as monitoring_api
 from zorgvuldig.organisaties import api as org_api
 from zorgvuldig.personen import api as personen_api
 from zorgvuldig.rapportages import api as rapportage_api
@@ -168,6 +169,7 @@ api_v1 = [
     *register_api.URLS,
     *datalek_api.URLS,
     *bewaking_api.URLS,
+    *monitoring_api.URLS,
     path("toegangen", toegang_api.ToegangenView.as_view()),
     path("toegangen/_verlenen", toegang_api.VerleenView.as_view()),
     path(f"toegangen/{U}", toegang_api.ToegangView.as_view()),

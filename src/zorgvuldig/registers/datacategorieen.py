@@ -37,6 +37,7 @@ BEWAARREGELS = {code: regel.omschrijving for code, regel in REGELS.items()}
 EIGEN_APPS = {
     "datalekken",
     "toegangsbewaking",
+    "monitoring",
     "core",
     "audit",
     "organisaties",

@@ -10,6 +10,7 @@ from zorgvuldig.ui import (
     views_datalekken,
     views_delen,
     views_dossier,
+    views_monitoring,
     views_overlegtypen,
     views_rapportage,
     views_registers,
@@ -309,4 +310,5 @@ urlpatterns = [
     *views_registers.URLS,
     *views_datalekken.URLS,
     *views_toegangsbewaking.URLS,
+    *views_monitoring.URLS,
 ]

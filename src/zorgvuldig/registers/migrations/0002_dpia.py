@@ -7,39 +7,87 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('organisaties', '0005_profiel_informatieplicht'),
-        ('registers', '0001_initial'),
+        ("organisaties", "0005_profiel_informatieplicht"),
+        ("registers", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Dpia',
+            name="Dpia",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('uuid', models.UUIDField(default=uuid.uuid4, editable=False, unique=True)),
-                ('aangemaakt', models.DateTimeField(auto_now_add=True)),
-                ('gewijzigd', models.DateTimeField(auto_now=True)),
-                ('status', models.CharField(choices=[('concept', 'Concept'), ('geadviseerd', 'Geadviseerd door de FG'), ('goedgekeurd', 'Goedgekeurd'), ('in_herziening', 'In herziening')], default='concept', max_length=16)),
-                ('proces', models.TextField(blank=True)),
-                ('rechtmatigheid', models.TextField(blank=True)),
-                ('risicos', models.TextField(blank=True)),
-                ('maatregelen', models.TextField(blank=True)),
-                ('fg_advies', models.TextField(blank=True)),
-                ('geadviseerd_op', models.DateTimeField(blank=True, null=True)),
-                ('besluit_door', models.CharField(blank=True, max_length=200)),
-                ('besluitdatum', models.DateField(blank=True, null=True)),
-                ('herziendatum', models.DateField(blank=True, null=True)),
-                ('geadviseerd_door', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('vastgelegd_door', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('verwerkingsactiviteit', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='dpias', to='registers.verwerkingsactiviteit')),
-                ('verwerkingsverantwoordelijke', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='organisaties.verwerkingsverantwoordelijke')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("uuid", models.UUIDField(default=uuid.uuid4, editable=False, unique=True)),
+                ("aangemaakt", models.DateTimeField(auto_now_add=True)),
+                ("gewijzigd", models.DateTimeField(auto_now=True)),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("concept", "Concept"),
+                            ("geadviseerd", "Geadviseerd door de FG"),
+                            ("goedgekeurd", "Goedgekeurd"),
+                            ("in_herziening", "In herziening"),
+                        ],
+                        default="concept",
+                        max_length=16,
+                    ),
+                ),
+                ("proces", models.TextField(blank=True)),
+                ("rechtmatigheid", models.TextField(blank=True)),
+                ("risicos", models.TextField(blank=True)),
+                ("maatregelen", models.TextField(blank=True)),
+                ("fg_advies", models.TextField(blank=True)),
+                ("geadviseerd_op", models.DateTimeField(blank=True, null=True)),
+                ("besluit_door", models.CharField(blank=True, max_length=200)),
+                ("besluitdatum", models.DateField(blank=True, null=True)),
+                ("herziendatum", models.DateField(blank=True, null=True)),
+                (
+                    "geadviseerd_door",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "vastgelegd_door",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "verwerkingsactiviteit",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="dpias",
+                        to="registers.verwerkingsactiviteit",
+                    ),
+                ),
+                (
+                    "verwerkingsverantwoordelijke",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="organisaties.verwerkingsverantwoordelijke",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'DPIA',
-                'verbose_name_plural': "DPIA's",
+                "verbose_name": "DPIA",
+                "verbose_name_plural": "DPIA's",
             },
         ),
     ]
