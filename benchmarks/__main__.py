@@ -24,6 +24,8 @@ NAMES = [
     "verstrekkingen_register",
     "inzage",
     "bewaren",
+    "rapportage",
+    "datalek",
 ]
 # The verwijsindex measures set Django up for their own database, so each runs in its own process.
 # (and so do toegang_toestemming and verstrekkingen_register)
@@ -35,6 +37,8 @@ EIGEN_PROCES = {
     "verstrekkingen_register": 1_000_000,
     "inzage": 1_000_000,  # others' records; the subject has 1,000
     "bewaren": 1_000_000,  # due outreach signals swept (and as many copies deleted raw)
+    "rapportage": 1_000_000,  # signals and as many dossiers
+    "datalek": 1_000_000,  # audit entries and as many disclosures
 }
 
 

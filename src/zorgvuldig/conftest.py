@@ -29,6 +29,12 @@ def _verse_sleutelcache():
     from zorgvuldig.verwijsindex.selectors import vergeet_cache
 
     vergeet_cache()  # settings and accessions of the previous test's (rolled back) database
+    # PostgreSQL reverts a rolled-back transaction's set_config, but tenancy remembers what it last set on
+    # the connection: forget it, or a test could start without the context it thinks is active.
+    from zorgvuldig.core import tenancy
+
+    if hasattr(connection, tenancy._ATTR):
+        delattr(connection, tenancy._ATTR)
     yield
 
 

@@ -15,6 +15,14 @@ log = structlog.get_logger(__name__)
 PROBLEM = "application/problem+json"
 
 
+HERHAALT_INVOER = {
+    "invalid_choice": "Kies een van de toegestane waarden.",
+    "does_not_exist": "Deze verwijzing bestaat niet.",
+    "incorrect_type": "Dit veld heeft het verkeerde type.",
+    "invalid_pk_value": "Deze verwijzing bestaat niet.",
+}
+
+
 def _flatten(detail, prefix: str = "") -> list[InvalidParam]:
     params: list[InvalidParam] = []
     if isinstance(detail, dict):
@@ -29,6 +37,9 @@ def _flatten(detail, prefix: str = "") -> list[InvalidParam]:
                 params += _flatten(value, prefix)
     else:
         code = getattr(detail, "code", "invalid") or "invalid"
+        # DRF repeats the typed value in these messages ("\"…\" is een ongeldige keuze"); what was typed
+        # may be a BSN or a name, and a problem never carries personal data (API §1.5).
+        reden = HERHAALT_INVOER.get(code) or str(detail)
         code = {
             "does_not_exist": "invalid",
             "null": "required",
@@ -40,7 +51,7 @@ def _flatten(detail, prefix: str = "") -> list[InvalidParam]:
             "not_a_list": "invalid",
             "parse_error": "invalid",
         }.get(code, code)
-        params.append(InvalidParam(prefix or "body", code, str(detail)))
+        params.append(InvalidParam(prefix or "body", code, reden))
     return params
 
 

@@ -47,8 +47,35 @@ def _datum(moment) -> dt.date | None:
 
 
 def _dossier(d) -> Datums:
-    bron = d.einddatum if d.status == "gesloten" else None
-    return bron, policies.vervaldatum("dossier", bron)
+    if d.status != "gesloten" or d.einddatum is None:
+        return None, None
+    jaren = sectorjaren(d.organisatie_id)
+    if not jaren:
+        return d.einddatum, policies.vervaldatum("dossier", d.einddatum)
+    bron = policies.sector_brondatum(d.einddatum, laatste_wijziging(d))
+    return bron, policies.vervaldatum("dossier", bron, sectorjaren=jaren)
+
+
+def sectorjaren(organisatie_id: int) -> int | None:
+    """retention.sector_terms for the organisation's type, None under RT-01."""
+    from django.conf import settings
+
+    from zorgvuldig.organisaties.models import Organisatie
+
+    if not settings.RETENTION_SECTOR_TERMS:
+        return None
+    soort = Organisatie.objects.filter(pk=organisatie_id).values_list("type", flat=True).first()
+    return settings.RETENTION_SECTOR_TERMS.get(soort)
+
+
+def laatste_wijziging(dossier) -> dt.date | None:
+    """The last change of the file: the dossier row or any of its items (BW 7:454(3))."""
+    from django.db.models import Max
+
+    momenten = [dossier.gewijzigd] + [
+        m.objects.filter(dossier_id=dossier.pk).aggregate(m=Max("gewijzigd"))["m"] for m in dossier_items()
+    ]
+    return max((today(m) for m in momenten if m is not None), default=None)
 
 
 def _zorgsignaal(z) -> Datums:
@@ -64,6 +91,12 @@ def _toestemming(t) -> Datums:
 
 def _verzoek(v) -> Datums:
     return v.gesloten_op, policies.vervaldatum("administratie", v.gesloten_op)
+
+
+def _datalek(d) -> Datums:
+    """A breach record: retention.admin_years after it is closed (SPEC §10)."""
+    bron = _datum(d.gesloten_op)
+    return bron, policies.vervaldatum("administratie", bron)
 
 
 def _casus(c) -> Datums:
@@ -139,6 +172,8 @@ EENHEDEN: dict[str, Eenheid] = {
                 | _ids("rechten.Verzoek", "indiener_id", pk__in=ids)
             ),
         ),
+        # a breach holds no person records of its own: its scope points at an account and a recipient
+        Eenheid("datalekken.Datalek", "administratie", _datalek, lambda ids: set()),
         Eenheid(
             "casusoverleg.Casusoverleg",
             "casusoverleg",

@@ -17,6 +17,10 @@ ZORGSIGNAAL_MAANDEN = 6  # retention.unconfirmed_signal_months (RT-05)
 TOESTEMMING_JAREN = 5  # retention.consent_years
 ADMINISTRATIE_JAREN = 5  # retention.admin_years
 AUDIT_JAREN = 7  # retention.audit_years
+# retention.sector_terms: organisation type → years after the last change of the file. A dossier kept under
+# a sector law follows its statute instead of RT-01 (BW 7:454(3) for Wgbo care: 20 years after the last
+# change); the other statutes (Jeugdwet 7.3.8, Wmo 2015 5.3.4) only as the operator configures them.
+SECTORTERMIJNEN = {"wgbo_zorg": 20}
 
 VERNIETIGEN, ANONIMISEREN, OVERBRENGEN = "vernietigen", "anonimiseren", "overbrengen"
 ACTIES = (VERNIETIGEN, ANONIMISEREN, OVERBRENGEN)
@@ -38,11 +42,12 @@ class Regel:
 
 REGELS: dict[str, Regel] = {
     "dossier": Regel(
-        "retention.dossier_years (15): vernietigen op 1 januari van eindjaar + 15 (RT-01)",
-        "einde ondersteuning (einddatum)",
+        "retention.dossier_years (15): vernietigen op 1 januari van eindjaar + 15 (RT-01); onder een "
+        "sectorwet retention.sector_terms (Wgbo: 20 jaar na de laatste wijziging)",
+        "einde ondersteuning (einddatum); sectorwet: laatste wijziging van het dossier",
         "P15Y",
-        "1 januari van het jaar na eindjaar + 14 (RT-01)",
-        "seed 001 art 9(2)",
+        "1 januari van het jaar na eindjaar + 14 (RT-01); sectorwet: laatste wijziging + termijn",
+        "seed 001 art 9(2); BW 7:454(3)",
         vernietigingslijst=True,
         eenheid=True,
     ),
@@ -183,20 +188,47 @@ def dossier_vervaldatum(einddatum: dt.date, jaren: int = DOSSIER_JAREN) -> dt.da
     return dt.date(einddatum.year + jaren, 1, 1)
 
 
+def sectortermijnen(waarden: list[str]) -> dict[str, int]:
+    """Parse `retention.sector_terms` ("type:years" items). A term under RT-01's 15 years is a
+    configuration error: a sector statute never keeps a file shorter than the team dossier."""
+    uit: dict[str, int] = {}
+    for waarde in waarden:
+        soort, _, jaren = waarde.partition(":")
+        soort = soort.strip()
+        if not soort:
+            raise ValueError(f"retention.sector_terms: {waarde!r}: geef organisatietype:jaren")
+        if not jaren.strip().isdigit() or not DOSSIER_JAREN <= int(jaren) <= 115:
+            raise ValueError(
+                f"retention.sector_terms: {waarde!r}: geef een aantal jaren van 15 tot en met 115"
+            )
+        if soort in uit:
+            raise ValueError(f"retention.sector_terms: {soort!r} staat er twee keer in")
+        uit[soort] = int(jaren)
+    return uit
+
+
+def sector_brondatum(einddatum: dt.date, laatste_wijziging: dt.date | None) -> dt.date:
+    """A sector-law file's clock starts at its last change (BW 7:454(3)), and never before support ended."""
+    return max(einddatum, laatste_wijziging) if laatste_wijziging else einddatum
+
+
 def toestemming_brondatum(geldig_tot: dt.date | None, ingetrokken_op: dt.date | None) -> dt.date | None:
     """Expiry or revocation, whichever came first; an open-ended consent that stands has none yet."""
     data = [d for d in (geldig_tot, ingetrokken_op) if d is not None]
     return min(data) if data else None
 
 
-def vervaldatum(regel: str, brondatum: dt.date | None, *, maanden: int | None = None) -> dt.date | None:
+def vervaldatum(
+    regel: str, brondatum: dt.date | None, *, maanden: int | None = None, sectorjaren: int | None = None
+) -> dt.date | None:
     """The due date of a record of rule `regel` whose start event happened on `brondatum` (None: not yet,
     so not due). `maanden`: the term where the record's own type sets it (case table, RT-08; outreach
-    signal per channel, RT-05)."""
+    signal per channel, RT-05). `sectorjaren`: a dossier under a sector statute (retention.sector_terms),
+    due that many years after `brondatum` to the day instead of on RT-01's 1 January."""
     if brondatum is None:
         return None
     if regel == "dossier":
-        return dossier_vervaldatum(brondatum)
+        return plus_jaren(brondatum, sectorjaren) if sectorjaren else dossier_vervaldatum(brondatum)
     if regel in ("zorgsignaal", "casusoverleg"):
         return plus_maanden(brondatum, ZORGSIGNAAL_MAANDEN if maanden is None else maanden)
     if regel == "toestemming":

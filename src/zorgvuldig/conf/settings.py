@@ -515,6 +515,40 @@ DIGID_MOCK_RETURN_URL = "/mijn/overzicht"
 DIGID_MOCK_CANCEL_URL = "/mijn"
 DIGID_MOCK_IDP_VALIDATE_CALLBACK_URLS = True  # the mock only returns to this host
 
+# --- Retention (SPEC §10) ---
+RETENTION_SECTOR_TERMS = config(
+    "ZORGVULDIG_RETENTION_SECTOR_TERMS",
+    ["wgbo_zorg:20"],
+    "SPEC `retention.sector_terms`: organisation type:years, comma-separated. A closed dossier of an "
+    "organisation of that type is due that many years after its last change instead of on 1 January of "
+    "end year + 15 (RT-01). Wgbo care: 20 (BW 7:454(3)); add e.g. `gecertificeerde_instelling:20` "
+    "(Jeugdwet 7.3.8) or `veilig_thuis:20` (Wmo 2015 5.3.4) as your statutes require. Empty: RT-01 for all.",
+)
+
+
+def _sectortermijnen() -> dict[str, int]:
+    from zorgvuldig.bewaren.policies import sectortermijnen
+
+    try:  # the types are checked against the organisation types when the retention app starts
+        return sectortermijnen(RETENTION_SECTOR_TERMS)
+    except ValueError as exc:
+        raise ImproperlyConfigured(str(exc)) from exc
+
+
+RETENTION_SECTOR_TERMS = _sectortermijnen()
+
+# --- Data breaches (RG-03) ---
+BREACH_NOTIFY_HOURS = config(
+    "ZORGVULDIG_BREACH_NOTIFY_HOURS",
+    72,
+    "SPEC `breach.notify_hours`: the term, in hours from discovery, to notify the Autoriteit "
+    "Persoonsgegevens (GDPR art 33: at most 72). The register warns at 24 and 48 hours and at the term.",
+)
+if not 49 <= BREACH_NOTIFY_HOURS <= 72:
+    raise ImproperlyConfigured(
+        "ZORGVULDIG_BREACH_NOTIFY_HOURS: between 49 and 72 (GDPR art 33; alerts at 24 and 48 h)"
+    )
+
 # --- Reports (RP-03) ---
 REPORTS_MIN_CELL = config(
     "ZORGVULDIG_REPORTS_MIN_CELL",

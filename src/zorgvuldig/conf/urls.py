@@ -6,6 +6,7 @@ from zorgvuldig.api import views as api_views
 from zorgvuldig.audit import api as audit_api
 from zorgvuldig.bewaren import api as bewaar_api
 from zorgvuldig.casusoverleg import api as casus_api
+from zorgvuldig.convenanten import api as convenant_api
 from zorgvuldig.core import metrics as core_metrics
 from zorgvuldig.core import views as core_views
 from zorgvuldig.datalekken import api as datalek_api
@@ -167,6 +168,7 @@ api_v1 = [
     path("archiefsignalen/_zoek", vi_api.ArchiefZoekView.as_view()),
     *rapportage_api.URLS,
     *register_api.URLS,
+    *convenant_api.URLS,
     *datalek_api.URLS,
     *bewaking_api.URLS,
     *monitoring_api.URLS,

@@ -20,6 +20,16 @@ INHOUD_VELDEN = {
     "rechtenBetrokkenen": "rechten_betrokkenen",
     "beveiliging": "beveiliging",
 }
+# RG-05: API key in `gezamenlijkeVerantwoordelijkheid` → model field (text items; `modules` and
+# `melderDatalekken` are fields of their own).
+REGELING_VELDEN = {
+    "informerenBetrokkenen": "gv_informeren_betrokkenen",
+    "contactpunt": "gv_contactpunt",
+    "beveiliging": "gv_beveiliging",
+    "klachten": "gv_klachten",
+    "incidenten": "gv_incidenten",
+    "aansprakelijkheid": "gv_aansprakelijkheid",
+}
 
 
 class Convenant(Basis):
@@ -41,6 +51,21 @@ class Convenant(Basis):
     escalatie = models.TextField(blank=True)
     rechten_betrokkenen = models.TextField(blank=True)
     beveiliging = models.TextField(blank=True)
+    # RG-05: the joint-controller arrangement (GDPR art. 26) for the shared modules it names.
+    gv_modules = models.JSONField(default=list, blank=True)  # ["verwijsindex", "casusoverleg"]
+    gv_informeren_betrokkenen = models.TextField(blank=True)
+    gv_contactpunt = models.TextField(blank=True)
+    gv_melder_datalekken = models.ForeignKey(
+        "organisaties.Verwerkingsverantwoordelijke",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    gv_beveiliging = models.TextField(blank=True)
+    gv_klachten = models.TextField(blank=True)
+    gv_incidenten = models.TextField(blank=True)
+    gv_aansprakelijkheid = models.TextField(blank=True)
 
     DATACATEGORIEEN = {
         **Basis.DATACATEGORIEEN,
@@ -48,6 +73,9 @@ class Convenant(Basis):
         "naam": "organisatorisch",
         "status": "organisatorisch",
         **dict.fromkeys(INHOUD_VELDEN.values(), "organisatorisch"),
+        "gv_modules": "organisatorisch",
+        "gv_melder_datalekken": "organisatorisch",
+        **dict.fromkeys(REGELING_VELDEN.values(), "organisatorisch"),
     }
     BEWAARREGEL = "register"
 
@@ -61,6 +89,14 @@ class Convenant(Basis):
     def inhoud(self) -> dict[str, str]:
         """The nine items under their API keys."""
         return {sleutel: getattr(self, veld) for sleutel, veld in INHOUD_VELDEN.items()}
+
+    def regeling(self) -> dict:
+        """RG-05's items under their API keys; `melderDatalekken` as the controller (or None)."""
+        return {
+            "modules": list(self.gv_modules or []),
+            **{sleutel: getattr(self, veld) for sleutel, veld in REGELING_VELDEN.items()},
+            "melderDatalekken": self.gv_melder_datalekken,
+        }
 
 
 class Toetreding(Basis):
@@ -95,3 +131,41 @@ class Toetreding(Basis):
 
     def __str__(self) -> str:
         return f"{self.organisatie} — {self.convenant}"
+
+
+class Verwerkersovereenkomst(Basis):
+    """RG-06: a processor agreement of one controller, with its scope and validity. Organisational data,
+    not content: no row-level security; the selectors filter on the controller (AC-15). Written mandates
+    are `organisaties.Mandaat`; the API shows both under `/overeenkomsten`."""
+
+    verwerkingsverantwoordelijke = models.ForeignKey(
+        "organisaties.Verwerkingsverantwoordelijke", on_delete=models.PROTECT, related_name="+"
+    )
+    partij = models.CharField(max_length=200)  # the processor
+    reikwijdte = models.TextField()  # what it processes, for which activities
+    geldig_vanaf = models.DateField()
+    geldig_tot = models.DateField(null=True, blank=True)
+
+    DATACATEGORIEEN = {
+        **Basis.DATACATEGORIEEN,
+        "verwerkingsverantwoordelijke": "organisatorisch",
+        "partij": "organisatorisch",
+        "reikwijdte": "organisatorisch",
+        "geldig_vanaf": "organisatorisch",
+        "geldig_tot": "organisatorisch",
+    }
+    BEWAARREGEL = "register"
+
+    class Meta:
+        verbose_name = "verwerkersovereenkomst"
+        verbose_name_plural = "verwerkersovereenkomsten"
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(geldig_tot__isnull=True)
+                | models.Q(geldig_tot__gte=models.F("geldig_vanaf")),
+                name="verwerkersovereenkomst_tot_na_vanaf",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.partij

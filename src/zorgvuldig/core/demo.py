@@ -11,7 +11,7 @@ from importlib import resources
 
 from django.db import transaction
 
-from zorgvuldig.core.clock import today
+from zorgvuldig.core.clock import now, today
 from zorgvuldig.core.context import Actor
 
 WACHTWOORD = "demo-wachtwoord-2026"
@@ -70,6 +70,7 @@ def bouw_demo() -> dict:
         _casusoverleg()
         _auditortoegang()
         _bewaren()
+        _registers()
     return {"gebruikers": logins(), "tokens": tokens(resultaat.geheimen)}
 
 
@@ -411,6 +412,63 @@ def _bewaren() -> None:
             vernietigen_op=dt.date(2025, 1, 1),
         )
         bijwerken(Dossier.objects.get(pk=d.pk))
+
+
+def _registers() -> None:
+    """Anne (FG) has described and approved the wijkteam's main processing (RG-01) and its DPIA (RG-02);
+    the other activities in the log show up as findings. A colleague's laptop was stolen 30 hours ago: the
+    breach's clock has passed its 24-hour mark (RG-03); Anne can find who was affected and decide."""
+    from zorgvuldig.datalekken import services as datalekken
+    from zorgvuldig.datalekken.models import Datalek
+    from zorgvuldig.organisaties.models import Gebruiker
+    from zorgvuldig.registers import services as registers
+    from zorgvuldig.registers.models import Dpia, Verwerkingsactiviteit
+
+    fg = Actor.voor(Gebruiker.objects.get(email="fg@krimpen.example.org"))
+    activiteit = Verwerkingsactiviteit.objects.get(code="sociaal-domein-ondersteuning")
+    if Dpia.objects.filter(verwerkingsactiviteit=activiteit).exists():
+        return
+    versie = registers.maak_versie(
+        actor=fg,
+        activiteit_uuid=activiteit.uuid,
+        data={
+            "categorieen_betrokkenen": "Inwoners die ondersteuning vragen of krijgen, en hun gezinsleden.",
+            "categorieen_gegevens": "Naam, adres, BSN, gezinssituatie, gezondheid (bijzonder).",
+        },
+    )
+    registers.keur_versie_goed(actor=fg, activiteit_uuid=activiteit.uuid, versie_uuid=versie.uuid)
+    dpia = registers.maak_dpia(
+        actor=fg,
+        activiteit_uuid=activiteit.uuid,
+        stappen={
+            "proces": "Aanmelding, plan, uitvoering, afsluiting; delen na een deelbesluit.",
+            "rechtmatigheid": "Publieke taak (Jeugdwet, Wmo 2015); bijzondere gegevens via UAVG art 30.",
+            "risicos": "Te brede inzage, delen zonder noodzaak, te lang bewaren.",
+            "maatregelen": "Toegang per casusteam, deelbesluiten met toets, automatische vernietiging.",
+        },
+    )
+    registers.adviseer_dpia(
+        actor=fg, uuid=dpia.uuid, advies="Positief, mits de toegang jaarlijks wordt getoetst."
+    )
+    registers.keur_dpia_goed(actor=fg, uuid=dpia.uuid, besluit_door="College van B&W", besluitdatum=today())
+    if not Datalek.objects.exists():
+        fatima = Gebruiker.objects.get(email="fatima@krimpen.example.org")
+        datalekken.registreer(
+            actor=fg,
+            data={
+                "ontdekt_op": now() - dt.timedelta(hours=30),
+                "omschrijving": "Laptop van een medewerker gestolen uit een auto; schijf versleuteld, "
+                "maar het wachtwoord zat in de tas.",
+                "gegevens": "Dossiers en notities die de medewerker de afgelopen week opende.",
+                "betrokkenen": "Cliënten van wijkteam Oost.",
+                "afbakening": {
+                    "account": fatima,
+                    "vanaf": now() - dt.timedelta(days=8),
+                    "tot": now() - dt.timedelta(hours=30),
+                    "ontvanger": None,
+                },
+            },
+        )
 
 
 def logins() -> list[dict]:

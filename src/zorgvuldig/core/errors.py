@@ -83,6 +83,8 @@ CODES: dict[str, Code] = {
     "E_RI_EXTENSION_LATE": Code(409, "Termijn niet meer te verlengen"),
     # Registers (RG)
     "E_RG_CONVENANT_INCOMPLETE": Code(409, "Convenant onvolledig"),
+    # Reports (RP)
+    "E_RP_MONITORING_NOT_APPROVED": Code(409, "Bewaking van toegangspatronen niet toegestaan"),
 }
 
 

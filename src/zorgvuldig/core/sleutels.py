@@ -9,12 +9,36 @@ from zorgvuldig.core import crypto
 from zorgvuldig.core.context import Actor
 from zorgvuldig.core.models import Datasleutel
 
+SUFFIX = "_versleuteld"
+
 
 def versleutelde_velden():
-    """(model, field, table, column) of every field encrypted with a controller's data key."""
-    from zorgvuldig.personen.models import Persoon
+    """(model, field, table, column) of every field encrypted with a controller's data key.
 
-    return [(Persoon, "bsn_versleuteld", "personen_persoon", "bsn")]
+    Found, not listed: every `<column>_versleuteld` field of our models (the convention of
+    `crypto.versleutel`), so a new encrypted field cannot be left under an old key. Plus the one field
+    that does not follow the naming (a partner token's webhook secret)."""
+    from django.apps import apps
+
+    from zorgvuldig.organisaties.models import ApiToken
+    from zorgvuldig.registers.datacategorieen import EIGEN_APPS
+
+    velden = [(ApiToken, "webhook_geheim", ApiToken._meta.db_table, "webhook_geheim")]
+    for model in apps.get_models():
+        if model._meta.app_label not in EIGEN_APPS:
+            continue
+        for veld in model._meta.concrete_fields:
+            if veld.name.endswith(SUFFIX):
+                velden.append((model, veld.name, model._meta.db_table, veld.name.removesuffix(SUFFIX)))
+    return velden
+
+
+def _van_controller(model, controller):
+    """The model's rows of the controller: its own column, or its organisation's (partner tokens)."""
+    namen = {f.name for f in model._meta.concrete_fields}
+    if "verwerkingsverantwoordelijke" in namen:
+        return model.objects.filter(verwerkingsverantwoordelijke=controller)
+    return model.objects.filter(organisatie__verwerkingsverantwoordelijke=controller)
 
 
 def roteer_datasleutel(controller, *, nieuw: bool = True, batch: int = 500) -> dict:
@@ -29,8 +53,8 @@ def roteer_datasleutel(controller, *, nieuw: bool = True, batch: int = 500) -> d
         while True:
             with transaction.atomic():
                 rows = list(
-                    model.objects.select_for_update()
-                    .filter(verwerkingsverantwoordelijke=controller)
+                    _van_controller(model, controller)
+                    .select_for_update(of=("self",))
                     .exclude(**{veld: ""})
                     .exclude(**{f"{veld}__startswith": prefix})[:batch]
                 )

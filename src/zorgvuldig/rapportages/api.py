@@ -62,33 +62,69 @@ def parameters(request) -> dict:
     }
 
 
-class VerwijsindexRapportView(BasisView):
+class RapportView(BasisView):
+    """`GET /rapportages/{rapport}`: one report type per path, so each has its own OAS operation."""
+
     scopes = {"get": "rapportage:lezen"}
-    verwerkingsactiviteit = "verantwoording-toezicht"
+    # RP-01: reports serve management, policy and accountability only. The activity's purpose is the only
+    # `Verwerkingsdoel` accepted (any other: 400 E_NO_PURPOSE, GP-02) and the reading is audited under it.
+    verwerkingsactiviteit = selectors.ACTIVITEIT
+    rapport = ""
+
+    def get(self, request):
+        gelezen = selectors.lees(actor_van(request), self.rapport, **parameters(request))
+        return Response(gelezen.als_dict())
+
+
+_GEMEEN = (
+    " Counts 1 … reports.minCell − 1 are suppressed, also by difference (RP-03); totals sum published cells "
+    "only. No drill-down, no other parameters (RP-02: unknown parameters 400). The leidinggevende sees the "
+    "own organisation, the FG the own controller's organisations. Reading is audited for the processing "
+    "activity `rapportage` (RP-01); a `Verwerkingsdoel` other than its purpose is 400 E_NO_PURPOSE."
+)
+
+
+def _view(naam: str, groepering: str, beschrijving: str) -> type[RapportView]:
+    parameters_ = [
+        OpenApiParameter(
+            "periodeVanaf",
+            str,
+            description="YYYY-MM-DD; vanaf de eerste dag van die maand (RP-03; standaard: een jaar terug)",
+        ),
+        OpenApiParameter(
+            "periodeTot",
+            str,
+            description="YYYY-MM-DD; tot en met de laatste dag van die maand (RP-03; standaard: nu)",
+        ),
+        OpenApiParameter("groepering", str, description=groepering),
+    ]
 
     @extend_schema(
         responses=RapportSerializer,
-        operation_id="rapportages_verwijsindex",
-        parameters=[
-            OpenApiParameter("periodeVanaf", str, description="YYYY-MM-DD (maand van signaleren)"),
-            OpenApiParameter("periodeTot", str, description="YYYY-MM-DD"),
-            OpenApiParameter(
-                "groepering",
-                str,
-                description="Komma-gescheiden uit soort, organisatie, maand. gemeente en leeftijdscategorie "
-                "alleen onder extended_2009 of een huishoudverwerking (VI-18): anders 400 not_allowed.",
-            ),
-        ],
-        description="Active signals and existing matches per organisation and month (VI-18, RP-02); counts "
-        "1 … reports.min_cell − 1 suppressed, also by difference (RP-03). The leidinggevende sees the own "
-        "organisation, the FG the own controller's organisations.",
+        operation_id=f"rapportages_{naam}",
+        parameters=parameters_,
+        description=beschrijving + _GEMEEN,
     )
     def get(self, request):
-        rapport = selectors.verwijsindex(actor_van(request), **parameters(request))
-        return Response(rapport.als_dict())
+        return RapportView.get(self, request)
 
+    return type(f"{naam.capitalize()}RapportView", (RapportView,), {"rapport": naam, "get": get})
+
+
+VerwijsindexRapportView = _view(
+    "verwijsindex",
+    "Komma-gescheiden uit soort, organisatie, maand. gemeente en leeftijdscategorie alleen onder "
+    "extended_2009 of een huishoudverwerking (VI-18): anders 400 not_allowed.",
+    "Active signals and existing matches per organisation and month (VI-18, RP-02).",
+)
+VIEWS = [VerwijsindexRapportView] + [
+    _view(
+        s.naam,
+        f"Komma-gescheiden uit {', '.join(s.dimensies)} (standaard {','.join(s.standaard)}).",
+        s.uitleg,
+    )
+    for s in selectors.SOORTEN.values()
+]
 
 # API §2.12; conf/urls.py includes these.
-URLS: list[URLPattern] = [
-    path("rapportages/verwijsindex", VerwijsindexRapportView.as_view()),
-]
+URLS: list[URLPattern] = [path(f"rapportages/{v.rapport}", v.as_view()) for v in VIEWS]

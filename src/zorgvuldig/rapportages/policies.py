@@ -19,6 +19,8 @@ lines elsewhere can sometimes chain them; the tests show such a case and why rul
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
@@ -138,3 +140,44 @@ def _secundair[K: tuple[str, ...]](tabel: Mapping[K, int], lijnen: list[list[K]]
             keuze = min(niet_nul, key=lambda k: tabel[k]) if niet_nul else open_[0]
             onderdrukt.add(keuze)
             gewijzigd = True
+
+
+# --- Pure helpers for the SQL counting (RP-02: the database counts, Python never sees a person) -------
+
+
+def maanden(vanaf: dt.date, tot: dt.date) -> list[str]:
+    """The calendar months `YYYY-MM` from `vanaf`'s month to `tot`'s, both included: one report axis.
+
+    Every month is on the axis, also one nobody was counted in (the full cross table, see above).
+    """
+    uit, jaar, maand = [], vanaf.year, vanaf.month
+    while (jaar, maand) <= (tot.year, tot.month):
+        uit.append(f"{jaar:04d}-{maand:02d}")
+        jaar, maand = (jaar + 1, 1) if maand == 12 else (jaar, maand + 1)
+    return uit
+
+
+def geboren_uiterlijk(op: dt.date, jaren: int) -> dt.date:
+    """The latest date of birth of someone who is `jaren` or older on `op` (PE-05 age, SPEC §0 Time).
+
+    Lets the database put an age band on a row with one date comparison: leeftijd >= jaren iff
+    geboortedatum <= geboren_uiterlijk(op, jaren). A 29 February birthday counts on 1 March in a
+    non-leap year, exactly as `personen.policies.leeftijd`, which this is checked against.
+    """
+    from zorgvuldig.personen.policies import leeftijd
+
+    if jaren < 1:
+        raise ValueError("PE-05: een leeftijdsgrens is minstens 1 jaar")
+    jaar = op.year - jaren
+    kandidaat = op.replace(year=jaar, day=28) if (op.month, op.day) == (2, 29) else op.replace(year=jaar)
+    # At most a day or two away from the truth (29 February); step until it is the last such date.
+    while leeftijd(kandidaat + dt.timedelta(days=1), op) >= jaren:
+        kandidaat += dt.timedelta(days=1)
+    while leeftijd(kandidaat, op) < jaren:
+        kandidaat -= dt.timedelta(days=1)
+    return kandidaat
+
+
+def einde_maand(datum: dt.date) -> dt.date:
+    """The last day of the date's calendar month."""
+    return datum.replace(day=calendar.monthrange(datum.year, datum.month)[1])

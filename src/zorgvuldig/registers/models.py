@@ -9,15 +9,29 @@ from zorgvuldig.registers.catalogus import GRONDSLAGEN
 
 
 class Doel(Basis):
+    """A purpose of the closed list (GP-02). The shipped ones have no controller and cannot be deleted; the
+    FG extends the list for the own controller (`verwerkingsverantwoordelijke` set). Codes are unique over
+    the installation, because audit entries name the purpose by its code."""
+
     code = models.SlugField(max_length=64, unique=True)
     omschrijving = models.CharField(max_length=300)
     actief = models.BooleanField(default=True)
+    verwerkingsverantwoordelijke = models.ForeignKey(
+        "organisaties.Verwerkingsverantwoordelijke",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )  # null: shipped with the product (catalogus.DOELEN)
+    grondslagen = models.CharField(max_length=6, blank=True)  # letters a–f the FG chose (GP-03)
 
     DATACATEGORIEEN = {
         **Basis.DATACATEGORIEEN,
         "code": "organisatorisch",
         "omschrijving": "organisatorisch",
         "actief": "organisatorisch",
+        "verwerkingsverantwoordelijke": "organisatorisch",
+        "grondslagen": "organisatorisch",
     }
     BEWAARREGEL = "register"
 
@@ -131,6 +145,99 @@ class Dpia(Basis):
     class Meta:
         verbose_name = "DPIA"
         verbose_name_plural = "DPIA's"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["verwerkingsverantwoordelijke", "verwerkingsactiviteit"],
+                name="een_dpia_per_activiteit",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"DPIA {self.verwerkingsactiviteit}"
+
+
+class Registerversie(Basis):
+    """One version of a controller's verwerkingsregister entry for one processing activity (RG-01).
+
+    A change is a new version: `concept` until the FG approves it, then `goedgekeurd` and never edited
+    again. The current entry is the approved version with the highest number; an earlier approved version
+    stays current until a newer one is approved. At most one concept per controller and activity. The
+    linked DPIA is the controller's DPIA of the activity (one per activity, `Dpia`)."""
+
+    class Status(models.TextChoices):
+        CONCEPT = "concept", "Concept"
+        GOEDGEKEURD = "goedgekeurd", "Goedgekeurd"
+
+    verwerkingsverantwoordelijke = models.ForeignKey(
+        "organisaties.Verwerkingsverantwoordelijke", on_delete=models.PROTECT, related_name="+"
+    )
+    verwerkingsactiviteit = models.ForeignKey(
+        Verwerkingsactiviteit, on_delete=models.PROTECT, related_name="registerversies"
+    )
+    versie = models.PositiveIntegerField()
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.CONCEPT)
+    # The items of GDPR art 30(1) as RG-01 lists them.
+    gezamenlijke_verantwoordelijken = models.TextField(blank=True)  # joint controllers (RG-05), if any
+    doelen = models.JSONField(default=list)  # codes of `Doel`
+    categorieen_betrokkenen = models.TextField(blank=True)
+    categorieen_gegevens = models.TextField(blank=True)
+    bijzondere_categorieen = models.BooleanField(default=False)
+    ontvangers = models.TextField(blank=True)
+    bewaartermijn = models.TextField(blank=True)
+    grondslag = models.CharField(max_length=1, blank=True, choices=sorted(GRONDSLAGEN.items()))
+    grondslag_toelichting = models.TextField(blank=True)
+    beveiliging = models.TextField(blank=True)
+    wijziging = models.TextField(blank=True)  # what changed and why
+    opgesteld_door = models.ForeignKey(
+        "organisaties.Gebruiker", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    goedgekeurd_door = models.ForeignKey(
+        "organisaties.Gebruiker", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    goedgekeurd_op = models.DateTimeField(null=True, blank=True)
+
+    DATACATEGORIEEN = {
+        **Basis.DATACATEGORIEEN,
+        **dict.fromkeys(
+            [
+                "verwerkingsverantwoordelijke",
+                "verwerkingsactiviteit",
+                "versie",
+                "status",
+                "gezamenlijke_verantwoordelijken",
+                "doelen",
+                "categorieen_betrokkenen",
+                "categorieen_gegevens",
+                "bijzondere_categorieen",
+                "ontvangers",
+                "bewaartermijn",
+                "grondslag",
+                "grondslag_toelichting",
+                "beveiliging",
+                "wijziging",
+                "opgesteld_door",
+                "goedgekeurd_door",
+                "goedgekeurd_op",
+            ],
+            "organisatorisch",
+        ),
+    }
+    BEWAARREGEL = "register"
+
+    class Meta:
+        verbose_name = "versie van het verwerkingsregister"
+        verbose_name_plural = "versies van het verwerkingsregister"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["verwerkingsverantwoordelijke", "verwerkingsactiviteit", "versie"],
+                name="registerversie_uniek",
+            ),
+            models.UniqueConstraint(
+                fields=["verwerkingsverantwoordelijke", "verwerkingsactiviteit"],
+                condition=models.Q(status="concept"),
+                name="registerversie_een_concept",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.verwerkingsactiviteit} v{self.versie}"

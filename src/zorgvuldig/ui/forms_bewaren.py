@@ -25,6 +25,7 @@ SOORTEN = {
     "toestemmingen.toestemming": "Toestemming",
     "rechten.verzoek": "Verzoek van een betrokkene",
     "casusoverleg.casusoverleg": "Dossier van een casusoverleg",
+    "datalekken.datalek": "Datalek",
     "personen.persoon": "Persoonsgegevens",
     "dossiers.item": "Onderdeel van een dossier",
     "dossiers.notitie": "Notitie uit een dossier",
@@ -38,7 +39,7 @@ REGELNAMEN = {
     "dossier": "Dossier (15 jaar, RT-01)",
     "zorgsignaal": "Zorgsignaal zonder melding (RT-05)",
     "toestemming": "Toestemming",
-    "administratie": "Verzoeken en administratie",
+    "administratie": "Verzoeken, datalekken en administratie",
     "casusoverleg": "Casusoverleg (RT-08)",
     "persoon": "Persoonsgegevens",
 }

@@ -11,6 +11,7 @@ from zorgvuldig.ui import (
     views_delen,
     views_dossier,
     views_monitoring,
+    views_overeenkomsten,
     views_overlegtypen,
     views_rapportage,
     views_registers,
@@ -308,7 +309,9 @@ urlpatterns = [
     ),
     # Registers, breaches, access-pattern alerts (SPEC §12, RP-06): each module lists its own pages.
     *views_registers.URLS,
+    *views_overeenkomsten.URLS,
     *views_datalekken.URLS,
     *views_toegangsbewaking.URLS,
     *views_monitoring.URLS,
+    *views_rapportage.URLS,
 ]

@@ -1,121 +1,316 @@
-"""Anonymised reports in the UI (VI-18, RP-02, RP-03): the same selector as the API, as a table, a bar
-chart (server-rendered SVG: no script, CSP-strict) and a CSV download. Suppressed cells show as "<5"."""
+"""Anonymised reports in the UI (RP-01, RP-02, RP-03, VI-18): the same selector as the API, one page per
+report (tabs), as a table, a bar chart (server-rendered SVG: no script, CSP-strict), and a CSV and a PDF
+download. Suppressed cells show as "<5" (`reports.min_cell`); no export holds a suppressed count, because
+a suppressed cell carries none (`policies.Cel`). Reading and downloading are audited (RP-01)."""
 
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import io
+from xml.sax.saxutils import escape
 
 from django import forms
 from django.conf import settings
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.urls import path, reverse
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from zorgvuldig.core.clock import today
 from zorgvuldig.core.errors import DomainError
-from zorgvuldig.rapportages import policies, selectors
-from zorgvuldig.ui.toegang import pagina
+from zorgvuldig.rapportages import selectors
+from zorgvuldig.ui.toegang import niet_gevonden, pagina
 
-GROEPERINGEN = [
-    ("soort,maand", "Per maand"),
-    ("soort,organisatie", "Per organisatie"),
-    ("soort,organisatie,maand", "Per organisatie en maand"),
-]
+# Dutch B1 names of the reports and their dimensions.
+TITELS = {
+    "verwijsindex": "Verwijsindex",
+    "dossiers": "Dossiers",
+    "deelbesluiten": "Deelbesluiten",
+    "verzoeken": "Verzoeken",
+    "casusoverleggen": "Casusoverleg",
+    "datalekken": "Datalekken",
+}
+UITLEG = {
+    "verwijsindex": "Aantallen actieve signalen en matches, naar maand van signaleren.",
+    **{naam: s.uitleg for naam, s in selectors.SOORTEN.items()},
+}
+DIMENSIES = {
+    "soort": "Soort",
+    "organisatie": "Organisatie",
+    "maand": "Maand",
+    "gemeente": "Gemeente",
+    "leeftijdscategorie": "Leeftijd",
+    "status": "Status",
+    "kader": "Kader",
+    "team": "Team",
+    "grond": "Grond",
+    "uitkomst": "Uitkomst",
+    "richting": "Richting",
+    "termijn": "Beslistermijn",
+    "type": "Soort tafel",
+    "risico": "Risico",
+}
+# The page's default grouping: the VI page as it always was; the others as their API default.
+STANDAARD = {"verwijsindex": ("soort", "maand"), **{n: s.standaard for n, s in selectors.SOORTEN.items()}}
+PALET = ("#01689b", "#5c9ec4", "#a90061", "#e17000", "#39870c", "#673327", "#8fcae7", "#f9e11e")
+
+
+def _dimensies_van(naam: str) -> tuple[str, ...]:
+    if naam == "verwijsindex":
+        return selectors.VI_DIMENSIES + selectors.VI_DIMENSIES_UITGEBREID
+    return selectors.SOORTEN[naam].dimensies
+
+
+# RP-03: a report counts whole calendar months (`selectors._periode`), so the form asks for a month, not
+# a day. A day (an older link, the API's form) is still accepted: it stands for its whole month.
+MAANDFORMATEN = ["%Y-%m", "%Y-%m-%d"]
 
 
 class RapportFormulier(forms.Form):
     vanaf = forms.DateField(
-        label="Vanaf", required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+        label="Vanaf maand",
+        required=False,
+        input_formats=MAANDFORMATEN,
+        help_text="Jaar en maand, bijvoorbeeld 2026-01. De telling begint op de eerste dag van die maand.",
+        widget=forms.DateInput(attrs={"type": "month"}, format="%Y-%m"),
     )
     tot = forms.DateField(
-        label="Tot en met", required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+        label="Tot en met maand",
+        required=False,
+        input_formats=MAANDFORMATEN,
+        help_text=(
+            "Jaar en maand, bijvoorbeeld 2026-06. De telling loopt tot en met de laatste dag van die maand."
+        ),
+        widget=forms.DateInput(attrs={"type": "month"}, format="%Y-%m"),
     )
-    groepering = forms.ChoiceField(label="Indeling", choices=GROEPERINGEN, required=False)
+    groepering = forms.MultipleChoiceField(
+        label="Indeling (altijd ook per maand)",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        choices=(),
+    )
+
+    def __init__(self, naam: str, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        veld = self.fields["groepering"]
+        assert isinstance(veld, forms.MultipleChoiceField)
+        veld.choices = [(d, DIMENSIES[d]) for d in _dimensies_van(naam)]
 
 
-def _grafiek(rapport: selectors.Rapport) -> list[dict]:
-    """Bars per month for signals and matches: sums of published cells only (RP-03 rule 3)."""
-    if "maand" not in rapport.dimensies:
-        return []
-    i_soort, i_maand = rapport.dimensies.index("soort"), rapport.dimensies.index("maand")
+def _gegevens(request):
+    """The query, with `groepering=a,b` (links, bookmarks, the API's form) split into its values; only
+    the form's own fields: RP-02 knows no search parameters."""
+    data = request.GET.copy()
+    data.setlist("groepering", [g for v in request.GET.getlist("groepering") for g in v.split(",") if g])
+    return data
+
+
+def _grafiek(rapport: selectors.Rapport) -> dict:
+    """Bars of published counts only (RP-03 rule 3): per month (or the last dimension) on the x-axis, one
+    bar per value of the first dimension. Sums of published cells, so a bar never shows a suppressed one."""
+    dims = rapport.dimensies
+    x_dim = "maand" if "maand" in dims else dims[-1]
+    reeks_dim = dims[0] if len(dims) > 1 and dims[0] != x_dim else None
+    i_x = dims.index(x_dim)
+    i_r = dims.index(reeks_dim) if reeks_dim else None
     per: dict[tuple[str, str], int] = {}
+    xs: list[str] = []
+    reeksen: list[str] = []
     for c in rapport.cellen:
-        if c.aantal is not None:
-            sleutel = (c.dimensies[i_maand], c.dimensies[i_soort])
-            per[sleutel] = per.get(sleutel, 0) + c.aantal
-    maanden = sorted({c.dimensies[i_maand] for c in rapport.cellen})
+        x, r = c.dimensies[i_x], (c.dimensies[i_r] if i_r is not None else "aantal")
+        if x not in xs:
+            xs.append(x)
+        if r not in reeksen:
+            reeksen.append(r)
+        per[(x, r)] = per.get((x, r), 0) + (c.aantal or 0)
+    xs.sort()
     hoogste = max(per.values(), default=0) or 1
+    stap = len(reeksen) * 18 + 10
     staven = []
-    for n, maand in enumerate(maanden):
-        for k, soort in enumerate(("signalen", "matches")):
-            waarde = per.get((maand, soort), 0)
+    for n, x in enumerate(xs):
+        for k, r in enumerate(reeksen):
+            waarde = per.get((x, r), 0)
             hoogte = round(150 * waarde / hoogste)
             staven.append(
                 {
-                    "x": 40 + n * 44 + k * 18,
+                    "x": 40 + n * stap + k * 18,
                     "y": 170 - hoogte,
                     "hoogte": hoogte,
                     "waarde": waarde,
-                    "soort": soort,
-                    "maand": maand,
-                    "label_x": 40 + n * 44 + 16,
-                    "label": f"{maand[5:]}-{maand[2:4]}",  # 11-26: month and year
+                    "soort": r,
+                    "kleur": PALET[k % len(PALET)],
+                    "maand": x,
+                    "label_x": 40 + n * stap + (len(reeksen) * 18) // 2,
+                    "label": f"{x[5:]}-{x[2:4]}" if x_dim == "maand" else x[:10],
                     "eerste": k == 0,
                 }
             )
-    return staven
+    legenda = (
+        [{"naam": r, "kleur": PALET[k % len(PALET)]} for k, r in enumerate(reeksen)] if reeks_dim else []
+    )
+    return {
+        "staven": staven,
+        "breedte": 60 + stap * len(xs),
+        "x": DIMENSIES.get(x_dim, x_dim).lower(),
+        "reeks": DIMENSIES.get(reeks_dim, reeks_dim).lower() if reeks_dim else "",
+        "legenda": legenda,
+    }
 
 
+def _tabs(actief: str) -> list[dict]:
+    """One tab per report."""
+    return [
+        {"naam": naam, "titel": titel, "url": reverse("ui:rapportage", args=[naam]), "actief": naam == actief}
+        for naam, titel in TITELS.items()
+    ]
+
+
+@never_cache
 @require_GET
 @pagina("rapportage:lezen")
-def verwijsindex(request, actor):
-    form = RapportFormulier(request.GET or None)
-    rapport = None
-    if form.is_valid() or not request.GET:
-        d = form.cleaned_data if request.GET else {}
-        groepering = (d.get("groepering") or "soort,maand").split(",")
+def rapport(request, actor, rapport: str):
+    if rapport not in TITELS:
+        return niet_gevonden(request)
+    formaat = request.GET.get("formaat", "")
+    if formaat not in ("", "csv", "pdf"):
+        return niet_gevonden(request)
+    data = _gegevens(request)
+    data.pop("formaat", None)
+    form = RapportFormulier(rapport, data or None)
+    gelezen = None
+    if form.is_valid() or not data:
+        d = form.cleaned_data if data else {}
+        groepering = list(d.get("groepering") or STANDAARD[rapport])
         try:
-            rapport = selectors.verwijsindex(
-                actor, vanaf=d.get("vanaf"), tot=d.get("tot"), groepering=groepering
+            gelezen = selectors.lees(
+                actor,
+                rapport,
+                vanaf=d.get("vanaf"),
+                tot=d.get("tot"),
+                groepering=groepering,
+                actie="rapportage.geexporteerd" if formaat else "rapportage.ingezien",
             )
         except DomainError as exc:
             form.add_error(None, exc.detail)
-    if rapport is not None and request.GET.get("formaat") == "csv":
-        return _csv(rapport)
-    subtotalen = policies.subtotalen(rapport.cellen, 0) if rapport else {}
+    if gelezen is not None and formaat == "csv":
+        return _csv(gelezen)
+    if gelezen is not None and formaat == "pdf":
+        return _pdf(gelezen)
+    query = request.GET.copy()
+    query.pop("formaat", None)
+    basis = query.urlencode() + "&" if query else ""
+    if gelezen is not None:
+        eerste = gelezen.dimensies[0]
+        subtotalen = {"dimensie": DIMENSIES[eerste], "waarden": gelezen.subtotalen(eerste)}
+    else:
+        subtotalen = {}
     return render(
         request,
-        "ui/rapportage/verwijsindex.html",
+        "ui/rapportage/rapport.html",
         {
+            "naam": rapport,
+            "titel": TITELS[rapport],
+            "uitleg": UITLEG[rapport],
+            "tabs": _tabs(rapport),
             "form": form,
-            "rapport": rapport,
-            "rijen": [
-                dict(zip(rapport.dimensies, c.dimensies, strict=True)) | {"cel": c} for c in rapport.cellen
-            ]
-            if rapport
-            else [],
-            "staven": (staven := _grafiek(rapport) if rapport else []),
-            "breedte": 60 + 44 * (len(staven) // 2),
+            "rapport": gelezen,
+            "koppen": [DIMENSIES[d] for d in gelezen.dimensies] if gelezen else [],
+            "rijen": [{"waarden": c.dimensies, "cel": c} for c in gelezen.cellen] if gelezen else [],
+            "grafiek": _grafiek(gelezen) if gelezen and gelezen.cellen else None,
             "subtotalen": subtotalen,
             "min_cel": settings.REPORTS_MIN_CELL,
-            "csv_query": (request.GET.urlencode() + "&" if request.GET else "") + "formaat=csv",
+            "csv_query": basis + "formaat=csv",
+            "pdf_query": basis + "formaat=pdf",
         },
         status=400 if form.errors else 200,
     )
 
 
-def _csv(rapport: selectors.Rapport) -> HttpResponse:
+def verwijsindex(request, **kwargs):
+    """The VI page under its own URL name (`ui:rapportage_verwijsindex`, the menu's entry)."""
+    return rapport(request, rapport="verwijsindex")
+
+
+def _bestandsnaam(gelezen: selectors.Rapport, extensie: str) -> str:
+    return f"rapportage-{gelezen.rapport}-{today().isoformat()}.{extensie}"
+
+
+def _csv(gelezen: selectors.Rapport) -> HttpResponse:
     """One row per cell; a suppressed cell has an empty count and `onderdrukt` = ja (RP-03)."""
     uit = io.StringIO()
     schrijver = csv.writer(uit, delimiter=";")
-    schrijver.writerow([*rapport.dimensies, "aantal", "onderdrukt"])
-    for c in rapport.cellen:
+    schrijver.writerow([*gelezen.dimensies, "aantal", "onderdrukt"])
+    for c in gelezen.cellen:
         schrijver.writerow(
             [*c.dimensies, "" if c.aantal is None else c.aantal, "ja" if c.onderdrukt else "nee"]
         )
-    schrijver.writerow(["totaal", *[""] * (len(rapport.dimensies) - 1), rapport.totaal, ""])
+    schrijver.writerow(["totaal", *[""] * (len(gelezen.dimensies) - 1), gelezen.totaal, ""])
     antwoord = HttpResponse(uit.getvalue(), content_type="text/csv; charset=utf-8")
-    naam = f"verwijsindex-{dt.date.today().isoformat()}.csv"
-    antwoord["Content-Disposition"] = f'attachment; filename="{naam}"'
+    antwoord["Content-Disposition"] = f'attachment; filename="{_bestandsnaam(gelezen, "csv")}"'
     return antwoord
+
+
+def _pdf(gelezen: selectors.Rapport) -> HttpResponse:
+    """The report as a PDF with ReportLab, as `rechten/pdf.py` makes the inzage answer: a title, the
+    period, the table with "<5" for suppressed cells, and the total of published cells (RP-03)."""
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.lib.units import mm
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+
+    stijlen = getSampleStyleSheet()
+    min_cel = settings.REPORTS_MIN_CELL
+
+    def p(tekst, stijl=stijlen["BodyText"]):
+        return Paragraph(escape(str(tekst)), stijl)
+
+    buf = io.BytesIO()
+    titel = f"Rapportage {TITELS[gelezen.rapport].lower()}"
+    doc = SimpleDocTemplate(
+        buf,
+        pagesize=A4,
+        leftMargin=20 * mm,
+        rightMargin=20 * mm,
+        title=titel,
+        author="zorgvuldig",
+        lang="nl-NL",
+    )
+    vanaf, tot = gelezen.periode
+    deel: list = [
+        p(titel, stijlen["Title"]),
+        p(UITLEG[gelezen.rapport]),
+        p(
+            f"Periode {vanaf.isoformat()} tot en met {tot.isoformat()}: hele kalendermaanden, geteld per "
+            f"maand (RP-03). Gemaakt op {today().isoformat()}."
+        ),
+        p(
+            f"Alleen aantallen, nooit personen (RP-02). Aantallen van 1 tot en met {min_cel - 1} staan er "
+            f"als “<{min_cel}”; soms is ook een tweede cel verborgen. Het totaal telt alleen de getoonde "
+            "cellen (RP-03)."
+        ),
+    ]
+    kop = [*(DIMENSIES[d] for d in gelezen.dimensies), "Aantal"]
+    rijen = [[*c.dimensies, f"<{min_cel}" if c.onderdrukt else str(c.aantal)] for c in gelezen.cellen]
+    rijen.append(["Totaal (getoonde cellen)", *[""] * (len(gelezen.dimensies) - 1), str(gelezen.totaal)])
+    # Cells as plain strings: one text run each, so "<5" stays one piece in the PDF
+    tabel = Table([[p(k) for k in kop], *rijen], repeatRows=1, hAlign="LEFT")
+    tabel.setStyle(
+        TableStyle(
+            [
+                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8eef4")),
+                ("GRID", (0, 0), (-1, -1), 0.25, colors.grey),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ]
+        )
+    )
+    deel.append(tabel)
+    doc.build(deel)
+    antwoord = HttpResponse(buf.getvalue(), content_type="application/pdf")
+    antwoord["Content-Disposition"] = f'attachment; filename="{_bestandsnaam(gelezen, "pdf")}"'
+    return antwoord
+
+
+# Wanted in ui/urls.py: `*views_rapportage.URLS` (the VI page keeps its own path and name too).
+URLS = [path("rapportage/<slug:rapport>", rapport, name="rapportage")]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django.db import transaction
 
 from zorgvuldig.api.tests.test_toegangsmatrix import ENDPOINTS
 from zorgvuldig.audit.models import AuditRegel
@@ -29,7 +30,6 @@ VRIJGESTELD = {
     ("api/v1/gebruikers/<uuid:uuid>", "get"): "medewerker van de eigen organisatie",
     ("api/v1/api-tokens", "get"): "configuratie (het geheim staat er niet in)",
     ("api/v1/api-tokens/<uuid:uuid>", "get"): "configuratie",
-    ("api/v1/rapportages/verwijsindex", "get"): "geanonimiseerde aantallen, kleine cellen onderdrukt (RP-02)",
     ("api/v1/uittredingen", "get"): "technische status per uitgetreden organisatie, geen betrokkenen (VI-25)",
     ("api/v1/uittredingen/<uuid:uuid>", "get"): "technische status (VI-25)",
     # table types are the host's configuration: purpose, basis, partner organisations (CT-16)
@@ -41,6 +41,23 @@ VRIJGESTELD = {
     ("api/v1/bewaarregels/<uuid:uuid>", "get"): "configuratie",
     ("api/v1/opschoonrondes", "get"): "technische aantallen per verwerkingsverantwoordelijke (RT-09)",
     ("api/v1/opschoonrondes/<uuid:uuid>", "get"): "technische aantallen (RT-09)",
+    # the verwerkingsregister, purposes and DPIAs describe processing, not persons (RG-01, RG-02)
+    ("api/v1/doelen", "get"): "register van de verwerkingsverantwoordelijke, geen betrokkenen",
+    ("api/v1/doelen/<uuid:uuid>", "get"): "register",
+    ("api/v1/verwerkingsactiviteiten", "get"): "register",
+    ("api/v1/verwerkingsactiviteiten/<uuid:uuid>", "get"): "register",
+    ("api/v1/verwerkingsactiviteiten/<uuid:uuid>/versies", "get"): "register",
+    ("api/v1/verwerkingsactiviteiten/<uuid:uuid>/versies/<uuid:versie_uuid>", "get"): "register",
+    ("api/v1/dpias", "get"): "register",
+    ("api/v1/dpias/<uuid:uuid>", "get"): "register",
+    ("api/v1/registercontrole", "get"): "bevindingen over het register, geen betrokkenen",
+    # convenants and agreements are the controllers' arrangements, not data about persons (RG-04 … RG-06)
+    ("api/v1/convenanten", "get"): "configuratie",
+    ("api/v1/convenanten/<uuid:uuid>", "get"): "configuratie",
+    ("api/v1/convenanten/<uuid:uuid>/toetredingen", "get"): "configuratie",
+    ("api/v1/convenanten/<uuid:uuid>/toetredingen/<uuid:toetreding_uuid>", "get"): "configuratie",
+    ("api/v1/overeenkomsten", "get"): "register",
+    ("api/v1/overeenkomsten/<uuid:uuid>", "get"): "register",
 }
 
 
@@ -48,32 +65,49 @@ VRIJGESTELD = {
 SYSTEEM_VERVOLG = {("api/v1/informatieverzoeken", "post")}
 
 # Routes whose examples live with their app: building case tables or requests in every state for every
-# other route is too expensive.
-CASUS_ROUTES = ("api/v1/overlegtypen", "api/v1/casusoverleggen")
-VERZOEK_ROUTES = ("api/v1/verzoeken",)
-BEWAAR_ROUTES = (
-    "api/v1/bewaarregels",
-    "api/v1/bewaartermijnen",
-    "api/v1/vernietigingslijsten",
-    "api/v1/vernietigingsbewijzen",
-    "api/v1/opschoonrondes",
-)
+# other route is too expensive. (route prefixes, module, function)
+APP_VOORBEELDEN = [
+    (("api/v1/overlegtypen", "api/v1/casusoverleggen"), "casusoverleg", "casus_voorbeelden"),
+    (("api/v1/verzoeken",), "rechten", "verzoek_voorbeelden"),
+    (
+        (
+            "api/v1/bewaarregels",
+            "api/v1/bewaartermijnen",
+            "api/v1/vernietigingslijsten",
+            "api/v1/vernietigingsbewijzen",
+            "api/v1/opschoonrondes",
+        ),
+        "bewaren",
+        "bewaar_voorbeelden",
+    ),
+    (
+        ("api/v1/doelen", "api/v1/verwerkingsactiviteiten", "api/v1/dpias"),
+        "registers",
+        "register_voorbeelden",
+    ),
+    (("api/v1/convenanten", "api/v1/overeenkomsten"), "convenanten", "convenant_voorbeelden"),
+    (("api/v1/datalekken",), "datalekken", "datalek_voorbeelden"),
+    (("api/v1/exportdefinities",), "monitoring", "monitoring_voorbeelden"),
+    (("api/v1/rapportages",), "rapportages", "rapport_voorbeelden"),
+    (
+        ("api/v1/toegangsbewaking", "api/v1/ondernemingsraadinstemmingen", "api/v1/toegangssignaleringen"),
+        "toegangsbewaking",
+        "bewaking_voorbeelden",
+    ),
+]
+
+
+def _app_voorbeelden(module: str, functie: str):
+    from importlib import import_module
+
+    return getattr(import_module(f"zorgvuldig.{module}.tests.voorbeelden"), functie)
 
 
 def voorbeelden_voor(regio, route):
     """The examples for `route`: an app's own ones only for its routes."""
-    if route.startswith(CASUS_ROUTES):
-        from zorgvuldig.casusoverleg.tests.voorbeelden import casus_voorbeelden
-
-        return casus_voorbeelden(regio)
-    if route.startswith(VERZOEK_ROUTES):
-        from zorgvuldig.rechten.tests.voorbeelden import verzoek_voorbeelden
-
-        return verzoek_voorbeelden(regio)
-    if route.startswith(BEWAAR_ROUTES):
-        from zorgvuldig.bewaren.tests.voorbeelden import bewaar_voorbeelden
-
-        return bewaar_voorbeelden(regio)
+    for prefixen, module, functie in APP_VOORBEELDEN:
+        if route.startswith(prefixen):
+            return _app_voorbeelden(module, functie)(regio)
     return voorbeelden(regio)
 
 
@@ -630,18 +664,28 @@ def _dossiers(regio, sam):
     }
 
 
-def test_every_operation_has_an_example(regio):
-    from zorgvuldig.bewaren.tests.voorbeelden import bewaar_voorbeelden
-    from zorgvuldig.casusoverleg.tests.voorbeelden import casus_voorbeelden
-    from zorgvuldig.rechten.tests.voorbeelden import verzoek_voorbeelden
+def _vergeet_caches() -> None:
+    from django.db import connection
 
-    casus = set(casus_voorbeelden(regio))
-    assert all(route.startswith(CASUS_ROUTES) for route, _m in casus), "case-table examples only"
-    verzoeken = set(verzoek_voorbeelden(regio))
-    assert all(route.startswith(VERZOEK_ROUTES) for route, _m in verzoeken), "request examples only"
-    bewaren = set(bewaar_voorbeelden(regio))
-    assert all(route.startswith(BEWAAR_ROUTES) for route, _m in bewaren), "retention examples only"
-    known = set(voorbeelden(regio)) | casus | verzoeken | bewaren | set(VRIJGESTELD)
+    from zorgvuldig.core import crypto, tenancy
+
+    crypto.clear_caches()
+    if hasattr(connection, tenancy._ATTR):
+        delattr(connection, tenancy._ATTR)
+
+
+def test_every_operation_has_an_example(regio):
+    known = set(voorbeelden(regio)) | set(VRIJGESTELD)
+    for prefixen, module, functie in APP_VOORBEELDEN:
+        # each app's examples on a fresh region: they may create the same one-per-controller records
+        with transaction.atomic():
+            eigen = set(_app_voorbeelden(module, functie)(regio))
+            transaction.set_rollback(True)
+        _vergeet_caches()  # what they cached (keys, the connection's tenancy) was rolled back
+        assert all(route.startswith(prefixen) for route, _m in eigen), (
+            f"{module}: examples of its routes only"
+        )
+        known |= eigen
     missing = {(route, method) for route, _v, method in ENDPOINTS} - known
     assert not missing, f"add an audit example for {sorted(missing)}"
 

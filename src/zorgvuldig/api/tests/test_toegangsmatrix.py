@@ -94,6 +94,12 @@ def _objecten(regio):
 
     # retention rows of the two dossiers, a rule and a destruction list per controller, a sweep
     bewaren = bewaar_objecten(regio, casus)
+    # registers, breaches, agreements, access alerts, monitoring exports: each app's own examples
+    from importlib import import_module
+
+    per_app = {}
+    for app in ("registers", "convenanten", "datalekken", "monitoring", "toegangsbewaking"):
+        per_app.update(import_module(f"zorgvuldig.{app}.tests.voorbeelden").objecten(regio))
     als_systeem()
     eigen_a = AuditRegel.objects.filter(object_uuid=str(eigen_p.uuid)).first()
     ander_a = AuditRegel.objects.filter(object_uuid=str(ander_p.uuid)).first()
@@ -118,6 +124,7 @@ def _objecten(regio):
         # a request the worker registered and one of the school (SPEC §9 "Visibility")
         "verzoeken": (eigen_v.uuid, ander_v.uuid),
         **bewaren,
+        **per_app,
         # regional technical status for the VI-beheerder: "other organisation" does not apply
         "uittredingen": (vi.toetreding_derde.uuid, None),
         # configuration is readable by all staff: "other organisation" does not apply

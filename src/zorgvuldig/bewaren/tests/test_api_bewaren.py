@@ -81,7 +81,7 @@ def test_rt_10_one_rule_per_record_type(regio, api):
     dossier = next(x for x in rijen if x["objecttype"] == "dossier")
     assert dossier["termijn"] == "P15Y" and dossier["actie"] == "vernietigen"
     assert dossier["vernietigingslijst"] is True and dossier["eenheid"] is True
-    assert dossier["archiefwaardig"] is None and dossier["bron"] == "seed 001 art 9(2)"
+    assert dossier["archiefwaardig"] is None and dossier["bron"] == "seed 001 art 9(2); BW 7:454(3)"
     assert dossier["url"] == f"{T}/bewaarregels/{dossier['uuid']}"
     signaal = next(x for x in rijen if x["objecttype"] == "signaal")
     assert signaal["vernietigingslijst"] is False  # the SPEC fixes the date (RT-13)

@@ -431,3 +431,25 @@ def test_ri_10_a_destruction_request_needs_no_list_and_a_later_save_keeps_its_da
     assert termijn(d).vervaldatum == dt.date.today()
     verzoek.delete()
     assert services.opschonen().telling == {str(regio.gemeente.uuid): {"vernietigd": 1, "personen": 1}}
+
+
+def test_rt_01_a_wgbo_care_file_is_kept_20_years_after_its_last_change(regio):
+    """retention.sector_terms: a closed file of a Wgbo care provider is due 20 years after its last change
+    (BW 7:454(3)); a later change to one of its items moves the date; a team's file keeps RT-01."""
+    als_systeem()
+    type(regio.wijkteam).objects.filter(pk=regio.wijkteam.pk).update(type="wgbo_zorg")
+    d = gesloten_dossier(regio, einddatum=dt.date(2024, 3, 10))
+    rij = termijn(d)
+    assert (rij.brondatum, rij.vervaldatum) == (dt.date(2024, 3, 10), dt.date(2044, 3, 10))
+    notitie = Notitie.objects.get(dossier=d)
+    with time_machine.travel(op(dt.date(2025, 1, 7)), tick=False):
+        notitie.save()  # e.g. shielded or corrected on request (RI-09)
+    rij = termijn(d)
+    assert (rij.brondatum, rij.vervaldatum) == (dt.date(2025, 1, 7), dt.date(2045, 1, 7))
+
+    type(regio.wijkteam).objects.filter(pk=regio.wijkteam.pk).update(type="gemeentelijk_team")
+    team = gesloten_dossier(regio, einddatum=dt.date(2024, 3, 10))
+    assert termijn(team).vervaldatum == dt.date(2039, 1, 1)
+    with time_machine.travel(op(dt.date(2025, 1, 7)), tick=False):
+        Notitie.objects.get(dossier=team).save()
+    assert termijn(team).vervaldatum == dt.date(2039, 1, 1)  # RT-01 counts from the end year only

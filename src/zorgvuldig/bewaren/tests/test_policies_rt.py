@@ -54,6 +54,35 @@ def test_rt_01_dossier_due_on_1_january_of_end_year_plus_15(einde, verval):
     assert p.vervaldatum("dossier", einde) == verval
 
 
+def test_rt_01_sector_law_file_due_years_after_its_last_change_to_the_day():
+    # BW 7:454(3): 20 years from the last change, not RT-01's 1 January
+    assert p.vervaldatum("dossier", D(2024, 5, 2), sectorjaren=20) == D(2044, 5, 2)
+    assert p.vervaldatum("dossier", D(2024, 2, 29), sectorjaren=20) == D(2044, 2, 29)
+    assert p.vervaldatum("dossier", D(2024, 2, 29), sectorjaren=21) == D(2045, 2, 28)
+    assert p.vervaldatum("dossier", D(2024, 5, 2), sectorjaren=None) == D(2039, 1, 1)
+    # the clock starts at the last change, never before support ended
+    assert p.sector_brondatum(D(2024, 3, 10), D(2025, 1, 7)) == D(2025, 1, 7)
+    assert p.sector_brondatum(D(2024, 3, 10), D(2024, 1, 7)) == D(2024, 3, 10)
+    assert p.sector_brondatum(D(2024, 3, 10), None) == D(2024, 3, 10)
+
+
+def test_rt_01_sector_terms_setting_is_parsed_strictly():
+    assert p.sectortermijnen([]) == {}
+    assert p.sectortermijnen(["wgbo_zorg:20", " veilig_thuis : 20"]) == {"wgbo_zorg": 20, "veilig_thuis": 20}
+    assert p.sectortermijnen(["wgbo_zorg:15"]) == {"wgbo_zorg": 15}
+    assert p.sectortermijnen(["wgbo_zorg:115"]) == {"wgbo_zorg": 115}
+    for fout in (
+        ["wgbo_zorg:14"],
+        ["wgbo_zorg:116"],
+        ["wgbo_zorg"],
+        [":20"],
+        ["wgbo_zorg:x"],
+        ["a:20", "a:30"],
+    ):
+        with pytest.raises(ValueError, match=r"retention\.sector_terms"):
+            p.sectortermijnen(fout)
+
+
 def test_rt_05_outreach_signal_six_months_or_the_channel_term():
     assert p.vervaldatum("zorgsignaal", D(2026, 1, 15)) == D(2026, 7, 15)
     assert p.vervaldatum("zorgsignaal", D(2026, 8, 31)) == D(2027, 2, 28)  # a day February lacks

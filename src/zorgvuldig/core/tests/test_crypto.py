@@ -54,6 +54,46 @@ def test_keys_rotate_controller_reencrypts_everything(regio):
     assert crypto.key_version_of(a.bsn_versleuteld) == 2
 
 
+def test_keys_rotate_reencrypts_every_encrypted_column_of_the_controller(regio):
+    """ADR 0005: rotation covers every encrypted field — case-file notes, consents, sharing decisions,
+    requests, VI signals and their justification, retention reasons — not only the BSN; each value still
+    decrypts under its own row and column afterwards."""
+    from zorgvuldig.core.sleutels import versleutelde_velden
+    from zorgvuldig.dossiers.tests.hulp import Casus
+    from zorgvuldig.rechten.tests.voorbeelden import verzoek
+    from zorgvuldig.verwijsindex.tests.hulp import Scenario
+
+    Scenario(regio)
+    Casus(regio)
+    verzoek(regio, persoon=_persoon(regio, BSN_SAM))
+
+    def waarden():
+        als_systeem()
+        uit = {}
+        for model, veld, tabel, kolom in versleutelde_velden():
+            for rij in model.objects.exclude(**{veld: ""}):
+                vv = (
+                    getattr(rij, "verwerkingsverantwoordelijke_id", None)
+                    or rij.organisatie.verwerkingsverantwoordelijke_id
+                )
+                if vv == regio.gemeente.pk:
+                    uit[(tabel, kolom, str(rij.uuid))] = (vv, getattr(rij, veld))
+        return uit
+
+    voor = waarden()
+    tabellen = {t for t, _, _ in voor}
+    # the scenario writes encrypted content in several modules, not only the BSN
+    assert {"personen_persoon", "dossiers_notitie", "rechten_verzoek"} <= tabellen, tabellen
+    call_command("keys", "rotate", "--controller", regio.gemeente.code)
+    na = waarden()
+    assert na.keys() == voor.keys()
+    for (tabel, kolom, uuid), (vv, tekst) in na.items():
+        assert crypto.key_version_of(tekst) == 2, (tabel, kolom)
+        assert crypto.decrypt(vv, tabel, kolom, uuid, tekst) == crypto.decrypt(
+            vv, tabel, kolom, uuid, voor[(tabel, kolom, uuid)][1]
+        )
+
+
 def test_keys_rotate_blind_index_keeps_search_working(regio, api):
     _persoon(regio, BSN_SAM)
     call_command("keys", "rotate", "--blind-index")

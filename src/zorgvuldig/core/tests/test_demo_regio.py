@@ -211,3 +211,25 @@ def test_rt_01_rt_13_the_demo_has_a_dossier_due_for_a_destruction_list():
     assert rij.vervaldatum == dt.date(2025, 1, 1)
     assert bs.status_van(rij) == bp.VERLOPEN
     assert Bewaartermijn.objects.filter(objecttype="dossiers.dossier").count() == 2
+
+
+def test_rg_01_rg_02_rg_03_the_demo_has_an_approved_register_entry_a_dpia_and_a_running_breach():
+    """The FG's pages show something at once: an approved register version and DPIA for the wijkteam's
+    main processing, and a breach whose clock passed its 24-hour mark, with the scope to analyse."""
+    from django.conf import settings
+
+    from zorgvuldig.core.clock import now
+    from zorgvuldig.datalekken import policies as dp
+    from zorgvuldig.datalekken.models import Datalek
+    from zorgvuldig.registers import selectors as rs
+    from zorgvuldig.registers.models import Registerversie
+
+    demo.bouw_demo()
+    demo.bouw_demo()  # idempotent
+    gemeente = Verwerkingsverantwoordelijke.objects.get(code="gemeente-krimpen")
+    assert rs.dpia_goedgekeurd(gemeente.pk, "sociaal-domein-ondersteuning")
+    assert Registerversie.objects.filter(status="goedgekeurd").count() == 1
+    lek = Datalek.objects.get()
+    assert lek.afbakening_account is not None
+    klok = dp.klok(lek.ontdekt_op, lek.status, now(), lek.besloten_op, settings.BREACH_NOTIFY_HOURS)
+    assert klok.stand == dp.ALERT_24

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
 from zorgvuldig.conftest import maak_gebruiker
+from zorgvuldig.core.clock import today
 from zorgvuldig.verwijsindex import services
 from zorgvuldig.verwijsindex.tests.hulp import VI
 
@@ -33,12 +32,14 @@ def test_vi_18_counts_only_active_signals_per_organisation_and_month(vi, regio, 
         vi.signaleer(gebruiker, bsn=bsn)
     weg = vi.signaleer(regio.medewerker, bsn=TEST_BSNS[6])
     services.trek_signaal_in(actor=regio.actor(regio.medewerker), uuid=weg.uuid)
-    maand = dt.date.today().strftime("%Y-%m")
+    maand = today().strftime("%Y-%m")
     r = api(regio.leidinggevende).get(
         "/api/v1/rapportages/verwijsindex",
-        {"groepering": "soort,maand", "periodeVanaf": dt.date.today().isoformat()},
+        {"groepering": "soort,maand", "periodeVanaf": today().isoformat()},
     )
     assert r.status_code == 200, r.content
+    # RP-03: the period runs from the 1st of this month, not from today
+    assert r.json()["periode"]["vanaf"] == today().replace(day=1).isoformat()
     cellen = {(c["dimensies"]["soort"], c["dimensies"]["maand"]): c for c in r.json()["cellen"]}
     assert cellen[("signalen", maand)] == {
         "dimensies": {"soort": "signalen", "maand": maand},
@@ -50,12 +51,22 @@ def test_vi_18_counts_only_active_signals_per_organisation_and_month(vi, regio, 
 
 
 def test_rp_03_small_counts_are_suppressed_and_left_out_of_the_total(vi, regio, api):
+    """RP-03: one signal is a small cell; asked per `soort` only, the month comes along (RP-03: always a
+    dimension), and the month's only other cell (0 matches) is suppressed too, or 1 would follow from
+    the month's total."""
     vi.signaleer(regio.medewerker)
     r = api(regio.leidinggevende).get("/api/v1/rapportages/verwijsindex", {"groepering": "soort"})
-    cellen = {c["dimensies"]["soort"]: c for c in r.json()["cellen"]}
-    assert cellen["signalen"] == {"dimensies": {"soort": "signalen"}, "aantal": None, "onderdrukt": True}
-    # the only other cell in the line is 0: it is suppressed too, or 1 would follow from the total
-    assert cellen["matches"]["onderdrukt"] is True
+    assert r.json()["dimensies"] == ["soort", "maand"]
+    maand = today().strftime("%Y-%m")
+    cellen = {(c["dimensies"]["soort"], c["dimensies"]["maand"]): c for c in r.json()["cellen"]}
+    assert cellen[("signalen", maand)] == {
+        "dimensies": {"soort": "signalen", "maand": maand},
+        "aantal": None,
+        "onderdrukt": True,
+    }
+    assert cellen[("matches", maand)]["onderdrukt"] is True
+    # and along the months: another month's signals cell goes too, or 1 would follow from a yearly total
+    assert any(c["onderdrukt"] for (s, m), c in cellen.items() if s == "signalen" and m != maand)
     assert r.json()["totaal"] == 0
     assert "999993653" not in r.content.decode()
 

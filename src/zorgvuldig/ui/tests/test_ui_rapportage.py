@@ -52,3 +52,17 @@ def test_rp_02_report_page_only_for_leidinggevende_and_fg(vi, regio, ui):
     assert ui(regio.fg).get("/rapportage/verwijsindex").status_code == 200
     r = ui(regio.fg).get("/rapportage/verwijsindex", {"vanaf": "2026-13-01"})
     assert r.status_code == 400
+
+
+def test_rp_03_vi_pagina_altijd_per_maand_in_hele_maanden(vi, regio, ui):
+    """RP-03 on the VI page: grouped by organisation only, the month is still a column (table and CSV);
+    a period given in days is its whole months, and the page says so in plain Dutch."""
+    client = ui(regio.fg)
+    query = {"groepering": "organisatie", "vanaf": "2025-03-17", "tot": "2025-04-02"}
+    html = client.get("/rapportage/verwijsindex", query).content.decode()
+    assert "Periode: 1 maart 2025 tot en met 30 april 2025 (hele maanden)." in html
+    assert "per hele kalendermaand" in html and 'type="month"' in html
+    assert ">Maand</th>" in html and ">2025-03</td>" in html and ">2025-04</td>" in html
+    regels = client.get("/rapportage/verwijsindex", {**query, "formaat": "csv"}).content.decode().splitlines()
+    assert regels[0] == "organisatie;maand;aantal;onderdrukt"
+    assert sorted(r.split(";")[1] for r in regels[1:-1]) == ["2025-03", "2025-04"]

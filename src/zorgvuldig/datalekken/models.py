@@ -1,0 +1,81 @@
+"""The data-breach register per controller (RG-03, API §2.11 `/datalekken`).
+
+One row per breach, recorded by the FG of the controller (AC-15). Breach records hold minimal personal
+data: the free text (description, affected data and persons, measures, the decision's reason) is one
+encrypted JSON document under the controller's data key; what is filtered, counted or derived (times,
+status, risk, the decision's booleans, counts) is in clear. The 72-hour clock is never stored: it is
+derived from `ontdekt_op` at read time (RT-12, `policies.klok`). `waarschuwingen` only records which
+alert marks were e-mailed, so each is sent once.
+
+The scope of the breach (*afbakening*: an account, a period, a recipient organisation) feeds the
+affected-persons query (`selectors.getroffen`); only its counts are stored (`analyse`), never the names.
+"""
+
+from __future__ import annotations
+
+from django.db import models
+
+from zorgvuldig.core.models import Beschermd
+
+
+class Datalek(Beschermd):
+    ontdekt_op = models.DateTimeField()
+    # {omschrijving, gegevens, betrokkenen, maatregelen, reden}, encrypted (DESIGN §5.6)
+    inhoud_versleuteld = models.TextField(blank=True)
+    aantal_betrokkenen = models.PositiveIntegerField(null=True, blank=True)
+    risico = models.CharField(max_length=12, blank=True)  # policies.RISICOS; empty until assessed
+    # RG-05: who notifies under the joint-controller arrangement (default: the own controller)
+    melder = models.ForeignKey(
+        "organisaties.Verwerkingsverantwoordelijke", on_delete=models.PROTECT, related_name="+"
+    )
+    status = models.CharField(max_length=12)  # policies.STATUSSEN
+    beoordeeld_op = models.DateTimeField(null=True, blank=True)
+    melden = models.BooleanField(null=True, blank=True)  # notify the AP (GDPR art 33)
+    betrokkenen_informeren = models.BooleanField(null=True, blank=True)  # inform subjects (GDPR art 34)
+    besloten_op = models.DateTimeField(null=True, blank=True)
+    gemeld_op = models.DateTimeField(null=True, blank=True)
+    ap_kenmerk = models.CharField(max_length=64, blank=True)
+    gesloten_op = models.DateTimeField(null=True, blank=True)
+    aangemaakt_door = models.ForeignKey("organisaties.Gebruiker", on_delete=models.PROTECT, related_name="+")
+    # the breach's scope for the affected-persons query (selectors.getroffen)
+    afbakening_account = models.ForeignKey(
+        "organisaties.Gebruiker", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    afbakening_vanaf = models.DateTimeField(null=True, blank=True)
+    afbakening_tot = models.DateTimeField(null=True, blank=True)
+    afbakening_ontvanger = models.ForeignKey(
+        "organisaties.Organisatie", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    analyse = models.JSONField(default=dict, blank=True)  # counts only: {personen, records, ontvangers, …}
+    waarschuwingen = models.JSONField(default=list, blank=True)  # alert marks e-mailed: [24, 48, 72]
+
+    DATACATEGORIEEN = {
+        **Beschermd.DATACATEGORIEEN,
+        "ontdekt_op": "organisatorisch",
+        "inhoud_versleuteld": "vrije_tekst",
+        "aantal_betrokkenen": "organisatorisch",
+        "risico": "organisatorisch",
+        "melder": "organisatorisch",
+        "status": "organisatorisch",
+        "beoordeeld_op": "technisch",
+        "melden": "organisatorisch",
+        "betrokkenen_informeren": "organisatorisch",
+        "besloten_op": "technisch",
+        "gemeld_op": "organisatorisch",
+        "ap_kenmerk": "organisatorisch",
+        "gesloten_op": "technisch",
+        "aangemaakt_door": "medewerker",
+        "afbakening_account": "medewerker",
+        "afbakening_vanaf": "organisatorisch",
+        "afbakening_tot": "organisatorisch",
+        "afbakening_ontvanger": "organisatorisch",
+        "analyse": "technisch",
+        "waarschuwingen": "technisch",
+    }
+    BEWAARREGEL = "administratie"  # 5 years after closing (SPEC §10), a retention row of its own
+
+    class Meta:
+        verbose_name_plural = "datalekken"
+        indexes = [
+            models.Index(fields=["verwerkingsverantwoordelijke", "status"], name="datalek_vv_status_idx")
+        ]

@@ -1,0 +1,192 @@
+"""RG-03: the pure rules of the data-breach register — the 72-hour clock, its alerts, transitions and the
+decision's reasons. No database."""
+
+from __future__ import annotations
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from zorgvuldig.datalekken import policies as p
+
+AMS = ZoneInfo("Europe/Amsterdam")
+T0 = dt.datetime(2026, 6, 1, 9, 0, tzinfo=dt.UTC)
+H = dt.timedelta(hours=1)
+
+
+def test_rg_03_deadline_is_72_elapsed_hours_after_discovery():
+    assert p.MELDTERMIJN_UREN == 72
+    assert p.deadline(T0) == T0 + 72 * H
+    assert p.deadline(T0, uren=10) == T0 + 10 * H
+
+
+def test_rg_03_deadline_over_the_start_of_summer_time_counts_elapsed_hours():
+    """Discovered Saturday 28 March 2026 10:00 CET; the clocks go forward on Sunday: 72 hours later is
+    Tuesday 11:00 CEST (a wall-clock +3 days would say 10:00, an hour too early)."""
+    ontdekt = dt.datetime(2026, 3, 28, 10, 0, tzinfo=AMS)
+    eind = p.deadline(ontdekt)
+    assert eind.astimezone(AMS) == dt.datetime(2026, 3, 31, 11, 0, tzinfo=AMS)
+    assert eind - ontdekt == 72 * H
+
+
+def test_rg_03_deadline_over_the_end_of_summer_time_counts_elapsed_hours():
+    """Discovered Saturday 24 October 2026 10:00 CEST; clocks go back on Sunday: deadline 09:00 CET."""
+    ontdekt = dt.datetime(2026, 10, 24, 10, 0, tzinfo=AMS)
+    assert p.deadline(ontdekt).astimezone(AMS) == dt.datetime(2026, 10, 27, 9, 0, tzinfo=AMS)
+
+
+def test_rg_03_alerts_over_dst_fall_at_24_and_48_elapsed_hours():
+    ontdekt = dt.datetime(2026, 3, 28, 10, 0, tzinfo=AMS)
+    # 24 h later is Sunday 11:00 CEST, not 10:00
+    zondag_10 = dt.datetime(2026, 3, 29, 10, 0, tzinfo=AMS)
+    assert p.klok(ontdekt, p.ONTDEKT, zondag_10).stand == p.LOOPT
+    assert p.klok(ontdekt, p.ONTDEKT, zondag_10 + H).stand == p.ALERT_24
+
+
+def test_rg_03_naive_discovery_time_is_refused():
+    with pytest.raises(ValueError):
+        p.deadline(dt.datetime(2026, 1, 1, 9, 0))
+
+
+@pytest.mark.parametrize(
+    ("uren", "stand"),
+    [
+        (0, p.LOOPT),
+        (23.99, p.LOOPT),
+        (24, p.ALERT_24),
+        (47.99, p.ALERT_24),
+        (48, p.ALERT_48),
+        (71.99, p.ALERT_48),
+        (72, p.VERLOPEN),
+        (500, p.VERLOPEN),
+    ],
+)
+def test_rg_03_clock_state_at_24_48_72_hours(uren, stand):
+    nu = T0 + dt.timedelta(hours=uren)
+    k = p.klok(T0, p.ONTDEKT, nu)
+    assert k.stand == stand
+    assert k.deadline == T0 + 72 * H
+    assert k.resterend == T0 + 72 * H - nu
+    assert k.op_tijd is None
+
+
+def test_rg_03_clock_runs_while_assessed_and_stops_at_the_decision():
+    assert p.klok(T0, p.BEOORDEELD, T0 + 30 * H).stand == p.ALERT_24
+    for status in (p.GEMELD, p.NIET_GEMELD, p.GESLOTEN):
+        k = p.klok(T0, status, T0 + 100 * H, besloten_op=T0 + 70 * H)
+        assert k.stand == p.GESTOPT
+        assert k.op_tijd is True
+        assert k.resterend == 2 * H
+    te_laat = p.klok(T0, p.GEMELD, T0 + 100 * H, besloten_op=T0 + 73 * H)
+    assert te_laat.op_tijd is False
+    assert te_laat.resterende_uren == -1
+    assert p.klok(T0, p.GEMELD, T0 + 100 * H, besloten_op=T0 + 72 * H).op_tijd is True
+
+
+def test_rg_03_remaining_hours_round_down():
+    assert p.klok(T0, p.ONTDEKT, T0 + dt.timedelta(minutes=30)).resterende_uren == 71
+    assert p.klok(T0, p.ONTDEKT, T0 + dt.timedelta(hours=71, minutes=30)).resterende_uren == 0
+    assert p.klok(T0, p.ONTDEKT, T0 + dt.timedelta(hours=72, minutes=30)).resterende_uren == -1
+
+
+@given(st.integers(min_value=0, max_value=200 * 3600))
+def test_rg_03_clock_state_follows_the_marks(seconden):
+    nu = T0 + dt.timedelta(seconds=seconden)
+    marks = p.bereikte_markeringen(T0, nu)
+    assert marks == tuple(m for m in (24, 48, 72) if seconden >= m * 3600)
+    stand = p.klok(T0, p.ONTDEKT, nu).stand
+    verwacht = {0: p.LOOPT, 1: p.ALERT_24, 2: p.ALERT_48, 3: p.VERLOPEN}[len(marks)]
+    assert stand == verwacht
+
+
+def test_rg_03_alerts_to_send_only_new_marks_and_only_while_undecided():
+    assert p.te_versturen(T0, p.ONTDEKT, [], T0 + 23 * H) == ()
+    assert p.te_versturen(T0, p.ONTDEKT, [], T0 + 25 * H) == (24,)
+    assert p.te_versturen(T0, p.ONTDEKT, [24], T0 + 25 * H) == ()
+    assert p.te_versturen(T0, p.BEOORDEELD, [24], T0 + 50 * H) == (48,)
+    assert p.te_versturen(T0, p.ONTDEKT, [], T0 + 80 * H) == (24, 48, 72)
+    assert p.te_versturen(T0, p.ONTDEKT, [24, 48, 72], T0 + 80 * H) == ()
+    for status in (p.GEMELD, p.NIET_GEMELD, p.GESLOTEN):
+        assert p.te_versturen(T0, status, [], T0 + 80 * H) == ()
+
+
+def test_rg_03_transition_table():
+    assert p.mag_overgaan(p.ONTDEKT, p.BEOORDEELD)
+    assert p.mag_overgaan(p.BEOORDEELD, p.GEMELD)
+    assert p.mag_overgaan(p.BEOORDEELD, p.NIET_GEMELD)
+    assert p.mag_overgaan(p.GEMELD, p.GESLOTEN)
+    assert p.mag_overgaan(p.NIET_GEMELD, p.GESLOTEN)
+    toegestaan = {(a, b) for a, naar in p.TRANSITIES.items() for b in naar}
+    assert len(toegestaan) == 5
+    for a in p.STATUSSEN:
+        for b in p.STATUSSEN:
+            assert p.mag_overgaan(a, b) == ((a, b) in toegestaan)
+    assert not p.mag_overgaan("onbekend", p.BEOORDEELD)
+    assert frozenset({p.ONTDEKT, p.BEOORDEELD}) == p.WIJZIGBAAR
+    assert p.na_besluit(True) == p.GEMELD
+    assert p.na_besluit(False) == p.NIET_GEMELD
+
+
+def test_rg_03_discovery_time_required_and_not_in_the_future():
+    assert [f.veld for f in p.ontdekt_fouten(None, T0)] == ["ontdektOp"]
+    assert [f.veld for f in p.ontdekt_fouten(T0 + dt.timedelta(seconds=1), T0)] == ["ontdektOp"]
+    assert p.ontdekt_fouten(T0, T0) == []
+    assert p.ontdekt_fouten(T0 - H, T0) == []
+
+
+def test_rg_03_risk_is_a_closed_list():
+    for r in ("geen", "risico", "hoog_risico"):
+        assert p.beoordeling_fouten(r) == []
+    assert [f.veld for f in p.beoordeling_fouten("")] == ["risico"]
+    assert [f.veld for f in p.beoordeling_fouten("laag")] == ["risico"]
+
+
+def _besluit(**over):
+    basis = {
+        "risico": p.RISICO,
+        "melden": True,
+        "informeren": False,
+        "reden": "",
+        "ontdekt_op": T0,
+        "gemeld_op": T0 + 10 * H,
+        "nu": T0 + 20 * H,
+    }
+    basis.update(over)
+    return [(f.veld, f.code) for f in p.besluit_fouten(**basis)]
+
+
+def test_rg_03_reason_required_when_not_notifying():
+    assert _besluit() == []
+    assert _besluit(melden=False, gemeld_op=None) == [("reden", "E_INVALID_INPUT")]
+    assert _besluit(melden=False, gemeld_op=None, reden="   ") == [("reden", "E_INVALID_INPUT")]
+    assert _besluit(melden=False, gemeld_op=None, reden="Versleutelde laptop, geen risico.") == []
+
+
+def test_rg_03_reason_required_when_not_informing_subjects_of_a_high_risk():
+    assert _besluit(risico=p.HOOG_RISICO, informeren=False) == [("reden", "E_INVALID_INPUT")]
+    assert _besluit(risico=p.HOOG_RISICO, informeren=True) == []
+    assert _besluit(risico=p.HOOG_RISICO, informeren=False, reden="Onevenredige inspanning.") == []
+    assert _besluit(risico=p.RISICO, informeren=False) == []
+
+
+def test_rg_03_notification_time_checked_and_late_notification_needs_a_reason():
+    assert _besluit(gemeld_op=T0 + 21 * H) == [("gemeldOp", "E_INVALID_INPUT")]  # after nu
+    assert _besluit(gemeld_op=T0 - H) == [("gemeldOp", "E_INVALID_INPUT")]
+    assert _besluit(gemeld_op=T0) == []
+    laat = {"gemeld_op": T0 + 73 * H, "nu": T0 + 80 * H}
+    assert _besluit(**laat) == [("reden", "E_INVALID_INPUT")]
+    assert _besluit(**laat, reden="Pas later bekend hoeveel personen.") == []
+    assert _besluit(gemeld_op=T0 + 72 * H, nu=T0 + 80 * H) == []
+
+
+def test_rg_03_scope_needs_a_period_and_an_account_or_recipient():
+    iets = object()
+    assert p.afbakening_fouten(iets, T0, T0 + H, None) == []
+    assert p.afbakening_fouten(None, T0, T0 + H, iets) == []
+    assert [f.veld for f in p.afbakening_fouten(None, T0, T0 + H, None)] == ["afbakening"]
+    assert [f.veld for f in p.afbakening_fouten(iets, None, T0, None)] == ["afbakening.periode"]
+    assert [f.veld for f in p.afbakening_fouten(iets, T0, None, None)] == ["afbakening.periode"]
+    assert [f.veld for f in p.afbakening_fouten(iets, T0, T0, None)] == ["afbakening.periode"]

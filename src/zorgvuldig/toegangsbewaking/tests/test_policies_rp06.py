@@ -1,0 +1,140 @@
+"""RP-06's pure rules: activation conditions, time windows, patterns, review."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from zorgvuldig.toegangsbewaking import policies as p
+
+UTC = dt.UTC
+
+
+def test_rp_06_activation_needs_both_dpia_and_consent():
+    assert p.activering_fout(True, True) is None
+    assert p.ontbrekend(True, True) == []
+    alleen_dpia = p.activering_fout(True, False)
+    alleen_or = p.activering_fout(False, True)
+    geen = p.activering_fout(False, False)
+    assert alleen_dpia and "ondernemingsraad" in alleen_dpia and "DPIA" not in alleen_dpia
+    assert alleen_or and "DPIA" in alleen_or and "ondernemingsraad" not in alleen_or
+    assert geen and "DPIA" in geen and "ondernemingsraad" in geen and "RP-06" in geen
+    assert len(p.ontbrekend(False, False)) == 2
+    assert p.CODE_NIET_GOEDGEKEURD == "E_RP_MONITORING_NOT_APPROVED"
+
+
+def test_rp_06_thresholds():
+    assert p.drempel_fouten(50, dt.time(7), dt.time(19)) == []
+    assert p.drempel_fouten(1, dt.time(7), dt.time(7, 1)) == []
+    assert p.drempel_fouten(p.MAX_PERSONEN_GRENS, dt.time(7), dt.time(19)) == []
+    assert [v for v, _ in p.drempel_fouten(0, dt.time(7), dt.time(19))] == ["maxPersonenPerDag"]
+    assert [v for v, _ in p.drempel_fouten(p.MAX_PERSONEN_GRENS + 1, dt.time(7), dt.time(19))] == [
+        "maxPersonenPerDag"
+    ]
+    assert [v for v, _ in p.drempel_fouten(50, dt.time(19), dt.time(19))] == ["werktijd"]
+    assert [v for v, _ in p.drempel_fouten(50, dt.time(19), dt.time(7))] == ["werktijd"]
+    assert p.MAX_PERSONEN_STANDAARD == 50
+
+
+def test_rp_06_consent_fields():
+    vandaag = dt.date(2026, 3, 10)
+    assert p.instemming_fouten(vandaag, "OR-1", vandaag) == []
+    assert [v for v, _ in p.instemming_fouten(None, "OR-1", vandaag)] == ["datum"]
+    assert [v for v, _ in p.instemming_fouten(vandaag + dt.timedelta(days=1), "OR-1", vandaag)] == ["datum"]
+    assert [v for v, _ in p.instemming_fouten(vandaag, "  ", vandaag)] == ["kenmerk"]
+    assert p.instemming_fouten(vandaag, "x" * p.MAX_KENMERK, vandaag) == []
+    assert [v for v, _ in p.instemming_fouten(vandaag, "x" * (p.MAX_KENMERK + 1), vandaag)] == ["kenmerk"]
+
+
+def test_rp_06_day_window_in_amsterdam_time_also_on_dst_change():
+    start, eind = p.dagvenster(dt.date(2026, 3, 10))
+    assert start.astimezone(UTC) == dt.datetime(2026, 3, 9, 23, tzinfo=UTC)
+    assert eind.astimezone(UTC) == dt.datetime(2026, 3, 10, 23, tzinfo=UTC)
+    start, eind = p.dagvenster(dt.date(2026, 3, 29))  # summer time starts: 23 hours
+    assert eind.astimezone(UTC) - start.astimezone(UTC) == dt.timedelta(hours=23)
+    start, eind = p.dagvenster(dt.date(2026, 10, 25))  # winter time: 25 hours
+    assert eind.astimezone(UTC) - start.astimezone(UTC) == dt.timedelta(hours=25)
+
+
+def test_rp_06_working_hours_monday_to_friday_without_holidays():
+    van, tot = dt.time(7), dt.time(19)
+    werk = p.werktijd(dt.date(2026, 3, 10), van, tot)
+    assert werk is not None
+    assert werk[0].astimezone(UTC) == dt.datetime(2026, 3, 10, 6, tzinfo=UTC)
+    assert werk[1].astimezone(UTC) == dt.datetime(2026, 3, 10, 18, tzinfo=UTC)
+    zomer = p.werktijd(dt.date(2026, 6, 10), van, tot)
+    assert zomer is not None and zomer[0].astimezone(UTC) == dt.datetime(2026, 6, 10, 5, tzinfo=UTC)
+    assert p.werktijd(dt.date(2026, 3, 14), van, tot) is None  # Saturday
+    assert p.werktijd(dt.date(2026, 3, 15), van, tot) is None  # Sunday
+    assert p.werktijd(dt.date(2026, 4, 3), van, tot) is None  # Goede Vrijdag
+    assert p.werktijd(dt.date(2026, 4, 27), van, tot) is None  # Koningsdag
+    assert p.werktijd(dt.date(2026, 3, 13), van, tot) is not None  # Friday
+    assert p.werktijd(dt.date(2026, 5, 5), van, tot) is None  # Bevrijdingsdag, yearly by default
+    assert p.werktijd(dt.date(2026, 5, 5), van, tot, bevrijdingsdag_jaarlijks=False) is not None
+
+
+def test_rp_06_days_to_scan_catch_up_but_never_before_activation():
+    aan = dt.datetime(2026, 3, 9, 8, tzinfo=UTC)
+    assert p.te_scannen_dagen(dt.date(2026, 3, 11), aan) == [dt.date(2026, 3, 9), dt.date(2026, 3, 10)]
+    assert p.te_scannen_dagen(dt.date(2026, 3, 9), aan) == []
+    assert p.te_scannen_dagen(dt.date(2026, 3, 10), aan) == [dt.date(2026, 3, 9)]
+    lang = p.te_scannen_dagen(dt.date(2026, 6, 1), aan)
+    assert len(lang) == p.INHAALDAGEN == 7
+    assert lang[0] == dt.date(2026, 5, 25) and lang[-1] == dt.date(2026, 5, 31)
+    # 23:30 UTC on 8 March is already 9 March in Amsterdam
+    assert p.te_scannen_dagen(dt.date(2026, 3, 10), dt.datetime(2026, 3, 8, 23, 30, tzinfo=UTC)) == [
+        dt.date(2026, 3, 9)
+    ]
+
+
+def test_rp_06_many_persons_is_above_the_threshold():
+    assert p.veel_personen(51, 50)
+    assert not p.veel_personen(50, 50)
+    assert not p.veel_personen(0, 50)
+
+
+@pytest.mark.parametrize(
+    ("medewerker", "achternaam", "zelfde"),
+    [
+        ("Marieke Bakker", "Bakker", True),
+        ("Marieke Bakker", "bakker", True),
+        ("Jan de Vries", "Vries", True),
+        ("Jan de Vries", "de Vries", True),
+        ("Fatima El Amrani", "El Amrani", True),
+        ("Fatima El Amrani", "Amrani", True),
+        ("Marieke Bakker-Jansen", "Jansen", True),
+        ("Marieke Bakker-Jansen", "Bakker-Jansen", True),
+        ("Marieke Bakker-Jansen", "Bakker", False),
+        ("Zoë Müller", "Muller", True),
+        ("Marieke Bakker", "Bakkers", False),
+        ("Marieke Bakker", "Jansen", False),
+        ("Marieke Bakker", "", False),
+        ("Bakker", "Bakker", False),  # one word: no separate surname
+        ("Jan de Vries", "Jan de Vries", False),  # as long as the whole name
+        ("", "Bakker", False),
+    ],
+)
+def test_rp_06_same_surname(medewerker, achternaam, zelfde):
+    assert p.zelfde_achternaam(medewerker, achternaam) is zelfde
+
+
+def test_rp_06_review_rules():
+    assert p.beoordeling_fouten("geen_bijzonderheden", "") == []
+    assert p.beoordeling_fouten("navraag_gedaan", "") == []
+    assert [v for v, _ in p.beoordeling_fouten("onbekend", "")] == ["uitkomst"]
+    assert [v for v, _ in p.beoordeling_fouten("incident", "")] == ["toelichting"]
+    assert [v for v, _ in p.beoordeling_fouten("incident", "  kort    ")] == ["toelichting"]
+    assert p.beoordeling_fouten("incident", "x" * p.MIN_TOELICHTING) == []
+    assert [v for v, _ in p.beoordeling_fouten("incident", "x" * (p.MIN_TOELICHTING - 1))] == ["toelichting"]
+    assert p.beoordeling_fouten("geen_bijzonderheden", "x" * p.MAX_TOELICHTING) == []
+    assert [v for v, _ in p.beoordeling_fouten("geen_bijzonderheden", "x" * (p.MAX_TOELICHTING + 1))] == [
+        "toelichting"
+    ]
+    assert set(p.UITKOMSTEN) == {"geen_bijzonderheden", "navraag_gedaan", "incident"}
+    assert p.mag_beoordelen("open") and not p.mag_beoordelen("beoordeeld") and not p.mag_beoordelen("x")
+    assert p.eigen_signalering(3, 3) and not p.eigen_signalering(3, 4)
+
+
+def test_rp_06_kinds_leave_out_same_address():
+    assert set(p.SOORTEN) == {"veel_personen", "zelfde_achternaam", "noodtoegang", "buiten_werktijd"}
