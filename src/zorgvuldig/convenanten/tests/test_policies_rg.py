@@ -123,3 +123,72 @@ def test_rg_06_an_agreement_ends_on_or_after_it_starts():
     assert p.geldigheid_fout(vanaf=D(2026, 1, 1), tot=None) is None
     assert p.geldigheid_fout(vanaf=D(2026, 1, 1), tot=D(2026, 1, 1)) is None
     assert "RG-06" in (p.geldigheid_fout(vanaf=D(2026, 1, 2), tot=D(2026, 1, 1)) or "")
+
+
+VOLLE_INHOUD = {sleutel: "ingevuld" for sleutel in p.ONDERDEEL_SLEUTELS}
+
+
+def test_rg_04_nine_items_in_letter_order():
+    assert [letter for letter, _, _ in p.ONDERDELEN] == list("abcdefghi")
+    assert p.ONDERDEEL_SLEUTELS == (
+        "deelnemersEnDoelen",
+        "bijzondereGegevens",
+        "informeringBetrokkenen",
+        "verwerkingenEnProtocol",
+        "toestemmingKetenpartner",
+        "zonderToestemming",
+        "escalatie",
+        "rechtenBetrokkenen",
+        "beveiliging",
+    )
+    assert all(omschrijving.strip() for _, _, omschrijving in p.ONDERDELEN)
+
+
+def test_rg_04_missing_items_blank_whitespace_or_absent_in_order():
+    assert p.ontbrekende_onderdelen(VOLLE_INHOUD) == []
+    assert p.ontbrekende_onderdelen({}) == list(p.ONDERDEEL_SLEUTELS)
+    inhoud = {**VOLLE_INHOUD, "escalatie": " \n", "bijzondereGegevens": None, "beveiliging": ""}
+    assert p.ontbrekende_onderdelen(inhoud) == ["bijzondereGegevens", "escalatie", "beveiliging"]
+
+
+def test_rg_04_activation_refused_naming_letter_and_field_of_each_missing_item():
+    assert p.activering_weigering(VOLLE_INHOUD) is None
+    weigering = p.activering_weigering({**VOLLE_INHOUD, "bijzondereGegevens": "", "escalatie": "  "})
+    assert weigering and "RG-04" in weigering
+    assert "(b) bijzondereGegevens, (g) escalatie" in weigering
+    assert "(a)" not in weigering
+    assert (
+        p.beschrijf_ontbrekend(["deelnemersEnDoelen", "beveiliging"])
+        == "(a) deelnemersEnDoelen, (i) beveiliging"
+    )
+    assert p.beschrijf_ontbrekend([]) == ""
+
+
+def test_rg_04_transitions_only_forward_and_staying_is_allowed():
+    statussen = (p.CONCEPT, p.ACTIEF, p.BEEINDIGD)
+    toegestaan = {(p.CONCEPT, p.ACTIEF), (p.ACTIEF, p.BEEINDIGD)} | {(s, s) for s in statussen}
+    for van in statussen:
+        for naar in statussen:
+            assert p.overgang_toegestaan(van, naar) == ((van, naar) in toegestaan), (van, naar)
+    assert not p.overgang_toegestaan("onbekend", p.ACTIEF)
+
+
+def test_rg_04_accession_ends_on_or_after_its_start():
+    assert p.toetreding_fout(datum=D(2026, 1, 2), tot=None) is None
+    assert p.toetreding_fout(datum=D(2026, 1, 2), tot=D(2026, 1, 2)) is None
+    assert p.toetreding_fout(datum=D(2026, 1, 2), tot=D(2026, 1, 3)) is None
+    fout = p.toetreding_fout(datum=D(2026, 1, 2), tot=D(2026, 1, 1))
+    assert fout and fout.strip()
+
+
+def test_vi_25_refusal_names_the_rules_and_only_for_a_passed_end():
+    vandaag = D(2026, 6, 1)
+    fout = p.toetreding_wijziging_fout(huidig_tot=D(2026, 5, 31), vandaag=vandaag)
+    assert fout and "VI-25" in fout and "RG-04" in fout
+    assert p.toetreding_wijziging_fout(huidig_tot=D(2026, 6, 2), vandaag=vandaag) is None
+
+
+def test_rg_06_end_before_start_refused_only_when_strictly_before():
+    assert p.geldigheid_fout(vanaf=D(2026, 1, 1), tot=D(2026, 1, 2)) is None
+    fout = p.geldigheid_fout(vanaf=D(2026, 1, 2), tot=D(2026, 1, 1))
+    assert fout and "RG-06" in fout

@@ -190,3 +190,104 @@ def test_rg_03_scope_needs_a_period_and_an_account_or_recipient():
     assert [f.veld for f in p.afbakening_fouten(iets, None, T0, None)] == ["afbakening.periode"]
     assert [f.veld for f in p.afbakening_fouten(iets, T0, None, None)] == ["afbakening.periode"]
     assert [f.veld for f in p.afbakening_fouten(iets, T0, T0, None)] == ["afbakening.periode"]
+
+
+def test_rg_03_alert_marks_and_deadline_are_stored_in_utc():
+    assert p.WAARSCHUWINGSUREN == (24, 48)
+    ontdekt = dt.datetime(2026, 3, 28, 10, 0, tzinfo=AMS)
+    assert p.deadline(ontdekt).tzinfo == dt.UTC
+    assert p.verstreken(ontdekt, dt.datetime(2026, 3, 29, 11, 0, tzinfo=AMS)) == 24 * H
+
+
+def test_rg_03_marks_and_clock_follow_a_configured_term():
+    assert p.bereikte_markeringen(T0, T0 + 10 * H, uren=10) == (10,)
+    assert p.bereikte_markeringen(T0, T0 + 10 * H - dt.timedelta(seconds=1), uren=10) == ()
+    k = p.klok(T0, p.ONTDEKT, T0 + 10 * H, uren=10)
+    assert (k.stand, k.deadline, k.resterend) == (p.VERLOPEN, T0 + 10 * H, dt.timedelta(0))
+    assert p.te_versturen(T0, p.ONTDEKT, [], T0 + 10 * H, uren=10) == (10,)
+    gestopt = p.klok(T0, p.GEMELD, T0 + 20 * H, besloten_op=T0 + 11 * H, uren=10)
+    assert (gestopt.deadline, gestopt.op_tijd) == (T0 + 10 * H, False)
+
+
+def test_rg_03_decided_clock_without_decision_time_stops_at_now():
+    k = p.klok(T0, p.GEMELD, T0 + 70 * H)
+    assert (k.stand, k.deadline, k.resterend, k.op_tijd) == (p.GESTOPT, T0 + 72 * H, 2 * H, True)
+
+
+def test_rg_03_remaining_whole_hours_exactly_on_the_hour():
+    assert p.klok(T0, p.ONTDEKT, T0 + 71 * H).resterende_uren == 1
+    assert p.klok(T0, p.ONTDEKT, T0 + 72 * H).resterende_uren == 0
+    assert p.klok(T0, p.ONTDEKT, T0).resterende_uren == 72
+
+
+def test_rg_03_alerts_exactly_at_24_and_48_hours_are_sent():
+    assert p.te_versturen(T0, p.ONTDEKT, [], T0 + 24 * H) == (24,)
+    assert p.te_versturen(T0, p.ONTDEKT, (24,), T0 + 48 * H) == (48,)
+    assert p.te_versturen(T0, p.ONTDEKT, [24, 48], T0 + 72 * H) == (72,)
+
+
+def _volledig(fouten):
+    return [(f.code, f.veld, bool(f.reden.strip())) for f in fouten]
+
+
+def test_rg_03_discovery_refusals_give_code_field_and_reason():
+    ontbreekt = p.ontdekt_fouten(None, T0)
+    toekomst = p.ontdekt_fouten(T0 + dt.timedelta(seconds=1), T0)
+    assert _volledig(ontbreekt) == [("E_INVALID_INPUT", "ontdektOp", True)]
+    assert _volledig(toekomst) == [("E_INVALID_INPUT", "ontdektOp", True)]
+    assert ontbreekt[0].reden != toekomst[0].reden
+
+
+def test_rg_03_risk_refusal_names_the_rule():
+    (fout,) = p.beoordeling_fouten("laag")
+    assert (fout.code, fout.veld) == ("E_INVALID_INPUT", "risico")
+    assert "RG-03" in fout.reden
+
+
+def test_rg_03_scope_refusals_give_code_field_and_reason():
+    fouten = p.afbakening_fouten(None, None, None, None)
+    assert _volledig(fouten) == [
+        ("E_INVALID_INPUT", "afbakening.periode", True),
+        ("E_INVALID_INPUT", "afbakening", True),
+    ]
+    (omgekeerd,) = p.afbakening_fouten(object(), T0 + H, T0, None)
+    assert (omgekeerd.code, omgekeerd.veld) == ("E_INVALID_INPUT", "afbakening.periode")
+    assert omgekeerd.reden.strip() and omgekeerd.reden != fouten[0].reden
+
+
+def test_rg_03_decision_reasons_name_the_rule():
+    basis = {
+        "risico": p.HOOG_RISICO,
+        "melden": False,
+        "informeren": False,
+        "reden": "",
+        "ontdekt_op": T0,
+        "gemeld_op": None,
+        "nu": T0 + 20 * H,
+    }
+    fouten = p.besluit_fouten(**basis)
+    assert [(f.code, f.veld) for f in fouten] == [("E_INVALID_INPUT", "reden")] * 2
+    assert all("RG-03" in f.reden for f in fouten)
+    assert fouten[0].reden != fouten[1].reden
+    assert p.besluit_fouten(**{**basis, "reden": "\t\n "}) != []
+    laat = p.besluit_fouten(
+        **{**basis, "risico": p.RISICO, "melden": True, "gemeld_op": T0 + 73 * H, "nu": T0 + 80 * H}
+    )
+    assert [(f.code, f.veld) for f in laat] == [("E_INVALID_INPUT", "reden")]
+    assert "RG-03" in laat[0].reden and "72" in laat[0].reden
+
+
+def test_rg_03_notification_time_boundaries():
+    basis = {"risico": p.RISICO, "melden": True, "informeren": False, "reden": "", "ontdekt_op": T0}
+    assert p.besluit_fouten(**basis, gemeld_op=T0 + 20 * H, nu=T0 + 20 * H) == []
+    assert p.besluit_fouten(**basis, gemeld_op=None, nu=T0 + 80 * H) == []
+    toekomst = p.besluit_fouten(**basis, gemeld_op=T0 + 21 * H, nu=T0 + 20 * H)
+    te_vroeg = p.besluit_fouten(**basis, gemeld_op=T0 - H, nu=T0 + 20 * H)
+    assert _volledig(toekomst) == _volledig(te_vroeg) == [("E_INVALID_INPUT", "gemeldOp", True)]
+    assert toekomst[0].reden != te_vroeg[0].reden
+    # a configured term: late after 10 hours
+    assert [f.veld for f in p.besluit_fouten(**basis, gemeld_op=T0 + 11 * H, nu=T0 + 20 * H, uren=10)] == [
+        "reden"
+    ]
+    # late and in the future: only the future is reported
+    assert [f.veld for f in p.besluit_fouten(**basis, gemeld_op=T0 + 81 * H, nu=T0 + 80 * H)] == ["gemeldOp"]

@@ -142,3 +142,57 @@ def test_maand_en_csv_veilig():
         assert p.csv_veilig(gevaarlijk) == "'" + gevaarlijk
     assert p.csv_veilig("Krimpen") == "Krimpen"
     assert p.csv_veilig("") == ""
+
+
+def test_rp_04_kolommen_zrm_na_andere_velden_houdt_alle_kolommen():
+    assert p.kolommen(["dossier.zrm_bijzonder", "dossier.zrm", "dossier.pseudoniem", "dossier.team"]) == [
+        "pseudoniem",
+        "team",
+        *[f"zrm_{d}" for d in p.ZRM_GEWOON],
+        *[f"zrm_{d}" for d in p.ZRM_BIJZONDER],
+    ]
+    assert p.kolommen([]) == []
+
+
+def test_rp_04_elke_weigering_heeft_veld_code_en_reden():
+    fouten = p.velden_fouten(
+        ["dossier.status", "dossier.status", "dossier.bsn", "dossier.kleur", "signaal.maand"]
+    )
+    assert _codes(fouten) == [
+        ("velden.1", "invalid"),
+        ("velden.2", "not_allowed"),
+        ("velden.3", "not_allowed"),
+        ("velden", "invalid"),
+    ]
+    assert all(reden.strip() for _, _, reden in fouten)
+    assert "RP-04" in fouten[1][2] and "RP-04" in fouten[2][2]
+    assert fouten[1][2] != fouten[2][2]
+    (leeg,) = p.velden_fouten([])
+    assert leeg[2].strip()
+
+
+def test_rp_04_verboden_woorden_ook_in_hoofdletters_en_e_mail():
+    for veld in ("persoon.E-mail", "dossier.Telefoonnummer", "dossier.POSTCODE", "dossier.onderbouwing"):
+        assert p.verboden(veld), veld
+    assert not p.verboden("dossier.kleur")
+    assert _codes(p.velden_fouten(["dossier.status", "dossier.status"])) == [("velden.1", "invalid")]
+
+
+def test_rp_01_weigering_noemt_de_regel():
+    reden = p.doel_fout("ondersteuning")
+    assert reden and "RP-01" in reden and reden == p.doel_fout("")
+    assert p.DOELEN == ("kwaliteit", "verantwoording")
+
+
+def test_rp_05_grens_van_de_proportionaliteitsteksten():
+    assert p.TEKST_MIN == 20
+    goed = "x" * p.TEKST_MIN
+    assert p.proportionaliteit_fouten(goed, goed, goed) == []
+    fouten = p.proportionaliteit_fouten(goed, goed, "  " + "x" * (p.TEKST_MIN - 1) + "  ")
+    assert fouten == [("proportionaliteit.minderIngrijpend", fouten[0][1])]
+    assert str(p.TEKST_MIN) in fouten[0][1]
+    assert [n for n, _ in p.proportionaliteit_fouten(None, goed, goed)] == ["proportionaliteit.noodzaak"]
+
+
+def test_rp_04_pseudoniem_leest_niet_ascii_ids():
+    assert p.pseudoniem(SLEUTEL_A, "persoon:é") != p.pseudoniem(SLEUTEL_A, "persoon:e")

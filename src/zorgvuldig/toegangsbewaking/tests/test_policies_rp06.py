@@ -138,3 +138,89 @@ def test_rp_06_review_rules():
 
 def test_rp_06_kinds_leave_out_same_address():
     assert set(p.SOORTEN) == {"veel_personen", "zelfde_achternaam", "noodtoegang", "buiten_werktijd"}
+
+
+def test_rp_06_activation_message_joins_what_is_missing_in_order():
+    """RP-06: the message names the DPIA (RG-02) before the works council's consent (WOR art 27)."""
+    mist = p.ontbrekend(False, False)
+    assert "RG-02" in mist[0] and "DPIA" in mist[0]
+    assert "27" in mist[1] and "ondernemingsraad" in mist[1]
+    geen = p.activering_fout(False, False)
+    assert geen and mist[0] + " en " + mist[1] in geen
+    assert geen.endswith("(RP-06).")
+    assert p.ontbrekend(True, False) == mist[1:]
+    assert p.ontbrekend(False, True) == mist[:1]
+    for fout in (p.activering_fout(True, False), p.activering_fout(False, True)):
+        assert fout and " en " not in fout and "(RP-06)" in fout
+
+
+def test_rp_06_threshold_and_consent_refusals_give_a_reason():
+    fouten = p.drempel_fouten(0, dt.time(19), dt.time(7))
+    assert [v for v, _ in fouten] == ["maxPersonenPerDag", "werktijd"]
+    assert all(r.strip() for _, r in fouten)
+    assert str(p.MAX_PERSONEN_GRENS) in fouten[0][1]
+    assert p.MAX_PERSONEN_GRENS == 10_000
+    assert [v for v, _ in p.drempel_fouten(-1, dt.time(7), dt.time(19))] == ["maxPersonenPerDag"]
+    fouten = p.instemming_fouten(None, "", dt.date(2026, 3, 10))
+    assert [v for v, _ in fouten] == ["datum", "kenmerk"]
+    assert all(r.strip() for _, r in fouten)
+    vandaag = dt.date(2026, 3, 10)
+    toekomst = p.instemming_fouten(vandaag + dt.timedelta(days=1), "x" * (p.MAX_KENMERK + 1), vandaag)
+    assert [v for v, _ in toekomst] == ["datum", "kenmerk"]
+    assert toekomst[0][1] != fouten[0][1] and toekomst[1][1] != fouten[1][1]
+    assert str(p.MAX_KENMERK) in toekomst[1][1] and p.MAX_KENMERK == 100
+    assert p.instemming_fouten(vandaag - dt.timedelta(days=1), "OR-1", vandaag) == []
+    assert [v for v, _ in p.instemming_fouten(vandaag, "", vandaag)] == ["kenmerk"]
+
+
+def test_rp_06_day_window_and_working_hours_are_amsterdam_instants():
+    start, eind = p.dagvenster(dt.date(2026, 3, 10))
+    assert start.tzinfo == p.AMSTERDAM and eind.tzinfo == p.AMSTERDAM
+    assert (start.hour, start.minute, eind.date()) == (0, 0, dt.date(2026, 3, 11))
+    werk = p.werktijd(dt.date(2026, 3, 10), dt.time(8, 30), dt.time(17))
+    assert werk is not None and werk[0].tzinfo == p.AMSTERDAM and werk[1].tzinfo == p.AMSTERDAM
+    assert p.werktijd(dt.date(2026, 5, 5), dt.time(7), dt.time(19), True) is None
+
+
+def test_rp_06_days_to_scan_catch_up_exactly_seven_days():
+    aan = dt.datetime(2026, 1, 1, 8, tzinfo=UTC)
+    assert p.te_scannen_dagen(dt.date(2026, 3, 11), aan)[0] == dt.date(2026, 3, 4)
+    # activated exactly seven days ago: the activation day is the first
+    assert p.te_scannen_dagen(dt.date(2026, 3, 11), dt.datetime(2026, 3, 4, 8, tzinfo=UTC))[0] == dt.date(
+        2026, 3, 4
+    )
+
+
+def test_rp_06_many_persons_exactly_one_above():
+    assert p.veel_personen(11, 10) and not p.veel_personen(10, 10) and not p.veel_personen(9, 10)
+
+
+@pytest.mark.parametrize(
+    ("medewerker", "achternaam", "zelfde"),
+    [
+        ("Jan Vries", "de Vries", False),  # the surname is longer than what the name holds
+        ("An Bakker", "  ", False),
+        ("An Bakker", "-", False),
+        ("Jan van der Berg", "Van der Berg", True),
+        ("Jan van der Berg", "der Berg", True),
+        ("Jan Berg", "Berg", True),
+        ("Jan de Vries", "Jan", False),
+    ],
+)
+def test_rp_06_same_surname_edges(medewerker, achternaam, zelfde):
+    assert p.zelfde_achternaam(medewerker, achternaam) is zelfde
+
+
+def test_rp_06_review_refusals_give_a_reason_and_incident_explanation_ignores_whitespace():
+    fouten = p.beoordeling_fouten("onbekend", "x" * (p.MAX_TOELICHTING + 1))
+    assert [v for v, _ in fouten] == ["uitkomst", "toelichting"]
+    assert all(r.strip() for _, r in fouten)
+    assert str(p.MAX_TOELICHTING) in fouten[1][1]
+    (kort,) = p.beoordeling_fouten(p.INCIDENT, " " * 5 + "x" * (p.MIN_TOELICHTING - 1) + " " * 5)
+    assert kort[0] == "toelichting" and str(p.MIN_TOELICHTING) in kort[1]
+    assert (p.MIN_TOELICHTING, p.MAX_TOELICHTING) == (10, 2000)
+    (lang,) = p.beoordeling_fouten(p.INCIDENT, "x" * (p.MAX_TOELICHTING + 1))
+    assert lang[0] == "toelichting" and lang[1] != kort[1]
+    assert p.beoordeling_fouten(p.NAVRAAG_GEDAAN, "x" * p.MAX_TOELICHTING) == []
+    assert all(v.strip() for v in p.UITKOMSTEN.values())
+    assert "RG-03" in p.UITKOMSTEN[p.INCIDENT]
