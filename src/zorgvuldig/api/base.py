@@ -150,6 +150,20 @@ class UTCDateTime(serializers.DateTimeField):
         return value.astimezone(dt.UTC).isoformat().replace("+00:00", "Z")
 
 
+def organisatie_uit(request, waarde: str, veld: str):
+    """An organisation named by its URL or its bare uuid; an unknown one is 400 on `veld`."""
+    from zorgvuldig.organisaties.models import Organisatie
+
+    try:
+        uuid = str(uuidlib.UUID(waarde))
+    except ValueError:
+        uuid = uuid_uit_url(waarde, resource="organisaties", request=request, veld=veld)
+    org = Organisatie.objects.filter(uuid=uuid).first()
+    if org is None:
+        raise serializers.ValidationError({veld: ["Onbekende organisatie."]})
+    return org
+
+
 def uuid_uit_url(url: str, *, resource: str = "personen", request=None, veld: str = "persoon") -> str:
     """References are URLs both ways (API §1.1): a URL of another server, or a malformed one, is 400."""
     parsed = urlparse(url or "")

@@ -27,6 +27,7 @@ from zorgvuldig.api.base import (
     StrictSerializer,
     UTCDateTime,
     absolute,
+    organisatie_uit,
     uuid_uit_url,
 )
 from zorgvuldig.api.pagination import Paginering
@@ -495,19 +496,6 @@ class VernietigingslijstAanmaakSerializer(StrictSerializer):
     )
 
 
-def _organisatie(request, waarde: str):
-    from zorgvuldig.organisaties.models import Organisatie
-
-    try:
-        uuid = str(uuidlib.UUID(waarde))
-    except ValueError:
-        uuid = uuid_uit_url(waarde, resource="organisaties", request=request, veld="organisatie")
-    org = Organisatie.objects.filter(uuid=uuid).first()
-    if org is None:
-        raise serializers.ValidationError({"organisatie": ["Onbekende organisatie."]})
-    return org
-
-
 class VernietigingslijstenView(BasisView):
     scopes = {"get": INZIEN, "post": GOEDKEUREN}
     verwerkingsactiviteit = ACT
@@ -536,7 +524,7 @@ class VernietigingslijstenView(BasisView):
         ser.is_valid(raise_exception=True)
         v = ser.validated_data
         actor = actor_van(request)
-        org = _organisatie(request, v["organisatie"]) if v.get("organisatie") else None
+        org = organisatie_uit(request, v["organisatie"], "organisatie") if v.get("organisatie") else None
         lijst = services.maak_lijst(actor=actor, peildatum=v["peildatum"], organisatie=org)
         return Response(
             lijst_representatie(request, actor, _lees_lijst(actor, lijst.uuid)),

@@ -11,8 +11,6 @@ Scopes (the existing registry, API §1.4):
 
 from __future__ import annotations
 
-import uuid as uuidlib
-
 from django.db import transaction
 from django.urls import URLPattern, path
 from drf_spectacular.types import OpenApiTypes
@@ -29,7 +27,7 @@ from zorgvuldig.api.base import (
     Tekst,
     UTCDateTime,
     absolute,
-    uuid_uit_url,
+    organisatie_uit,
 )
 from zorgvuldig.api.pagination import Paginering
 from zorgvuldig.api.permissions import actor_van
@@ -145,19 +143,6 @@ class ExportdefinitieGoedkeurenSerializer(StrictSerializer):
     oordeel = Tekst(policies.TEKST_MAX, help_text="De afweging van de FG (RP-05)")
 
 
-def _ontvanger(request, waarde: str):
-    from zorgvuldig.organisaties.models import Organisatie
-
-    try:
-        uuid = str(uuidlib.UUID(waarde))
-    except ValueError:
-        uuid = uuid_uit_url(waarde, resource="organisaties", request=request, veld="ontvanger")
-    org = Organisatie.objects.filter(uuid=uuid).first()
-    if org is None:
-        raise serializers.ValidationError({"ontvanger": ["Onbekende organisatie."]})
-    return org
-
-
 class ExportdefinitiesView(BasisView):
     scopes = {"get": LEZEN, "post": LEZEN}
     verwerkingsactiviteit = ACT
@@ -194,7 +179,7 @@ class ExportdefinitiesView(BasisView):
         definitie = services.maak_definitie(
             actor=actor_van(request),
             naam=v["naam"],
-            ontvanger=_ontvanger(request, v["ontvanger"]),
+            ontvanger=organisatie_uit(request, v["ontvanger"], "ontvanger"),
             doel=v["doel"],
             velden=v["velden"],
             noodzaak=p.get("noodzaak", ""),
