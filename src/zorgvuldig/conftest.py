@@ -20,21 +20,23 @@ BSN_SAM = "999993653"
 BSN_ANDER = "999990019"
 
 
-@pytest.fixture(autouse=True)
-def _verse_sleutelcache():
-    """Key caches are per process; test databases roll back, so start every test without them."""
-    from zorgvuldig.core import crypto
-
-    crypto.clear_caches()
+def vergeet_caches() -> None:
+    """Forget per-process caches of data that a rollback (of a test or of a savepoint in one) undid."""
+    from zorgvuldig.core import crypto, tenancy
     from zorgvuldig.verwijsindex.selectors import vergeet_cache
 
-    vergeet_cache()  # settings and accessions of the previous test's (rolled back) database
+    crypto.clear_caches()  # keys
+    vergeet_cache()  # VI settings and accessions
     # PostgreSQL reverts a rolled-back transaction's set_config, but tenancy remembers what it last set on
-    # the connection: forget it, or a test could start without the context it thinks is active.
-    from zorgvuldig.core import tenancy
-
+    # the connection: forget it, or a test could go on without the context it thinks is active.
     if hasattr(connection, tenancy._ATTR):
         delattr(connection, tenancy._ATTR)
+
+
+@pytest.fixture(autouse=True)
+def _verse_sleutelcache():
+    """Test databases roll back: start every test without the previous test's caches."""
+    vergeet_caches()
     yield
 
 

@@ -185,6 +185,7 @@ ACTIES: dict[str, str] = {
     "export.aangemaakt": "Gepseudonimiseerde monitoringexport gemaakt (RP-04)",
     "export.ingezien": "Gegevens over monitoringexports ingezien (zonder inhoud)",
     "export.opgehaald": "Monitoringexport opgehaald door de ontvanger (RP-04)",
+    "export.verlopen": "Niet opgehaalde monitoringexport verlopen: inhoud gewist (RP-04)",
     # Access-pattern alerts (RP-06)
     "toegangsbewaking.ingezien": "Instellingen van de bewaking van toegangspatronen ingezien (RP-06)",
     "toegangsbewaking.instemming_vastgelegd": "Instemming van de ondernemingsraad vastgelegd (RP-06)",
@@ -192,6 +193,9 @@ ACTIES: dict[str, str] = {
     "toegangsbewaking.geactiveerd": "Bewaking van toegangspatronen aangezet of drempels gewijzigd (RP-06)",
     "toegangsbewaking.gedeactiveerd": "Bewaking van toegangspatronen uitgezet (RP-06)",
     "toegangsbewaking.gescand": "Toegangspatronen van medewerkers gecontroleerd (RP-06)",
+    "toegangsbewaking.adressen_vervangen": (
+        "Adresindexen van medewerkers ingelezen uit de personeelsadministratie (RP-06, alleen aantallen)"
+    ),
     "toegangssignalering.aangemaakt": "Signalering over toegangspatronen aangemaakt (RP-06)",
     "toegangssignalering.lijst_ingezien": "Lijst van signaleringen over toegangspatronen ingezien (RP-06)",
     "toegangssignalering.ingezien": "Signalering over toegangspatronen ingezien (RP-06)",

@@ -558,3 +558,13 @@ REPORTS_MIN_CELL = config(
 )
 if REPORTS_MIN_CELL < 3:
     raise ImproperlyConfigured("ZORGVULDIG_REPORTS_MIN_CELL must be at least 3 (RP-03)")
+
+# --- Monitoring exports (RP-04, RP-05) ---
+MONITORING_EXPORT_DAYS = config(
+    "ZORGVULDIG_MONITORING_EXPORT_DAYS",
+    30,
+    "Days a monitoring export waits, encrypted, for its recipient to fetch it; after that the job "
+    "`monitoring.opruimen` wipes its content and it shows as expired (RP-04). From 1 to 90.",
+)
+if not 1 <= MONITORING_EXPORT_DAYS <= 90:
+    raise ImproperlyConfigured("ZORGVULDIG_MONITORING_EXPORT_DAYS: between 1 and 90 (RP-04)")

@@ -36,6 +36,7 @@ CODES: dict[str, Code] = {
     "E_AC_NO_UNDERTAKING": Code(403, "Geheimhoudingsverklaring nog niet aanvaard"),
     "E_AC_GRANT_EXPIRED": Code(403, "Toegang verlopen"),
     "E_AC_BREAKGLASS_REASON": Code(400, "Noodtoegang vraagt concrete aanwijzingen"),
+    "E_AC_PARTNER_DATA": Code(403, "Partnergegevens alleen via de medewerker van die partner"),
     # Persons (PE)
     "E_PE_BSN_REQUIRED": Code(400, "BSN vereist"),
     "E_PE_BSN_INVALID": Code(400, "Ongeldig BSN"),

@@ -5,6 +5,8 @@ only); writes `register:beheren` (the FG). `status` changes only through the ope
 `_besluiten` and `_afsluiten`; PATCH corrects facts while `ontdekt` or `beoordeeld`. `deadline` and `klok`
 are derived per request (RT-12). `_analyseren` (not yet in API.md) runs the affected-persons query on the
 breach's `afbakening` and answers the breach with `getroffen` (persons by name, records, recipients).
+`module` (verwijsindex, casusoverleg; null: own processing) names the shared module; registered there
+without `melder`, the breach gets the notifier the joint-controller arrangement names (RG-05).
 """
 
 from __future__ import annotations
@@ -84,6 +86,7 @@ def representatie(request, rij: Datalek) -> dict:
         "risico": rij.risico or None,
         "maatregelen": tekst["maatregelen"],
         "melder": _url(request, f"verwerkingsverantwoordelijken/{rij.melder.uuid}"),
+        "module": rij.module or None,
         "status": rij.status,
         "deadline": _tijd(policies.deadline(rij.ontdekt_op, settings.BREACH_NOTIFY_HOURS)),
         "klok": klok_representatie(rij),
@@ -136,6 +139,8 @@ class DatalekSerializer(StrictSerializer):
     risico = serializers.ChoiceField(choices=policies.RISICOS, allow_null=True, required=False)
     maatregelen = Tekst(policies.MAX_TEKST)
     melder = serializers.CharField(max_length=300, allow_null=True, required=False)
+    # verwijsindex or casusoverleg (convenanten.policies.MODULES), checked by the service (RG-05)
+    module = serializers.CharField(max_length=20, allow_null=True, allow_blank=True, required=False)
     afbakening = AfbakeningSerializer(allow_null=True, required=False)
 
 
@@ -187,6 +192,8 @@ def naar_service(request, v: dict) -> dict:
                     request, waarde.get("ontvanger"), "organisaties", "afbakening.ontvanger", Organisatie
                 ),
             }
+        elif naam == "module":
+            data["module"] = waarde or ""
         else:
             data[NAMEN.get(naam, naam)] = waarde
     return data

@@ -28,6 +28,9 @@ class Datalek(Beschermd):
     melder = models.ForeignKey(
         "organisaties.Verwerkingsverantwoordelijke", on_delete=models.PROTECT, related_name="+"
     )
+    # RG-05: the shared module the breach happened in (convenanten.policies.MODULES), empty: own processing.
+    # Registered without a notifier, a breach in a module gets the notifier its arrangement names.
+    module = models.CharField(max_length=20, blank=True)
     status = models.CharField(max_length=12)  # policies.STATUSSEN
     beoordeeld_op = models.DateTimeField(null=True, blank=True)
     melden = models.BooleanField(null=True, blank=True)  # notify the AP (GDPR art 33)
@@ -56,6 +59,7 @@ class Datalek(Beschermd):
         "aantal_betrokkenen": "organisatorisch",
         "risico": "organisatorisch",
         "melder": "organisatorisch",
+        "module": "organisatorisch",
         "status": "organisatorisch",
         "beoordeeld_op": "technisch",
         "melden": "organisatorisch",

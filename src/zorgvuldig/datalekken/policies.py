@@ -5,12 +5,16 @@
 * The clock's state at a moment (remaining time; `alert_24`, `alert_48`, `verlopen`) is derived at read
   time (RT-12) and never stored. It stops at the decision to notify or not.
 * The states and their transitions are a table (DESIGN §5.4).
+* Who notifies (RG-05): the FG's choice; else, for a breach in a shared module, the controller the
+  joint-controller arrangement names for it; else the own controller (`melder`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+
+from zorgvuldig.convenanten.policies import MODULES
 
 # breach.notify_hours (SPEC §0.2). A module constant until it moves to the configuration.
 MELDTERMIJN_UREN = 72
@@ -50,6 +54,23 @@ class Fout:
     code: str
     veld: str
     reden: str
+
+
+def module_fouten(module: str) -> list[Fout]:
+    """RG-05: a breach is in one of the shared modules, or in the controller's own processing ('')."""
+    if module and module not in MODULES:
+        return [Fout("E_INVALID_INPUT", "module", "Kies verwijsindex, casusoverleg of geen gedeelde module.")]
+    return []
+
+
+def melder(gekozen: int | None, module: str, volgens_regeling: int | None, eigen: int) -> int:
+    """RG-03/RG-05: who notifies — the FG's choice; else, for a breach in a shared module, the controller
+    its joint-controller arrangement names; else the own controller."""
+    if gekozen is not None:
+        return gekozen
+    if module and volgens_regeling is not None:
+        return volgens_regeling
+    return eigen
 
 
 def mag_overgaan(van: str, naar: str) -> bool:

@@ -43,6 +43,18 @@ def is_fg(actor) -> bool:
     return "fg" in actor.rollen and actor.heeft(BEHEREN)
 
 
+def fg_ontvangers(vv) -> list[tuple[str, object]]:
+    """The controller's FG(s) to e-mail: (address, user) of active users with the FG role in its
+    organisations; else its registered FG address with no user; else nobody."""
+    from zorgvuldig.organisaties.models import Gebruiker
+    from zorgvuldig.organisaties.selectors import met_rol
+
+    fgs = met_rol(Gebruiker.objects.filter(organisatie__verwerkingsverantwoordelijke_id=vv.pk), "fg")
+    if fgs:
+        return [(g.email, g) for g in fgs]
+    return [(vv.fg_email, None)] if vv.fg_email else []
+
+
 def zichtbaar(actor) -> QuerySet[Datalek]:
     """FG: the own controller; leidinggevende: the own organisation (read); others: nothing."""
     tenancy.activeer(actor)

@@ -23,7 +23,7 @@ from zorgvuldig.datalekken.models import Datalek
 
 ACTIVITEIT = "datalekken"
 TEKSTVELDEN = ("omschrijving", "gegevens", "betrokkenen", "maatregelen")
-VELDEN = (*TEKSTVELDEN, "ontdekt_op", "aantal_betrokkenen", "risico", "melder", "afbakening")
+VELDEN = (*TEKSTVELDEN, "ontdekt_op", "aantal_betrokkenen", "risico", "melder", "module", "afbakening")
 
 
 def _fouten(fouten: list[policies.Fout], detail: str) -> None:
@@ -77,6 +77,8 @@ def _zet(actor, rij: Datalek, data: dict) -> list[str]:
         fouten += policies.ontdekt_fouten(data["ontdekt_op"], now())
     if data.get("risico"):
         fouten += policies.beoordeling_fouten(data["risico"])
+    if "module" in data:
+        fouten += policies.module_fouten(data["module"] or "")
     if "afbakening" in data and data["afbakening"] is not None:
         a = data["afbakening"]
         fouten += policies.afbakening_fouten(
@@ -100,9 +102,9 @@ def _zet(actor, rij: Datalek, data: dict) -> list[str]:
     if tekst:
         _tekst(rij, tekst)
         gewijzigd += list(tekst)
-    for veld in ("ontdekt_op", "aantal_betrokkenen", "risico", "melder"):
+    for veld in ("ontdekt_op", "aantal_betrokkenen", "risico", "melder", "module"):
         if veld in data:
-            setattr(rij, veld, data[veld] if veld != "risico" else (data[veld] or ""))
+            setattr(rij, veld, data[veld] if veld not in ("risico", "module") else (data[veld] or ""))
             gewijzigd.append(veld)
     if "afbakening" in data:
         a = data["afbakening"] or {}
@@ -115,6 +117,18 @@ def _zet(actor, rij: Datalek, data: dict) -> list[str]:
     return gewijzigd
 
 
+def _melder_volgens_regeling(rij: Datalek) -> int:
+    """RG-05: the arrangement in force on the day of discovery (Europe/Amsterdam) for the module."""
+    from zorgvuldig.convenanten.selectors import melder_datalekken
+
+    regeling = melder_datalekken(
+        rij.verwerkingsverantwoordelijke_id, rij.module, rij.ontdekt_op.astimezone(AMSTERDAM).date()
+    )
+    return policies.melder(
+        None, rij.module, regeling.pk if regeling is not None else None, rij.verwerkingsverantwoordelijke_id
+    )
+
+
 def _log(actor, actie: str, rij: Datalek, velden, **extra) -> None:
     """No data subject: the register names no person (the analysis audits its own read)."""
     audit.record(actor=actor, actie=actie, activiteit=ACTIVITEIT, object=rij, velden=sorted(velden), **extra)
@@ -123,7 +137,9 @@ def _log(actor, actie: str, rij: Datalek, velden, **extra) -> None:
 @audit.geweigerd_gelogd("datalek.geregistreerd", ACTIVITEIT)
 def registreer(*, actor, data: dict) -> Datalek:
     """RG-03: record a breach — discovery time (required, not in the future), description, data and
-    persons affected, risk, measures, who notifies (RG-05; default the own controller), its scope."""
+    persons affected, risk, measures, the shared module it happened in, who notifies (RG-05: the FG's
+    choice; else for a module the controller its joint-controller arrangement names on the day of
+    discovery; else the own controller), its scope."""
     _fg(actor)
     tenancy.activeer(actor)
     with transaction.atomic():
@@ -139,6 +155,9 @@ def registreer(*, actor, data: dict) -> Datalek:
             data.pop("melder", None)
         data.setdefault("ontdekt_op", None)
         _zet(actor, rij, data)
+        if "melder" not in data and rij.module:
+            rij.melder_id = _melder_volgens_regeling(rij)
+            data["melder"] = rij.melder_id  # audited as set
         if not rij.inhoud_versleuteld:
             _tekst(rij, {})
         rij.save()
@@ -282,21 +301,19 @@ def _log_analyse(actor, rij: Datalek, uitkomst: selectors.Getroffen) -> None:
 # --- the clock's alerts (RG-03) ---------------------------------------------------------------------------
 
 
-def _ontvangers(rij: Datalek) -> list[tuple[str, object]]:
-    """The controller's FG(s): active users with the FG role in its organisations; else its FG address."""
-    from zorgvuldig.organisaties.models import Gebruiker
-    from zorgvuldig.organisaties.selectors import met_rol
+def mail_fg(vv, *, onderwerp: str, tekst: str, sleutel: str) -> int:
+    """E-mail the controller's FG(s) through the outbox, inside the caller's transaction; one message per
+    address, keyed `<sleutel>:<address>` so a retry places nothing twice. Returns the number of addresses.
+    Shared by the breach clock (RG-03) and the access-pattern alerts (RP-06); the caller keeps personal
+    data out of `onderwerp` and `tekst`."""
+    from zorgvuldig.berichten.services import plaats_email
 
-    fgs = met_rol(
-        Gebruiker.objects.filter(
-            organisatie__verwerkingsverantwoordelijke_id=rij.verwerkingsverantwoordelijke_id
-        ),
-        "fg",
-    )
-    if fgs:
-        return [(g.email, g) for g in fgs]
-    vv = rij.verwerkingsverantwoordelijke
-    return [(vv.fg_email, None)] if vv.fg_email else []
+    ontvangers = selectors.fg_ontvangers(vv)
+    for adres, gebruiker in ontvangers:
+        plaats_email(
+            aan=adres, onderwerp=onderwerp, tekst=tekst, sleutel=f"{sleutel}:{adres}", gebruiker=gebruiker
+        )
+    return len(ontvangers)
 
 
 def _bericht(rij: Datalek, markering: int) -> tuple[str, str]:
@@ -321,7 +338,6 @@ def waarschuw(nu: dt.datetime | None = None) -> int:
     """For every undecided breach past the 24 h, 48 h or 72 h mark, e-mail the controller's FG(s) once per
     mark through the outbox (the marks sent are kept on the row; the outbox key makes a retry harmless).
     The clock itself is derived at read time; this job only reminds."""
-    from zorgvuldig.berichten.services import plaats_email
     from zorgvuldig.core.context import Actor
 
     nu = nu or now()
@@ -345,17 +361,15 @@ def waarschuw(nu: dt.datetime | None = None) -> int:
                 )
                 if not nieuw:
                     continue
-                ontvangers = _ontvangers(rij)
+                ontvangers = 0
                 for markering in nieuw:
                     onderwerp, tekst = _bericht(rij, markering)
-                    for adres, gebruiker in ontvangers:
-                        plaats_email(
-                            aan=adres,
-                            onderwerp=onderwerp,
-                            tekst=tekst,
-                            sleutel=f"datalek:{rij.uuid}:{markering}:{adres}",
-                            gebruiker=gebruiker,
-                        )
+                    ontvangers = mail_fg(
+                        rij.verwerkingsverantwoordelijke,
+                        onderwerp=onderwerp,
+                        tekst=tekst,
+                        sleutel=f"datalek:{rij.uuid}:{markering}",
+                    )
                     verstuurd += 1
                 rij.waarschuwingen = sorted({*rij.waarschuwingen, *nieuw})
                 rij.save(update_fields=["waarschuwingen"])
@@ -365,7 +379,7 @@ def waarschuw(nu: dt.datetime | None = None) -> int:
                     activiteit=ACTIVITEIT,
                     object=rij,
                     velden=["waarschuwingen"],
-                    koppeling={"markeringen": list(nieuw), "ontvangers": len(ontvangers)},
+                    koppeling={"markeringen": list(nieuw), "ontvangers": ontvangers},
                     verwerkingsverantwoordelijke=str(rij.verwerkingsverantwoordelijke.uuid),
                 )
     return verstuurd

@@ -347,6 +347,10 @@ def _items(request, uuid, sectie: str, ophalen, weergave, actie_velden: str):
 class BronSerializer(StrictSerializer):
     soort = serializers.CharField(max_length=20, required=False, allow_blank=True)
     omschrijving = Tekst(500)
+    # AC-12, only with soort `partner`: the partner organisation's URL, why it is necessary, discussed.
+    organisatie = Tekst(300)
+    noodzaak = Tekst(2000)
+    besprokenMetClient = serializers.BooleanField(required=False, allow_null=True, default=None)
 
 
 class BijzondereGrondslagSerializer(StrictSerializer):
@@ -370,6 +374,30 @@ class NotitieSerializer(StrictSerializer):
     bijzondereGrondslag = BijzondereGrondslagSerializer(required=False)
 
 
+def _bron(request, bron: dict) -> dict:
+    """The note's source for the service; a partner (AC-12) is referenced by its organisation URL."""
+    organisatie = bron.get("organisatie")
+    return {
+        "soort": bron.get("soort"),
+        "omschrijving": bron.get("omschrijving", ""),
+        "organisatie": (
+            uuid_uit_url(organisatie, resource="organisaties", request=request, veld="bron.organisatie")
+            if organisatie
+            else None
+        ),
+        "noodzaak": bron.get("noodzaak", ""),
+        "besproken_met_client": bron.get("besprokenMetClient"),
+    }
+
+
+def _notitie(request, weergave: dict) -> dict:
+    """A note's representation: person and partner organisation uuids as URLs (API §1.1)."""
+    data = _persoon_urls(request, weergave)
+    if data["bron"].get("organisatie"):
+        data["bron"]["organisatie"] = _url(request, f"organisaties/{data['bron']['organisatie']}")
+    return data
+
+
 def _betreft(request, urls) -> list[str] | None:
     return [_persoon_uuid(request, u, "betreft") for u in urls] if urls else None
 
@@ -389,7 +417,7 @@ class NotitiesView(DossierItemView):
         selectors.log_items(
             actor, dossier, grant, "dossier.items_ingezien", [f"notitie.{s}" for s in sorted(secties)]
         )
-        return Response({"count": len(rijen), "results": _persoon_urls(request, rijen)})
+        return Response({"count": len(rijen), "results": [_notitie(request, r) for r in rijen]})
 
     @extend_schema(
         request=NotitieSerializer,
@@ -409,7 +437,7 @@ class NotitiesView(DossierItemView):
                 "sectie": v["sectie"],
                 "soort": v.get("soort") or None,
                 "basis": v.get("basis", ""),
-                "bron": dict(v.get("bron") or {}),
+                "bron": _bron(request, v.get("bron") or {}),
                 "geverifieerd": v.get("geverifieerd"),
                 "tekst": v["tekst"],
                 "corrigeert": v.get("corrigeert") or None,
@@ -429,7 +457,7 @@ class NotitiesView(DossierItemView):
             },
         )
         return Response(
-            _persoon_urls(request, selectors.notitie_weergave(notitie)), status=status.HTTP_201_CREATED
+            _notitie(request, selectors.notitie_weergave(notitie)), status=status.HTTP_201_CREATED
         )
 
 
@@ -459,7 +487,7 @@ class ClientverklaringenView(DossierItemView):
             tekst=v["tekst"],
         )
         return Response(
-            _persoon_urls(request, selectors.notitie_weergave(rij.notitie)), status=status.HTTP_201_CREATED
+            _notitie(request, selectors.notitie_weergave(rij.notitie)), status=status.HTTP_201_CREATED
         )
 
 

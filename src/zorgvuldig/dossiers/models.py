@@ -156,9 +156,16 @@ class Notitie(Item):
 
     sectie = models.CharField(max_length=16)  # policies.NOTITIE_SECTIES
     soort = models.CharField(max_length=16)  # feit | mening | client_visie
-    bron_soort = models.CharField(max_length=20)  # eigen_waarneming | client | derde | document
+    bron_soort = models.CharField(max_length=20)  # eigen_waarneming | client | derde | document | partner
     geverifieerd = models.BooleanField()
-    # {tekst, basis, bron_omschrijving} as one encrypted JSON document.
+    # AC-12, only with bron_soort `partner`: the partner organisation from whose own system the data come
+    # (the author is employed there) and that the data were discussed with the client. The necessity
+    # statement is free text and lives in the encrypted document.
+    bron_organisatie = models.ForeignKey(
+        "organisaties.Organisatie", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    besproken_met_client = models.BooleanField(null=True, blank=True)
+    # {tekst, basis, bron_omschrijving, noodzaak} as one encrypted JSON document.
     inhoud_versleuteld = models.TextField()
     corrigeert = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.PROTECT, related_name="correcties"
@@ -172,6 +179,8 @@ class Notitie(Item):
         "soort": "organisatorisch",
         "bron_soort": "organisatorisch",
         "geverifieerd": "organisatorisch",
+        "bron_organisatie": "organisatorisch",
+        "besproken_met_client": "organisatorisch",
         "inhoud_versleuteld": "bijzonder",
         "corrigeert": "technisch",
         "bijzondere_grondslag": "organisatorisch",
@@ -179,6 +188,24 @@ class Notitie(Item):
 
     class Meta:
         indexes = [models.Index(fields=["dossier", "sectie"], name="notitie_dossier_sectie_idx")]
+        constraints = [
+            # AC-12: partner data name their partner and were discussed with the client; no other note
+            # names a partner.
+            models.CheckConstraint(
+                condition=(
+                    models.Q(
+                        bron_soort="partner",
+                        bron_organisatie__isnull=False,
+                        besproken_met_client=True,
+                    )
+                    | (
+                        ~models.Q(bron_soort="partner")
+                        & models.Q(bron_organisatie__isnull=True, besproken_met_client__isnull=True)
+                    )
+                ),
+                name="notitie_partnergegevens",
+            )
+        ]
 
 
 class Clientverklaring(Beschermd):

@@ -345,7 +345,8 @@ def zrm_fouten(
 # --- Notes (DS-07, DS-09, DS-10) ------------------------------------------------------------------
 
 SOORTEN = ("feit", "mening", "client_visie")
-BRONNEN = ("eigen_waarneming", "client", "derde", "document")
+PARTNER = "partner"  # AC-12: data from a partner organisation's own system
+BRONNEN = ("eigen_waarneming", "client", "derde", "document", PARTNER)
 BIJZONDERE_GRONDSLAGEN = ("uitdrukkelijke_toestemming", "wettelijke_taak")
 
 
@@ -368,7 +369,11 @@ def notitie_fouten(
         fouten.append(Fout("E_DS_NOTE_TYPE", "soort", "Kies feit, mening of visie van de cliënt (DS-07)."))
     if bron not in BRONNEN:
         fouten.append(
-            Fout("E_DS_NOTE_TYPE", "bron.soort", "Geef de bron: eigen waarneming, cliënt, derde of document.")
+            Fout(
+                "E_DS_NOTE_TYPE",
+                "bron.soort",
+                "Geef de bron: eigen waarneming, cliënt, derde, document of partnerorganisatie.",
+            )
         )
     elif bron in ("derde", "document") and _leeg(bron_omschrijving):
         fouten.append(Fout("E_DS_NOTE_TYPE", "bron.omschrijving", "Noem de derde of het document (DS-07)."))
@@ -380,6 +385,74 @@ def notitie_fouten(
         )
     if _leeg(tekst):
         fouten.append(Fout("E_INVALID_INPUT", "tekst", "De notitie is leeg."))
+    return tuple(fouten)
+
+
+def partnergegevens_fouten(
+    *,
+    bron: str | None,
+    bron_organisatie: object | None,
+    werkgever: object | None,
+    acterende_organisatie: object | None,
+    noodzaak: str,
+    besproken_met_client: bool | None,
+) -> tuple[Fout, ...]:
+    """AC-12 (seed 001 art 8(1)): data held in a partner organisation's own system enter the file only
+    through the team member employed by that partner, only as far as necessary for the support, and after
+    discussing them with the client. Organisations are compared by identity (ids); `werkgever` None means
+    the author is employed by the organisation it acts for, which is no partner. Other sources name no
+    partner and state neither necessity nor discussion (those belong to partner data only)."""
+    if bron != PARTNER:
+        extra = (
+            ("bron.organisatie", bron_organisatie is not None),
+            ("bron.noodzaak", not _leeg(noodzaak)),
+            ("bron.besprokenMetClient", besproken_met_client is not None),
+        )
+        return tuple(
+            Fout(
+                "E_INVALID_INPUT",
+                naam,
+                "Dit hoort alleen bij gegevens uit het systeem van een partner (AC-12).",
+            )
+            for naam, gegeven in extra
+            if gegeven
+        )
+    alleen_via_werknemer = Fout(
+        "E_AC_PARTNER_DATA",
+        "bron.organisatie",
+        "Gegevens uit het systeem van een partner komen alleen in het dossier via het teamlid dat bij "
+        "die partner in dienst is (AC-12).",
+    )
+    if werkgever is None or werkgever == acterende_organisatie:
+        return (alleen_via_werknemer,)  # no partner's employee: nothing else could make it allowed
+    fouten = []
+    if bron_organisatie is None:
+        fouten.append(
+            Fout(
+                "E_AC_PARTNER_DATA",
+                "bron.organisatie",
+                "Noem de partnerorganisatie uit wier systeem de gegevens komen (AC-12).",
+            )
+        )
+    elif werkgever != bron_organisatie:
+        fouten.append(alleen_via_werknemer)
+    if _leeg(noodzaak):
+        fouten.append(
+            Fout(
+                "E_AC_PARTNER_DATA",
+                "bron.noodzaak",
+                "Leg uit waarom deze gegevens nodig zijn voor de ondersteuning: alleen wat noodzakelijk is "
+                "(AC-12).",
+            )
+        )
+    if besproken_met_client is not True:
+        fouten.append(
+            Fout(
+                "E_AC_PARTNER_DATA",
+                "bron.besprokenMetClient",
+                "Bespreek de gegevens uit het systeem van de partner eerst met de cliënt (AC-12).",
+            )
+        )
     return tuple(fouten)
 
 

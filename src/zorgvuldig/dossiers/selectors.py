@@ -299,12 +299,25 @@ def notities(dossier: Dossier, secties: frozenset[str]):
     """Notes in the sections the actor may read; each with the client's statements (DS-09)."""
     return (
         Notitie.objects.filter(dossier=dossier, sectie__in=secties)
-        .select_related("door", "corrigeert")
+        .select_related("door", "corrigeert", "bron_organisatie")
         .prefetch_related(
             "betreft", Prefetch("verklaringen", queryset=Clientverklaring.objects.order_by("id"))
         )
         .order_by("aangemaakt", "id")
     )
+
+
+def _bron(notitie: Notitie, inhoud: dict) -> dict:
+    bron = {"soort": notitie.bron_soort, "omschrijving": inhoud.get("bron_omschrijving", "")}
+    if notitie.bron_soort == policies.PARTNER and notitie.bron_organisatie is not None:
+        # AC-12: from the partner's own system, brought in by its employee, necessary, discussed.
+        bron |= {
+            "organisatie": notitie.bron_organisatie.uuid,  # the API renders it as a URL
+            "organisatieNaam": notitie.bron_organisatie.naam,
+            "noodzaak": inhoud.get("noodzaak", ""),
+            "besprokenMetClient": notitie.besproken_met_client,
+        }
+    return bron
 
 
 def notitie_weergave(notitie: Notitie) -> dict:
@@ -313,7 +326,7 @@ def notitie_weergave(notitie: Notitie) -> dict:
         "uuid": notitie.uuid,
         "sectie": notitie.sectie,
         "soort": notitie.soort,
-        "bron": {"soort": notitie.bron_soort, "omschrijving": inhoud.get("bron_omschrijving", "")},
+        "bron": _bron(notitie, inhoud),
         "nietEigenWaarneming": policies.niet_eigen_waarneming(notitie.soort, notitie.bron_soort),
         "geverifieerd": notitie.geverifieerd,
         "basis": inhoud.get("basis", ""),

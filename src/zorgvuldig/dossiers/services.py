@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import secrets
 
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from zorgvuldig.audit import services as audit
@@ -440,6 +441,16 @@ def registreer_verwijzing(*, actor, uuid, data: dict) -> Verwijzing:
 # --- Notes and statements (DS-07, DS-09, DS-10) ---------------------------------------------------
 
 
+# The refusal's detail by whether its failures are AC-12's: none, all, or some.
+_NOTITIE_WEIGERING = {
+    frozenset({False}): "De notitie is niet volledig (DS-07, DS-10).",
+    frozenset({True}): "Gegevens uit het systeem van een partner komen alleen in het dossier via het teamlid "
+    "dat daar in dienst is, alleen voor zover nodig en besproken met de cliënt (AC-12).",
+    frozenset({False, True}): "De notitie is niet volledig (DS-07, DS-10, AC-12).",
+    frozenset(): "",
+}
+
+
 @audit.geweigerd_gelogd("dossier.item_geregistreerd", ACTIVITEIT)
 def registreer_notitie(*, actor, uuid, data: dict) -> Notitie:
     """DS-07: typed, sourced, verified yes/no; DS-10 for special-category sections; append-only — a
@@ -469,6 +480,15 @@ def registreer_notitie(*, actor, uuid, data: dict) -> Notitie:
                 tekst=data.get("tekst") or "",
             )
         )
+        partner = _partner_organisatie(bron.get("organisatie"))
+        fouten += policies.partnergegevens_fouten(
+            bron=bron.get("soort"),
+            bron_organisatie=partner.pk if partner else None,
+            werkgever=actor.gebruiker.werkgever_id if actor.gebruiker else None,
+            acterende_organisatie=actor.organisatie.pk if actor.organisatie else None,
+            noodzaak=bron.get("noodzaak") or "",
+            besproken_met_client=bron.get("besproken_met_client"),
+        )
         grondslag = data.get("bijzondere_grondslag") or {}
         fout = policies.bijzondere_grondslag_fout(
             sectie=sectie,
@@ -478,7 +498,7 @@ def registreer_notitie(*, actor, uuid, data: dict) -> Notitie:
         )
         if fout:
             fouten.append(fout)
-        _weiger(fouten, "De notitie is niet volledig (DS-07, DS-10).")
+        _weiger(fouten, _NOTITIE_WEIGERING[frozenset(f.code == "E_AC_PARTNER_DATA" for f in fouten)])
         corrigeert = None
         if data.get("corrigeert"):
             corrigeert = Notitie.objects.filter(dossier=dossier, uuid=data["corrigeert"]).first()
@@ -496,6 +516,8 @@ def registreer_notitie(*, actor, uuid, data: dict) -> Notitie:
             sectie=sectie,
             soort=data["soort"],
             bron_soort=bron["soort"],
+            bron_organisatie=partner,
+            besproken_met_client=True if bron["soort"] == policies.PARTNER else None,
             geverifieerd=data["geverifieerd"],
             corrigeert=corrigeert,
             bijzondere_grondslag=(
@@ -511,6 +533,7 @@ def registreer_notitie(*, actor, uuid, data: dict) -> Notitie:
                 "tekst": _tekst(data.get("tekst")),
                 "basis": _tekst(data.get("basis")),
                 "bron_omschrijving": _tekst(bron.get("omschrijving")),
+                **({"noodzaak": _tekst(bron.get("noodzaak"))} if bron["soort"] == policies.PARTNER else {}),
             },
         )
         notitie.save()
@@ -525,6 +548,25 @@ def registreer_notitie(*, actor, uuid, data: dict) -> Notitie:
             grondslag=grondslag_code,
         )
     return notitie
+
+
+def _partner_organisatie(uuid):
+    """AC-12: the organisation a partner note names (an uuid), or None; an unknown one is refused."""
+    if not uuid:
+        return None
+    from zorgvuldig.organisaties.models import Organisatie
+
+    try:
+        organisatie = Organisatie.objects.filter(uuid=uuid).first()
+    except (ValueError, ValidationError):
+        organisatie = None
+    if organisatie is None:
+        raise DomainError(
+            "E_INVALID_INPUT",
+            "De partnerorganisatie bestaat niet.",
+            [InvalidParam("bron.organisatie", "invalid", "Onbekende organisatie.")],
+        )
+    return organisatie
 
 
 def _toestemming_dekt(dossier: Dossier, toestemming_uuid) -> bool:

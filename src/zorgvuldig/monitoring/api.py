@@ -58,6 +58,8 @@ def export_representatie(request, export: Export) -> dict:
         "aangemaakt": _tijd(export.aangemaakt),
         "aantalRijen": export.aantal_rijen,
         "opgehaaldOp": _tijd(export.opgehaald_op),
+        "status": policies.export_status(export.opgehaald_op, export.verlopen_op),
+        "verlopenOp": _tijd(export.verlopen_op),
     }
 
 

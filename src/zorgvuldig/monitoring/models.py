@@ -6,7 +6,8 @@
 * `Export` — one run of an approved definition: the pseudonymised CSV, encrypted at rest under the
   controller's data key. Its row belongs to the recipient organisation (`organisatie`), so row-level
   security lets the recipient read it and the controller's FG see it. The key that made its pseudonyms
-  is never stored (RP-04). The content is wiped when the recipient fetches it.
+  is never stored (RP-04). The content is wiped when the recipient fetches it, or when it was not fetched
+  within `ZORGVULDIG_MONITORING_EXPORT_DAYS` (`verlopen_op`).
 """
 
 from __future__ import annotations
@@ -78,6 +79,8 @@ class Export(Beschermd):
     opgehaald_door = models.ForeignKey(
         "organisaties.Gebruiker", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
+    # not fetched within ZORGVULDIG_MONITORING_EXPORT_DAYS: the content was wiped (`monitoring.opruimen`)
+    verlopen_op = models.DateTimeField(null=True, blank=True)
 
     DATACATEGORIEEN = {
         **Beschermd.DATACATEGORIEEN,
@@ -87,6 +90,7 @@ class Export(Beschermd):
         "inhoud_versleuteld": "bijzonder",  # pseudonymised rows, possibly special-category (ZRM)
         "opgehaald_op": "technisch",
         "opgehaald_door": "medewerker",
+        "verlopen_op": "technisch",
     }
     # Like a message: the content goes at delivery; what remains (who, when, how many rows) is
     # administration (SPEC §10).

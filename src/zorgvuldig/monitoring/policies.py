@@ -7,6 +7,8 @@
 * A definition covers one data set (`dossiers` or `signalen`): its fields share one prefix.
 * `TRANSITIES` — concept → goedgekeurd → ingetrokken; concept → ingetrokken. An approved definition never
   changes: a change is a new definition, which needs the FG's approval again (RP-05).
+* `export_status` / `verloopmoment` — an export waits for its recipient (`klaar`) until fetched
+  (`opgehaald`) or, unfetched for `ZORGVULDIG_MONITORING_EXPORT_DAYS`, swept (`verlopen`); both wipe it.
 * `pseudoniem` — HMAC-SHA256 of the person's internal id under a key made fresh for every export and
   never stored, so two exports cannot be linked and nobody can go back from a pseudonym (RP-04).
 """
@@ -189,6 +191,24 @@ def kolommen(velden: list[str]) -> list[str]:
         else:
             uit.append(veld.kolom)
     return uit
+
+
+KLAAR, OPGEHAALD, VERLOPEN = "klaar", "opgehaald", "verlopen"
+EXPORT_STATUSSEN = {KLAAR: "Klaar om op te halen", OPGEHAALD: "Opgehaald", VERLOPEN: "Verlopen"}
+
+
+def export_status(opgehaald_op: dt.datetime | None, verlopen_op: dt.datetime | None) -> str:
+    """RP-04: fetched once, or expired unfetched; either way the platform no longer holds the content."""
+    if opgehaald_op is not None:
+        return OPGEHAALD
+    if verlopen_op is not None:
+        return VERLOPEN
+    return KLAAR
+
+
+def verloopmoment(aangemaakt: dt.datetime, dagen: int) -> dt.datetime:
+    """The moment an unfetched export expires: `dagen` × 24 hours after it was made."""
+    return aangemaakt + dt.timedelta(days=dagen)
 
 
 def pseudoniem(sleutel: bytes, intern_id: str) -> str:

@@ -10,15 +10,19 @@
   made fresh for this export and dropped when the CSV is built (RP-04). The CSV holds no free text, names,
   BSN, addresses or dates of birth; it is encrypted at rest.
 * `haal_op` — a user of the recipient organisation fetches the CSV once: the content is then wiped.
+* `ruim_op` — the periodic job `monitoring.opruimen`: an export not fetched within
+  `ZORGVULDIG_MONITORING_EXPORT_DAYS` is wiped the same way and shows as `verlopen` (RP-04).
 """
 
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import secrets
 from collections.abc import Iterator
 
+from django.conf import settings
 from django.db import transaction
 
 from zorgvuldig.audit import services as audit
@@ -358,6 +362,12 @@ def haal_op(*, actor, definitie_uuid, uuid) -> tuple[Export, str]:
             fout = DomainError(
                 "E_STATE_CONFLICT", "De exportdefinitie is ingetrokken; deze export gaat niet meer."
             )
+        elif export.verlopen_op is not None:
+            fout = DomainError(
+                "E_STATE_CONFLICT",
+                f"Deze export is niet binnen {settings.MONITORING_EXPORT_DAYS} dagen opgehaald en is "
+                "verlopen; de inhoud is gewist. Vraag de verwerkingsverantwoordelijke om een nieuwe export.",
+            )
         elif export.opgehaald_op is not None or not export.inhoud_versleuteld:
             fout = DomainError(
                 "E_STATE_CONFLICT",
@@ -373,6 +383,51 @@ def haal_op(*, actor, definitie_uuid, uuid) -> tuple[Export, str]:
         export.save()
         _log(actor, "export.opgehaald", export, ["inhoud"], koppeling={"aantal": export.aantal_rijen})
     return export, inhoud
+
+
+def ruim_op(nu: dt.datetime | None = None) -> int:
+    """RP-04: wipe every export its recipient did not fetch within `ZORGVULDIG_MONITORING_EXPORT_DAYS`
+    (also those of a withdrawn definition, which can no longer be fetched): the content goes, as after a
+    fetch, `verlopen_op` is set; one audit entry per export, for the controller's FG. Returns the count."""
+    from zorgvuldig.core.context import Actor
+
+    nu = nu or now()
+    dagen = settings.MONITORING_EXPORT_DAYS
+    grens = nu - dt.timedelta(days=dagen)
+    systeem = Actor.systeem()
+    gewist = 0
+    with tenancy.systeem():
+        kandidaten = list(
+            Export.objects.filter(opgehaald_op__isnull=True, verlopen_op__isnull=True, aangemaakt__lte=grens)
+            .order_by("id")
+            .values_list("pk", flat=True)
+        )
+        for pk in kandidaten:
+            with transaction.atomic():
+                export = (
+                    Export.objects.select_for_update()
+                    .select_related("verwerkingsverantwoordelijke", "definitie")
+                    .get(pk=pk)
+                )
+                if export.opgehaald_op is not None or export.verlopen_op is not None:
+                    continue  # fetched meanwhile
+                export.inhoud_versleuteld = ""
+                export.verlopen_op = nu
+                export.save(update_fields=["inhoud_versleuteld", "verlopen_op", "gewijzigd"])
+                _log(
+                    systeem,
+                    "export.verlopen",
+                    export,
+                    ["inhoud"],
+                    koppeling={
+                        "exportdefinitie": str(export.definitie.uuid),
+                        "aantal": export.aantal_rijen,
+                        "dagen": dagen,
+                    },
+                    verwerkingsverantwoordelijke=str(export.verwerkingsverantwoordelijke.uuid),
+                )
+                gewist += 1
+    return gewist
 
 
 def regels(inhoud: str) -> Iterator[list[str]]:

@@ -164,6 +164,10 @@ class GebruikerSerializer(serializers.Serializer):
             "email": g.email,
             "functie": g.functie,
             "organisatie": absolute(request, f"/api/v1/organisaties/{g.organisatie.uuid}"),
+            # AC-12: the partner organisation employing the user; null = the organisation it acts for.
+            "werkgever": (
+                absolute(request, f"/api/v1/organisaties/{g.werkgever.uuid}") if g.werkgever_id else None
+            ),
             "rollen": list(g.rollen or []),
             "actief": g.is_active,
         }

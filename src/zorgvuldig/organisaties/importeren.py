@@ -144,6 +144,8 @@ GEBRUIKER = {
     "email": Veld("email", verplicht=True),
     "naam": _tekst(200, True),
     "organisatie": VERWIJZING,
+    # AC-12: the partner organisation that employs (seconds) the user; null or left out: its own organisation.
+    "werkgever": Veld("code", max=64, null=True),
     "functie": _tekst(200),
     "telefoon": _tekst(32),
     "registratie": Veld(
@@ -460,6 +462,7 @@ class _Controle:
             codes("organisaties")
             | verwijzingen("teams", "organisatie")
             | verwijzingen("gebruikers", "organisatie")
+            | verwijzingen("gebruikers", "werkgever")
             | verwijzingen("apiTokens", "organisatie")
             | {
                 t["organisatie"]
@@ -636,6 +639,8 @@ class _Controle:
             pad: Pad = ("gebruikers", i)
             org = g.get("organisatie")
             self.org_bekend((*pad, "organisatie"), org)
+            if g.get("werkgever"):
+                self.org_bekend((*pad, "werkgever"), g["werkgever"])
             bestaand = self.gebruiker_db.get(g.get("email"))
             if bestaand is not None and org:
                 self.alleen_bij_aanmaken(
@@ -958,6 +963,13 @@ class _Toepassing:
             reg = item["registratie"] or {}
             waarden["registratie_register"] = ("registratie", reg.get("register", ""))
             waarden["registratie_nummer"] = ("registratie", reg.get("nummer", ""))
+        if "werkgever" in item:
+            # AC-12: employed by the organisation it acts for is stored as none.
+            werkgever = item["werkgever"]
+            waarden["werkgever"] = (
+                "werkgever",
+                self._org(werkgever) if werkgever and werkgever != item["organisatie"] else None,
+            )
         if "actief" in item:
             waarden["is_active"] = ("actief", item["actief"])
         if "geheimhoudingsverklaringOp" in item:

@@ -214,6 +214,11 @@ class Gebruiker(AbstractBaseUser, PermissionsMixin):
     functie = models.CharField(max_length=200, blank=True)
     telefoon = models.CharField(max_length=32, blank=True)
     organisatie = models.ForeignKey(Organisatie, on_delete=models.PROTECT, related_name="gebruikers")
+    # AC-12: the partner organisation that employs (seconds) this team member; null = the organisation the
+    # user acts for. Only through such a member may data held in that partner's own systems enter a file.
+    werkgever = models.ForeignKey(
+        Organisatie, null=True, blank=True, on_delete=models.PROTECT, related_name="gedetacheerden"
+    )
     registratie_register = models.CharField(
         max_length=8, blank=True, choices=[("big", "BIG"), ("skj", "SKJ")]
     )
@@ -245,6 +250,7 @@ class Gebruiker(AbstractBaseUser, PermissionsMixin):
         "functie": "medewerker",
         "telefoon": "medewerker",
         "organisatie": "organisatorisch",
+        "werkgever": "organisatorisch",
         "registratie_register": "medewerker",
         "registratie_nummer": "medewerker",
         "rollen": "organisatorisch",
@@ -279,6 +285,11 @@ class Gebruiker(AbstractBaseUser, PermissionsMixin):
     @property
     def geheimhoudingsplicht(self) -> bool:
         return bool(self.registratie_register and self.registratie_nummer)
+
+    @property
+    def partnerwerkgever_id(self) -> int | None:
+        """AC-12: the partner organisation employing this user, if it is not the one the user acts for."""
+        return self.werkgever_id if self.werkgever_id not in (None, self.organisatie_id) else None
 
     def actieve_mandaten(self, op: dt.date) -> set[str]:
         return {m.soort for m in self.mandaten.all() if m.vanaf <= op and (m.tot is None or op <= m.tot)}

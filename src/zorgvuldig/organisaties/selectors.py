@@ -10,7 +10,7 @@ from zorgvuldig.organisaties.models import Gebruiker, Rol
 
 def gebruikers_voor(user) -> QuerySet[Gebruiker]:
     """Users a caller may list: its own organisation's (the technical beheerder: all, API §2.1)."""
-    qs = Gebruiker.objects.select_related("organisatie").order_by("naam", "id")
+    qs = Gebruiker.objects.select_related("organisatie", "werkgever").order_by("naam", "id")
     if Rol.BEHEERDER in (getattr(user, "rollen", None) or []):
         return qs
     return qs.filter(organisatie=user.organisatie)

@@ -4,6 +4,9 @@
                   reference and a short description. An organisational register row of the controller.
 * `Bewaking`    — one row per controller: on or off, who switched it on and when, and the thresholds.
                   It can only be switched on with an approved DPIA (RG-02) and a recorded consent.
+* `Adresindex`  — per staff member only a keyed index (HMAC, the blind-index key) of the home address,
+                  loaded by the operator from the HR system (`zorgvuldig toegangsbewaking-adressen`) while
+                  monitoring is on, deleted when it is switched off. Never the address itself, never shown.
 * `Signalering` — one alert: a kind of pattern, the staff member, the day, counts and references to the
                   audit entries it rests on (never their content). The FG reviews it: `open` → `beoordeeld`
                   with an outcome from a closed list.
@@ -91,6 +94,28 @@ class Bewaking(Basis):
 
     class Meta:
         verbose_name_plural = "bewakingen"
+
+
+class Adresindex(Basis):
+    """RP-06 `zelfde_adres`: the keyed index of one staff member's home address (`<key version>:<hex>`,
+    HMAC-SHA256 over the controller and `policies.adres_sleutel`). Only the daily job compares it."""
+
+    verwerkingsverantwoordelijke = models.ForeignKey(
+        "organisaties.Verwerkingsverantwoordelijke", on_delete=models.PROTECT, related_name="+"
+    )
+    gebruiker = models.OneToOneField("organisaties.Gebruiker", on_delete=models.CASCADE, related_name="+")
+    index = models.CharField(max_length=80)
+
+    DATACATEGORIEEN = {
+        **Basis.DATACATEGORIEEN,
+        "verwerkingsverantwoordelijke": "organisatorisch",
+        "gebruiker": "medewerker",
+        "index": "medewerker",
+    }
+    BEWAARREGEL = "configuratie"  # replaced by every load, deleted when monitoring is switched off
+
+    class Meta:
+        verbose_name_plural = "adresindexen"
 
 
 class Signalering(Beschermd):

@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import unicodedata
 from zoneinfo import ZoneInfo
 
@@ -33,10 +34,11 @@ MAX_TOELICHTING = 2000
 MAX_KENMERK = 100
 MAX_OMSCHRIJVING = 500
 
-# kind → what `aantal` counts. `zelfde_adres` is left out: a staff account holds no address to compare.
+# kind → what `aantal` counts. `zelfde_adres` compares keyed indexes of addresses only (`adres_sleutel`).
 SOORTEN = {
     "veel_personen": "Veel verschillende personen op één dag",
     "zelfde_achternaam": "Persoon met dezelfde achternaam als de medewerker",
+    "zelfde_adres": "Persoon op hetzelfde adres als de medewerker",
     "noodtoegang": "Noodtoegang gebruikt",
     "buiten_werktijd": "Gegevens van personen verwerkt buiten werktijd",
 }
@@ -153,6 +155,40 @@ def zelfde_achternaam(naam_medewerker: str, geslachtsnaam: str) -> bool:
     if len(medewerker) < 2 or not achternaam or len(achternaam) >= len(medewerker):
         return False
     return medewerker[-len(achternaam) :] == achternaam
+
+
+_POSTCODE = re.compile(r"[1-9][0-9]{3}[A-Z]{2}")
+_HUISNUMMER = re.compile(r"0*([1-9][0-9]{0,4})(?![0-9])[\s-]*([A-Z0-9]*)")
+MAX_TOEVOEGING = 6
+
+
+def _alfanumeriek(tekst: str) -> str:
+    """Upper case ASCII letters and digits only: accents, spaces, hyphens and slashes dropped."""
+    kaal = "".join(c for c in unicodedata.normalize("NFKD", tekst) if not unicodedata.combining(c))
+    return "".join(c for c in kaal.upper() if c.isascii() and c.isalnum())
+
+
+def adres_sleutel(postcode: str, huisnummer: str, toevoeging: str = "") -> str | None:
+    """RP-06 `zelfde_adres`: a Dutch address reduced to `1234AB|12|A`, the input of its keyed index.
+
+    Postcode without spaces in upper case; the house number without leading zeros (1–99999); the addition
+    in upper-case letters and digits only, so '12', 'a' and '12-A' and '12A', '' give the same key. A
+    letter written in the house number field counts as the addition when the addition is empty. None when
+    the address is incomplete or no Dutch postcode address (no key: no comparison, never a false match)."""
+    pc = "".join((postcode or "").split()).upper()
+    if not _POSTCODE.fullmatch(pc):
+        return None
+    nummer = _HUISNUMMER.fullmatch((huisnummer or "").strip().upper())
+    if nummer is None:
+        return None
+    extra = _alfanumeriek(toevoeging or "")
+    if nummer.group(2):
+        if extra and extra != nummer.group(2):
+            return None  # two different additions: no reliable address
+        extra = nummer.group(2)
+    if len(extra) > MAX_TOEVOEGING:
+        return None
+    return f"{pc}|{nummer.group(1)}|{extra}"
 
 
 # --- review ------------------------------------------------------------------------------------------------

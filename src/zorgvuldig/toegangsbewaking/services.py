@@ -8,17 +8,26 @@
   surname comparison runs in Python, over the distinct (staff member, person) pairs of the day (the
   pseudonym → person link is a text key that cannot be joined the same way on SQLite and PostgreSQL).
   Idempotent: a unique constraint per controller, staff member, day and kind; a rerun adds nothing.
+* `vervang_adressen` — the operator loads the staff's home addresses from the HR system while monitoring
+  is on; only a keyed index per staff member is stored (`Adresindex`), the set is replaced as a whole and
+  deleted when monitoring is switched off (in `deactiveer`'s transaction).
 * `beoordeel` — the FG reviews an alert: `open` → `beoordeeld` with an outcome from a closed list.
+
+After a run that made new alerts for a controller, its FG(s) get one e-mail through the outbox with the
+number and a link only (no names, no kinds): `datalekken.services.mail_fg`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from dataclasses import dataclass, field
 
 import structlog
+from django.conf import settings
 from django.db import transaction
 from django.db.models import Count, Q, QuerySet
+from django.urls import reverse
 
 from zorgvuldig.audit import services as audit
 from zorgvuldig.audit.models import AuditRegel, Pseudoniem, Status
@@ -28,7 +37,7 @@ from zorgvuldig.core.context import Actor
 from zorgvuldig.core.errors import DomainError, InvalidParam
 from zorgvuldig.organisaties.models import Gebruiker
 from zorgvuldig.toegangsbewaking import policies, selectors
-from zorgvuldig.toegangsbewaking.models import Bewaking, Instemming, Signalering
+from zorgvuldig.toegangsbewaking.models import Adresindex, Bewaking, Instemming, Signalering
 
 log = structlog.get_logger(__name__)
 ACTIVITEIT = policies.ACTIVITEIT
@@ -152,14 +161,127 @@ def deactiveer(*, actor) -> Bewaking:
         rij.gedeactiveerd_op = now()
         rij.gedeactiveerd_door = actor.gebruiker
         rij.save()
+        # the staff's address indexes exist only for monitoring that is on (RP-06)
+        gewist, _ = Adresindex.objects.filter(
+            verwerkingsverantwoordelijke_id=rij.verwerkingsverantwoordelijke_id
+        ).delete()
         audit.record(
             actor=actor,
             actie="toegangsbewaking.gedeactiveerd",
             activiteit=ACTIVITEIT,
             object=rij,
-            velden=["actief", "gedeactiveerd_op", "gedeactiveerd_door"],
+            velden=["actief", "gedeactiveerd_op", "gedeactiveerd_door", "adresindex"],
+            koppeling={"adresindexen_gewist": gewist},
         )
     return rij
+
+
+# --- staff addresses for `zelfde_adres` (RP-06) --------------------------------------------------------
+
+
+@dataclass
+class Adresregel:
+    """One line of the HR file: its line number (for messages without content) and the four fields."""
+
+    regel: int
+    email: str
+    postcode: str
+    huisnummer: str
+    toevoeging: str = ""
+
+
+@dataclass
+class Inlezing:
+    """What a load did, in counts and line numbers only (the operator's output and the audit entry)."""
+
+    opgeslagen: int = 0
+    vervangen: int = 0  # indexes removed (the previous set)
+    onbekend: list[int] = field(default_factory=list)  # lines whose e-mail is no user of the controller
+    ongeldig: list[int] = field(default_factory=list)  # lines without a usable Dutch postcode address
+
+
+def adres_index(verwerkingsverantwoordelijke_uuid, sleutel: str, versie: int | None = None) -> str:
+    """The keyed index of a normalised address (`policies.adres_sleutel`): the BSN blind index's HMAC and
+    key file (`core.crypto.blind_index`), over a text that names the purpose and the controller, so it never
+    equals a BSN's index nor another controller's index of the same address."""
+    return crypto.blind_index(f"adres|{verwerkingsverantwoordelijke_uuid}|{sleutel}", versie)
+
+
+def vervang_adressen(vv, regels: list[Adresregel]) -> Inlezing:
+    """RP-06: replace the controller's staff address indexes with those of `regels` (the operator's HR file).
+
+    Refused (`E_RP_MONITORING_NOT_APPROVED`, audited, nothing changed) unless monitoring is on with its
+    approved DPIA and the works council's consent; processing staff addresses rests on the same DPIA and
+    consent. One audit entry with counts only; the addresses are not kept, not logged, not returned."""
+    systeem = Actor.systeem()
+    with tenancy.systeem():
+        with transaction.atomic():
+            bewaking = Bewaking.objects.select_for_update().filter(verwerkingsverantwoordelijke=vv).first()
+            dpia, instemming = selectors.voorwaarden(vv.pk)
+            if bewaking is None or not bewaking.actief or dpia is None or instemming is None:
+                fout = DomainError(
+                    "E_RP_MONITORING_NOT_APPROVED",
+                    "Adressen van medewerkers worden alleen ingelezen terwijl de bewaking van "
+                    "toegangspatronen aan staat, met een goedgekeurde DPIA en de instemming van de "
+                    "ondernemingsraad (RP-06).",
+                )
+            else:
+                fout = None
+                uitkomst = _vervang(systeem, vv, bewaking, regels)
+        if fout is not None:
+            with transaction.atomic():
+                audit.record(
+                    actor=systeem,
+                    actie="toegangsbewaking.adressen_vervangen",
+                    activiteit=ACTIVITEIT,
+                    object=bewaking,
+                    status="geweigerd",
+                    code=fout.code,
+                    verwerkingsverantwoordelijke=str(vv.uuid),
+                )
+            raise fout
+    return uitkomst
+
+
+def _vervang(systeem, vv, bewaking: Bewaking, regels: list[Adresregel]) -> Inlezing:
+    uitkomst = Inlezing()
+    gebruikers = {
+        e.casefold(): pk
+        for pk, e in Gebruiker.objects.filter(organisatie__verwerkingsverantwoordelijke=vv).values_list(
+            "pk", "email"
+        )
+    }
+    per_gebruiker: dict[int, str] = {}  # a later line for the same user replaces an earlier one
+    for regel in regels:
+        pk = gebruikers.get(regel.email.strip().casefold())
+        sleutel = policies.adres_sleutel(regel.postcode, regel.huisnummer, regel.toevoeging)
+        if pk is None:
+            uitkomst.onbekend.append(regel.regel)
+        elif sleutel is None:
+            uitkomst.ongeldig.append(regel.regel)
+        else:
+            per_gebruiker[pk] = adres_index(vv.uuid, sleutel)
+    uitkomst.vervangen, _ = Adresindex.objects.filter(verwerkingsverantwoordelijke=vv).delete()
+    Adresindex.objects.bulk_create(
+        Adresindex(verwerkingsverantwoordelijke=vv, gebruiker_id=pk, index=index)
+        for pk, index in per_gebruiker.items()
+    )
+    uitkomst.opgeslagen = len(per_gebruiker)
+    audit.record(
+        actor=systeem,
+        actie="toegangsbewaking.adressen_vervangen",
+        activiteit=ACTIVITEIT,
+        object=bewaking,
+        velden=["adresindex"],
+        koppeling={
+            "opgeslagen": uitkomst.opgeslagen,
+            "vervangen": uitkomst.vervangen,
+            "onbekend": len(uitkomst.onbekend),
+            "ongeldig": len(uitkomst.ongeldig),
+        },
+        verwerkingsverantwoordelijke=str(vv.uuid),
+    )
+    return uitkomst
 
 
 # --- the daily job ----------------------------------------------------------------------------------------
@@ -193,7 +315,7 @@ def dagelijks(vandaag: dt.date | None = None) -> dict:
                     with transaction.atomic():
                         aangemaakt += _scan_dag(systeem, bewaking, dag)
             with transaction.atomic():
-                audit.record(
+                [gescand] = audit.record(
                     actor=systeem,
                     actie="toegangsbewaking.gescand",
                     activiteit=ACTIVITEIT,
@@ -206,9 +328,27 @@ def dagelijks(vandaag: dt.date | None = None) -> dict:
                     },
                     verwerkingsverantwoordelijke=str(vv.uuid),
                 )
+                if aangemaakt:
+                    _mail_fg(vv, aangemaakt, str(gescand.uuid))
             uitkomst["aangemaakt"] += aangemaakt
     log.info("toegangsbewaking.dagelijks", **uitkomst)
     return uitkomst
+
+
+def _mail_fg(vv, aantal: int, run: str) -> None:
+    """One e-mail per run and controller to its FG(s), only the number and a link: the alerts are personal
+    data of employees and stay in zorgvuldig. Keyed on the run's `gescand` audit entry; a rerun finds no
+    new alerts (idempotent per day), so it sends nothing."""
+    from zorgvuldig.datalekken.services import mail_fg
+
+    link = settings.BASE_URL.rstrip("/") + reverse("ui:toegangssignaleringen")
+    woord = "nieuwe toegangssignalering" if aantal == 1 else "nieuwe toegangssignaleringen"
+    mail_fg(
+        vv,
+        onderwerp=f"{aantal} {woord}",
+        tekst=f"Er {'is' if aantal == 1 else 'zijn'} {aantal} {woord}, bekijk ze in zorgvuldig: {link}\n",
+        sleutel=f"toegangsbewaking:{vv.uuid}:{run}",
+    )
 
 
 def _verwijzingen(qs) -> list[str]:
@@ -266,6 +406,10 @@ def _scan_dag(systeem, bewaking: Bewaking, dag: dt.date) -> int:
         entries = personen.filter(actor_gebruiker=wie, betrokkene__in=pseudoniemen)
         gevonden[("zelfde_achternaam", wie)] = (len(pseudoniemen), None, entries)
 
+    for wie, pseudoniemen in _zelfde_adres(personen, vv).items():
+        entries = personen.filter(actor_gebruiker=wie, betrokkene__in=pseudoniemen)
+        gevonden[("zelfde_adres", wie)] = (len(pseudoniemen), None, entries)
+
     if not gevonden:
         return 0
     gebruikers = {
@@ -306,6 +450,14 @@ def _scan_dag(systeem, bewaking: Bewaking, dag: dt.date) -> int:
     return aangemaakt
 
 
+def _persoon_van(paren: set[tuple[str, str]]) -> dict[str, str]:
+    """pseudonym → person uuid for the pseudonyms of `paren` that stand for a person record (AU-07)."""
+    sleutels = Pseudoniem.objects.filter(pseudoniem__in={p for _, p in paren}).values_list(
+        "pseudoniem", "sleutel"
+    )
+    return {p: s.removeprefix(PERSOON) for p, s in sleutels if s.startswith(PERSOON)}
+
+
 def _zelfde_achternaam(personen) -> dict[str, set[str]]:
     """staff uuid → pseudonyms of persons that share the staff member's surname.
 
@@ -314,15 +466,14 @@ def _zelfde_achternaam(personen) -> dict[str, set[str]]:
     paren = set(personen.values_list("actor_gebruiker", "betrokkene").distinct())
     if not paren:
         return {}
-    sleutels = dict(
-        Pseudoniem.objects.filter(pseudoniem__in={p for _, p in paren}).values_list("pseudoniem", "sleutel")
-    )
+    persoon_van = _persoon_van(paren)
     from zorgvuldig.personen.models import Persoon
 
-    persoon_uuids = {s.removeprefix(PERSOON) for s in sleutels.values() if s.startswith(PERSOON)}
     achternamen = {
         str(u): naam
-        for u, naam in Persoon.objects.filter(uuid__in=persoon_uuids).values_list("uuid", "geslachtsnaam")
+        for u, naam in Persoon.objects.filter(uuid__in=set(persoon_van.values())).values_list(
+            "uuid", "geslachtsnaam"
+        )
     }
     namen = dict(
         (str(u), n)
@@ -330,8 +481,53 @@ def _zelfde_achternaam(personen) -> dict[str, set[str]]:
     )
     uit: dict[str, set[str]] = defaultdict(set)
     for wie, pseudoniem in paren:
-        achternaam = achternamen.get(sleutels.get(pseudoniem, "").removeprefix(PERSOON))
+        achternaam = achternamen.get(persoon_van.get(pseudoniem, ""))
         if achternaam and policies.zelfde_achternaam(namen.get(wie, ""), achternaam):
+            uit[wie].add(pseudoniem)
+    return dict(uit)
+
+
+def _zelfde_adres(personen, vv) -> dict[str, set[str]]:
+    """staff uuid → pseudonyms of persons whose address has the staff member's address index.
+
+    Only staff with an index count; the persons' addresses are reduced (policies.adres_sleutel) and keyed
+    (`adres_index`, under the key version of the staff member's index, so a load from before a key rotation
+    still compares) in memory and compared with the stored index; no address is kept."""
+    indexen = {
+        str(u): i
+        for u, i in Adresindex.objects.filter(verwerkingsverantwoordelijke=vv).values_list(
+            "gebruiker__uuid", "index"
+        )
+    }
+    if not indexen:
+        return {}
+    paren = set(
+        personen.filter(actor_gebruiker__in=set(indexen))
+        .values_list("actor_gebruiker", "betrokkene")
+        .distinct()
+    )
+    if not paren:
+        return {}
+    persoon_van = _persoon_van(paren)
+    from zorgvuldig.personen.models import Persoon
+
+    adressen: dict[str, str] = {}  # person uuid → normalised address
+    for u, postcode, huisnummer, toevoeging in Persoon.objects.filter(
+        uuid__in=set(persoon_van.values())
+    ).values_list("uuid", "adres_postcode", "adres_huisnummer", "adres_huisnummertoevoeging"):
+        sleutel = policies.adres_sleutel(postcode, huisnummer, toevoeging)
+        if sleutel is not None:
+            adressen[str(u)] = sleutel
+    berekend: dict[tuple[str, int], str] = {}
+    uit: dict[str, set[str]] = defaultdict(set)
+    for wie, pseudoniem in paren:
+        sleutel = adressen.get(persoon_van.get(pseudoniem, ""))
+        if sleutel is None:
+            continue
+        versie = int(indexen[wie].split(":", 1)[0])
+        if (sleutel, versie) not in berekend:
+            berekend[(sleutel, versie)] = adres_index(vv.uuid, sleutel, versie)
+        if berekend[(sleutel, versie)] == indexen[wie]:
             uit[wie].add(pseudoniem)
     return dict(uit)
 

@@ -10,6 +10,7 @@ from typing import cast
 
 from django import forms
 
+from zorgvuldig.convenanten.policies import MODULES
 from zorgvuldig.datalekken import policies
 from zorgvuldig.ui.forms import Formulier
 from zorgvuldig.ui.forms_dossier import _keuzelijst, _regel, _tekstveld
@@ -77,6 +78,11 @@ def _aantal(label: str, help_text: str = "") -> forms.IntegerField:
 GEEN_PERSOONSGEGEVENS = "Schrijf zo min mogelijk persoonsgegevens op: geen namen van cliënten."
 
 
+AUTOMATISCH = (
+    "Volgens de afspraken van het gedeelde onderdeel, anders onze eigen verwerkingsverantwoordelijke"
+)
+
+
 class DatalekFormulier(Formulier):
     """RG-03: a new breach. Only the moment of discovery is required; the rest can follow."""
 
@@ -90,6 +96,7 @@ class DatalekFormulier(Formulier):
         "risico": "risico",
         "maatregelen": "maatregelen",
         "melder": "melder",
+        "module": "module",
     }
 
     ontdekt_op = _moment(
@@ -111,20 +118,24 @@ class DatalekFormulier(Formulier):
     aantal_betrokkenen = _aantal("Om hoeveel personen gaat het ongeveer?")
     risico = _keuzelijst("Risico voor de betrokkenen", list(RISICOS.items()), leeg="Nog niet bekend")
     maatregelen = _tekstveld("Welke maatregelen zijn genomen?", max_length=policies.MAX_TEKST)
+    module = _keuzelijst(
+        "In welk gedeeld onderdeel gebeurde het?",
+        list(MODULES.items()),
+        "Bij de verwijsindex en het casusoverleg zijn organisaties samen verantwoordelijk (RG-05).",
+        leeg="Geen: onze eigen verwerking",
+    )
     melder = _keuzelijst(
         "Wie meldt het lek?",
         [],
-        "Bij gezamenlijke verwerking staat in de afspraken wie meldt (RG-05). Meestal uw eigen organisatie.",
-        leeg="Onze eigen verwerkingsverantwoordelijke",
+        "Laat u dit open, dan meldt bij een gedeeld onderdeel de organisatie die de afspraken daarvoor "
+        "aanwijzen (RG-05), en anders uw eigen organisatie.",
+        leeg=AUTOMATISCH,
     )
 
     def __init__(self, *args, verantwoordelijken=(), **kwargs):
         """`verantwoordelijken`: [(uuid, naam)] of the controllers in the region."""
         super().__init__(*args, **kwargs)
-        cast(forms.ChoiceField, self.fields["melder"]).choices = [
-            ("", "Onze eigen verwerkingsverantwoordelijke"),
-            *verantwoordelijken,
-        ]
+        cast(forms.ChoiceField, self.fields["melder"]).choices = [("", AUTOMATISCH), *verantwoordelijken]
 
 
 class AfbakeningFormulier(Formulier):

@@ -14,7 +14,7 @@ from django.utils.formats import date_format
 from zorgvuldig.dossiers import policies
 from zorgvuldig.organisaties.models import Gebruiker, Team
 from zorgvuldig.ui.forms import Formulier
-from zorgvuldig.ui.forms_vi import _datumveld, _keuze, _meerkeuze, _verplicht
+from zorgvuldig.ui.forms_vi import RADIO, _datumveld, _keuze, _meerkeuze, _verplicht
 
 # --- Dutch labels (B1) -----------------------------------------------------------------------------
 
@@ -64,6 +64,9 @@ BRONNEN = {
     "derde": "Iemand anders (noem wie)",
     "document": "Een document (noem welk)",
 }
+# AC-12: offered on the note form only to a team member employed by a partner organisation.
+PARTNER_BRON = "Het systeem van mijn werkgever (partnerorganisatie)"
+NOTITIE_BRONNEN = {**BRONNEN, policies.PARTNER: PARTNER_BRON}
 GRONDSLAGEN = {
     "uitdrukkelijke_toestemming": "Uitdrukkelijke toestemming van de cliënt",
     "wettelijke_taak": "Een wettelijke taak die deze verwerking regelt",
@@ -283,6 +286,9 @@ class NotitieFormulier(Formulier):
         "soort": "soort",
         "bron.soort": "bron_soort",
         "bron.omschrijving": "bron_omschrijving",
+        "bron.organisatie": "bron_soort",
+        "bron.noodzaak": "noodzaak",
+        "bron.besprokenMetClient": "besproken_met_client",
         "geverifieerd": "geverifieerd",
         "basis": "basis",
         "tekst": "tekst",
@@ -310,9 +316,28 @@ class NotitieFormulier(Formulier):
         "Waarop baseert u uw oordeel?",
         "Alleen bij een mening: bijvoorbeeld gesprekken, waarnemingen of een rapport.",
     )
-    bron_soort = _keuze("Bron", list(BRONNEN.items()), "Van wie of waar komt deze informatie?")
+    bron_soort = _OpenKeuze(
+        label="Bron",
+        choices=list(BRONNEN.items()),
+        required=False,
+        bekend=policies.BRONNEN,
+        help_text="Van wie of waar komt deze informatie?",
+        widget=forms.RadioSelect(attrs=dict(RADIO)),
+        error_messages={"invalid_choice": "Kies een van de mogelijkheden."},
+    )
     bron_omschrijving = _regel(
         "Naam van de persoon of het document", "Bij iemand anders of een document.", 500
+    )
+    noodzaak = _tekstveld(
+        "Waarom zijn deze gegevens van uw werkgever nodig?",
+        "Alleen bij gegevens uit het systeem van uw werkgever: neem alleen over wat nodig is voor de "
+        "ondersteuning (AC-12).",
+        max_length=2000,
+    )
+    besproken_met_client = _keuze(
+        "Heeft u deze gegevens met de cliënt besproken?",
+        JA_NEE,
+        "Gegevens uit het systeem van uw werkgever bespreekt u met de cliënt (AC-12).",
     )
     geverifieerd = _keuze("Heeft u het nagegaan (geverifieerd)?", JA_NEE)
     betreft = _meerkeuze("Over wie gaat deze notitie?", [], "Niets gekozen: de cliënt(en) van het dossier.")
@@ -337,9 +362,20 @@ class NotitieFormulier(Formulier):
     )
 
     BIJZONDER = ("grondslag", "toestemming", "wettelijke_bepaling")
+    PARTNER = ("noodzaak", "besproken_met_client")
 
-    def __init__(self, *args, secties, leden, notities, toestemmingen, gezin: bool, **kwargs):
+    def __init__(self, *args, secties, leden, notities, toestemmingen, gezin: bool, partner=None, **kwargs):
+        """`partner`: (uuid, naam) of the partner organisation employing the user (AC-12), or None."""
         super().__init__(*args, **kwargs)
+        self.partner = partner
+        if partner is None:
+            for naam in self.PARTNER:
+                del self.fields[naam]
+        else:
+            cast(forms.ChoiceField, self.fields["bron_soort"]).choices = [
+                *BRONNEN.items(),
+                (policies.PARTNER, f"Het systeem van {partner[1]}, mijn werkgever (partnerorganisatie)"),
+            ]
         cast(forms.ChoiceField, self.fields["sectie"]).choices = [
             ("", "Kies het onderdeel"),
             *[(s, SECTIES[s]) for s in secties],
@@ -384,6 +420,13 @@ class NotitieFormulier(Formulier):
             "deelbaar_met_alle_leden": bool(d.get("deelbaar")),
             "corrigeert": d.get("corrigeert") or None,
         }
+        if d.get("bron_soort") == policies.PARTNER:
+            # AC-12: always the user's own employer; the service checks that it is a partner.
+            data["bron"] |= {
+                "organisatie": self.partner[0] if self.partner else None,
+                "noodzaak": d.get("noodzaak") or "",
+                "besproken_met_client": ja_nee(d.get("besproken_met_client")),
+            }
         if "grondslag" in self.fields:
             data["bijzondere_grondslag"] = {
                 "soort": d.get("grondslag") or None,

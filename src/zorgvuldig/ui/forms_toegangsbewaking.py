@@ -13,6 +13,7 @@ from zorgvuldig.ui.forms_vi import _datumveld, _keuze, _verplicht
 SOORTEN = {
     "veel_personen": "Veel verschillende personen op één dag",
     "zelfde_achternaam": "Persoon met dezelfde achternaam",
+    "zelfde_adres": "Persoon op hetzelfde adres",
     "noodtoegang": "Noodtoegang gebruikt",
     "buiten_werktijd": "Buiten werktijd",
 }
@@ -20,6 +21,7 @@ SOORTEN = {
 AANTALLEN = {
     "veel_personen": "{n} verschillende personen (de drempel is {d})",
     "zelfde_achternaam": "{n} persoon of personen met dezelfde achternaam",
+    "zelfde_adres": "{n} persoon of personen op het woonadres van de medewerker",
     "noodtoegang": "{n} keer noodtoegang",
     "buiten_werktijd": "{n} persoon of personen buiten werktijd",
 }

@@ -23,6 +23,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
 from zorgvuldig.audit import services as audit
+from zorgvuldig.convenanten.policies import MODULES
 from zorgvuldig.core.clock import AMSTERDAM, now
 from zorgvuldig.core.errors import DomainError, NotFound
 from zorgvuldig.datalekken import policies, selectors, services
@@ -128,6 +129,7 @@ def nieuw(request, actor):
         data["ontdekt_op"] = d["ontdekt_op"]
         data["aantal_betrokkenen"] = d.get("aantal_betrokkenen")
         data["risico"] = d.get("risico") or ""
+        data["module"] = d.get("module") or ""
         if d.get("melder"):
             data["melder"] = Verwerkingsverantwoordelijke.objects.filter(uuid=d["melder"]).first()
         try:
@@ -180,6 +182,7 @@ def _context(actor, uuid, formulieren: dict, getroffen=None) -> dict:
     _log(actor, d)
     return {
         "d": d,
+        "module": MODULES.get(d.module, d.module),
         "rij": _rij(d, nu),
         "tekst": tekst,
         "fg": fg,

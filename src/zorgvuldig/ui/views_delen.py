@@ -40,7 +40,7 @@ from zorgvuldig.toestemmingen import policies as cs
 from zorgvuldig.toestemmingen import selectors as toestemmingen
 from zorgvuldig.toestemmingen import services as toestemming_services
 from zorgvuldig.ui import forms_delen as f
-from zorgvuldig.ui.forms_dossier import BRONNEN, NOTITIE_SOORTEN
+from zorgvuldig.ui.forms_dossier import NOTITIE_BRONNEN, NOTITIE_SOORTEN
 from zorgvuldig.ui.toegang import geweigerd, niet_gevonden, pagina
 from zorgvuldig.ui.views_dossier import (
     Kop,
@@ -545,7 +545,7 @@ def _weergave(actor, rij: Deelbesluit, a: dict, uitkomst: dict, kop: Kop) -> dic
                 "categorie": f.BIJZONDERE_CATEGORIEEN.get(g.get("categorie", ""), g.get("categorie", "")),
                 "uitzondering": f.UITZONDERINGEN.get(g.get("uitzondering", ""), ""),
                 "soort": NOTITIE_SOORTEN.get((gezien.soort if gezien else None) or "", "Niet aangegeven"),
-                "bron": BRONNEN.get((gezien.bron if gezien else None) or "", "Niet aangegeven"),
+                "bron": NOTITIE_BRONNEN.get((gezien.bron if gezien else None) or "", "Niet aangegeven"),
                 "eigen_verklaring": bool(gezien and gezien.heeft_eigen_verklaring),
             }
         )

@@ -552,8 +552,17 @@ def _notitie_form(actor, kop: Kop, rijen: list[dict], data=None):
         notities=[(str(n["uuid"]), _notitie_label(n)) for n in rijen],
         toestemmingen=_toestemmingen(actor, kop) if bijzonder else [],
         gezin=kop.dossier.soort == "gezin",
+        partner=_partnerwerkgever(actor),
         auto_id="notitie_%s",
     )
+
+
+def _partnerwerkgever(actor) -> tuple[str, str] | None:
+    """AC-12: the partner organisation employing the user (not the one it acts for): (uuid, naam)."""
+    g = actor.gebruiker
+    if g is None or g.partnerwerkgever_id is None:
+        return None
+    return str(g.werkgever.uuid), g.werkgever.naam
 
 
 def _per_notitie(soort: str, kop: Kop, n: dict, data=None):
@@ -591,7 +600,7 @@ def _notities(request, actor, kop: Kop, formulieren: dict) -> dict:
                 **n,
                 "soort_label": f.NOTITIE_SOORTEN.get(n["soort"], n["soort"]),
                 "sectie_label": f.SECTIES.get(n["sectie"], n["sectie"]),
-                "bron_label": f.BRONNEN.get(n["bron"]["soort"], n["bron"]["soort"]).split(" (")[0],
+                "bron_label": f.NOTITIE_BRONNEN.get(n["bron"]["soort"], n["bron"]["soort"]).split(" (")[0],
                 "betreft_namen": [namen.get(str(u), "") for u in n["betreft"]],
                 "verborgen": [{**v, "naam": namen.get(str(v["persoon"]), "")} for v in n["verborgenVoor"]],
                 "verklaringen": [

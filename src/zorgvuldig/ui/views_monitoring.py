@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import functools
 
+from django.conf import settings
 from django.contrib import messages
 from django.db import transaction
 from django.http import HttpResponse, HttpResponseRedirect
@@ -80,7 +81,9 @@ def overzicht(request, actor):
                 "aantal": e.aantal_rijen,
             }
             for e in selectors.voor_ontvanger(actor)
-            .filter(opgehaald_op__isnull=True, definitie__status=policies.GOEDGEKEURD)
+            .filter(
+                opgehaald_op__isnull=True, verlopen_op__isnull=True, definitie__status=policies.GOEDGEKEURD
+            )
             .order_by("-aangemaakt", "-id")[:100]
         ]
         audit.record(
@@ -142,6 +145,8 @@ def _detail(request, actor, uuid, *, form=None, fout: DomainError | None = None,
                 "aangemaakt": e.aangemaakt,
                 "aantal": e.aantal_rijen,
                 "opgehaald_op": e.opgehaald_op,
+                "verlopen_op": e.verlopen_op,
+                "status": policies.export_status(e.opgehaald_op, e.verlopen_op),
             }
             for e in selectors.exporten(definitie)
         ]
@@ -174,6 +179,7 @@ def _detail(request, actor, uuid, *, form=None, fout: DomainError | None = None,
         "velden": velden,
         "kolommen": policies.kolommen(list(definitie.velden)),
         "exporten": exporten,
+        "bewaardagen": settings.MONITORING_EXPORT_DAYS,
         "goedkeur_form": (form or f.GoedkeurFormulier(auto_id="oordeel_%s")) if mag_goedkeuren else None,
         "mag_exporteren": verantwoordelijk and definitie.status == policies.GOEDGEKEURD,
         "mag_intrekken": verantwoordelijk and definitie.status != policies.INGETROKKEN,

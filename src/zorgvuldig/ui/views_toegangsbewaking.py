@@ -25,7 +25,7 @@ from zorgvuldig.audit import services as audit
 from zorgvuldig.core import crypto
 from zorgvuldig.core.errors import DomainError, NotFound
 from zorgvuldig.toegangsbewaking import policies, selectors, services
-from zorgvuldig.toegangsbewaking.models import Bewaking
+from zorgvuldig.toegangsbewaking.models import Adresindex, Bewaking
 from zorgvuldig.ui import forms_toegangsbewaking as f
 from zorgvuldig.ui.toegang import geweigerd, pagina
 from zorgvuldig.ui.views_dossier import _fouten
@@ -102,6 +102,7 @@ def _bewaking_pagina(request, actor, formulieren: dict | None = None, status: in
             "instemming": instemming,
             "ontbreekt": policies.ontbrekend(dpia is not None, instemming is not None),
             "open": open_,
+            "adresindexen": Adresindex.objects.filter(verwerkingsverantwoordelijke_id=vv_id).count(),
             "formulieren": formulieren,
             "fout": [fout.detail] if fout else None,
         },

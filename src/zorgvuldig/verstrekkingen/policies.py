@@ -26,6 +26,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from zorgvuldig.core.kalender import plus_werkdagen
+from zorgvuldig.dossiers.policies import BRONNEN as _NOTITIE_BRONNEN
 from zorgvuldig.toestemmingen.policies import BIJZONDERE_CATEGORIEEN as _CS_BIJZONDER
 
 # --- Vocabulary (API §2.6, §2.1) -------------------------------------------------------------------
@@ -88,7 +89,7 @@ GEZONDHEID = "gezondheid"
 
 SOORTEN = frozenset({"feit", "mening", "client_visie"})  # DS-07
 MENING = "mening"
-BRONNEN = frozenset({"eigen_waarneming", "client", "derde", "document"})  # DS-07
+BRONNEN = frozenset(_NOTITIE_BRONNEN)  # DS-07: an item is sourced as the dossier's notes are (AC-12: partner)
 
 TOESTEMMING_GRONDSLAG = "grondslag_verwerking"  # CS-01 kind (1)
 TOESTEMMING_BEROEPSGEHEIM = "doorbreking_beroepsgeheim"  # CS-01 kind (2)

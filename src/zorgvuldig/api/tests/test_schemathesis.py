@@ -20,6 +20,10 @@ from schemathesis.specs.openapi.checks import (
 
 OPENAPI = Path(__file__).resolve().parents[4] / "openapi.yaml"
 schema = schemathesis.openapi.from_path(str(OPENAPI))
+# Generated input reaches the views as a signed-in user (both factors), so every case does real work; the
+# systematic "coverage" phase (hundreds of boundary cases per operation) would take most of CI's budget:
+# the explicit examples and a bounded, seeded fuzzing phase run instead.
+schema.config.phases.coverage.enabled = False
 CSRF = "schemathesisschemathesisschemat1"  # a 32-character CSRF secret, sent as cookie and header
 
 
@@ -40,29 +44,34 @@ def wsgi_app():
 
 
 @pytest.fixture
-def sessies(regio, client):
-    """Session cookies of two real logins."""
-    cookies = {}
-    for naam, user in (("medewerker", regio.medewerker), ("fg", regio.fg)):
-        client.force_login(user)
-        cookies[naam] = client.cookies["sessionid"].value
-        client.logout()
-    return cookies
+def sessies(regio):
+    """Session cookies of two real logins with both factors (a password-only session is no API credential:
+    every request would stop at 401 and the views would never see the generated input)."""
+    from django.test import Client
+
+    from zorgvuldig.conftest import aanmelden
+
+    return {
+        naam: aanmelden(Client(), user).cookies["sessionid"].value
+        for naam, user in (("medewerker", regio.medewerker), ("fg", regio.fg))
+    }
 
 
 @pytest.mark.django_db
 @schema.parametrize()
 @settings(
-    max_examples=15, deadline=None, derandomize=True, database=None, suppress_health_check=list(HealthCheck)
+    max_examples=5, deadline=None, derandomize=True, database=None, suppress_health_check=list(HealthCheck)
 )
 def test_api_never_answers_5xx_and_conforms(case, sessies, wsgi_app):
     for sessie in sessies.values():
-        headers = {
-            "Cookie": f"sessionid={sessie}; csrftoken={CSRF}",
-            "X-CSRFToken": CSRF,
-            "Host": "testserver",
-        }
-        response = case.call(app=wsgi_app, headers=headers, base_url="http://testserver")
+        # the WSGI transport keeps its own cookie jar for "localhost" (a Cookie header would be dropped)
+        response = case.call(
+            app=wsgi_app,
+            headers={"X-CSRFToken": CSRF},
+            cookies={"sessionid": sessie, "csrftoken": CSRF},
+            base_url="http://localhost",
+        )
+        assert response.status_code != 401, "the session must reach the view"
         case.validate_response(
             response,
             checks=[not_a_server_error, content_type_conformance, response_schema_conformance],

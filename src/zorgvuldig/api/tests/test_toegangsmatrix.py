@@ -11,11 +11,12 @@ import re
 
 import pytest
 from django.contrib import admin
+from django.db import transaction
 from django.urls import URLPattern, get_resolver
 
 from zorgvuldig.api.permissions import SCOPE_WEIGERING, scope_van
 from zorgvuldig.audit.models import AuditRegel
-from zorgvuldig.conftest import aanmelden, als_systeem, partner_token
+from zorgvuldig.conftest import aanmelden, als_systeem, partner_token, vergeet_caches
 from zorgvuldig.core.context import Actor
 from zorgvuldig.personen.services import registreer_persoon
 from zorgvuldig.toegang import policies
@@ -187,9 +188,23 @@ def _call(client, method, path):
     return getattr(client, method)(path, {}, format="json") if method != "get" else client.get(path)
 
 
-def test_unauthenticated_gets_401_everywhere(regio, api):
-    """API §1.4: no credential → 401 E_UNAUTHENTICATED on every operation."""
+def test_ac_14_declared_scope_is_enforced_per_role(regio, api, subtests):
+    """API §1.4, AC-06, AC-14, AC-15: the example objects are built once; each role (and an anonymous caller)
+    then calls every operation in a savepoint that is rolled back, so each sees them as built."""
     objecten = _objecten(regio)
+    with subtests.test(rol="anoniem"), transaction.atomic():
+        _anoniem(api, objecten)
+        transaction.set_rollback(True)
+    vergeet_caches()
+    for rol in ROLLEN:
+        with subtests.test(rol=rol), transaction.atomic():
+            _per_rol(regio, api, objecten, rol)
+            transaction.set_rollback(True)
+        vergeet_caches()
+
+
+def _anoniem(api, objecten):
+    """API §1.4: no credential → 401 E_UNAUTHENTICATED on every operation."""
     for route, _view, method in ENDPOINTS:
         uuid = objecten.get(route.split("/")[2], (None, None))[0]
         r = _call(api(), method, _pad(route, uuid))
@@ -197,13 +212,11 @@ def test_unauthenticated_gets_401_everywhere(regio, api):
         assert r.json()["code"] == "E_UNAUTHENTICATED"
 
 
-@pytest.mark.parametrize("rol", ROLLEN)
-def test_ac_14_declared_scope_is_enforced_per_role(regio, api, rol):
+def _per_rol(regio, api, objecten, rol):
     """AC-06, AC-14: a role without the scope is refused (beheerder: E_AC_ADMIN_CONTENT; item path: 404);
     a role with it is never refused for lack of scope; another organisation's record is 404."""
     gebruiker = getattr(regio, rol)
     actor = Actor.voor(gebruiker)
-    objecten = _objecten(regio)
     client = api(gebruiker)
     for route, view, method in ENDPOINTS:
         scope = scope_van(view(), method)

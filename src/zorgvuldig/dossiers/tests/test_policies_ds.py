@@ -588,6 +588,21 @@ WEIGERINGEN = [
         lambda: notitie(soort="mening", bron="derde"),
         {("E_DS_NOTE_TYPE", "basis"), ("E_DS_NOTE_TYPE", "bron.omschrijving")},
     ),
+    (  # AC-12: another partner's employee, no necessity, not discussed
+        lambda: p.partnergegevens_fouten(
+            bron="partner",
+            bron_organisatie=2,
+            werkgever=3,
+            acterende_organisatie=1,
+            noodzaak="",
+            besproken_met_client=False,
+        ),
+        {
+            ("E_AC_PARTNER_DATA", "bron.organisatie"),
+            ("E_AC_PARTNER_DATA", "bron.noodzaak"),
+            ("E_AC_PARTNER_DATA", "bron.besprokenMetClient"),
+        },
+    ),
     (
         lambda: (
             p.bijzondere_grondslag_fout(

@@ -421,7 +421,17 @@ def test_rp_04_exporten_lijst_zonder_inhoud_voor_de_verantwoordelijke(regio, api
     assert r.json()["count"] == 1
     item = r.json()["results"][0]
     assert item["uuid"] == export["uuid"] and item["aantalRijen"] == 2
-    assert set(item) == {"url", "uuid", "exportdefinitie", "aangemaakt", "aantalRijen", "opgehaaldOp"}
+    assert set(item) == {
+        "url",
+        "uuid",
+        "exportdefinitie",
+        "aangemaakt",
+        "aantalRijen",
+        "opgehaaldOp",
+        "status",
+        "verlopenOp",
+    }
+    assert item["status"] == "klaar" and item["verlopenOp"] is None
 
 
 def test_rp_04_fg_maakt_export_ook(regio, api, ontvanger):

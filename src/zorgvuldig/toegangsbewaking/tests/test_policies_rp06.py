@@ -136,8 +136,14 @@ def test_rp_06_review_rules():
     assert p.eigen_signalering(3, 3) and not p.eigen_signalering(3, 4)
 
 
-def test_rp_06_kinds_leave_out_same_address():
-    assert set(p.SOORTEN) == {"veel_personen", "zelfde_achternaam", "noodtoegang", "buiten_werktijd"}
+def test_rp_06_kinds_include_same_address():
+    assert set(p.SOORTEN) == {
+        "veel_personen",
+        "zelfde_achternaam",
+        "zelfde_adres",
+        "noodtoegang",
+        "buiten_werktijd",
+    }
 
 
 def test_rp_06_activation_message_joins_what_is_missing_in_order():
@@ -224,3 +230,43 @@ def test_rp_06_review_refusals_give_a_reason_and_incident_explanation_ignores_wh
     assert p.beoordeling_fouten(p.NAVRAAG_GEDAAN, "x" * p.MAX_TOELICHTING) == []
     assert all(v.strip() for v in p.UITKOMSTEN.values())
     assert "RG-03" in p.UITKOMSTEN[p.INCIDENT]
+
+
+# --- same address: normalisation (RP-06 `zelfde_adres`) ---------------------------------------------------
+
+
+def test_rp_06_address_key_normalises_postcode_number_and_addition():
+    from zorgvuldig.toegangsbewaking.policies import adres_sleutel
+
+    assert adres_sleutel("2921 aa", "12", "a") == "2921AA|12|A"
+    # the same address written in the ways HR systems and case workers write it
+    for postcode, nummer, toevoeging in (
+        ("2921AA", "12", "A"),
+        (" 2921  AA ", "012", " a "),
+        ("2921aa", "12A", ""),
+        ("2921AA", "12-a", ""),
+        ("2921AA", "12 A", "A"),
+        ("2921AA", "12", "-A"),
+    ):
+        assert adres_sleutel(postcode, nummer, toevoeging) == "2921AA|12|A", (postcode, nummer, toevoeging)
+    assert adres_sleutel("2921AA", "12", "") == "2921AA|12|"
+    assert adres_sleutel("2921AA", "12", "") != adres_sleutel("2921AA", "12", "A")
+    assert adres_sleutel("2921AA", "12", "1 hoog") == "2921AA|12|1HOOG"
+    assert adres_sleutel("2921AA", "12", "bis") == adres_sleutel("2921AA", "12", "Bís")
+
+
+def test_rp_06_address_key_is_none_for_an_incomplete_or_unusable_address():
+    from zorgvuldig.toegangsbewaking.policies import adres_sleutel
+
+    for postcode, nummer, toevoeging in (
+        ("", "12", ""),
+        ("2921", "12", ""),
+        ("0921AA", "12", ""),  # a Dutch postcode never starts with 0
+        ("2921AA", "", ""),
+        ("2921AA", "0", ""),
+        ("2921AA", "123456", ""),
+        ("2921AA", "12A", "B"),  # two different additions
+        ("2921AA", "12", "ABCDEFG"),
+        ("2921AA", "twaalf", ""),
+    ):
+        assert adres_sleutel(postcode, nummer, toevoeging) is None, (postcode, nummer, toevoeging)

@@ -556,6 +556,11 @@ def test_ds_07_every_type_and_source_accepted(soort, bron):
     assert stap(basis(gegevens=(gegeven(soort=soort, bron=bron),)), 7).ok
 
 
+def test_ds_07_ac_12_a_note_from_a_partners_system_can_be_an_item_of_a_sharing_decision():
+    """A partner note (AC-12) that entered the file lawfully may be chosen like any other note."""
+    assert stap(basis(gegevens=(gegeven(bron="partner"),)), 7).ok
+
+
 @pytest.mark.parametrize(
     ("over", "naam"),
     [

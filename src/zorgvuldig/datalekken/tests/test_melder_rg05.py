@@ -1,0 +1,100 @@
+"""RG-03/RG-05: a breach in a shared module that the FG registers without choosing who notifies gets the
+notifier the joint-controller arrangement names for that module; the FG's own choice always wins; without
+a module or an arrangement the own controller notifies."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.urls import reverse
+
+from zorgvuldig.audit.models import AuditRegel
+from zorgvuldig.conftest import als_systeem
+from zorgvuldig.convenanten.models import Convenant, Toetreding
+from zorgvuldig.core.clock import AMSTERDAM, now
+from zorgvuldig.core.errors import DomainError
+from zorgvuldig.datalekken import policies
+from zorgvuldig.datalekken.models import Datalek
+from zorgvuldig.datalekken.tests.hulp import D, datalek
+
+pytestmark = pytest.mark.django_db
+T = "http://testserver/api/v1"
+
+
+@pytest.fixture
+def regeling(regio):
+    """The wijkteam joined an active convenant whose arrangement has the school's controller notify
+    breaches in the verwijsindex (not in the casusoverleg)."""
+    c = Convenant.objects.create(
+        code="vi-krimpen",
+        naam="Convenant verwijsindex Krimpen",
+        status="actief",
+        gv_modules=["verwijsindex"],
+        gv_melder_datalekken=regio.school_vv,
+    )
+    Toetreding.objects.create(convenant=c, organisatie=regio.wijkteam, datum=dt.date(2020, 1, 1))
+    return c
+
+
+def test_rg_05_notifier_rule_is_choice_then_arrangement_then_own():
+    assert policies.melder(7, "verwijsindex", 5, 1) == 7
+    assert policies.melder(None, "verwijsindex", 5, 1) == 5
+    assert policies.melder(None, "verwijsindex", None, 1) == 1
+    assert policies.melder(None, "", 5, 1) == 1  # own processing: the arrangement does not apply
+    assert policies.module_fouten("") == [] and policies.module_fouten("casusoverleg") == []
+    assert [f.veld for f in policies.module_fouten("dossiers")] == ["module"]
+
+
+def test_rg_05_breach_in_a_module_defaults_to_the_arrangements_notifier(regio, regeling):
+    rij = datalek(regio, module="verwijsindex")
+    assert (rij.module, rij.melder_id) == ("verwijsindex", regio.school_vv.pk)
+    als_systeem()
+    [regel] = AuditRegel.objects.filter(actie="datalek.geregistreerd")
+    assert "melder" in regel.velden and "module" in regel.velden
+
+
+def test_rg_05_own_choice_no_module_or_uncovered_module_keep_the_own_controller(regio, regeling):
+    assert datalek(regio, module="verwijsindex", melder=regio.gemeente).melder_id == regio.gemeente.pk
+    assert datalek(regio).melder_id == regio.gemeente.pk
+    assert datalek(regio, module="casusoverleg").melder_id == regio.gemeente.pk  # not in the arrangement
+    Toetreding.objects.update(datum=now().astimezone(AMSTERDAM).date() + dt.timedelta(days=1))
+    assert datalek(regio, module="verwijsindex").melder_id == regio.gemeente.pk  # not yet joined
+    with pytest.raises(DomainError) as fout:
+        datalek(regio, module="dossiers")
+    assert fout.value.code == "E_INVALID_INPUT"
+
+
+def test_rg_05_api_module_sets_the_default_notifier(regio, api, regeling):
+    body = {
+        "ontdektOp": (now() - dt.timedelta(hours=2)).isoformat(),
+        "omschrijving": "Signaal in de verwijsindex bij de verkeerde persoon gezet.",
+        "module": "verwijsindex",
+    }
+    r = api(regio.fg).post(D, body, format="json")
+    assert r.status_code == 201, r.content
+    assert r.json()["module"] == "verwijsindex"
+    assert r.json()["melder"] == f"{T}/verwerkingsverantwoordelijken/{regio.school_vv.uuid}"
+    r = api(regio.fg).post(D, {**body, "module": None}, format="json")
+    assert r.json()["module"] is None
+    assert r.json()["melder"] == f"{T}/verwerkingsverantwoordelijken/{regio.gemeente.uuid}"
+    assert api(regio.fg).post(D, {**body, "module": "dossiers"}, format="json").status_code == 400
+
+
+def test_rg_05_ui_module_without_notifier_uses_the_arrangement(regio, ui, regeling):
+    fg = ui(regio.fg)
+    assert (
+        "Volgens de afspraken van het gedeelde onderdeel"
+        in fg.get(reverse("ui:datalek_nieuw")).content.decode()
+    )
+    ontdekt = (now() - dt.timedelta(hours=3)).astimezone(AMSTERDAM).strftime("%Y-%m-%dT%H:%M")
+    r = fg.post(
+        reverse("ui:datalek_nieuw"),
+        {"ontdekt_op": ontdekt, "omschrijving": "Signaal verkeerd gezet.", "module": "verwijsindex"},
+    )
+    assert r.status_code == 302
+    als_systeem()
+    rij = Datalek.objects.get()
+    assert (rij.module, rij.melder_id) == ("verwijsindex", regio.school_vv.pk)
+    pagina = fg.get(r["Location"]).content.decode()
+    assert "Verwijsindex" in pagina and regio.school_vv.naam in pagina
