@@ -28,6 +28,9 @@ class Datalek(Beschermd):
     melder = models.ForeignKey(
         "organisaties.Verwerkingsverantwoordelijke", on_delete=models.PROTECT, related_name="+"
     )
+    # RG-05: the FG chose `melder`; else it is the default (arrangement for a module, else own controller)
+    # and follows a corrected module or discovery date.
+    melder_gekozen = models.BooleanField(default=False)
     # RG-05: the shared module the breach happened in (convenanten.policies.MODULES), empty: own processing.
     # Registered without a notifier, a breach in a module gets the notifier its arrangement names.
     module = models.CharField(max_length=20, blank=True)
@@ -59,6 +62,7 @@ class Datalek(Beschermd):
         "aantal_betrokkenen": "organisatorisch",
         "risico": "organisatorisch",
         "melder": "organisatorisch",
+        "melder_gekozen": "organisatorisch",
         "module": "organisatorisch",
         "status": "organisatorisch",
         "beoordeeld_op": "technisch",

@@ -155,6 +155,7 @@ def registreer(*, actor, data: dict) -> Datalek:
             data.pop("melder", None)
         data.setdefault("ontdekt_op", None)
         _zet(actor, rij, data)
+        rij.melder_gekozen = "melder" in data
         if "melder" not in data and rij.module:
             rij.melder_id = _melder_volgens_regeling(rij)
             data["melder"] = rij.melder_id  # audited as set
@@ -179,6 +180,14 @@ def wijzig(*, actor, uuid, data: dict) -> Datalek:
         if "ontdekt_op" in data and data["ontdekt_op"] is None:
             _fouten(policies.ontdekt_fouten(None, now()), "Het datalek is zo niet vast te leggen (RG-03).")
         gewijzigd = _zet(actor, rij, data)
+        if "melder" in data:
+            rij.melder_gekozen = True
+        elif not rij.melder_gekozen and ("module" in data or "ontdekt_op" in data):
+            # RG-05: the default follows the corrected facts, as at registration
+            standaard = _melder_volgens_regeling(rij)
+            if standaard != rij.melder_id:
+                rij.melder_id = standaard
+                gewijzigd.append("melder")
         rij.save()
         _log(actor, "datalek.gewijzigd", rij, gewijzigd)
     return rij

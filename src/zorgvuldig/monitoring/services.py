@@ -362,7 +362,11 @@ def haal_op(*, actor, definitie_uuid, uuid) -> tuple[Export, str]:
             fout = DomainError(
                 "E_STATE_CONFLICT", "De exportdefinitie is ingetrokken; deze export gaat niet meer."
             )
-        elif export.verlopen_op is not None:
+        elif export.verlopen_op is not None or (
+            export.opgehaald_op is None
+            and now() >= policies.verloopmoment(export.aangemaakt, settings.MONITORING_EXPORT_DAYS)
+        ):
+            # also past its moment before the hourly sweep wiped it (RP-04)
             fout = DomainError(
                 "E_STATE_CONFLICT",
                 f"Deze export is niet binnen {settings.MONITORING_EXPORT_DAYS} dagen opgehaald en is "

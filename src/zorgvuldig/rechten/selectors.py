@@ -321,7 +321,8 @@ def _dossiers(
                     }
                 )
 
-        for n in Notitie.objects.filter(dossier=d).prefetch_related("betreft", "verklaringen").order_by("id"):
+        notities = Notitie.objects.filter(dossier=d).select_related("bron_organisatie")
+        for n in notities.prefetch_related("betreft", "verklaringen").order_by("id"):
             inhoud_n = crypto.ontsleutel(n, "inhoud") or {}
             toon(
                 "notitie",
@@ -331,6 +332,8 @@ def _dossiers(
                     "sectie": n.sectie,
                     "aard": n.soort,
                     "bron": n.bron_soort,
+                    # GDPR art 15(1)(g): data from a partner's own system name that partner (AC-12)
+                    **({"bronOrganisatie": n.bron_organisatie.naam} if n.bron_organisatie else {}),
                     "tekst": inhoud_n.get("tekst", ""),
                     "eigenVerklaringen": [
                         crypto.ontsleutel(v, "tekst", als_json=False) for v in n.verklaringen.all()
@@ -530,6 +533,15 @@ HERKOMST = {
     "derde": "Anderen (bijvoorbeeld school of huisarts)",
     "document": "Documenten",
 }
+
+
+def herkomst(item: dict) -> str:
+    """RI-05, GDPR art 15(1)(g): where an item's data came from, in words for the client."""
+    if item.get("bronOrganisatie"):  # AC-12: a partner's own system, brought in by its employee
+        return f"Het eigen systeem van {item['bronOrganisatie']}, via de medewerker die daar werkt"
+    return HERKOMST.get(item.get("bron", ""), HERKOMST["client"])
+
+
 BEWAARTERMIJNEN = [
     {"soort": "Dossier", "termijn": "15 jaar na het einde van de ondersteuning (tot 1 januari)"},
     {"soort": "Signaal in de verwijsindex", "termijn": "Tot de verwijderdatum of intrekking"},
@@ -606,9 +618,7 @@ def stel_samen(verzoek: Verzoek, achterhouden: frozenset[str] | set[str] = froze
             "doelen": sorted({DOELEN["ondersteuning"], DOELEN["plan"]} if dossiers else set())
             + ([DOELEN["signalering"]] if signalen else []),
             "categorieen": [CATEGORIEEN[c] for c in sorted(categorieen)],
-            "herkomst": sorted(
-                {HERKOMST.get(i.get("bron", ""), HERKOMST["client"]) for d in dossiers for i in d["items"]}
-            ),
+            "herkomst": sorted({herkomst(i) for d in dossiers for i in d["items"]}),
             "ontvangers": ontvangers,
             "bewaartermijnen": BEWAARTERMIJNEN,
             "rechten": RECHTEN,

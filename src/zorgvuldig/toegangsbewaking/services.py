@@ -262,6 +262,8 @@ def _vervang(systeem, vv, bewaking: Bewaking, regels: list[Adresregel]) -> Inlez
         else:
             per_gebruiker[pk] = adres_index(vv.uuid, sleutel)
     uitkomst.vervangen, _ = Adresindex.objects.filter(verwerkingsverantwoordelijke=vv).delete()
+    # a user who moved here from another controller may still have that controller's index (one per user)
+    Adresindex.objects.filter(gebruiker_id__in=per_gebruiker).delete()
     Adresindex.objects.bulk_create(
         Adresindex(verwerkingsverantwoordelijke=vv, gebruiker_id=pk, index=index)
         for pk, index in per_gebruiker.items()
@@ -290,7 +292,8 @@ def _vervang(systeem, vv, bewaking: Bewaking, regels: list[Adresregel]) -> Inlez
 def dagelijks(vandaag: dt.date | None = None) -> dict:
     """For every controller with monitoring on: the alerts of the days since the last run (at most
     `INHAALDAGEN`, never before the activation). A controller whose DPIA is no longer approved, or
-    without consent, is skipped: RP-06 holds every day, not only at activation."""
+    without consent, is skipped: RP-06 holds every day, not only at activation; its staff address indexes,
+    which rest on the same DPIA and consent, are deleted then."""
     vandaag = vandaag or today()
     systeem = Actor.systeem()
     uitkomst: dict[str, int] = {"verwerkingsverantwoordelijken": 0, "aangemaakt": 0, "overgeslagen": 0}
@@ -306,7 +309,8 @@ def dagelijks(vandaag: dt.date | None = None) -> dict:
             aan = bewaking.geactiveerd_op
             dagen = policies.te_scannen_dagen(vandaag, aan) if aan is not None else []
             aangemaakt = 0
-            if dpia is None or instemming is None:
+            overgeslagen = dpia is None or instemming is None
+            if overgeslagen:
                 uitkomst["overgeslagen"] += 1
                 dagen = []
             else:
@@ -315,16 +319,21 @@ def dagelijks(vandaag: dt.date | None = None) -> dict:
                     with transaction.atomic():
                         aangemaakt += _scan_dag(systeem, bewaking, dag)
             with transaction.atomic():
+                gewist = 0
+                if overgeslagen:
+                    # the staff addresses rest on the same DPIA and consent: without them no index (RP-06)
+                    gewist, _ = Adresindex.objects.filter(verwerkingsverantwoordelijke=vv).delete()
                 [gescand] = audit.record(
                     actor=systeem,
                     actie="toegangsbewaking.gescand",
                     activiteit=ACTIVITEIT,
                     object=bewaking,
-                    velden=["tijdstip", "actor", "betrokkene", "actie"],
+                    velden=["tijdstip", "actor", "betrokkene", "actie", *(["adresindex"] if gewist else [])],
                     koppeling={
                         "dagen": [d.isoformat() for d in dagen],
                         "aangemaakt": aangemaakt,
-                        "overgeslagen": dpia is None or instemming is None,
+                        "overgeslagen": overgeslagen,
+                        **({"adresindexen_gewist": gewist} if gewist else {}),
                     },
                     verwerkingsverantwoordelijke=str(vv.uuid),
                 )

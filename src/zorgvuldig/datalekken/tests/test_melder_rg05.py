@@ -14,7 +14,6 @@ from zorgvuldig.conftest import als_systeem
 from zorgvuldig.convenanten.models import Convenant, Toetreding
 from zorgvuldig.core.clock import AMSTERDAM, now
 from zorgvuldig.core.errors import DomainError
-from zorgvuldig.datalekken import policies
 from zorgvuldig.datalekken.models import Datalek
 from zorgvuldig.datalekken.tests.hulp import D, datalek
 
@@ -35,15 +34,6 @@ def regeling(regio):
     )
     Toetreding.objects.create(convenant=c, organisatie=regio.wijkteam, datum=dt.date(2020, 1, 1))
     return c
-
-
-def test_rg_05_notifier_rule_is_choice_then_arrangement_then_own():
-    assert policies.melder(7, "verwijsindex", 5, 1) == 7
-    assert policies.melder(None, "verwijsindex", 5, 1) == 5
-    assert policies.melder(None, "verwijsindex", None, 1) == 1
-    assert policies.melder(None, "", 5, 1) == 1  # own processing: the arrangement does not apply
-    assert policies.module_fouten("") == [] and policies.module_fouten("casusoverleg") == []
-    assert [f.veld for f in policies.module_fouten("dossiers")] == ["module"]
 
 
 def test_rg_05_breach_in_a_module_defaults_to_the_arrangements_notifier(regio, regeling):

@@ -291,3 +291,14 @@ def test_rg_03_notification_time_boundaries():
     ]
     # late and in the future: only the future is reported
     assert [f.veld for f in p.besluit_fouten(**basis, gemeld_op=T0 + 81 * H, nu=T0 + 80 * H)] == ["gemeldOp"]
+
+
+def test_rg_05_notifier_rule_is_choice_then_arrangement_then_own():
+    assert p.melder(7, "verwijsindex", 5, 1) == 7
+    assert p.melder(None, "verwijsindex", 5, 1) == 5
+    assert p.melder(None, "verwijsindex", None, 1) == 1
+    assert p.melder(None, "", 5, 1) == 1  # own processing: the arrangement does not apply
+    assert p.module_fouten("") == [] and p.module_fouten("casusoverleg") == []
+    [fout] = p.module_fouten("dossiers")
+    assert (fout.code, fout.veld) == ("E_INVALID_INPUT", "module")
+    assert fout.reden.startswith("Kies verwijsindex, casusoverleg")

@@ -196,3 +196,13 @@ def test_rp_05_grens_van_de_proportionaliteitsteksten():
 
 def test_rp_04_pseudoniem_leest_niet_ascii_ids():
     assert p.pseudoniem(SLEUTEL_A, "persoon:é") != p.pseudoniem(SLEUTEL_A, "persoon:e")
+
+
+MOMENT = dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.UTC)
+
+
+def test_rp_04_export_status_is_ready_fetched_or_expired():
+    assert p.export_status(None, None) == p.KLAAR
+    assert p.export_status(MOMENT, None) == p.OPGEHAALD
+    assert p.export_status(None, MOMENT) == p.VERLOPEN
+    assert p.verloopmoment(MOMENT, 30) == MOMENT + dt.timedelta(days=30)

@@ -36,13 +36,6 @@ def _rij(export: Export) -> Export:
     return Export.objects.get(pk=export.pk)
 
 
-def test_rp_04_export_status_is_ready_fetched_or_expired():
-    assert policies.export_status(None, None) == policies.KLAAR
-    assert policies.export_status(GEMAAKT, None) == policies.OPGEHAALD
-    assert policies.export_status(None, GEMAAKT) == policies.VERLOPEN
-    assert policies.verloopmoment(GEMAAKT, 30) == GEMAAKT + dt.timedelta(days=30)
-
-
 def test_rp_04_unfetched_export_is_wiped_after_the_configured_days_and_audited(regio, ontvanger):
     export = _export(regio, ontvanger)
     assert _rij(export).inhoud_versleuteld

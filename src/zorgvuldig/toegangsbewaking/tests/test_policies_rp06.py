@@ -253,6 +253,16 @@ def test_rp_06_address_key_normalises_postcode_number_and_addition():
     assert adres_sleutel("2921AA", "12", "") != adres_sleutel("2921AA", "12", "A")
     assert adres_sleutel("2921AA", "12", "1 hoog") == "2921AA|12|1HOOG"
     assert adres_sleutel("2921AA", "12", "bis") == adres_sleutel("2921AA", "12", "Bís")
+    # the addition may be left out or missing in the HR file
+    assert adres_sleutel("2921AA", "12") == adres_sleutel("2921AA", "12", None) == "2921AA|12|"  # type: ignore[arg-type]
+    # the longest addition still counts; one character more makes the address unusable
+    from zorgvuldig.toegangsbewaking.policies import MAX_TOEVOEGING
+
+    assert adres_sleutel("2921AA", "12", "A" * MAX_TOEVOEGING) == "2921AA|12|" + "A" * MAX_TOEVOEGING
+    assert adres_sleutel("2921AA", "12", "A" * (MAX_TOEVOEGING + 1)) is None
+    # empty fields in the HR file (None) give no key, never a key of a made-up value
+    assert adres_sleutel(None, "12") is None  # type: ignore[arg-type]
+    assert adres_sleutel("2921AA", None) is None  # type: ignore[arg-type]
 
 
 def test_rp_06_address_key_is_none_for_an_incomplete_or_unusable_address():
