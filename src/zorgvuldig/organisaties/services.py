@@ -98,7 +98,9 @@ def _gebruiker_fouten(*, rollen, teams, organisatie) -> list[InvalidParam]:
     return fouten
 
 
-def maak_gebruiker(*, actor, email: str, naam: str, organisatie, functie: str = "", rollen, teams=()):
+def maak_gebruiker(
+    *, actor, email: str, naam: str, organisatie, functie: str = "", rollen, teams=(), werkgever=None
+):
     """A new staff account without password: the user activates it through a one-time link sent by
     e-mail (72 h), sets a password and enrols the second factor. No grants (AC-05)."""
     email = email.strip().lower()
@@ -109,7 +111,12 @@ def maak_gebruiker(*, actor, email: str, naam: str, organisatie, functie: str = 
         raise DomainError("E_INVALID_INPUT", "De gebruiker kan zo niet worden aangemaakt.", fouten)
     with transaction.atomic():
         g = Gebruiker.objects.create_user(
-            email=email, naam=naam, organisatie=organisatie, functie=functie, rollen=sorted(set(rollen))
+            email=email,
+            naam=naam,
+            organisatie=organisatie,
+            functie=functie,
+            rollen=sorted(set(rollen)),
+            werkgever=_werkgever(werkgever, organisatie),
         )
         g.teams.set(teams)
         audit.record(
@@ -117,13 +124,21 @@ def maak_gebruiker(*, actor, email: str, naam: str, organisatie, functie: str = 
             actie="configuratie.gewijzigd",
             activiteit="beheer-platform",
             object=g,
-            velden=["email", "naam", "organisatie", "functie", "rollen", "teams"],
+            velden=["email", "naam", "organisatie", "functie", "rollen", "teams", "werkgever"],
         )
         stuur_activatie(g)
     return g
 
 
-def wijzig_gebruiker(*, actor, gebruiker, rollen, teams, actief: bool, functie: str):
+def _werkgever(werkgever, organisatie):
+    """AC-12: None when the user is employed by the organisation it acts for (import-config does the same)."""
+    return None if werkgever is None or werkgever.pk == organisatie.pk else werkgever
+
+
+_ONGEWIJZIGD = object()
+
+
+def wijzig_gebruiker(*, actor, gebruiker, rollen, teams, actief: bool, functie: str, werkgever=_ONGEWIJZIGD):
     fouten = _gebruiker_fouten(rollen=rollen, teams=teams, organisatie=gebruiker.organisatie)
     if reden := policies.zelfbeheer_fout(
         zichzelf=actor.gebruiker is not None and actor.gebruiker.pk == gebruiker.pk,
@@ -142,6 +157,10 @@ def wijzig_gebruiker(*, actor, gebruiker, rollen, teams, actief: bool, functie: 
             g.is_active, velden = actief, [*velden, "is_active"]
         if g.functie != functie:
             g.functie, velden = functie, [*velden, "functie"]
+        if werkgever is not _ONGEWIJZIGD:
+            werkgever = _werkgever(werkgever, g.organisatie)
+            if g.werkgever_id != (werkgever.pk if werkgever else None):
+                g.werkgever, velden = werkgever, [*velden, "werkgever"]
         if set(g.teams.all()) != set(teams):
             g.teams.set(teams)
             velden.append("teams")

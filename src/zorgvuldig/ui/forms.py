@@ -145,6 +145,18 @@ class AuditZoekFormulier(Formulier):
         return bsn
 
 
+def _werkgever_veld() -> forms.ModelChoiceField:
+    """AC-12: the partner organisation that employs a seconded team member; empty = its own organisation."""
+    return forms.ModelChoiceField(
+        label="Werkgever (alleen bij detachering)",
+        queryset=Organisatie.objects.order_by("naam"),
+        required=False,
+        empty_label="De eigen organisatie",
+        help_text="Kies de partnerorganisatie waar de medewerker in dienst is als die gedetacheerd is. "
+        "Alleen zo iemand brengt gegevens uit het systeem van die partner in een dossier (AC-12).",
+    )
+
+
 class GebruikerFormulier(Formulier):
     naam = forms.CharField(label="Naam", max_length=200)
     email = forms.EmailField(label="E-mailadres", max_length=254)
@@ -152,6 +164,7 @@ class GebruikerFormulier(Formulier):
         label="Organisatie", queryset=Organisatie.objects.order_by("naam"), empty_label="Kies een organisatie"
     )
     functie = forms.CharField(label="Functie", max_length=200, required=False)
+    werkgever = _werkgever_veld()
     rollen = forms.MultipleChoiceField(
         label="Rollen", choices=Rol.choices, widget=forms.CheckboxSelectMultiple
     )
@@ -165,6 +178,7 @@ class GebruikerFormulier(Formulier):
 
 class GebruikerWijzigFormulier(Formulier):
     functie = forms.CharField(label="Functie", max_length=200, required=False)
+    werkgever = _werkgever_veld()
     rollen = forms.MultipleChoiceField(
         label="Rollen", choices=Rol.choices, widget=forms.CheckboxSelectMultiple
     )

@@ -67,6 +67,7 @@ def gebruiker_nieuw(request, actor):
                 functie=d["functie"],
                 rollen=d["rollen"],
                 teams=list(d["teams"]),
+                werkgever=d["werkgever"],
             )
         except DomainError as exc:
             _fouten_naar_formulier(form, exc)
@@ -88,7 +89,13 @@ def gebruiker(request, uuid, actor):
     )
     if g is None:
         return niet_gevonden(request)
-    initial = {"functie": g.functie, "rollen": g.rollen, "teams": list(g.teams.all()), "actief": g.is_active}
+    initial = {
+        "functie": g.functie,
+        "werkgever": g.werkgever,
+        "rollen": g.rollen,
+        "teams": list(g.teams.all()),
+        "actief": g.is_active,
+    }
     form = GebruikerWijzigFormulier(request.POST or None, initial=initial, organisatie=g.organisatie)
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
@@ -100,6 +107,7 @@ def gebruiker(request, uuid, actor):
                 teams=list(d["teams"]),
                 actief=d["actief"],
                 functie=d["functie"],
+                werkgever=d["werkgever"],
             )
         except DomainError as exc:
             _fouten_naar_formulier(form, exc)

@@ -77,3 +77,53 @@ def test_ac_12_users_api_shows_the_werkgever_read_only(regio, api):
     assert client.get(f"/api/v1/gebruikers/{regio.medewerker.uuid}").json()["werkgever"] is None
     rijen = {g["uuid"]: g for g in client.get("/api/v1/gebruikers").json()["results"]}
     assert rijen[str(regio.collega.uuid)]["werkgever"].endswith(str(ggd.uuid))
+
+
+def test_ac_12_the_beheerder_sets_and_clears_the_werkgever_in_the_user_pages(regio, ui):
+    """The beheerder records a secondment when creating or editing a user; choosing the user's own
+    organisation stores none; an edit that leaves the field as shown keeps it; each change is audited."""
+    beheer = ui(regio.beheerder)
+    r = beheer.post(
+        "/beheer/gebruikers/nieuw",
+        {
+            "naam": "Sanne Kok",
+            "email": "s.kok@krimpen.example.org",
+            "organisatie": regio.wijkteam.pk,
+            "werkgever": regio.school.pk,
+            "rollen": ["medewerker"],
+            "teams": [regio.team.pk],
+        },
+    )
+    assert r.status_code == 302, r.content.decode()[:500]
+    sanne = Gebruiker.objects.get(email="s.kok@krimpen.example.org")
+    assert sanne.werkgever == regio.school
+    pagina = beheer.get(f"/beheer/gebruikers/{sanne.uuid}").content.decode()
+    assert f'<option value="{regio.school.pk}" selected>' in pagina  # shown as stored
+
+    wijzig = {
+        "functie": "Jeugdverpleegkundige",
+        "rollen": ["medewerker"],
+        "teams": [regio.team.pk],
+        "actief": "on",
+    }
+    assert (
+        beheer.post(f"/beheer/gebruikers/{sanne.uuid}", {**wijzig, "werkgever": regio.school.pk}).status_code
+        == 302
+    )
+    sanne.refresh_from_db()
+    assert (sanne.werkgever, sanne.functie) == (regio.school, "Jeugdverpleegkundige")
+
+    # the own organisation is no partner: stored as none, and the change is in the log
+    assert (
+        beheer.post(
+            f"/beheer/gebruikers/{sanne.uuid}", {**wijzig, "werkgever": regio.wijkteam.pk}
+        ).status_code
+        == 302
+    )
+    sanne.refresh_from_db()
+    assert sanne.werkgever is None
+    velden = [
+        e.velden
+        for e in AuditRegel.objects.filter(object_uuid=str(sanne.uuid), actie="configuratie.gewijzigd")
+    ]
+    assert "werkgever" in velden[0] and velden[-1] == ["werkgever"]
