@@ -244,17 +244,9 @@ def test_rp_04_a_fetched_export_is_not_reported_expired_and_a_withdrawn_ones_is_
 
 @pytest.fixture
 def regeling(regio):
-    from zorgvuldig.convenanten.models import Convenant, Toetreding
+    from zorgvuldig.datalekken.tests.hulp import regeling
 
-    c = Convenant.objects.create(
-        code="vi-krimpen",
-        naam="Convenant verwijsindex Krimpen",
-        status="actief",
-        gv_modules=["verwijsindex"],
-        gv_melder_datalekken=regio.school_vv,
-    )
-    Toetreding.objects.create(convenant=c, organisatie=regio.wijkteam, datum=dt.date(2020, 1, 1))
-    return c
+    return regeling(regio)
 
 
 def test_rg_05_module_corrected_later_gives_the_arrangements_notifier(regio, api, regeling):

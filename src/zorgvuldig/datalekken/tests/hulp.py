@@ -22,6 +22,22 @@ def datalek(regio, **data):
     return services.registreer(actor=regio.actor(regio.fg), data=basis)
 
 
+def regeling(regio):
+    """The wijkteam joined an active convenant whose joint-controller arrangement has the school's controller
+    notify breaches in the verwijsindex (not in the casusoverleg): RG-05."""
+    from zorgvuldig.convenanten.models import Convenant, Toetreding
+
+    c = Convenant.objects.create(
+        code="vi-krimpen",
+        naam="Convenant verwijsindex Krimpen",
+        status="actief",
+        gv_modules=["verwijsindex"],
+        gv_melder_datalekken=regio.school_vv,
+    )
+    Toetreding.objects.create(convenant=c, organisatie=regio.wijkteam, datum=dt.date(2020, 1, 1))
+    return c
+
+
 class Geschiedenis:
     """Fatima registers Lisa and Daan and reads Lisa's record; she provides Lisa's data to the school.
     Pieter (a colleague) registers Sem. A provision of Sem's data to the school by Pieter too."""

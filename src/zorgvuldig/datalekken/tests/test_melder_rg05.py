@@ -11,10 +11,11 @@ from django.urls import reverse
 
 from zorgvuldig.audit.models import AuditRegel
 from zorgvuldig.conftest import als_systeem
-from zorgvuldig.convenanten.models import Convenant, Toetreding
+from zorgvuldig.convenanten.models import Toetreding
 from zorgvuldig.core.clock import AMSTERDAM, now
 from zorgvuldig.core.errors import DomainError
 from zorgvuldig.datalekken.models import Datalek
+from zorgvuldig.datalekken.tests import hulp
 from zorgvuldig.datalekken.tests.hulp import D, datalek
 
 pytestmark = pytest.mark.django_db
@@ -23,17 +24,7 @@ T = "http://testserver/api/v1"
 
 @pytest.fixture
 def regeling(regio):
-    """The wijkteam joined an active convenant whose arrangement has the school's controller notify
-    breaches in the verwijsindex (not in the casusoverleg)."""
-    c = Convenant.objects.create(
-        code="vi-krimpen",
-        naam="Convenant verwijsindex Krimpen",
-        status="actief",
-        gv_modules=["verwijsindex"],
-        gv_melder_datalekken=regio.school_vv,
-    )
-    Toetreding.objects.create(convenant=c, organisatie=regio.wijkteam, datum=dt.date(2020, 1, 1))
-    return c
+    return hulp.regeling(regio)
 
 
 def test_rg_05_breach_in_a_module_defaults_to_the_arrangements_notifier(regio, regeling):
