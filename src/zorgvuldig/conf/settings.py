@@ -63,6 +63,14 @@ if not DATABASE_URL:
 _db = dj_database_url.parse(
     DATABASE_URL, conn_max_age=config("DB_CONN_MAX_AGE", 60, "Seconds to keep DB connections.")
 )
+_prepared = config(
+    "DB_PREPARED_STATEMENTS",
+    True,
+    "PostgreSQL: bind parameters on the server and let psycopg prepare statements a connection runs "
+    "repeatedly, so PostgreSQL does not plan the row-level-security policies again on every query "
+    "(ADR 0016). Switch off behind a connection pooler in transaction mode (PgBouncer without "
+    "`max_prepared_statements`).",
+)
 if _db["ENGINE"] == "django.db.backends.sqlite3":
     if PRODUCTION:
         raise ImproperlyConfigured("Production mode refuses SQLite: set DATABASE_URL to PostgreSQL")
@@ -73,6 +81,8 @@ if _db["ENGINE"] == "django.db.backends.sqlite3":
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;",
     }
     _db["CONN_MAX_AGE"] = 0
+elif _prepared:
+    _db["OPTIONS"] = {"server_side_binding": True, "prepare_threshold": 5}
 _db["TEST"] = {
     "NAME": config("TEST_DATABASE_NAME", "", "Name of the database the test suite creates.") or None
 }

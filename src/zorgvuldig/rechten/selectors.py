@@ -535,11 +535,20 @@ HERKOMST = {
 }
 
 
+# Items without a recorded source: what the professional made, not something the client said.
+HERKOMST_SOORT = {
+    "zrmscore": "Beoordeling door de hulpverlener (zelfredzaamheidsmatrix)",
+    "plan": "Het plan dat de hulpverlener met u heeft opgesteld",
+}
+
+
 def herkomst(item: dict) -> str:
     """RI-05, GDPR art 15(1)(g): where an item's data came from, in words for the client."""
     if item.get("bronOrganisatie"):  # AC-12: a partner's own system, brought in by its employee
         return f"Het eigen systeem van {item['bronOrganisatie']}, via de medewerker die daar werkt"
-    return HERKOMST.get(item.get("bron", ""), HERKOMST["client"])
+    if item.get("bron") in HERKOMST:
+        return HERKOMST[item["bron"]]
+    return HERKOMST_SOORT.get(item.get("soort", ""), HERKOMST["eigen_waarneming"])
 
 
 BEWAARTERMIJNEN = [

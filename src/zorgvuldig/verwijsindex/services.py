@@ -322,6 +322,7 @@ def _koppel_en_meld(actor, signaal: Signaal, bsn: str, *, aanleiding: str) -> Ma
         return None
     match = _live_match(actieve, signaal)
     with tenancy.systeem():  # the joint module writes across organisations (ADR 0009)
+        selectors.laad_deelnemers(actieve)
         if match is None:
             match = Match.objects.create(bsn_index=signaal.bsn_index)
         Signaal.objects.filter(pk__in=[s.pk for s in actieve]).exclude(match=match).update(match=match)

@@ -343,3 +343,18 @@ def test_ri_17_who_saw_my_data_by_function_and_organisation_a_name_only_by_the_f
         ("E_AC_NOT_AUTHORISED", "naamVermelding")
     ]
     assert paren(p.naamvermelding_fouten({"fg"}, " ")) == [("E_INVALID_INPUT", "redenen")]
+
+
+def test_ri_05_the_origin_of_an_item_without_a_recorded_source_is_the_professional_not_the_client():
+    """GDPR art 15(1)(g): a ZRM score or a plan is the professional's work; the answer must not say the
+    client supplied it. A recorded source (and a partner system, AC-12) still wins."""
+    from zorgvuldig.rechten.selectors import herkomst
+
+    assert herkomst({"soort": "zrmscore"}) == "Beoordeling door de hulpverlener (zelfredzaamheidsmatrix)"
+    assert herkomst({"soort": "plan"}) == "Het plan dat de hulpverlener met u heeft opgesteld"
+    assert herkomst({"soort": "notitie", "bron": "client"}) == "Uzelf"
+    assert herkomst({"soort": "notitie", "bron": "derde"}).startswith("Anderen")
+    assert herkomst({"soort": "onbekend"}) == "Eigen waarneming van de hulpverlener"
+    assert herkomst({"soort": "notitie", "bron": "partner", "bronOrganisatie": "GGD Rivierland"}).startswith(
+        "Het eigen systeem van GGD Rivierland"
+    )
