@@ -1,12 +1,12 @@
 """The retention sweep over N due outreach signals vs a raw DELETE of a copy of the same rows (issue: RT).
 
-* sweep — `bewaren.services.opschonen(batch=500)`: per batch of 500 retention rows, in one transaction, the
-  rows locked (FOR UPDATE SKIP LOCKED on PostgreSQL) with their holds, each judged by the rule
-  (RT-05/RT-13: outreach signals need no destruction list), the signals deleted through Django's Collector
-  with their grants (`Toegang` by object and by origin) and disclosure entries by origin, the retention
-  row turned into the tombstone, the persons with nothing left deleted with their pseudonym mapping
-  (AU-07) and a tombstone of their own, and the batch's audit entries; the run itself (`Opschoonronde`,
-  the start-up `synchroniseer`, the closing audit entry) included.
+* sweep — `bewaren.services.opschonen()` (its default batch: 5,000 retention rows on PostgreSQL, 500 on
+  SQLite): per batch, in one transaction, the rows locked (FOR UPDATE SKIP LOCKED on PostgreSQL) with their
+  holds, each judged by the rule (RT-05/RT-13: outreach signals need no destruction list), the signals
+  deleted (set-based, as Django's Collector would) with their grants (`Toegang` by object and by origin)
+  and disclosure entries by origin, the retention row turned into the tombstone, the persons with nothing
+  left deleted with their pseudonym mapping (AU-07) and a tombstone of their own, and the batch's audit
+  entries; the run itself (`Opschoonronde`, the start-up `synchroniseer`, the closing audit entry) included.
 * raw — one plain `DELETE FROM dossiers_zorgsignaal WHERE id >= … AND verwijderen_op <= today`, in
   autocommit, of a copy of the same N signal rows (same values, own ids and uuids; same table, indexes,
   connection and role). Grants, tombstones, persons and audit are what the sweep adds on top — that is
@@ -56,7 +56,7 @@ from benchmarks import harness, vi_regio
 from benchmarks.toegang_toestemming import Tabel, schrijf, volgend_id, vul
 
 NAAM = "bewaren"
-BATCH = 500  # the sweep's default
+BATCH = None  # the sweep's default (bewaren.services.standaard_batch: 5,000; SQLite 500)
 PERSOON_ELKE = 4  # every 4th signal is about a person of its own
 TWEEDE_ELKE = 40  # and every 40th of the first half about the person of a signal half the set further
 TEMPO = 0.1  # seconds between two starts of the concurrent registrations (10/s)
@@ -451,7 +451,9 @@ def _queries_per_batch(db, url, omg, rng, vandaag, batch, owner, rol) -> dict:
     return {"totaal": len(ctx.captured_queries), "per_soort": dict(soorten.most_common(12))}
 
 
-def main(db: str, size: int, batch: int = BATCH, tweede: int | None = None, pauze: float = 0.0) -> dict:
+def main(
+    db: str, size: int, batch: int | None = BATCH, tweede: int | None = None, pauze: float = 0.0
+) -> dict:
     """`pauze`: rest between the concurrent sweep's batches (`opschonen --pauze`); none in the timed one."""
     belasting = vi_regio.belasting()
     rng = random.Random(20261201)
@@ -460,8 +462,10 @@ def main(db: str, size: int, batch: int = BATCH, tweede: int | None = None, pauz
     harness.migrate()
     from django.db import connection
 
+    from zorgvuldig.bewaren import services
     from zorgvuldig.core.clock import today
 
+    batch = batch or services.standaard_batch()
     owner = connection.settings_dict["USER"] or None
     omg = Omgeving()
     vandaag = today()

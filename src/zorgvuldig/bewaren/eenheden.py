@@ -107,7 +107,13 @@ def _casus(c) -> Datums:
 
 
 def _ids(label: str, veld: str, **filters) -> set[int]:
-    return {i for i in apps.get_model(label).objects.filter(**filters).values_list(veld, flat=True) if i}
+    from zorgvuldig.bewaren.selectors import binnen
+
+    # a sweep batch's thousands of ids as one array parameter (selectors.binnen), not one placeholder each
+    voorwaarden = [binnen(k.removesuffix("__in"), v) for k, v in filters.items() if k.endswith("__in")]
+    rest = {k: v for k, v in filters.items() if not k.endswith("__in")}
+    qs = apps.get_model(label).objects.filter(*voorwaarden, **rest)
+    return {i for i in qs.values_list(veld, flat=True) if i}
 
 
 def _dossier_personen(ids: list[int]) -> set[int]:

@@ -8,13 +8,44 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db import connection
+from django.db.models import BooleanField, Exists, ExpressionWrapper, F, Lookup, OuterRef, Q, QuerySet
+from django.db.models.fields.json import KT
 
 from zorgvuldig.bewaren import policies
 from zorgvuldig.bewaren.models import Bewaarregel, Bewaartermijn, Blokkade, Opschoonronde, Vernietigingslijst
 from zorgvuldig.core import crypto
 from zorgvuldig.core.clock import today
 from zorgvuldig.core.errors import NotFound
+
+
+class _Elk(Lookup):
+    """`kolom = ANY('{…}'::type[])` (PostgreSQL): a batch of thousands of ids as one array literal, so
+    neither the ORM nor the driver handles thousands of placeholders or array elements one by one, and the
+    statement text stays the same from batch to batch."""
+
+    lookup_name = "zv_elk"
+    prepare_rhs = False
+
+    def as_sql(self, compiler, connection):
+        lhs, params = self.process_lhs(compiler, connection)
+        soort = self.lhs.output_field.db_type(connection).split("(")[0]
+        if type(self.rhs[0]) is int:  # ids: all of one type
+            literal = "{" + ",".join(map(str, self.rhs)) + "}"
+        else:  # each element quoted; \ and " escaped where there are any (array literal syntax)
+            tekst = list(map(str, self.rhs))
+            if '"' in (alles := "".join(tekst)) or "\\" in alles:
+                tekst = [t.replace("\\", "\\\\").replace('"', '\\"') for t in tekst]
+            literal = '{"' + '","'.join(tekst) + '"}'
+        return f"{lhs} = ANY(%s::{soort}[])", (*params, literal)
+
+
+def binnen(veld: str, waarden) -> Q | Lookup:
+    """`veld IN waarden` as a filter argument: one array parameter on PostgreSQL, a plain IN elsewhere."""
+    waarden = [w for w in waarden if w is not None]
+    if waarden and connection.vendor == "postgresql":
+        return _Elk(F(veld), waarden)
+    return Q(**{f"{veld}__in": waarden})
 
 
 def _zichtbaar(actor) -> Q:
@@ -54,6 +85,49 @@ def vervallen(objecttype: str, vandaag: dt.date | None = None) -> Exists:
         objecttype=objecttype, object_id=OuterRef("pk"), uitkomst="", vervaldatum__lte=vandaag
     )
     return Exists(due.exclude(actieve_blokkade(vandaag)))
+
+
+# what the sweep judges a retention row by (RT-07, RT-12, RT-13): no content, no free text
+OPSCHOONVELDEN = (
+    "pk",
+    "verwerkingsverantwoordelijke_id",
+    "objecttype",
+    "object_id",
+    "regel",
+    "vervaldatum",
+    "besluit_soort",
+    "voorstel",
+    "beoordeling",
+    "lijst_id",
+    "geblokkeerd",
+    "heeft_blokkade",
+)
+
+
+def opschoonbatch(vandaag: dt.date, na: int, aantal: int, *, vergrendel: bool) -> list:
+    """The sweep's next batch: up to `aantal` open rows due on `vandaag` after id `na`, in id order, as
+    plain rows (OPSCHOONVELDEN): the kind of decision that set the date, whether a list's "keep" proposal
+    left a reason, whether a hold is active (RT-07) and whether it has holds at all (lifted or ended ones
+    go with it). `vergrendel`: locked for the batch's transaction in the same statement, skipping rows
+    another transaction holds (PostgreSQL)."""
+    qs = met_status(
+        Bewaartermijn.objects.filter(uitkomst="", vervaldatum__lte=vandaag, pk__gt=na), vandaag
+    ).annotate(
+        besluit_soort=KT("besluit__soort"),
+        voorstel=ExpressionWrapper(Q(besluit__has_key="voorstelReden"), output_field=BooleanField()),
+        heeft_blokkade=Exists(Blokkade.objects.filter(termijn=OuterRef("pk"))),
+    )
+    if vergrendel:
+        qs = qs.select_for_update(skip_locked=True)
+    return list(qs.order_by("pk").values_list(*OPSCHOONVELDEN, named=True)[:aantal])
+
+
+def lijststanden(ids) -> dict[int, tuple[str, dt.date]]:
+    """Status and peildatum of the destruction lists a batch's rows are on (RT-13)."""
+    if not ids:
+        return {}
+    rijen = Vernietigingslijst.objects.filter(pk__in=ids).values_list("pk", "status", "peildatum")
+    return {pk: (status, peildatum) for pk, status, peildatum in rijen}
 
 
 def status_van(termijn: Bewaartermijn, vandaag: dt.date | None = None) -> str:

@@ -21,7 +21,7 @@ from pathlib import Path
 import structlog
 from django.conf import settings
 from django.db import connection, transaction
-from django.db.models import Exists, OuterRef, ProtectedError
+from django.db.models import Exists, OuterRef, ProtectedError, Q
 from django.db.models.deletion import Collector
 
 from zorgvuldig.audit import services as audit
@@ -35,6 +35,8 @@ from zorgvuldig.core.errors import DomainError, InvalidParam
 log = structlog.get_logger(__name__)
 ACTIVITEIT = "bewaren-vernietigen"
 SWEEP_LOCK = 0x5A56_5357  # pg advisory lock: one sweep at a time
+BATCH = 5000  # retention rows per transaction of the sweep (PostgreSQL)
+BATCH_SQLITE = 500  # SQLite has one writer at a time: shorter transactions keep other writes waiting less
 
 
 def _ongeldig(fouten: list[tuple[str, str]], detail: str) -> None:
@@ -482,10 +484,113 @@ def _vernietig_onderdelen(actor, dossier, items: list, verzoek) -> int:
 # --- deleting rows and everything that hangs on them ------------------------------------------------------
 
 
+_in = selectors.binnen  # `veld IN waarden`, one array literal on PostgreSQL
+
+
+class _Terugval(Exception):
+    """What the set-based delete does not handle itself (a signal receiver, a PROTECTed reference, an
+    unusual relation): Django's Collector then does the delete, with its ProtectedError."""
+
+
+def _plan(qs, *, met_uuid: bool = True) -> tuple[dict, list]:
+    """What deleting the rows of `qs` takes, as Django's Collector decides it — CASCADE goes with them,
+    SET_NULL is cleared, a PROTECT reference refuses, DO_NOTHING is left — but in sets: per model the ids
+    (and uuids) to delete, read with one query per relation instead of loading each row as an instance.
+    Raises _Terugval (before anything is written) where only the Collector gets it right."""
+    from django.db.models import CASCADE, DO_NOTHING, PROTECT, SET_NULL, ForeignKey
+    from django.db.models.deletion import get_candidate_relations_to_delete
+    from django.db.models.signals import m2m_changed, post_delete, pre_delete
+
+    weg: dict[type, dict[int, object]] = {}  # model → {pk: uuid or None}, in the order found
+    op_null: list[tuple[type, str, list[int]]] = []
+
+    def verzamel(model, rijen) -> None:
+        meta = model._meta
+        if (
+            meta.parents
+            or any(hasattr(f, "bulk_related_objects") for f in meta.private_fields)  # generic relations
+            or any(s.has_listeners(model) for s in (pre_delete, post_delete, m2m_changed))
+        ):
+            raise _Terugval
+        velden = (
+            ("pk", "uuid") if met_uuid and any(f.name == "uuid" for f in meta.concrete_fields) else ("pk",)
+        )
+        bekend = weg.setdefault(model, {})
+        nieuw = {r[0]: r[1] if len(r) > 1 else None for r in rijen.values_list(*velden) if r[0] not in bekend}
+        if not nieuw:
+            return
+        bekend.update(nieuw)
+        ids = list(nieuw)
+        beschermd: list = []
+        for rel in get_candidate_relations_to_delete(meta):
+            veld, on_delete, verwijzer = rel.field, rel.on_delete, rel.related_model  # type: ignore[attr-defined]
+            if on_delete is DO_NOTHING:
+                continue
+            if not isinstance(veld, ForeignKey) or not veld.target_field.primary_key or verwijzer is None:
+                raise _Terugval
+            verwijzend = verwijzer._base_manager.filter(_in(veld.attname, ids)).order_by()
+            if on_delete is CASCADE:
+                verzamel(verwijzer, verwijzend)
+            elif on_delete is PROTECT:
+                beschermd.append(verwijzend.values_list("pk"))
+            elif on_delete is SET_NULL:
+                op_null.append((verwijzer, veld.attname, ids))
+            else:
+                raise _Terugval
+        if beschermd and list(beschermd[0].union(*beschermd[1:], all=True)[:1]):
+            raise _Terugval
+
+    verzamel(qs.model, qs.order_by())
+    return weg, op_null
+
+
+def _voer_plan_uit(weg: dict, op_null: list) -> None:
+    for model, attname, ids in op_null:
+        model._base_manager.filter(_in(attname, ids)).update(**{attname: None})
+    # children before their parents; the foreign keys are deferred to the commit in any case
+    for model in reversed(list(weg)):
+        if weg[model]:
+            qs = model._base_manager.filter(_in("pk", weg[model]))
+            qs._raw_delete(qs.db)
+
+
+def _wis(qs) -> None:
+    """`qs.delete()`, set-based where nothing needs the Collector."""
+    try:
+        weg, op_null = _plan(qs, met_uuid=False)
+    except _Terugval:
+        qs.delete()
+        return
+    _voer_plan_uit(weg, op_null)
+
+
 def _verwijder(model, ids: list[int]) -> None:
     """Delete the rows with their CASCADE children, then the grants on any of them and the disclosure
     entries and grants whose origin is one of them. Raises ProtectedError when a record with a rule of its
     own still points at one (the caller keeps that unit for now)."""
+    from zorgvuldig.toegang.models import Toegang
+    from zorgvuldig.verstrekkingen.models import Verstrekking
+
+    try:
+        weg, op_null = _plan(model._base_manager.filter(_in("pk", ids)))
+    except _Terugval:
+        _verwijder_met_collector(model, ids)
+        return
+    _voer_plan_uit(weg, op_null)
+    grants, herkomsten = Q(pk__in=[]), []
+    for m, rijen in weg.items():
+        if rijen:
+            grants |= Q(_in("object_id", rijen), object_type=f"{m._meta.app_label}.{m._meta.model_name}")
+            herkomsten += [f"{m._meta.model_name}:{u}" for u in rijen.values() if u]
+    if herkomsten:
+        grants |= Q(_in("herkomst", herkomsten))
+        _wis(Verstrekking.objects.filter(_in("herkomst", herkomsten)))
+    _wis(Toegang.objects.filter(grants))  # on any of them, or from any of them: one statement
+
+
+def _verwijder_met_collector(model, ids: list[int]) -> None:
+    """`_verwijder` through Django's Collector, row instances and all: where a signal receiver, a
+    PROTECTed reference (its ProtectedError) or an unusual relation needs it."""
     from zorgvuldig.toegang.models import Toegang
     from zorgvuldig.verstrekkingen.models import Verstrekking
 
@@ -515,17 +620,30 @@ def grafsteen(obj, regel: str, *, object_id: int | None = None, ronde=None, besl
     """RT-03: the (unsaved) tombstone of a record destroyed outside a retention row of its own — a dossier
     item, a person, a VI archive record: type, uuid, rule, when; nothing about the person. `object_id`
     where the instance itself was deleted (Django then clears its pk)."""
-    return Bewaartermijn(
+    return _graf(
         # a protected row carries its controller; a VI archive record only through its organisation
-        verwerkingsverantwoordelijke_id=getattr(obj, "verwerkingsverantwoordelijke_id", None)
+        getattr(obj, "verwerkingsverantwoordelijke_id", None)
         or obj.organisatie.verwerkingsverantwoordelijke_id,
-        organisatie_id=obj.organisatie_id,
-        objecttype=f"{obj._meta.app_label}.{obj._meta.model_name}",
-        object_id=obj.pk if object_id is None else object_id,
-        object_uuid=obj.uuid,
+        obj.organisatie_id,
+        f"{obj._meta.app_label}.{obj._meta.model_name}",
+        obj.pk if object_id is None else object_id,
+        obj.uuid,
+        regel,
+        ronde=ronde,
+        besluit=besluit,
+    )
+
+
+def _graf(vv_id, org_id, objecttype, object_id, object_uuid, regel, *, ronde=None, besluit=None, moment=None):
+    return Bewaartermijn(
+        verwerkingsverantwoordelijke_id=vv_id,
+        organisatie_id=org_id,
+        objecttype=objecttype,
+        object_id=object_id,
+        object_uuid=object_uuid,
         regel=regel,
         uitkomst=policies.VERNIETIGD,
-        uitgevoerd_op=now(),
+        uitgevoerd_op=moment or now(),
         opschoonronde=ronde,
         besluit=besluit or {},
     )
@@ -534,19 +652,22 @@ def grafsteen(obj, regel: str, *, object_id: int | None = None, ronde=None, besl
 def _nog_nodig(kandidaten: set[int]) -> set[int]:
     """Of these persons, the ones that stay: still named by a record with a rule of its own (every PROTECT
     reference to a person), or representing someone still known (a parent of a sibling), whom deleting
-    them would cascade into. A consent a parent gave for a child keeps the child, and so the relation."""
+    them would cascade into. A consent a parent gave for a child keeps the child, and so the relation.
+    One statement (UNION ALL) over all references for the whole set."""
     from django.db.models import PROTECT, ForeignObjectRel
 
     from zorgvuldig.personen.models import Persoon, Relatie
 
-    blijft = set(Relatie.objects.filter(ander_id__in=kandidaten).values_list("ander_id", flat=True))
+    if not kandidaten:
+        return set()
+    vragen: list = [Relatie.objects.filter(_in("ander_id", kandidaten)).order_by().values_list("ander_id")]
     # include_hidden: most references are declared with related_name="+"
     for rel in Persoon._meta.get_fields(include_hidden=True):
         if isinstance(rel, ForeignObjectRel) and rel.on_delete is PROTECT and rel.related_model is not None:
-            model = rel.related_model
-            verwijzend = model._base_manager.filter(**{f"{rel.field.name}__in": kandidaten})  # type: ignore[union-attr]
-            blijft |= set(verwijzend.values_list(rel.field.attname, flat=True))
-    return blijft
+            attname = rel.field.attname  # type: ignore[union-attr]
+            verwijzend = rel.related_model._base_manager.filter(_in(attname, kandidaten))
+            vragen.append(verwijzend.order_by().values_list(attname))
+    return {r[0] for r in vragen[0].union(*vragen[1:], all=True)}
 
 
 def _ruim_personen_op(kandidaten: set[int], ronde) -> Counter:
@@ -558,33 +679,104 @@ def _ruim_personen_op(kandidaten: set[int], ronde) -> Counter:
 
     weg: Counter = Counter()  # per controller id
     gezien: set[int] = set()
+    soort = f"{Persoon._meta.app_label}.{Persoon._meta.model_name}"
+    in_sql = connection.vendor == "postgresql"  # the tombstones written from the rows (_graven_uit)
+
+    def verwijder(pks: list[int]) -> None:
+        with transaction.atomic():  # tombstones and deletion stand or fall together
+            if in_sql:
+                _graven_uit(Persoon, pks, "persoon", ronde)
+            _verwijder(Persoon, pks)
+
     while kandidaten - gezien:
         nu = kandidaten - gezien
         gezien |= nu
-        bestaand = {p.pk: p for p in Persoon.objects.filter(pk__in=nu)}
+        bestaand = {
+            pk: (uuid, vv, org)
+            for pk, uuid, vv, org in Persoon.objects.filter(_in("pk", nu)).values_list(
+                "pk", "uuid", "verwerkingsverantwoordelijke_id", "organisatie_id"
+            )
+        }
         te_gaan = set(bestaand) - _nog_nodig(set(bestaand))
         if not te_gaan:
             break
-        kandidaten = set(Relatie.objects.filter(persoon_id__in=te_gaan).values_list("ander_id", flat=True))
-        kandidaten |= set(Relatie.objects.filter(ander_id__in=te_gaan).values_list("persoon_id", flat=True))
+        kandidaten = set()
+        for persoon_id, ander_id in Relatie.objects.filter(
+            Q(_in("persoon_id", te_gaan)) | Q(_in("ander_id", te_gaan))
+        ).values_list("persoon_id", "ander_id"):
+            if persoon_id in te_gaan:
+                kandidaten.add(ander_id)
+            if ander_id in te_gaan:
+                kandidaten.add(persoon_id)
         try:
-            with transaction.atomic():
-                _verwijder(Persoon, list(te_gaan))
-            gegaan = [bestaand[pk] for pk in te_gaan]
+            verwijder(list(te_gaan))
+            gegaan = list(te_gaan)
         except ProtectedError:  # a reference the check above does not know: one by one
             gegaan = []
             for pk in te_gaan:
                 try:
-                    with transaction.atomic():
-                        _verwijder(Persoon, [pk])
-                    gegaan.append(bestaand[pk])
+                    verwijder([pk])
+                    gegaan.append(pk)
                 except ProtectedError:
                     continue
-        Pseudoniem.objects.filter(sleutel__in=[audit.subject_key(p) for p in gegaan]).delete()
-        Bewaartermijn.objects.bulk_create([grafsteen(p, "persoon", ronde=ronde) for p in gegaan])
-        for p in gegaan:
-            weg[p.verwerkingsverantwoordelijke_id] += 1
+        if not gegaan:
+            continue
+        # AU-07: the mapping goes with the person (its key as audit.subject_key makes it)
+        sleutels = [f"{Persoon._meta.model_name}:{bestaand[pk][0]}" for pk in gegaan]
+        Pseudoniem.objects.filter(_in("sleutel", sleutels)).delete()
+        if not in_sql:
+            moment = now()
+            Bewaartermijn.objects.bulk_create(
+                [
+                    _graf(vv, org, soort, pk, uuid, "persoon", ronde=ronde, moment=moment)
+                    for pk, (uuid, vv, org) in ((pk, bestaand[pk]) for pk in gegaan)
+                ]
+            )
+        for pk in gegaan:
+            weg[bestaand[pk][1]] += 1
     return weg
+
+
+def _graven_uit(model, pks: list[int], regel: str, ronde) -> None:
+    """RT-03 on PostgreSQL: the tombstones of rows about to be deleted in this transaction, written by the
+    database from the rows themselves in one INSERT … SELECT — type, uuid, rule, outcome, when, every other
+    column at its default, as `grafsteen` makes them — instead of built and sent row by row."""
+    from django.utils import timezone
+
+    moment, qn = now(), connection.ops.quote_name
+    uit_rij = {
+        "uuid": "gen_random_uuid()",
+        "verwerkingsverantwoordelijke": "r.verwerkingsverantwoordelijke_id",
+        "organisatie": "r.organisatie_id",
+        "object_id": f"r.{qn(model._meta.pk.column)}",
+        "object_uuid": "r.uuid",
+    }
+    vast = {
+        "aangemaakt": timezone.now(),  # as auto_now(_add) would set them
+        "gewijzigd": timezone.now(),
+        "objecttype": f"{model._meta.app_label}.{model._meta.model_name}",
+        "regel": regel,
+        "uitkomst": policies.VERNIETIGD,
+        "uitgevoerd_op": moment,
+        "opschoonronde": ronde.pk if ronde is not None else None,
+    }
+    kolommen, waarden, params = [], [], []
+    for veld in Bewaartermijn._meta.concrete_fields:
+        if veld.primary_key:
+            continue
+        kolommen.append(qn(veld.column or veld.name))
+        if veld.name in uit_rij:
+            waarden.append(uit_rij[veld.name])
+        else:
+            waarden.append("%s")
+            params.append(veld.get_db_prep_save(vast.get(veld.name, veld.get_default()), connection))
+    with connection.cursor() as cur:
+        cur.execute(
+            f"INSERT INTO {qn(Bewaartermijn._meta.db_table)} ({', '.join(kolommen)}) "
+            f"SELECT {', '.join(waarden)} FROM {qn(model._meta.db_table)} r "
+            f"WHERE r.{qn(model._meta.pk.column)} = ANY(%s::bigint[])",
+            [*params, "{" + ",".join(map(str, pks)) + "}"],
+        )
 
 
 # --- the sweep (RT-03, RT-09, RT-11, RT-13) ---------------------------------------------------------------
@@ -655,9 +847,16 @@ def _unlock() -> None:
             cur.execute("SELECT pg_advisory_unlock(%s)", [SWEEP_LOCK])
 
 
-def opschonen(vandaag: dt.date | None = None, *, droog: bool = False, batch: int = 500, pauze: float = 0.0):
-    """One sweep over everything due. Returns the Opschoonronde (None when another sweep runs)."""
-    vandaag = vandaag or today()
+def standaard_batch() -> int:
+    return BATCH if connection.vendor == "postgresql" else BATCH_SQLITE
+
+
+def opschonen(
+    vandaag: dt.date | None = None, *, droog: bool = False, batch: int | None = None, pauze: float = 0.0
+):
+    """One sweep over everything due, `batch` retention rows per transaction (standaard_batch). Returns the
+    Opschoonronde (None when another sweep runs)."""
+    vandaag, batch = vandaag or today(), batch or standaard_batch()
     with tenancy.systeem():
         if not _lock():
             log.warning("bewaren.opschonen.bezet")
@@ -679,18 +878,17 @@ def _opschonen(vandaag, droog, batch, pauze) -> Opschoonronde:
         (r.verwerkingsverantwoordelijke_id, r.code): r.archiefcategorie
         for r in Bewaarregel.objects.exclude(archiefcategorie="")
     }
+    vv_uuid: dict[int, str] = {}
     laatste = 0
     while True:
-        ids = list(
-            Bewaartermijn.objects.filter(uitkomst="", vervaldatum__lte=vandaag, pk__gt=laatste)
-            .order_by("pk")
-            .values_list("pk", flat=True)[:batch]
-        )
-        if not ids:
-            break
-        laatste = ids[-1]
         with transaction.atomic():
-            _batch(ids, vandaag, droog, ronde, archief, telling)
+            # the batch is read and locked in its own transaction, so what it judged is what it changes
+            rijen = selectors.opschoonbatch(vandaag, laatste, batch, vergrendel=not droog)
+            if rijen:
+                laatste = rijen[-1].pk
+                _batch(rijen, vandaag, droog, ronde, archief, telling, vv_uuid)
+        if not rijen:
+            break
         if pauze:
             time.sleep(pauze)
     if not droog:
@@ -713,32 +911,32 @@ def _opschonen(vandaag, droog, batch, pauze) -> Opschoonronde:
     return ronde
 
 
-def _batch(ids, vandaag, droog, ronde, archief, telling) -> None:
+def _batch(rijen, vandaag, droog, ronde, archief, telling, vv_uuid) -> None:
+    """Judge each row of the batch by the rules, then carry out per record type and way, set-based."""
     from zorgvuldig.organisaties.models import Verwerkingsverantwoordelijke
 
-    qs = Bewaartermijn.objects.filter(pk__in=ids, uitkomst="")
-    if not droog:
-        qs = qs.select_for_update(skip_locked=True, of=("self",))
-    rijen = list(selectors.met_status(qs.select_related("lijst"), vandaag))
-    vv_uuid = dict(
-        Verwerkingsverantwoordelijke.objects.filter(
-            pk__in={r.verwerkingsverantwoordelijke_id for r in rijen}
-        ).values_list("pk", "uuid")
-    )
-    groepen: dict[tuple[str, str], list[Bewaartermijn]] = defaultdict(list)
+    nieuw = {r.verwerkingsverantwoordelijke_id for r in rijen} - set(vv_uuid)
+    if nieuw:
+        vv_uuid.update(
+            (pk, str(u))
+            for pk, u in Verwerkingsverantwoordelijke.objects.filter(pk__in=nieuw).values_list("pk", "uuid")
+        )
+    lijsten = selectors.lijststanden({r.lijst_id for r in rijen if r.lijst_id is not None})
+    groepen: dict[tuple[str, str], list] = defaultdict(list)
     for rij in rijen:
-        vv = str(vv_uuid[rij.verwerkingsverantwoordelijke_id])
+        vv = vv_uuid[rij.verwerkingsverantwoordelijke_id]
         regel = policies.REGELS[rij.regel]
-        lijst_nodig = regel.vernietigingslijst and rij.besluit.get("soort") != "verzoek"
+        lijst_nodig = regel.vernietigingslijst and rij.besluit_soort != "verzoek"
+        lijst = lijsten.get(rij.lijst_id) if rij.lijst_id is not None else None
         bezwaar = policies.opruimbezwaar(
-            policies.status(rij.vervaldatum, rij.uitkomst, rij.geblokkeerd, vandaag),
+            policies.status(rij.vervaldatum, "", rij.geblokkeerd, vandaag),
             lijst_nodig,
             rij.beoordeling or None,
             # an approval covers the date it judged: a record whose date moved after it needs a new list
-            rij.lijst is not None
-            and rij.lijst.status == policies.GOEDGEKEURD
+            lijst is not None
+            and lijst[0] == policies.GOEDGEKEURD
             and rij.vervaldatum is not None
-            and rij.vervaldatum <= rij.lijst.peildatum,
+            and rij.vervaldatum <= lijst[1],
         )
         if bezwaar:
             telling[vv][f"wacht:{bezwaar}"] += 1
@@ -758,37 +956,43 @@ def _batch(ids, vandaag, droog, ronde, archief, telling) -> None:
 
 def _voer_uit(eenheid, wijze, groep, ronde, vandaag, vv_uuid, telling) -> None:
     """Destroy (or transfer) a group of one type: all at once, or — when one of them is still referenced —
-    one by one, keeping the referenced ones for a later run."""
-    gedaan = []
+    in halves, down to the single records that are, which wait for a later run."""
+    gedaan: list = []
     personen: Counter = Counter()
-    try:
-        with transaction.atomic():
-            personen = _vernietig(eenheid, wijze, groep, ronde)
-        gedaan = groep
-    except ProtectedError:
-        for rij in groep:
-            try:
-                with transaction.atomic():
-                    personen += _vernietig(eenheid, wijze, [rij], ronde)
-                gedaan.append(rij)
-            except ProtectedError:
-                telling[str(vv_uuid[rij.verwerkingsverantwoordelijke_id])]["wacht:in_gebruik"] += 1
-    per_vv: dict[str, list] = defaultdict(list)
-    for rij in gedaan:
-        per_vv[str(vv_uuid[rij.verwerkingsverantwoordelijke_id])].append(rij)
-    for vv, rijen in per_vv.items():
-        telling[vv][wijze] += len(rijen)
+
+    def probeer(deel: list) -> None:
+        nonlocal personen
+        try:
+            with transaction.atomic():
+                weg = _vernietig(eenheid, wijze, deel, ronde)
+        except ProtectedError:
+            if len(deel) == 1:
+                telling[vv_uuid[deel[0].verwerkingsverantwoordelijke_id]]["wacht:in_gebruik"] += 1
+                return
+            # a large batch with a few referenced records: halving finds them in a few steps each
+            probeer(deel[: len(deel) // 2])
+            probeer(deel[len(deel) // 2 :])
+            return
+        gedaan.extend(deel)
+        personen += weg
+
+    probeer(groep)
+    per_vv: Counter = Counter(vv_uuid[rij.verwerkingsverantwoordelijke_id] for rij in gedaan)
+    for vv, aantal in per_vv.items():
+        telling[vv][wijze] += aantal
         audit.record(
             actor=Actor.systeem(),
             actie="bewaren.vernietigd",
             activiteit=ACTIVITEIT,
             object=ronde,
             velden=[eenheid.objecttype],
-            koppeling={"wijze": wijze, "aantal": len(rijen), "regel": eenheid.regel},
+            koppeling={"wijze": wijze, "aantal": aantal, "regel": eenheid.regel},
             verwerkingsverantwoordelijke=vv,
         )
     for vv_id, aantal in personen.items():
-        vv = str(vv_uuid.get(vv_id) or _vv_uuid(vv_id))
+        if vv_id not in vv_uuid:
+            vv_uuid[vv_id] = str(_vv_uuid(vv_id))
+        vv = vv_uuid[vv_id]
         telling[vv]["personen"] += aantal
         audit.record(
             actor=Actor.systeem(),
@@ -807,28 +1011,30 @@ def _vv_uuid(vv_id: int):
     return Verwerkingsverantwoordelijke.objects.values_list("uuid", flat=True).get(pk=vv_id)
 
 
-def _vernietig(eenheid, wijze, groep: list[Bewaartermijn], ronde) -> Counter:
-    """Destroy one group; returns the persons deleted with it per controller id."""
+def _vernietig(eenheid, wijze, groep: list, ronde) -> Counter:
+    """Destroy one group (rows of `selectors.opschoonbatch`); returns the persons deleted with it per
+    controller id."""
     ids = [r.object_id for r in groep]
+    termijnen = [r.pk for r in groep]
     personen = eenheid.personen(ids)
     if wijze == policies.OVERGEBRACHT:
         _breng_over(eenheid, list(eenheid.model.objects.filter(pk__in=ids)), ronde)
     mee = eenheid.voorbereiden(ids)
     _verwijder(eenheid.model, ids)
+    moment = now()
     for objecttype, pks in mee:
         _verwijder(eenheden.EENHEDEN[objecttype].model, pks)
-        Bewaartermijn.objects.filter(objecttype=objecttype, object_id__in=pks, uitkomst="").update(
-            uitkomst=wijze, uitgevoerd_op=now(), opschoonronde=ronde, reden_versleuteld="", lijst=None
+        Bewaartermijn.objects.filter(_in("object_id", pks), objecttype=objecttype, uitkomst="").update(
+            uitkomst=wijze, uitgevoerd_op=moment, opschoonronde=ronde, reden_versleuteld="", lijst=None
         )
     # the retention row becomes the tombstone: type, uuid, rule, how, when — its free text wiped
-    Bewaartermijn.objects.filter(pk__in=[r.pk for r in groep]).update(
-        uitkomst=wijze, uitgevoerd_op=now(), opschoonronde=ronde, reden_versleuteld=""
+    Bewaartermijn.objects.filter(_in("pk", termijnen)).update(
+        uitkomst=wijze, uitgevoerd_op=moment, opschoonronde=ronde, reden_versleuteld=""
     )
-    for rij in groep:
-        if "voorstelReden" in rij.besluit:  # a tombstone keeps no free text
-            rij.besluit.pop("voorstelReden")
-            Bewaartermijn.objects.filter(pk=rij.pk).update(besluit=rij.besluit)
-    Blokkade.objects.filter(termijn__in=[r.pk for r in groep]).delete()
+    for rij in Bewaartermijn.objects.filter(pk__in=[r.pk for r in groep if r.voorstel]):
+        rij.besluit.pop("voorstelReden")  # a tombstone keeps no free text
+        Bewaartermijn.objects.filter(pk=rij.pk).update(besluit=rij.besluit)
+    Blokkade.objects.filter(_in("termijn_id", [r.pk for r in groep if r.heeft_blokkade])).delete()
     return _ruim_personen_op(personen, ronde)
 
 

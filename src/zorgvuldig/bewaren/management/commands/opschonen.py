@@ -14,13 +14,19 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--dry-run", action="store_true", help="Alleen tellen, niets wijzigen.")
-        parser.add_argument("--batch", type=int, default=500, help="Records per transactie (standaard 500).")
+        parser.add_argument(
+            "--batch",
+            type=int,
+            default=None,
+            help=f"Records per transactie (standaard {services.BATCH}; SQLite {services.BATCH_SQLITE}).",
+        )
         parser.add_argument(
             "--pauze", type=float, default=0.0, help="Seconden rust tussen batches, om de last te spreiden."
         )
 
-    def handle(self, *args, dry_run=False, batch=500, pauze=0.0, **opts):
-        ronde = services.opschonen(droog=dry_run, batch=max(1, batch), pauze=max(0.0, pauze))
+    def handle(self, *args, dry_run=False, batch=None, pauze=0.0, **opts):
+        batch = max(1, batch) if batch is not None else None
+        ronde = services.opschonen(droog=dry_run, batch=batch, pauze=max(0.0, pauze))
         if ronde is None:
             self.stderr.write("Er loopt al een opschoonronde.")
             raise SystemExit(1)
