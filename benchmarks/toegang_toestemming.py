@@ -3,13 +3,15 @@
 * app — what a service does before a consent-based share (G1), as a professional on the dossier's case
   team: `dossiers.selectors.dossier_of_404(actor, uuid)` (the actor's organisation on the connection,
   the dossier with the grant EXISTS joined in SQL and RT-12 validity, then the actor's valid grants on
-  it), `dossiers.selectors.sectie_toegang(…, "delen", "lezen")` (the pure section rule), the consent of
-  that dossier (`Toestemming` by uuid, filtered on the dossier, `.first()`) and
+  it; both querysets compiled once per connection, `core.querysjabloon`),
+  `dossiers.selectors.sectie_toegang(…, "delen", "lezen")` (the pure section rule), the consent of that
+  dossier (`toestemmingen.selectors.in_dossier`: by uuid, filtered on the dossier, first by id) and
   `toestemmingen.policies.dekt(toestemmingen.selectors.feit(rij), …)`. The check never decrypts (counted
   per run: `decrypts_per_op`), so every consent carries the same dummy ciphertext of realistic length.
 * raw — the same statements as plain SQL on the same connection and role: the actor's organisation set
   on the connection when it changes (PostgreSQL, as `tenancy.activeer` does), the dossier with the same
-  joins and grant EXISTS, the actor's valid grants on it, the consent row; no ORM, no rules.
+  joins, grant EXISTS and retention NOT EXISTS (RT-12), the actor's valid grants on it, the consent row;
+  no ORM, no rules. Same cursor as the app's, so on PostgreSQL prepared the same way (ADR 0016).
 
 Every lookup is for a random consent of the 1M and a random current case-team member of its dossier, so
 the actor changes from one action to the next as it does from request to request (the middleware clears
@@ -71,7 +73,12 @@ RAW_DOSSIER = (
     "SELECT d.*, t.*, g.* FROM dossiers_dossier d"
     " INNER JOIN organisaties_team t ON t.id = d.team_id"
     " LEFT OUTER JOIN organisaties_gebruiker g ON g.id = d.casusregie_id"
-    " WHERE EXISTS (SELECT 1 FROM toegang_toegang a"
+    # RT-12: not past its retention date unless held (bewaren.selectors.vervallen), as the app asks
+    " WHERE NOT EXISTS (SELECT 1 FROM bewaren_bewaartermijn v WHERE v.object_id = d.id"
+    " AND v.objecttype = 'dossiers.dossier' AND v.uitkomst = '' AND v.vervaldatum <= %s"
+    " AND NOT EXISTS (SELECT 1 FROM bewaren_blokkade b WHERE b.einddatum > %s AND b.opgeheven_op IS NULL"
+    " AND b.termijn_id = v.id LIMIT 1) LIMIT 1)"
+    " AND EXISTS (SELECT 1 FROM toegang_toegang a"
     f" WHERE {_GELDIG} AND a.lezen AND a.object_id = d.id LIMIT 1)"
     " AND d.uuid = %s ORDER BY d.id LIMIT 1"
 )
@@ -614,11 +621,10 @@ def actie(g: Geval):
     from zorgvuldig.dossiers import selectors as dossiers
     from zorgvuldig.toestemmingen import policies as cs
     from zorgvuldig.toestemmingen import selectors as toestemmingen
-    from zorgvuldig.toestemmingen.models import Toestemming
 
     dossier, grants = dossiers.dossier_of_404(g.actor, g.dossier_uuid)
     dossiers.sectie_toegang(g.actor, dossier, grants, "delen", "lezen")
-    rij = Toestemming.objects.filter(dossier=dossier, uuid=g.toestemming_uuid).first()
+    rij = toestemmingen.in_dossier(dossier, g.toestemming_uuid)
     if rij is None:
         raise LookupError("consent not found")
     return cs.dekt(
@@ -658,7 +664,7 @@ def _raw(gevallen: list[Geval]) -> list[float]:
             if pg and vorige != g.user_id:
                 cur.execute(SET_CONFIG, [str(g.org_id), str(g.user_id), "", ""])
                 vorige = g.user_id
-            cur.execute(RAW_DOSSIER, [vandaag, vandaag, g.user_id, g.org_id, g.dossier_db])
+            cur.execute(RAW_DOSSIER, [vandaag] * 4 + [g.user_id, g.org_id, g.dossier_db])
             d = cur.fetchone()
             cur.execute(RAW_GRANTS, [vandaag, vandaag, g.user_id, g.org_id, d[0]])
             cur.fetchall()
@@ -708,10 +714,10 @@ def _plannen(g: Geval) -> None:
     with connection.cursor() as cur:
         if pg:
             cur.execute(SET_CONFIG, [str(g.org_id), str(g.user_id), "", ""])
-        cur.execute(RAW_DOSSIER, [vandaag, vandaag, g.user_id, g.org_id, g.dossier_db])
+        cur.execute(RAW_DOSSIER, [vandaag] * 4 + [g.user_id, g.org_id, g.dossier_db])
         d = cur.fetchone()
         for sql, params in (
-            (RAW_DOSSIER, [vandaag, vandaag, g.user_id, g.org_id, g.dossier_db]),
+            (RAW_DOSSIER, [vandaag] * 4 + [g.user_id, g.org_id, g.dossier_db]),
             (RAW_GRANTS, [vandaag, vandaag, g.user_id, g.org_id, d[0]]),
             (RAW_TOESTEMMING, [d[0], g.toestemming_db]),
         ):

@@ -6,6 +6,8 @@ section the actor's grants do not cover is 403 `E_AC_NOT_AUTHORISED` (AC-05, AC-
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 from django.db import transaction
 from django.db.models import Prefetch
 
@@ -13,6 +15,7 @@ from zorgvuldig.audit import services as audit
 from zorgvuldig.core import crypto, tenancy
 from zorgvuldig.core.clock import today
 from zorgvuldig.core.errors import DomainError, NotFound
+from zorgvuldig.core.querysjabloon import Querysjabloon
 from zorgvuldig.dossiers import policies
 from zorgvuldig.dossiers.models import (
     Clientverklaring,
@@ -37,21 +40,63 @@ def dossiers_zichtbaar_voor(actor):
     """Dossiers the actor holds a valid grant for (AC-02 … AC-04, AC-09, AC-11) and that still act: past
     their retention date (RT-01) or due on a granted destruction request (RI-10) they are gone for users
     before the sweep removes them (RT-12)."""
+    tenancy.activeer(actor)
+    return _zichtbaar(actor, today())
+
+
+def _zichtbaar(actor, vandaag):
     from zorgvuldig.bewaren.selectors import vervallen
 
-    tenancy.activeer(actor)
-    return met_grant(Dossier.objects.exclude(vervallen(OBJECT_TYPE)), actor)
+    return met_grant(Dossier.objects.exclude(vervallen(OBJECT_TYPE, vandaag)), actor, vandaag=vandaag)
+
+
+def _grants_qs(actor, dossier_id, vandaag):
+    return (
+        Toegang.objects.geldig_op(vandaag)
+        .voor_actor(actor)
+        .filter(object_type=OBJECT_TYPE, object_id=dossier_id)
+        .order_by("ontvanger_organisatie_id", "-geldig_vanaf", "id")
+    )
+
+
+def _ontvanger(gebruiker: int, organisatie: int) -> SimpleNamespace:
+    """An actor as the grant filters read it (user, organisation), to build a template with."""
+    return SimpleNamespace(
+        is_systeem=False, gebruiker=SimpleNamespace(pk=gebruiker), organisatie=SimpleNamespace(pk=organisatie)
+    )
+
+
+# The two statements of every dossier action, compiled once per connection (issue 6): the same querysets
+# as `dossiers_zichtbaar_voor` and `grants_op` build, for a user actor.
+_GRANTS = Querysjabloon(
+    lambda gebruiker, organisatie, vandaag, dossier: _grants_qs(
+        _ontvanger(gebruiker, organisatie), dossier, vandaag
+    ),
+    gebruiker="id",
+    organisatie="id",
+    vandaag="datum",
+    dossier="id",
+)
+_DOSSIER = Querysjabloon(
+    lambda gebruiker, organisatie, vandaag, uuid: (
+        _zichtbaar(_ontvanger(gebruiker, organisatie), vandaag)
+        .select_related("team", "casusregie")
+        .filter(uuid=uuid)
+        .order_by("pk")[:1]
+    ),
+    gebruiker="id",
+    organisatie="id",
+    vandaag="datum",
+    uuid="uuid",
+)
 
 
 def grants_op(actor, dossier: Dossier) -> list[Toegang]:
     """The actor's grants on this dossier valid today (RT-12), personal before organisational."""
     if actor.is_systeem:
         return []
-    return list(
-        Toegang.objects.geldig_op(today())
-        .voor_actor(actor)
-        .filter(object_type=OBJECT_TYPE, object_id=dossier.pk)
-        .order_by("ontvanger_organisatie_id", "-geldig_vanaf", "id")
+    return _GRANTS.rijen(
+        gebruiker=actor.gebruiker.pk, organisatie=actor.organisatie.pk, vandaag=today(), dossier=dossier.pk
     )
 
 
@@ -63,7 +108,14 @@ def dossier_of_404(actor, uuid) -> tuple[Dossier, list[Toegang]]:
     """The dossier and the actor's valid grants on it. No grant: 404 — except for an auditor or
     inspector whose statutory grant ran out, who knew of it and hears why (AC-09 `E_AC_GRANT_EXPIRED`)."""
     tenancy.activeer(actor)
-    dossier = dossiers_zichtbaar_voor(actor).select_related("team", "casusregie").filter(uuid=uuid).first()
+    if actor.is_systeem:
+        dossier = (
+            dossiers_zichtbaar_voor(actor).select_related("team", "casusregie").filter(uuid=uuid).first()
+        )
+    else:
+        dossier = _DOSSIER.eerste(
+            gebruiker=actor.gebruiker.pk, organisatie=actor.organisatie.pk, vandaag=today(), uuid=uuid
+        )
     if dossier is None:
         if _wettelijke_grant_verlopen(actor, uuid):
             raise DomainError(

@@ -14,9 +14,9 @@ def object_type(model) -> str:
     return f"{model._meta.app_label}.{model._meta.model_name}"
 
 
-def grants_voor(actor, model, recht: str = "lezen", bronnen=None) -> QuerySet[Toegang]:
+def grants_voor(actor, model, recht: str = "lezen", bronnen=None, vandaag=None) -> QuerySet[Toegang]:
     qs = (
-        Toegang.objects.geldig_op(today())
+        Toegang.objects.geldig_op(vandaag or today())
         .voor_actor(actor)
         .filter(object_type=object_type(model), **{recht: True})
     )
@@ -25,11 +25,11 @@ def grants_voor(actor, model, recht: str = "lezen", bronnen=None) -> QuerySet[To
     return qs
 
 
-def met_grant(qs: QuerySet, actor, recht: str = "lezen", bronnen=None) -> QuerySet:
+def met_grant(qs: QuerySet, actor, recht: str = "lezen", bronnen=None, vandaag=None) -> QuerySet:
     """Restrict `qs` to rows the actor holds a valid grant for (joined in SQL, DESIGN §5.1)."""
     if actor.is_systeem:
         return qs
-    grants = grants_voor(actor, qs.model, recht, bronnen).filter(object_id=OuterRef("pk"))
+    grants = grants_voor(actor, qs.model, recht, bronnen, vandaag).filter(object_id=OuterRef("pk"))
     return qs.filter(Exists(grants))
 
 

@@ -13,6 +13,7 @@ from zorgvuldig.audit import services as audit
 from zorgvuldig.core import crypto, tenancy
 from zorgvuldig.core.clock import today
 from zorgvuldig.core.errors import NotFound
+from zorgvuldig.core.querysjabloon import Querysjabloon
 from zorgvuldig.toegang.models import Toegang
 from zorgvuldig.toestemmingen import policies
 from zorgvuldig.toestemmingen.models import Toestemming
@@ -98,9 +99,22 @@ def feit(rij: Toestemming) -> policies.Toestemmingsfeit:
     )
 
 
+# Compiled once per connection (core.querysjabloon): the lookup before every consent-based share.
+_IN_DOSSIER = Querysjabloon(
+    lambda dossier, uuid: Toestemming.objects.filter(dossier_id=dossier, uuid=uuid).order_by("pk")[:1],
+    dossier="id",
+    uuid="uuid",
+)
+
+
+def in_dossier(dossier, uuid) -> Toestemming | None:
+    """The consent `uuid` recorded in this dossier (one the caller may see: its grants were checked)."""
+    return _IN_DOSSIER.eerste(dossier=dossier.pk, uuid=uuid)
+
+
 def dekt_bijzondere_gegevens(dossier, uuid) -> bool:
     """DS-10: an explicit consent of this dossier, given and valid today, covering special-category data."""
-    rij = Toestemming.objects.filter(dossier=dossier, uuid=uuid).first()
+    rij = in_dossier(dossier, uuid)
     if rij is None or not rij.uitdrukkelijk:
         return False
     if not policies.is_geldig(rij.status, rij.geldig_tot, today()):
