@@ -52,3 +52,32 @@ def toegewezen_verzoek(regio, persoon):
         ontvangen_op=dt.date.today(),
         behandelaar=regio.leidinggevende,
     )
+
+
+def goedgekeurde_lijst(regio, peildatum, items=()):
+    """A destruction list made, optionally judged, and approved by the leidinggevende and the FG (RT-13)."""
+    from zorgvuldig.bewaren import services
+
+    lijst = services.maak_lijst(actor=regio.actor(regio.leidinggevende), peildatum=peildatum)
+    if items:
+        services.beoordeel(actor=regio.actor(regio.leidinggevende), uuid=lijst.uuid, items=list(items))
+    services.keur_goed(actor=regio.actor(regio.leidinggevende), uuid=lijst.uuid)
+    services.keur_goed(actor=regio.actor(regio.fg), uuid=lijst.uuid)
+    return lijst
+
+
+def open_verzoek_op_toestemming(regio, persoon, toestemming):
+    """An inzage request still open that relies on `toestemming` (PROTECT: the consent stays in use)."""
+    from zorgvuldig.rechten.models import Verzoek
+
+    return Verzoek.objects.create(
+        verwerkingsverantwoordelijke=regio.gemeente,
+        organisatie=regio.wijkteam,
+        soort="inzage",
+        status="ontvangen",
+        persoon=persoon,
+        hoedanigheid="derde_met_toestemming",
+        toestemming=toestemming,
+        ontvangen_op=dt.date(2026, 6, 1),
+        behandelaar=regio.leidinggevende,
+    )

@@ -20,7 +20,7 @@ from zorgvuldig.audit.models import AuditRegel
 from zorgvuldig.audit.services import verifieer, verzegel_alles
 from zorgvuldig.bewaren import services
 from zorgvuldig.bewaren.models import Bewaartermijn, Opschoonronde, Vernietigingslijst
-from zorgvuldig.bewaren.tests.hulp import gesloten_dossier, op, toegewezen_verzoek
+from zorgvuldig.bewaren.tests.hulp import gesloten_dossier, goedgekeurde_lijst, op, toegewezen_verzoek
 from zorgvuldig.conftest import als_systeem
 from zorgvuldig.core import crypto
 from zorgvuldig.core.errors import DomainError
@@ -42,15 +42,6 @@ def termijn(obj) -> Bewaartermijn:
     return Bewaartermijn.objects.get(
         objecttype=f"{obj._meta.app_label}.{obj._meta.model_name}", object_id=obj.pk
     )
-
-
-def goedgekeurde_lijst(regio, peildatum, items=()) -> Vernietigingslijst:
-    lijst = services.maak_lijst(actor=regio.actor(regio.leidinggevende), peildatum=peildatum)
-    if items:
-        services.beoordeel(actor=regio.actor(regio.leidinggevende), uuid=lijst.uuid, items=list(items))
-    services.keur_goed(actor=regio.actor(regio.leidinggevende), uuid=lijst.uuid)
-    services.keur_goed(actor=regio.actor(regio.fg), uuid=lijst.uuid)
-    return lijst
 
 
 def client_van(dossier) -> Persoon:

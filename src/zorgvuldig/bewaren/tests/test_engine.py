@@ -14,7 +14,13 @@ from zorgvuldig.audit.models import AuditRegel, Pseudoniem
 from zorgvuldig.audit.services import subject_key, verifieer, verzegel_alles
 from zorgvuldig.bewaren import services
 from zorgvuldig.bewaren.models import Bewaartermijn, Opschoonronde
-from zorgvuldig.bewaren.tests.hulp import gesloten_dossier, op, toegewezen_verzoek
+from zorgvuldig.bewaren.tests.hulp import (
+    gesloten_dossier,
+    goedgekeurde_lijst,
+    op,
+    open_verzoek_op_toestemming,
+    toegewezen_verzoek,
+)
 from zorgvuldig.conftest import als_systeem
 from zorgvuldig.core.errors import DomainError
 from zorgvuldig.dossiers.models import Dossier, Notitie
@@ -31,17 +37,6 @@ def termijn(obj) -> Bewaartermijn:
     return Bewaartermijn.objects.get(
         objecttype=f"{obj._meta.app_label}.{obj._meta.model_name}", object_id=obj.pk
     )
-
-
-def goedgekeurde_lijst(regio, peildatum, beoordelingen=()):
-    lijst = services.maak_lijst(actor=regio.actor(regio.leidinggevende), peildatum=peildatum)
-    if beoordelingen:
-        services.beoordeel(
-            actor=regio.actor(regio.leidinggevende), uuid=lijst.uuid, items=list(beoordelingen)
-        )
-    services.keur_goed(actor=regio.actor(regio.leidinggevende), uuid=lijst.uuid)
-    services.keur_goed(actor=regio.actor(regio.fg), uuid=lijst.uuid)
-    return lijst
 
 
 def test_rt_10_every_record_gets_its_rule_and_date_when_saved(regio):
@@ -193,7 +188,6 @@ def test_person_goes_with_the_last_record_and_a_parent_known_only_through_the_ch
 
 def test_consent_waits_while_a_record_still_relies_on_it(regio):
     """Consent: not destroyed before what relies on it (SPEC §10) — a request citing it keeps it."""
-    from zorgvuldig.rechten.models import Verzoek
     from zorgvuldig.toestemmingen.models import Toestemming
 
     lisa = hulp.client(regio)
@@ -211,17 +205,7 @@ def test_consent_waits_while_a_record_still_relies_on_it(regio):
         vastgelegd_door=regio.medewerker,
     )
     assert termijn(t).vervaldatum == dt.date(2031, 6, 30)
-    v = Verzoek.objects.create(
-        verwerkingsverantwoordelijke=regio.gemeente,
-        organisatie=regio.wijkteam,
-        soort="inzage",
-        status="ontvangen",
-        persoon=lisa,
-        hoedanigheid="derde_met_toestemming",
-        toestemming=t,
-        ontvangen_op=dt.date(2026, 6, 1),
-        behandelaar=regio.leidinggevende,
-    )
+    v = open_verzoek_op_toestemming(regio, lisa, t)
     with time_machine.travel(op(dt.date(2031, 7, 1)), tick=False):
         goedgekeurde_lijst(regio, dt.date(2031, 7, 1))
         assert services.opschonen().telling == {str(regio.gemeente.uuid): {"wacht:in_gebruik": 1}}

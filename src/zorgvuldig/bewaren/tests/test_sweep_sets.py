@@ -15,7 +15,7 @@ from zorgvuldig.audit.models import Pseudoniem
 from zorgvuldig.audit.services import subject_key
 from zorgvuldig.bewaren import selectors, services
 from zorgvuldig.bewaren.models import Bewaartermijn, Blokkade
-from zorgvuldig.bewaren.tests.hulp import op
+from zorgvuldig.bewaren.tests.hulp import goedgekeurde_lijst, op, open_verzoek_op_toestemming
 from zorgvuldig.conftest import als_systeem
 from zorgvuldig.dossiers import services as dossiers
 from zorgvuldig.dossiers.models import Zorgsignaal
@@ -122,7 +122,6 @@ def test_a_batch_destroys_the_free_records_and_keeps_the_held_one_and_a_person_s
 def test_records_still_relied_on_wait_while_the_rest_of_their_batch_goes(regio):
     """A batch with a few records still referenced (PROTECT): the others go, the referenced ones wait —
     found by halving the batch, not by trying each record alone."""
-    from zorgvuldig.rechten.models import Verzoek
     from zorgvuldig.toestemmingen.models import Toestemming
 
     lisa = hulp.client(regio)
@@ -143,22 +142,10 @@ def test_records_still_relied_on_wait_while_the_rest_of_their_batch_goes(regio):
         for i in range(7)
     ]
     for t in (toestemmingen[1], toestemmingen[5]):
-        Verzoek.objects.create(
-            verwerkingsverantwoordelijke=regio.gemeente,
-            organisatie=regio.wijkteam,
-            soort="inzage",
-            status="ontvangen",
-            persoon=lisa,
-            hoedanigheid="derde_met_toestemming",
-            toestemming=t,
-            ontvangen_op=dt.date(2026, 6, 1),
-            behandelaar=regio.leidinggevende,
-        )
+        open_verzoek_op_toestemming(regio, lisa, t)
     peil = dt.date(2031, 7, 1)
     with time_machine.travel(op(peil), tick=False):
-        lijst = services.maak_lijst(actor=regio.actor(regio.leidinggevende), peildatum=peil)
-        services.keur_goed(actor=regio.actor(regio.leidinggevende), uuid=lijst.uuid)
-        services.keur_goed(actor=regio.actor(regio.fg), uuid=lijst.uuid)
+        goedgekeurde_lijst(regio, peil)
         ronde = services.opschonen()
     # Lisa stays: the requests still name her
     assert ronde.telling == {str(regio.gemeente.uuid): {"vernietigd": 5, "wacht:in_gebruik": 2}}
