@@ -122,6 +122,20 @@ def opschoonbatch(vandaag: dt.date, na: int, aantal: int, *, vergrendel: bool) -
     return list(qs.order_by("pk").values_list(*OPSCHOONVELDEN, named=True)[:aantal])
 
 
+def meegaand_geblokkeerd(dossier_ids, vandaag: dt.date) -> set[int]:
+    """RT-07: the dossiers of these whose melding signal — a record with a retention row of its own that
+    goes with the dossier (eenheden.meegaand) — is under an active hold: the dossier waits with it."""
+    from zorgvuldig.dossiers.models import Zorgsignaal
+
+    if not dossier_ids:
+        return set()
+    vast = Bewaartermijn.objects.filter(
+        objecttype="dossiers.zorgsignaal", object_id=OuterRef("pk"), uitkomst=""
+    ).filter(actieve_blokkade(vandaag))
+    signalen = Zorgsignaal._base_manager.filter(binnen("dossier_id", dossier_ids)).filter(Exists(vast))
+    return set(signalen.values_list("dossier_id", flat=True))
+
+
 def lijststanden(ids) -> dict[int, tuple[str, dt.date]]:
     """Status and peildatum of the destruction lists a batch's rows are on (RT-13)."""
     if not ids:

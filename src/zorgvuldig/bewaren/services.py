@@ -21,7 +21,7 @@ from pathlib import Path
 import structlog
 from django.conf import settings
 from django.db import connection, transaction
-from django.db.models import Exists, OuterRef, ProtectedError, Q
+from django.db.models import Exists, OuterRef, ProtectedError, Q, QuerySet
 from django.db.models.deletion import Collector
 
 from zorgvuldig.audit import services as audit
@@ -494,8 +494,9 @@ class _Terugval(Exception):
 
 def _plan(qs, *, met_uuid: bool = True) -> tuple[dict, list]:
     """What deleting the rows of `qs` takes, as Django's Collector decides it — CASCADE goes with them,
-    SET_NULL is cleared, a PROTECT reference refuses, DO_NOTHING is left — but in sets: per model the ids
-    (and uuids) to delete, read with one query per relation instead of loading each row as an instance.
+    SET_NULL is cleared, a PROTECT reference from a row that stays refuses, DO_NOTHING is left — but in
+    sets: per model the ids (and uuids) to delete, read with one query per relation instead of loading
+    each row as an instance.
     Raises _Terugval (before anything is written) where only the Collector gets it right."""
     from django.db.models import CASCADE, DO_NOTHING, PROTECT, SET_NULL, ForeignKey
     from django.db.models.deletion import get_candidate_relations_to_delete
@@ -503,6 +504,7 @@ def _plan(qs, *, met_uuid: bool = True) -> tuple[dict, list]:
 
     weg: dict[type, dict[int, object]] = {}  # model → {pk: uuid or None}, in the order found
     op_null: list[tuple[type, str, list[int]]] = []
+    beschermd: list[tuple[type, QuerySet]] = []  # (referring model, its rows that PROTECT a row found)
 
     def verzamel(model, rijen) -> None:
         meta = model._meta
@@ -521,7 +523,6 @@ def _plan(qs, *, met_uuid: bool = True) -> tuple[dict, list]:
             return
         bekend.update(nieuw)
         ids = list(nieuw)
-        beschermd: list = []
         for rel in get_candidate_relations_to_delete(meta):
             veld, on_delete, verwijzer = rel.field, rel.on_delete, rel.related_model  # type: ignore[attr-defined]
             if on_delete is DO_NOTHING:
@@ -532,15 +533,22 @@ def _plan(qs, *, met_uuid: bool = True) -> tuple[dict, list]:
             if on_delete is CASCADE:
                 verzamel(verwijzer, verwijzend)
             elif on_delete is PROTECT:
-                beschermd.append(verwijzend.values_list("pk"))
+                beschermd.append((verwijzer, verwijzend.values_list("pk")))
             elif on_delete is SET_NULL:
                 op_null.append((verwijzer, veld.attname, ids))
             else:
                 raise _Terugval
-        if beschermd and list(beschermd[0].union(*beschermd[1:], all=True)[:1]):
-            raise _Terugval
 
     verzamel(qs.model, qs.order_by())
+    # checked once all is found: a PROTECT reference from a row that goes in the same delete (a note's
+    # correction in the same dossier, a case table's contribution by its own participant) holds nothing
+    # back — the Collector refuses those too, so such a unit would wait for ever (RT-03); one from outside
+    # does, through the Collector's ProtectedError. Usually one query that finds nothing.
+    vragen = [v for _, v in beschermd]
+    if vragen and list(vragen[0].union(*vragen[1:], all=True)[:1]):
+        for verwijzer, verwijzend in beschermd:
+            if {r[0] for r in verwijzend} - weg.get(verwijzer, {}).keys():
+                raise _Terugval
     return weg, op_null
 
 
@@ -585,7 +593,16 @@ def _verwijder(model, ids: list[int]) -> None:
     if herkomsten:
         grants |= Q(_in("herkomst", herkomsten))
         _wis(Verstrekking.objects.filter(_in("herkomst", herkomsten)))
-    _wis(Toegang.objects.filter(grants))  # on any of them, or from any of them: one statement
+    _wis_toegang(Toegang.objects.filter(grants))  # on any of them, or from any of them: one statement
+
+
+def _wis_toegang(qs) -> None:
+    """Grants, with the break-glass records on them: rule "toegang" keeps those with the object, and
+    their PROTECT would otherwise keep a dossier or person opened by break-glass for ever (RT-03)."""
+    from zorgvuldig.toegang.models import Noodtoegang
+
+    _wis(Noodtoegang._base_manager.filter(toegang__in=qs.values("pk")))
+    _wis(qs)
 
 
 def _verwijder_met_collector(model, ids: list[int]) -> None:
@@ -610,10 +627,10 @@ def _verwijder_met_collector(model, ids: list[int]) -> None:
         per_soort[label] += list(qs.values_list("pk", flat=True))
     c.delete()
     for label, pks in per_soort.items():
-        Toegang.objects.filter(object_type=label, object_id__in=pks).delete()
+        _wis_toegang(Toegang.objects.filter(object_type=label, object_id__in=pks))
     if herkomsten:
         Verstrekking.objects.filter(herkomst__in=herkomsten).delete()
-        Toegang.objects.filter(herkomst__in=herkomsten).delete()
+        _wis_toegang(Toegang.objects.filter(herkomst__in=herkomsten))
 
 
 def grafsteen(obj, regel: str, *, object_id: int | None = None, ronde=None, besluit=None) -> Bewaartermijn:
@@ -690,7 +707,6 @@ def _ruim_personen_op(kandidaten: set[int], ronde) -> Counter:
 
     while kandidaten - gezien:
         nu = kandidaten - gezien
-        gezien |= nu
         bestaand = {
             pk: (uuid, vv, org)
             for pk, uuid, vv, org in Persoon.objects.filter(_in("pk", nu)).values_list(
@@ -698,6 +714,9 @@ def _ruim_personen_op(kandidaten: set[int], ronde) -> Counter:
             )
         }
         te_gaan = set(bestaand) - _nog_nodig(set(bestaand))
+        # one kept now may be kept only as the representative of someone who goes in this round (a parent
+        # in the child's family dossier): not "seen", so the next round, after the child, looks again
+        gezien |= nu - (set(bestaand) - te_gaan)
         if not te_gaan:
             break
         kandidaten = set()
@@ -822,6 +841,17 @@ def _breng_over(eenheid, objs: list, ronde) -> None:
         )
 
 
+def _pakketten_weg(eenheid, groep: list, ronde) -> None:
+    """RT-11: the packages `_breng_over` wrote for a group whose delete was rolled back — a record that
+    stays must not lie in the archive folder as transferred."""
+    map_ = _archiefmap() / str(ronde.uuid)
+    uuids = eenheid.model._base_manager.filter(_in("pk", [r.object_id for r in groep])).values_list(
+        "uuid", flat=True
+    )
+    for uuid in uuids:
+        (map_ / f"{eenheid.objecttype}-{uuid}.json").unlink(missing_ok=True)
+
+
 def _rij(inst) -> dict:
     from django.core import serializers
 
@@ -922,14 +952,19 @@ def _batch(rijen, vandaag, droog, ronde, archief, telling, vv_uuid) -> None:
             for pk, u in Verwerkingsverantwoordelijke.objects.filter(pk__in=nieuw).values_list("pk", "uuid")
         )
     lijsten = selectors.lijststanden({r.lijst_id for r in rijen if r.lijst_id is not None})
+    # a hold on a record that would go with the unit (a dossier's melding signal) holds the unit (RT-07)
+    mee_vast = selectors.meegaand_geblokkeerd(
+        [r.object_id for r in rijen if r.objecttype == "dossiers.dossier"], vandaag
+    )
     groepen: dict[tuple[str, str], list] = defaultdict(list)
     for rij in rijen:
         vv = vv_uuid[rij.verwerkingsverantwoordelijke_id]
         regel = policies.REGELS[rij.regel]
         lijst_nodig = regel.vernietigingslijst and rij.besluit_soort != "verzoek"
         lijst = lijsten.get(rij.lijst_id) if rij.lijst_id is not None else None
+        geblokkeerd = rij.geblokkeerd or (rij.objecttype == "dossiers.dossier" and rij.object_id in mee_vast)
         bezwaar = policies.opruimbezwaar(
-            policies.status(rij.vervaldatum, "", rij.geblokkeerd, vandaag),
+            policies.status(rij.vervaldatum, "", geblokkeerd, vandaag),
             lijst_nodig,
             rij.beoordeling or None,
             # an approval covers the date it judged: a record whose date moved after it needs a new list
@@ -966,6 +1001,8 @@ def _voer_uit(eenheid, wijze, groep, ronde, vandaag, vv_uuid, telling) -> None:
             with transaction.atomic():
                 weg = _vernietig(eenheid, wijze, deel, ronde)
         except ProtectedError:
+            if wijze == policies.OVERGEBRACHT:
+                _pakketten_weg(eenheid, deel, ronde)  # the halves that do go write theirs again
             if len(deel) == 1:
                 telling[vv_uuid[deel[0].verwerkingsverantwoordelijke_id]]["wacht:in_gebruik"] += 1
                 return
@@ -1024,7 +1061,10 @@ def _vernietig(eenheid, wijze, groep: list, ronde) -> Counter:
     moment = now()
     for objecttype, pks in mee:
         _verwijder(eenheden.EENHEDEN[objecttype].model, pks)
-        Bewaartermijn.objects.filter(_in("object_id", pks), objecttype=objecttype, uitkomst="").update(
+        rijen_mee = Bewaartermijn.objects.filter(_in("object_id", pks), objecttype=objecttype, uitkomst="")
+        # its lifted or ended holds go too: a tombstone keeps no free text (an active one kept the unit)
+        Blokkade.objects.filter(termijn__in=rijen_mee.values("pk")).delete()
+        rijen_mee.update(
             uitkomst=wijze, uitgevoerd_op=moment, opschoonronde=ronde, reden_versleuteld="", lijst=None
         )
     # the retention row becomes the tombstone: type, uuid, rule, how, when — its free text wiped
