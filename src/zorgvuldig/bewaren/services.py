@@ -692,7 +692,7 @@ def _ruim_personen_op(kandidaten: set[int], ronde) -> Counter:
     (AU-07) and a tombstone each — and then the persons only linked to them (a parent known only as this
     child's representative)."""
     from zorgvuldig.audit.models import Pseudoniem
-    from zorgvuldig.personen.models import Persoon, Relatie
+    from zorgvuldig.personen.models import Huishoudlid, Persoon, Relatie
 
     weg: Counter = Counter()  # per controller id
     gezien: set[int] = set()
@@ -701,9 +701,13 @@ def _ruim_personen_op(kandidaten: set[int], ronde) -> Counter:
 
     def verwijder(pks: list[int]) -> None:
         with transaction.atomic():  # tombstones and deletion stand or fall together
+            huishoudens = set(
+                Huishoudlid.objects.filter(_in("persoon_id", pks)).values_list("huishouden_id", flat=True)
+            )
             if in_sql:
                 _graven_uit(Persoon, pks, "persoon", ronde)
             _verwijder(Persoon, pks)
+            _ruim_huishoudens_op(huishoudens, ronde)
 
     while kandidaten - gezien:
         nu = kandidaten - gezien
@@ -754,6 +758,23 @@ def _ruim_personen_op(kandidaten: set[int], ronde) -> Counter:
         for pk in gegaan:
             weg[bestaand[pk][1]] += 1
     return weg
+
+
+def _ruim_huishoudens_op(ids: set[int], ronde) -> None:
+    """PE-09: a household whose last member was just deleted goes too (rule "persoon"), with a tombstone —
+    its name identifies the family, and nothing else would ever remove it."""
+    from zorgvuldig.personen.models import Huishouden, Huishoudlid
+
+    if not ids:
+        return
+    leeg = list(
+        Huishouden.objects.filter(_in("pk", ids))
+        .exclude(Exists(Huishoudlid.objects.filter(huishouden=OuterRef("pk"))))
+        .only("pk", "uuid", "verwerkingsverantwoordelijke_id", "organisatie_id")
+    )
+    if leeg:
+        Bewaartermijn.objects.bulk_create([grafsteen(h, "persoon", ronde=ronde) for h in leeg])
+        _verwijder(Huishouden, [h.pk for h in leeg])
 
 
 def _graven_uit(model, pks: list[int], regel: str, ronde) -> None:

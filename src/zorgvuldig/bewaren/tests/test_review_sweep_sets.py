@@ -660,3 +660,37 @@ def test_rt_13_a_due_dossier_on_a_list_with_one_approval_or_an_earlier_peildatum
         assert services.opschonen(later).telling[vv]["vernietigd"] == 1
     als_systeem()
     assert not Dossier.objects.filter(pk=d.pk).exists()
+
+
+def test_rt_03_pe_09_a_household_goes_with_its_last_member_and_stays_while_one_is_left(regio, monkeypatch):
+    """A household's name identifies the family: when the sweep deletes its last member it goes too, with
+    a tombstone; a household with a member left stays."""
+    from zorgvuldig.personen.models import Huishouden, Huishoudlid
+
+    als_systeem()
+    with time_machine.travel(op(dt.date(2026, 3, 2)), tick=False):
+        kind = hulp.client(regio, geslachtsnaam="Kok")
+        buur = hulp.client(regio, geslachtsnaam="Smit")
+    als_systeem()
+    gezin, gedeeld = (
+        Huishouden.objects.create(
+            verwerkingsverantwoordelijke=regio.gemeente, organisatie=regio.wijkteam, naam=n
+        )
+        for n in ("Gezin Kok", "Hofje Smit")
+    )
+    Huishoudlid.objects.create(huishouden=gezin, persoon=kind)
+    Huishoudlid.objects.create(huishouden=gedeeld, persoon=kind)
+    Huishoudlid.objects.create(huishouden=gedeeld, persoon=buur)
+    d = hulp.dossier(regio, persoon=kind)
+    hulp.dossier(regio, persoon=buur)  # not due: the neighbour stays
+    vervallen(d)
+    _, ronde = vergelijk(monkeypatch)
+    als_systeem()
+    assert not Persoon.objects.filter(pk=kind.pk).exists()
+    assert not Huishouden.objects.filter(pk=gezin.pk).exists()
+    g = graf(gezin)
+    assert (g.regel, g.uitkomst, g.opschoonronde_id) == ("persoon", "vernietigd", ronde.pk)
+    assert list(Huishouden.objects.filter(pk=gedeeld.pk).values_list("naam", flat=True)) == ["Hofje Smit"]
+    assert list(Huishoudlid.objects.filter(huishouden=gedeeld).values_list("persoon_id", flat=True)) == [
+        buur.pk
+    ]
