@@ -81,3 +81,24 @@ def open_verzoek_op_toestemming(regio, persoon, toestemming):
         ontvangen_op=dt.date(2026, 6, 1),
         behandelaar=regio.leidinggevende,
     )
+
+
+def ingetrokken_toestemmingen(regio, persoon, aantal: int) -> list:
+    """`aantal` secrecy releases withdrawn in 2026 (RT: due five years after), about `persoon`."""
+    from zorgvuldig.toestemmingen.models import Toestemming
+
+    return [
+        Toestemming.objects.create(
+            verwerkingsverantwoordelijke=regio.gemeente,
+            organisatie=regio.wijkteam,
+            betrokkene=persoon,
+            soort="geheimhouding",
+            status="ingetrokken",
+            doel=f"afstemming {i}",
+            vorm="schriftelijk",
+            datum=dt.date(2026, 1, 5),
+            geldig_tot=dt.date(2026, 6, 30),
+            vastgelegd_door=regio.medewerker,
+        )
+        for i in range(aantal)
+    ]

@@ -19,7 +19,7 @@ from zorgvuldig.audit.models import AuditRegel, Pseudoniem
 from zorgvuldig.audit.services import subject_key
 from zorgvuldig.bewaren import services
 from zorgvuldig.bewaren.models import Bewaartermijn, Blokkade
-from zorgvuldig.bewaren.tests.hulp import op
+from zorgvuldig.bewaren.tests.hulp import ingetrokken_toestemmingen, op
 from zorgvuldig.conftest import als_systeem
 from zorgvuldig.dossiers import services as dossiers
 from zorgvuldig.dossiers.models import Dossier, Notitie, Zorgsignaal
@@ -482,21 +482,7 @@ def test_rt_09_halving_counts_every_record_once_and_logs_what_went(regio, in_geb
     lisa = hulp.client(regio)
     hulp.dossier(regio, persoon=lisa)
     als_systeem()
-    alle = [
-        Toestemming.objects.create(
-            verwerkingsverantwoordelijke=regio.gemeente,
-            organisatie=regio.wijkteam,
-            betrokkene=lisa,
-            soort="geheimhouding",
-            status="ingetrokken",
-            doel=f"afstemming {i}",
-            vorm="schriftelijk",
-            datum=dt.date(2026, 1, 5),
-            geldig_tot=dt.date(2026, 6, 30),
-            vastgelegd_door=regio.medewerker,
-        )
-        for i in range(11)
-    ]
+    alle = ingetrokken_toestemmingen(regio, lisa, 11)
     for i in in_gebruik:
         open_verzoek_op_toestemming(regio, lisa, alle[i])
     for t in alle:
@@ -597,7 +583,6 @@ def test_rt_11_a_record_still_relied_on_leaves_no_transfer_package_behind(regio,
     archive folder (the e-Depot would take it as transferred, and get it again when it really goes)."""
     from zorgvuldig.bewaren.models import Bewaarregel
     from zorgvuldig.bewaren.tests.hulp import open_verzoek_op_toestemming
-    from zorgvuldig.toestemmingen.models import Toestemming
 
     settings.ZORGVULDIG_ARCHIEF_MAP = str(tmp_path)
     lisa = hulp.client(regio)
@@ -607,21 +592,7 @@ def test_rt_11_a_record_still_relied_on_leaves_no_transfer_package_behind(regio,
     Bewaarregel.objects.filter(verwerkingsverantwoordelijke=regio.gemeente, code="toestemming").update(
         archiefcategorie="1.1.1"
     )
-    alle = [
-        Toestemming.objects.create(
-            verwerkingsverantwoordelijke=regio.gemeente,
-            organisatie=regio.wijkteam,
-            betrokkene=lisa,
-            soort="geheimhouding",
-            status="ingetrokken",
-            doel=f"afstemming {i}",
-            vorm="schriftelijk",
-            datum=dt.date(2026, 1, 5),
-            geldig_tot=dt.date(2026, 6, 30),
-            vastgelegd_door=regio.medewerker,
-        )
-        for i in range(4)
-    ]
+    alle = ingetrokken_toestemmingen(regio, lisa, 4)
     open_verzoek_op_toestemming(regio, lisa, alle[2])
     for t in alle:
         vervallen(t)

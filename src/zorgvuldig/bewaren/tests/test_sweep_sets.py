@@ -15,7 +15,12 @@ from zorgvuldig.audit.models import Pseudoniem
 from zorgvuldig.audit.services import subject_key
 from zorgvuldig.bewaren import selectors, services
 from zorgvuldig.bewaren.models import Bewaartermijn, Blokkade
-from zorgvuldig.bewaren.tests.hulp import goedgekeurde_lijst, op, open_verzoek_op_toestemming
+from zorgvuldig.bewaren.tests.hulp import (
+    goedgekeurde_lijst,
+    ingetrokken_toestemmingen,
+    op,
+    open_verzoek_op_toestemming,
+)
 from zorgvuldig.conftest import als_systeem
 from zorgvuldig.dossiers import services as dossiers
 from zorgvuldig.dossiers.models import Zorgsignaal
@@ -126,21 +131,7 @@ def test_records_still_relied_on_wait_while_the_rest_of_their_batch_goes(regio):
 
     lisa = hulp.client(regio)
     als_systeem()
-    toestemmingen = [
-        Toestemming.objects.create(
-            verwerkingsverantwoordelijke=regio.gemeente,
-            organisatie=regio.wijkteam,
-            betrokkene=lisa,
-            soort="geheimhouding",
-            status="ingetrokken",
-            doel=f"afstemming {i}",
-            vorm="schriftelijk",
-            datum=dt.date(2026, 1, 5),
-            geldig_tot=dt.date(2026, 6, 30),
-            vastgelegd_door=regio.medewerker,
-        )
-        for i in range(7)
-    ]
+    toestemmingen = ingetrokken_toestemmingen(regio, lisa, 7)
     for t in (toestemmingen[1], toestemmingen[5]):
         open_verzoek_op_toestemming(regio, lisa, t)
     peil = dt.date(2031, 7, 1)
