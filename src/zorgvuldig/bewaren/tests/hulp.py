@@ -102,3 +102,19 @@ def ingetrokken_toestemmingen(regio, persoon, aantal: int) -> list:
         )
         for i in range(aantal)
     ]
+
+
+def zorgsignaal(regio, persoon=None, ontvangen: dt.date = dt.date(2026, 3, 2)):
+    """An outreach signal received (and registered) on `ontvangen`, about `persoon` if given (RT-05)."""
+    with time_machine.travel(op(ontvangen), tick=False):
+        return dossiers.registreer_zorgsignaal(
+            actor=regio.actor(regio.medewerker),
+            team=regio.team,
+            data={
+                "ontvangen_op": ontvangen,
+                "kanaal": "telefoon",
+                "melder": {"naam": "Buurvrouw", "contact": "06-00000000"},
+                "persoon": str(persoon.uuid) if persoon else None,
+                "zorg": "Kinderen lijken 's avonds alleen thuis.",
+            },
+        )

@@ -507,24 +507,14 @@ NOOD = "Concrete aanwijzingen van acuut gevaar voor het kind, vandaag nog."
 def test_rt_03_au_07_a_dossier_and_a_person_opened_by_break_glass_are_still_destroyed(regio):
     """Noodtoegang.toegang is PROTECT: before the fix the grant on the dossier (or the person) could not be
     deleted, so the dossier waited "in_gebruik" for ever and the person stayed with the mapping."""
-    from zorgvuldig.bewaren.tests.hulp import gesloten_dossier
+    from zorgvuldig.bewaren.tests.hulp import gesloten_dossier, zorgsignaal
     from zorgvuldig.toegang import services as toegang
     from zorgvuldig.toegang.models import Noodtoegang
 
     d = gesloten_dossier(regio)
     with time_machine.travel(op(ONTVANGEN), tick=False):
         jan = hulp.client(regio, geslachtsnaam="Dekker")
-        s = dossiers.registreer_zorgsignaal(
-            actor=regio.actor(regio.medewerker),
-            team=regio.team,
-            data={
-                "ontvangen_op": ONTVANGEN,
-                "kanaal": "telefoon",
-                "melder": {"naam": "Buurvrouw", "contact": "06-00000000"},
-                "persoon": str(jan.uuid),
-                "zorg": "Kinderen lijken 's avonds alleen thuis.",
-            },
-        )
+    s = zorgsignaal(regio, jan, ONTVANGEN)
     actor = regio.actor(regio.medewerker)
     for obj in (d, jan):
         toegang.noodtoegang(actor=actor, object=obj, reden=NOOD, dreiging_voor=["client"])

@@ -20,9 +20,9 @@ from zorgvuldig.bewaren.tests.hulp import (
     ingetrokken_toestemmingen,
     op,
     open_verzoek_op_toestemming,
+    zorgsignaal,
 )
 from zorgvuldig.conftest import als_systeem
-from zorgvuldig.dossiers import services as dossiers
 from zorgvuldig.dossiers.models import Zorgsignaal
 from zorgvuldig.dossiers.tests import hulp
 from zorgvuldig.personen.models import Persoon
@@ -33,21 +33,6 @@ pytestmark = pytest.mark.django_db
 ONTVANGEN = dt.date(2026, 3, 2)
 DUE = dt.date(2026, 9, 2)  # RT-05: six months after receipt
 ZORGSIGNAAL = "dossiers.zorgsignaal"
-
-
-def signaal(regio, persoon=None, ontvangen: dt.date = ONTVANGEN) -> Zorgsignaal:
-    with time_machine.travel(op(ontvangen), tick=False):
-        return dossiers.registreer_zorgsignaal(
-            actor=regio.actor(regio.medewerker),
-            team=regio.team,
-            data={
-                "ontvangen_op": ontvangen,
-                "kanaal": "telefoon",
-                "melder": {"naam": "Buurvrouw", "contact": "06-00000000"},
-                "persoon": str(persoon.uuid) if persoon else None,
-                "zorg": "Kinderen lijken 's avonds alleen thuis.",
-            },
-        )
 
 
 def termijn(obj) -> Bewaartermijn:
@@ -72,9 +57,9 @@ def test_a_batch_destroys_the_free_records_and_keeps_the_held_one_and_a_person_s
         alleen = hulp.client(regio, geslachtsnaam="Jansen")  # in one due signal: goes with it
         gedeeld = hulp.client(regio, geslachtsnaam="Bakker")  # also in a signal not yet due: stays
         vastgehouden = hulp.client(regio, geslachtsnaam="Smit")  # only in the held signal: stays
-    weg = [signaal(regio, alleen), signaal(regio, gedeeld), signaal(regio), signaal(regio)]
-    later = signaal(regio, gedeeld, ontvangen=ONTVANGEN + dt.timedelta(days=60))
-    gehouden = signaal(regio, vastgehouden)
+    weg = [zorgsignaal(regio, alleen), zorgsignaal(regio, gedeeld), zorgsignaal(regio), zorgsignaal(regio)]
+    later = zorgsignaal(regio, gedeeld, ontvangen=ONTVANGEN + dt.timedelta(days=60))
+    gehouden = zorgsignaal(regio, vastgehouden)
     opgeheven = weg[2]
     with time_machine.travel(op(ONTVANGEN + dt.timedelta(days=1)), tick=False):
         blokkeer(regio, gehouden, dt.date(2027, 6, 1))
@@ -153,7 +138,7 @@ def test_records_still_relied_on_wait_while_the_rest_of_their_batch_goes(regio):
 
 
 def test_a_tombstone_keeps_no_proposal_reason(regio):
-    s = signaal(regio)
+    s = zorgsignaal(regio)
     als_systeem()
     Bewaartermijn.objects.filter(pk=termijn(s).pk).update(
         besluit={"nieuweDatum": "2027-01-01", "voorstelReden": "v1:versleuteld"}
@@ -169,7 +154,7 @@ def test_a_delete_receiver_gets_the_collector_and_the_same_outcome(regio):
     the receiver sees each row, and what goes is the same."""
     with time_machine.travel(op(ONTVANGEN), tick=False):
         lisa = hulp.client(regio)
-    s = signaal(regio, lisa)
+    s = zorgsignaal(regio, lisa)
     gezien = []
 
     def ontvanger(sender, instance, **kwargs):
