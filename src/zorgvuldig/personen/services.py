@@ -8,7 +8,7 @@ from django.db import transaction
 from stdnum.nl import bsn as stdnum_bsn
 
 from zorgvuldig.audit import services as audit
-from zorgvuldig.core import crypto, tenancy
+from zorgvuldig.core import crypto, invoegen, tenancy
 from zorgvuldig.core.clock import today
 from zorgvuldig.core.errors import DomainError, InvalidParam, NotFound
 from zorgvuldig.personen import policies
@@ -104,8 +104,8 @@ def registreer_persoon(*, actor, data: dict) -> Persoon:
         )
         if data.get("bsn"):
             _zet_bsn(persoon, data["bsn"])
-        persoon.save()
-        grant = toegang.verleen_intern(
+        invoegen.voeg_in(persoon)
+        grant = toegang.nieuwe_toegang(
             actor=actor,
             object=persoon,
             bron="casusteam",
@@ -123,6 +123,7 @@ def registreer_persoon(*, actor, data: dict) -> Persoon:
             nieuwe_betrokkenen=[persoon],
             velden=sorted(data),
             toegang=grant,
+            samen_met=grant,
         )
     return persoon
 

@@ -8,7 +8,7 @@ import datetime as dt
 from django.db import transaction
 
 from zorgvuldig.audit import services as audit
-from zorgvuldig.core import kalender, tenancy
+from zorgvuldig.core import invoegen, kalender, tenancy
 from zorgvuldig.core.clock import now, today
 from zorgvuldig.core.errors import DomainError, InvalidParam, NotFound
 from zorgvuldig.toegang import policies
@@ -25,7 +25,14 @@ def _organisatie_id(object) -> int:
     return object.pk if object._meta.label_lower == "organisaties.organisatie" else object.organisatie_id
 
 
-def verleen_intern(
+def verleen_intern(**kwargs) -> Toegang:
+    """A grant written by a module's service inside its own transaction (the caller audits the act)."""
+    grant = nieuwe_toegang(**kwargs)
+    invoegen.voeg_in(grant)
+    return grant
+
+
+def nieuwe_toegang(
     *,
     actor,
     object,
@@ -40,10 +47,11 @@ def verleen_intern(
     herkomst: str = "",
     wettelijk=None,
 ) -> Toegang:
-    """A grant written by a module's service inside its own transaction (the caller audits the act)."""
+    """The unsaved grant of `verleen_intern`, for a service that writes it with its audit entry
+    (`audit.record(samen_met=…)`)."""
     if not rechten or not set(rechten) <= RECHTEN:
         raise ValueError("invalid rights")
-    return Toegang.objects.create(
+    grant = Toegang(
         verwerkingsverantwoordelijke_id=object.verwerkingsverantwoordelijke_id,
         organisatie_id=_organisatie_id(object),
         object_type=object_type(type(object)),
@@ -60,6 +68,7 @@ def verleen_intern(
         geldig_tot=tot,
         wettelijk=wettelijk or {},
     )
+    return grant
 
 
 @audit.geweigerd_gelogd("toegang.verleend", ACTIVITEIT)
