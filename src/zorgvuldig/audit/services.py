@@ -205,11 +205,9 @@ def _insert(rows: list[AuditRegel], nieuwe_mapping: dict[str, str], samen_met) -
         return
     if samen_met is not None:
         invoegen.voeg_in(samen_met)
-    with connection.cursor() as cur:
-        for row in rows:
-            cur.execute(*invoegen.statement(_delen(row, nieuwe_mapping)))
-            row.id = cur.fetchone()[0]
-            row._state.adding = False
+    for row in rows:
+        row.id = invoegen.voer_uit(_delen(row, nieuwe_mapping), connection.alias)
+        row._state.adding = False
 
 
 def weigering(*, actor, actie: str, activiteit: str, fout: DomainError, object=None, betrokkenen=()) -> None:

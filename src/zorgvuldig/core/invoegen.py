@@ -80,7 +80,7 @@ def _voeg_in(obj: Model, met: list[Deel]):
     )
     if gewoon:
         obj.save(force_insert=True)
-        return _voer_uit(conn, met) if met else None
+        return voer_uit(met, alias) if met else None
     sql, velden = insert_sql(model, alias)
     params = waarden(obj, velden, conn)
     terug = None
@@ -96,12 +96,16 @@ def _voeg_in(obj: Model, met: list[Deel]):
     obj._state.adding = False
     obj._state.db = alias
     if met and conn.vendor != "postgresql":
-        terug = _voer_uit(conn, met)
+        terug = voer_uit(met, alias)
     return terug
 
 
-def _voer_uit(conn, delen: list[Deel]):
-    sql, params = statement(delen)
+def voer_uit(delen: list[Deel], alias: str = "default"):
+    """Run `delen` — one statement on PostgreSQL, one after the other elsewhere (SQLite has no
+    data-modifying CTEs); returns what the last returned."""
+    conn = connections[alias]
     with conn.cursor() as cur:
-        cur.execute(sql, params)
-        return cur.fetchone()[0]
+        for sql, params in [statement(delen)] if conn.vendor == "postgresql" else delen:
+            cur.execute(sql, params)
+            terug = cur.fetchone()
+    return terug[0]
