@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from django.db import transaction
 
@@ -23,13 +24,6 @@ PERSOONLIJK_VERLEENBAAR = {Bron.SECTIE, Bron.BIJZONDERE_CATEGORIE, Bron.GEHEIM_A
 def _organisatie_id(object) -> int:
     """The organisation a grant's object belongs to; an organisation belongs to itself (AC-09 log access)."""
     return object.pk if object._meta.label_lower == "organisaties.organisatie" else object.organisatie_id
-
-
-def verleen_intern(**kwargs) -> Toegang:
-    """A grant written by a module's service inside its own transaction (the caller audits the act)."""
-    grant = nieuwe_toegang(**kwargs)
-    invoegen.voeg_in(grant)
-    return grant
 
 
 def nieuwe_toegang(
@@ -69,6 +63,20 @@ def nieuwe_toegang(
         wettelijk=wettelijk or {},
     )
     return grant
+
+
+def _opgeslagen[**P](maak: Callable[P, Toegang]) -> Callable[P, Toegang]:
+    def verleen(*args: P.args, **kwargs: P.kwargs) -> Toegang:
+        grant = maak(*args, **kwargs)
+        invoegen.voeg_in(grant)
+        return grant
+
+    return verleen
+
+
+# A grant written by a module's service inside its own transaction (the caller audits the act); the
+# parameters of `nieuwe_toegang`, so type checkers see them at every call.
+verleen_intern = _opgeslagen(nieuwe_toegang)
 
 
 @audit.geweigerd_gelogd("toegang.verleend", ACTIVITEIT)
