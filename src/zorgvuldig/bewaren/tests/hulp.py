@@ -36,22 +36,26 @@ def gesloten_dossier(regio, persoon=None, einddatum: dt.date | None = None, gebr
         )
 
 
-def toegewezen_verzoek(regio, persoon):
-    """A granted destruction request (RI-10) of everything about the person."""
-    from zorgvuldig.conftest import als_systeem
+def verzoek(regio, persoon, **velden):
+    """A request of the municipal team about `persoon`, handled by the leidinggevende; `velden` gives
+    its kind, state and whatever else the test needs."""
     from zorgvuldig.rechten.models import Verzoek
 
-    als_systeem()
     return Verzoek.objects.create(
         verwerkingsverantwoordelijke=regio.gemeente,
         organisatie=regio.wijkteam,
-        soort="vernietiging",
-        status="toegewezen",
         persoon=persoon,
-        hoedanigheid="zelf",
-        ontvangen_op=dt.date.today(),
         behandelaar=regio.leidinggevende,
+        **{"hoedanigheid": "zelf", "ontvangen_op": dt.date.today(), **velden},
     )
+
+
+def toegewezen_verzoek(regio, persoon):
+    """A granted destruction request (RI-10) of everything about the person."""
+    from zorgvuldig.conftest import als_systeem
+
+    als_systeem()
+    return verzoek(regio, persoon, soort="vernietiging", status="toegewezen")
 
 
 def goedgekeurde_lijst(regio, peildatum, items=()):
@@ -68,18 +72,14 @@ def goedgekeurde_lijst(regio, peildatum, items=()):
 
 def open_verzoek_op_toestemming(regio, persoon, toestemming):
     """An inzage request still open that relies on `toestemming` (PROTECT: the consent stays in use)."""
-    from zorgvuldig.rechten.models import Verzoek
-
-    return Verzoek.objects.create(
-        verwerkingsverantwoordelijke=regio.gemeente,
-        organisatie=regio.wijkteam,
+    return verzoek(
+        regio,
+        persoon,
         soort="inzage",
         status="ontvangen",
-        persoon=persoon,
         hoedanigheid="derde_met_toestemming",
         toestemming=toestemming,
         ontvangen_op=dt.date(2026, 6, 1),
-        behandelaar=regio.leidinggevende,
     )
 
 

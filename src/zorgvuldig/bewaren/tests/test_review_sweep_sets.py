@@ -20,6 +20,7 @@ from zorgvuldig.audit.services import subject_key
 from zorgvuldig.bewaren import services
 from zorgvuldig.bewaren.models import Bewaartermijn, Blokkade
 from zorgvuldig.bewaren.tests.hulp import ingetrokken_toestemmingen, op
+from zorgvuldig.bewaren.tests.hulp import verzoek as nieuw_verzoek
 from zorgvuldig.conftest import als_systeem
 from zorgvuldig.dossiers import services as dossiers
 from zorgvuldig.dossiers.models import Dossier, Notitie, Zorgsignaal
@@ -114,7 +115,6 @@ def rijk_dossier(regio):
     """Hulp's Casus (notes, plan, another organisation's dossier) plus: a team meeting with its grant, a
     client statement, an instemming, a melding signal, a consent and a request pointing at the dossier."""
     from zorgvuldig.dossiers.models import Teambespreking
-    from zorgvuldig.rechten.models import Verzoek
     from zorgvuldig.toegang.services import verleen_intern
     from zorgvuldig.toestemmingen.models import Toestemming
     from zorgvuldig.verstrekkingen.services import registreer_verstrekking
@@ -166,17 +166,7 @@ def rijk_dossier(regio):
         geldig_tot=dt.date(2045, 1, 1),
         vastgelegd_door=regio.medewerker,
     )
-    verzoek = Verzoek.objects.create(
-        verwerkingsverantwoordelijke=regio.gemeente,
-        organisatie=regio.wijkteam,
-        soort="inzage",
-        status="ontvangen",
-        persoon=lisa,
-        hoedanigheid="zelf",
-        dossier=d,
-        ontvangen_op=dt.date.today(),
-        behandelaar=regio.leidinggevende,
-    )
+    verzoek = nieuw_verzoek(regio, lisa, soort="inzage", status="ontvangen", dossier=d)
     return c, toestemming, verzoek
 
 
@@ -357,15 +347,8 @@ def test_rt_03_a_closed_request_goes_with_its_grants_and_leaves_restrictions_unl
     lisa = hulp.client(regio)
     ouder = hulp.client(regio, voornamen="Anna", geboortedatum=dt.date(1980, 1, 1))
     hulp.dossier(regio, persoon=lisa)  # Lisa stays: her dossier is not due
-    verzoek = Verzoek.objects.create(
-        verwerkingsverantwoordelijke=regio.gemeente,
-        organisatie=regio.wijkteam,
-        soort="inzage",
-        status="afgehandeld",
-        persoon=lisa,
-        hoedanigheid="zelf",
-        ontvangen_op=dt.date(2026, 1, 5),
-        behandelaar=regio.leidinggevende,
+    verzoek = nieuw_verzoek(
+        regio, lisa, soort="inzage", status="afgehandeld", ontvangen_op=dt.date(2026, 1, 5)
     )
     beperking = Beperking.objects.create(
         verwerkingsverantwoordelijke=regio.gemeente,
