@@ -21,7 +21,10 @@ from zorgvuldig.core.models import Beschermd
 class Bewaarregel(models.Model):
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     verwerkingsverantwoordelijke = models.ForeignKey(
-        "organisaties.Verwerkingsverantwoordelijke", on_delete=models.PROTECT, related_name="+"
+        "organisaties.Verwerkingsverantwoordelijke",
+        on_delete=models.PROTECT,
+        related_name="+",
+        db_index=False,
     )
     code = models.CharField(max_length=32)  # policies.REGELS
     archiefcategorie = models.CharField(max_length=40, blank=True)  # Selectielijst category (RT-11)
@@ -95,7 +98,12 @@ class Bewaartermijn(Beschermd):
     besluit = models.JSONField(default=dict, blank=True)
     reden_versleuteld = models.TextField(blank=True)
     lijst = models.ForeignKey(
-        Vernietigingslijst, null=True, blank=True, on_delete=models.SET_NULL, related_name="items"
+        Vernietigingslijst,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="items",
+        db_index=False,
     )
     beoordeling = models.CharField(max_length=12, blank=True)  # on the list: policies.BEOORDELINGEN
     uitkomst = models.CharField(max_length=16, blank=True)  # policies.UITKOMSTEN

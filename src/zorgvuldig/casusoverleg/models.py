@@ -119,7 +119,9 @@ class Casusoverleg(Beschermd):
 class Deelnemer(Beschermd):
     """An invited party (CT-04, CT-06): its role, why it is needed, its triage answer (CT-05)."""
 
-    casusoverleg = models.ForeignKey(Casusoverleg, on_delete=models.CASCADE, related_name="deelnemers")
+    casusoverleg = models.ForeignKey(
+        Casusoverleg, on_delete=models.CASCADE, related_name="deelnemers", db_index=False
+    )
     deelnemende_organisatie = models.ForeignKey(
         "organisaties.Organisatie", on_delete=models.PROTECT, related_name="+"
     )
@@ -236,7 +238,7 @@ class Toedeling(Beschermd):
 class Toedelingsitem(Basis):
     """One contribution in an allocation, approved by its contributor (CT-10, CT-12)."""
 
-    toedeling = models.ForeignKey(Toedeling, on_delete=models.CASCADE, related_name="items")
+    toedeling = models.ForeignKey(Toedeling, on_delete=models.CASCADE, related_name="items", db_index=False)
     bijdrage = models.ForeignKey(Bijdrage, on_delete=models.PROTECT, related_name="toedelingsitems")
     goedgekeurd_door = models.ForeignKey(
         "organisaties.Gebruiker", null=True, blank=True, on_delete=models.PROTECT, related_name="+"

@@ -102,7 +102,9 @@ class Convenant(Basis):
 class Toetreding(Basis):
     """An organisation's accession to a convenant, and its end (RG-04; the end starts VI-25)."""
 
-    convenant = models.ForeignKey(Convenant, on_delete=models.PROTECT, related_name="toetredingen")
+    convenant = models.ForeignKey(
+        Convenant, on_delete=models.PROTECT, related_name="toetredingen", db_index=False
+    )
     organisatie = models.ForeignKey(
         "organisaties.Organisatie", on_delete=models.PROTECT, related_name="toetredingen"
     )

@@ -169,10 +169,12 @@ def _blind_keys() -> dict[int, bytes]:
     if not path_s:
         raise ImproperlyConfigured("ZORGVULDIG_BLIND_INDEX_KEY_FILE is not set")
     path = Path(path_s)
-    if not path.exists():
+    try:
+        stat = os.stat(path_s)  # one system call on every blind index (the write and match paths)
+    except FileNotFoundError:
         with contextlib.suppress(FileExistsError):
             _generated_in_dev(path, json.dumps({"1": _b64(secrets.token_bytes(32))}))
-    stat = path.stat()
+        stat = os.stat(path_s)
     sleutel = (path_s, stat.st_mtime_ns, stat.st_size)
     if (keys := _blind_cache.get(sleutel)) is not None:
         return keys

@@ -19,7 +19,7 @@ entry cannot be separated even within the transaction. Elsewhere they run right 
 from __future__ import annotations
 
 from django.db import connections, router
-from django.db.models import Model
+from django.db.models import CharField, Model, TextField
 from django.db.models.signals import post_save, pre_save
 
 _ATTR = "_zorgvuldig_invoegsql"
@@ -40,8 +40,19 @@ def insert_sql(model: type[Model], alias: str) -> tuple[str, list]:
     return cache[model]
 
 
+# Plain text fields (not subclasses such as the encrypted ones): for a `str` value `pre_save` and
+# `get_db_prep_save` return it unchanged, so it is taken as is (most columns of the write path).
+_TEKST = frozenset({CharField, TextField})
+
+
 def waarden(obj: Model, velden: list, conn) -> list:
-    return [f.get_db_prep_save(f.pre_save(obj, True), conn) for f in velden]
+    staat = obj.__dict__
+    return [
+        v
+        if type(f) in _TEKST and type(v := staat.get(f.attname)) is str
+        else f.get_db_prep_save(f.pre_save(obj, True), conn)
+        for f in velden
+    ]
 
 
 Deel = tuple[str, list]  # one INSERT and its parameters; the last of a list ends in RETURNING

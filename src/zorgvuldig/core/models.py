@@ -27,16 +27,20 @@ class Basis(models.Model):
         abstract = True
 
 
+def eigenaar(model: str, db_index: bool = True) -> models.ForeignKey:
+    """Beschermd's controller or organisation column. A model whose composite index in Meta starts with
+    that column overrides it with `db_index=False`: a second index on it would only cost writes."""
+    return models.ForeignKey(model, on_delete=models.PROTECT, related_name="+", db_index=db_index)
+
+
 class Beschermd(Basis):
     """A protected row: it belongs to one controller and one organisation (AC-15).
 
     Selectors filter on these columns and PostgreSQL row-level security enforces the same (ADR 0002).
     """
 
-    verwerkingsverantwoordelijke = models.ForeignKey(
-        "organisaties.Verwerkingsverantwoordelijke", on_delete=models.PROTECT, related_name="+"
-    )
-    organisatie = models.ForeignKey("organisaties.Organisatie", on_delete=models.PROTECT, related_name="+")
+    verwerkingsverantwoordelijke = eigenaar("organisaties.Verwerkingsverantwoordelijke")
+    organisatie = eigenaar("organisaties.Organisatie")
 
     DATACATEGORIEEN = {
         **Basis.DATACATEGORIEEN,
@@ -52,7 +56,10 @@ class Datasleutel(models.Model):
     """A controller's data key, wrapped by the KEK from the key file (never stored in clear)."""
 
     verwerkingsverantwoordelijke = models.ForeignKey(
-        "organisaties.Verwerkingsverantwoordelijke", on_delete=models.PROTECT, related_name="datasleutels"
+        "organisaties.Verwerkingsverantwoordelijke",
+        on_delete=models.PROTECT,
+        related_name="datasleutels",
+        db_index=False,
     )
     versie = models.PositiveIntegerField()
     gewrapt = models.TextField()

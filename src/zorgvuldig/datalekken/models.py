@@ -15,10 +15,11 @@ from __future__ import annotations
 
 from django.db import models
 
-from zorgvuldig.core.models import Beschermd
+from zorgvuldig.core.models import Beschermd, eigenaar
 
 
 class Datalek(Beschermd):
+    verwerkingsverantwoordelijke = eigenaar("organisaties.Verwerkingsverantwoordelijke", db_index=False)
     ontdekt_op = models.DateTimeField()
     # {omschrijving, gegevens, betrokkenen, maatregelen, reden}, encrypted (DESIGN §5.6)
     inhoud_versleuteld = models.TextField(blank=True)

@@ -21,7 +21,9 @@ class Dossier(Beschermd):
 
     kenmerk = models.CharField(max_length=32, unique=True)  # human reference without personal data
     soort = models.CharField(max_length=16, choices=Soort.choices)
-    team = models.ForeignKey("organisaties.Team", on_delete=models.PROTECT, related_name="dossiers")
+    team = models.ForeignKey(
+        "organisaties.Team", on_delete=models.PROTECT, related_name="dossiers", db_index=False
+    )
     huishouden = models.ForeignKey(
         "personen.Huishouden", null=True, blank=True, on_delete=models.PROTECT, related_name="dossiers"
     )
@@ -92,7 +94,7 @@ class Lid(models.Model):
         CLIENT = "client", "Cliënt"
         GEZINSLID = "gezinslid", "Gezinslid"
 
-    dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="leden")
+    dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="leden", db_index=False)
     persoon = models.ForeignKey("personen.Persoon", on_delete=models.PROTECT, related_name="dossierleden")
     rol = models.CharField(max_length=12, choices=Rol.choices)
 
@@ -154,6 +156,7 @@ class Item(Beschermd):
 class Notitie(Item):
     """DS-07: a typed, sourced note; append-only: a correction is a new note that `corrigeert` the old."""
 
+    dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="+", db_index=False)
     sectie = models.CharField(max_length=16)  # policies.NOTITIE_SECTIES
     soort = models.CharField(max_length=16)  # feit | mening | client_visie
     bron_soort = models.CharField(max_length=20)  # eigen_waarneming | client | derde | document | partner
@@ -277,6 +280,7 @@ class Zrmscore(Item):
 class Plan(Item):
     """DS-06: the (family) plan; a new version for every revision, the latest is current."""
 
+    dossier = models.ForeignKey(Dossier, on_delete=models.CASCADE, related_name="+", db_index=False)
     versie = models.PositiveIntegerField()
     gezamenlijk = models.BooleanField(default=False)  # DS-12: a joint family plan
     # {doelen, acties, voorzieningen, basishulp, betrokken_professionals} encrypted.

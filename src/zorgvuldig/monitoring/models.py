@@ -20,7 +20,10 @@ from zorgvuldig.monitoring import policies
 
 class Exportdefinitie(Basis):
     verwerkingsverantwoordelijke = models.ForeignKey(
-        "organisaties.Verwerkingsverantwoordelijke", on_delete=models.PROTECT, related_name="+"
+        "organisaties.Verwerkingsverantwoordelijke",
+        on_delete=models.PROTECT,
+        related_name="+",
+        db_index=False,
     )
     naam = models.CharField(max_length=policies.NAAM_MAX)
     ontvanger = models.ForeignKey("organisaties.Organisatie", on_delete=models.PROTECT, related_name="+")

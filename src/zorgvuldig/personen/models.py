@@ -184,7 +184,7 @@ class NietVoorVertegenwoordigers(Beschermd):
     the rights module leaves marked items out of a representative's inzage (RI-03, DS-11).
     """
 
-    persoon = models.ForeignKey(Persoon, on_delete=models.CASCADE, related_name="markeringen")
+    persoon = models.ForeignKey(Persoon, on_delete=models.CASCADE, related_name="markeringen", db_index=False)
     object_type = models.CharField(max_length=64)
     object_uuid = models.UUIDField()
     reden = models.TextField()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.db import models
 
-from zorgvuldig.core.models import Beschermd
+from zorgvuldig.core.models import Beschermd, eigenaar
 
 
 class Verzoek(Beschermd):
@@ -14,6 +14,7 @@ class Verzoek(Beschermd):
     reasons of extension and decision) is one encrypted JSON document, as it may name persons.
     """
 
+    organisatie = eigenaar("organisaties.Organisatie", db_index=False)
     soort = models.CharField(max_length=20)  # policies.SOORTEN
     status = models.CharField(max_length=16)  # policies.STATUSSEN
     persoon = models.ForeignKey("personen.Persoon", on_delete=models.PROTECT, related_name="+")
@@ -124,7 +125,9 @@ class Correctienotificatie(Beschermd):
         HANDMATIG = "handmatig", "Door de behandelaar"
         OVERGESLAGEN = "overgeslagen", "Overgeslagen met reden"
 
-    verzoek = models.ForeignKey(Verzoek, on_delete=models.CASCADE, related_name="correctienotificaties")
+    verzoek = models.ForeignKey(
+        Verzoek, on_delete=models.CASCADE, related_name="correctienotificaties", db_index=False
+    )
     verstrekking = models.ForeignKey(
         "verstrekkingen.Verstrekking", on_delete=models.CASCADE, related_name="correctienotificaties"
     )

@@ -95,7 +95,10 @@ class Dpia(Basis):
         IN_HERZIENING = "in_herziening", "In herziening"
 
     verwerkingsverantwoordelijke = models.ForeignKey(
-        "organisaties.Verwerkingsverantwoordelijke", on_delete=models.PROTECT, related_name="+"
+        "organisaties.Verwerkingsverantwoordelijke",
+        on_delete=models.PROTECT,
+        related_name="+",
+        db_index=False,
     )
     verwerkingsactiviteit = models.ForeignKey(
         Verwerkingsactiviteit, on_delete=models.PROTECT, related_name="dpias"
@@ -169,7 +172,10 @@ class Registerversie(Basis):
         GOEDGEKEURD = "goedgekeurd", "Goedgekeurd"
 
     verwerkingsverantwoordelijke = models.ForeignKey(
-        "organisaties.Verwerkingsverantwoordelijke", on_delete=models.PROTECT, related_name="+"
+        "organisaties.Verwerkingsverantwoordelijke",
+        on_delete=models.PROTECT,
+        related_name="+",
+        db_index=False,
     )
     verwerkingsactiviteit = models.ForeignKey(
         Verwerkingsactiviteit, on_delete=models.PROTECT, related_name="registerversies"

@@ -22,7 +22,7 @@ import datetime as dt
 
 from django.db import models
 
-from zorgvuldig.core.models import Basis, Beschermd
+from zorgvuldig.core.models import Basis, Beschermd, eigenaar
 from zorgvuldig.toegangsbewaking import policies
 
 
@@ -121,6 +121,7 @@ class Adresindex(Basis):
 class Signalering(Beschermd):
     """One alert about one staff member on one day; `organisatie` is the staff member's organisation."""
 
+    verwerkingsverantwoordelijke = eigenaar("organisaties.Verwerkingsverantwoordelijke", db_index=False)
     soort = models.CharField(max_length=20, choices=list(policies.SOORTEN.items()))
     gebruiker = models.ForeignKey("organisaties.Gebruiker", on_delete=models.PROTECT, related_name="+")
     dag = models.DateField()

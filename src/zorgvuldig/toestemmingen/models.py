@@ -12,7 +12,9 @@ from zorgvuldig.core.models import Beschermd
 
 
 class Toestemming(Beschermd):
-    betrokkene = models.ForeignKey("personen.Persoon", on_delete=models.PROTECT, related_name="toestemmingen")
+    betrokkene = models.ForeignKey(
+        "personen.Persoon", on_delete=models.PROTECT, related_name="toestemmingen", db_index=False
+    )
     dossier = models.ForeignKey(
         "dossiers.Dossier", null=True, blank=True, on_delete=models.PROTECT, related_name="toestemmingen"
     )

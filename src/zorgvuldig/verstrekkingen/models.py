@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from django.db import models
 
-from zorgvuldig.core.models import Beschermd
+from zorgvuldig.core.models import Beschermd, eigenaar
 
 
 class Verstrekking(Beschermd):
+    verwerkingsverantwoordelijke = eigenaar("organisaties.Verwerkingsverantwoordelijke", db_index=False)
+
     class Bron(models.TextChoices):
         DEELBESLUIT = "deelbesluit", "Deelbesluit"
         TOEDELING = "toedeling", "Toedeling casusoverleg"
@@ -23,7 +25,12 @@ class Verstrekking(Beschermd):
     )
     bsn_index = models.CharField(max_length=80, blank=True, db_index=True)
     ontvanger_organisatie = models.ForeignKey(
-        "organisaties.Organisatie", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        "organisaties.Organisatie",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        db_index=False,
     )
     ontvanger_naam = models.CharField(max_length=200, blank=True)
     datum = models.DateField()
@@ -71,7 +78,9 @@ class Deelbesluit(Beschermd):
     what is filtered, counted or locked on (status, ground, class, dates, consent) is in clear.
     """
 
-    dossier = models.ForeignKey("dossiers.Dossier", on_delete=models.PROTECT, related_name="deelbesluiten")
+    dossier = models.ForeignKey(
+        "dossiers.Dossier", on_delete=models.PROTECT, related_name="deelbesluiten", db_index=False
+    )
     richting = models.CharField(max_length=12)  # verstrekken | opvragen
     status = models.CharField(max_length=24)
     spoed = models.BooleanField(default=False)

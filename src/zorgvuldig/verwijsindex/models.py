@@ -7,7 +7,7 @@ import uuid
 
 from django.db import models
 
-from zorgvuldig.core.models import Basis, Beschermd
+from zorgvuldig.core.models import Basis, Beschermd, eigenaar
 from zorgvuldig.verwijsindex import policies
 
 
@@ -109,6 +109,8 @@ class Signaal(Beschermd):
     `organisatie`/`verwerkingsverantwoordelijke` are the signaler's. Whether it is active is derived from
     its dates at read time (RT-12); `status` stores only what people did: concept, actief, ingetrokken."""
 
+    organisatie = eigenaar("organisaties.Organisatie", db_index=False)
+
     class Status(models.TextChoices):
         CONCEPT = policies.CONCEPT, "Concept"
         ACTIEF = policies.ACTIEF, "Actief"
@@ -118,7 +120,10 @@ class Signaal(Beschermd):
     bsn_versleuteld = models.TextField()
     bsn_index = models.CharField(max_length=80)
     signaleerder = models.ForeignKey(
-        "organisaties.Gebruiker", on_delete=models.PROTECT, related_name="signalen"
+        "organisaties.Gebruiker",
+        on_delete=models.PROTECT,
+        related_name="signalen",
+        db_index=False,
     )
     # The participant id other signalers see in a match (API §2.3); never the signal's own uuid.
     deelnemer_uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
@@ -240,7 +245,10 @@ class Notificatie(Basis):
         Signaal, null=True, blank=True, on_delete=models.SET_NULL, related_name="notificaties"
     )
     aan = models.ForeignKey(
-        "organisaties.Gebruiker", on_delete=models.PROTECT, related_name="vi_notificaties"
+        "organisaties.Gebruiker",
+        on_delete=models.PROTECT,
+        related_name="vi_notificaties",
+        db_index=False,
     )
     aanleiding = models.CharField(max_length=16)  # signaal (a further signal) | overdracht (VI-24/25)
     bericht = models.ForeignKey(

@@ -140,3 +140,42 @@ def test_no_index_that_only_costs_writes(regio):
     assert "ontvanger_organisatie_id" not in toegang_kolommen
     assert "ontvanger_gebruiker_id, object_type" in toegang_kolommen
     assert "ontvanger_organisatie_id, object_type" in toegang_kolommen
+
+
+# One index covers another when the other is a plain single-column index on its leading column (same
+# operator class, neither partial nor on an expression): every look-up the smaller one serves, the larger
+# one serves too, so the smaller one only costs writes. Unique indexes stay (they are constraints).
+OVERBODIGE_INDEXEN = """
+SELECT a.indrelid::regclass::text, a.indexrelid::regclass::text, b.indexrelid::regclass::text
+FROM pg_index a JOIN pg_index b ON a.indrelid = b.indrelid AND a.indexrelid <> b.indexrelid
+WHERE a.indnatts = 1 AND NOT a.indisunique AND a.indkey[0] = b.indkey[0] AND a.indclass[0] = b.indclass[0]
+  AND (b.indnatts > 1 OR b.indisunique OR a.indexrelid > b.indexrelid)
+  AND a.indpred IS NULL AND b.indpred IS NULL AND a.indexprs IS NULL AND b.indexprs IS NULL
+"""
+
+
+@pytest.mark.postgres
+def test_no_index_another_index_of_the_same_table_already_covers(regio):
+    """ADR 0017: of our own tables, none keeps a single-column index that a composite or unique index
+    starting with the same column (or an identical index) already covers. Django's automatic many-to-many
+    tables and third-party apps' tables are left as their code makes them."""
+    from django.apps import apps
+
+    eigen = {
+        m._meta.db_table
+        for m in apps.get_models()
+        if m.__module__.startswith("zorgvuldig.") and not m._meta.auto_created
+    }
+    with connection.cursor() as cur:
+        cur.execute(OVERBODIGE_INDEXEN)
+        overbodig = sorted((tabel, klein, groot) for tabel, klein, groot in cur.fetchall() if tabel in eigen)
+    assert overbodig == []
+    # the check itself finds what it should: an index on the leading column of a composite one
+    with connection.cursor() as cur:
+        cur.execute("CREATE TEMPORARY TABLE proef (a integer, b integer)")
+        cur.execute("CREATE INDEX proef_samen ON proef (a, b)")
+        cur.execute("CREATE INDEX proef_b ON proef (b)")
+        cur.execute("CREATE INDEX proef_dubbel ON proef (a)")
+        cur.execute(OVERBODIGE_INDEXEN)
+        gevonden = {(klein, groot) for tabel, klein, groot in cur.fetchall() if klein.startswith("proef")}
+    assert gevonden == {("proef_dubbel", "proef_samen")}
