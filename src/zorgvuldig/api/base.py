@@ -12,7 +12,8 @@ from rest_framework.views import APIView
 
 
 class StrictSerializer(serializers.Serializer):
-    """Unknown fields are refused (API §1.1, GP-04) instead of silently dropped."""
+    """Unknown fields are refused (API §1.1, GP-04) instead of silently dropped, and a text field takes
+    only text: DRF would turn a number into its digits (a BSN sent as a number, a count as a name)."""
 
     def to_internal_value(self, data):
         if not isinstance(data, dict):
@@ -22,6 +23,17 @@ class StrictSerializer(serializers.Serializer):
         if unknown:
             raise serializers.ValidationError(
                 {name: ["Onbekend veld."] for name in sorted(unknown)}, code="unknown"
+            )
+        geen_tekst = sorted(
+            name
+            for name, f in self.fields.items()
+            if isinstance(f, serializers.CharField)
+            and data.get(name) is not None
+            and not isinstance(data[name], str)
+        )
+        if geen_tekst:
+            raise serializers.ValidationError(
+                {name: ["Verwacht tekst."] for name in geen_tekst}, code="invalid"
             )
         return super().to_internal_value(data)
 
@@ -48,6 +60,15 @@ class BasisView(APIView):
 
     verwerkingsactiviteit: str | None = None
     _idempotent = None
+
+    def get_parsers(self):
+        """A PATCH body is a JSON merge patch (API §1.1, RFC 7396): its own media type is accepted too."""
+        from zorgvuldig.api.parsers import MergePatchParser
+
+        parsers = super().get_parsers()
+        if getattr(getattr(self, "request", None), "method", None) == "PATCH":
+            parsers.append(MergePatchParser())
+        return parsers
 
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
@@ -87,7 +108,9 @@ def log_weigering(request, exc, activiteit: str | None) -> None:
     from zorgvuldig.core.errors import DomainError
     from zorgvuldig.organisaties.models import Gebruiker
 
-    if not isinstance(getattr(request, "user", None), Gebruiker) or getattr(exc, "gelogd", False):
+    # `_user`, not `user`: reading `user` would authenticate now, and a refused token would then raise
+    # inside the handler (a 500) — a request refused before authentication (406) concerns nobody's data.
+    if not isinstance(getattr(request, "_user", None), Gebruiker) or getattr(exc, "gelogd", False):
         return  # only a named professional's attempt is an attempt to process personal data
     if isinstance(exc, DomainError):
         fout = exc

@@ -1,5 +1,12 @@
+import re
+
+from rest_framework.exceptions import NotFound
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.response import Response
+
+from zorgvuldig.core.errors import DomainError, InvalidParam
+
+GETAL = re.compile(r"[1-9][0-9]{0,8}")
 
 
 class Paginering(PageNumberPagination):
@@ -8,6 +15,26 @@ class Paginering(PageNumberPagination):
     page_size = 20
     page_size_query_param = "pageSize"
     max_page_size = 100
+
+    def paginate_queryset(self, queryset, request, view=None):
+        """A page or page size that is no positive whole number, or a page past the last, is a 400 on
+        that parameter (API §1.5) — not DRF's 404, which the API keeps for a missing or hidden record,
+        nor a silent fall-back to the default size. A size above 100 is read as 100."""
+        fouten = [
+            InvalidParam(naam, "invalid", "Een geheel getal vanaf 1.")
+            for naam in ("page", "pageSize")
+            if (waarde := request.query_params.get(naam)) is not None and not GETAL.fullmatch(waarde)
+        ]
+        if fouten:
+            raise DomainError("E_INVALID_INPUT", "Ongeldige paginering.", fouten)
+        try:
+            return super().paginate_queryset(queryset, request, view)
+        except NotFound as exc:
+            raise DomainError(
+                "E_INVALID_INPUT",
+                "Ongeldige paginering.",
+                [InvalidParam("page", "invalid", "Deze pagina ligt na de laatste.")],
+            ) from exc
 
     def get_paginated_response(self, data):
         links = []

@@ -7,6 +7,7 @@ from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 from rest_framework.response import Response
 
+from zorgvuldig.api import parameters
 from zorgvuldig.api.base import BasisView, ItemView, StrictSerializer, absolute, uuid_uit_url
 from zorgvuldig.api.pagination import Paginering
 from zorgvuldig.api.permissions import actor_van
@@ -66,7 +67,6 @@ FILTERS = ["tijdstipVanaf", "tijdstipTot", "actie", "actor", "object", "status",
 
 
 def _geldige_filters(params) -> dict:
-    import datetime as dt
     import uuid
 
     out = {}
@@ -74,10 +74,10 @@ def _geldige_filters(params) -> dict:
         value = params.get(key)
         if not value:
             continue
+        if key in {"tijdstipVanaf", "tijdstipTot"}:
+            parameters.tijdstip(params, key, tijdzone_verplicht=False)
         try:
-            if key in {"tijdstipVanaf", "tijdstipTot"}:
-                dt.datetime.fromisoformat(value)
-            elif key in {"actor", "object", "toegang"}:
+            if key in {"actor", "object", "toegang"}:
                 uuid.UUID(value)
         except ValueError as exc:
             raise serializers.ValidationError({key: ["Ongeldige waarde."]}) from exc

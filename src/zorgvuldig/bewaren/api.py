@@ -10,7 +10,6 @@ holds or lists is audited; the rules and the sweeps' counts are configuration an
 from __future__ import annotations
 
 import datetime as dt
-import re
 import uuid as uuidlib
 
 from django.db import transaction
@@ -20,6 +19,7 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers, status
 from rest_framework.response import Response
 
+from zorgvuldig.api import parameters
 from zorgvuldig.api.base import (
     BasisView,
     ItemView,
@@ -46,7 +46,6 @@ BLOKKEREN = "bewaartermijn:blokkeren"
 GOEDKEUREN = "vernietigingslijst:goedkeuren"
 CONFIGUREREN = "configuratie:beheren"
 PAGINA = frozenset({"page", "pageSize"})
-DATUM = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def _url(request, pad: str) -> str:
@@ -291,13 +290,11 @@ class BewaartermijnenView(BasisView):
                 qs = selectors.filter_status(qs, st, vandaag)
             else:
                 fouten.append(InvalidParam("status", "invalid", f"Kies uit {', '.join(policies.STATUSSEN)}."))
-        if (tot := q.get("vervaldatumTot")) is not None:
-            try:
-                if not DATUM.fullmatch(tot):
-                    raise ValueError(tot)
-                qs = qs.filter(vervaldatum__lte=dt.date.fromisoformat(tot))
-            except ValueError:
-                fouten.append(InvalidParam("vervaldatumTot", "invalid", "Een datum als JJJJ-MM-DD."))
+        try:
+            if (tot := parameters.datum(q, "vervaldatumTot")) is not None:
+                qs = qs.filter(vervaldatum__lte=tot)
+        except DomainError as fout:
+            fouten += fout.invalid_params
         if (regel := q.get("regel")) is not None:
             code = _regelcode(request, actor, regel)
             if code is None:

@@ -1,6 +1,5 @@
 from django.contrib import admin
 from django.urls import include, path
-from django_otp.admin import OTPAdminSite
 
 from zorgvuldig.api import views as api_views
 from zorgvuldig.audit import api as audit_api
@@ -9,6 +8,7 @@ from zorgvuldig.casusoverleg import api as casus_api
 from zorgvuldig.convenanten import api as convenant_api
 from zorgvuldig.core import metrics as core_metrics
 from zorgvuldig.core import views as core_views
+from zorgvuldig.core.beheersite import BeheerSite
 from zorgvuldig.datalekken import api as datalek_api
 from zorgvuldig.dossiers import api as dossier_api
 from zorgvuldig.monitoring import api as monitoring_api
@@ -193,6 +193,9 @@ api_v1 = [
     path("gebruikersprofiel/geheimhoudingsverklaring", org_api.GeheimhoudingsverklaringView.as_view()),
 ]
 
+# Only a fully signed-in beheerder gets into the admin; for anyone else it is "not found" (AC-06, AC-13).
+admin.site.__class__ = BeheerSite
+
 urlpatterns = [
     path("health", core_views.health),
     path("metrics", core_metrics.metrics),
@@ -204,8 +207,6 @@ urlpatterns = [
     path("", include("zorgvuldig.ui.urls")),
 ]
 
-# The admin asks for the TOTP code too, and only a fully signed-in beheerder gets in (AC-06, AC-13).
-admin.site.__class__ = OTPAdminSite
 
 handler404 = "zorgvuldig.core.views.niet_gevonden"
 handler500 = "zorgvuldig.core.views.serverfout"

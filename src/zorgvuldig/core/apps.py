@@ -9,6 +9,8 @@ class CoreConfig(AppConfig):
     def ready(self) -> None:
         from django.conf import settings
 
+        from zorgvuldig.api.meldingen import nederlands
         from zorgvuldig.core.logging import configureer
 
         configureer(settings.LOG_LEVEL)
+        nederlands()

@@ -192,7 +192,9 @@ def verwijzing_fouten(
             )
         )
     zonder_akkoord = besproken_met_client is False or client_akkoord is not True
-    if zonder_akkoord and contact_door not in CONTACT_DOOR:
+    if contact_door not in ("", *CONTACT_DOOR):
+        fouten.append(Fout("E_INVALID_INPUT", "contactDoor", "Kies team of verwijzer (DS-04)."))
+    elif zonder_akkoord and contact_door not in CONTACT_DOOR:
         fouten.append(
             Fout(
                 "E_INVALID_INPUT",

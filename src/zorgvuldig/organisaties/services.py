@@ -15,7 +15,16 @@ from zorgvuldig.organisaties.models import ApiToken, Gebruiker, Rol, Team
 
 
 def aanvaard_verklaring(*, actor, versie: str) -> None:
-    """AC-07: the confidentiality undertaking, accepted before first access to personal data."""
+    """AC-07: the confidentiality undertaking, accepted before first access to personal data — the version
+    in force, so the record shows what the user agreed to."""
+    from django.conf import settings
+
+    if versie != settings.UI_VERKLARING_VERSIE:
+        raise DomainError(
+            "E_INVALID_INPUT",
+            "Alleen de geldende geheimhoudingsverklaring kan worden aanvaard (AC-07).",
+            [InvalidParam("versie", "invalid", f"De geldende versie is {settings.UI_VERKLARING_VERSIE}.")],
+        )
     with transaction.atomic():
         g = actor.gebruiker
         g.geheimhoudingsverklaring_op = today()

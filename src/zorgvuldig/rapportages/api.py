@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from django.urls import URLPattern, path
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
 from rest_framework.response import Response
 
 from zorgvuldig.api.base import BasisView
+from zorgvuldig.api.parameters import datum
 from zorgvuldig.api.permissions import actor_van
 from zorgvuldig.core.errors import DomainError, InvalidParam
 from zorgvuldig.rapportages import selectors
@@ -34,18 +33,6 @@ class RapportSerializer(serializers.Serializer):
     totaal = serializers.IntegerField(help_text="Som van de gepubliceerde cellen (RP-03 regel 3)")
 
 
-def _datum(request, naam: str) -> dt.date | None:
-    waarde = request.query_params.get(naam)
-    if waarde is None:
-        return None
-    try:
-        return dt.date.fromisoformat(waarde)
-    except ValueError as exc:
-        raise DomainError(
-            "E_INVALID_INPUT", "Ongeldige datum.", [InvalidParam(naam, "invalid", "YYYY-MM-DD.")]
-        ) from exc
-
-
 def parameters(request) -> dict:
     onbekend = set(request.query_params) - {"periodeVanaf", "periodeTot", "groepering"}
     if onbekend:
@@ -56,8 +43,8 @@ def parameters(request) -> dict:
         )
     groepering = [g for g in (request.query_params.get("groepering") or "").split(",") if g]
     return {
-        "vanaf": _datum(request, "periodeVanaf"),
-        "tot": _datum(request, "periodeTot"),
+        "vanaf": datum(request.query_params, "periodeVanaf"),
+        "tot": datum(request.query_params, "periodeTot"),
         "groepering": groepering,
     }
 

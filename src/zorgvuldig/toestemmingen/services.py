@@ -275,7 +275,10 @@ def trek_in(*, actor, uuid, kanaal: str = "ui") -> tuple[Toestemming, str, list]
         beeindigd, actief = delen.beeindig_na_intrekking(actor=actor, toestemming=rij)
         kader = rij.dossier.kader if rij.dossier else "vrijwillig"
         gevolgen = policies.gevolgen(rij.soort, len(actief) + len(beeindigd), kader)
-        advies = policies.na_intrekking(_veiligheidszorg(rij), kader) if rij.dossier else None
+        # the advice is for the professional; the client revoking in "Mijn gegevens" sees only the
+        # consequences (CS-07: plain language for the person, not the worker's next step)
+        voor_medewerker = rij.dossier is not None and not getattr(actor, "is_portaal", False)
+        advies = policies.na_intrekking(_veiligheidszorg(rij), kader) if voor_medewerker else None
         _audit(actor, "toestemming.ingetrokken", rij, grant, ["status", "ingetrokken_op"])
     return rij, "\n\n".join(t for t in (gevolgen, advies) if t), beeindigd
 

@@ -132,8 +132,9 @@ def _basis(actor, dossier: Dossier, kop: Kop | None, actief: str) -> dict:
     """The header of every dossier page: reference, status, the frame (DS-14) and the sub-pages."""
     return {
         "d": dossier,
-        "status": f.STATUS.get(dossier.status, dossier.status),
-        "soort": f.SOORTEN.get(dossier.soort, dossier.soort),
+        # own names: pages under the dossier (a consent, a sharing decision) have a status of their own
+        "dossier_status": f.STATUS.get(dossier.status, dossier.status),
+        "dossier_soort": f.SOORTEN.get(dossier.soort, dossier.soort),
         "kader": f.KADERS.get(dossier.kader, dossier.kader),
         "kader_uitleg": f.KADER_UITLEG.get(dossier.kader, ""),
         "tabs": [

@@ -312,8 +312,49 @@ def _besluit_items(actor, v) -> list[tuple[str, str, str]]:
             for d in overzicht["gegevens"]["dossiers"]
             for i in d["items"]
         ]
-        return [(u["uuid"], u["label"], u["reden"]) for u in _uitgesloten(uitgesloten or [])] + getoond
+        return (
+            [(u["uuid"], u["label"], u["reden"]) for u in _uitgesloten(uitgesloten or [])]
+            + getoond
+            + _overige_items(overzicht)
+        )
     return [(str(i), f"Item {str(i)[:8]}", "Genoemd in het verzoek.") for i in v.items]
+
+
+IN_HET_ANTWOORD = "Staat in het antwoord."
+UITSTEL_LOOPT = (
+    "Staat in het antwoord, maar het informeren over deze verstrekking is uitgesteld om iemands "
+    "veiligheid (SH-14). Houd haar achter op grond (e) zolang het uitstel loopt, of licht toe waarom niet."
+)
+
+
+def _dag(iso: str) -> str:
+    dag = weergave.datum(iso)
+    return date_format(dag, "j F Y") if dag else "onbekende datum"
+
+
+def _overige_items(overzicht: dict) -> list[tuple[str, str, str]]:
+    """The answer's provisions, consents and signals, which a decision may withhold too (RI-07); a
+    provision whose informing is still postponed is flagged: the answer would tell the client about it."""
+    gegevens = overzicht["gegevens"]
+    uitgesteld = selectors.met_uitgesteld_informeren([o["uuid"] for o in overzicht["ontvangers"]])
+    return (
+        [
+            (
+                o["uuid"],
+                f"Verstrekking aan {o['ontvanger']} op {_dag(o['datum'])} ({o['doel']})",
+                UITSTEL_LOOPT if o["uuid"] in uitgesteld else IN_HET_ANTWOORD,
+            )
+            for o in overzicht["ontvangers"]
+        ]
+        + [
+            (t["uuid"], f"Toestemming van {_dag(t['datum'])} ({t['doel']})", IN_HET_ANTWOORD)
+            for t in gegevens["toestemmingen"]
+        ]
+        + [
+            (s["uuid"], f"Signaal in de verwijsindex van {s['organisatie']}", IN_HET_ANTWOORD)
+            for s in gegevens["signalen"]
+        ]
+    )
 
 
 def _besluit_form(actor, v, data=None):

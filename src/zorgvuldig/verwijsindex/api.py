@@ -9,6 +9,7 @@ from drf_spectacular.utils import OpenApiParameter, PolymorphicProxySerializer, 
 from rest_framework import serializers, status
 from rest_framework.response import Response
 
+from zorgvuldig.api import parameters
 from zorgvuldig.api.base import (
     BasisView,
     ItemView,
@@ -337,17 +338,8 @@ class SignalenView(BasisView):
                     [InvalidParam("status", "invalid", "concept of actief.")],
                 )
             qs = qs.filter(status=st)
-        if (tot := request.query_params.get("verwijderdatumTot")) is not None:
-            import datetime as dt
-
-            try:
-                qs = qs.filter(verwijderdatum__lte=dt.date.fromisoformat(tot))
-            except ValueError as exc:
-                raise DomainError(
-                    "E_INVALID_INPUT",
-                    "Ongeldige datum.",
-                    [InvalidParam("verwijderdatumTot", "invalid", "YYYY-MM-DD.")],
-                ) from exc
+        if (tot := parameters.datum(request.query_params, "verwijderdatumTot")) is not None:
+            qs = qs.filter(verwijderdatum__lte=tot)
         paginator = Paginering()
         page = paginator.paginate_queryset(qs.order_by("-aangemaakt", "-pk"), request, view=self) or []
         selectors.log_inzage(actor, page)
@@ -498,16 +490,7 @@ class MatchesView(BasisView):
         if not actor.heeft(selectors.MATCH_SCOPE):
             return Paginering.lijst(selectors.technisch_matches(), request, self)
         matches = selectors.matches_zichtbaar_voor(actor)
-        if (vanaf := request.query_params.get("gewijzigdVanaf")) is not None:
-            from django.utils.dateparse import parse_datetime
-
-            moment = parse_datetime(vanaf)
-            if moment is None or moment.tzinfo is None:
-                raise DomainError(
-                    "E_INVALID_INPUT",
-                    "Ongeldig tijdstip.",
-                    [InvalidParam("gewijzigdVanaf", "invalid", "RFC 3339 met tijdzone.")],
-                )
+        if (moment := parameters.tijdstip(request.query_params, "gewijzigdVanaf")) is not None:
             matches = [m for m in matches if m.gewijzigd >= moment]
         paginator = Paginering()
         page = paginator.paginate_queryset(matches, request, view=self) or []

@@ -240,7 +240,7 @@ def verantwoording_fouten(v: Mapping, profiel: ProfielRegels, signaaldatum: dt.d
                     "E_VI_AGE",
                     f"{p}.geboortedatum",
                     f"De verwijsindex is voor jongeren onder de {profiel.max_leeftijd}; deze jongere is "
-                    f"op de signaleringsdatum {jaren} (VI-02).",
+                    f"op de signaleringsdatum {profiel.max_leeftijd} jaar of ouder (VI-02).",
                 )
             )
 

@@ -237,7 +237,9 @@ def _activeer(actor, signaal: Signaal, bsn: str, verantwoording: dict, vandaag: 
             betrokkenen=[betrokkene(signaal.bsn_index)],
             velden=["status", "signaleringstijdstip", "verwijderdatum", "verantwoording"],
         )
-        _koppel_en_meld(actor, signaal, bsn, aanleiding="signaal")
+        # the answer names the match this activation made or joined (API §2.3), as a later GET does
+        if (match := _koppel_en_meld(actor, signaal, bsn, aanleiding="signaal")) is not None:
+            signaal.match = match
     return signaal
 
 

@@ -268,13 +268,25 @@ def test_ac_06_admin_registers_no_content_model():
 def test_ac_06_admin_only_for_the_beheerder(regio, client, rol):
     gebruiker = getattr(regio, rol)
     client.force_login(gebruiker)
-    # the password alone does not open the admin, for anyone (AC-13: two factors)
-    assert client.get("/admin/").status_code == 302
+    # the password alone does not open the admin, for anyone (AC-13: two factors): to the code step
+    for pad in ("/admin/", "/admin/login/", "/admin/organisaties/organisatie/"):
+        r = client.get(pad)
+        assert r.status_code == 302 and r["Location"].startswith("/inloggen?volgende=%2Fadmin%2F"), pad
     aanmelden(client, gebruiker)
     r = client.get("/admin/")
     if rol == "beheerder":
         assert r.status_code == 200
         assert b"Verwerkingsverantwoordelijke" in r.content or b"verwerkingsverantwoordelijke" in r.content
         assert client.get("/admin/personen/persoon/").status_code == 404
+        assert client.get("/admin/login/").status_code == 302  # signed in already: on to the index
     else:
-        assert r.status_code == 302 and "/admin/login/" in r["Location"]
+        # any other role: the same "not found" as a page that does not exist, not "signed in, not allowed"
+        def zonder_trace(r) -> dict:
+            return {k: v for k, v in r.json().items() if k != "traceId"}
+
+        ontbreekt = zonder_trace(client.get("/bestaat-niet"))
+        for pad in ("/admin/", "/admin/login/", "/admin/organisaties/organisatie/"):
+            r = client.get(pad)
+            assert r.status_code == 404 and zonder_trace(r) == ontbreekt, pad
+            html = client.get(pad, HTTP_ACCEPT="text/html")
+            assert html.status_code == 404 and "Django" not in html.content.decode(), pad

@@ -233,3 +233,48 @@ def test_rg_01_rg_02_rg_03_the_demo_has_an_approved_register_entry_a_dpia_and_a_
     assert lek.afbakening_account is not None
     klok = dp.klok(lek.ontdekt_op, lek.status, now(), lek.besloten_op, settings.BREACH_NOTIFY_HOURS)
     assert klok.stand == dp.ALERT_24
+
+
+@pytest.mark.slow
+def test_demo_reset_starts_from_an_empty_database_that_is_then_complete(tmp_path):
+    """The README's `--reset`: before, the start-up checks' open connection went on writing to the removed
+    file and the old WAL stayed beside the new one, leaving a database without tables (exit code 0)."""
+    import os
+    import sqlite3
+    import subprocess
+    import sys
+
+    db = tmp_path / "demo.sqlite3"
+    env = {
+        **os.environ,
+        "ZORGVULDIG_MODE": "demo",
+        "ZORGVULDIG_VAR_DIR": str(tmp_path),
+        "DATABASE_URL": f"sqlite:///{db}",
+    }
+    env.pop("DJANGO_SETTINGS_MODULE", None)
+
+    def demo_start(*args: str) -> dict:
+        klaar = subprocess.run(
+            [sys.executable, "-m", "zorgvuldig", "demo", "--no-server", "--json", *args],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=300,
+            check=True,
+        )
+        return json.loads(klaar.stdout.strip().splitlines()[-1])
+
+    def tel(tabel: str) -> int:
+        with sqlite3.connect(db) as conn:
+            return conn.execute(f"SELECT count(*) FROM {tabel}").fetchone()[0]
+
+    eerst = demo_start()
+    with sqlite3.connect(db) as conn:  # someone changed the demo data while trying it
+        conn.execute("UPDATE personen_persoon SET geslachtsnaam = 'Gewijzigd'")
+    personen = tel("personen_persoon")
+    tweede = demo_start("--reset")
+    assert tel("personen_persoon") == personen and tel("audit_auditregel") > 0
+    with sqlite3.connect(db) as conn:
+        assert not conn.execute("SELECT 1 FROM personen_persoon WHERE geslachtsnaam = 'Gewijzigd'").fetchall()
+    # a fresh database: new TOTP secrets, a new token shown again
+    assert {g["totp"] for g in tweede["gebruikers"]}.isdisjoint({g["totp"] for g in eerst["gebruikers"]})

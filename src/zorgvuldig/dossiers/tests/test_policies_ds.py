@@ -117,6 +117,12 @@ def test_ds_04_referral_without_agreement_records_who_contacts_the_client():
     assert p.verwijzing_fouten(**{**ok, "client_akkoord": False, "contact_door": "verwijzer"}) == ()
     assert namen(p.verwijzing_fouten(**{**ok, "besproken_met_client": None})) == {"besprokenMetClient"}
     assert namen(p.verwijzing_fouten(**{**ok, "reden": " "})) == {"reden"}
+    # only the two answers of the API (API §2.4), also where no one needs to be named
+    assert p.verwijzing_fouten(**{**ok, "contact_door": "team"}) == ()
+    for anders in ("de buurman", "Team", "team "):
+        assert namen(p.verwijzing_fouten(**{**ok, "contact_door": anders})) == {"contactDoor"}
+        fouten = p.verwijzing_fouten(**{**ok, "client_akkoord": False, "contact_door": anders})
+        assert namen(fouten) == {"contactDoor"} and "Kies team of verwijzer" in fouten[0].reden
 
 
 def test_ds_04_without_agreement_the_team_acts_only_on_recorded_safety_indications():

@@ -115,6 +115,14 @@ def test_search_by_bsn_uses_the_blind_index(regio, api):
         b'["lijst"]',
         b'{"geslachtsnaam": "' + b"x" * 300 + b'", "bsnOntbreektReden": "x"}',
         b'{"geslachtsnaam": "A", "bsnOntbreektReden": "x", "geboortedatum": NaN}',
+        # nested far deeper than any body of the API: a clear 400, not a RecursionError (500)
+        b'{"geslachtsnaam": ' + b"[" * 500 + b"1" + b"]" * 500 + b', "bsnOntbreektReden": "x"}',
+        b"[" * 100_000 + b"]" * 100_000,
+        # a number where text is expected is refused, not turned into its digits
+        b'{"geslachtsnaam": "A", "bsn": 999993653}',
+        b'{"geslachtsnaam": 5, "bsnOntbreektReden": "x"}',
+        # a key given twice: which value would be checked and which stored?
+        b'{"geslachtsnaam": "A", "geslachtsnaam": "B", "bsnOntbreektReden": "x"}',
     ],
 )
 def test_bad_input_is_400_problem_json_and_stores_nothing(regio, api, body):
@@ -131,3 +139,34 @@ def test_oversized_body_is_400(regio, api, settings):
     r = api(regio.medewerker).post("/api/v1/personen", body, content_type="application/json")
     assert r.status_code == 400
     assert not Persoon.objects.exists()
+
+
+def test_a_patch_body_may_carry_the_merge_patch_media_type(regio, api):
+    """API §1.1: PATCH is a JSON merge patch (RFC 7396), so `application/merge-patch+json` is accepted
+    there; other methods keep `application/json` only (415)."""
+    url = f"/api/v1/personen/{nieuw(api, regio.medewerker, bsnOntbreektReden='onbekend').json()['uuid']}"
+    client = api(regio.medewerker)
+    r = client.patch(
+        url, json.dumps({"voornamen": "Sam Pieter"}), content_type="application/merge-patch+json"
+    )
+    assert r.status_code == 200, r.content
+    assert client.get(url).json()["voornamen"] == "Sam Pieter"
+    body = json.dumps({"geslachtsnaam": "A", "bsnOntbreektReden": "onbekend"})
+    r = client.post("/api/v1/personen", body, content_type="application/merge-patch+json")
+    assert r.status_code == 415 and r["Content-Type"] == "application/problem+json"
+
+
+def test_the_reasons_of_refused_fields_are_dutch(regio, api):
+    """API §1.5: `invalidParams[].reason` is Dutch — also where DRF's own Dutch catalogue has no text."""
+
+    def redenen(**body) -> dict:
+        r = api(regio.medewerker).post("/api/v1/personen", {"bsnOntbreektReden": "x", **body}, format="json")
+        assert r.status_code == 400
+        return {p["name"]: p["reason"] for p in r.json()["invalidParams"]}
+
+    assert redenen(geslachtsnaam=["A"]) == {"geslachtsnaam": "Verwacht tekst."}
+    fout = redenen(geslachtsnaam="A", geboortedatum="morgen", geheimAdres="soms")
+    assert fout == {
+        "geboortedatum": "Verwacht een datum als JJJJ-MM-DD.",
+        "geheimAdres": "Verwacht true of false.",
+    }

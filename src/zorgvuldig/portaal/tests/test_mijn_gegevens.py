@@ -194,6 +194,8 @@ def test_cs_07_cs_08_revoke_a_consent_in_one_step_ends_the_share_and_is_audited(
     assert r.status_code == 200
     tekst = r.content.decode()
     assert "Uw toestemming is ingetrokken" in tekst and "vanaf nu" in tekst
+    # the professional's next step (CS-09/DS-15 advice) is not for the client
+    assert "(DS-15)" not in tekst and "(CS-09" not in tekst and "client_stopt" not in tekst
     assert "Toestemming intrekken</button>" not in tekst  # nothing left to revoke
     als_systeem()
     rij = Toestemming.objects.get(uuid=uuid)

@@ -18,6 +18,7 @@ from zorgvuldig.audit.models import AuditRegel
 from zorgvuldig.conftest import als_systeem
 from zorgvuldig.dossiers import services as dossierservices
 from zorgvuldig.toestemmingen.models import Toestemming
+from zorgvuldig.ui import forms_dossier as ui_formulieren
 from zorgvuldig.verstrekkingen import deelbesluiten
 from zorgvuldig.verstrekkingen import policies as p
 from zorgvuldig.verstrekkingen.models import Deelbesluit, Verstrekking
@@ -573,6 +574,12 @@ def test_cs_07_cs_08_e7_revoking_takes_one_post_ends_decisions_and_explains(casu
         "Deze deelbesluiten zijn beëindigd (CS-08):" in pagina and f"/deelbesluiten/{besluit.uuid}" in pagina
     )
     assert "Ingetrokken" in pagina
+    # the dossier's header above it shows the dossier's own state, not the consent's
+    kop = pagina.split('aria-label="Onderdelen van dit dossier"')[0]
+    assert "Ingetrokken" not in kop and "Doorbreken van het beroepsgeheim" not in kop
+    als_systeem()
+    casus.dossier.refresh_from_db()
+    assert f">{ui_formulieren.STATUS[casus.dossier.status]}<" in kop
     assert "Wat betekent het intrekken?" not in inhoud(worker.get(r["Location"]))  # shown once
     r = worker.post(
         f"/deelbesluiten/{besluit.uuid}/uitvoeren", {"datum": VANDAAG.isoformat(), "vorm": "digitaal"}

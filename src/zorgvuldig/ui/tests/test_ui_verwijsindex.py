@@ -397,6 +397,8 @@ def test_vi_11_the_match_partner_sees_contact_details_only_never_the_justificati
     pagina = tekst(leraar.get(f"/verwijsindex/matches/{match.uuid}"))
     assert "Wijkteam Krimpen" in pagina and "Fatima El Amrani" in pagina
     assert regio.medewerker.email in pagina
+    # VI-13: exchanging data goes through a sharing decision, which the dossier's Delen tab offers
+    assert "deelbesluit" in pagina and "tabblad Delen" in pagina and "nog niet in zorgvuldig" not in pagina
     for verboden in (BSN_SAM, "verzuim", "Vaak afwezig", str(GEBOREN.year), "Jeugdcoach", str(eigen.uuid)):
         assert verboden not in pagina
     assert leraar.get(f"/verwijsindex/signalen/{eigen.uuid}/verantwoording").status_code == 404

@@ -690,3 +690,56 @@ def test_a_step_opened_with_get_goes_back_to_the_request(regio, ui):
     r = ui(regio.medewerker).get(url(v, "/verifieren"))
     assert r.status_code == 302 and r["Location"] == url(v)
     assert vers(v).status == "ontvangen"
+
+
+def test_ri_07_sh_14_a_provision_whose_informing_is_still_postponed_is_flagged_and_withheld(regio, ui):
+    """SH-14 against RI-05: the answer lists every recipient, so a share whose informing was postponed
+    for someone's safety would reach the client through the inzage. The decision form offers every
+    provision (and consent, signal) for withholding and flags the postponed one; withheld on ground (e),
+    it stays out of the answer."""
+    from zorgvuldig.verstrekkingen.models import Deelbesluit
+
+    gezin = Gezin(regio)
+    als_systeem()
+    besluit = Deelbesluit.objects.create(
+        verwerkingsverantwoordelijke=regio.gemeente,
+        organisatie=regio.wijkteam,
+        dossier=gezin.dossier,
+        richting="verstrekken",
+        status="informeren_uitgesteld",
+        ontvanger_organisatie=regio.school,
+        ontvanger_type="organisatie",
+        antwoorden_versleuteld="-",
+        informeren_moment="uitgesteld",
+        informeren_grond="veiligheid",
+        aangemaakt_door=regio.medewerker,
+    )
+    uitgesteld = verstrekking(regio, gezin.lisa, herkomst=f"deelbesluit:{besluit.uuid}")
+    verstrekking(regio, gezin.lisa, datum=dt.date(2026, 4, 1))
+    v = in_behandeling(regio, gezin)
+    lg = ui(regio.leidinggevende)
+    r = lg.get(url(v))
+    pagina = leesbaar(r)
+    assert "Verstrekking aan OSG Het Baken op 2 maart 2026" in pagina
+    assert "Verstrekking aan OSG Het Baken op 1 april 2026" in pagina
+    assert pagina.count("uitgesteld om iemands veiligheid (SH-14)") == 1
+    rij = re.search(r'name="achter_(\d+)"[^>]*>\s*<label[^>]*>Verstrekking aan [^<]*2 maart 2026', tekst(r))
+    assert rij, "the postponed provision is offered"
+    rij = rij.group(1)
+    r = lg.post(
+        url(v, "/besluiten"),
+        {
+            "uitkomst": "gedeeltelijk",
+            "redenen": "Eén verstrekking noemen wij nog niet: het informeren daarover is uitgesteld.",
+            f"achter_{rij}": "on",
+            f"grond_{rij}": "e",
+            "mandaat": mandaat(regio.leidinggevende),
+            "verzonden_op": VANDAAG.isoformat(),
+        },
+        follow=True,
+    )
+    assert "Het besluit is vastgelegd." in leesbaar(r), leesbaar(r)[:2000]
+    assert vers(v).besluit["achtergehouden"] == [{"item": str(uitgesteld.uuid), "grond": "e"}]
+    als_systeem()
+    antwoord = services.selectors.stel_samen(vers(v), achterhouden={str(uitgesteld.uuid)}).overzicht
+    assert [o["datum"] for o in antwoord["ontvangers"]] == ["2026-04-01"]

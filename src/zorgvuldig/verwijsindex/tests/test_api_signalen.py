@@ -57,6 +57,19 @@ def test_vi_05_e1_school_system_signals_for_its_mandated_teacher(vi, regio, api)
     assert regel.kanaal == "api" and regel.namens["apiToken"]
 
 
+def test_vi_10_the_activation_that_makes_a_match_answers_with_it(vi, regio, api):
+    """API §2.3 `match`: the answer to `_activeren` names the match it made, as a later GET does — a
+    partner system need not poll to learn what its own submission caused."""
+    vi.signaleer(regio.medewerker)  # the wijkteam already signals Sam
+    client = partner(api, regio, regio.leraar)
+    r = activeer(client, nieuw(client).json()["uuid"])
+    assert r.status_code == 200, r.content
+    assert r.json()["match"] is not None and "/api/v1/matches/" in r.json()["match"]
+    assert client.get(r.json()["url"]).json()["match"] == r.json()["match"]
+    r = activeer(client, nieuw(client, bsn=BSN_ANDER).json()["uuid"])  # nobody else signals this youth
+    assert r.status_code == 200 and r.json()["match"] is None
+
+
 @pytest.mark.parametrize(
     "veld", ["criterium", "diagnose", "toelichting", "jongere", "status", "verwijderdatum"]
 )
@@ -110,7 +123,7 @@ def test_vi_05_profile_without_meldrecht_cannot_signal(vi, regio, api):
 @pytest.mark.parametrize(
     ("over", "code", "status"),
     [
-        ({"geboortedatum": "2003-01-01"}, "E_VI_AGE", 400),
+        ({"geboortedatum": "2000-01-01"}, "E_VI_AGE", 400),
         ({"criteria": []}, "E_VI_NO_CRITERION", 400),
         ({"vermoeden": ""}, "E_VI_NO_CRITERION", 400),
         ({"criteria": ["l"]}, "E_VI_CRITERION_DISABLED", 400),
@@ -137,6 +150,10 @@ def test_vi_02_to_07_refusals_change_nothing(vi, regio, api, over, code, status)
     r = client.post(f"/api/v1/signalen/{uuid}/_activeren", {"verantwoording": body}, format="json")
     assert r.status_code == status, r.content
     assert r.json()["code"] == code
+    if code == "E_VI_AGE":  # API §1.5: the detail names the rule, not the youth's age (personal data)
+        leeftijd = policies.leeftijd(dt.date(2000, 1, 1), dt.date.today())
+        assert leeftijd > 23 and "23 jaar of ouder" in r.json()["detail"]
+        assert f" {leeftijd}" not in r.content.decode()
     als_systeem()
     assert Signaal.objects.get(uuid=uuid).status == "concept"
     assert not Verantwoording.objects.exists()

@@ -14,6 +14,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
+from django.db import connections
 
 
 class Command(BaseCommand):
@@ -33,7 +34,11 @@ class Command(BaseCommand):
             sys.exit(4)
         db = settings.DATABASES["default"]
         if opts["reset"] and db["ENGINE"].endswith("sqlite3"):
-            Path(db["NAME"]).unlink(missing_ok=True)
+            # Close first: a connection the start-up checks opened would go on writing to the removed
+            # file. The WAL and shared-memory files go too, or the new database would replay the old log.
+            connections.close_all()
+            for achtervoegsel in ("", "-wal", "-shm"):
+                Path(f"{db['NAME']}{achtervoegsel}").unlink(missing_ok=True)
         call_command("migrate", verbosity=0, interactive=False)
         from zorgvuldig.audit.services import verzegel_alles
         from zorgvuldig.core.demo import DemoGeweigerd, bouw_demo
