@@ -71,6 +71,16 @@ class BasisView(APIView):
         return parsers
 
     def initial(self, request, *args, **kwargs):
+        if any(naam.lower() == "bsn" for naam in request.query_params):
+            # API §1.2: a BSN never travels in a URL (access logs, proxies, browser history); no list
+            # filters on it — a filter ignored would answer with everyone, the first row taken for him
+            from zorgvuldig.core.errors import DomainError, InvalidParam
+
+            raise DomainError(
+                "E_INVALID_INPUT",
+                "Een BSN hoort niet in een URL; zoek met POST /api/v1/personen/_zoek.",
+                [InvalidParam("bsn", "not_allowed", "Niet als parameter in de URL.")],
+            )
         super().initial(request, *args, **kwargs)
         from zorgvuldig.api import idempotentie
         from zorgvuldig.api.permissions import actor_van

@@ -207,6 +207,27 @@ def relaties_van(persoon: Persoon):
     return Relatie.objects.filter(persoon=persoon).select_related("ander", "persoon").order_by("id")
 
 
+def relaties_met_namen(actor, persoon: Persoon) -> list[dict]:
+    """The relations of a person already read, each naming the other person only where the actor may
+    see that person too (need-to-know); naming them is a read of their data, audited per person."""
+    relaties = list(relaties_van(persoon))
+    zichtbaar = {
+        p.pk: p for p in personen_zichtbaar_voor(actor).filter(pk__in=[r.ander_id for r in relaties])
+    }
+    with transaction.atomic():
+        for ander in zichtbaar.values():
+            audit.record(
+                actor=actor,
+                actie="persoon.lijst_ingezien",
+                activiteit=ACTIVITEIT,
+                object=ander,
+                betrokkenen=[ander],
+                velden=["voornamen", "voorvoegsel", "geslachtsnaam"],
+                toegang=grant_voor_object(actor, ander),
+            )
+    return [{"relatie": r, "ander": zichtbaar.get(r.ander_id)} for r in relaties]
+
+
 def beoordelingen_van(persoon: Persoon):
     return Beoordeling.objects.filter(persoon=persoon).select_related("beoordelaar").order_by("datum", "id")
 
@@ -273,14 +294,21 @@ def _laatste_beoordeling(persoon: Persoon, soort: str, op: dt.date) -> bool | No
     )
 
 
-def personen_voor_audit(actor, *, uuid=None, bsn: str | None = None) -> list[Persoon]:
+def personen_voor_audit(
+    actor, *, uuid=None, bsn: str | None = None, geslachtsnaam: str = "", geboortedatum=None
+) -> list[Persoon]:
     """The persons an audit reader may search the log for (AU-05): the FG within the own controller,
-    others within the own organisation. Not a content read: no grant is needed, nothing is shown."""
+    others within the own organisation — by uuid, BSN, or surname and birth date together (a person
+    without BSN, SPEC E8). Not a content read: no grant is needed, nothing is shown."""
     qs = _eigen_kring(actor)
     if uuid is not None:
         qs = qs.filter(uuid=uuid)
+    elif bsn:
+        qs = qs.filter(bsn_index__in=crypto.blind_index_candidates(bsn))
+    elif geslachtsnaam.strip() and geboortedatum is not None:
+        qs = qs.filter(geslachtsnaam__iexact=geslachtsnaam.strip(), geboortedatum=geboortedatum)
     else:
-        qs = qs.filter(bsn_index__in=crypto.blind_index_candidates(bsn or ""))
+        return []
     return list(qs.order_by("id")[:100])
 
 

@@ -89,7 +89,7 @@ def overzicht_pdf(*, kenmerk: str, organisatie: str, besluit: dict, redenen: str
             regel = item.get("tekst") or item.get("onderbouwing") or item.get("doel") or ""
             deel.append(_p(f"{item['datum']} — {item['soort']}: {regel}", tekst))
             for verklaring in item.get("eigenVerklaringen", []):
-                deel.append(_p(f"Uw eigen verklaring: {verklaring}", tekst))
+                deel.append(_p(f"Eigen verklaring van de cliënt bij deze aantekening: {verklaring}", tekst))
     if gegevens.get("toestemmingen"):
         deel += [_p("Toestemmingen", h2)]
         deel.append(

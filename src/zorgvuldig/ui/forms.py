@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from stdnum.nl import bsn as stdnum_bsn
 
+from zorgvuldig.audit.acties import ACTIES
 from zorgvuldig.organisaties.models import Gebruiker, Organisatie, Rol, Team
 from zorgvuldig.toegang.policies import DREIGING_VOOR, NOODTOEGANG_MIN_TEKENS
 
@@ -136,13 +137,38 @@ class NoodtoegangFormulier(PersoonZoekFormulier):
 
 
 class AuditZoekFormulier(Formulier):
-    bsn = forms.CharField(label="BSN van de betrokkene", max_length=9)
+    """AU-05: the entries about one data subject — found by BSN, or by surname and birth date for someone
+    without one (SPEC E8) — narrowed by period and action, a page at a time."""
+
+    bsn = forms.CharField(label="BSN van de betrokkene", max_length=9, required=False)
+    geslachtsnaam = forms.CharField(
+        label="Of: achternaam", max_length=200, required=False, help_text="Voor iemand zonder BSN."
+    )
+    geboortedatum = forms.DateField(
+        label="En geboortedatum", required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    vanaf = forms.DateField(label="Vanaf", required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    tot = forms.DateField(label="Tot en met", required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    actie = forms.ChoiceField(
+        label="Actie",
+        required=False,
+        choices=[("", "Alle acties"), *sorted(ACTIES.items(), key=lambda a: a[1])],
+    )
 
     def clean_bsn(self):
         bsn = self.cleaned_data["bsn"].strip()
-        if not stdnum_bsn.is_valid(bsn):
+        if bsn and not stdnum_bsn.is_valid(bsn):
             raise forms.ValidationError("Dit is geen geldig BSN.")
         return bsn
+
+    def clean(self):
+        d = super().clean()
+        naam = (d.get("geslachtsnaam") or "").strip()
+        if not d.get("bsn") and not (naam and d.get("geboortedatum")) and not self.errors:
+            raise forms.ValidationError("Vul een BSN in, of een achternaam met geboortedatum.")
+        if d.get("vanaf") and d.get("tot") and d["vanaf"] > d["tot"]:
+            self.add_error("tot", "Deze datum ligt vóór de begindatum.")
+        return d
 
 
 def _werkgever_veld() -> forms.ModelChoiceField:

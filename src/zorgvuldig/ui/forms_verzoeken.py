@@ -358,6 +358,7 @@ class UitvoerenFormulier(Formulier):
     def __init__(self, *args, ontvangers, **kwargs):
         """`ontvangers`: [(uuid, label)] of the earlier recipients in the disclosure register."""
         super().__init__(*args, **kwargs)
+        self.fields["vorm"].initial = "schriftelijk"  # the rule (RI-05), shown chosen rather than assumed
         self.ontvangers = list(ontvangers)
         for i, (_uuid, label) in enumerate(self.ontvangers):
             self.fields[f"datum_{i}"] = _stijl(_datumveld(f"{label}: bericht gestuurd op"))

@@ -7,14 +7,16 @@ import datetime as dt
 
 from django.conf import settings
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.http import HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from zorgvuldig.audit import selectors as audit_selectors
+from zorgvuldig.audit.acties import ACTIES
 from zorgvuldig.audit.models import Wachtrij
-from zorgvuldig.core.clock import now, today
+from zorgvuldig.core.clock import AMSTERDAM, now, today
 from zorgvuldig.core.errors import DomainError, NotFound
 from zorgvuldig.organisaties.models import ApiToken, Gebruiker, Mandaat
 from zorgvuldig.organisaties.selectors import geactiveerd_annotatie, met_rol
@@ -25,6 +27,7 @@ from zorgvuldig.toegang.scopes import SCOPES
 from zorgvuldig.toegang.selectors import toegangen_zichtbaar_voor
 from zorgvuldig.ui import policies
 from zorgvuldig.ui.forms import (
+    DREIGING_LABELS,
     AuditZoekFormulier,
     NoodtoegangFormulier,
     PersoonZoekFormulier,
@@ -36,6 +39,7 @@ from zorgvuldig.ui.views_beheer import rol_namen
 from zorgvuldig.ui.views_vi import vi_berichten, vi_taken
 
 HERBEVESTIGING = dt.timedelta(minutes=5)
+AUDIT_PER_PAGINA = 50
 LEEFTIJD = {
     "onder_12": "jonger dan 12",
     "12_15": "12 tot 16 jaar",
@@ -202,7 +206,7 @@ def persoon(request, uuid, actor):
             "adres_zichtbaar": zicht["adres"],
             "noodtoegang": zicht.get("bron") == Bron.NOODTOEGANG,
             "leeftijd": LEEFTIJD.get(personen.leeftijdscategorie(p) or ""),
-            "relaties": personen.relaties_van(p),
+            "relaties": personen.relaties_met_namen(actor, p),
         },
     )
 
@@ -252,13 +256,14 @@ def noodtoegang_beoordelen(request, uuid, actor):
         n, persoon = toegang_services.noodtoegang_voor_beoordeling(actor=actor, uuid=uuid)
     except NotFound:
         return niet_gevonden(request)
-    fout = None
+    fout = veld = None
+    akkoord = request.POST.get("oordeel")
+    toelichting = request.POST.get("toelichting", "")[:2000]
     if request.method == "POST":
-        akkoord = request.POST.get("oordeel")
-        toelichting = request.POST.get("toelichting", "")[:2000]
         if akkoord not in {"ja", "nee"}:
-            fout = "Kies of de noodtoegang terecht was."
+            fout, veld = "Kies of de noodtoegang terecht was.", "oordeel"
         elif akkoord == "nee" and not toelichting.strip():
+            veld = "toelichting"
             fout = "Licht toe waarom de noodtoegang niet terecht was; dit gaat naar de FG."
         else:
             try:
@@ -273,7 +278,15 @@ def noodtoegang_beoordelen(request, uuid, actor):
     return render(
         request,
         "ui/noodtoegang_beoordelen.html",
-        {"n": n, "persoon": persoon, "fout": fout},
+        {
+            "n": n,
+            "persoon": persoon,
+            "fout": fout,
+            "fout_bij": veld,
+            "oordeel": akkoord,  # what was entered stays on a refusal
+            "toelichting": toelichting,
+            "dreiging_voor": [DREIGING_LABELS.get(d, d) for d in n.dreiging_voor or []],
+        },
         status=400 if fout else 200,
     )
 
@@ -331,25 +344,43 @@ def audit(request, actor):
     """FG and auditor: every entry about one data subject, found by BSN (sent by POST; the search is
     itself audited, AU-03)."""
     form = AuditZoekFormulier(request.POST or None)
-    regels = None
+    regels = blad = None
     if request.method == "POST" and form.is_valid():
-        gevonden = personen.personen_voor_audit(actor, bsn=form.cleaned_data["bsn"])
-        try:
-            gevonden_regels = list(
-                audit_selectors.zoek_op_personen(actor, gevonden, {}).order_by("-id")[:200]
+        d = form.cleaned_data
+        gevonden = personen.personen_voor_audit(
+            actor, bsn=d["bsn"], geslachtsnaam=d["geslachtsnaam"], geboortedatum=d["geboortedatum"]
+        )
+        filters: dict = {"actie": d["actie"]}
+        if d["vanaf"]:
+            filters["tijdstipVanaf"] = dt.datetime.combine(d["vanaf"], dt.time.min, tzinfo=AMSTERDAM)
+        if d["tot"]:
+            filters["tijdstipTot"] = dt.datetime.combine(
+                d["tot"] + dt.timedelta(days=1), dt.time.min, AMSTERDAM
             )
+        try:
+            qs = audit_selectors.zoek_op_personen(actor, gevonden, filters).order_by("-id")
         except DomainError as exc:
             form.add_error(None, exc.detail)
         else:
+            # every entry is reachable, a page at a time (no silent cut-off); the page is a POST field,
+            # so the BSN never enters a URL
+            blad = Paginator(qs, AUDIT_PER_PAGINA).get_page(request.POST.get("pagina"))  # bad: page 1
             # who did it, by name: the entries keep only the user's uuid (AU-02)
-            uuids = {r.actor_gebruiker for r in gevonden_regels if r.actor_gebruiker}
+            uuids = {r.actor_gebruiker for r in blad if r.actor_gebruiker}
             namen = {
                 str(u): n for u, n in Gebruiker.objects.filter(uuid__in=uuids).values_list("uuid", "naam")
             }
-            regels = [{"r": r, "wie": namen.get(r.actor_gebruiker, "systeem")} for r in gevonden_regels]
+            regels = [
+                {
+                    "r": r,
+                    "wie": namen.get(r.actor_gebruiker, "systeem"),
+                    "actie": ACTIES.get(r.actie, r.actie),
+                }
+                for r in blad
+            ]
     template = "ui/_audit_resultaten.html" if request.headers.get("HX-Request") else "ui/audit.html"
     status = 400 if request.method == "POST" and not form.is_valid() else 200
-    return render(request, template, {"form": form, "regels": regels}, status=status)
+    return render(request, template, {"form": form, "regels": regels, "blad": blad}, status=status)
 
 
 @pagina(zonder_verklaring=True)

@@ -233,14 +233,19 @@ def tokens(request, actor):
     )
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 @pagina("token:beheren")
 def token_intrekken(request, uuid, actor):
+    """GET asks for confirmation: revoking cannot be undone and the partner system stops at once."""
     token = (
         ApiToken.objects.filter(uuid=uuid).select_related("organisatie__verwerkingsverantwoordelijke").first()
     )
     if token is None:
         return niet_gevonden(request)
+    if request.method == "GET" or token.ingetrokken_op is not None:
+        if token.ingetrokken_op is not None:
+            return HttpResponseRedirect(reverse("ui:tokens"))
+        return render(request, "ui/beheer/token_intrekken.html", {"t": token})
     services.trek_token_in(actor=actor, token=token)
     messages.success(request, f"API-sleutel '{token.naam}' is ingetrokken.")
     return HttpResponseRedirect(reverse("ui:tokens"))

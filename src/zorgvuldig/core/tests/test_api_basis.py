@@ -147,3 +147,17 @@ def test_a_page_or_page_size_that_is_no_positive_number_is_a_400_not_a_404(regio
     r = client.get("/api/v1/doelen?page=1&pageSize=100000")
     assert r.status_code == 200 and len(r.json()["results"]) == min(100, r.json()["count"])
     assert client.get("/api/v1/doelen?pageSize=1&page=2").status_code == 200
+
+
+def test_a_bsn_in_the_query_string_is_refused_everywhere_and_never_echoed(regio, api):
+    """API §1.2: no BSN in a URL. A list that ignored the parameter answered with every visible person,
+    the first of whom a naive integrator would take for the one searched; now it is a clear 400."""
+    from zorgvuldig.conftest import BSN_SAM
+
+    client = api(regio.medewerker)
+    for pad in ("/api/v1/personen", "/api/v1/dossiers", "/api/v1/toestemmingen", "/api/v1/signalen"):
+        for naam in ("bsn", "BSN"):
+            r = client.get(f"{pad}?{naam}={BSN_SAM}")
+            assert r.status_code == 400, (pad, r.content)
+            assert r.json()["code"] == "E_INVALID_INPUT" and BSN_SAM not in r.content.decode()
+    assert client.get("/api/v1/personen").status_code == 200

@@ -279,7 +279,14 @@ def test_ac_11_break_glass_needs_fresh_reauthentication_and_creates_a_review_tas
         pad = f"/noodtoegang/{grant.uuid}/beoordelen"
         review = lg.get(pad).content.decode()
         assert "Sam" in review and "Jansen" in review  # whose record was opened
-        assert lg.post(pad, {"oordeel": "nee"}).status_code == 400  # "not justified" needs a reason
+        assert "Dreiging voor" in review and "Cliënt" in review and ">client<" not in review
+        geweigerd = lg.post(pad, {"oordeel": "nee"})  # "not justified" needs a reason
+        assert geweigerd.status_code == 400
+        pagina = geweigerd.content.decode()  # the choice made stays, the reason is at its field
+        assert 'value="nee" id="oordeel-nee" checked' in pagina
+        assert 'aria-invalid="true" aria-describedby="toelichting-fout"' in pagina
+        pagina = lg.post(pad, {"toelichting": "Eerst overleggen"}).content.decode()
+        assert "Eerst overleggen</textarea>" in pagina and 'aria-describedby="oordeel-fout"' in pagina
         assert lg.post(pad, {"oordeel": "nee", "toelichting": "Geen acute dreiging"}).status_code == 302
         sleutel = AuditRegel.objects.filter(actie="toegang.noodtoegang_beoordeeld").get()
         assert sleutel.betrokkene  # in Sam's own trail
@@ -471,6 +478,88 @@ def test_the_log_shows_who_did_it(regio, ui):
     assert r.status_code == 200 and "Fatima El Amrani" in r.content.decode()
 
 
+def test_au_05_the_fg_reaches_every_entry_a_page_at_a_time_also_for_someone_without_bsn(regio, ui):
+    """AU-05 / SPEC E8: no silent cut-off — all entries, 50 per page, newest first; a person without BSN
+    is found by surname and birth date; period and action narrow the search; bad input is a Dutch 400."""
+    from zorgvuldig.audit.services import record
+
+    actor = regio.actor(regio.medewerker)
+    kees = registreer_persoon(
+        actor=actor,
+        data={
+            "geslachtsnaam": "de Zwerver",
+            "voornamen": "Kees",
+            "bsn_ontbreekt_reden": "Dakloos, onbekend",
+            "geboortedatum": dt.date(1970, 5, 1),
+        },
+    )
+    als_systeem()
+    from django.db import transaction
+
+    with transaction.atomic():
+        for _ in range(120):
+            record(
+                actor=actor,
+                actie="persoon.ingezien",
+                activiteit="sociaal-domein-ondersteuning",
+                betrokkenen=[kees],
+            )
+    fg = ui(regio.fg)
+    zoek = {"geslachtsnaam": "De Zwerver", "geboortedatum": "1970-05-01"}
+    pagina = fg.post("/logboek", zoek).content.decode()
+    # the registration, 120 reads, and this search itself (it is about Kees too, AU-05)
+    assert "Logregels (122)" in pagina and "Regels 1 tot en met 50" in pagina
+    assert 'name="pagina" value="2"' in pagina and "Persoon ingezien" in pagina
+    pagina = fg.post("/logboek", {**zoek, "pagina": "3"}).content.decode()
+    assert "Regels 101 tot en met 123" in pagina and 'value="4"' not in pagina
+    assert "Persoon geregistreerd" in pagina  # the oldest entry is reachable too
+    alleen = fg.post("/logboek", {**zoek, "actie": "persoon.geregistreerd"}).content.decode()
+    assert "Logregels (1)" in alleen
+    morgen = (dt.date.today() + dt.timedelta(days=1)).isoformat()
+    assert "Logregels (0)" in fg.post("/logboek", {**zoek, "vanaf": morgen}).content.decode()
+    for fout in (
+        {"geslachtsnaam": "de Zwerver"},
+        {"bsn": "123"},
+        {**zoek, "vanaf": morgen, "tot": "2020-01-01"},
+    ):
+        assert fg.post("/logboek", fout).status_code == 400, fout
+
+
+def test_a_relation_names_the_other_person_only_where_the_worker_may_see_them(regio, ui):
+    """The person page says who a relation is with — by name and link where the worker may see that
+    person too (the read is audited), and neutrally where not (need-to-know)."""
+    from zorgvuldig.personen.models import Relatie
+
+    fatima = regio.actor(regio.medewerker)
+    sam = registreer_persoon(
+        actor=fatima, data={"geslachtsnaam": "Jansen", "voornamen": "Sam", "bsn": BSN_SAM}
+    )
+    moeder = registreer_persoon(
+        actor=fatima, data={"geslachtsnaam": "Jansen", "voornamen": "Ingrid", "bsn_ontbreekt_reden": "x"}
+    )
+    vader = registreer_persoon(  # registered by a colleague: Fatima has no grant on him
+        actor=regio.actor(regio.collega), data={"geslachtsnaam": "Verborgen", "bsn_ontbreekt_reden": "x"}
+    )
+    als_systeem()
+    for ander, soort in ((moeder, "ouder_met_gezag"), (vader, "ouder_zonder_gezag")):
+        Relatie.objects.create(
+            verwerkingsverantwoordelijke=regio.gemeente,
+            organisatie=regio.wijkteam,
+            persoon=sam,
+            ander=ander,
+            soort=soort,
+        )
+    pagina = ui(regio.medewerker).get(f"/personen/{sam.uuid}").content.decode()
+    assert f'href="/personen/{moeder.uuid}">Ingrid  Jansen</a>' in pagina
+    assert "Verborgen" not in pagina and str(vader.uuid) not in pagina
+    assert "een persoon die u niet kunt inzien" in pagina
+    als_systeem()
+    gelezen = AuditRegel.objects.filter(actie="persoon.lijst_ingezien", object_uuid=str(moeder.uuid))
+    assert gelezen.count() == 1 and not AuditRegel.objects.filter(object_uuid=str(vader.uuid)).exclude(
+        actie="persoon.geregistreerd"
+    )
+
+
 def test_static_files_are_served_without_collectstatic_outside_production(client):
     for pad in (
         "/static/ui/zorgvuldig.css",
@@ -500,3 +589,30 @@ def test_ac_09_the_fg_gives_the_auditor_time_limited_access_to_the_log(regio, ui
     assert "Fatima El Amrani" in auditor.post("/logboek", {"bsn": BSN_SAM}).content.decode()
     # the leidinggevende may read grants but gives no statutory access
     assert ui(regio.leidinggevende).post("/toegangen", gegevens).status_code == 404
+
+
+def test_revoking_an_api_key_asks_first_and_then_stops_the_partner_at_once(regio, ui):
+    """A revocation cannot be undone and cuts the partner system off: the list links to a confirmation
+    page; only its POST revokes (as withdrawing a signal does)."""
+    from zorgvuldig.organisaties import services as org
+
+    token, _geheim = org.maak_token(
+        actor=regio.actor(regio.beheerder),
+        organisatie=regio.school,
+        naam="leerlingvolgsysteem",
+        scopes=["signaal:registreren"],
+        geldig_tot=dt.date.today() + dt.timedelta(days=30),
+    )
+    beheer = ui(regio.beheerder)
+    pad = f"/beheer/api-sleutels/{token.uuid}/intrekken"
+    assert f'href="{pad}"' in beheer.get("/beheer/api-sleutels").content.decode()
+    bevestig = beheer.get(pad)
+    assert bevestig.status_code == 200 and "Weet u zeker" in bevestig.content.decode()
+    token.refresh_from_db()
+    assert token.ingetrokken_op is None  # asking changed nothing
+    r = beheer.post(pad)
+    assert r.status_code == 302 and r["Location"] == "/beheer/api-sleutels"
+    token.refresh_from_db()
+    assert token.ingetrokken_op is not None
+    assert beheer.get(pad)["Location"] == "/beheer/api-sleutels"  # already revoked: nothing to confirm
+    assert ui(regio.medewerker).get(pad).status_code == 404

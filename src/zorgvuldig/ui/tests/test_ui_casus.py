@@ -143,7 +143,7 @@ def eigen_deelbesluit(t, ontvanger) -> Deelbesluit:
 
 def fouten_in(pagina: str) -> str:
     """The error alerts of a page (the form's summary and the top alert)."""
-    return " ".join(re.findall(r'role="alert">(.*?)</div>', pagina, re.S))
+    return " ".join(re.findall(r'role="alert"[^>]*>(.*?)</div>', pagina, re.S))
 
 
 @pytest.fixture

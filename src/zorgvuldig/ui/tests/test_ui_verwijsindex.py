@@ -187,6 +187,21 @@ def test_vi_06_without_agreement_four_yes_answers_let_the_signal_through(regio, 
     }
 
 
+def test_an_empty_signal_form_summarises_its_errors_each_leading_to_its_field(regio, ui, vi):
+    """After a refused submit the error summary takes the focus, and every line links to its field — for
+    a group of radio buttons or check boxes the first of them, never to nothing (`#`)."""
+    r = ui(regio.medewerker).post("/verwijsindex/signaal-afgeven", {"bsn": ""})
+    assert r.status_code == 400
+    pagina = tekst(r)
+    alert = r'<div class="utrecht-alert utrecht-alert--error"[^>]*>(.*?)</div>'
+    samenvatting = re.search(alert, pagina, re.S)
+    assert samenvatting and 'tabindex="-1" autofocus' in samenvatting.group(0)
+    doelen = re.findall(r'href="#([^"]*)"', samenvatting.group(1))
+    assert len(doelen) >= 4 and all(doelen)
+    for doel in doelen:
+        assert f'id="{doel}"' in pagina, doel
+
+
 ALLE_VRAGEN_JA = {
     "legitiem_doel": "ja",
     "enige_weg": "ja",
@@ -482,6 +497,7 @@ def test_vi_24_the_leidinggevende_hands_over_only_to_a_mandated_colleague(regio,
     pagina = tekst(lg.get(pad))
     assert "Overdragen aan een collega (VI-24)" in pagina
     assert "Pieter de Vos" not in pagina  # only mandated colleagues are offered (AC-08)
+    assert "geen andere collega met een mandaat" in pagina and "Kies een collega" not in pagina  # say so
     assert "Overdragen aan een collega" not in tekst(ui(regio.medewerker).get(pad))  # not the signaler's act
     r = lg.post(f"{pad}/overdragen", {"naar": regio.collega.pk, "reden": "Uit dienst"})
     assert r.status_code == 400  # forged: refused, the typed reason kept
@@ -489,6 +505,7 @@ def test_vi_24_the_leidinggevende_hands_over_only_to_a_mandated_colleague(regio,
     als_systeem()
     assert Signaal.objects.get(pk=s.pk).signaleerder == regio.medewerker
     Mandaat.objects.create(gebruiker=regio.collega, soort="vi_signaleren", vanaf=dt.date(2026, 1, 1))
+    assert "Kies een collega" in tekst(lg.get(pad)) and "Pieter de Vos" in tekst(lg.get(pad))
     leeg = lg.post(f"{pad}/overdragen", {"naar": regio.collega.pk})
     assert "Verplicht." in tekst(leeg)  # the reason (VI-24)
     r = lg.post(f"{pad}/overdragen", {"naar": regio.collega.pk, "reden": "Uit dienst"})

@@ -559,6 +559,8 @@ def test_ri_06_an_answer_by_conversation_records_why(regio, ui):
     gezin = Gezin(regio)
     v = toegewezen(regio, gezin)
     lg = ui(regio.leidinggevende)
+    # writing is the rule (RI-05): the form shows it chosen, nothing is assumed unseen
+    assert re.search(r'<input[^>]*name="vorm"[^>]*value="schriftelijk"[^>]*checked', tekst(lg.get(url(v))))
     r = lg.post(url(v, "/uitvoeren"), {"vorm": "gesprek"})
     assert r.status_code == 400
     assert "Leg vast waarom de betrokkene het antwoord anders krijgt." in leesbaar(r)
