@@ -74,7 +74,10 @@ def exception_handler(exc, context):
         )
     if isinstance(exc, drf.PermissionDenied | PermissionDenied):
         code = getattr(exc, "zv_code", "E_AC_NOT_AUTHORISED")
-        return response(code, str(getattr(exc, "detail", "")) or "U heeft hiervoor geen rechten.")
+        detail = str(getattr(exc, "detail", ""))
+        if detail.startswith("CSRF Failed"):  # DRF's session check, in English
+            detail = "De CSRF-controle faalde: stuur bij een sessie de header X-CSRFToken mee."
+        return response(code, detail or "U heeft hiervoor geen rechten.")
     if isinstance(exc, drf.MethodNotAllowed):
         return response("E_METHOD_NOT_ALLOWED", "Deze methode is hier niet toegestaan.")
     if isinstance(exc, drf.NotAcceptable):

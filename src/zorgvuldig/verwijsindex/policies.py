@@ -285,6 +285,25 @@ def verantwoording_fouten(v: Mapping, profiel: ProfielRegels, signaaldatum: dt.d
     return fouten
 
 
+def _leeftijdsgroep(jaren: int) -> str:
+    """The age band VI-08 distinguishes, for a reason that may not state the age itself (API §1.5)."""
+    if jaren < 12:
+        return "jonger dan 12"
+    if jaren < 16:
+        return "van 12 tot en met 15 jaar"
+    return "van 16 jaar of ouder"
+
+
+def feitdatum_fout(datum: dt.date, *, niet_voor: dt.date, wat: str, vandaag: dt.date) -> str | None:
+    """A recorded fact (a conversation, informing, contact) happened between the first day it could (the
+    youth's birth, the match's start — `wat` names it) and today; such facts cannot be undone."""
+    if datum > vandaag:
+        return "De datum ligt in de toekomst."
+    if datum < niet_voor:
+        return f"De datum ligt vóór {wat}."
+    return None
+
+
 def _wie(jaren: int) -> str:
     namen = {JONGERE: "de jongere", VERTEGENWOORDIGER: "de wettelijk vertegenwoordiger(s)"}
     return " en ".join(namen[w] for w in sorted(betrokkenen_voor_leeftijd(jaren)))
@@ -311,9 +330,16 @@ def _basis_fouten(v: Mapping, profiel: ProfielRegels, signaaldatum: dt.date, jar
             Fout("E_VI_NO_BASIS", f"{p}.instemming.uitkomst", "Kies gegeven, geweigerd of onmogelijk.")
         )
     datum = _datum(instemming.get("datum"))
-    if uitkomst in (GEGEVEN, GEWEIGERD) and (datum is None or datum > signaaldatum):
+    geboren = _datum(v.get("geboortedatum"))
+    if uitkomst in (GEGEVEN, GEWEIGERD) and (
+        datum is None or datum > signaaldatum or (geboren is not None and datum < geboren)
+    ):
         fouten.append(
-            Fout("E_VI_NO_BASIS", f"{p}.instemming.datum", "Datum van het gesprek, niet in de toekomst.")
+            Fout(
+                "E_VI_NO_BASIS",
+                f"{p}.instemming.datum",
+                "Datum van het gesprek: niet in de toekomst en niet vóór de geboortedatum.",
+            )
         )
     met = set(instemming.get("met") or [])
     if uitkomst in (GEGEVEN, GEWEIGERD) and jaren is not None and not betrokkenen_voor_leeftijd(jaren) <= met:
@@ -321,7 +347,8 @@ def _basis_fouten(v: Mapping, profiel: ProfielRegels, signaaldatum: dt.date, jar
             Fout(
                 "E_VI_NO_BASIS",
                 f"{p}.instemming.met",
-                f"De jongere is {jaren}: vraag instemming van {_wie(jaren)} (VI-05, VI-08).",
+                f"Bij een jongere {_leeftijdsgroep(jaren)}: vraag instemming van {_wie(jaren)} "
+                "(VI-05, VI-08).",
             )
         )
     if uitkomst == ONMOGELIJK and not str(instemming.get("redenOnmogelijk") or "").strip():
@@ -366,12 +393,14 @@ def _informatie_fouten(v: Mapping, signaaldatum: dt.date, jaren: int | None) -> 
             )
         )
     info_datum = _datum(info.get("datum"))
-    if info_datum is None or info_datum > signaaldatum:
+    geboren = _datum(v.get("geboortedatum"))
+    if info_datum is None or info_datum > signaaldatum or (geboren is not None and info_datum < geboren):
         fouten.append(
             Fout(
                 "E_VI_INFO_DUTY",
                 f"{p}.informatieplicht.datum",
-                "Vul de datum in waarop de jongere of ouders zijn geïnformeerd; niet in de toekomst (VI-07).",
+                "Vul de datum in waarop de jongere of ouders zijn geïnformeerd; niet in de toekomst en niet "
+                "vóór de geboortedatum (VI-07).",
             )
         )
 
@@ -381,7 +410,7 @@ def _informatie_fouten(v: Mapping, signaaldatum: dt.date, jaren: int | None) -> 
         return fouten
     met = set(risico.get("met") or [])
     datum = _datum(risico.get("datum"))
-    if not met or datum is None or datum > signaaldatum:
+    if not met or datum is None or datum > signaaldatum or (geboren is not None and datum < geboren):
         fouten.append(
             Fout(
                 "E_INVALID_INPUT",
@@ -394,7 +423,7 @@ def _informatie_fouten(v: Mapping, signaaldatum: dt.date, jaren: int | None) -> 
             Fout(
                 "E_INVALID_INPUT",
                 f"{p}.risicobespreking.met",
-                f"De jongere is {jaren}: bespreek de risico's met {_wie(jaren)} (VI-08).",
+                f"Bij een jongere {_leeftijdsgroep(jaren)}: bespreek de risico's met {_wie(jaren)} (VI-08).",
             )
         )
     return fouten

@@ -666,12 +666,11 @@ def _deelnemer(match: Match, actor, deelnemer_uuid, veld: str) -> Signaal:
 def stem_af(*, actor, uuid, datum: dt.date, met: list) -> Match:
     """NEW → CONTACT_MADE: the signalers consulted each other (VI-12)."""
     match = selectors.match_of_404(actor, uuid)
-    if datum > today():
-        raise DomainError(
-            "E_INVALID_INPUT",
-            "De datum ligt in de toekomst.",
-            [InvalidParam("datum", "invalid", "Niet in de toekomst.")],
-        )
+    fout = policies.feitdatum_fout(
+        datum, niet_voor=today(match.aangemaakt), wat="het ontstaan van de match", vandaag=today()
+    )
+    if fout:
+        raise DomainError("E_INVALID_INPUT", fout, [InvalidParam("datum", "invalid", fout)])
     andere = {d.uuid for d in selectors.deelnemers(match, actor) if not d.eigen}
     met_s = [str(m) for m in met]
     if not met_s or not set(met_s) <= andere:

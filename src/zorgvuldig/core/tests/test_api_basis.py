@@ -161,3 +161,16 @@ def test_a_bsn_in_the_query_string_is_refused_everywhere_and_never_echoed(regio,
             assert r.status_code == 400, (pad, r.content)
             assert r.json()["code"] == "E_INVALID_INPUT" and BSN_SAM not in r.content.decode()
     assert client.get("/api/v1/personen").status_code == 200
+
+
+def test_a_session_post_without_its_csrf_token_is_refused_in_dutch(regio):
+    """A browser session must send its CSRF token; the refusal explains it in Dutch (API §1.5)."""
+    from django.test import Client
+
+    from zorgvuldig.conftest import aanmelden
+
+    client = Client(enforce_csrf_checks=True)
+    aanmelden(client, regio.medewerker)
+    r = client.post("/api/v1/personen", {"geslachtsnaam": "A"}, content_type="application/json")
+    assert r.status_code == 403 and r["Content-Type"] == "application/problem+json"
+    assert r.json()["detail"].startswith("De CSRF-controle faalde") and "Failed" not in r.content.decode()

@@ -106,6 +106,12 @@ def test_vi_12_contact_must_name_another_participant_and_no_future_date(vi, regi
     assert (
         client.post(f"{url}/_afstemmen", {"datum": morgen, "met": [ander]}, format="json").status_code == 400
     )
+    # VI-12: contact cannot predate the match — a fact that cannot be undone
+    r = client.post(f"{url}/_afstemmen", {"datum": "1900-01-01", "met": [ander]}, format="json")
+    assert r.status_code == 400 and r.json()["invalidParams"][0]["reason"] == (
+        "De datum ligt vóór het ontstaan van de match."
+    )
+    assert client.get(url).json()["status"] == "nieuw"
 
 
 def test_match_is_404_for_non_participants_and_the_leidinggevende(vi, regio, api):

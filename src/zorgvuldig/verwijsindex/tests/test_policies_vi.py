@@ -546,19 +546,59 @@ def test_vi_match_phase_after_contact_in_either_order():
     )
 
 
-def test_vi_08_the_reason_names_the_age_and_whom_to_ask():
+def test_vi_08_the_reason_names_the_age_band_and_whom_to_ask_never_the_age():
+    """API §1.5: a reason names the rule, not personal data — the band of VI-08, not the youth's age."""
     [fout] = p.verantwoording_fouten(
         v(instemming={"uitkomst": "gegeven", "met": ["jongere"], "datum": OP}), REGELS, OP
     )
     assert fout.reden == (
-        "De jongere is 14: vraag instemming van de jongere en de wettelijk vertegenwoordiger(s) "
-        "(VI-05, VI-08)."
+        "Bij een jongere van 12 tot en met 15 jaar: vraag instemming van de jongere en de wettelijk "
+        "vertegenwoordiger(s) (VI-05, VI-08)."
     )
     [fout] = p.verantwoording_fouten(
         v(geboortedatum=D(2016, 1, 1), risicobespreking={"met": ["jongere"], "datum": OP}), REGELS, OP
     )
+    assert fout.reden == (
+        "Bij een jongere jonger dan 12: bespreek de risico's met de wettelijk vertegenwoordiger(s) (VI-08)."
+    )
+    [fout] = p.verantwoording_fouten(
+        v(geboortedatum=D(2008, 1, 1), instemming={"uitkomst": "gegeven", "met": [], "datum": OP}), REGELS, OP
+    )
+    assert fout.reden.startswith("Bij een jongere van 16 jaar of ouder: vraag instemming van de jongere ")
+
+
+def test_vi_07_vi_12_a_recorded_fact_lies_between_its_first_possible_day_and_today():
+    """A conversation, the informing or the contact cannot predate the youth's birth or the match; such
+    facts cannot be undone, so an impossible date is refused."""
+    geboren = v()["geboortedatum"]
+    ervoor = geboren - dt.timedelta(days=1)
+    for over, naam in (
+        (
+            {"informatieplicht": {"methode": "vi_folder", "datum": ervoor}},
+            "verantwoording.informatieplicht.datum",
+        ),
+        (
+            {"instemming": {"uitkomst": "gegeven", "met": ["jongere", "vertegenwoordiger"], "datum": ervoor}},
+            "verantwoording.instemming.datum",
+        ),
+        (
+            {"risicobespreking": {"met": ["jongere", "vertegenwoordiger"], "datum": ervoor}},
+            "verantwoording.risicobespreking",
+        ),
+    ):
+        assert naam in [f.naam for f in p.verantwoording_fouten(v(**over), REGELS, OP)], naam
     assert (
-        fout.reden == "De jongere is 10: bespreek de risico's met de wettelijk vertegenwoordiger(s) (VI-08)."
+        p.verantwoording_fouten(v(informatieplicht={"methode": "vi_folder", "datum": geboren}), REGELS, OP)
+        == []
+    )
+    vandaag, begin = D(2026, 3, 10), D(2026, 3, 2)
+    assert p.feitdatum_fout(begin, niet_voor=begin, wat="de match", vandaag=vandaag) is None
+    assert p.feitdatum_fout(vandaag, niet_voor=begin, wat="de match", vandaag=vandaag) is None
+    assert p.feitdatum_fout(D(2026, 3, 1), niet_voor=begin, wat="de match", vandaag=vandaag) == (
+        "De datum ligt vóór de match."
+    )
+    assert p.feitdatum_fout(D(2026, 3, 11), niet_voor=begin, wat="de match", vandaag=vandaag) == (
+        "De datum ligt in de toekomst."
     )
 
 
