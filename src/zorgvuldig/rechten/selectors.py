@@ -431,13 +431,13 @@ def met_uitgesteld_informeren(verstrekkingen: list[str]) -> set[str]:
 
 def _ontvangers(rijen, achterhouden) -> list[dict]:
     """RI-05: every recipient with the purpose of each provision (SH-16)."""
-    from zorgvuldig.registers.catalogus import DOELEN
+    from zorgvuldig.registers.catalogus import doel_naam
 
     return [
         {
             "uuid": str(v.uuid),
             "ontvanger": v.ontvanger_organisatie.naam if v.ontvanger_organisatie else v.ontvanger_naam,
-            "doel": DOELEN.get(v.doel, v.doel),
+            "doel": doel_naam(v.doel),
             "grond": v.grond,
             "datum": v.datum.isoformat(),
             "gegevens": v.gegevens,
@@ -491,7 +491,7 @@ def _inzagen(sleutels: list[str], namen_vrijgegeven: bool) -> list[dict]:
     from zorgvuldig.audit.acties import ACTIES
     from zorgvuldig.audit.models import AuditRegel, Pseudoniem
     from zorgvuldig.organisaties.models import Gebruiker
-    from zorgvuldig.registers.catalogus import DOELEN
+    from zorgvuldig.registers.catalogus import doel_naam
 
     pseudoniemen = list(Pseudoniem.objects.filter(sleutel__in=sleutels).values_list("pseudoniem", flat=True))
     if not pseudoniemen:
@@ -524,7 +524,7 @@ def _inzagen(sleutels: list[str], namen_vrijgegeven: bool) -> list[dict]:
             ),
             "datum": r["tijdstip"].isoformat(),
             "actie": ACTIES.get(r["actie"], r["actie"]),
-            "doel": DOELEN.get(r["doel"], r["doel"]),
+            "doel": doel_naam(r["doel"]),
         }
         for r in regels
         if policies.in_inzagen(r["actie"])

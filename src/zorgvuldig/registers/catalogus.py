@@ -138,3 +138,14 @@ ACTIVITEITEN = {
 
 # Public bodies may not rely on legitimate interests (GP-03).
 PUBLIEKE_TYPES = {"gemeentelijk_team", "veilig_thuis", "raad_kinderbescherming", "gecertificeerde_instelling"}
+
+
+def doel_naam(code: str) -> str:
+    """What a stored purpose reads as for people: a purpose of the closed list, or — where a record names
+    its processing activity instead (a disclosure's `doel`) — that activity's purpose; else the text as
+    recorded (a consent's own free purpose)."""
+    if code in DOELEN:
+        return DOELEN[code]
+    if code in ACTIVITEITEN:
+        return DOELEN.get(ACTIVITEITEN[code][1], ACTIVITEITEN[code][0])
+    return code

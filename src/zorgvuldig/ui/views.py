@@ -21,6 +21,7 @@ from zorgvuldig.core.errors import DomainError, NotFound
 from zorgvuldig.organisaties.models import ApiToken, Gebruiker, Mandaat
 from zorgvuldig.organisaties.selectors import geactiveerd_annotatie, met_rol
 from zorgvuldig.personen import selectors as personen
+from zorgvuldig.registers.catalogus import doel_naam
 from zorgvuldig.toegang import services as toegang_services
 from zorgvuldig.toegang.models import Bron
 from zorgvuldig.toegang.scopes import SCOPES
@@ -375,6 +376,7 @@ def audit(request, actor):
                     "r": r,
                     "wie": namen.get(r.actor_gebruiker, "systeem"),
                     "actie": ACTIES.get(r.actie, r.actie),
+                    "doel": doel_naam(r.doel),
                 }
                 for r in blad
             ]

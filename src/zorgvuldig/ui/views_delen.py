@@ -35,6 +35,7 @@ from zorgvuldig.dossiers import policies as dossierpolicies
 from zorgvuldig.dossiers import selectors as dossiers
 from zorgvuldig.organisaties.models import Organisatie
 from zorgvuldig.personen import selectors as personen
+from zorgvuldig.registers.catalogus import doel_naam
 from zorgvuldig.registers.models import Verwerkingsactiviteit
 from zorgvuldig.toestemmingen import policies as cs
 from zorgvuldig.toestemmingen import selectors as toestemmingen
@@ -181,7 +182,7 @@ def _toestemming_rij(rij, activiteiten: dict[str, str]) -> dict:
         "status": f.TOESTEMMING_STATUS.get(toestemmingen.status(rij), rij.status),
         "verlopen": toestemmingen.status(rij) == cs.VERLOPEN,
         "ontvangers": _ontvangers(rij),
-        "doel": activiteiten.get(rij.doel, rij.doel),
+        "doel": activiteiten.get(rij.doel) or doel_naam(rij.doel),  # an activity's name, else a purpose
         "betrokkene": naam(rij.betrokkene),
         "datum": rij.datum,
         "geldig_tot": rij.geldig_tot,
@@ -1083,7 +1084,7 @@ def _toestemming_pagina(request, actor, uuid, formulieren: dict | None = None, s
         }
         if rij.uitzondering
         else None,
-        "doel": activiteiten.get(rij.doel, rij.doel),
+        "doel": activiteiten.get(rij.doel) or doel_naam(rij.doel),  # an activity's name, else a purpose
         "ontvangers": _ontvangers(rij),
         "vorm": f.TOESTEMMING_VORMEN.get(rij.vorm, "Nog niet vastgelegd"),
         "informatie": {
@@ -1214,7 +1215,7 @@ def _verstrekking_rij(rij, activiteiten: dict[str, str], zichtbaar: set[str], me
         "ontvanger": rij.ontvanger_organisatie.naam if rij.ontvanger_organisatie_id else rij.ontvanger_naam,
         "ontvanger_naam": rij.ontvanger_naam if rij.ontvanger_organisatie_id else "",
         "gegevens": rij.gegevens if met_gegevens else None,
-        "doel": activiteiten.get(rij.doel, rij.doel),
+        "doel": activiteiten.get(rij.doel) or doel_naam(rij.doel),  # an activity's name, else a purpose
         "grond": f.GRONDEN.get(rij.grond, rij.grond),
         "bron": f.VERSTREKKING_BRONNEN.get(rij.bron, rij.bron),
         "deelbesluit": herkomst if soort == "deelbesluit" and herkomst in zichtbaar else None,

@@ -11,7 +11,7 @@ from zorgvuldig.conftest import als_systeem
 from zorgvuldig.core.errors import DomainError
 from zorgvuldig.personen.models import Persoon
 from zorgvuldig.registers import datacategorieen
-from zorgvuldig.registers.catalogus import ACTIVITEITEN, GRONDSLAGEN
+from zorgvuldig.registers.catalogus import ACTIVITEITEN, DOELEN, GRONDSLAGEN, doel_naam
 from zorgvuldig.registers.models import Verwerkingsactiviteit
 from zorgvuldig.registers.policies import grondslag_fout
 
@@ -114,3 +114,12 @@ def test_rt_10_a_model_of_a_dated_rule_cannot_escape_retention(monkeypatch):
     assert datacategorieen.ontbrekend() == [
         "dossiers.Teambespreking: rule 'toestemming' needs a retention row or a CASCADE link to one (RT-10)"
     ]
+
+
+def test_a_stored_purpose_reads_as_its_purpose_for_people():
+    """RI-05: the inzage answer and "Mijn gegevens" show each provision's purpose in words — also where a
+    disclosure stored its processing activity (`gegevensdeling`) instead of a purpose code."""
+    assert doel_naam("signalering") == DOELEN["signalering"]
+    assert doel_naam("gegevensdeling") == DOELEN[ACTIVITEITEN["gegevensdeling"][1]]
+    assert "gegevensdeling" not in doel_naam("gegevensdeling")
+    assert doel_naam("afstemming met school") == "afstemming met school"  # a consent's own purpose
