@@ -38,6 +38,7 @@ from zorgvuldig.ui.toegang import geweigerd, niet_gevonden, pagina
 from zorgvuldig.ui.views_aanmelden import BEVESTIGD
 from zorgvuldig.ui.views_beheer import rol_namen
 from zorgvuldig.ui.views_vi import vi_berichten, vi_taken
+from zorgvuldig.verstrekkingen import selectors as verstrekkingen_selectors
 
 HERBEVESTIGING = dt.timedelta(minutes=5)
 AUDIT_PER_PAGINA = 50
@@ -69,6 +70,19 @@ def dashboard(request, actor):
                     "vervaldatum": n.beoordelen_voor,
                     "te_laat": n.beoordelen_voor < vandaag,
                     "url": reverse("ui:noodtoegang_beoordelen", args=[n.toegang.uuid]),
+                }
+            )
+        # SH-14: a postponed informing waits for approval, or its review is due (recipient organisation
+        # only: the task itself shows nobody's data)
+        for rij in verstrekkingen_selectors.wacht_op_goedkeuring(actor):
+            herbeoordelen = rij.status == "informeren_uitgesteld"
+            taken.append(
+                {
+                    "titel": "Uitstel van informeren " + ("herbeoordelen" if herbeoordelen else "goedkeuren"),
+                    "wie": rij.ontvanger_organisatie.naam if rij.ontvanger_organisatie_id else "",
+                    "vervaldatum": rij.reviewdatum if herbeoordelen else None,
+                    "te_laat": bool(herbeoordelen and rij.reviewdatum and rij.reviewdatum < vandaag),
+                    "url": reverse("ui:deelbesluit_uitstellen", args=[rij.uuid]),
                 }
             )
     if actor.heeft("token:beheren"):

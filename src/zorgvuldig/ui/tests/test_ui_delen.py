@@ -399,6 +399,12 @@ def test_e5_consult_decide_execute_postpone_and_inform(casus, vt, regio, ui):
     lg = ui(regio.leidinggevende)
     register = inhoud(lg.get("/verstrekkingenregister"))
     assert f"/deelbesluiten/{besluit.uuid}/uitstellen" in register and casus.dossier.kenmerk in register
+    # the approval is a task on the leidinggevende's overview too, naming nobody
+    taken = inhoud(lg.get("/overzicht"))
+    assert (
+        "Uitstel van informeren goedkeuren" in taken and f"/deelbesluiten/{besluit.uuid}/uitstellen" in taken
+    )
+    assert "Uitstel van informeren" not in inhoud(worker.get("/overzicht"))
     uitstel = {
         "grond": "veiligheid",
         "toelichting": "De melding gaat over geweld van vader; informeren brengt moeder in gevaar.",
@@ -415,6 +421,7 @@ def test_e5_consult_decide_execute_postpone_and_inform(casus, vt, regio, ui):
     besluit = rij(besluit.uuid)
     assert besluit.status == p.INFORMEREN_UITGESTELD and besluit.reviewdatum == review
     assert f"/deelbesluiten/{besluit.uuid}/uitstellen" not in inhoud(lg.get("/verstrekkingenregister"))
+    assert "Uitstel van informeren" not in inhoud(lg.get("/overzicht"))  # approved; review not yet due
     pagina = inhoud(worker.get(f"/deelbesluiten/{besluit.uuid}"))
     assert "Informeren uitgesteld" in pagina
     assert "Uitstel goedgekeurd door Marieke Bakker" in pagina and "brengt moeder in gevaar" in pagina
