@@ -39,6 +39,7 @@ from zorgvuldig.ui.views_aanmelden import BEVESTIGD
 from zorgvuldig.ui.views_beheer import rol_namen
 from zorgvuldig.ui.views_vi import vi_berichten, vi_taken
 from zorgvuldig.verstrekkingen import selectors as verstrekkingen_selectors
+from zorgvuldig.verstrekkingen.policies import INFORMEREN_UITGESTELD
 
 HERBEVESTIGING = dt.timedelta(minutes=5)
 AUDIT_PER_PAGINA = 50
@@ -75,7 +76,7 @@ def dashboard(request, actor):
         # SH-14: a postponed informing waits for approval, or its review is due (recipient organisation
         # only: the task itself shows nobody's data)
         for rij in verstrekkingen_selectors.wacht_op_goedkeuring(actor):
-            herbeoordelen = rij.status == "informeren_uitgesteld"
+            herbeoordelen = rij.status == INFORMEREN_UITGESTELD
             taken.append(
                 {
                     "titel": "Uitstel van informeren " + ("herbeoordelen" if herbeoordelen else "goedkeuren"),

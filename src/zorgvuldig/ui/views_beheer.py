@@ -242,9 +242,9 @@ def token_intrekken(request, uuid, actor):
     )
     if token is None:
         return niet_gevonden(request)
-    if request.method == "GET" or token.ingetrokken_op is not None:
-        if token.ingetrokken_op is not None:
-            return HttpResponseRedirect(reverse("ui:tokens"))
+    if token.ingetrokken_op is not None:  # already revoked: nothing to confirm or do
+        return HttpResponseRedirect(reverse("ui:tokens"))
+    if request.method == "GET":
         return render(request, "ui/beheer/token_intrekken.html", {"t": token})
     services.trek_token_in(actor=actor, token=token)
     messages.success(request, f"API-sleutel '{token.naam}' is ingetrokken.")

@@ -295,6 +295,13 @@ def _uitgesloten(rijen: list[dict]) -> list[dict]:
     ]
 
 
+IN_HET_ANTWOORD = "Staat in het antwoord."
+UITSTEL_LOOPT = (
+    "Staat in het antwoord, maar het informeren over deze verstrekking is uitgesteld om iemands "
+    "veiligheid (SH-14). Houd haar achter op grond (e) zolang het uitstel loopt, of licht toe waarom niet."
+)
+
+
 def _besluit_items(actor, v) -> list[tuple[str, str, str]]:
     """What a decision may withhold: for inzage the items the preview leaves out (an audited compile,
     `selectors.overzicht`); for other kinds the items the request concerns."""
@@ -307,7 +314,7 @@ def _besluit_items(actor, v) -> list[tuple[str, str, str]]:
                 i["uuid"],
                 f"{f.UITGESLOTEN_SOORTEN.get(i['soort'], i['soort'])} uit dossier {d['kenmerk']} van "
                 f"{i['datum']} (nummer {i['uuid'][:8]})",
-                "Staat in het antwoord.",
+                IN_HET_ANTWOORD,
             )
             for d in overzicht["gegevens"]["dossiers"]
             for i in d["items"]
@@ -318,13 +325,6 @@ def _besluit_items(actor, v) -> list[tuple[str, str, str]]:
             + _overige_items(overzicht)
         )
     return [(str(i), f"Item {str(i)[:8]}", "Genoemd in het verzoek.") for i in v.items]
-
-
-IN_HET_ANTWOORD = "Staat in het antwoord."
-UITSTEL_LOOPT = (
-    "Staat in het antwoord, maar het informeren over deze verstrekking is uitgesteld om iemands "
-    "veiligheid (SH-14). Houd haar achter op grond (e) zolang het uitstel loopt, of licht toe waarom niet."
-)
 
 
 def _dag(iso: str) -> str:
