@@ -8,6 +8,7 @@ import pytest
 
 from zorgvuldig.audit.models import AuditRegel
 from zorgvuldig.conftest import als_systeem
+from zorgvuldig.core.clock import today
 from zorgvuldig.dossiers import services
 from zorgvuldig.dossiers.models import Dossier, Notitie, Zrmscore
 from zorgvuldig.dossiers.tests import hulp
@@ -15,7 +16,6 @@ from zorgvuldig.toegang.services import verleen
 
 pytestmark = pytest.mark.django_db
 
-VANDAAG = dt.date.today().isoformat()
 NOTITIE = {
     "sectie": "voortgang",
     "soort": "feit",
@@ -137,17 +137,27 @@ def test_ds_02_stays_registered_until_informed_then_starts(regio, api):
     assert r.status_code == 409 and "DS-02" in r.json()["detail"]
     r = client.post(
         url(d, "/_informeren"),
-        {"mondelingOp": VANDAAG, "schriftelijkOp": VANDAAG, "onderwerpen": ["a", "b"]},
+        {
+            "mondelingOp": today().isoformat(),
+            "schriftelijkOp": today().isoformat(),
+            "onderwerpen": ["a", "b"],
+        },
         format="json",
     )
     assert r.status_code == 400 and r.json()["invalidParams"][0]["name"] == "onderwerpen"
     r = client.post(
-        url(d, "/_informeren"), {"mondelingOp": VANDAAG, "onderwerpen": hulp.ALLE_ONDERWERPEN}, format="json"
+        url(d, "/_informeren"),
+        {"mondelingOp": today().isoformat(), "onderwerpen": hulp.ALLE_ONDERWERPEN},
+        format="json",
     )
     assert r.status_code == 400  # orally AND in writing
     r = client.post(
         url(d, "/_informeren"),
-        {"mondelingOp": VANDAAG, "schriftelijkOp": VANDAAG, "onderwerpen": hulp.ALLE_ONDERWERPEN},
+        {
+            "mondelingOp": today().isoformat(),
+            "schriftelijkOp": today().isoformat(),
+            "onderwerpen": hulp.ALLE_ONDERWERPEN,
+        },
         format="json",
     )
     assert r.status_code == 200 and r.json()["informeringCompleet"] is True
@@ -169,7 +179,11 @@ def test_ds_02_referred_client_must_also_hear_who_referred(regio, api):
         },
     )
     client = api(regio.medewerker)
-    body = {"mondelingOp": VANDAAG, "schriftelijkOp": VANDAAG, "onderwerpen": hulp.ALLE_ONDERWERPEN}
+    body = {
+        "mondelingOp": today().isoformat(),
+        "schriftelijkOp": today().isoformat(),
+        "onderwerpen": hulp.ALLE_ONDERWERPEN,
+    }
     r = client.post(url(d, "/_informeren"), body, format="json")
     assert r.status_code == 400 and "verwijzer" in r.json()["detail"]
     assert client.post(url(d, "/_starten"), {}, format="json").status_code == 409
@@ -193,13 +207,15 @@ def test_ds_02_leidinggevende_approves_a_deviation(regio, api):
 def test_ds_03_instemming_after_informing_is_not_consent(regio, api):
     d = hulp.dossier(regio)
     lisa = d.leden.get().persoon
-    body = {"persoon": persoon_url(lisa), "gegeven": True, "datum": VANDAAG}
+    body = {"persoon": persoon_url(lisa), "gegeven": True, "datum": today().isoformat()}
     r = api(regio.medewerker).post(url(d, "/instemmingen"), body, format="json")
     assert r.status_code == 409  # inform first (DS-02)
     hulp.geinformeerd(regio, d)
     r = api(regio.medewerker).post(url(d, "/instemmingen"), body, format="json")
     assert r.status_code == 200
-    assert r.json()["instemming"] == [{"persoon": persoon_url(lisa), "gegeven": True, "datum": VANDAAG}]
+    assert r.json()["instemming"] == [
+        {"persoon": persoon_url(lisa), "gegeven": True, "datum": today().isoformat()}
+    ]
     als_systeem()
     entry = AuditRegel.objects.filter(actie="dossier.instemming", status="uitgevoerd").get()
     assert entry.grondslag == "e"  # public task stays the basis (GP-03)
@@ -458,7 +474,9 @@ def test_ds_06_plan_agreed_then_monitoring_and_revision(regio, api):
     )
     assert r.status_code == 400  # not agreed yet (DS-06)
     r = client.post(
-        url(d, f"/plannen/{plan}/_vaststellen"), {"metClientAfgesprokenOp": VANDAAG}, format="json"
+        url(d, f"/plannen/{plan}/_vaststellen"),
+        {"metClientAfgesprokenOp": today().isoformat()},
+        format="json",
     )
     assert r.status_code == 200 and r.json()["status"] == "plan_vastgesteld"
     assert client.post(url(d, "/_herzien"), {}, format="json").status_code == 409
@@ -467,12 +485,16 @@ def test_ds_06_plan_agreed_then_monitoring_and_revision(regio, api):
     r = client.post(url(d, "/plannen"), {"doelen": ["Weer naar school", "Sport"]}, format="json")
     assert r.json()["versie"] == 2
     r = client.post(
-        url(d, f"/plannen/{plan}/_vaststellen"), {"metClientAfgesprokenOp": VANDAAG}, format="json"
+        url(d, f"/plannen/{plan}/_vaststellen"),
+        {"metClientAfgesprokenOp": today().isoformat()},
+        format="json",
     )
     assert r.status_code == 409  # the old version
     nieuwste = client.get(url(d, "/plannen")).json()["results"][0]["uuid"]
     r = client.post(
-        url(d, f"/plannen/{nieuwste}/_vaststellen"), {"metClientAfgesprokenOp": VANDAAG}, format="json"
+        url(d, f"/plannen/{nieuwste}/_vaststellen"),
+        {"metClientAfgesprokenOp": today().isoformat()},
+        format="json",
     )
     assert r.status_code == 200 and r.json()["status"] == "monitoring"
 
@@ -503,7 +525,7 @@ def test_ds_14_frame_change_recorded_and_shown_in_every_view(regio, api):
         url(d, "/kaderwijzigingen"),
         {
             "kader": "dwang",
-            "datum": VANDAAG,
+            "datum": today().isoformat(),
             "reden": "OTS uitgesproken",
             "grondslag": "BW 1:255",
             "clientGeinformeerd": True,
@@ -515,7 +537,7 @@ def test_ds_14_frame_change_recorded_and_shown_in_every_view(regio, api):
         url(d, "/kaderwijzigingen"),
         {
             "kader": "drang",
-            "datum": VANDAAG,
+            "datum": today().isoformat(),
             "reden": "Afspraken",
             "grondslag": "Jeugdwet art. 2.3",
             "clientGeinformeerd": False,
@@ -527,7 +549,7 @@ def test_ds_14_frame_change_recorded_and_shown_in_every_view(regio, api):
         url(d, "/kaderwijzigingen"),
         {
             "kader": "dwang",
-            "datum": VANDAAG,
+            "datum": today().isoformat(),
             "reden": "OTS uitgesproken",
             "grondslag": "BW 1:255",
             "clientGeinformeerd": True,
@@ -537,7 +559,7 @@ def test_ds_14_frame_change_recorded_and_shown_in_every_view(regio, api):
     )
     assert r.status_code == 200 and r.json()["kader"] == "dwang"
     assert r.json()["kaderhistorie"] == [
-        {"kader": "dwang", "van": "vrijwillig", "datum": VANDAAG, "grondslag": "BW 1:255"}
+        {"kader": "dwang", "van": "vrijwillig", "datum": today().isoformat(), "grondslag": "BW 1:255"}
     ]
     assert client.get("/api/v1/dossiers").json()["results"][0]["kader"] == "dwang"
     assert client.get(url(d)).json()["kader"] == "dwang"
@@ -549,7 +571,7 @@ def test_ds_14_frame_change_recorded_and_shown_in_every_view(regio, api):
 def test_ds_15_ds_16_closing_needs_opinion_results_and_starts_retention(regio, api):
     d = hulp.dossier(regio)
     client = api(regio.medewerker)
-    body = {"einddatum": VANDAAG, "resultaten": "Terug op school", "reden": "afgerond"}
+    body = {"einddatum": today().isoformat(), "resultaten": "Terug op school", "reden": "afgerond"}
     r = client.post(url(d, "/_afsluiten"), body, format="json")
     assert r.status_code == 400 and r.json()["invalidParams"][0]["name"] == "clientOordeel"
     r = client.post(
@@ -598,7 +620,12 @@ def test_ds_15_client_cannot_stop_court_ordered_help(regio, api):
     )
     r = api(regio.medewerker).post(
         url(d, "/_afsluiten"),
-        {"einddatum": VANDAAG, "clientOordeel": "Wil stoppen", "resultaten": "-", "reden": "client_stopt"},
+        {
+            "einddatum": today().isoformat(),
+            "clientOordeel": "Wil stoppen",
+            "resultaten": "-",
+            "reden": "client_stopt",
+        },
         format="json",
     )
     assert r.status_code == 409 and "DS-15" in r.json()["detail"]
@@ -752,7 +779,7 @@ def test_ac_11_break_glass_before_contact_with_concrete_reason_and_review(regio,
         },
         format="json",
     )
-    assert r.status_code == 201 and r.json()["geldigTot"] == VANDAAG
+    assert r.status_code == 201 and r.json()["geldigTot"] == today().isoformat()
     assert collega.get(url(d)).status_code == 200
     assert collega.post(url(d, "/notities"), NOTITIE, format="json").status_code == 403  # read-only
     als_systeem()
@@ -855,7 +882,7 @@ def test_ds_13_hide_for_safety_from_a_named_member_and_not_in_joint_plan(regio, 
     morgen = (dt.date.today() + dt.timedelta(days=1)).isoformat()
     r = client.post(
         url(d, f"/notities/{n.uuid}/_verbergen"),
-        {"persoon": persoon_url(vader), "reden": "Vermoedelijke pleger", "reviewdatum": VANDAAG},
+        {"persoon": persoon_url(vader), "reden": "Vermoedelijke pleger", "reviewdatum": today().isoformat()},
         format="json",
     )
     assert r.status_code == 400 and r.json()["invalidParams"][0]["name"] == "reviewdatum"
@@ -919,7 +946,7 @@ def test_ds_08_safety_assessment_with_meldcode_step_consulting_the_leidinggevend
         "meldcodestap": 2,
         "geconsulteerd": {
             "gebruiker": f"http://testserver/api/v1/gebruikers/{regio.collega.uuid}",
-            "datum": VANDAAG,
+            "datum": today().isoformat(),
         },
     }
     r = client.post(url(d, "/veiligheidsbeoordelingen"), body, format="json")
@@ -943,7 +970,10 @@ def test_ac_04_team_meeting_gives_summary_for_that_day_only(regio, api):
     )
     r = api(regio.medewerker).post(
         url(d, "/teambesprekingen"),
-        {"datum": VANDAAG, "aanwezigen": [f"http://testserver/api/v1/gebruikers/{regio.collega.uuid}"]},
+        {
+            "datum": today().isoformat(),
+            "aanwezigen": [f"http://testserver/api/v1/gebruikers/{regio.collega.uuid}"],
+        },
         format="json",
     )
     assert r.status_code == 201, r.content
@@ -961,7 +991,10 @@ def test_ac_04_team_meeting_gives_summary_for_that_day_only(regio, api):
     # only members of the dossier's team attend
     r = api(regio.medewerker).post(
         url(d, "/teambesprekingen"),
-        {"datum": VANDAAG, "aanwezigen": [f"http://testserver/api/v1/gebruikers/{regio.leraar.uuid}"]},
+        {
+            "datum": today().isoformat(),
+            "aanwezigen": [f"http://testserver/api/v1/gebruikers/{regio.leraar.uuid}"],
+        },
         format="json",
     )
     assert r.status_code == 400
@@ -1084,8 +1117,8 @@ def test_e4_referral_without_agreement_break_glass_then_informed_who_referred(re
     r = worker.post(
         url(d, "/_informeren"),
         {
-            "mondelingOp": VANDAAG,
-            "schriftelijkOp": VANDAAG,
+            "mondelingOp": today().isoformat(),
+            "schriftelijkOp": today().isoformat(),
             "onderwerpen": [*hulp.ALLE_ONDERWERPEN, "verwijzer"],
         },
         format="json",
@@ -1100,7 +1133,7 @@ def test_e4_referral_without_agreement_break_glass_then_informed_who_referred(re
             "meldcodestap": 2,
             "geconsulteerd": {
                 "gebruiker": f"http://testserver/api/v1/gebruikers/{regio.leidinggevende.uuid}",
-                "datum": VANDAAG,
+                "datum": today().isoformat(),
             },
         },
         format="json",

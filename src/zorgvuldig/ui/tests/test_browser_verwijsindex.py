@@ -15,6 +15,7 @@ from playwright.sync_api import expect, sync_playwright
 
 from zorgvuldig.berichten.bezorging import bezorg
 from zorgvuldig.conftest import BSN_SAM, als_systeem
+from zorgvuldig.core.clock import today
 from zorgvuldig.organisaties.models import Mandaat
 from zorgvuldig.ui.tests.test_browser import CHROMIUM, geen_axe_fouten, inloggen, met_app
 from zorgvuldig.verwijsindex.models import Match, Signaal
@@ -23,8 +24,12 @@ from zorgvuldig.verwijsindex.tests.hulp import VI
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("leegbaar_logboek")]
 
-VANDAAG = dt.date.today().isoformat()
-GEBOREN = dt.date(dt.date.today().year - 14, 1, 1).isoformat()  # 13 or 14 (VI-08: youth and parents)
+
+def geboren() -> str:
+    """13 or 14 today: youth and parents (VI-08)."""
+    return dt.date(today().year - 14, 1, 1).isoformat()
+
+
 VERMOEDEN_SCHOOL = "Sam verzuimt structureel en oogt vermoeid."
 VERMOEDEN_WIJKTEAM = "Zorgen over de thuissituatie van Sam."
 
@@ -64,22 +69,22 @@ def naar_verwijsindex(page) -> None:
 def vul_signaal_in(page, vermoeden: str) -> None:
     """The parts every signal needs: BSN, birth date, criterion, suspicion, information duty, risks."""
     page.get_by_label("BSN van de jongere").fill(BSN_SAM)
-    page.get_by_label("Geboortedatum van de jongere").fill(GEBOREN)
+    page.get_by_label("Geboortedatum van de jongere").fill(geboren())
     page.get_by_label("(e) Vaak afwezig op school").check()
     page.get_by_label("Redelijk vermoeden").fill(vermoeden)
     page.get_by_label("(a) Folder van de verwijsindex").check()
-    page.get_by_label("Datum van het informeren").fill(VANDAAG)
+    page.get_by_label("Datum van het informeren").fill(today().isoformat())
     risico = page.get_by_role("group", name="Met wie heeft u de risico's besproken?")
     risico.get_by_label("De jongere").check()
     risico.get_by_label("De ouder(s) met gezag").check()
-    page.get_by_label("Datum van het gesprek over de risico's").fill(VANDAAG)
+    page.get_by_label("Datum van het gesprek over de risico's").fill(today().isoformat())
 
 
 def instemming_met_beiden(page) -> None:
     groep = page.get_by_role("group", name="Met wie heeft u over instemming gesproken?")
     groep.get_by_label("De jongere").check()
     groep.get_by_label("De ouder(s) met gezag").check()
-    page.get_by_label("Datum van het gesprek over instemming").fill(VANDAAG)
+    page.get_by_label("Datum van het gesprek over instemming").fill(today().isoformat())
 
 
 def vraag(page, nummer: str):
@@ -153,7 +158,7 @@ def test_e1_two_signals_make_a_match_that_the_worker_follows_up(regio, venster):
     assert regio.medewerker.email in aan_mentor.body
     assert "OSG Het Baken" in aan_worker.body and "Jan de Vries" in aan_worker.body
     for m in (aan_mentor, aan_worker):
-        for verboden in (BSN_SAM, "Sam", "verzuim", "thuissituatie", GEBOREN[:4], "Jeugdcoach"):
+        for verboden in (BSN_SAM, "Sam", "verzuim", "thuissituatie", geboren()[:4], "Jeugdcoach"):
             assert verboden not in m.body and verboden not in m.subject
     link = re.search(r"https?://[^/\s]+(/verwijsindex/signalen/\S+)", aan_worker.body).group(1)
     assert link == f"/verwijsindex/signalen/{eigen.uuid}"

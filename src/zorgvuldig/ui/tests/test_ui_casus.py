@@ -29,6 +29,7 @@ from zorgvuldig.casusoverleg.models import (
 from zorgvuldig.casusoverleg.tests.hulp import Tafel, tom
 from zorgvuldig.casusoverleg.tests.test_services_ct import _uitgevoerd_deelbesluit
 from zorgvuldig.conftest import als_systeem
+from zorgvuldig.core.clock import today
 from zorgvuldig.toegang.models import Bron, Toegang
 from zorgvuldig.ui import forms_casus
 from zorgvuldig.ui.forms_dossier import persoon_label
@@ -37,7 +38,6 @@ from zorgvuldig.verstrekkingen.models import Deelbesluit, Verstrekking
 
 pytestmark = pytest.mark.django_db
 
-VANDAAG = dt.date.today()
 NIET_GEVONDEN = "Pagina niet gevonden"
 POLITIE_TEKST = "Drie registraties: winkeldiefstal, vernieling en overlast."
 ZORG_TEKST = "Tom gebruikt dagelijks cannabis; behandeling is gestart."
@@ -136,7 +136,7 @@ def eigen_deelbesluit(t, ontvanger) -> Deelbesluit:
         ontvanger_gebruiker=t.jeugdwerker,
         lezen=True,
         reden="Toewijzing als casusteam",
-        geldig_vanaf=VANDAAG,
+        geldig_vanaf=today(),
     )
     return besluit
 
@@ -178,7 +178,7 @@ def test_au_01_the_case_page_audits_its_participants_meetings_and_actions(tafel,
     services.leg_bijeenkomst_vast(
         actor=regio.actor(regio.medewerker),
         uuid=casus.uuid,
-        datum=VANDAAG,
+        datum=today(),
         agenda=["Opening"],
         aanwezig=[],
         besluiten=[],
@@ -695,7 +695,7 @@ def test_ct_12_an_allocation_needs_each_contributors_approval_then_only_allocate
         "Hergebruik goedkeuren" in pagina and "wacht op goedkeuring van de inbrenger (uw bijdrage)" in pagina
     )
     assert agent.post(url(casus, f"/toedelingen/{toedeling.uuid}/goedkeuren")).status_code == 302
-    assert vers(toedeling).verstrekt_op == VANDAAG
+    assert vers(toedeling).verstrekt_op == today()
     als_systeem()
     entry = Verstrekking.objects.get(herkomst=f"toedeling:{toedeling.uuid}")  # SH-16
     assert (entry.organisatie_id, entry.ontvanger_organisatie_id, entry.grond) == (
@@ -799,7 +799,7 @@ def test_meetings_record_attendance_and_decisions_and_an_owner_marks_its_action_
     r = fatima.post(
         url(casus, "/bijeenkomsten/nieuw"),
         {
-            "datum": VANDAAG.isoformat(),
+            "datum": today().isoformat(),
             "agenda": "Opening\nStand van zaken school",
             "aanwezig": [str(tafel.d_politie.uuid), str(tafel.d_jeugdzorg.uuid)],
             "besluiten": "Jeugdzorg zoekt contact met school.",
@@ -811,10 +811,10 @@ def test_meetings_record_attendance_and_decisions_and_an_owner_marks_its_action_
     assert sorted(bijeenkomst.aanwezig) == sorted([str(tafel.d_politie.uuid), str(tafel.d_jeugdzorg.uuid)])
     actie = {"omschrijving": "Contact opnemen met de school.", "deelnemer": str(tafel.d_jeugdzorg.uuid)}
     r = fatima.post(
-        url(casus, "/actiepunten/nieuw"), {**actie, "deadline": (VANDAAG - dt.timedelta(days=1)).isoformat()}
+        url(casus, "/actiepunten/nieuw"), {**actie, "deadline": (today() - dt.timedelta(days=1)).isoformat()}
     )
     assert r.status_code == 400 and "De deadline ligt niet in het verleden." in tekst(r)
-    deadline = VANDAAG + dt.timedelta(days=7)
+    deadline = today() + dt.timedelta(days=7)
     r = fatima.post(
         url(casus, "/actiepunten/nieuw"),
         {**actie, "deadline": deadline.isoformat(), "bijeenkomst": str(bijeenkomst.uuid)},
@@ -836,7 +836,7 @@ def test_meetings_record_attendance_and_decisions_and_an_owner_marks_its_action_
     assert vers(a).gereed_op is None
     assert "Gereed melden" in inhoud(coach.get(url(casus)))
     assert coach.post(url(casus, f"/actiepunten/{a.uuid}/gereed")).status_code == 302
-    assert vers(a).gereed_op == VANDAAG
+    assert vers(a).gereed_op == today()
 
 
 def test_an_informant_sees_its_own_actions_only_and_marks_them_done(tafel, regio, ui):
@@ -846,14 +846,14 @@ def test_an_informant_sees_its_own_actions_only_and_marks_them_done(tafel, regio
         actor=fatima,
         uuid=casus.uuid,
         omschrijving="Inschrijving nagaan bij de school.",
-        deadline=VANDAAG + dt.timedelta(days=5),
+        deadline=today() + dt.timedelta(days=5),
         deelnemer_uuid=tafel.d_leerplicht.uuid,
     )
     services.maak_actiepunt(
         actor=fatima,
         uuid=casus.uuid,
         omschrijving="Gesprek met Tom over de behandeling.",
-        deadline=VANDAAG + dt.timedelta(days=5),
+        deadline=today() + dt.timedelta(days=5),
         deelnemer_uuid=tafel.d_jeugdzorg.uuid,
     )
     leerplicht = ui(tafel.leerplichtambtenaar)
@@ -862,8 +862,8 @@ def test_an_informant_sees_its_own_actions_only_and_marks_them_done(tafel, regio
     assert "Gesprek met Tom" not in pagina and "Bijeenkomsten" not in pagina
     assert "Gereed melden" in pagina
     assert leerplicht.post(url(casus, f"/actiepunten/{eigen.uuid}/gereed")).status_code == 302
-    assert vers(eigen).gereed_op == VANDAAG
-    assert f"Gereed op {VANDAAG.day}" in leesbaar(leerplicht.get(url(casus)))
+    assert vers(eigen).gereed_op == today()
+    assert f"Gereed op {today().day}" in leesbaar(leerplicht.get(url(casus)))
 
 
 # --- closing (CT-15, RT-08) ---------------------------------------------------------------------------------

@@ -16,6 +16,7 @@ import pytest
 
 from zorgvuldig.audit.models import AuditRegel
 from zorgvuldig.conftest import als_systeem
+from zorgvuldig.core.clock import today
 from zorgvuldig.dossiers import services as dossierservices
 from zorgvuldig.toestemmingen.models import Toestemming
 from zorgvuldig.ui import forms_dossier as ui_formulieren
@@ -26,7 +27,6 @@ from zorgvuldig.verstrekkingen.tests import hulp
 
 pytestmark = pytest.mark.django_db
 
-VANDAAG = dt.date.today()
 NIET_GEVONDEN = "Pagina niet gevonden"
 
 
@@ -114,7 +114,7 @@ def consent_formulier(casus, vt, **over) -> dict:
         "soort": "doorbreking_beroepsgeheim",
         "status": "gegeven",
         "gevers": [f"{casus.lisa.uuid}|zelf", f"{casus.moeder.uuid}|ouder_met_gezag"],
-        "jongere_gehoord_datum": VANDAAG.isoformat(),
+        "jongere_gehoord_datum": today().isoformat(),
         "jongere_mening": "Vindt het goed.",
         "doel": "gegevensdeling",
         "ontvanger_organisaties": [str(vt.pk)],
@@ -123,10 +123,10 @@ def consent_formulier(casus, vt, **over) -> dict:
         "waarom_nodig": "Zodat Veilig Thuis de situatie thuis kan beoordelen.",
         "vorm": "schriftelijk",
         "uitdrukkelijk": "on",
-        "informatie_datum": VANDAAG.isoformat(),
+        "informatie_datum": today().isoformat(),
         "informatie_onderwerpen": ["doel", "ontvanger", "gegevens"],
         "belang_bevestigd": "on",
-        "datum": VANDAAG.isoformat(),
+        "datum": today().isoformat(),
     }
     data.update(over)
     return {k: v for k, v in data.items() if v is not None}
@@ -156,7 +156,7 @@ def test_sh_10_cs_03_the_delen_tab_lists_decisions_and_consents_with_links(casus
     worker = ui(regio.medewerker)
     r = worker.post(
         f"/dossiers/{casus.dossier.uuid}/toestemmingen/nieuw",
-        consent_formulier(casus, vt, geldig_tot=VANDAAG.isoformat()),
+        consent_formulier(casus, vt, geldig_tot=today().isoformat()),
     )
     assert r.status_code == 302, inhoud(r)
     r = worker.get(f"/dossiers/{casus.dossier.uuid}/delen")
@@ -178,7 +178,7 @@ def test_sh_10_cs_03_the_delen_tab_lists_decisions_and_consents_with_links(casus
     assert "Nieuw deelbesluit" in pagina and "Toestemming vastleggen" in pagina
     assert f"/personen/{casus.lisa.uuid}/gedeeld" in pagina
     # RT-12: expired the day after `geldig tot`, derived at read time
-    Toestemming.objects.filter(pk=toestemming.pk).update(geldig_tot=VANDAAG - dt.timedelta(days=1))
+    Toestemming.objects.filter(pk=toestemming.pk).update(geldig_tot=today() - dt.timedelta(days=1))
     consentrij = re.search(
         rf"/toestemmingen/{toestemming.uuid}.*?</tr>",
         inhoud(worker.get(f"/dossiers/{casus.dossier.uuid}/delen")),
@@ -387,7 +387,7 @@ def test_e5_consult_decide_execute_postpone_and_inform(casus, vt, regio, ui):
     assert r.status_code == 302
     assert rij(besluit.uuid).status == p.BESLOTEN
     r = worker.post(
-        f"/deelbesluiten/{besluit.uuid}/uitvoeren", {"datum": VANDAAG.isoformat(), "vorm": "digitaal"}
+        f"/deelbesluiten/{besluit.uuid}/uitvoeren", {"datum": today().isoformat(), "vorm": "digitaal"}
     )
     assert r.status_code == 302
     assert rij(besluit.uuid).status == p.UITGEVOERD
@@ -411,11 +411,11 @@ def test_e5_consult_decide_execute_postpone_and_inform(casus, vt, regio, ui):
     }
     r = lg.post(
         f"/deelbesluiten/{besluit.uuid}/uitstellen",
-        {**uitstel, "reviewdatum": (VANDAAG + dt.timedelta(days=31)).isoformat()},
+        {**uitstel, "reviewdatum": (today() + dt.timedelta(days=31)).isoformat()},
     )
     assert r.status_code == 400 and "uiterlijk 30 dagen vooruit (SH-14)" in inhoud(r)
     assert rij(besluit.uuid).status == p.UITGEVOERD
-    review = VANDAAG + dt.timedelta(days=30)
+    review = today() + dt.timedelta(days=30)
     r = lg.post(f"/deelbesluiten/{besluit.uuid}/uitstellen", {**uitstel, "reviewdatum": review.isoformat()})
     assert r.status_code == 302
     besluit = rij(besluit.uuid)
@@ -432,7 +432,7 @@ def test_e5_consult_decide_execute_postpone_and_inform(casus, vt, regio, ui):
     assert "Waarneming huisbezoek (notitie uit het dossier)" in pagina
     assert "Wmo 2015 art. 5.2.6" in pagina and "Onderzoek naar een melding van huiselijk geweld" in pagina
     r = worker.post(
-        f"/deelbesluiten/{besluit.uuid}/informeren", {"datum": VANDAAG.isoformat(), "wijze": "in een gesprek"}
+        f"/deelbesluiten/{besluit.uuid}/informeren", {"datum": today().isoformat(), "wijze": "in een gesprek"}
     )
     assert r.status_code == 302
     assert rij(besluit.uuid).status == p.CLIENT_GEINFORMEERD
@@ -524,9 +524,9 @@ def test_cs_05_an_asked_consent_is_given_on_its_page(casus, vt, regio, ui):
             "vorm": "schriftelijk",
             "uitdrukkelijk": "on",
             "belang_bevestigd": "on",
-            "jongere_gehoord_datum": VANDAAG.isoformat(),
+            "jongere_gehoord_datum": today().isoformat(),
             "jongere_mening": "Vindt het goed.",
-            "informatie_datum": VANDAAG.isoformat(),
+            "informatie_datum": today().isoformat(),
             "informatie_onderwerpen": ["doel", "ontvanger", "gegevens"],
         },
     )
@@ -589,7 +589,7 @@ def test_cs_07_cs_08_e7_revoking_takes_one_post_ends_decisions_and_explains(casu
     assert f">{ui_formulieren.STATUS[casus.dossier.status]}<" in kop
     assert "Wat betekent het intrekken?" not in inhoud(worker.get(r["Location"]))  # shown once
     r = worker.post(
-        f"/deelbesluiten/{besluit.uuid}/uitvoeren", {"datum": VANDAAG.isoformat(), "vorm": "digitaal"}
+        f"/deelbesluiten/{besluit.uuid}/uitvoeren", {"datum": today().isoformat(), "vorm": "digitaal"}
     )
     assert r.status_code == 400 and "E_STATE_CONFLICT" in inhoud(r)
     als_systeem()
@@ -663,7 +663,7 @@ def _uitgevoerd(regio, casus) -> Deelbesluit:
         advies="Delen.",
     )
     deelbesluiten.besluit(actor=actor, uuid=besluit.uuid, besluit_="delen", redenen="Onderzoek VT.")
-    return deelbesluiten.voer_uit(actor=actor, uuid=besluit.uuid, datum=VANDAAG, vorm="digitaal")
+    return deelbesluiten.voer_uit(actor=actor, uuid=besluit.uuid, datum=today(), vorm="digitaal")
 
 
 def test_sh_16_what_was_shared_about_a_person(casus, regio, ui):
@@ -693,7 +693,7 @@ def test_sh_16_the_fg_searches_the_register_by_recipient_and_period_metadata_onl
     r = fg.get("/verstrekkingenregister")
     assert r.status_code == 200 and "Verstrekkingen (" not in inhoud(r)  # nothing shown before a search
     assert "Uitstel van informeren" not in inhoud(r)  # the FG approves nothing
-    r = fg.get(f"/verstrekkingenregister?zoeken=1&ontvanger={vt.pk}&vanaf={VANDAAG.isoformat()}")
+    r = fg.get(f"/verstrekkingenregister?zoeken=1&ontvanger={vt.pk}&vanaf={today().isoformat()}")
     pagina = inhoud(r)
     assert "Verstrekkingen (1)" in pagina, pagina
     regel = re.search(r"<tbody.*?</tbody>", pagina.split("resultaten-kop")[-1], re.S).group(0)
@@ -702,8 +702,8 @@ def test_sh_16_the_fg_searches_the_register_by_recipient_and_period_metadata_onl
     assert "/deelbesluiten/" not in regel  # the FG does not open decisions
     r = fg.get(f"/verstrekkingenregister?zoeken=1&ontvanger={regio.school.pk}")
     assert "Geen verstrekkingen gevonden." in inhoud(r)
-    gisteren = VANDAAG - dt.timedelta(days=1)
-    r = fg.get(f"/verstrekkingenregister?zoeken=1&vanaf={VANDAAG.isoformat()}&tot={gisteren.isoformat()}")
+    gisteren = today() - dt.timedelta(days=1)
+    r = fg.get(f"/verstrekkingenregister?zoeken=1&vanaf={today().isoformat()}&tot={gisteren.isoformat()}")
     assert "De einddatum ligt vóór de begindatum." in inhoud(r)
     als_systeem()
     regel = AuditRegel.objects.filter(
@@ -769,15 +769,15 @@ def test_sh_17_sh_18_the_wizard_asks_veilig_thuis_about_enrichment_and_the_polic
     f = form(
         True,
         verrijking="on",
-        vt_melding_datum=VANDAAG.isoformat(),
-        onderzoek_gestart_op=VANDAAG.isoformat(),
+        vt_melding_datum=today().isoformat(),
+        onderzoek_gestart_op=today().isoformat(),
         beeindigt_huiselijk_geweld="ja",
     )
     assert f.is_valid(), f.errors
     data, a = f.data_voor_service()
     assert data["ontvanger_type"] == "politie_om" and data["ontvanger"] == {"naam": "Politie"}
-    assert a["verrijking"] is True and a["vtMelding"] == {"datum": VANDAAG.isoformat(), "ambtshalve": False}
-    assert a["onderzoekGestartOp"] == VANDAAG.isoformat()
+    assert a["verrijking"] is True and a["vtMelding"] == {"datum": today().isoformat(), "ambtshalve": False}
+    assert a["onderzoekGestartOp"] == today().isoformat()
     assert a["stappen"]["noodzaak"]["beeindigtHuiselijkGeweld"] is True
     gewoon = form(False, verrijking="on", beeindigt_huiselijk_geweld="ja")
     assert gewoon.is_valid()

@@ -17,6 +17,7 @@ import time_machine
 
 from zorgvuldig.audit.models import AuditRegel
 from zorgvuldig.conftest import BSN_SAM, als_systeem, maak_gebruiker
+from zorgvuldig.core.clock import today
 from zorgvuldig.dossiers import selectors, services
 from zorgvuldig.dossiers.models import (
     Clientverklaring,
@@ -34,7 +35,6 @@ from zorgvuldig.ui.tests.test_ui import nav
 
 pytestmark = pytest.mark.django_db
 
-VANDAAG = dt.date.today()
 PAGINAS = [
     "",
     "/notities",
@@ -140,7 +140,7 @@ def test_ds_14_every_dossier_page_shows_the_current_frame(casus, regio, ui):
         url(casus.dossier, "/kader/wijzigen"),
         {
             "kader": "drang",
-            "datum": VANDAAG.isoformat(),
+            "datum": today().isoformat(),
             "reden": "Afspraken met de ouders over schoolbezoek.",
             "grondslag": "Jeugdwet art. 2.3",
             "client_geinformeerd": "on",
@@ -222,8 +222,8 @@ def test_ac_09_an_auditor_with_a_statutory_grant_reads_the_dossier_but_gets_no_f
         ontvanger_gebruiker=regio.auditor,
         reden="Toezicht",
         rechten=frozenset({"lezen"}),
-        vanaf=VANDAAG,
-        tot=VANDAAG + dt.timedelta(days=30),
+        vanaf=today(),
+        tot=today() + dt.timedelta(days=30),
         wettelijk={
             "instantie": "Inspectie Gezondheidszorg en Jeugd",
             "bepaling": "Jeugdwet art. 9.1",
@@ -292,7 +292,7 @@ def test_ds_02_ds_03_new_dossier_informing_agreement_and_start(regio, ui):
     d.refresh_from_db()
     assert d.status == "geregistreerd"
 
-    zes = {"mondeling_op": VANDAAG.isoformat(), "schriftelijk_op": VANDAAG.isoformat()}
+    zes = {"mondeling_op": today().isoformat(), "schriftelijk_op": today().isoformat()}
     r = worker.post(url(d, "/informeren"), {**zes, "onderwerpen": ["a", "b", "c", "d", "e", "f"]})
     assert r.status_code == 400
     assert "Nog niet verteld: g (DS-02)." in inhoud(r)
@@ -307,10 +307,10 @@ def test_ds_02_ds_03_new_dossier_informing_agreement_and_start(regio, ui):
     assert "De informering is compleet." in pagina
     assert "Instemming is geen toestemming" in html.unescape(re.sub(r"</?strong>", "", pagina))
 
-    r = worker.post(url(d, "/instemming"), {"persoon": str(lisa.uuid), "datum": VANDAAG.isoformat()})
+    r = worker.post(url(d, "/instemming"), {"persoon": str(lisa.uuid), "datum": today().isoformat()})
     assert r.status_code == 400 and "Ja of nee." in inhoud(r)
     r = worker.post(
-        url(d, "/instemming"), {"persoon": str(lisa.uuid), "gegeven": "ja", "datum": VANDAAG.isoformat()}
+        url(d, "/instemming"), {"persoon": str(lisa.uuid), "gegeven": "ja", "datum": today().isoformat()}
     )
     assert r.status_code == 302
     assert "Lisa Visser: stemt in" in inhoud(worker.get(url(d)))
@@ -470,10 +470,10 @@ def test_ds_09_the_clients_statement_is_stored_unaltered_and_shown_under_its_opi
 
 def test_ds_13_pe_11_hiding_for_safety_and_not_for_representatives_are_marked(casus, regio, ui):
     worker = ui(regio.medewerker)
-    morgen = (VANDAAG + dt.timedelta(days=30)).isoformat()
+    morgen = (today() + dt.timedelta(days=30)).isoformat()
     r = worker.post(
         url(casus.dossier, f"/notities/{casus.feit.uuid}/verbergen"),
-        {"persoon": str(casus.lisa.uuid), "reden": "Veiligheid", "reviewdatum": VANDAAG.isoformat()},
+        {"persoon": str(casus.lisa.uuid), "reden": "Veiligheid", "reviewdatum": today().isoformat()},
     )
     assert r.status_code == 400 and "Kies een reviewdatum in de toekomst (DS-13)." in inhoud(r)
     assert "<details open>" in inhoud(r)  # the refused form stays open with its reasons
@@ -564,11 +564,11 @@ def test_ds_05_zrm_scores_keep_their_history_and_need_a_justification(casus, reg
 def test_ds_06_the_plan_is_agreed_with_the_client_then_monitored_and_revised(casus, regio, ui):
     d = casus.dossier
     worker = ui(regio.medewerker)
-    morgen = (VANDAAG + dt.timedelta(days=1)).isoformat()
+    morgen = (today() + dt.timedelta(days=1)).isoformat()
     r = worker.post(url(d, f"/plan/{casus.plan.uuid}/vaststellen"), {"met_client_afgesproken_op": morgen})
     assert r.status_code == 400
     assert "Leg vast wanneer het plan met de cliënt of het gezin is afgesproken (DS-06)." in inhoud(r)
-    r = worker.post(url(d, f"/plan/{casus.plan.uuid}/vaststellen"), {"met_client_afgesproken_op": VANDAAG})
+    r = worker.post(url(d, f"/plan/{casus.plan.uuid}/vaststellen"), {"met_client_afgesproken_op": today()})
     assert r.status_code == 302
     als_systeem()
     d.refresh_from_db()
@@ -593,7 +593,7 @@ def test_ds_06_the_plan_is_agreed_with_the_client_then_monitored_and_revised(cas
     assert "Versie 2" in pagina and "Sporten" in pagina and "Gesprek met mentor" in pagina
     als_systeem()
     nieuw = Plan.objects.get(versie=2)
-    worker.post(url(d, f"/plan/{nieuw.uuid}/vaststellen"), {"met_client_afgesproken_op": VANDAAG})
+    worker.post(url(d, f"/plan/{nieuw.uuid}/vaststellen"), {"met_client_afgesproken_op": today()})
     als_systeem()
     d.refresh_from_db()
     assert d.status == "monitoring"
@@ -652,7 +652,7 @@ def test_ds_14_coercion_needs_the_court_decision(casus, regio, ui):
     worker = ui(regio.medewerker)
     basis = {
         "kader": "dwang",
-        "datum": VANDAAG.isoformat(),
+        "datum": today().isoformat(),
         "reden": "OTS uitgesproken",
         "grondslag": "BW 1:255",
         "client_geinformeerd": "on",
@@ -687,7 +687,7 @@ def test_ds_08_a_safety_assessment_consults_the_leidinggevende(casus, regio, ui)
             "meldcodestap": "2",
             "risicotaxatie": "Blauwe plekken",
             "geconsulteerd": regio.leidinggevende.pk,
-            "geconsulteerd_op": VANDAAG.isoformat(),
+            "geconsulteerd_op": today().isoformat(),
         },
     )
     assert r.status_code == 302
@@ -701,7 +701,7 @@ def test_ds_16_ds_17_closing_needs_opinion_and_results_and_the_leidinggevende_co
     r = worker.post(
         url(d, "/afsluiten/vastleggen"),
         {
-            "einddatum": VANDAAG.isoformat(),
+            "einddatum": today().isoformat(),
             "reden": "niet_meewerken",
             "client_oordeel_geweigerd": "on",
             "resultaten": "Weinig",
@@ -711,7 +711,7 @@ def test_ds_16_ds_17_closing_needs_opinion_and_results_and_the_leidinggevende_co
     assert "Stoppen wegens niet meewerken is een laatste redmiddel: leg het besluit vast (DS-17)." in inhoud(
         r
     )
-    r = worker.post(url(d, "/afsluiten/vastleggen"), {"einddatum": VANDAAG.isoformat(), "reden": "afgerond"})
+    r = worker.post(url(d, "/afsluiten/vastleggen"), {"einddatum": today().isoformat(), "reden": "afgerond"})
     assert "Leg het oordeel van de cliënt vast, of dat de cliënt geen oordeel wilde geven (DS-16)." in inhoud(
         r
     )
@@ -721,7 +721,7 @@ def test_ds_16_ds_17_closing_needs_opinion_and_results_and_the_leidinggevende_co
     r = worker.post(
         url(d, "/afsluiten/vastleggen"),
         {
-            "einddatum": VANDAAG.isoformat(),
+            "einddatum": today().isoformat(),
             "reden": "afgerond",
             "client_oordeel": "Tevreden",
             "resultaten": "Lisa gaat weer naar school.",
@@ -737,7 +737,7 @@ def test_ds_16_ds_17_closing_needs_opinion_and_results_and_the_leidinggevende_co
     assert r.status_code == 302 and r["Location"] == url(d, "/toewijzingen")
     als_systeem()
     d.refresh_from_db()
-    assert d.bevestigd_op == VANDAAG
+    assert d.bevestigd_op == today()
     assert "bevestigd op" in inhoud(worker.get(url(d, "/afsluiten")))
 
 
@@ -804,7 +804,7 @@ def test_ac_04_a_team_meeting_gives_those_present_the_summary_for_that_day_only(
     r = collega.get(url(d, "/notities"))
     assert r.status_code == 403 and "U heeft geen recht 'lezen' op de sectie 'notities'" in inhoud(r)
     assert "Huisbezoek" not in inhoud(r)
-    with time_machine.travel(dt.datetime.combine(VANDAAG + dt.timedelta(days=1), dt.time(9))):
+    with time_machine.travel(dt.datetime.combine(today() + dt.timedelta(days=1), dt.time(9))):
         morgen = ui(regio.collega)  # a fresh session: the old one has idled out by then
         assert morgen.get(url(d, "/samenvatting")).status_code == 404
         assert d.kenmerk not in inhoud(morgen.get("/dossiers"))
@@ -822,7 +822,7 @@ def test_zorgsignaal_registered_assessed_linked_and_converted_into_a_dossier(cas
     worker = ui(regio.medewerker)
     basis = {
         "team": regio.team.pk,
-        "ontvangen_op": VANDAAG.isoformat(),
+        "ontvangen_op": today().isoformat(),
         "kanaal": "telefoon",
         "zorg": "Buurvrouw hoort 's nachts geschreeuw.",
     }

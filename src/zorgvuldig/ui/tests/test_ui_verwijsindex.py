@@ -15,6 +15,7 @@ from django.core import mail
 from zorgvuldig.audit.models import AuditRegel
 from zorgvuldig.berichten.bezorging import bezorg
 from zorgvuldig.conftest import BSN_SAM, als_systeem, maak_gebruiker
+from zorgvuldig.core.clock import today
 from zorgvuldig.organisaties.models import Mandaat
 from zorgvuldig.verwijsindex import services
 from zorgvuldig.verwijsindex.models import Match, Signaal, Verantwoording
@@ -22,8 +23,12 @@ from zorgvuldig.verwijsindex.tests.hulp import VI
 
 pytestmark = pytest.mark.django_db
 
-VANDAAG = dt.date.today()
-GEBOREN = dt.date(VANDAAG.year - 14, 1, 1)  # 13 or 14: youth and representative (VI-08)
+
+def geboren() -> dt.date:
+    """13 or 14 today: youth and representative (VI-08)."""
+    return dt.date(today().year - 14, 1, 1)
+
+
 VERMOEDEN = "Structureel verzuim; zorgen over de thuissituatie."
 WILLEKEURIG = "0b9d1a52-52c5-4d55-8a43-7a4a0f5c1e11"
 
@@ -37,16 +42,16 @@ def formulier(**over) -> dict:
     """The signal form as a professional fills it in: agreement given by youth and parent."""
     data = {
         "bsn": BSN_SAM,
-        "geboortedatum": GEBOREN.isoformat(),
+        "geboortedatum": geboren().isoformat(),
         "criteria": ["e", "k"],
         "vermoeden": VERMOEDEN,
         "instemming_uitkomst": "gegeven",
         "instemming_met": ["jongere", "vertegenwoordiger"],
-        "instemming_datum": VANDAAG.isoformat(),
+        "instemming_datum": today().isoformat(),
         "informatie_methode": "vi_folder",
-        "informatie_datum": VANDAAG.isoformat(),
+        "informatie_datum": today().isoformat(),
         "risico_met": ["jongere", "vertegenwoordiger"],
-        "risico_datum": VANDAAG.isoformat(),
+        "risico_datum": today().isoformat(),
     }
     data.update(over)
     return {k: v for k, v in data.items() if v is not None}
@@ -72,8 +77,8 @@ def match_van(signaal) -> Match:
 
 def een_match(vi, regio):
     """The wijkteam worker and the school mentor signal Sam: a match (E1)."""
-    eigen = vi.signaleer(regio.medewerker, geboortedatum=GEBOREN)
-    ander = vi.signaleer(regio.leraar, geboortedatum=GEBOREN)
+    eigen = vi.signaleer(regio.medewerker, geboortedatum=geboren())
+    ander = vi.signaleer(regio.leraar, geboortedatum=geboren())
     return eigen, ander, match_van(eigen)
 
 
@@ -87,7 +92,7 @@ def deelnemer(match, gebruiker) -> str:
 
 def test_vi_01_menu_and_overview_offer_no_search_and_no_browse(regio, ui, vi):
     """VI-01: the overview lists only own signals and matches; there is no search box."""
-    vi.signaleer(regio.leraar, geboortedatum=GEBOREN)  # another organisation's signal on Sam
+    vi.signaleer(regio.leraar, geboortedatum=geboren())  # another organisation's signal on Sam
     r = ui(regio.medewerker).get("/overzicht")
     assert "Verwijsindex" in re.findall(r'zv-nav-link"[^>]*>([^<]+)</a>', r.content.decode())
     r = ui(regio.medewerker).get("/verwijsindex")
@@ -104,7 +109,7 @@ def test_vi_01_menu_and_overview_offer_no_search_and_no_browse(regio, ui, vi):
 
 
 def test_vi_01_the_leidinggevende_sees_the_organisations_signals_the_worker_only_own(regio, ui, vi):
-    s = vi.signaleer(regio.medewerker, geboortedatum=GEBOREN)
+    s = vi.signaleer(regio.medewerker, geboortedatum=geboren())
     lg = tekst(ui(regio.leidinggevende).get("/verwijsindex"))
     assert "Signalen van uw organisatie" in lg and f"/verwijsindex/signalen/{s.uuid}" in lg
     assert "Fatima El Amrani" in lg  # the contact column
@@ -310,7 +315,7 @@ def test_ac_01_vi_05_a_refusal_at_the_draft_step_is_shown_and_stores_nothing(reg
     """AC-01: the organisation's accession ended; VI-05: a profile without meldrecht. The page warns
     beforehand; the service decides on submit."""
     client = ui(regio.medewerker)
-    vi.toetreding_wijkteam.tot = VANDAAG - dt.timedelta(days=1)
+    vi.toetreding_wijkteam.tot = today() - dt.timedelta(days=1)
     vi.toetreding_wijkteam.save()
     assert "niet toegetreden" in tekst(client.get("/verwijsindex/signaal-afgeven"))
     r = client.post("/verwijsindex/signaal-afgeven", formulier())
@@ -337,7 +342,7 @@ def test_ac_08_without_a_mandate_there_is_no_signal_form(regio, ui, vi):
 
 
 def test_vi_duplicate_a_second_active_signal_is_refused_without_leaving_a_draft(regio, ui, vi):
-    vi.signaleer(regio.medewerker, geboortedatum=GEBOREN)
+    vi.signaleer(regio.medewerker, geboortedatum=geboren())
     r = ui(regio.medewerker).post("/verwijsindex/signaal-afgeven", formulier())
     assert r.status_code == 400
     assert "U heeft al een actief signaal op deze jongere (zie Mijn signalen)" in tekst(r)
@@ -394,7 +399,7 @@ def test_vi_01_another_organisations_signal_and_a_foreign_match_look_exactly_lik
     missend = buiten.get(f"/verwijsindex/matches/{WILLEKEURIG}")
     assert vreemd.status_code == missend.status_code == 404
     assert zonder_csrf(vreemd.content.decode()) == zonder_csrf(missend.content.decode())
-    actie = buiten.post(f"/verwijsindex/matches/{match.uuid}/afstemmen", {"datum": VANDAAG.isoformat()})
+    actie = buiten.post(f"/verwijsindex/matches/{match.uuid}/afstemmen", {"datum": today().isoformat()})
     assert actie.status_code == 404
     als_systeem()
     assert Match.objects.get(pk=match.pk).status == "nieuw"
@@ -414,7 +419,7 @@ def test_vi_11_the_match_partner_sees_contact_details_only_never_the_justificati
     assert regio.medewerker.email in pagina
     # VI-13: exchanging data goes through a sharing decision, which the dossier's Delen tab offers
     assert "deelbesluit" in pagina and "tabblad Delen" in pagina and "nog niet in zorgvuldig" not in pagina
-    for verboden in (BSN_SAM, "verzuim", "Vaak afwezig", str(GEBOREN.year), "Jeugdcoach", str(eigen.uuid)):
+    for verboden in (BSN_SAM, "verzuim", "Vaak afwezig", str(geboren().year), "Jeugdcoach", str(eigen.uuid)):
         assert verboden not in pagina
     assert leraar.get(f"/verwijsindex/signalen/{eigen.uuid}/verantwoording").status_code == 404
     assert ui(regio.collega).get(f"/verwijsindex/signalen/{eigen.uuid}/verantwoording").status_code == 404
@@ -439,7 +444,7 @@ def test_vi_12_youth_informed_before_contact_is_refused_then_the_workflow_runs(r
     assert "Dit kan nadat het contact is vastgelegd." in pagina
     ik, jan = deelnemer(match, regio.medewerker), deelnemer(match, regio.leraar)
     te_vroeg = client.post(
-        f"{pad}/informeren", {"datum": VANDAAG.isoformat(), "door": ik, "wijze": "gesprek"}
+        f"{pad}/informeren", {"datum": today().isoformat(), "door": ik, "wijze": "gesprek"}
     )
     assert te_vroeg.status_code == 400
     assert "Leg eerst het contact tussen de signaleerders vast (VI-12)." in tekst(te_vroeg)
@@ -448,11 +453,11 @@ def test_vi_12_youth_informed_before_contact_is_refused_then_the_workflow_runs(r
     als_systeem()
     m = Match.objects.get(pk=match.pk)
     assert m.informeren_datum is None and m.zorgcoordinator_id is None and m.status == "nieuw"
-    leeg = client.post(f"{pad}/afstemmen", {"datum": VANDAAG.isoformat()})
+    leeg = client.post(f"{pad}/afstemmen", {"datum": today().isoformat()})
     assert "Kies met welke andere deelnemer(s) contact is gelegd." in tekst(leeg)
-    assert client.post(f"{pad}/afstemmen", {"datum": VANDAAG.isoformat(), "met": [jan]}).status_code == 302
+    assert client.post(f"{pad}/afstemmen", {"datum": today().isoformat(), "met": [jan]}).status_code == 302
     assert client.post(f"{pad}/zorgcoordinator", {"deelnemer": ik}).status_code == 302
-    r = client.post(f"{pad}/informeren", {"datum": VANDAAG.isoformat(), "door": ik, "wijze": "gesprek"})
+    r = client.post(f"{pad}/informeren", {"datum": today().isoformat(), "door": ik, "wijze": "gesprek"})
     assert r.status_code == 302
     pagina = tekst(client.get(pad))
     assert "Zorgcoördinator: <strong>uzelf (Fatima El Amrani, Wijkteam Krimpen)</strong>" in pagina
@@ -468,19 +473,19 @@ def test_vi_12_youth_informed_before_contact_is_refused_then_the_workflow_runs(r
 
 
 def test_vi_16_extension_only_in_the_last_30_days_and_withdrawal_after_confirmation(regio, ui, vi):
-    s = vi.signaleer(regio.medewerker, geboortedatum=GEBOREN)
+    s = vi.signaleer(regio.medewerker, geboortedatum=geboren())
     client = ui(regio.medewerker)
     pad = f"/verwijsindex/signalen/{s.uuid}"
     assert "Signaal verlengen" not in tekst(client.get(pad))
     r = client.post(f"{pad}/verlengen", follow=True)  # the service decides, also when posted anyway
     assert "Verlengen kan alleen in de laatste 30 dagen" in tekst(r)
     als_systeem()
-    Signaal.objects.filter(pk=s.pk).update(verwijderdatum=VANDAAG + dt.timedelta(days=10))
+    Signaal.objects.filter(pk=s.pk).update(verwijderdatum=today() + dt.timedelta(days=10))
     assert "Signaal verlengen" in tekst(client.get(pad))
     r = client.post(f"{pad}/verlengen", follow=True)
     assert "Het signaal is verlengd." in tekst(r)
     als_systeem()
-    assert Signaal.objects.get(pk=s.pk).verwijderdatum > VANDAAG + dt.timedelta(days=150)
+    assert Signaal.objects.get(pk=s.pk).verwijderdatum > today() + dt.timedelta(days=150)
     bevestig = tekst(client.get(f"{pad}/intrekken"))
     assert "Weet u zeker" in bevestig and "Ja, intrekken" in bevestig
     als_systeem()
@@ -491,7 +496,7 @@ def test_vi_16_extension_only_in_the_last_30_days_and_withdrawal_after_confirmat
 
 
 def test_vi_24_the_leidinggevende_hands_over_only_to_a_mandated_colleague(regio, ui, vi):
-    s = vi.signaleer(regio.medewerker, geboortedatum=GEBOREN)
+    s = vi.signaleer(regio.medewerker, geboortedatum=geboren())
     lg = ui(regio.leidinggevende)
     pad = f"/verwijsindex/signalen/{s.uuid}"
     pagina = tekst(lg.get(pad))
@@ -537,7 +542,7 @@ def test_vi_11_vi_14_vi_20_match_notices_in_the_inbox_and_tasks_on_the_dashboard
     assert "(te laat)" in overzicht
     # 14 days before the removal date: a reminder (VI-20)
     als_systeem()  # the request reset the connection's organisation (RLS on PostgreSQL)
-    Signaal.objects.filter(pk=eigen.pk).update(verwijderdatum=VANDAAG + dt.timedelta(days=10))
+    Signaal.objects.filter(pk=eigen.pk).update(verwijderdatum=today() + dt.timedelta(days=10))
     overzicht = tekst(client.get("/overzicht"))
     assert (
         "Signaal in de verwijsindex verloopt" in overzicht

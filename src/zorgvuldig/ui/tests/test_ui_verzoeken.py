@@ -14,6 +14,7 @@ import re
 import pytest
 
 from zorgvuldig.conftest import als_systeem, maak_gebruiker
+from zorgvuldig.core.clock import today
 from zorgvuldig.dossiers.tests import hulp
 from zorgvuldig.personen.services import registreer_relatie
 from zorgvuldig.rechten import services
@@ -23,7 +24,6 @@ from zorgvuldig.ui.tests.test_ui import nav
 
 pytestmark = pytest.mark.django_db
 
-VANDAAG = dt.date.today()
 NIET_GEVONDEN = "Pagina niet gevonden"
 BSN = "111222333"  # a test BSN (11-proef), never a real person
 
@@ -109,7 +109,7 @@ def test_the_list_shows_kind_receipt_status_and_term_and_never_a_bsn(regio, ui):
     client = ui(regio.medewerker)
     r = client.post(
         "/verzoeken/nieuw",
-        {"soort": "inzage", "bsn": BSN, "hoedanigheid": "zelf", "ontvangen_op": VANDAAG.isoformat()},
+        {"soort": "inzage", "bsn": BSN, "hoedanigheid": "zelf", "ontvangen_op": today().isoformat()},
     )
     assert r.status_code == 302 and BSN not in r["Location"]
     als_systeem()
@@ -121,7 +121,7 @@ def test_the_list_shows_kind_receipt_status_and_term_and_never_a_bsn(regio, ui):
     assert all(BSN not in href for href in re.findall(r'href="([^"]*)"', r.content.decode()))
     rij = leesbaar(r)
     assert "Inzage" in rij and "Lisa Visser" in rij and "Ontvangen" in rij
-    assert f"{(VANDAAG + dt.timedelta(days=28)).day} " in rij and "Op tijd" in rij  # RI-05: 4 weeks
+    assert f"{(today() + dt.timedelta(days=28)).day} " in rij and "Op tijd" in rij  # RI-05: 4 weeks
     assert f'href="{url(v)}"' in r.content.decode()
     r = client.get(url(v))
     assert BSN not in r.content.decode()
@@ -129,8 +129,8 @@ def test_the_list_shows_kind_receipt_status_and_term_and_never_a_bsn(regio, ui):
 
 def test_ri_05_the_list_warns_seven_days_before_the_term_and_shows_an_expired_one(regio, ui):
     gezin = Gezin(regio)
-    registreer(regio, gezin, ontvangen_op=VANDAAG - dt.timedelta(days=22))
-    registreer(regio, gezin, ontvangen_op=VANDAAG - dt.timedelta(days=29))
+    registreer(regio, gezin, ontvangen_op=today() - dt.timedelta(days=22))
+    registreer(regio, gezin, ontvangen_op=today() - dt.timedelta(days=29))
     registreer(regio, gezin)
     r = ui(regio.medewerker).get("/verzoeken")
     assert 'utrecht-status-badge--warning">Let op: nog minder dan 7 dagen' in tekst(r)
@@ -190,7 +190,7 @@ def test_registering_the_mothers_request_for_lisa_through_the_form(regio, ui):
             "betrokkene": str(gezin.lisa.uuid),
             "hoedanigheid": "wettelijk_vertegenwoordiger",
             "indiener": str(gezin.moeder.uuid),
-            "ontvangen_op": VANDAAG.isoformat(),
+            "ontvangen_op": today().isoformat(),
             "schriftelijk": "on",
             "toelichting": "Ik wil weten wat er over mijn dochter staat.",
         },
@@ -243,7 +243,7 @@ def test_a_third_partys_name_is_enough_to_register(regio, ui):
             "betrokkene": str(gezin.moeder.uuid),
             "hoedanigheid": "derde_met_toestemming",
             "indiener_naam": "Buurman De Boer",
-            "ontvangen_op": VANDAAG.isoformat(),
+            "ontvangen_op": today().isoformat(),
         },
     )
     assert r.status_code == 302
@@ -261,14 +261,14 @@ def test_a_third_partys_name_is_enough_to_register(regio, ui):
         ({"betrokkene": ""}, "Kies de betrokkene uit de lijst, of vul het BSN in (niet allebei)."),
         ({"indiener_naam": "Sanne"}, "Kies de indiener uit de lijst, of vul een naam in (niet allebei)."),
         (
-            {"ontvangen_op": (VANDAAG + dt.timedelta(days=1)).isoformat()},
+            {"ontvangen_op": (today() + dt.timedelta(days=1)).isoformat()},
             "De ontvangstdatum ligt in het afgelopen jaar en niet in de toekomst.",
         ),
         (
             {"hoedanigheid": "zelf"},
             "Noem de indiener precies dan als die een ander is dan de betrokkene (RI-01).",
         ),
-        ({"indiener": str(VANDAAG)}, "Kies een van de mogelijkheden."),
+        ({"indiener": str(today())}, "Kies een van de mogelijkheden."),
     ],
 )
 def test_bad_input_on_the_new_request_gives_a_dutch_reason_and_stores_nothing(regio, ui, wijziging, melding):
@@ -278,7 +278,7 @@ def test_bad_input_on_the_new_request_gives_a_dutch_reason_and_stores_nothing(re
         "betrokkene": str(gezin.lisa.uuid),
         "hoedanigheid": "wettelijk_vertegenwoordiger",
         "indiener": str(gezin.moeder.uuid),
-        "ontvangen_op": VANDAAG.isoformat(),
+        "ontvangen_op": today().isoformat(),
         "toelichting": "Mijn eigen tekst.",
         **wijziging,
     }
@@ -298,7 +298,7 @@ def test_ri_10_a_destruction_request_is_made_in_writing(regio, ui):
             "soort": "vernietiging",
             "betrokkene": str(gezin.moeder.uuid),
             "hoedanigheid": "zelf",
-            "ontvangen_op": VANDAAG.isoformat(),
+            "ontvangen_op": today().isoformat(),
         },
     )
     assert r.status_code == 400
@@ -308,7 +308,7 @@ def test_ri_10_a_destruction_request_is_made_in_writing(regio, ui):
 
 def test_a_bsn_that_fails_the_11_check_or_is_unknown_is_refused_without_repeating_it(regio, ui):
     client = ui(regio.medewerker)
-    basis = {"soort": "inzage", "hoedanigheid": "zelf", "ontvangen_op": VANDAAG.isoformat()}
+    basis = {"soort": "inzage", "hoedanigheid": "zelf", "ontvangen_op": today().isoformat()}
     r = client.post("/verzoeken/nieuw", {**basis, "bsn": "111222334"})
     assert r.status_code == 400 and "elfproef" in leesbaar(r) and "111222334" not in tekst(r)
     r = client.post("/verzoeken/nieuw", {**basis, "bsn": BSN})  # valid, but nobody has it
@@ -370,7 +370,7 @@ def test_ri_01_at_16_the_parents_request_is_refused_at_verification_and_then_by_
             "redenen": "Noor is 16; voor uw verzoek is haar toestemming nodig.",
             "weigeringsgronden": ["niet_bevoegd"],
             "mandaat": mandaat(regio.leidinggevende),
-            "verzonden_op": VANDAAG.isoformat(),
+            "verzonden_op": today().isoformat(),
         },
         follow=True,
     )
@@ -413,7 +413,7 @@ def test_ri_04_a_limit_on_the_representative_refuses_her_next_request(regio, ui)
 
 def test_ri_15_the_term_is_extended_once_with_reasons_within_the_first_term(regio, ui):
     gezin = Gezin(regio)
-    ontvangen = VANDAAG - dt.timedelta(days=22)
+    ontvangen = today() - dt.timedelta(days=22)
     v = in_behandeling(regio, gezin, ontvangen_op=ontvangen)
     lg = ui(regio.leidinggevende)
     r = lg.get(url(v))
@@ -436,7 +436,7 @@ def test_ri_15_the_term_is_extended_once_with_reasons_within_the_first_term(regi
 
 def test_ri_15_an_extension_after_the_first_term_is_refused_and_the_term_shows_as_expired(regio, ui):
     gezin = Gezin(regio)
-    v = in_behandeling(regio, gezin, ontvangen_op=VANDAAG - dt.timedelta(days=29))
+    v = in_behandeling(regio, gezin, ontvangen_op=today() - dt.timedelta(days=29))
     lg = ui(regio.leidinggevende)
     assert "De termijn voor het besluit is verlopen" in leesbaar(lg.get(url(v)))
     r = lg.post(url(v, "/verlengen"), {"maanden": "1", "redenen": "Te laat bedacht."})
@@ -473,7 +473,7 @@ def test_e3_ri_02_the_decision_withholds_the_note_lisa_asked_to_keep_from_her_mo
             f"achter_{rij}": "on",
             f"grond_{rij}": "belang_kind",
             "mandaat": mandaat(regio.leidinggevende),
-            "verzonden_op": VANDAAG.isoformat(),
+            "verzonden_op": today().isoformat(),
         },
         follow=True,
     )
@@ -494,7 +494,7 @@ def test_ri_16_the_decision_of_a_bestuursorgaan_carries_the_bezwaar_clause(regio
     v = toegewezen(regio, gezin)
     pagina = leesbaar(ui(regio.medewerker).get(url(v)))
     assert "Bezwaar maken (RI-16)" in pagina
-    tot = VANDAAG + dt.timedelta(weeks=6)
+    tot = today() + dt.timedelta(weeks=6)
     assert f"uiterlijk op {tot:%d-%m-%Y}" in pagina
 
 
@@ -509,7 +509,7 @@ def test_ri_16_the_decision_of_a_bestuursorgaan_carries_the_bezwaar_clause(regio
         ({"achter_0": "on"}, "Kies de grond waarop u dit achterhoudt."),
         ({"grond_0": "belang_kind"}, "Vink aan dat u dit achterhoudt, of kies geen grond."),
         (
-            {"verzonden_op": (VANDAAG - dt.timedelta(days=1)).isoformat()},
+            {"verzonden_op": (today() - dt.timedelta(days=1)).isoformat()},
             "Verzenden kan vanaf vandaag en binnen twee weken.",
         ),
     ],
@@ -523,7 +523,7 @@ def test_ri_07_a_decision_without_its_grounds_or_reasons_is_refused_and_changes_
         "uitkomst": "toegewezen",
         "redenen": "Mijn motivering.",
         "mandaat": mandaat(regio.leidinggevende),
-        "verzonden_op": VANDAAG.isoformat(),
+        "verzonden_op": today().isoformat(),
         **velden,
     }
     r = ui(regio.leidinggevende).post(url(v, "/besluiten"), data)
@@ -541,7 +541,7 @@ def test_ri_13_a_decision_needs_the_deciders_own_mandate(regio, ui):
     lg = ui(regio.leidinggevende)
     pagina = tekst(lg.get(url(v)))
     assert f'value="{mandaat(regio.leidinggevende)}"' in pagina and mandaat(ander) not in pagina
-    basis = {"uitkomst": "toegewezen", "redenen": "Alles.", "verzonden_op": VANDAAG.isoformat()}
+    basis = {"uitkomst": "toegewezen", "redenen": "Alles.", "verzonden_op": today().isoformat()}
     r = lg.post(url(v, "/besluiten"), {**basis, "mandaat": mandaat(ander)})
     assert r.status_code == 400 and "Kies een van de mogelijkheden." in leesbaar(r)
     # a leidinggevende without a mandate lacks the scope: the decision is not there for her
@@ -736,7 +736,7 @@ def test_ri_07_sh_14_a_provision_whose_informing_is_still_postponed_is_flagged_a
             f"achter_{rij}": "on",
             f"grond_{rij}": "e",
             "mandaat": mandaat(regio.leidinggevende),
-            "verzonden_op": VANDAAG.isoformat(),
+            "verzonden_op": today().isoformat(),
         },
         follow=True,
     )

@@ -10,13 +10,13 @@ import pytest
 from zorgvuldig.audit.models import AuditRegel
 from zorgvuldig.berichten.models import Bericht
 from zorgvuldig.conftest import als_systeem
+from zorgvuldig.core.clock import today
 from zorgvuldig.dossiers.tests import hulp as dh
 from zorgvuldig.verstrekkingen.models import Deelbesluit, Verstrekking
 from zorgvuldig.verstrekkingen.tests import hulp
 
 pytestmark = pytest.mark.django_db
 T = hulp.T
-VANDAAG = dt.date.today().isoformat()
 
 
 def consulteer(client, url, regio, adviseur=None, advies="Delen, alleen wat het onderzoek nodig heeft."):
@@ -57,7 +57,7 @@ def test_e5_veilig_thuis_asks_g5_with_consultation_postponed_informing(regio, ap
     )
     assert r.status_code == 200 and r.json()["status"] == "besloten"
     assert r.json()["besluit"]["redenen"] == "Nodig voor het onderzoek van Veilig Thuis."
-    r = client.post(f"{url}/_uitvoeren", {"datum": VANDAAG, "vorm": "digitaal"}, format="json")
+    r = client.post(f"{url}/_uitvoeren", {"datum": today().isoformat(), "vorm": "digitaal"}, format="json")
     assert r.status_code == 200 and r.json()["status"] == "uitgevoerd"
     # SH-14: postponement needs the leidinggevende, a safety ground and a review within 30 days
     lg = api(regio.leidinggevende)
@@ -65,7 +65,7 @@ def test_e5_veilig_thuis_asks_g5_with_consultation_postponed_informing(regio, ap
         "grond": "veiligheid",
         "toelichting": "De melding gaat over geweld van vader; informeren brengt moeder in gevaar.",
     }
-    r = client.post(f"{url}/_uitstellen", {**uitstel, "reviewdatum": VANDAAG}, format="json")
+    r = client.post(f"{url}/_uitstellen", {**uitstel, "reviewdatum": today().isoformat()}, format="json")
     assert r.status_code == 404  # no approval scope: not even visible as an approver
     r = lg.post(
         f"{url}/_uitstellen",
@@ -94,7 +94,9 @@ def test_e5_veilig_thuis_asks_g5_with_consultation_postponed_informing(regio, ap
     vt = hulp.veilig_thuis(regio)
     fg = (
         api(regio.fg)
-        .get(f"/api/v1/verstrekkingen?ontvanger={T}/api/v1/organisaties/{vt.uuid}&datumVanaf={VANDAAG}")
+        .get(
+            f"/api/v1/verstrekkingen?ontvanger={T}/api/v1/organisaties/{vt.uuid}&datumVanaf={today().isoformat()}"
+        )
         .json()
     )
     assert fg["count"] == 1 and "gegevens" not in fg["results"][0]
@@ -105,7 +107,7 @@ def test_e5_veilig_thuis_asks_g5_with_consultation_postponed_informing(regio, ap
         == 0
     )
     # the client is told later
-    r = client.post(f"{url}/_informeren", {"datum": VANDAAG, "wijze": "gesprek"}, format="json")
+    r = client.post(f"{url}/_informeren", {"datum": today().isoformat(), "wijze": "gesprek"}, format="json")
     assert r.status_code == 200 and r.json()["status"] == "client_geinformeerd"
     als_systeem()
     assert AuditRegel.objects.filter(actie="deelbesluit.uitgevoerd", status="uitgevoerd").exists()
@@ -223,9 +225,9 @@ def test_e2_medical_information_under_conflict_of_duties(regio, api):
     )
     assert r.status_code == 200, r.content
     assert (
-        client.post(f"{url}/_uitvoeren", {"datum": VANDAAG, "vorm": "mondeling"}, format="json").json()[
-            "status"
-        ]
+        client.post(
+            f"{url}/_uitvoeren", {"datum": today().isoformat(), "vorm": "mondeling"}, format="json"
+        ).json()["status"]
         == "uitgevoerd"
     )
     # SH-10: decision and reasons in the dossier (its "delen" section lists them)
@@ -234,7 +236,9 @@ def test_e2_medical_information_under_conflict_of_duties(regio, api):
         "Levensgevaar; de huisarts kan helpen."
     ]
     r = client.post(
-        f"{url}/_informeren", {"datum": VANDAAG, "wijze": "gesprek twee dagen later"}, format="json"
+        f"{url}/_informeren",
+        {"datum": today().isoformat(), "wijze": "gesprek twee dagen later"},
+        format="json",
     )
     assert r.json()["status"] == "client_geinformeerd"
 
@@ -284,12 +288,18 @@ def test_sh_15_child_protection_table_only_after_informing(regio, api):
     consulteer(client, url, regio)
     r = client.post(f"{url}/_besluiten", {"besluit": "delen", "redenen": "Voor de tafel"}, format="json")
     assert r.status_code == 200, r.content
-    r = client.post(f"{url}/_uitvoeren", {"datum": VANDAAG, "vorm": "schriftelijk"}, format="json")
+    r = client.post(
+        f"{url}/_uitvoeren", {"datum": today().isoformat(), "vorm": "schriftelijk"}, format="json"
+    )
     assert r.status_code == 409 and "SH-15" in r.json()["detail"]
     client.post(
-        f"{url}/_informeren", {"datum": VANDAAG, "wijze": "gesprek met Lisa en moeder"}, format="json"
+        f"{url}/_informeren",
+        {"datum": today().isoformat(), "wijze": "gesprek met Lisa en moeder"},
+        format="json",
     )
-    r = client.post(f"{url}/_uitvoeren", {"datum": VANDAAG, "vorm": "schriftelijk"}, format="json")
+    r = client.post(
+        f"{url}/_uitvoeren", {"datum": today().isoformat(), "vorm": "schriftelijk"}, format="json"
+    )
     assert r.status_code == 200 and r.json()["status"] == "client_geinformeerd"
 
 
@@ -307,7 +317,9 @@ def test_sh_19_invoked_privilege_provides_nothing(regio, api):
     )
     assert r.status_code == 200
     assert (
-        client.post(f"{url}/_uitvoeren", {"datum": VANDAAG, "vorm": "mondeling"}, format="json").status_code
+        client.post(
+            f"{url}/_uitvoeren", {"datum": today().isoformat(), "vorm": "mondeling"}, format="json"
+        ).status_code
         == 409
     )
     als_systeem()
@@ -391,10 +403,12 @@ def test_e7_revoked_consent_ends_shares_recipients_told_then_report_on_g4(regio,
         f"{uitgevoerd}/_besluiten", {"besluit": "delen", "redenen": "Met toestemming"}, format="json"
     )
     assert r.status_code == 200, r.content
-    client.post(f"{uitgevoerd}/_informeren", {"datum": VANDAAG, "wijze": "gesprek"}, format="json")
+    client.post(
+        f"{uitgevoerd}/_informeren", {"datum": today().isoformat(), "wijze": "gesprek"}, format="json"
+    )
     assert (
         client.post(
-            f"{uitgevoerd}/_uitvoeren", {"datum": VANDAAG, "vorm": "digitaal"}, format="json"
+            f"{uitgevoerd}/_uitvoeren", {"datum": today().isoformat(), "vorm": "digitaal"}, format="json"
         ).status_code
         == 200
     )
@@ -406,7 +420,7 @@ def test_e7_revoked_consent_ends_shares_recipients_told_then_report_on_g4(regio,
     assert r.json()["beeindigdeDeelbesluiten"] == [open_]
     assert "niet meer" in r.json()["gevolgen"]
     assert client.get(open_).json()["status"] == "beeindigd"
-    r = client.post(f"{open_}/_uitvoeren", {"datum": VANDAAG, "vorm": "digitaal"}, format="json")
+    r = client.post(f"{open_}/_uitvoeren", {"datum": today().isoformat(), "vorm": "digitaal"}, format="json")
     assert r.status_code == 409
     als_systeem()
     assert Bericht.objects.filter(onderwerp="Toestemming ingetrokken", aan=vt_lg.email).count() == 1
