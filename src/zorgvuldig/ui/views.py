@@ -30,12 +30,13 @@ from zorgvuldig.ui import policies
 from zorgvuldig.ui.forms import (
     DREIGING_LABELS,
     AuditZoekFormulier,
+    BevestigFormulier,
     NoodtoegangFormulier,
     PersoonZoekFormulier,
     WettelijkeToegangFormulier,
 )
 from zorgvuldig.ui.toegang import geweigerd, niet_gevonden, pagina
-from zorgvuldig.ui.views_aanmelden import BEVESTIGD
+from zorgvuldig.ui.views_aanmelden import BEVESTIGD, herbevestig
 from zorgvuldig.ui.views_beheer import rol_namen
 from zorgvuldig.ui.views_vi import vi_berichten, vi_taken
 from zorgvuldig.verstrekkingen import selectors as verstrekkingen_selectors
@@ -230,17 +231,25 @@ def persoon(request, uuid, actor):
 @require_http_methods(["GET", "POST"])
 @pagina("persoon:inzien")
 def noodtoegang(request, actor):
-    """AC-11 break-glass, only right after re-entering password and code."""
+    """AC-11 break-glass, only right after re-entering password and code. When that confirmation ran out
+    while the form was being filled in, the form comes back with what was typed and asks for password and
+    code on the spot: in an emergency nobody should have to type the reasons twice."""
     bevestigd = request.session.get(BEVESTIGD)
-    if policies.herbevestiging_nodig(
+    verlopen = policies.herbevestiging_nodig(
         bevestigd_op=dt.datetime.fromisoformat(bevestigd) if bevestigd else None,
         nu=now(),
         geldig=HERBEVESTIGING,
-    ):
+    )
+    if verlopen and request.method == "GET":
         return HttpResponseRedirect(reverse("ui:bevestigen") + "?volgende=" + reverse("ui:noodtoegang"))
     form = NoodtoegangFormulier(request.POST or None)
+    bevestiging = BevestigFormulier(request.POST, prefix="bevestig") if verlopen else None
     fout = None
-    if request.method == "POST" and form.is_valid():
+    if bevestiging is not None and "bevestig-wachtwoord" in request.POST and bevestiging.is_valid():
+        fout = herbevestig(request, bevestiging)
+        if fout is None:
+            bevestiging = None
+    if bevestiging is None and form.is_valid():
         d = form.cleaned_data
         doel = personen.persoon_voor_noodtoegang(
             actor,
@@ -261,8 +270,15 @@ def noodtoegang(request, actor):
                 fout = exc.detail
             else:
                 return HttpResponseRedirect(reverse("ui:persoon", args=[doel.uuid]))
+    if bevestiging is not None and "bevestig-wachtwoord" not in request.POST:
+        bevestiging = BevestigFormulier(prefix="bevestig")  # first ask: no "required" errors yet
     status = 400 if request.method == "POST" else 200
-    return render(request, "ui/noodtoegang.html", {"form": form, "fout": fout}, status=status)
+    return render(
+        request,
+        "ui/noodtoegang.html",
+        {"form": form, "fout": fout, "bevestiging": bevestiging},
+        status=status,
+    )
 
 
 @require_http_methods(["GET", "POST"])

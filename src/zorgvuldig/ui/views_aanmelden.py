@@ -140,6 +140,24 @@ def activeren(request, uuid, token):
     )
 
 
+def herbevestig(request, form: BevestigFormulier) -> str | None:
+    """Check a valid `BevestigFormulier` (password and code); on success note the moment in the session
+    (AC-11) and return None, else the Dutch message to show."""
+    # through authenticate(), so wrong passwords count towards the lock-out here too
+    ok_wachtwoord = (
+        auth.authenticate(request, email=request.user.email, password=form.cleaned_data["wachtwoord"])
+        is not None
+    )
+    device = match_token(request.user, form.cleaned_data["code"].strip())
+    if ok_wachtwoord and device is not None:
+        request.session[BEVESTIGD] = now().isoformat()
+        return None
+    fout = "Het wachtwoord of de code klopt niet."
+    if _vertraagd(request.user):
+        fout += " " + _code_fout(request.user)
+    return fout
+
+
 @require_http_methods(["GET", "POST"])
 @pagina()
 def bevestigen(request, actor):
@@ -147,18 +165,9 @@ def bevestigen(request, actor):
     form = BevestigFormulier(request.POST or None)
     wachtwoord_fout = None
     if request.method == "POST" and form.is_valid():
-        # through authenticate(), so wrong passwords count towards the lock-out here too
-        ok_wachtwoord = (
-            auth.authenticate(request, email=request.user.email, password=form.cleaned_data["wachtwoord"])
-            is not None
-        )
-        device = match_token(request.user, form.cleaned_data["code"].strip())
-        if ok_wachtwoord and device is not None:
-            request.session[BEVESTIGD] = now().isoformat()
+        wachtwoord_fout = herbevestig(request, form)
+        if wachtwoord_fout is None:
             return HttpResponseRedirect(_volgende(request))
-        wachtwoord_fout = "Het wachtwoord of de code klopt niet."
-        if _vertraagd(request.user):
-            wachtwoord_fout += " " + _code_fout(request.user)
     return render(
         request,
         "ui/bevestigen.html",

@@ -294,6 +294,42 @@ def test_ac_11_break_glass_needs_fresh_reauthentication_and_creates_a_review_tas
         assert "beoordeeld als niet terecht" in inbox and "Geen acute dreiging" in inbox
 
 
+def test_ac_11_break_glass_keeps_what_was_typed_when_the_confirmation_ran_out(regio, ui):
+    """Five minutes after password and code, the break-glass form asks for them again on the same page,
+    with the reasons still filled in; only then is the grant made (AC-11)."""
+    sam = registreer_persoon(
+        actor=regio.actor(regio.medewerker),
+        data={"geslachtsnaam": "Jansen", "bsn": BSN_SAM, "geboortedatum": dt.date(2011, 9, 20)},
+    )
+    client = ui(regio.collega)
+    begin = dt.datetime.now(dt.UTC)
+    r = client.post("/bevestigen", {"wachtwoord": WACHTWOORD, "code": code(regio.collega)})
+    assert r.status_code == 302
+    reden = "Moeder meldt telefonisch dat Sam vanavond met geweld is bedreigd door een huisgenoot."
+    invoer = {"bsn": BSN_SAM, "dreiging_voor": ["client"], "reden": reden}
+    with time_machine.travel(begin + dt.timedelta(minutes=6)):
+        r = client.post("/noodtoegang", invoer)
+        pagina = r.content.decode()
+        assert r.status_code == 400 and "Uw bevestiging is verlopen" in pagina
+        assert f"{reden}</textarea>" in pagina and f'value="{BSN_SAM}"' in pagina
+        assert 'name="bevestig-wachtwoord"' in pagina and "Controleer de gemarkeerde velden" not in pagina
+        fout = client.post(
+            "/noodtoegang", {**invoer, "bevestig-wachtwoord": "fout", "bevestig-code": "123456"}
+        )
+        assert fout.status_code == 400 and "Het wachtwoord of de code klopt niet." in fout.content.decode()
+        assert f"{reden}</textarea>" in fout.content.decode()
+        als_systeem()
+        assert not Toegang.objects.filter(bron="noodtoegang").exists()
+    with time_machine.travel(begin + dt.timedelta(minutes=6, seconds=31)):  # a fresh code
+        r = client.post(
+            "/noodtoegang",
+            {**invoer, "bevestig-wachtwoord": WACHTWOORD, "bevestig-code": code(regio.collega)},
+        )
+        assert r.status_code == 302 and r["Location"] == f"/personen/{sam.uuid}"
+        als_systeem()
+        assert Toegang.objects.filter(bron="noodtoegang", ontvanger_gebruiker=regio.collega).count() == 1
+
+
 def test_beheerder_creates_a_user_who_activates_with_password_and_totp(regio, ui):
     beheer = ui(regio.beheerder)
     # the activation mail goes through the outbox; the worker delivers it (bezorg() here)
