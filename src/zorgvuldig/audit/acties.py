@@ -77,6 +77,7 @@ ACTIES: dict[str, str] = {
     "archief.doorzocht": "Archief van de verwijsindex doorzocht",
     "archief.gepurgeerd": "Archiefsignaal vernietigd",
     "dossier.geregistreerd": "Dossier geopend",
+    "dossier.gewijzigd": "Leden of casusregie van een dossier gewijzigd",
     "dossier.ingezien": "Dossier ingezien",
     "dossier.lijst_ingezien": "Lijst van dossiers ingezien",
     "dossier.gezocht": "Dossier gezocht op BSN",

@@ -55,7 +55,8 @@ def dossier_representatie(request, dossier: Dossier, data: dict) -> dict:
         "kenmerk": dossier.kenmerk,
         "soort": dossier.soort,
         "team": {"code": dossier.team.code, "naam": dossier.team.naam},
-        "casusregie": dossier.casusregie.naam if dossier.casusregie else None,
+        "casusregie": _url(request, f"gebruikers/{dossier.casusregie.uuid}") if dossier.casusregie else None,
+        "casusregieNaam": dossier.casusregie.naam if dossier.casusregie else None,
         "status": dossier.status,
         "clientContact": dossier.client_contact,
         "bewaartermijn": {"vernietigenOp": dossier.vernietigen_op} if dossier.vernietigen_op else None,
@@ -202,11 +203,72 @@ def _lees(request, uuid):
     return Response(dossier_representatie(request, dossier, data))
 
 
+# what a dossier shows but a PATCH cannot change: ignored, so a client may send back what it read (API §1.1)
+ALLEEN_LEZEN = [
+    "url",
+    "uuid",
+    "kenmerk",
+    "soort",
+    "team",
+    "casusregieNaam",
+    "status",
+    "clientContact",
+    "bewaartermijn",
+    "organisatie",
+    "verwerkingsverantwoordelijke",
+    "geopendOp",
+    "aangemaakt",
+    "gewijzigd",
+    "kader",
+    "kaderhistorie",
+    "informering",
+    "informeringCompleet",
+    "afwijkingGoedgekeurd",
+    "instemming",
+    "afsluiting",
+    "secties",
+]
+
+
+class DossierWijzigSerializer(StrictSerializer):
+    """`PATCH /dossiers/{uuid}` (JSON merge patch): `leden` replaces the member list; `casusregie` is the
+    URL of a user on the case team. Status changes only through the operations."""
+
+    leden = serializers.ListField(child=DossierLidSerializer(), min_length=1, max_length=30, required=False)
+    casusregie = serializers.CharField(max_length=300, required=False, help_text="URL van een gebruiker.")
+
+    def get_fields(self):
+        velden = super().get_fields()
+        for naam in ALLEEN_LEZEN:
+            velden[naam] = serializers.JSONField(read_only=True)
+        return velden
+
+
 class DossierView(DossierItemView):
-    scopes = {"get": LEZEN}
+    scopes = {"get": LEZEN, "patch": BEWERKEN}
 
     @extend_schema(responses=OpenApiTypes.OBJECT, operation_id="dossiers_read")
     def get(self, request, uuid):
+        return _lees(request, uuid)
+
+    @extend_schema(
+        request=DossierWijzigSerializer, responses=OpenApiTypes.OBJECT, operation_id="dossiers_partial_update"
+    )
+    def patch(self, request, uuid):
+        ser = DossierWijzigSerializer(data=request.data, partial=True)
+        ser.is_valid(raise_exception=True)
+        v = ser.validated_data
+        casusregie = None
+        if "casusregie" in v:
+            casusregie = _gebruiker(request, v["casusregie"], "casusregie")
+            if casusregie is None:
+                raise _weigering("casusregie", "Onbekende gebruiker.")
+        leden = None
+        if "leden" in v:
+            leden = [
+                (_persoon_uuid(request, lid["persoon"], "leden.persoon"), lid["rol"]) for lid in v["leden"]
+            ]
+        services.wijzig_dossier(actor=actor_van(request), uuid=uuid, leden=leden, casusregie=casusregie)
         return _lees(request, uuid)
 
 

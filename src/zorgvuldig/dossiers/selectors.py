@@ -336,6 +336,31 @@ def dossier_voor_noodtoegang(actor, uuid) -> Dossier:
     return dossier
 
 
+def genoemd_in(dossier: Dossier, persoon_id: int) -> bool:
+    """Whether any record of the dossier other than its member list names the person (an item it
+    concerns, a ZRM score, agreement, statement, hiding): such a member cannot leave the dossier, or those
+    records would speak of someone who is not in it. Every model of the app is asked, so a new one with a
+    person field cannot be forgotten."""
+    from django.apps import apps
+
+    for model in apps.get_app_config("dossiers").get_models():
+        namen = {f.name for f in model._meta.get_fields()}
+        pad = "dossier" if "dossier" in namen else "notitie__dossier" if "notitie" in namen else None
+        if model is Lid or pad is None:
+            continue
+        for veld in model._meta.get_fields():
+            if (
+                getattr(veld, "related_model", None) is None
+                or veld.related_model._meta.label != "personen.Persoon"
+            ):
+                continue
+            if (veld.concrete or veld.many_to_many) and model.objects.filter(
+                **{pad: dossier, veld.name: persoon_id}
+            ).exists():
+                return True
+    return False
+
+
 def toewijzingen(dossier: Dossier):
     return (
         Toewijzing.objects.filter(dossier=dossier, toegang__ingetrokken_op__isnull=True)

@@ -74,9 +74,11 @@ def _nieuw_kenmerk() -> str:
     return f"D{today():%Y}-{secrets.token_hex(4).upper()}"
 
 
-def _grant_personen(actor, dossier: Dossier, gebruiker, bron: str, tot: dt.date | None = None) -> None:
+def _grant_personen(
+    actor, dossier: Dossier, gebruiker, bron: str, tot: dt.date | None = None, personen=None
+) -> None:
     """The case team reads the dossier's persons too (SPEC §3 Visibility: via the dossier)."""
-    for persoon in selectors.personen(dossier):
+    for persoon in selectors.personen(dossier) if personen is None else personen:
         toegang.verleen_intern(
             actor=actor,
             object=persoon,
@@ -106,19 +108,7 @@ def registreer_dossier(*, actor, soort: str, team, leden: list[tuple[str, str]],
     fouten = []
     if soort not in Dossier.Soort.values:
         fouten.append(InvalidParam("soort", "invalid", "Kies individueel of gezin."))
-    rollen = [rol for _, rol in leden]
-    if any(r not in Lid.Rol.values for r in rollen):
-        fouten.append(InvalidParam("leden", "invalid", "Rol is cliënt of gezinslid."))
-    if rollen.count("client") < 1 or (soort == "individueel" and (len(leden) != 1)):
-        fouten.append(
-            InvalidParam(
-                "leden",
-                "invalid",
-                "Een individueel dossier heeft één cliënt; een gezinsdossier minstens één.",
-            )
-        )
-    if len({u for u, _ in leden}) != len(leden):
-        fouten.append(InvalidParam("leden", "invalid", "Een persoon staat maar één keer in het dossier."))
+    fouten += _leden_fouten(soort, leden)
     if fouten:
         raise DomainError("E_INVALID_INPUT", "Het dossier is onvolledig.", fouten)
     personen = [persoon_of_404(actor, uuid)[0] for uuid, _ in leden]
@@ -142,6 +132,111 @@ def registreer_dossier(*, actor, soort: str, team, leden: list[tuple[str, str]],
         grant = _toewijzing(actor, dossier, actor.gebruiker, Toewijzing.Rol.CASUSTEAM)
         _record(actor, "dossier.geregistreerd", dossier, grant, ["soort", "team", "leden", "kader"])
     return dossier
+
+
+def _leden_fouten(soort: str, leden: list[tuple[str, str]]) -> list[InvalidParam]:
+    """DS-11: an individual dossier has one client, a family dossier at least one; each person once."""
+    fouten = []
+    rollen = [rol for _, rol in leden]
+    if any(r not in Lid.Rol.values for r in rollen):
+        fouten.append(InvalidParam("leden", "invalid", "Rol is cliënt of gezinslid."))
+    if rollen.count("client") < 1 or (soort == "individueel" and (len(leden) != 1)):
+        fouten.append(
+            InvalidParam(
+                "leden",
+                "invalid",
+                "Een individueel dossier heeft één cliënt; een gezinsdossier minstens één.",
+            )
+        )
+    if len({u for u, _ in leden}) != len(leden):
+        fouten.append(InvalidParam("leden", "invalid", "Een persoon staat maar één keer in het dossier."))
+    return fouten
+
+
+@audit.geweigerd_gelogd("dossier.gewijzigd", ACTIVITEIT)
+def wijzig_dossier(*, actor, uuid, leden: list[tuple[str, str]] | None = None, casusregie=None) -> Dossier:
+    """`PATCH /dossiers/{uuid}`: the members (DS-11) and who holds casusregie, by the case team.
+
+    A new member is read by everyone on the case team, as the first members are; a member leaves only
+    while no record of the dossier names them, and their person grants from this dossier end. Casusregie
+    goes to someone on the case team, handed over by its holder — or taken up by a case-team member once
+    the holder's assignment has ended, so a dossier is never stuck with a director who left."""
+    from zorgvuldig.personen.selectors import persoon_of_404
+
+    tenancy.activeer(actor)
+    _hulpverlener(actor)
+    dossier, grants = selectors.dossier_of_404(actor, uuid)
+    # adding a member or handing over casusregie adds to the identification; dropping a member or changing
+    # a role alters what is stored, which needs the section's 'wijzigen' grant (AC-05)
+    grant = selectors.sectie_toegang(actor, dossier, grants, "identificatie", "aanvullen")
+    if leden is not None:
+        fouten = _leden_fouten(dossier.soort, leden)
+        if fouten:
+            raise DomainError("E_INVALID_INPUT", "De leden kloppen niet.", fouten)
+    nieuwe = {u: persoon_of_404(actor, u)[0] for u, _ in leden or []}
+    with transaction.atomic():
+        dossier = Dossier.objects.select_for_update().get(pk=dossier.pk)
+        _open(dossier, "wijzigen")
+        team = {t.gebruiker_id for t in selectors.toewijzingen(dossier) if t.toegang.geldig(today())}
+        velden = []
+        if casusregie is not None and casusregie.pk != dossier.casusregie_id:
+            if casusregie.pk not in team:
+                raise DomainError(
+                    "E_INVALID_INPUT",
+                    "Casusregie gaat naar iemand van het casusteam (AC-04).",
+                    [InvalidParam("casusregie", "invalid", "Niet in het casusteam van dit dossier.")],
+                )
+            if dossier.casusregie_id in team and dossier.casusregie_id != actor.gebruiker.pk:
+                raise DomainError("E_AC_NOT_AUTHORISED", "Alleen wie de casusregie heeft, draagt die over.")
+            dossier.casusregie = casusregie
+            dossier.save(update_fields=["casusregie", "gewijzigd"])
+            velden.append("casusregie")
+        vertrokken = []  # in the entry too: leaving the dossier is processing about them
+        if leden is not None:
+            huidig = {lid.persoon_id: lid for lid in dossier.leden.select_related("persoon")}
+            gewenst = {nieuwe[u].pk: rol for u, rol in leden}
+            if any(gewenst.get(p) != lid.rol for p, lid in huidig.items()):
+                grant = selectors.sectie_toegang(actor, dossier, grants, "identificatie", "wijzigen")
+            for persoon_id, lid in huidig.items():
+                if persoon_id not in gewenst:
+                    if selectors.genoemd_in(dossier, persoon_id):
+                        raise DomainError(
+                            "E_STATE_CONFLICT",
+                            "Deze persoon kan het dossier niet uit: er staan gegevens over hem of haar in.",
+                        )
+                    _beeindig_persoon_grants(actor, dossier, persoon_id)
+                    vertrokken.append(lid.persoon)
+                    lid.delete()
+                elif lid.rol != gewenst[persoon_id]:
+                    lid.rol = gewenst[persoon_id]
+                    lid.save(update_fields=["rol"])
+            erbij = [nieuwe[u] for u, _ in leden if nieuwe[u].pk not in huidig]
+            Lid.objects.bulk_create([Lid(dossier=dossier, persoon=p, rol=gewenst[p.pk]) for p in erbij])
+            for t in selectors.toewijzingen(dossier):
+                if t.toegang.geldig(today()):
+                    _grant_personen(actor, dossier, t.gebruiker, t.toegang.bron, t.toegang.geldig_tot, erbij)
+            velden.append("leden")
+        if velden:
+            audit.record(
+                actor=actor,
+                actie="dossier.gewijzigd",
+                activiteit=ACTIVITEIT,
+                object=dossier,
+                betrokkenen=selectors.personen(dossier) + vertrokken,
+                velden=velden,
+                toegang=grant,
+            )
+    return dossier
+
+
+def _beeindig_persoon_grants(actor, dossier: Dossier, persoon_id: int) -> None:
+    for persoon_grant in Toegang.objects.select_for_update().filter(
+        herkomst=f"dossier:{dossier.uuid}",
+        object_type="personen.persoon",
+        object_id=persoon_id,
+        ingetrokken_op__isnull=True,
+    ):
+        toegang._beeindig(actor, persoon_grant, "Geen lid meer van het dossier")
 
 
 def _toewijzing(actor, dossier: Dossier, gebruiker, rol: str, tot=None):

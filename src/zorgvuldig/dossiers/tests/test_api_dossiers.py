@@ -47,7 +47,8 @@ def test_ds_register_dossier_as_team_member_starts_registered_voluntary(regio, a
     assert r.status_code == 201, r.content
     body = r.json()
     assert body["status"] == "geregistreerd" and body["kader"] == "vrijwillig"
-    assert body["casusregie"] == regio.medewerker.naam
+    assert body["casusregie"] == f"http://testserver/api/v1/gebruikers/{regio.medewerker.uuid}"
+    assert body["casusregieNaam"] == regio.medewerker.naam
     assert body["leden"] == [{"persoon": persoon_url(lisa), "rol": "client"}]
     assert body["informeringCompleet"] is False
     assert "bsn" not in str(body).lower()
@@ -1169,3 +1170,140 @@ def test_au_04_a_refused_break_glass_on_a_dossier_is_logged_once(regio, api):
     assert r.status_code == 400
     als_systeem()
     assert AuditRegel.objects.filter(status="geweigerd", code="E_AC_BREAKGLASS_REASON").count() == 1
+
+
+def gebruiker_url(g):
+    return f"http://testserver/api/v1/gebruikers/{g.uuid}"
+
+
+def test_ds_11_patch_adds_a_family_member_whom_the_whole_case_team_can_then_read(regio, api):
+    """PATCH /dossiers/{uuid}: `leden` replaces the list (merge patch); a new member is readable by the
+    case team as the first members are; read-only fields sent back are ignored; audited."""
+    moeder = hulp.client(regio, geslachtsnaam="Visser", voornamen="Anna", geboortedatum=dt.date(1985, 2, 1))
+    lisa = hulp.client(regio)
+    d = hulp.dossier(regio, persoon=lisa, soort="gezin")
+    services.wijs_toe(
+        actor=regio.actor(regio.leidinggevende), uuid=d.uuid, gebruiker=regio.collega, rol="casusteam"
+    )
+    assert api(regio.collega).get(f"/api/v1/personen/{moeder.uuid}").status_code == 404
+    gelezen = api(regio.medewerker).get(url(d)).json()
+    leden = [
+        {"persoon": persoon_url(lisa), "rol": "client"},
+        {"persoon": persoon_url(moeder), "rol": "gezinslid"},
+    ]
+    r = api(regio.medewerker).patch(url(d), {**gelezen, "leden": leden}, format="json")
+    assert r.status_code == 200, r.content
+    assert r.json()["leden"] == leden and r.json()["status"] == gelezen["status"]
+    assert api(regio.collega).get(f"/api/v1/personen/{moeder.uuid}").status_code == 200
+    als_systeem()
+    entries = AuditRegel.objects.filter(actie="dossier.gewijzigd")
+    assert len({e.betrokkene for e in entries}) == 2  # one per member, the new one included (AU-01)
+    assert all(e.velden == ["leden"] and e.object_uuid == str(d.uuid) for e in entries)
+
+
+def test_ds_11_patch_refuses_bad_member_lists_and_changes_nothing(regio, api):
+    lisa = hulp.client(regio)
+    d = hulp.dossier(regio, persoon=lisa, soort="gezin")
+    client = api(regio.medewerker)
+    vreemd = hulp.client(regio, regio.leraar, geslachtsnaam="Bos")
+    voor = client.get(url(d)).json()["leden"]
+    for leden, code in (
+        ([{"persoon": persoon_url(lisa), "rol": "gezinslid"}], 400),  # no client left
+        ([{"persoon": persoon_url(lisa), "rol": "client"}] * 2, 400),  # twice
+        ([{"persoon": persoon_url(lisa), "rol": "opa"}], 400),
+        (
+            [
+                {"persoon": persoon_url(lisa), "rol": "client"},
+                {"persoon": persoon_url(vreemd), "rol": "gezinslid"},
+            ],
+            404,
+        ),
+        ([], 400),
+        (None, 400),
+    ):
+        r = client.patch(url(d), {"leden": leden}, format="json")
+        assert r.status_code == code, (leden, r.content)
+    assert client.patch(url(d), {"status": "gesloten", "onbekend": 1}, format="json").status_code == 400
+    assert client.get(url(d)).json()["leden"] == voor
+    als_systeem()
+    assert not AuditRegel.objects.filter(actie="dossier.gewijzigd", status="uitgevoerd").exists()
+
+
+def test_ds_11_a_member_named_in_the_dossier_cannot_leave_and_leaving_needs_the_change_right(regio, api):
+    """Dropping a member alters stored identification data: the case team needs a 'wijzigen' section grant
+    from the leidinggevende (AC-05); a member the dossier's records speak of stays (no orphaned data)."""
+    lisa = hulp.client(regio)
+    broer = hulp.client(regio, voornamen="Tim", geboortedatum=dt.date(2013, 1, 9))
+    d = services.registreer_dossier(
+        actor=regio.actor(regio.medewerker),
+        soort="gezin",
+        team=regio.team,
+        leden=[(str(lisa.uuid), "client"), (str(broer.uuid), "gezinslid")],
+    )
+    client = api(regio.medewerker)
+    alleen_lisa = {"leden": [{"persoon": persoon_url(lisa), "rol": "client"}]}
+    r = client.patch(url(d), alleen_lisa, format="json")
+    assert r.status_code == 403 and r.json()["code"] == "E_AC_NOT_AUTHORISED"
+    verleen(
+        actor=regio.actor(regio.leidinggevende),
+        object=d,
+        bron="sectie",
+        ontvanger_gebruiker=regio.medewerker,
+        reden="Samenstelling gezin bijwerken",
+        rechten=frozenset({"lezen", "wijzigen"}),
+        secties=["identificatie"],
+    )
+    notitie = hulp.notitie(regio, d)
+    notitie.betreft.add(broer)
+    r = client.patch(url(d), alleen_lisa, format="json")
+    assert r.status_code == 409 and r.json()["code"] == "E_STATE_CONFLICT"
+    notitie.betreft.remove(broer)
+    r = client.patch(url(d), alleen_lisa, format="json")
+    assert r.status_code == 200 and r.json()["leden"] == alleen_lisa["leden"]
+    als_systeem()
+    from zorgvuldig.toegang.models import Toegang
+
+    assert not Toegang.objects.filter(
+        herkomst=f"dossier:{d.uuid}", object_type="personen.persoon", object_id=broer.pk, ingetrokken_op=None
+    ).exists()  # the case team's reading of Tim through this dossier ended with his membership
+    from zorgvuldig.audit.services import pseudoniem, subject_key
+
+    tim = pseudoniem(subject_key(broer))
+    assert AuditRegel.objects.filter(actie="dossier.gewijzigd", betrokkene=tim).exists()  # in Tim's trail
+
+
+def test_ac_04_casusregie_is_handed_over_by_its_holder_to_someone_on_the_case_team(regio, api):
+    d = hulp.dossier(regio)
+    assert api(regio.medewerker).get(url(d)).json()["casusregie"] == gebruiker_url(regio.medewerker)
+    r = api(regio.medewerker).patch(url(d), {"casusregie": gebruiker_url(regio.collega)}, format="json")
+    assert r.status_code == 400 and r.json()["invalidParams"][0]["name"] == "casusregie"  # not on the team
+    toewijzing = services.wijs_toe(
+        actor=regio.actor(regio.leidinggevende), uuid=d.uuid, gebruiker=regio.collega, rol="casusteam"
+    )
+    # a colleague on the team cannot take it while the holder is still there
+    r = api(regio.collega).patch(url(d), {"casusregie": gebruiker_url(regio.collega)}, format="json")
+    assert r.status_code == 403
+    r = api(regio.medewerker).patch(url(d), {"casusregie": gebruiker_url(regio.collega)}, format="json")
+    assert r.status_code == 200 and r.json()["casusregie"] == gebruiker_url(regio.collega)
+    assert r.json()["casusregieNaam"] == regio.collega.naam
+    # once the holder's assignment has ended, a case-team member may take casusregie up
+    services.beeindig_toewijzing(
+        actor=regio.actor(regio.leidinggevende), uuid=d.uuid, toewijzing_uuid=toewijzing.uuid
+    )
+    eerste = Dossier.objects.get(pk=d.pk)
+    assert eerste.casusregie_id == regio.collega.pk
+    r = api(regio.medewerker).patch(url(d), {"casusregie": gebruiker_url(regio.medewerker)}, format="json")
+    assert r.status_code == 200 and r.json()["casusregie"] == gebruiker_url(regio.medewerker)
+    for fout in ("http://elders.example.org/api/v1/gebruikers/x", None, 7):
+        assert api(regio.medewerker).patch(url(d), {"casusregie": fout}, format="json").status_code == 400
+
+
+def test_patch_of_a_dossier_the_caller_cannot_see_answers_like_a_missing_one(regio, api):
+    d = hulp.dossier(regio)
+    body = {"casusregie": gebruiker_url(regio.leraar)}
+    vreemd = api(regio.leraar).patch(url(d), body, format="json")
+    leeg = api(regio.leraar).patch(
+        "/api/v1/dossiers/0b9d1a52-52c5-4d55-8a43-7a4a0f5c1e11", body, format="json"
+    )
+    assert vreemd.status_code == leeg.status_code == 404
+    assert vreemd.json()["detail"] == leeg.json()["detail"]
