@@ -349,12 +349,10 @@ def genoemd_in(dossier: Dossier, persoon_id: int) -> bool:
         if model is Lid or pad is None:
             continue
         for veld in model._meta.get_fields():
-            if (
-                getattr(veld, "related_model", None) is None
-                or veld.related_model._meta.label != "personen.Persoon"
-            ):
+            doel = getattr(veld, "related_model", None)
+            if doel is None or doel._meta.label != "personen.Persoon":
                 continue
-            if (veld.concrete or veld.many_to_many) and model.objects.filter(
+            if (veld.concrete or veld.many_to_many) and model._default_manager.filter(
                 **{pad: dossier, veld.name: persoon_id}
             ).exists():
                 return True
