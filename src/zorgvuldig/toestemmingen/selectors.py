@@ -47,6 +47,24 @@ def _dossiers(actor):
     return dossiers_zichtbaar_voor(actor).values("id")
 
 
+def veiligheidszorg(rij: Toestemming) -> bool:
+    """CS-09: safety concerns are on record when the dossier holds a risk assessment (DS-08)."""
+    from zorgvuldig.dossiers.models import Veiligheidsbeoordeling
+
+    return Veiligheidsbeoordeling.objects.filter(dossier=rij.dossier).exists()
+
+
+def door_client_ingetrokken(actor, sinds):
+    """Consents of the actor's dossiers that the client (or a representative) revoked in "Mijn gegevens"
+    since `sinds`: the case team must hear of it to weigh CS-09 (SPEC E7)."""
+    return (
+        toestemmingen_zichtbaar_voor(actor)
+        .filter(ingetrokken_kanaal="portaal", ingetrokken_op__gte=sinds, dossier__isnull=False)
+        .select_related("dossier")
+        .order_by("-ingetrokken_op")
+    )
+
+
 def toestemming_of_404(actor, uuid, recht: str = "lezen"):
     """The consent and the grant that allows `recht` on it (AU-09): the dossier's "delen" section, or the
     person's grant for a consent outside a dossier."""

@@ -278,16 +278,35 @@ def trek_in(*, actor, uuid, kanaal: str = "ui") -> tuple[Toestemming, str, list]
         # the advice is for the professional; the client revoking in "Mijn gegevens" sees only the
         # consequences (CS-07: plain language for the person, not the worker's next step)
         voor_medewerker = rij.dossier is not None and not getattr(actor, "is_portaal", False)
-        advies = policies.na_intrekking(_veiligheidszorg(rij), kader) if voor_medewerker else None
+        advies = policies.na_intrekking(selectors.veiligheidszorg(rij), kader) if voor_medewerker else None
         _audit(actor, "toestemming.ingetrokken", rij, grant, ["status", "ingetrokken_op"])
+        if rij.dossier is not None and kanaal == "portaal":
+            _meld_intrekking(rij, rij.dossier)
     return rij, "\n\n".join(t for t in (gevolgen, advies) if t), beeindigd
 
 
-def _veiligheidszorg(rij: Toestemming) -> bool:
-    """CS-09: safety concerns are on record when the dossier holds a risk assessment (DS-08)."""
-    from zorgvuldig.dossiers.models import Veiligheidsbeoordeling
+def _meld_intrekking(rij: Toestemming, dossier) -> None:
+    """SPEC E7: a revocation in "Mijn gegevens" reaches the case team at once — by e-mail through the
+    outbox (the dossier's reference only: no client data in a mail) and in their inbox with the advice."""
+    from django.conf import settings
 
-    return Veiligheidsbeoordeling.objects.filter(dossier=rij.dossier).exists()
+    from zorgvuldig.berichten.services import plaats_email
+    from zorgvuldig.dossiers.selectors import toewijzingen
+
+    vandaag = today()
+    team = {t.gebruiker for t in toewijzingen(dossier) if t.toegang.geldig(vandaag)}
+    for gebruiker in sorted(team, key=lambda g: g.pk):
+        plaats_email(
+            aan=gebruiker.email,
+            onderwerp="Toestemming ingetrokken",
+            tekst=(
+                f"In dossier {dossier.kenmerk} is via Mijn gegevens een toestemming ingetrokken. "
+                "Bekijk wat dit betekent voor de hulp:\n"
+                f"{settings.BASE_URL.rstrip('/')}/toestemmingen/{rij.uuid}"
+            ),
+            sleutel=f"toestemming-ingetrokken:{rij.uuid}:{gebruiker.uuid}",
+            gebruiker=gebruiker,
+        )
 
 
 @audit.geweigerd_gelogd("toestemming.terzijde_gelegd", ACTIVITEIT)

@@ -26,6 +26,8 @@ from zorgvuldig.toegang import services as toegang_services
 from zorgvuldig.toegang.models import Bron
 from zorgvuldig.toegang.scopes import SCOPES
 from zorgvuldig.toegang.selectors import toegangen_zichtbaar_voor
+from zorgvuldig.toestemmingen import policies as toestemming_policies
+from zorgvuldig.toestemmingen import selectors as toestemmingen_selectors
 from zorgvuldig.ui import policies
 from zorgvuldig.ui.forms import (
     DREIGING_LABELS,
@@ -185,6 +187,19 @@ def _berichten(actor, vandaag) -> list[dict]:
                 f"{oordeel}.{toelichting}",
             }
         )
+    if actor.heeft("toestemming:registreren"):
+        for t in toestemmingen_selectors.door_client_ingetrokken(actor, sinds)[:20]:
+            advies = toestemming_policies.na_intrekking(
+                toestemmingen_selectors.veiligheidszorg(t), t.dossier.kader
+            )
+            berichten.append(
+                {
+                    "op": t.ingetrokken_op,
+                    "tekst": f"Via Mijn gegevens is in dossier {t.dossier.kenmerk} een toestemming "
+                    f"ingetrokken. {advies or ''}".strip(),
+                    "url": reverse("ui:toestemming", args=[t.uuid]),
+                }
+            )
     return sorted(berichten, key=lambda b: b["op"], reverse=True)
 
 

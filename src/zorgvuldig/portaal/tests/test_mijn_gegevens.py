@@ -209,6 +209,39 @@ def test_cs_07_cs_08_revoke_a_consent_in_one_step_ends_the_share_and_is_audited(
     assert "al ingetrokken" in r.content.decode() or "niet mogelijk" in r.content.decode().lower()
 
 
+def test_e7_cs_09_the_case_team_hears_at_once_of_a_revocation_in_mijn_gegevens(regio, api, client, ui, gezin):
+    """SPEC E7: the mother revokes online; the team must weigh CS-09 — so every case-team member gets an
+    e-mail through the outbox (the dossier's reference only, no client data) and the advice in their
+    inbox. A revocation by the worker in the web UI sends nothing: they already know."""
+    from django.core import mail
+
+    from zorgvuldig.berichten.bezorging import bezorg
+
+    inloggen(client, BSN_ANDER)
+    assert client.post(f"/mijn/toestemmingen/{_uuid(gezin.toestemming['url'])}/intrekken").status_code == 302
+    bezorg()
+    aan_team = [m for m in mail.outbox if m.subject == "Toestemming ingetrokken"]
+    assert [m.to for m in aan_team] == [[regio.medewerker.email]]
+    tekst = aan_team[0].body
+    assert gezin.dossier.kenmerk in tekst and f"/toestemmingen/{_uuid(gezin.toestemming['url'])}" in tekst
+    for verboden in ("Sam", "Ingrid", BSN_SAM, BSN_ANDER, "Veilig Thuis"):
+        assert verboden not in tekst + aan_team[0].subject
+    inbox = ui(regio.medewerker).get("/overzicht").content.decode()
+    assert f"Via Mijn gegevens is in dossier {gezin.dossier.kenmerk} een toestemming ingetrokken." in inbox
+    assert "client_stopt (DS-15)" in inbox  # voluntary, no safety concerns on record: the client may stop
+    assert "toestemming ingetrokken" not in ui(regio.leraar).get("/overzicht").content.decode()
+    # a revocation the worker records (the client told them) sends nothing: they already know
+    casus = SimpleNamespace(lisa=gezin.sam, moeder=gezin.moeder, dossier=gezin.dossier)
+    medewerker = api(regio.medewerker)
+    r = medewerker.post(
+        "/api/v1/toestemmingen", deelhulp.toestemming_body(regio, casus, gezin.vt), format="json"
+    )
+    assert r.status_code == 201, r.content
+    assert medewerker.post(f"{r.json()['url']}/_intrekken", {}, format="json").status_code == 200
+    bezorg()
+    assert len([m for m in mail.outbox if m.subject == "Toestemming ingetrokken"]) == 1
+
+
 def test_cs_07_sam_may_revoke_what_he_gave_but_not_a_consent_of_someone_else(regio, api, client, gezin):
     """CS-07: the giver revokes; a consent of another person is "not found" and stays as it was."""
     medewerker = api(regio.medewerker)
