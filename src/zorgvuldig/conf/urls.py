@@ -186,6 +186,8 @@ api_v1 = [
     path(f"organisaties/{U}", org_api.OrganisatieView.as_view()),
     path("gebruikers", org_api.GebruikersView.as_view()),
     path(f"gebruikers/{U}", org_api.GebruikerView.as_view()),
+    path("teams", org_api.TeamsView.as_view()),
+    path(f"teams/{U}", org_api.TeamView.as_view()),
     path("api-tokens", org_api.ApiTokensView.as_view()),
     path(f"api-tokens/{U}", org_api.ApiTokenView.as_view()),
     path(f"api-tokens/{U}/_intrekken", org_api.ApiTokenIntrekkenView.as_view()),

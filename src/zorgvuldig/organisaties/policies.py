@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from zorgvuldig.toegang.policies import MANDAAT_SCOPES
+
 # A partner system acts in the verwijsindex only (API §1.4: at most the three VI scopes).
 PARTNER_SCOPES = frozenset({"signaal:registreren", "signaal:beheren", "match:behandelen"})
 MAX_GELDIGHEID_DAGEN = 731  # a credential is re-issued at least every two years
@@ -121,9 +123,65 @@ def rollen_fout(rollen) -> str | None:
     return None
 
 
-def zelfbeheer_fout(*, zichzelf: bool, rollen_gewijzigd: bool, gedeactiveerd: bool) -> str | None:
-    """A beheerder does not change his own roles or switch off his own account: another beheerder
-    does, so no one extends his own rights unseen and the last beheerder cannot lock everyone out."""
-    if zichzelf and (rollen_gewijzigd or gedeactiveerd):
-        return "U kunt uw eigen rollen en account niet wijzigen; vraag een andere beheerder."
+def zelfbeheer_fout(
+    *, zichzelf: bool, rollen_gewijzigd: bool, gedeactiveerd: bool, mandaten_gewijzigd: bool = False
+) -> str | None:
+    """A beheerder does not change his own roles or mandates or switch off his own account: another
+    beheerder does, so no one extends his own rights unseen and the last beheerder cannot lock everyone
+    out."""
+    if zichzelf and (rollen_gewijzigd or gedeactiveerd or mandaten_gewijzigd):
+        return "U kunt uw eigen rollen, mandaten en account niet wijzigen; vraag een andere beheerder."
     return None
+
+
+# --- who manages whom (API §2.1) ------------------------------------------------------------------------
+
+
+def beheert_alle_organisaties(rollen) -> bool:
+    """API §2.1: users and teams are read and managed within the own organisation; the technical
+    beheerder, who keeps the region's accounts (API §3.1), all of them."""
+    return "beheerder" in set(rollen or ())
+
+
+def beheert_organisatie(*, rollen, eigen_organisatie_id, organisatie_id) -> bool:
+    return beheert_alle_organisaties(rollen) or eigen_organisatie_id == organisatie_id
+
+
+REGISTERS = frozenset({"big", "skj"})
+
+
+def registratie_fout(register: str, nummer: str) -> str | None:
+    """A Wet BIG or SKJ registration has both a register and a number, or neither (→ secrecy-bound)."""
+    if register and register not in REGISTERS:
+        return "Kies het BIG- of SKJ-register."
+    if bool(register) != bool(nummer):
+        return "Een registratie heeft een register en een nummer."
+    return None
+
+
+def mandaten_fouten(mandaten, bestaand=frozenset()) -> list[tuple[str, str, str]]:
+    """Why a user's new list of written mandates is refused: (path, code, reason) per problem.
+
+    `mandaten`: [{soort, vanaf, tot}]; `bestaand`: the (soort, vanaf) of the mandates already recorded.
+    A mandate is a register entry (kept after it ends): it is ended with `tot`, never dropped from the
+    list, and (soort, vanaf) identifies it, as in import-config."""
+    fouten = []
+    gezien = set()
+    for i, m in enumerate(mandaten):
+        if m["soort"] not in MANDAAT_SCOPES:
+            fouten.append((f"mandaten.{i}.soort", "invalid", "Onbekende soort mandaat."))
+        if m.get("tot") is not None and m["tot"] < m["vanaf"]:
+            fouten.append((f"mandaten.{i}.tot", "invalid", "Het mandaat eindigt vóór het begint."))
+        sleutel = (m["soort"], m["vanaf"])
+        if sleutel in gezien:
+            fouten.append((f"mandaten.{i}", "invalid", "Dit mandaat (soort en vanaf) staat er al."))
+        gezien.add(sleutel)
+    if set(bestaand) - gezien:
+        fouten.append(
+            (
+                "mandaten",
+                "not_allowed",
+                "Een vastgelegd mandaat blijft in de lijst; beëindig het met 'tot'.",
+            )
+        )
+    return fouten

@@ -1,17 +1,26 @@
-"""Reads on users: who may list whom, users with a role, whether an account is activated."""
+"""Reads on users and teams: who may list whom, users with a role, whether an account is activated."""
 
 from __future__ import annotations
 
 from django.db.models import Exists, OuterRef, QuerySet
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from zorgvuldig.organisaties.models import Gebruiker, Rol
+from zorgvuldig.organisaties import policies
+from zorgvuldig.organisaties.models import Gebruiker, Team
 
 
 def gebruikers_voor(user) -> QuerySet[Gebruiker]:
     """Users a caller may list: its own organisation's (the technical beheerder: all, API §2.1)."""
     qs = Gebruiker.objects.select_related("organisatie", "werkgever").order_by("naam", "id")
-    if Rol.BEHEERDER in (getattr(user, "rollen", None) or []):
+    if policies.beheert_alle_organisaties(getattr(user, "rollen", None)):
+        return qs
+    return qs.filter(organisatie=user.organisatie)
+
+
+def teams_voor(user) -> QuerySet[Team]:
+    """Teams a caller may list: its own organisation's (the technical beheerder: all, API §2.1)."""
+    qs = Team.objects.select_related("organisatie").order_by("organisatie__naam", "naam", "id")
+    if policies.beheert_alle_organisaties(getattr(user, "rollen", None)):
         return qs
     return qs.filter(organisatie=user.organisatie)
 

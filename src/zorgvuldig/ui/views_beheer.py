@@ -13,8 +13,8 @@ from zorgvuldig.core.clock import today
 from zorgvuldig.core.errors import DomainError, NotFound
 from zorgvuldig.organisaties import policies as org_policies
 from zorgvuldig.organisaties import services
-from zorgvuldig.organisaties.models import ApiToken, Rol, Team
-from zorgvuldig.organisaties.selectors import geactiveerd_annotatie, gebruikers_voor
+from zorgvuldig.organisaties.models import ApiToken, Rol
+from zorgvuldig.organisaties.selectors import geactiveerd_annotatie, gebruikers_voor, teams_voor
 from zorgvuldig.toegang import services as toegang_services
 from zorgvuldig.toegang.models import Toegang
 from zorgvuldig.ui.forms import (
@@ -185,11 +185,7 @@ def teams(request, actor):
         else:
             messages.success(request, "Het team is aangemaakt.")
             return HttpResponseRedirect(reverse("ui:teams"))
-    rijen = (
-        Team.objects.select_related("organisatie")
-        .prefetch_related("leden")
-        .order_by("organisatie__naam", "naam")
-    )
+    rijen = teams_voor(actor.gebruiker).prefetch_related("leden")
     return render(
         request, "ui/beheer/teams.html", {"teams": rijen, "form": form}, status=400 if form.errors else 200
     )

@@ -131,10 +131,12 @@ def _objecten(regio):
         # configuration is readable by all staff: "other organisation" does not apply
         "organisaties": (regio.wijkteam.uuid, None),
         "verwerkingsverantwoordelijken": (regio.gemeente.uuid, None),
-        # the regional beheerder manages every organisation's credentials and users (API §2.1);
-        # own-organisation user lists are tested in organisaties/tests/test_api_tokens.py
+        # the regional beheerder manages every organisation's credentials, users and teams (API §2.1);
+        # own-organisation user lists are tested in organisaties/tests/test_api_tokens.py, users and
+        # teams of another organisation in organisaties/tests/test_api_gebruikers_teams.py
         "api-tokens": (token.uuid, None),
         "gebruikers": (regio.medewerker.uuid, None),
+        "teams": (regio.team.uuid, None),
     }
 
 

@@ -150,3 +150,43 @@ def test_ac_06_a_beheerder_does_not_change_his_own_roles_or_account():
     assert policies.zelfbeheer_fout(zichzelf=True, rollen_gewijzigd=False, gedeactiveerd=False) is None
     assert policies.zelfbeheer_fout(zichzelf=True, rollen_gewijzigd=True, gedeactiveerd=False) is not None
     assert policies.zelfbeheer_fout(zichzelf=True, rollen_gewijzigd=False, gedeactiveerd=True) is not None
+    geen = dict(zichzelf=True, rollen_gewijzigd=False, gedeactiveerd=False)
+    assert policies.zelfbeheer_fout(**geen, mandaten_gewijzigd=True) is not None
+    assert policies.zelfbeheer_fout(**(geen | {"zichzelf": False}), mandaten_gewijzigd=True) is None
+
+
+def test_users_and_teams_are_managed_in_the_own_organisation_the_beheerder_all():
+    """API §2.1: own organisation (*beheerder*: all)."""
+    assert policies.beheert_organisatie(rollen=["beheerder"], eigen_organisatie_id=1, organisatie_id=2)
+    assert policies.beheert_organisatie(rollen=["leidinggevende"], eigen_organisatie_id=1, organisatie_id=1)
+    assert not policies.beheert_organisatie(
+        rollen=["leidinggevende"], eigen_organisatie_id=1, organisatie_id=2
+    )
+    assert not policies.beheert_alle_organisaties(None) and not policies.beheert_alle_organisaties(["fg"])
+
+
+def test_a_registration_has_register_and_number_or_neither():
+    assert policies.registratie_fout("", "") is None and policies.registratie_fout("big", "190") is None
+    assert (
+        policies.registratie_fout("big", "") is not None and policies.registratie_fout("", "190") is not None
+    )
+    assert policies.registratie_fout("nip", "190") is not None
+
+
+def test_mandates_are_ended_never_dropped_and_keyed_by_kind_and_start():
+    jan, jun = dt.date(2026, 1, 1), dt.date(2026, 6, 1)
+    vi = {"soort": "vi_signaleren", "vanaf": jan, "tot": None}
+    assert policies.mandaten_fouten([vi]) == []
+    assert policies.mandaten_fouten([vi | {"tot": jun}], {("vi_signaleren", jan)}) == []
+    assert [f[:2] for f in policies.mandaten_fouten([], {("vi_signaleren", jan)})] == [
+        ("mandaten", "not_allowed")
+    ]
+    assert [f[:2] for f in policies.mandaten_fouten([vi | {"vanaf": jun, "tot": jan}])] == [
+        ("mandaten.0.tot", "invalid")
+    ]
+    assert [f[:2] for f in policies.mandaten_fouten([vi, vi])] == [("mandaten.1", "invalid")]
+    assert [f[:2] for f in policies.mandaten_fouten([vi | {"soort": "alles"}])] == [
+        ("mandaten.0.soort", "invalid")
+    ]
+    # the same kind from another date is another mandate (a renewal next to the ended one)
+    assert policies.mandaten_fouten([vi | {"tot": jun}, vi | {"vanaf": jun}], {("vi_signaleren", jan)}) == []
