@@ -150,6 +150,8 @@ def postprocess(result, generator, request, public):
                 _als_pagina(op)
             if op.get("operationId") in {"auditregels_list", "personen_audittrail"}:
                 params.extend(AUDIT_FILTERS)
+            elif op.get("operationId", "").endswith("_audittrail"):
+                params.extend(p for p in AUDIT_FILTERS if p["name"] != "object")  # the path names it
             for response in op.get("responses", {}).values():
                 response.setdefault("headers", {})["API-Version"] = {
                     "schema": {"type": "string", "example": "1.0.0"},

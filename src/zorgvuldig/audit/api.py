@@ -1,9 +1,10 @@
-"""/api/v1/auditregels and /auditcontrolepunten (API §2.10): read-only, audit:lezen."""
+"""/api/v1/auditregels, /auditcontrolepunten and the `…/audittrail` paths (API §2.10): read-only,
+audit:lezen."""
 
 from __future__ import annotations
 
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import serializers
 from rest_framework.response import Response
 
@@ -14,7 +15,11 @@ from zorgvuldig.api.permissions import actor_van
 from zorgvuldig.audit import selectors
 from zorgvuldig.audit.models import AuditRegel
 from zorgvuldig.core.errors import NotFound
+from zorgvuldig.dossiers.models import Dossier
 from zorgvuldig.personen.selectors import personen_voor_audit
+from zorgvuldig.rechten.models import Verzoek
+from zorgvuldig.toestemmingen.models import Toestemming
+from zorgvuldig.verstrekkingen.models import Deelbesluit
 
 
 class AuditRegelSerializer(serializers.Serializer):
@@ -64,13 +69,15 @@ class AuditZoekSerializer(StrictSerializer):
 
 
 FILTERS = ["tijdstipVanaf", "tijdstipTot", "actie", "actor", "object", "status", "toegang", "traceId"]
+# A record's trail: its path already names the object.
+TRAIL_FILTERS = [f for f in FILTERS if f != "object"]
 
 
-def _geldige_filters(params) -> dict:
+def _geldige_filters(params, toegestaan: list[str] = FILTERS) -> dict:
     import uuid
 
     out = {}
-    for key in FILTERS:
+    for key in toegestaan:
         value = params.get(key)
         if not value:
             continue
@@ -149,25 +156,118 @@ class AuditZoekView(BasisView):
         )
 
 
-class AuditTrailView(ItemView):
-    """`GET /personen/{uuid}/audittrail`: the log entries about one person (AU-05)."""
+class _TrailView(ItemView):
+    """An `…/audittrail` path (AU-05): the record is looked up in the reader's circle, not by grant."""
 
     scopes = {"get": "audit:lezen"}
     verwerkingsactiviteit = "verantwoording-toezicht"
 
     def zichtbaar(self, actor, uuid) -> None:
-        self.personen = personen_voor_audit(actor, uuid=uuid)  # looked up once, used by get()
-        if not self.personen:
-            raise NotFound()
+        # A method this view lacks passes the scope check (DRF then answers 405). Looking the record up
+        # for it would let 404-or-405 tell a user without audit:lezen which records exist.
+        if not hasattr(self, (self.request.method or "").lower()):
+            return
+        self.zoek_record(actor, uuid)
 
-    @extend_schema(responses=AuditRegelSerializer(many=True), operation_id="personen_audittrail")
-    def get(self, request, uuid):
-        actor = actor_van(request)
-        qs = selectors.zoek_op_personen(actor, self.personen, _geldige_filters(request.query_params))
+    def zoek_record(self, actor, uuid) -> None:
+        raise NotImplementedError
+
+    def pagina(self, request, qs):
         paginator = Paginering()
         page = paginator.paginate_queryset(qs.order_by("-id"), request, view=self)
         data = AuditRegelSerializer(page, many=True, context={"request": request}).data
         return paginator.get_paginated_response(data)
+
+
+class AuditTrailView(_TrailView):
+    """`GET /personen/{uuid}/audittrail`: the log entries about one person (AU-05)."""
+
+    def zoek_record(self, actor, uuid) -> None:
+        self.personen = personen_voor_audit(actor, uuid=uuid)  # looked up once, used by get()
+        if not self.personen:
+            raise NotFound()
+
+    # OBJECT: api/schema.py wraps it in the page envelope (the fieldless serializer gave no body at all)
+    @extend_schema(responses=OpenApiTypes.OBJECT, operation_id="personen_audittrail")
+    def get(self, request, uuid):
+        actor = actor_van(request)
+        qs = selectors.zoek_op_personen(actor, self.personen, _geldige_filters(request.query_params))
+        return self.pagina(request, qs)
+
+
+class _RecordTrailView(_TrailView):
+    """A record's trail: the entries whose object it is (AU-05). A record outside the reader's circle
+    answers 404 like a missing one."""
+
+    model: type
+
+    def zoek_record(self, actor, uuid) -> None:
+        self.rij = selectors.object_voor_audit(actor, self.model, uuid)
+        if self.rij is None:
+            raise NotFound()
+
+    def betrokkenen(self, rij) -> list:
+        """The subjects the record's own entries name: the trail read is an entry about them too."""
+        raise NotImplementedError
+
+    def get(self, request, uuid):
+        actor = actor_van(request)
+        params = _geldige_filters(request.query_params, TRAIL_FILTERS)
+        return self.pagina(
+            request, selectors.zoek_op_object(actor, self.rij, self.betrokkenen(self.rij), params)
+        )
+
+
+def _trail_schema(operation_id: str):
+    return extend_schema_view(get=extend_schema(responses=OpenApiTypes.OBJECT, operation_id=operation_id))
+
+
+@_trail_schema("dossiers_audittrail")
+class DossierTrailView(_RecordTrailView):
+    """`GET /dossiers/{uuid}/audittrail`: the dossier's entries (AU-05), its notes, plans and other items
+    included: they are recorded on the dossier."""
+
+    model = Dossier
+
+    def betrokkenen(self, rij) -> list:
+        from zorgvuldig.dossiers.selectors import personen
+
+        return personen(rij)
+
+
+@_trail_schema("toestemmingen_audittrail")
+class ToestemmingTrailView(_RecordTrailView):
+    """`GET /toestemmingen/{uuid}/audittrail`: the consent's entries (AU-05)."""
+
+    model = Toestemming
+
+    def betrokkenen(self, rij) -> list:
+        return [rij.betrokkene]
+
+
+@_trail_schema("deelbesluiten_audittrail")
+class DeelbesluitTrailView(_RecordTrailView):
+    """`GET /deelbesluiten/{uuid}/audittrail`: the sharing decision's entries (AU-05)."""
+
+    model = Deelbesluit
+
+    def betrokkenen(self, rij) -> list:
+        from zorgvuldig.dossiers.selectors import personen
+
+        return personen(rij.dossier)  # as the decision's own entries (deelbesluiten._betrokkenen)
+
+
+@_trail_schema("verzoeken_audittrail")
+class VerzoekTrailView(_RecordTrailView):
+    """`GET /verzoeken/{uuid}/audittrail`: the rights request's entries (AU-05)."""
+
+    model = Verzoek
+
+    def betrokkenen(self, rij) -> list:
+        from zorgvuldig.rechten.selectors import vul_aan
+
+        rij = vul_aan([rij])[0]  # subject and requester may be records of another organisation
+        return [rij.persoon, *([rij.indiener] if rij.indiener else [])]
 
 
 class ControlepuntenView(BasisView):

@@ -83,6 +83,38 @@ def zoek_op_personen(actor, personen, params: dict) -> QuerySet[AuditRegel]:
     return filter_regels(qs.filter(betrokkene__in=pseudos), params)
 
 
+def object_voor_audit(actor, model, uuid):
+    """The record whose trail an audit reader asks for (AU-05): the FG's within the own controller,
+    others' within the own organisation, the circle `personen_voor_audit` and row-level security give
+    them (ADR 0002). Not a content read: no grant is needed, nothing of the record is shown."""
+    tenancy.activeer(actor)
+    qs = model.objects.filter(uuid=uuid)
+    if "fg" in actor.rollen:
+        qs = qs.filter(verwerkingsverantwoordelijke_id=actor.verwerkingsverantwoordelijke_id)
+    else:
+        qs = qs.filter(organisatie_id=actor.organisatie.pk)
+    return qs.first()
+
+
+def zoek_op_object(actor, obj, betrokkenen, params: dict) -> QuerySet[AuditRegel]:
+    """`audittrail` of a record: the entries whose object it is (a dossier's notes, plans, … are recorded
+    on the dossier, so they are in its trail), as far as the reader may see entries (AU-05). The read is
+    itself audited on the record and its subjects, so it shows in this trail and in theirs."""
+    qs, grant = regels_zichtbaar_voor(actor)
+    with transaction.atomic():
+        audit.record(
+            actor=actor,
+            actie="audit.doorzocht",
+            activiteit=ACTIVITEIT,
+            object=obj,
+            betrokkenen=betrokkenen,
+            velden=["logboek"],
+            toegang=grant,
+        )
+    soort = f"{obj._meta.app_label}.{obj._meta.model_name}"
+    return filter_regels(qs.filter(object_uuid=str(obj.uuid), object_type=soort), params)
+
+
 def log_doorzoeken(actor, grant, params: dict) -> None:
     with transaction.atomic():
         audit.record(

@@ -395,6 +395,7 @@ def _delen(regio):
         ("api/v1/toestemmingen", "get"): (m, "/api/v1/toestemmingen", None),
         ("api/v1/toestemmingen", "post"): (m, "/api/v1/toestemmingen", vh.toestemming_body(regio, casus, vt)),
         ("api/v1/toestemmingen/<uuid:uuid>", "get"): (m, t[0]["url"], None),
+        ("api/v1/toestemmingen/<uuid:uuid>/audittrail", "get"): (regio.fg, f"{t[0]['url']}/audittrail", None),
         ("api/v1/toestemmingen/<uuid:uuid>/_geven", "post"): (m, f"{gevraagd[0]['url']}/_geven", {}),
         ("api/v1/toestemmingen/<uuid:uuid>/_weigeren", "post"): (m, f"{gevraagd[1]['url']}/_weigeren", {}),
         ("api/v1/toestemmingen/<uuid:uuid>/_intrekken", "post"): (m, f"{t[1]['url']}/_intrekken", {}),
@@ -406,6 +407,7 @@ def _delen(regio):
         ("api/v1/deelbesluiten", "get"): (m, b, None),
         ("api/v1/deelbesluiten", "post"): (m, b, vh.g5_aan_vt(regio, casus)),
         ("api/v1/deelbesluiten/<uuid:uuid>", "get"): (m, f"{b}/{d[0]}", None),
+        ("api/v1/deelbesluiten/<uuid:uuid>/audittrail", "get"): (regio.fg, f"{b}/{d[0]}/audittrail", None),
         ("api/v1/deelbesluiten/<uuid:uuid>", "patch"): (m, f"{b}/{d[0]}", {"klasse": "b"}),
         ("api/v1/deelbesluiten/<uuid:uuid>/_consulteren", "post"): (m, f"{b}/{d[0]}/_consulteren", adviseur),
         ("api/v1/deelbesluiten/<uuid:uuid>/_besluiten", "post"): (
@@ -663,6 +665,7 @@ def _dossiers(regio, sam):
             {"datum": vandaag, "aanwezigen": [f"http://testserver/api/v1/gebruikers/{regio.collega.uuid}"]},
         ),
         ("api/v1/dossiers/<uuid:uuid>/samenvatting", "get"): (m, f"{d}/samenvatting", None),
+        ("api/v1/dossiers/<uuid:uuid>/audittrail", "get"): (regio.fg, f"{d}/audittrail", None),
         ("api/v1/zorgsignalen", "get"): (m, z, None),
         ("api/v1/zorgsignalen", "post"): (
             m,
@@ -774,6 +777,7 @@ def _controleer_operatie(api, operatie, user, path, body) -> None:
                 "dossier.toewijzing_beeindigd",
                 "dossier.sluiting_bevestigd",
                 "dossier.gezocht",  # a break-glass candidate: existence only, no grant yet (AC-11)
+                "audit.doorzocht",  # the dossier's log read by the FG, not its content (AU-05)
             }
             assert e.toegang or e.actie in beheer, f"{operatie}: dossier access without grant (AU-09)"
         assert BSN_SAM not in str(e.chain_fields())

@@ -65,4 +65,5 @@ def verzoek_voorbeelden(regio):
         ("api/v1/verzoeken/<uuid:uuid>/_uitvoeren", "post"): (lg, f"{besloten}/_uitvoeren", {}),
         ("api/v1/verzoeken/<uuid:uuid>/_afsluiten", "post"): (lg, f"{uitgevoerd}/_afsluiten", {}),
         ("api/v1/verzoeken/<uuid:uuid>/overzicht", "get"): (lg, f"{uitgevoerd}/overzicht", None),
+        ("api/v1/verzoeken/<uuid:uuid>/audittrail", "get"): (regio.fg, f"{nieuw}/audittrail", None),
     }
