@@ -177,7 +177,12 @@ def wijzig_dossier(*, actor, uuid, leden: list[tuple[str, str]] | None = None, c
     with transaction.atomic():
         dossier = Dossier.objects.select_for_update().get(pk=dossier.pk)
         _open(dossier, "wijzigen")
-        team = {t.gebruiker_id for t in selectors.toewijzingen(dossier) if t.toegang.geldig(today())}
+        # the case team proper: a substitute stands in for a while and does not direct the case
+        team = {
+            t.gebruiker_id
+            for t in selectors.toewijzingen(dossier)
+            if t.rol == Toewijzing.Rol.CASUSTEAM and t.toegang.geldig(today())
+        }
         velden = []
         if casusregie is not None and casusregie.pk != dossier.casusregie_id:
             if casusregie.pk not in team:

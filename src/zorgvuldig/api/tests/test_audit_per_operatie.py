@@ -495,6 +495,8 @@ def _dossiers(regio, sam):
     )
     lisa = f"http://testserver/api/v1/personen/{casus.lisa.uuid}"
     vandaag = dt.date.today().isoformat()
+    overdracht = hulp.dossier(regio)
+    ds.wijs_toe(actor=regio.actor(lg), uuid=overdracht.uuid, gebruiker=regio.collega, rol="casusteam")
     zorg = {
         "ontvangen_op": dt.date.today(),
         "kanaal": "telefoon",
@@ -518,6 +520,11 @@ def _dossiers(regio, sam):
         ),
         ("api/v1/dossiers/_zoek", "post"): (m, "/api/v1/dossiers/_zoek", {"bsn": BSN_SAM}),
         ("api/v1/dossiers/<uuid:uuid>", "get"): (m, f"/api/v1/dossiers/{sam_dossier.uuid}", None),
+        ("api/v1/dossiers/<uuid:uuid>", "patch"): (
+            m,
+            f"/api/v1/dossiers/{overdracht.uuid}",
+            {"casusregie": f"http://testserver/api/v1/gebruikers/{regio.collega.uuid}"},
+        ),
         ("api/v1/dossiers/<uuid:uuid>/_informeren", "post"): (
             m,
             f"{d}/_informeren",
