@@ -10,6 +10,8 @@ from urllib.parse import urlparse
 from rest_framework import serializers
 from rest_framework.views import APIView
 
+from zorgvuldig.api import expand
+
 
 class StrictSerializer(serializers.Serializer):
     """Unknown fields are refused (API §1.1, GP-04) instead of silently dropped, and a text field takes
@@ -82,6 +84,8 @@ class BasisView(APIView):
                 [InvalidParam("bsn", "not_allowed", "Niet als parameter in de URL.")],
             )
         super().initial(request, *args, **kwargs)
+        if expand.PARAMETER in request.query_params:
+            expand.omhul(self, request)  # `?expand=` (API §1.1): embeds after the handler answered
         from zorgvuldig.api import idempotentie
         from zorgvuldig.api.permissions import actor_van
         from zorgvuldig.organisaties.models import Gebruiker

@@ -98,6 +98,17 @@ PAGINERING = [
         {"type": "integer", "minimum": 1, "maximum": 100},
     ),
 ]
+_PAD = r"[a-z][A-Za-z0-9]*(\.[a-z][A-Za-z0-9]*)?"
+EXPAND = _param(
+    "expand",
+    "query",
+    "Comma-separated fields whose referenced resources are embedded under `_expand` (API §1.1), e.g. "
+    "`organisatie,leden.persoon`; a dot goes one level deeper, at most two. Each reference is read as a "
+    "GET of its URL by the same caller (same visibility, scopes and audit entry); one the caller may not "
+    "read is `null`. At most 100 distinct reads per response. An unknown name, a field that is not a "
+    "reference, or a deeper path is 400 on `expand`.",
+    {"type": "string", "pattern": rf"^{_PAD}(,{_PAD})*$"},
+)
 AUDIT_FILTERS = [
     _param("tijdstipVanaf", "query", "From (RFC 3339).", {"type": "string", "format": "date-time"}),
     _param("tijdstipTot", "query", "Until (RFC 3339).", {"type": "string", "format": "date-time"}),
@@ -144,6 +155,8 @@ def postprocess(result, generator, request, public):
             params.extend(HEADERS)
             if method == "post":
                 params.append(IDEMPOTENCY)
+            if method == "get" or op.get("operationId", "").endswith("_zoek"):
+                params.append(EXPAND)
             if op.get("operationId", "").endswith(("_zoek", "_list", "_audittrail")):
                 params.extend(PAGINERING)
             if op.get("operationId", "").endswith(("_zoek", "_list", "_audittrail")):
