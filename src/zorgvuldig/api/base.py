@@ -57,6 +57,33 @@ class Tekst(serializers.CharField):
         super().__init__(max_length=max_length, **kwargs)
 
 
+class Geheel(serializers.IntegerField):
+    """An integer as a JSON number: "6", 6.0 and true are refused (DRF would take them as 6 and 1)."""
+
+    def to_internal_value(self, data):
+        if isinstance(data, bool) or not isinstance(data, int):
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+
+class JaNee(serializers.BooleanField):
+    """A boolean as JSON true/false: "ja", 1 and "true" are refused (DRF would accept them)."""
+
+    def to_internal_value(self, data):
+        if not isinstance(data, bool):
+            self.fail("invalid", input=data)
+        return data
+
+
+class AlleenTekst(serializers.CharField):
+    """Text only, also as a list item or nested value, where StrictSerializer's check does not reach."""
+
+    def to_internal_value(self, data):
+        if not isinstance(data, str):
+            raise serializers.ValidationError("Verwacht tekst.", code="invalid")
+        return super().to_internal_value(data)
+
+
 class BasisView(APIView):
     """Every API view: purpose header (GP-02) and Idempotency-Key (API §1.6) on top of DRF."""
 

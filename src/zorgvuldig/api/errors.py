@@ -27,7 +27,8 @@ def _flatten(detail, prefix: str = "") -> list[InvalidParam]:
     params: list[InvalidParam] = []
     if isinstance(detail, dict):
         for key, value in detail.items():
-            name = key if key != "non_field_errors" else ""
+            # a list item's errors are keyed by its index: item 0 is a name too, not "no name"
+            name = str(key) if key != "non_field_errors" else ""
             params += _flatten(value, f"{prefix}.{name}" if prefix and name else (name or prefix))
     elif isinstance(detail, list):
         for i, value in enumerate(detail):

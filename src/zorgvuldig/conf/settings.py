@@ -394,6 +394,9 @@ SPECTACULAR_SETTINGS = {
         "RedenEnum": "zorgvuldig.dossiers.policies.AFSLUITREDENEN",
         "BlokkaderedenEnum": "zorgvuldig.bewaren.policies.BLOKKADEREDENEN",
         "VernietigingsbeoordelingEnum": "zorgvuldig.bewaren.policies.BEOORDELINGEN",
+        # two `type` fields: an organisation's (API §2.1) and a recipient's, which keeps its earlier name
+        "OrganisatietypeEnum": "zorgvuldig.organisaties.models.OrganisatieType",
+        "TypeEnum": "zorgvuldig.verstrekkingen.api.ONTVANGER_TYPES",
     },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",

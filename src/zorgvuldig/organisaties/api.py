@@ -1,16 +1,22 @@
-"""/api/v1 organisations, controllers, users, teams, API tokens and the user profile (API §2.1, AC-07)."""
+"""/api/v1 §2.1: the user profile (AC-07), controllers, organisations, VI profiles, regional settings,
+users, teams and partner credentials."""
 
 from __future__ import annotations
 
+import uuid as _uuid
+
 from django.db import transaction
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import extend_schema, extend_schema_view
+from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
 from rest_framework.response import Response
 
 from zorgvuldig.api.base import (
+    AlleenTekst,
     BasisView,
+    Geheel,
     ItemView,
+    JaNee,
     StrictSerializer,
     Tekst,
     UTCDateTime,
@@ -28,11 +34,21 @@ from zorgvuldig.organisaties.models import (
     Gebruiker,
     Mandaat,
     Organisatie,
+    OrganisatieType,
+    Profiel,
     Rol,
     Team,
     Verwerkingsverantwoordelijke,
 )
-from zorgvuldig.organisaties.selectors import gebruikers_voor, teams_voor
+from zorgvuldig.organisaties.selectors import (
+    eigen_verwerkingsverantwoordelijke,
+    gebruikers_voor,
+    organisaties,
+    sleutelversie,
+    teams_voor,
+    toetredingstand,
+)
+from zorgvuldig.verwijsindex.policies import EXTENDED_2009, ORGANISATIE, SIGNALEERDER, STATUTORY
 
 
 def profiel(actor) -> dict:
@@ -82,97 +98,514 @@ class GeheimhoudingsverklaringView(BasisView):
         return Response(profiel(actor))
 
 
-class VerwerkingsverantwoordelijkeSerializer(serializers.Serializer):
-    def to_representation(self, vv):
-        return {
-            "url": absolute(self.context.get("request"), f"/api/v1/verwerkingsverantwoordelijken/{vv.uuid}"),
-            "uuid": str(vv.uuid),
-            "code": vv.code,
-            "naam": vv.naam,
-            "fg": {"naam": vv.fg_naam, "email": vv.fg_email, "telefoon": vv.fg_telefoon},
-        }
+# --- controllers, organisations, VI profiles, regional settings (API §2.1) ---------------------------------
 
-
-class OrganisatieSerializer(serializers.Serializer):
-    def to_representation(self, org):
-        request = self.context.get("request")
-        return {
-            "url": absolute(request, f"/api/v1/organisaties/{org.uuid}"),
-            "uuid": str(org.uuid),
-            "code": org.code,
-            "verwerkingsverantwoordelijke": absolute(
-                request, f"/api/v1/verwerkingsverantwoordelijken/{org.verwerkingsverantwoordelijke.uuid}"
-            ),
-            "naam": org.naam,
-            "type": org.type,
-            "sectorwetten": org.sectorwetten,
-            "bestuursorgaan": org.bestuursorgaan,
-            "adres": {
-                "straat": org.adres_straat,
-                "huisnummer": org.adres_huisnummer,
-                "postcode": org.adres_postcode,
-                "plaats": org.adres_plaats,
-            },
-            "sharing": {"g5Participatiewet": org.g5_participatiewet},
-        }
-
-
-class _Lijst(BasisView):
-    """Read-only configuration lists, for any signed-in staff member (API §2.1). Writes: import-config."""
-
-    scopes = {"get": "publiek"}
-    verwerkingsactiviteit = "beheer-platform"
-    model: type = Organisatie
-    serializer: type = OrganisatieSerializer
-
-    def get(self, request):
-        qs = self.model.objects.order_by("naam", "id")
-        if self.model is Organisatie:
-            qs = qs.select_related("verwerkingsverantwoordelijke")
-        return Paginering.antwoord(qs, request, self, self.serializer)
-
-
-class _Item(BasisView):
-    scopes = {"get": "publiek"}
-    verwerkingsactiviteit = "beheer-platform"
-    model: type = Organisatie
-    serializer: type = OrganisatieSerializer
-
-    def get(self, request, uuid):
-        row = self.model.objects.filter(uuid=uuid).first()
-        if row is None:
-            raise NotFound()
-        return Response(self.serializer(row, context={"request": request}).data)
-
-
-@extend_schema_view(get=extend_schema(responses=OpenApiTypes.OBJECT, operation_id="organisaties_list"))
-class OrganisatiesView(_Lijst):
-    pass
-
-
-@extend_schema_view(get=extend_schema(responses=OpenApiTypes.OBJECT, operation_id="organisaties_read"))
-class OrganisatieView(_Item):
-    pass
-
-
-@extend_schema_view(
-    get=extend_schema(responses=OpenApiTypes.OBJECT, operation_id="verwerkingsverantwoordelijken_list")
-)
-class VerwerkingsverantwoordelijkenView(_Lijst):
-    model = Verwerkingsverantwoordelijke
-    serializer = VerwerkingsverantwoordelijkeSerializer
-
-
-@extend_schema_view(
-    get=extend_schema(responses=OpenApiTypes.OBJECT, operation_id="verwerkingsverantwoordelijken_read")
-)
-class VerwerkingsverantwoordelijkeView(_Item):
-    model = Verwerkingsverantwoordelijke
-    serializer = VerwerkingsverantwoordelijkeSerializer
+ACT = "beheer-platform"
+ORGANISATIE_BEHEREN = "organisatie:beheren"
+CONFIGURATIE = services.CONFIGURATIE
+PROFIEL_SCOPE = f"{CONFIGURATIE}|{services.FG_SCOPE}"  # the FG reads profiles and decides on (l) (VI-23)
 
 
 def _url(request, pad: str) -> str:
     return absolute(request, f"/api/v1/{pad}")
+
+
+def _tijd(waarde) -> str | None:
+    return UTCDateTime().to_representation(waarde)
+
+
+def _verwijzing(request, waarde: str, resource: str, veld: str) -> str:
+    return uuid_uit_url(waarde, resource=resource, request=request, veld=veld)
+
+
+def vv_representatie(request, vv) -> dict:
+    return {
+        "url": _url(request, f"verwerkingsverantwoordelijken/{vv.uuid}"),
+        "uuid": str(vv.uuid),
+        "code": vv.code,
+        "naam": vv.naam,
+        "fg": {"naam": vv.fg_naam, "email": vv.fg_email, "telefoon": vv.fg_telefoon},
+        "sleutelversie": sleutelversie(vv),
+        "aangemaakt": _tijd(vv.aangemaakt),
+        "gewijzigd": _tijd(vv.gewijzigd),
+    }
+
+
+def organisatie_representatie(request, org) -> dict:
+    stand = toetredingstand(org, today())
+    return {
+        "url": _url(request, f"organisaties/{org.uuid}"),
+        "uuid": str(org.uuid),
+        "code": org.code,
+        "verwerkingsverantwoordelijke": _url(
+            request, f"verwerkingsverantwoordelijken/{org.verwerkingsverantwoordelijke.uuid}"
+        ),
+        "naam": org.naam,
+        "type": org.type,
+        "sectorwetten": list(org.sectorwetten or []),
+        "bestuursorgaan": org.bestuursorgaan,
+        "adres": {
+            "straat": org.adres_straat,
+            "huisnummer": org.adres_huisnummer,
+            "postcode": org.adres_postcode,
+            "plaats": org.adres_plaats,
+        },
+        "profiel": _url(request, f"profielen/{org.profiel.uuid}") if org.profiel_id else None,
+        "sharing": {"g5Participatiewet": org.g5_participatiewet},
+        "convenanten": [_url(request, f"convenanten/{c.uuid}") for c in stand.convenanten],
+        "viToetreding": {"vanaf": stand.vanaf, "tot": stand.tot} if stand.vanaf else None,
+        "ondertekenaar": stand.ondertekenaar,
+        "aangemaakt": _tijd(org.aangemaakt),
+        "gewijzigd": _tijd(org.gewijzigd),
+    }
+
+
+def profiel_representatie(request, p) -> dict:
+    return {
+        "url": _url(request, f"profielen/{p.uuid}"),
+        "uuid": str(p.uuid),
+        "code": p.code,
+        "naam": p.naam,
+        "meldrecht": {"bepaling": p.meldrecht_bepaling} if p.heeft_meldrecht else None,
+        "extraCriteria": [
+            {"code": c.get("code", ""), "omschrijving": c.get("omschrijving", "")}
+            for c in p.extra_criteria or []
+        ],
+        "vi": {
+            "seekAgreement": p.vi_seek_agreement,
+            "criterionL": p.vi_criterion_l,
+            "maxAge": p.vi_max_age,
+            "termMonths": p.vi_term_months,
+            "extensionMonths": p.vi_extension_months,
+        },
+        "criterionLDpia": _url(request, f"dpias/{p.vi_criterion_l_dpia}") if p.vi_criterion_l_dpia else None,
+        "wgbo": p.wgbo,
+        "toepasselijkRecht": list(p.toepasselijk_recht or []),
+        "toestemmingEnInformatieplicht": p.toestemming_en_informatieplicht,
+        "aangemaakt": _tijd(p.aangemaakt),
+        "gewijzigd": _tijd(p.gewijzigd),
+    }
+
+
+def instellingen_representatie(request, inst) -> dict:
+    return {
+        "url": _url(request, "instellingen"),
+        "vi": {
+            "fieldSet": inst.field_set,
+            "matchScope": inst.match_scope,
+            "familyMatching": inst.family_matching,
+            "huishoudverwerking": inst.huishoudverwerking,
+            "archiveMonths": inst.archive_months,
+            "exitDays": inst.exit_days,
+        },
+        "gewijzigd": _tijd(inst.gewijzigd),
+    }
+
+
+class _AlleenLezen(StrictSerializer):
+    """Read-only fields of a representation: ignored when sent back (API §1.1)."""
+
+    url = serializers.CharField(read_only=True)
+    uuid = serializers.CharField(read_only=True)
+    aangemaakt = serializers.CharField(read_only=True)
+    gewijzigd = serializers.CharField(read_only=True)
+
+
+class FgSerializer(StrictSerializer):
+    naam = serializers.CharField(max_length=200, allow_blank=True, required=False)
+    email = serializers.EmailField(max_length=254, allow_blank=True, required=False)
+    telefoon = serializers.CharField(max_length=32, allow_blank=True, required=False)
+
+
+class VerwerkingsverantwoordelijkeWijzigSerializer(_AlleenLezen):
+    naam = serializers.CharField(max_length=200, required=False)
+    fg = FgSerializer(required=False)
+    code = serializers.CharField(read_only=True)
+    sleutelversie = serializers.IntegerField(read_only=True)
+    # the RP-06 switch is not here but at /toegangsbewaking (ADR 0006 item 22): `monitoring` is refused
+
+
+class OrganisatieAdresSerializer(StrictSerializer):
+    straat = serializers.CharField(max_length=200, allow_blank=True, required=False)
+    huisnummer = serializers.CharField(max_length=16, allow_blank=True, required=False)
+    postcode = serializers.CharField(max_length=7, allow_blank=True, required=False)
+    plaats = serializers.CharField(max_length=100, allow_blank=True, required=False)
+
+
+class SharingSerializer(StrictSerializer):
+    g5Participatiewet = JaNee(required=False, help_text="SH-20: G5 aan toezichthouder/sociaal rechercheur")
+
+
+class OrganisatieWijzigSerializer(_AlleenLezen):
+    naam = serializers.CharField(max_length=200, required=False)
+    type = serializers.ChoiceField(choices=OrganisatieType.choices, required=False)
+    sectorwetten = serializers.ListField(child=AlleenTekst(max_length=100), max_length=50, required=False)
+    bestuursorgaan = JaNee(required=False, help_text="RI-16")
+    adres = OrganisatieAdresSerializer(required=False)
+    profiel = serializers.CharField(
+        max_length=300, allow_null=True, required=False, help_text="URL van het profiel (VI-19); null: geen"
+    )
+    sharing = SharingSerializer(required=False)
+    code = serializers.CharField(read_only=True)
+    verwerkingsverantwoordelijke = serializers.CharField(read_only=True)
+    convenanten = serializers.ListField(read_only=True)
+    viToetreding = serializers.DictField(read_only=True)
+    ondertekenaar = serializers.BooleanField(read_only=True)
+
+
+class OrganisatieSerializer(OrganisatieWijzigSerializer):
+    code = serializers.SlugField(max_length=64, required=False)  # type: ignore[assignment]
+    verwerkingsverantwoordelijke = serializers.CharField(  # type: ignore[assignment]
+        max_length=300, required=False, help_text="URL; standaard die van uw eigen organisatie (AC-15)"
+    )
+    naam = serializers.CharField(max_length=200)
+    type = serializers.ChoiceField(choices=OrganisatieType.choices)
+
+
+class MeldrechtSerializer(StrictSerializer):
+    bepaling = serializers.CharField(max_length=200, help_text="De wettelijke bepaling (VI-05)")
+
+
+class ExtraCriteriumSerializer(StrictSerializer):
+    code = serializers.SlugField(max_length=32)
+    omschrijving = serializers.CharField(max_length=300)
+
+
+class ProfielViSerializer(StrictSerializer):
+    """VI-19 deviations. VI-07 and VI-08 have no key: they cannot be switched off."""
+
+    seekAgreement = JaNee(required=False)
+    criterionL = JaNee(required=False, help_text="Alleen de FG zet dit aan, met criterionLDpia (VI-23)")
+    maxAge = Geheel(required=False, help_text="Ten hoogste 23 (VI-02)")
+    termMonths = Geheel(required=False)
+    extensionMonths = Geheel(required=False)
+
+
+class ProfielWijzigSerializer(_AlleenLezen):
+    naam = serializers.CharField(max_length=200, required=False)
+    meldrecht = MeldrechtSerializer(required=False, allow_null=True, help_text="null: geen meldrecht (VI-05)")
+    extraCriteria = serializers.ListField(child=ExtraCriteriumSerializer(), max_length=50, required=False)
+    vi = ProfielViSerializer(required=False)
+    criterionLDpia = serializers.CharField(
+        max_length=300, allow_null=True, required=False, help_text="URL van de goedgekeurde DPIA (VI-23)"
+    )
+    wgbo = JaNee(required=False)
+    toepasselijkRecht = serializers.ListField(
+        child=AlleenTekst(max_length=200), max_length=50, required=False
+    )
+    toestemmingEnInformatieplicht = serializers.CharField(
+        max_length=2000, allow_blank=True, allow_null=True, required=False
+    )
+    code = serializers.CharField(read_only=True)
+
+
+class ProfielSerializer(ProfielWijzigSerializer):
+    code = serializers.SlugField(max_length=64, required=False)  # type: ignore[assignment]
+    naam = serializers.CharField(max_length=200)
+
+
+class ViInstellingenSerializer(StrictSerializer):
+    """SPEC §0.2's regional `vi.*` keys, camelCased (API §1.1)."""
+
+    fieldSet = serializers.ChoiceField(choices=[STATUTORY, EXTENDED_2009], required=False)
+    matchScope = serializers.ChoiceField(choices=[ORGANISATIE, SIGNALEERDER], required=False)
+    familyMatching = JaNee(required=False, help_text="VI-22")
+    huishoudverwerking = serializers.CharField(
+        max_length=200, allow_blank=True, allow_null=True, required=False
+    )
+    archiveMonths = Geheel(required=False, help_text="VI-21")
+    exitDays = Geheel(required=False, help_text="VI-25")
+
+
+class InstellingenSerializer(StrictSerializer):
+    vi = ViInstellingenSerializer(required=False)
+    url = serializers.CharField(read_only=True)
+    gewijzigd = serializers.CharField(read_only=True)
+
+
+def _niets(v: dict) -> None:
+    if not v:
+        raise serializers.ValidationError({"body": ["Niets te wijzigen."]})
+
+
+def _organisatie_data(request, v: dict) -> dict:
+    """API fields → the service's model fields (only those given: merge patch)."""
+    data: dict = {}
+    for veld in ("code", "naam", "type", "sectorwetten", "bestuursorgaan"):
+        if veld in v:
+            data[veld] = v[veld]
+    for sleutel, waarde in v.get("adres", {}).items():
+        data[f"adres_{sleutel}"] = waarde
+    if "g5Participatiewet" in v.get("sharing", {}):
+        data["g5_participatiewet"] = v["sharing"]["g5Participatiewet"]
+    if "profiel" in v:
+        data["profiel"] = None
+        if v["profiel"] is not None:
+            uuid = _verwijzing(request, v["profiel"], "profielen", "profiel")
+            data["profiel"] = Profiel.objects.filter(uuid=uuid).first()
+            if data["profiel"] is None:
+                raise serializers.ValidationError({"profiel": ["Onbekend profiel."]})
+    return data
+
+
+def _profiel_data(request, v: dict) -> dict:
+    data: dict = {}
+    for sleutel, veld in (
+        ("code", "code"),
+        ("naam", "naam"),
+        ("extraCriteria", "extra_criteria"),
+        ("wgbo", "wgbo"),
+        ("toepasselijkRecht", "toepasselijk_recht"),
+        ("toestemmingEnInformatieplicht", "toestemming_en_informatieplicht"),
+    ):
+        if sleutel in v:
+            data[veld] = v[sleutel]
+    if "meldrecht" in v:
+        data["meldrecht_bepaling"] = (v["meldrecht"] or {}).get("bepaling", "")
+    for sleutel, veld in (
+        ("seekAgreement", "vi_seek_agreement"),
+        ("criterionL", "vi_criterion_l"),
+        ("maxAge", "vi_max_age"),
+        ("termMonths", "vi_term_months"),
+        ("extensionMonths", "vi_extension_months"),
+    ):
+        if sleutel in v.get("vi", {}):
+            data[veld] = v["vi"][sleutel]
+    if "criterionLDpia" in v:
+        dpia = v["criterionLDpia"]
+        data["vi_criterion_l_dpia"] = (
+            _uuid.UUID(_verwijzing(request, dpia, "dpias", "criterionLDpia")) if dpia is not None else None
+        )
+    return data
+
+
+class VerwerkingsverantwoordelijkenView(BasisView):
+    """Any signed-in staff member reads the controllers (API §2.1). New controllers join the region through
+    import-config (ADR 0006 item 8): a beheerder manages its own controller only (AC-15)."""
+
+    scopes = {"get": "publiek"}
+    verwerkingsactiviteit = ACT
+
+    @extend_schema(responses=OpenApiTypes.OBJECT, operation_id="verwerkingsverantwoordelijken_list")
+    def get(self, request):
+        rijen = Verwerkingsverantwoordelijke.objects.order_by("naam", "id")
+        return Paginering.lijst([vv_representatie(request, vv) for vv in rijen], request, self)
+
+
+class VerwerkingsverantwoordelijkeView(ItemView):
+    scopes = {"get": "publiek", "patch": ORGANISATIE_BEHEREN}
+    verwerkingsactiviteit = ACT
+
+    def zichtbaar(self, actor, uuid) -> None:
+        vv = Verwerkingsverantwoordelijke.objects.filter(uuid=uuid).first()
+        if vv is None or (
+            self.request.method != "GET" and not eigen_verwerkingsverantwoordelijke(actor, vv.pk)
+        ):
+            raise NotFound()
+
+    def antwoord(self, request, uuid) -> Response:
+        return Response(vv_representatie(request, Verwerkingsverantwoordelijke.objects.get(uuid=uuid)))
+
+    @extend_schema(responses=OpenApiTypes.OBJECT, operation_id="verwerkingsverantwoordelijken_read")
+    def get(self, request, uuid):
+        return self.antwoord(request, uuid)
+
+    @extend_schema(
+        request=VerwerkingsverantwoordelijkeWijzigSerializer,
+        responses=OpenApiTypes.OBJECT,
+        operation_id="verwerkingsverantwoordelijken_partial_update",
+        description="Naam en contactgegevens van de FG; alleen van de eigen "
+        "verwerkingsverantwoordelijke (AC-15).",
+    )
+    def patch(self, request, uuid):
+        ser = VerwerkingsverantwoordelijkeWijzigSerializer(data=request.data)
+        ser.is_valid(raise_exception=True)
+        v = ser.validated_data
+        data = {f"fg_{k}": w for k, w in v.get("fg", {}).items()}
+        if "naam" in v:
+            data["naam"] = v["naam"]
+        _niets(data)
+        services.wijzig_verwerkingsverantwoordelijke(actor=actor_van(request), uuid=uuid, data=data)
+        return self.antwoord(request, uuid)
+
+
+class OrganisatiesView(BasisView):
+    scopes = {"get": "publiek", "post": ORGANISATIE_BEHEREN}
+    verwerkingsactiviteit = ACT
+
+    @extend_schema(responses=OpenApiTypes.OBJECT, operation_id="organisaties_list")
+    def get(self, request):
+        paginator = Paginering()
+        page: list = paginator.paginate_queryset(organisaties(), request, view=self) or []
+        return paginator.get_paginated_response([organisatie_representatie(request, o) for o in page])
+
+    @extend_schema(
+        request=OrganisatieSerializer,
+        responses={201: OpenApiTypes.OBJECT},
+        operation_id="organisaties_create",
+        description="Een organisatie van de eigen verwerkingsverantwoordelijke (AC-15).",
+    )
+    def post(self, request):
+        ser = OrganisatieSerializer(data=request.data)
+        ser.is_valid(raise_exception=True)
+        v = ser.validated_data
+        actor = actor_van(request)
+        data = _organisatie_data(request, v)
+        data["verwerkingsverantwoordelijke"] = actor.organisatie.verwerkingsverantwoordelijke
+        if "verwerkingsverantwoordelijke" in v:
+            uuid = _verwijzing(
+                request,
+                v["verwerkingsverantwoordelijke"],
+                "verwerkingsverantwoordelijken",
+                "verwerkingsverantwoordelijke",
+            )
+            data["verwerkingsverantwoordelijke"] = Verwerkingsverantwoordelijke.objects.filter(
+                uuid=uuid
+            ).first()
+            if data["verwerkingsverantwoordelijke"] is None:
+                raise serializers.ValidationError(
+                    {"verwerkingsverantwoordelijke": ["Onbekende verwerkingsverantwoordelijke."]}
+                )
+        org = services.maak_organisatie(actor=actor, data=data)
+        return Response(
+            organisatie_representatie(request, organisaties().get(pk=org.pk)), status=status.HTTP_201_CREATED
+        )
+
+
+class OrganisatieView(ItemView):
+    scopes = {"get": "publiek", "patch": ORGANISATIE_BEHEREN}
+    verwerkingsactiviteit = ACT
+
+    def zichtbaar(self, actor, uuid) -> None:
+        org = Organisatie.objects.filter(uuid=uuid).first()
+        if org is None or (
+            self.request.method != "GET"
+            and not eigen_verwerkingsverantwoordelijke(actor, org.verwerkingsverantwoordelijke_id)
+        ):
+            raise NotFound()
+
+    def antwoord(self, request, uuid) -> Response:
+        return Response(organisatie_representatie(request, organisaties().get(uuid=uuid)))
+
+    @extend_schema(responses=OpenApiTypes.OBJECT, operation_id="organisaties_read")
+    def get(self, request, uuid):
+        return self.antwoord(request, uuid)
+
+    @extend_schema(
+        request=OrganisatieWijzigSerializer,
+        responses=OpenApiTypes.OBJECT,
+        operation_id="organisaties_partial_update",
+        description="Alleen organisaties van de eigen verwerkingsverantwoordelijke (AC-15); "
+        "`code` en `verwerkingsverantwoordelijke` liggen vast.",
+    )
+    def patch(self, request, uuid):
+        ser = OrganisatieWijzigSerializer(data=request.data)
+        ser.is_valid(raise_exception=True)
+        data = _organisatie_data(request, ser.validated_data)
+        _niets(data)
+        services.wijzig_organisatie(actor=actor_van(request), uuid=uuid, data=data)
+        return self.antwoord(request, uuid)
+
+
+class ProfielenView(BasisView):
+    """VI-19 profiles: regional configuration of the beheerder; the FG reads them to decide on (l)."""
+
+    scopes = {"get": PROFIEL_SCOPE, "post": CONFIGURATIE}
+    verwerkingsactiviteit = ACT
+
+    @extend_schema(responses=OpenApiTypes.OBJECT, operation_id="profielen_list")
+    def get(self, request):
+        paginator = Paginering()
+        page: list = (
+            paginator.paginate_queryset(Profiel.objects.order_by("naam", "id"), request, view=self) or []
+        )
+        return paginator.get_paginated_response([profiel_representatie(request, p) for p in page])
+
+    @extend_schema(
+        request=ProfielSerializer,
+        responses={201: OpenApiTypes.OBJECT},
+        operation_id="profielen_create",
+        description="Weggelaten waarden krijgen de standaard van SPEC §0.2; criterium (l) staat uit (VI-23).",
+    )
+    def post(self, request):
+        ser = ProfielSerializer(data=request.data)
+        ser.is_valid(raise_exception=True)
+        p = services.maak_profiel(actor=actor_van(request), data=_profiel_data(request, ser.validated_data))
+        return Response(profiel_representatie(request, p), status=status.HTTP_201_CREATED)
+
+
+class ProfielView(ItemView):
+    scopes = {"get": PROFIEL_SCOPE, "patch": PROFIEL_SCOPE}
+    verwerkingsactiviteit = ACT
+
+    def zichtbaar(self, actor, uuid) -> None:
+        if not Profiel.objects.filter(uuid=uuid).exists():
+            raise NotFound()
+
+    def antwoord(self, request, uuid) -> Response:
+        return Response(profiel_representatie(request, Profiel.objects.get(uuid=uuid)))
+
+    @extend_schema(responses=OpenApiTypes.OBJECT, operation_id="profielen_read")
+    def get(self, request, uuid):
+        return self.antwoord(request, uuid)
+
+    @extend_schema(
+        request=ProfielWijzigSerializer,
+        responses=OpenApiTypes.OBJECT,
+        operation_id="profielen_partial_update",
+        description="De beheerder wijzigt het profiel; `vi.criterionL: true` alleen de FG, met "
+        "`criterionLDpia`, de goedgekeurde DPIA van de verwijsindex "
+        "(anders 409 E_VI_CRITERION_DISABLED, VI-23).",
+    )
+    def patch(self, request, uuid):
+        ser = ProfielWijzigSerializer(data=request.data)
+        ser.is_valid(raise_exception=True)
+        data = _profiel_data(request, ser.validated_data)
+        _niets(data)
+        services.wijzig_profiel(actor=actor_van(request), uuid=uuid, data=data)
+        return self.antwoord(request, uuid)
+
+
+class InstellingenView(BasisView):
+    """SPEC §0.2's regional `vi.*` settings; every change is audited (AU-02). Per-profile keys are at
+    /profielen, `sharing.g5_participatiewet` at /organisaties, `monitoring.access_patterns` at
+    /toegangsbewaking; the other §0.2 keys are fixed by the installation (docs/integrators.md)."""
+
+    scopes = {"get": CONFIGURATIE, "patch": CONFIGURATIE}
+    verwerkingsactiviteit = ACT
+
+    @extend_schema(responses=OpenApiTypes.OBJECT, operation_id="instellingen_read")
+    def get(self, request):
+        from zorgvuldig.verwijsindex.models import Instellingen
+
+        return Response(instellingen_representatie(request, Instellingen.huidig()))
+
+    @extend_schema(
+        request=InstellingenSerializer,
+        responses=OpenApiTypes.OBJECT,
+        operation_id="instellingen_partial_update",
+    )
+    def patch(self, request):
+        from zorgvuldig.verwijsindex import services as vi_services
+
+        ser = InstellingenSerializer(data=request.data)
+        ser.is_valid(raise_exception=True)
+        vi = ser.validated_data.get("vi", {})
+        data = {
+            veld: vi[sleutel]
+            for sleutel, veld in (
+                ("fieldSet", "field_set"),
+                ("matchScope", "match_scope"),
+                ("familyMatching", "family_matching"),
+                ("huishoudverwerking", "huishoudverwerking"),
+                ("archiveMonths", "archive_months"),
+                ("exitDays", "exit_days"),
+            )
+            if sleutel in vi
+        }
+        _niets(data)
+        inst = vi_services.wijzig_instellingen(actor=actor_van(request), **data)
+        return Response(instellingen_representatie(request, inst))
 
 
 class GebruikerSerializer(serializers.Serializer):

@@ -529,8 +529,11 @@ class _Controle:
         for i, p in self.items["profielen"]:
             pad: Pad = ("profielen", i)
             vi = p.get("vi", {})
+            bestaand = self.profiel_db.get(p.get("code"))
+            # the FG switches (l) on over the API, with an approved DPIA; a file repeating it changes nothing
+            al_aan = bestaand is not None and bestaand.vi_criterion_l
             if policies.criterion_l_weigering(
-                aan=vi.get("criterionL") is True, dpia_goedgekeurd=False, door_fg=False
+                aan=vi.get("criterionL") is True and not al_aan, dpia_goedgekeurd=False, door_fg=False
             ):
                 self.fout(
                     (*pad, "vi", "criterionL"),
@@ -568,6 +571,7 @@ class _Controle:
                 self.bestaat(
                     (*pad, "profiel"), o["profiel"], self.profiel_bestand, self.profiel_db, "profiel"
                 )
+                self.criterion_l_toewijzing((*pad, "profiel"), o["profiel"], vv)
             bestaand = self.org_db.get(o.get("code"))
             if bestaand is not None and vv:
                 self.alleen_bij_aanmaken(
@@ -576,6 +580,25 @@ class _Controle:
                     vv,
                     "De verwerkingsverantwoordelijke",
                 )
+
+    def criterion_l_toewijzing(self, pad: Pad, profiel_code: str, vv_code: str | None) -> None:
+        """VI-23: a profile with criterion (l) on serves only the controller whose DPIA allowed it. A file
+        sets (l) off or leaves it as stored, so only a stored profile that keeps it on matters."""
+        profiel = self.profiel_db.get(profiel_code)
+        bestand = next((p for _, p in self.items["profielen"] if p.get("code") == profiel_code), {})
+        if profiel is None or not profiel.vi_criterion_l or bestand.get("vi", {}).get("criterionL") is False:
+            return
+        vv = self.vv_db.get(vv_code) if vv_code else None
+        if policies.criterion_l_controller_weigering(
+            dpia_verwerkingsverantwoordelijke=services.criterion_l_verwerkingsverantwoordelijke(profiel),
+            organisatie_verwerkingsverantwoordelijken={vv.pk if vv else -1},
+        ):
+            self.fout(
+                pad,
+                "E_VI_CRITERION_DISABLED",
+                f"Profiel '{profiel_code}' heeft criterium (l) aan op grond van de DPIA van een andere "
+                "verwerkingsverantwoordelijke (VI-23).",
+            )
 
     def org_bekend(self, pad: Pad, code: str | None) -> bool:
         return self.bestaat(pad, code, set(self.org_bestand), self.org_db, "organisatie")
@@ -853,7 +876,9 @@ class _Toepassing:
                 "toestemmingEnInformatieplicht",
                 item["toestemmingEnInformatieplicht"] or "",
             )
-        velden = _verschil(obj, waarden)
+        if waarden.get("vi_criterion_l", ("", True))[1] is False:
+            waarden["vi_criterion_l_dpia"] = ("vi.criterionL", None)  # (l) off: its DPIA no longer applies
+        velden = list(dict.fromkeys(_verschil(obj, waarden)))
         self._opslaan("profiel", item["code"], obj, nieuw, velden, None)
         self.profielen[obj.code] = obj
 

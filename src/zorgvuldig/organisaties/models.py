@@ -68,6 +68,9 @@ class Profiel(Basis):
     extra_criteria = models.JSONField(default=list, blank=True)  # [{code, omschrijving}]
     vi_seek_agreement = models.BooleanField(default=True)  # SPEC §0.2 `vi.seek_agreement`: on
     vi_criterion_l = models.BooleanField(default=False)  # VI-23: ships disabled
+    # VI-23: the approved DPIA (registers.Dpia uuid) the FG switched (l) on with; its controller is the only
+    # one whose organisations may use this profile while (l) is on. Empty while (l) is off.
+    vi_criterion_l_dpia = models.UUIDField(null=True, blank=True)
     vi_max_age = models.PositiveSmallIntegerField(default=VI_MAX_LEEFTIJD)
     vi_term_months = models.PositiveSmallIntegerField(default=6)
     vi_extension_months = models.PositiveSmallIntegerField(default=6)
@@ -85,6 +88,7 @@ class Profiel(Basis):
         "extra_criteria": "organisatorisch",
         "vi_seek_agreement": "organisatorisch",
         "vi_criterion_l": "organisatorisch",
+        "vi_criterion_l_dpia": "organisatorisch",
         "vi_max_age": "organisatorisch",
         "vi_term_months": "organisatorisch",
         "vi_extension_months": "organisatorisch",

@@ -71,6 +71,21 @@ def criterion_l_weigering(*, aan: bool, dpia_goedgekeurd: bool, door_fg: bool) -
     return None
 
 
+# A removal date is capped at the maxAge birthday (VI-16): a longer term than a whole youth never applies.
+VI_MAX_TERMIJN_MAANDEN = VI_MAX_LEEFTIJD * 12
+
+
+def criterion_l_controller_weigering(
+    *, dpia_verwerkingsverantwoordelijke: int | None, organisatie_verwerkingsverantwoordelijken: set[int]
+) -> str | None:
+    """VI-23 per controller (AC-15): criterion (l) rests on one controller's approved DPIA, so a profile
+    with (l) on serves only that controller's organisations. `dpia_verwerkingsverantwoordelijke` is None
+    when no DPIA is recorded: then it serves none."""
+    if any(vv != dpia_verwerkingsverantwoordelijke for vv in organisatie_verwerkingsverantwoordelijken):
+        return "E_VI_CRITERION_DISABLED"
+    return None
+
+
 def profiel_vi_fouten(
     *, max_age: int | None, term_months: int | None, extension_months: int | None
 ) -> dict[str, str]:
@@ -78,10 +93,28 @@ def profiel_vi_fouten(
     fouten = {}
     if max_age is not None and not 1 <= max_age <= VI_MAX_LEEFTIJD:
         fouten["maxAge"] = f"De leeftijdsgrens ligt tussen 1 en {VI_MAX_LEEFTIJD} (VI-02)."
-    if term_months is not None and term_months < 1:
-        fouten["termMonths"] = "De termijn is ten minste één maand (VI-16)."
-    if extension_months is not None and extension_months < 1:
-        fouten["extensionMonths"] = "Een verlenging is ten minste één maand (VI-16)."
+    if term_months is not None and not 1 <= term_months <= VI_MAX_TERMIJN_MAANDEN:
+        fouten["termMonths"] = (
+            f"De termijn is ten minste één en ten hoogste {VI_MAX_TERMIJN_MAANDEN} maanden (VI-16)."
+        )
+    if extension_months is not None and not 1 <= extension_months <= VI_MAX_TERMIJN_MAANDEN:
+        fouten["extensionMonths"] = (
+            f"Een verlenging is ten minste één en ten hoogste {VI_MAX_TERMIJN_MAANDEN} maanden (VI-16)."
+        )
+    return fouten
+
+
+def extra_criteria_fouten(criteria: list[dict]) -> dict[int, str]:
+    """VI-19: a profile's extra criteria, per position: a code once, and a description (empty: fine)."""
+    fouten: dict[int, str] = {}
+    gezien: set[str] = set()
+    for i, criterium in enumerate(criteria):
+        code = (criterium.get("code") or "").strip()
+        if not code or not (criterium.get("omschrijving") or "").strip():
+            fouten[i] = "Geef elk extra criterium een code en een omschrijving."
+        elif code in gezien:
+            fouten[i] = "Deze code staat er al."
+        gezien.add(code)
     return fouten
 
 

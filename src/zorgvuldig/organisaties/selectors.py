@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import dataclass
+
 from django.db.models import Exists, OuterRef, QuerySet
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -38,3 +41,67 @@ def geactiveerd_annotatie() -> Exists:
 
 def is_geactiveerd(gebruiker) -> bool:
     return TOTPDevice.objects.filter(user=gebruiker, confirmed=True).exists()
+
+
+def organisaties() -> QuerySet:
+    """Organisations with what their representation derives (API §2.1): controller, profile, accessions."""
+    from django.db.models import Prefetch
+
+    from zorgvuldig.convenanten.models import Toetreding
+    from zorgvuldig.organisaties.models import Organisatie
+
+    return (
+        Organisatie.objects.select_related("verwerkingsverantwoordelijke", "profiel")
+        .prefetch_related(
+            Prefetch(
+                "toetredingen",
+                queryset=Toetreding.objects.select_related("convenant").order_by("datum", "id"),
+            )
+        )
+        .order_by("naam", "id")
+    )
+
+
+@dataclass(frozen=True)
+class Toetredingstand:
+    ondertekenaar: bool  # AC-01: an accession to an active convenant runs today
+    convenanten: list  # the active convenants whose accession runs
+    vanaf: dt.date | None  # the running accession, else the latest one (VI-25: its end)
+    tot: dt.date | None
+
+
+def toetredingstand(organisatie, op: dt.date) -> Toetredingstand:
+    """Derived per request (RT-12) from the prefetched accessions of `organisaties()`; the same rule as the
+    verwijsindex's signatory check (AC-01)."""
+    from zorgvuldig.convenanten.policies import ACTIEF
+
+    alle = list(organisatie.toetredingen.all())
+    lopend = [
+        t for t in alle if t.convenant.status == ACTIEF and t.datum <= op and (t.tot is None or op <= t.tot)
+    ]
+    convenanten = list({t.convenant_id: t.convenant for t in lopend}.values())
+    gekozen = lopend[0] if lopend else (max(alle, key=lambda t: (t.datum, t.pk)) if alle else None)
+    return Toetredingstand(
+        ondertekenaar=bool(lopend),
+        convenanten=convenanten,
+        vanaf=gekozen.datum if gekozen else None,
+        tot=gekozen.tot if gekozen else None,
+    )
+
+
+def eigen_verwerkingsverantwoordelijke(actor, verwerkingsverantwoordelijke_id: int) -> bool:
+    """AC-15: a controller's and its organisations' settings are changed by a beheerder of that controller."""
+    return actor.is_systeem or actor.verwerkingsverantwoordelijke_id == verwerkingsverantwoordelijke_id
+
+
+def sleutelversie(verwerkingsverantwoordelijke) -> int | None:
+    """The controller's active data-key version (ADR 0005); None until its first key is made on first use.
+    Read only: `Datasleutel.voor` would create one."""
+    from zorgvuldig.core.models import Datasleutel
+
+    return (
+        Datasleutel.objects.filter(verwerkingsverantwoordelijke=verwerkingsverantwoordelijke, actief=True)
+        .order_by("-versie")
+        .values_list("versie", flat=True)
+        .first()
+    )

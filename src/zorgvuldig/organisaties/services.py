@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import secrets
 from typing import Any
@@ -10,9 +11,10 @@ from django.db import IntegrityError, transaction
 
 from zorgvuldig.audit import services as audit
 from zorgvuldig.core.clock import now, today
-from zorgvuldig.core.errors import DomainError, InvalidParam
+from zorgvuldig.core.errors import DomainError, InvalidParam, NotFound
 from zorgvuldig.organisaties import policies
 from zorgvuldig.organisaties.models import ApiToken, Gebruiker, Mandaat, Rol, Team
+from zorgvuldig.organisaties.selectors import eigen_verwerkingsverantwoordelijke
 
 
 def aanvaard_verklaring(*, actor, versie: str) -> None:
@@ -501,3 +503,512 @@ def webhook_geheim(token: ApiToken) -> str:
         token.uuid,
         token.webhook_geheim,
     )
+
+
+# --- controllers, organisations, VI profiles (API §2.1, AC-15, VI-19, VI-23) ------------------------------
+# The REST API and the admin call these; import-config applies the same policies in bulk as the system.
+# A controller's and an organisation's settings are changed by a beheerder of that controller (AC-15):
+# another controller's answers like a missing one. Profiles are regional configuration, like the `vi.*`
+# settings; only criterion (l) is the FG's, with the controller's approved DPIA (VI-23).
+
+ACTIVITEIT = "beheer-platform"
+CONFIGURATIE = "configuratie:beheren"
+FG_SCOPE = "register:beheren"
+
+ADRES_VELDEN = {"adres_straat": 200, "adres_huisnummer": 16, "adres_postcode": 7, "adres_plaats": 100}
+# model field → API name, for the errors (the API's names, which the admin maps back to its fields)
+ORGANISATIE_NAMEN = {
+    "code": "code",
+    "naam": "naam",
+    "type": "type",
+    "sectorwetten": "sectorwetten",
+    "bestuursorgaan": "bestuursorgaan",
+    "adres_straat": "adres.straat",
+    "adres_huisnummer": "adres.huisnummer",
+    "adres_postcode": "adres.postcode",
+    "adres_plaats": "adres.plaats",
+    "g5_participatiewet": "sharing.g5Participatiewet",
+    "profiel": "profiel",
+    "verwerkingsverantwoordelijke": "verwerkingsverantwoordelijke",
+}
+PROFIEL_NAMEN = {
+    "code": "code",
+    "naam": "naam",
+    "meldrecht_bepaling": "meldrecht",
+    "extra_criteria": "extraCriteria",
+    "vi_seek_agreement": "vi.seekAgreement",
+    "vi_criterion_l": "vi.criterionL",
+    "vi_max_age": "vi.maxAge",
+    "vi_term_months": "vi.termMonths",
+    "vi_extension_months": "vi.extensionMonths",
+    "wgbo": "wgbo",
+    "toepasselijk_recht": "toepasselijkRecht",
+    "toestemming_en_informatieplicht": "toestemmingEnInformatieplicht",
+    "vi_criterion_l_dpia": "criterionLDpia",
+}
+
+
+def _ongeldig(fouten: list[InvalidParam], detail: str = "De gegevens zijn ongeldig.") -> DomainError:
+    return DomainError("E_INVALID_INPUT", detail, fouten)
+
+
+def _is_fg(actor) -> bool:
+    return not actor.is_systeem and "fg" in actor.rollen and actor.heeft(FG_SCOPE)
+
+
+@contextlib.contextmanager
+def _benoemd(obj):
+    """A refusal about a record the caller may see names it in the audit entry (AU-02, AU-04)."""
+    try:
+        yield
+    except DomainError as fout:
+        if getattr(fout, "audit_object", None) is None:
+            fout.audit_object = obj  # type: ignore[attr-defined]
+        raise
+
+
+def _zet(obj, data: dict, velden: list[str]) -> list[str]:
+    """Set the given model fields on `obj`; the names of those that changed."""
+    gewijzigd = []
+    for veld in velden:
+        if veld in data and getattr(obj, veld) != data[veld]:
+            setattr(obj, veld, data[veld])
+            gewijzigd.append(veld)
+    return gewijzigd
+
+
+def _vrije_code(model, naam: str, standaard: str) -> str:
+    from django.utils.text import slugify
+
+    basis = (slugify(naam) or standaard)[:56]
+    code, n = basis, 1
+    while model.objects.filter(code=code).exists():
+        n += 1
+        code = f"{basis}-{n}"
+    return code
+
+
+def _tekstlijst_fout(waarde, max_lengte: int) -> str | None:
+    if not isinstance(waarde, list) or not all(isinstance(t, str) for t in waarde):
+        return "Verwacht een lijst van teksten."
+    if any(not t.strip() or len(t) > max_lengte for t in waarde):
+        return f"Elke waarde is tekst van 1 tot {max_lengte} tekens."
+    return None
+
+
+# -- controllers --
+
+
+@audit.geweigerd_gelogd("configuratie.gewijzigd", ACTIVITEIT)
+def wijzig_verwerkingsverantwoordelijke(*, actor, uuid, data: dict):
+    """AC-15: a controller's name and FG contact (`naam`, `fg_naam`, `fg_email`, `fg_telefoon`), by a
+    beheerder of that controller. New controllers join the region through import-config."""
+    from zorgvuldig.organisaties.models import Verwerkingsverantwoordelijke
+
+    with transaction.atomic():
+        vv = Verwerkingsverantwoordelijke.objects.select_for_update().filter(uuid=uuid).first()
+        if vv is None or not eigen_verwerkingsverantwoordelijke(actor, vv.pk):
+            raise NotFound()
+        if "naam" in data and not (data["naam"] or "").strip():
+            with _benoemd(vv):
+                raise _ongeldig(
+                    [InvalidParam("naam", "required", "Geef de verwerkingsverantwoordelijke een naam.")]
+                )
+        data = {k: (v.strip() if isinstance(v, str) else v) for k, v in data.items()}
+        if data.get("fg_email"):
+            data["fg_email"] = data["fg_email"].lower()
+        velden = _zet(vv, data, ["naam", "fg_naam", "fg_email", "fg_telefoon"])
+        if velden:
+            vv.save()
+            audit.record(
+                actor=actor, actie="configuratie.gewijzigd", activiteit=ACTIVITEIT, object=vv, velden=velden
+            )
+    return vv
+
+
+# -- organisations --
+
+
+def criterion_l_verwerkingsverantwoordelijke(profiel) -> int | None:
+    """VI-23: the controller whose approved DPIA criterion (l) of this profile rests on (None: none)."""
+    if not profiel.vi_criterion_l_dpia:
+        return None
+    from zorgvuldig.registers.models import Dpia
+
+    return (
+        Dpia.objects.filter(uuid=profiel.vi_criterion_l_dpia)
+        .values_list("verwerkingsverantwoordelijke_id", flat=True)
+        .first()
+    )
+
+
+def _criterion_l_toewijzing(profiel, vv_id: int) -> DomainError | None:
+    """VI-23: a profile with criterion (l) on serves only the organisations of the controller whose DPIA
+    allowed it."""
+    if profiel is None or not profiel.vi_criterion_l:
+        return None
+    if policies.criterion_l_controller_weigering(
+        dpia_verwerkingsverantwoordelijke=criterion_l_verwerkingsverantwoordelijke(profiel),
+        organisatie_verwerkingsverantwoordelijken={vv_id},
+    ):
+        reden = (
+            "Dit profiel heeft criterium (l) aan op grond van de DPIA van een andere "
+            "verwerkingsverantwoordelijke; kies een ander profiel (VI-23)."
+        )
+        return DomainError(
+            "E_VI_CRITERION_DISABLED", reden, [InvalidParam("profiel", "E_VI_CRITERION_DISABLED", reden)]
+        )
+    return None
+
+
+def controleer_organisatie(*, actor, organisatie, data: dict) -> None:
+    """Every reason `data` (model fields) may not be stored on `organisatie` (None: a new one), raised as
+    one DomainError; the admin form calls this too, before saving."""
+    from zorgvuldig.organisaties.models import Organisatie, OrganisatieType
+
+    fouten: list[InvalidParam] = []
+    vv = data.get("verwerkingsverantwoordelijke") if organisatie is None else None
+    vv_id = vv.pk if vv is not None else organisatie.verwerkingsverantwoordelijke_id if organisatie else None
+    if organisatie is None:
+        if vv is None:
+            fouten.append(
+                InvalidParam(
+                    "verwerkingsverantwoordelijke", "required", "Kies de verwerkingsverantwoordelijke."
+                )
+            )
+        elif not eigen_verwerkingsverantwoordelijke(actor, vv.pk):
+            raise DomainError(
+                "E_AC_NOT_AUTHORISED",
+                "U maakt alleen organisaties aan van uw eigen verwerkingsverantwoordelijke (AC-15).",
+                [
+                    InvalidParam(
+                        "verwerkingsverantwoordelijke", "not_allowed", "Niet uw verwerkingsverantwoordelijke."
+                    )
+                ],
+            )
+        code = data.get("code")
+        if code and Organisatie.objects.filter(code=code).exists():
+            fouten.append(InvalidParam("code", "unique", "Er is al een organisatie met deze code."))
+        for veld in ("naam", "type"):
+            if not (data.get(veld) or "").strip():
+                fouten.append(InvalidParam(veld, "required", "Een waarde is verplicht."))
+    elif "naam" in data and not (data["naam"] or "").strip():
+        fouten.append(InvalidParam("naam", "required", "Geef de organisatie een naam."))
+    if data.get("type") and data["type"] not in OrganisatieType.values:
+        fouten.append(InvalidParam("type", "invalid", f"Kies uit {', '.join(OrganisatieType.values)}."))
+    if "sectorwetten" in data and (reden := _tekstlijst_fout(data["sectorwetten"], 100)):
+        fouten.append(InvalidParam("sectorwetten", "invalid", reden))
+    for veld, lengte in ADRES_VELDEN.items():
+        if len(data.get(veld) or "") > lengte:
+            fouten.append(InvalidParam(ORGANISATIE_NAMEN[veld], "invalid", f"Ten hoogste {lengte} tekens."))
+    if fouten:
+        raise _ongeldig(fouten, "De organisatie kan zo niet worden opgeslagen.")
+    if "profiel" in data and vv_id is not None and (fout := _criterion_l_toewijzing(data["profiel"], vv_id)):
+        raise fout
+
+
+ORGANISATIE_VELDEN = [
+    "naam",
+    "type",
+    "sectorwetten",
+    "bestuursorgaan",
+    *ADRES_VELDEN,
+    "g5_participatiewet",
+    "profiel",
+]
+
+
+def _schoon_organisatie(data: dict) -> dict:
+    schoon = dict(data)
+    for veld in ("naam", *ADRES_VELDEN):
+        if veld in schoon:
+            schoon[veld] = (schoon[veld] or "").strip()
+    return schoon
+
+
+@audit.geweigerd_gelogd("configuratie.gewijzigd", ACTIVITEIT)
+def maak_organisatie(*, actor, data: dict):
+    """An organisation of the caller's own controller (AC-15). `code` is derived from the name when
+    absent; options left out take the narrowest value (GP-06): no G5 to the Participatiewet (SH-20), no
+    profile — so no signalling (VI-05) —, no bestuursorgaan."""
+    from django.db import IntegrityError
+
+    from zorgvuldig.organisaties.models import Organisatie
+
+    data = _schoon_organisatie(data)
+    controleer_organisatie(actor=actor, organisatie=None, data=data)
+    vv = data["verwerkingsverantwoordelijke"]
+    code = data.get("code") or _vrije_code(Organisatie, data["naam"], "organisatie")
+    org = Organisatie(code=code, verwerkingsverantwoordelijke=vv)
+    velden = _zet(org, data, ORGANISATIE_VELDEN)
+    with transaction.atomic():
+        try:
+            with transaction.atomic():
+                org.save()
+        except IntegrityError as exc:  # the same code, created at the same moment
+            raise _ongeldig(
+                [InvalidParam("code", "unique", "Er is al een organisatie met deze code.")]
+            ) from exc
+        audit.record(
+            actor=actor,
+            actie="configuratie.gewijzigd",
+            activiteit=ACTIVITEIT,
+            object=org,
+            velden=["code", "verwerkingsverantwoordelijke", *velden],
+            verwerkingsverantwoordelijke=str(vv.uuid),
+        )
+    return org
+
+
+@audit.geweigerd_gelogd("configuratie.gewijzigd", ACTIVITEIT)
+def wijzig_organisatie(*, actor, uuid, data: dict):
+    """An organisation's settings, by a beheerder of its controller (AC-15); `code` and the controller
+    stay as created."""
+    from zorgvuldig.organisaties.models import Organisatie
+
+    data = _schoon_organisatie({k: v for k, v in data.items() if k in ORGANISATIE_VELDEN})
+    with transaction.atomic():
+        org = (
+            Organisatie.objects.select_for_update()
+            .select_related("verwerkingsverantwoordelijke", "profiel")
+            .filter(uuid=uuid)
+            .first()
+        )
+        if org is None or not eigen_verwerkingsverantwoordelijke(actor, org.verwerkingsverantwoordelijke_id):
+            raise NotFound()
+        if "profiel" in data and data["profiel"] == org.profiel:
+            del data["profiel"]  # unchanged: keeps working even if its criterion (l) came later
+        with _benoemd(org):
+            controleer_organisatie(actor=actor, organisatie=org, data=data)
+        velden = _zet(org, data, ORGANISATIE_VELDEN)
+        if velden:
+            org.save()
+            audit.record(
+                actor=actor,
+                actie="configuratie.gewijzigd",
+                activiteit=ACTIVITEIT,
+                object=org,
+                velden=velden,
+                verwerkingsverantwoordelijke=str(org.verwerkingsverantwoordelijke.uuid),
+            )
+    return org
+
+
+# -- VI profiles (VI-19, VI-23) --
+
+PROFIEL_VELDEN = [
+    "naam",
+    "meldrecht_bepaling",
+    "extra_criteria",
+    "vi_seek_agreement",
+    "vi_criterion_l",
+    "vi_max_age",
+    "vi_term_months",
+    "vi_extension_months",
+    "wgbo",
+    "toepasselijk_recht",
+    "toestemming_en_informatieplicht",
+    "vi_criterion_l_dpia",
+]
+CRITERION_L_VELDEN = frozenset({"vi_criterion_l", "vi_criterion_l_dpia"})
+
+
+def _profiel_fouten(data: dict, nieuw: bool) -> list[InvalidParam]:
+    fouten: list[InvalidParam] = []
+    if (nieuw or "naam" in data) and not (data.get("naam") or "").strip():
+        fouten.append(InvalidParam("naam", "required", "Geef het profiel een naam."))
+    if len(data.get("meldrecht_bepaling") or "") > 200:
+        fouten.append(InvalidParam("meldrecht.bepaling", "invalid", "Ten hoogste 200 tekens."))
+    for sleutel, reden in policies.profiel_vi_fouten(
+        max_age=data.get("vi_max_age"),
+        term_months=data.get("vi_term_months"),
+        extension_months=data.get("vi_extension_months"),
+    ).items():
+        fouten.append(InvalidParam(f"vi.{sleutel}", "invalid", reden))
+    for i, reden in policies.extra_criteria_fouten(data.get("extra_criteria") or []).items():
+        fouten.append(InvalidParam(f"extraCriteria.{i}", "invalid", reden))
+    if "toepasselijk_recht" in data and (lijstfout := _tekstlijst_fout(data["toepasselijk_recht"], 200)):
+        fouten.append(InvalidParam("toepasselijkRecht", "invalid", lijstfout))
+    if len(data.get("toestemming_en_informatieplicht") or "") > 2000:
+        fouten.append(InvalidParam("toestemmingEnInformatieplicht", "invalid", "Ten hoogste 2000 tekens."))
+    return fouten
+
+
+def _criterion_l(actor, profiel, data: dict) -> None:
+    """VI-23: switching criterion (l) on (or onto another DPIA) needs the FG, an approved DPIA of the FG's
+    own controller for the verwijsindex, and no organisation of another controller on the profile. Off is
+    always allowed (GP-06) and forgets the DPIA."""
+    from zorgvuldig.registers.models import Dpia
+    from zorgvuldig.registers.policies import CRITERIUM_L_ACTIVITEIT
+
+    aan = data.get("vi_criterion_l", profiel.vi_criterion_l if profiel else False)
+    dpia_uuid = data.get("vi_criterion_l_dpia")
+    if not aan:
+        if dpia_uuid is not None:
+            raise _ongeldig(
+                [
+                    InvalidParam(
+                        "criterionLDpia", "not_allowed", "Een DPIA hoort alleen bij criterium (l) aan."
+                    )
+                ]
+            )
+        data["vi_criterion_l_dpia"] = None
+        return
+    opnieuw = "vi_criterion_l_dpia" in data and dpia_uuid != (
+        profiel.vi_criterion_l_dpia if profiel else None
+    )
+    if profiel is not None and profiel.vi_criterion_l and not opnieuw:
+        data.pop("vi_criterion_l_dpia", None)
+        return  # on already, with its DPIA: nothing to decide
+    door_fg = _is_fg(actor)
+    dpia = None
+    if door_fg and dpia_uuid is not None:
+        dpia = (
+            Dpia.objects.filter(
+                uuid=dpia_uuid, verwerkingsverantwoordelijke_id=actor.verwerkingsverantwoordelijke_id
+            )
+            .select_related("verwerkingsactiviteit")
+            .first()
+        )
+        if dpia is None:
+            raise _ongeldig(
+                [
+                    InvalidParam(
+                        "criterionLDpia", "invalid", "Onbekende DPIA van uw verwerkingsverantwoordelijke."
+                    )
+                ]
+            )
+    goedgekeurd = (
+        dpia is not None
+        and dpia.status == Dpia.Status.GOEDGEKEURD
+        and dpia.verwerkingsactiviteit.code == CRITERIUM_L_ACTIVITEIT
+    )
+    if policies.criterion_l_weigering(aan=True, dpia_goedgekeurd=goedgekeurd, door_fg=door_fg):
+        reden = (
+            "Criterium (l) staat uit; alleen de FG zet het aan, met een goedgekeurde DPIA (VI-23)."
+            if not door_fg
+            else "Criterium (l) gaat alleen aan met de goedgekeurde DPIA van de verwijsindex in "
+            "criterionLDpia (VI-23)."
+        )
+        raise DomainError(
+            "E_VI_CRITERION_DISABLED",
+            reden,
+            [
+                InvalidParam(
+                    "vi.criterionL", "E_VI_CRITERION_DISABLED", "Niet zonder de FG en een goedgekeurde DPIA."
+                )
+            ],
+        )
+    gebruikers = (
+        set(profiel.organisaties.values_list("verwerkingsverantwoordelijke_id", flat=True))
+        if profiel
+        else set()
+    )
+    if policies.criterion_l_controller_weigering(
+        dpia_verwerkingsverantwoordelijke=actor.verwerkingsverantwoordelijke_id,
+        organisatie_verwerkingsverantwoordelijken=gebruikers,
+    ):
+        raise DomainError(
+            "E_VI_CRITERION_DISABLED",
+            "Dit profiel geldt ook voor organisaties van een andere verwerkingsverantwoordelijke; hun DPIA "
+            "dekt criterium (l) niet (VI-23).",
+            [InvalidParam("vi.criterionL", "E_VI_CRITERION_DISABLED", "Het profiel is gedeeld.")],
+        )
+    assert dpia is not None
+    data["vi_criterion_l_dpia"] = dpia.uuid
+
+
+def _mag_profiel(actor, profiel, data: dict) -> None:
+    """API §2.1: profiles are the beheerder's (`configuratie:beheren`); the FG changes criterion (l) only."""
+    if actor.is_systeem or actor.heeft(CONFIGURATIE):
+        return
+    anders = sorted(
+        veld
+        for veld in set(data) - CRITERION_L_VELDEN
+        if profiel is None or getattr(profiel, veld) != data[veld]
+    )
+    if anders:
+        raise DomainError(
+            "E_AC_NOT_AUTHORISED",
+            "De FG wijzigt van een profiel alleen criterium (l) (VI-23); de rest is aan de beheerder.",
+            [
+                InvalidParam(PROFIEL_NAMEN.get(veld, veld), "not_allowed", "Niet voor de FG.")
+                for veld in anders
+            ],
+        )
+
+
+def _schoon_profiel(data: dict) -> dict:
+    schoon = {k: v for k, v in data.items() if k in PROFIEL_VELDEN or k == "code"}
+    for veld in ("naam", "meldrecht_bepaling", "toestemming_en_informatieplicht"):
+        if veld in schoon:
+            schoon[veld] = (schoon[veld] or "").strip()
+    if schoon.get("extra_criteria") is not None:
+        schoon["extra_criteria"] = [
+            {"code": (c.get("code") or "").strip(), "omschrijving": (c.get("omschrijving") or "").strip()}
+            for c in schoon["extra_criteria"]
+        ]
+    return schoon
+
+
+@audit.geweigerd_gelogd("configuratie.gewijzigd", ACTIVITEIT)
+def maak_profiel(*, actor, data: dict):
+    """VI-19: a new profile; what is left out takes the SPEC's defaults (§0.2): agreement sought, (l) off,
+    under 23, 6 + 6 months. Without `meldrecht` its organisations may not signal (VI-05)."""
+    from django.db import IntegrityError
+
+    from zorgvuldig.organisaties.models import Profiel
+
+    data = _schoon_profiel(data)
+    fouten = _profiel_fouten(data, nieuw=True)
+    if data.get("code") and Profiel.objects.filter(code=data["code"]).exists():
+        fouten.append(InvalidParam("code", "unique", "Er is al een profiel met deze code."))
+    if fouten:
+        raise _ongeldig(fouten, "Het profiel kan zo niet worden opgeslagen.")
+    _mag_profiel(actor, None, data)
+    _criterion_l(actor, None, data)
+    profiel = Profiel(code=data.get("code") or _vrije_code(Profiel, data["naam"], "profiel"))
+    velden = _zet(profiel, data, PROFIEL_VELDEN)
+    with transaction.atomic():
+        try:
+            with transaction.atomic():
+                profiel.save()
+        except IntegrityError as exc:
+            raise _ongeldig([InvalidParam("code", "unique", "Er is al een profiel met deze code.")]) from exc
+        audit.record(
+            actor=actor,
+            actie="configuratie.gewijzigd",
+            activiteit=ACTIVITEIT,
+            object=profiel,
+            velden=["code", *velden],
+        )
+    return profiel
+
+
+@audit.geweigerd_gelogd("configuratie.gewijzigd", ACTIVITEIT)
+def wijzig_profiel(*, actor, uuid, data: dict):
+    """VI-19, VI-23: change a profile (JSON merge patch semantics: only the given fields). VI-07 and VI-08
+    have no field, so they cannot be switched off."""
+    from zorgvuldig.organisaties.models import Profiel
+
+    data = _schoon_profiel({k: v for k, v in data.items() if k != "code"})
+    with transaction.atomic():
+        profiel = Profiel.objects.select_for_update().filter(uuid=uuid).first()
+        if profiel is None:
+            raise NotFound()
+        with _benoemd(profiel):
+            _mag_profiel(actor, profiel, data)
+            if fouten := _profiel_fouten(data, nieuw=False):
+                raise _ongeldig(fouten, "Het profiel kan zo niet worden opgeslagen.")
+            _criterion_l(actor, profiel, data)
+        velden = _zet(profiel, data, PROFIEL_VELDEN)
+        if velden:
+            profiel.save()
+            audit.record(
+                actor=actor,
+                actie="configuratie.gewijzigd",
+                activiteit=ACTIVITEIT,
+                object=profiel,
+                velden=velden,
+            )
+    return profiel

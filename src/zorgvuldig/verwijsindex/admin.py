@@ -11,6 +11,13 @@ from zorgvuldig.verwijsindex import policies, services
 from zorgvuldig.verwijsindex.models import Instellingen
 
 VELDEN = ["field_set", "match_scope", "family_matching", "huishoudverwerking", "archive_months", "exit_days"]
+VELD_VAN = {  # the API key of a bound (policies.instellingen_fouten) → the form field
+    "fieldSet": "field_set",
+    "matchScope": "match_scope",
+    "archiveMonths": "archive_months",
+    "exitDays": "exit_days",
+    "huishoudverwerking": "huishoudverwerking",
+}
 
 
 class InstellingenForm(forms.ModelForm):
@@ -20,6 +27,17 @@ class InstellingenForm(forms.ModelForm):
 
     def clean(self):
         data = super().clean()
+        if self.errors:
+            return data
+        fouten = policies.instellingen_fouten(
+            field_set=data["field_set"],
+            match_scope=data["match_scope"],
+            archive_months=data["archive_months"],
+            exit_days=data["exit_days"],
+            huishoudverwerking=(data.get("huishoudverwerking") or "").strip(),
+        )
+        for sleutel, reden in fouten.items():
+            self.add_error(VELD_VAN[sleutel], reden)
         fout = policies.familie_matching_fout(
             aan=bool(data.get("family_matching")),
             field_set=data.get("field_set") or policies.STATUTORY,

@@ -442,6 +442,34 @@ def is_match(organisaties: Iterable[str], signaleerders: Iterable[str], match_sc
     return len(set(organisaties)) >= 2
 
 
+# --- Regional settings (SPEC §0.2) --------------------------------------------------------------------
+
+# Bounds [design]: the SPEC gives defaults only (24 months, 60 in VIR practice; 30 days); these keep a typo
+# from archiving for centuries or from ending every exit at once unnoticed.
+ARCHIEF_MAANDEN = (1, 120)
+EXIT_DAGEN = (0, 365)
+
+
+def instellingen_fouten(
+    *, field_set: str, match_scope: str, archive_months: int, exit_days: int, huishoudverwerking: str
+) -> dict[str, str]:
+    """Why regional `vi.*` settings are out of bounds, per API key under `vi` (empty: fine)."""
+    fouten = {}
+    if field_set not in (STATUTORY, EXTENDED_2009):
+        fouten["fieldSet"] = f"Kies {STATUTORY} of {EXTENDED_2009} (VI-09)."
+    if match_scope not in (ORGANISATIE, SIGNALEERDER):
+        fouten["matchScope"] = f"Kies {ORGANISATIE} of {SIGNALEERDER}."
+    if not ARCHIEF_MAANDEN[0] <= archive_months <= ARCHIEF_MAANDEN[1]:
+        fouten["archiveMonths"] = (
+            f"Het archief bewaart {ARCHIEF_MAANDEN[0]} tot {ARCHIEF_MAANDEN[1]} maanden (VI-21)."
+        )
+    if not EXIT_DAGEN[0] <= exit_days <= EXIT_DAGEN[1]:
+        fouten["exitDays"] = f"De overdrachtstermijn is {EXIT_DAGEN[0]} tot {EXIT_DAGEN[1]} dagen (VI-25)."
+    if len(huishoudverwerking) > 200:
+        fouten["huishoudverwerking"] = "Ten hoogste 200 tekens."
+    return fouten
+
+
 def familie_matching_fout(*, aan: bool, field_set: str, huishoudverwerking_goedgekeurd: bool) -> str | None:
     """VI-22: family matching needs `extended_2009`, or a household processing from the BRP with its own
     register entry and approved DPIA (E_VI_FAMILY_MATCH_BASIS)."""

@@ -740,33 +740,56 @@ def informeer_jongere(*, actor, uuid, datum: dt.date, door, wijze: str) -> Match
 # --- settings (SPEC §0.2) --------------------------------------------------------------------------
 
 
+INSTELLINGEN = (
+    "field_set",
+    "match_scope",
+    "family_matching",
+    "huishoudverwerking",
+    "archive_months",
+    "exit_days",
+)
+
+
+@audit.geweigerd_gelogd("configuratie.gewijzigd", "beheer-platform")
 def wijzig_instellingen(*, actor, **waarden) -> Instellingen:
-    """Regional `vi.*` settings; family matching only with its basis (VI-22). Audited (AU-02)."""
-    inst = Instellingen.huidig()
-    nieuw = {
-        k: waarden.get(k, getattr(inst, k))
-        for k in (
-            "field_set",
-            "match_scope",
-            "family_matching",
-            "huishoudverwerking",
-            "archive_months",
-            "exit_days",
-        )
-    }
-    fout = policies.familie_matching_fout(
-        aan=nieuw["family_matching"],
-        field_set=nieuw["field_set"],
-        huishoudverwerking_goedgekeurd=bool(nieuw["huishoudverwerking"].strip()),
-    )
-    if fout:
-        raise DomainError("E_VI_FAMILY_MATCH_BASIS", fout)
+    """Regional `vi.*` settings (SPEC §0.2), from the admin and `PATCH /instellingen`: only the given
+    ones change; bounds checked, family matching only with its basis (VI-22). Audited (AU-02)."""
+    onbekend = set(waarden) - set(INSTELLINGEN)
+    if onbekend:
+        raise ValueError(f"unknown settings {sorted(onbekend)}")
     with transaction.atomic():
+        inst = Instellingen.objects.select_for_update().get(pk=Instellingen.huidig().pk)
+        nieuw = {k: waarden.get(k, getattr(inst, k)) for k in INSTELLINGEN}
+        nieuw["huishoudverwerking"] = (nieuw["huishoudverwerking"] or "").strip()
+        fouten = policies.instellingen_fouten(
+            field_set=nieuw["field_set"],
+            match_scope=nieuw["match_scope"],
+            archive_months=nieuw["archive_months"],
+            exit_days=nieuw["exit_days"],
+            huishoudverwerking=nieuw["huishoudverwerking"],
+        )
+        if fouten:
+            raise DomainError(
+                "E_INVALID_INPUT",
+                "De instellingen van de verwijsindex zijn ongeldig.",
+                [InvalidParam(f"vi.{k}", "invalid", reden) for k, reden in fouten.items()],
+            )
+        fout = policies.familie_matching_fout(
+            aan=nieuw["family_matching"],
+            field_set=nieuw["field_set"],
+            huishoudverwerking_goedgekeurd=bool(nieuw["huishoudverwerking"]),
+        )
+        if fout:
+            raise DomainError(
+                "E_VI_FAMILY_MATCH_BASIS",
+                fout,
+                [InvalidParam("vi.familyMatching", "E_VI_FAMILY_MATCH_BASIS", "Geen grondslag (VI-22).")],
+            )
         gewijzigd = [k for k, v in nieuw.items() if getattr(inst, k) != v]
-        for k, v in nieuw.items():
-            setattr(inst, k, v)
-        inst.save()
         if gewijzigd:
+            for k in gewijzigd:
+                setattr(inst, k, nieuw[k])
+            inst.save()  # post_save clears this process's settings cache (apps.py)
             audit.record(
                 actor=actor,
                 actie="configuratie.gewijzigd",

@@ -79,6 +79,43 @@ def test_vi_19_profile_bounds():
         "termMonths",
         "extensionMonths",
     }
+    # VI-16: a term beyond the maxAge birthday never applies (and would overflow the column)
+    grens = policies.VI_MAX_TERMIJN_MAANDEN
+    assert grens == 276
+    assert policies.profiel_vi_fouten(max_age=None, term_months=grens, extension_months=grens) == {}
+    assert set(
+        policies.profiel_vi_fouten(max_age=None, term_months=grens + 1, extension_months=grens + 1)
+    ) == {
+        "termMonths",
+        "extensionMonths",
+    }
+
+
+def test_vi_23_criterion_l_serves_only_the_controller_of_its_dpia():
+    """AC-15 with VI-23: one controller's DPIA covers that controller's organisations only."""
+    weigering = policies.criterion_l_controller_weigering
+    assert (
+        weigering(dpia_verwerkingsverantwoordelijke=1, organisatie_verwerkingsverantwoordelijken=set())
+        is None
+    )
+    assert (
+        weigering(dpia_verwerkingsverantwoordelijke=1, organisatie_verwerkingsverantwoordelijken={1}) is None
+    )
+    assert (
+        weigering(dpia_verwerkingsverantwoordelijke=1, organisatie_verwerkingsverantwoordelijken={1, 2})
+        == "E_VI_CRITERION_DISABLED"
+    )
+    assert (
+        weigering(dpia_verwerkingsverantwoordelijke=None, organisatie_verwerkingsverantwoordelijken={1})
+        == "E_VI_CRITERION_DISABLED"
+    )
+
+
+def test_vi_19_extra_criteria_need_a_code_once_and_a_description():
+    fouten = policies.extra_criteria_fouten
+    assert fouten([{"code": "a1", "omschrijving": "x"}, {"code": "a2", "omschrijving": "y"}]) == {}
+    assert set(fouten([{"code": "a1", "omschrijving": "x"}, {"code": "a1", "omschrijving": "y"}])) == {1}
+    assert set(fouten([{"code": " ", "omschrijving": "x"}, {"code": "b", "omschrijving": ""}])) == {0, 1}
 
 
 @pytest.mark.parametrize(

@@ -389,6 +389,27 @@ def test_vi_22_family_matching_needs_its_basis():
     )
 
 
+def test_regional_settings_bounds():
+    """SPEC §0.2 `vi.*`: known values, the archive 1–120 months (VI-21), the exit 0–365 days (VI-25)."""
+
+    def fouten(**over):
+        waarden = {
+            "field_set": p.STATUTORY,
+            "match_scope": p.ORGANISATIE,
+            "archive_months": 24,
+            "exit_days": 30,
+            "huishoudverwerking": "",
+        }
+        return set(p.instellingen_fouten(**{**waarden, **over}))
+
+    assert fouten() == set()
+    assert fouten(archive_months=1, exit_days=0) == fouten(archive_months=120, exit_days=365) == set()
+    assert fouten(archive_months=0) == fouten(archive_months=121) == {"archiveMonths"}
+    assert fouten(exit_days=-1) == fouten(exit_days=366) == {"exitDays"}
+    assert fouten(field_set="alles", match_scope="regio") == {"fieldSet", "matchScope"}
+    assert fouten(huishoudverwerking="x" * 201) == {"huishoudverwerking"}
+
+
 def test_vi_12_contact_first():
     assert p.informeren_fout(p.NIEUW, False)[0] == "E_VI_CONTACT_FIRST"
     assert p.informeren_fout(p.CONTACT_GELEGD, False) is None
