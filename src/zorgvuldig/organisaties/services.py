@@ -577,6 +577,21 @@ def _zet(obj, data: dict, velden: list[str]) -> list[str]:
     return gewijzigd
 
 
+def _wijzig(actor, obj, data: dict, velden: list[str], **extra) -> None:
+    """Set, save and audit what changed (AU-02); nothing when nothing changed. In the caller's transaction."""
+    gewijzigd = _zet(obj, data, velden)
+    if gewijzigd:
+        obj.save()
+        audit.record(
+            actor=actor,
+            actie="configuratie.gewijzigd",
+            activiteit=ACTIVITEIT,
+            object=obj,
+            velden=gewijzigd,
+            **extra,
+        )
+
+
 def _vrije_code(model, naam: str, standaard: str) -> str:
     from django.utils.text import slugify
 
@@ -617,12 +632,7 @@ def wijzig_verwerkingsverantwoordelijke(*, actor, uuid, data: dict):
         data = {k: (v.strip() if isinstance(v, str) else v) for k, v in data.items()}
         if data.get("fg_email"):
             data["fg_email"] = data["fg_email"].lower()
-        velden = _zet(vv, data, ["naam", "fg_naam", "fg_email", "fg_telefoon"])
-        if velden:
-            vv.save()
-            audit.record(
-                actor=actor, actie="configuratie.gewijzigd", activiteit=ACTIVITEIT, object=vv, velden=velden
-            )
+        _wijzig(actor, vv, data, ["naam", "fg_naam", "fg_email", "fg_telefoon"])
     return vv
 
 
@@ -780,17 +790,13 @@ def wijzig_organisatie(*, actor, uuid, data: dict):
             del data["profiel"]  # unchanged: keeps working even if its criterion (l) came later
         with _benoemd(org):
             controleer_organisatie(actor=actor, organisatie=org, data=data)
-        velden = _zet(org, data, ORGANISATIE_VELDEN)
-        if velden:
-            org.save()
-            audit.record(
-                actor=actor,
-                actie="configuratie.gewijzigd",
-                activiteit=ACTIVITEIT,
-                object=org,
-                velden=velden,
-                verwerkingsverantwoordelijke=str(org.verwerkingsverantwoordelijke.uuid),
-            )
+        _wijzig(
+            actor,
+            org,
+            data,
+            ORGANISATIE_VELDEN,
+            verwerkingsverantwoordelijke=str(org.verwerkingsverantwoordelijke.uuid),
+        )
     return org
 
 
@@ -1001,14 +1007,5 @@ def wijzig_profiel(*, actor, uuid, data: dict):
             if fouten := _profiel_fouten(data, nieuw=False):
                 raise _ongeldig(fouten, "Het profiel kan zo niet worden opgeslagen.")
             _criterion_l(actor, profiel, data)
-        velden = _zet(profiel, data, PROFIEL_VELDEN)
-        if velden:
-            profiel.save()
-            audit.record(
-                actor=actor,
-                actie="configuratie.gewijzigd",
-                activiteit=ACTIVITEIT,
-                object=profiel,
-                velden=velden,
-            )
+        _wijzig(actor, profiel, data, PROFIEL_VELDEN)
     return profiel
