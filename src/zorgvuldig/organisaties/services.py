@@ -779,7 +779,8 @@ def wijzig_organisatie(*, actor, uuid, data: dict):
     data = _schoon_organisatie({k: v for k, v in data.items() if k in ORGANISATIE_VELDEN})
     with transaction.atomic():
         org = (
-            Organisatie.objects.select_for_update()
+            # `of=("self",)`: profiel is nullable, and PostgreSQL locks no outer-joined side
+            Organisatie.objects.select_for_update(of=("self",))
             .select_related("verwerkingsverantwoordelijke", "profiel")
             .filter(uuid=uuid)
             .first()
