@@ -2,6 +2,7 @@
 
 ACTIES: dict[str, str] = {
     "persoon.geregistreerd": "Persoon geregistreerd",
+    "taak.afgerond": "Herinnering afgerond (werkvoorraad)",
     "persoon.ingezien": "Persoon ingezien",
     "persoon.gewijzigd": "Persoon gewijzigd",
     "persoon.gezocht": "Persoon gezocht",

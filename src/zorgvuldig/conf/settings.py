@@ -133,6 +133,7 @@ INSTALLED_APPS = [
     "zorgvuldig.datalekken",
     "zorgvuldig.toegangsbewaking",
     "zorgvuldig.monitoring",
+    "zorgvuldig.werkvoorraad",
     "zorgvuldig.ui",
     # Client portal "Mijn gegevens" with DigiD (django-digid-eherkenning; its mock IdP in demo and tests).
     "simple_certmanager",

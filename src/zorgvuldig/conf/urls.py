@@ -22,6 +22,7 @@ from zorgvuldig.toegangsbewaking import api as bewaking_api
 from zorgvuldig.toestemmingen import api as toestemming_api
 from zorgvuldig.verstrekkingen import api as delen_api
 from zorgvuldig.verwijsindex import api as vi_api
+from zorgvuldig.werkvoorraad import api as taken_api
 
 U = "<uuid:uuid>"
 api_v1 = [
@@ -180,6 +181,9 @@ api_v1 = [
     path("toegangen/_verlenen", toegang_api.VerleenView.as_view()),
     path(f"toegangen/{U}", toegang_api.ToegangView.as_view()),
     path(f"toegangen/{U}/_intrekken", toegang_api.IntrekkenView.as_view()),
+    path("taken", taken_api.TakenView.as_view()),
+    path(f"taken/{U}", taken_api.TaakView.as_view()),
+    path(f"taken/{U}/_afronden", taken_api.AfrondenView.as_view()),
     path("auditregels", audit_api.AuditRegelsView.as_view()),
     path("auditregels/_zoek", audit_api.AuditZoekView.as_view()),
     path(f"auditregels/{U}", audit_api.AuditRegelView.as_view()),

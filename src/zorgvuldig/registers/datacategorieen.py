@@ -54,6 +54,7 @@ EIGEN_APPS = {
     "casusoverleg",
     "rechten",
     "bewaren",
+    "werkvoorraad",
 }
 
 

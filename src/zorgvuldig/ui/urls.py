@@ -35,6 +35,7 @@ urlpatterns = [
     path("bevestigen", views_aanmelden.bevestigen, name="bevestigen"),
     path("geheimhouding", views_aanmelden.geheimhouding, name="geheimhouding"),
     path("overzicht", views.dashboard, name="dashboard"),
+    path("taken/<uuid:uuid>/afronden", views.taak_afronden, name="taak_afronden"),
     path("personen", views.personen_zoeken, name="personen"),
     path("personen/<uuid:uuid>", views.persoon, name="persoon"),
     path("noodtoegang", views.noodtoegang, name="noodtoegang"),

@@ -18,8 +18,8 @@ from zorgvuldig.audit.acties import ACTIES
 from zorgvuldig.audit.models import Wachtrij
 from zorgvuldig.core.clock import AMSTERDAM, now, today
 from zorgvuldig.core.errors import DomainError, NotFound
-from zorgvuldig.organisaties.models import ApiToken, Gebruiker, Mandaat
-from zorgvuldig.organisaties.selectors import geactiveerd_annotatie, met_rol
+from zorgvuldig.organisaties.models import Gebruiker, Mandaat
+from zorgvuldig.organisaties.selectors import met_rol
 from zorgvuldig.personen import selectors as personen
 from zorgvuldig.registers.catalogus import doel_naam
 from zorgvuldig.toegang import services as toegang_services
@@ -40,9 +40,9 @@ from zorgvuldig.ui.forms import (
 from zorgvuldig.ui.toegang import geweigerd, niet_gevonden, pagina
 from zorgvuldig.ui.views_aanmelden import BEVESTIGD, herbevestig
 from zorgvuldig.ui.views_beheer import rol_namen
-from zorgvuldig.ui.views_vi import vi_berichten, vi_taken
-from zorgvuldig.verstrekkingen import selectors as verstrekkingen_selectors
-from zorgvuldig.verstrekkingen.policies import INFORMEREN_UITGESTELD
+from zorgvuldig.ui.views_vi import vi_berichten
+from zorgvuldig.werkvoorraad import selectors as werkvoorraad
+from zorgvuldig.werkvoorraad import services as werkvoorraad_services
 
 HERBEVESTIGING = dt.timedelta(minutes=5)
 AUDIT_PER_PAGINA = 50
@@ -62,64 +62,7 @@ def start(request):
 def dashboard(request, actor):
     """Per role: what needs doing and what is due (tasks, deadlines), and the inbox."""
     vandaag = today()
-    taken: list[dict] = []
-    if "leidinggevende" in actor.rollen:
-        # one's own break-glass is reviewed by another leidinggevende (AC-11)
-        openstaand = toegang_services.open_noodtoegangen(actor)
-        for n in openstaand.exclude(toegang__ontvanger_gebruiker=actor.gebruiker):
-            taken.append(
-                {
-                    "titel": "Noodtoegang beoordelen",
-                    "wie": n.toegang.ontvanger_gebruiker.naam if n.toegang.ontvanger_gebruiker else "",
-                    "vervaldatum": n.beoordelen_voor,
-                    "te_laat": n.beoordelen_voor < vandaag,
-                    "url": reverse("ui:noodtoegang_beoordelen", args=[n.toegang.uuid]),
-                }
-            )
-        # SH-14: a postponed informing waits for approval, or its review is due (recipient organisation
-        # only: the task itself shows nobody's data)
-        for rij in verstrekkingen_selectors.wacht_op_goedkeuring(actor):
-            herbeoordelen = rij.status == INFORMEREN_UITGESTELD
-            taken.append(
-                {
-                    "titel": "Uitstel van informeren " + ("herbeoordelen" if herbeoordelen else "goedkeuren"),
-                    "wie": rij.ontvanger_organisatie.naam if rij.ontvanger_organisatie_id else "",
-                    "vervaldatum": rij.reviewdatum if herbeoordelen else None,
-                    "te_laat": bool(herbeoordelen and rij.reviewdatum and rij.reviewdatum < vandaag),
-                    "url": reverse("ui:deelbesluit_uitstellen", args=[rij.uuid]),
-                }
-            )
-    if actor.heeft("token:beheren"):
-        grens = vandaag + dt.timedelta(days=30)
-        for t in ApiToken.objects.filter(ingetrokken_op__isnull=True, geldig_tot__lte=grens).select_related(
-            "organisatie"
-        ):
-            taken.append(
-                {
-                    "titel": f"API-sleutel '{t.naam}' ({t.organisatie.naam}) verloopt",
-                    "wie": "",
-                    "vervaldatum": t.geldig_tot,
-                    "te_laat": t.geldig_tot < vandaag,
-                    "url": reverse("ui:tokens"),
-                }
-            )
-    if actor.heeft("gebruiker:beheren"):
-        niet_actief = (
-            Gebruiker.objects.filter(organisatie=actor.organisatie, is_active=True)
-            .annotate(geactiveerd=geactiveerd_annotatie())
-            .filter(geactiveerd=False)
-            .count()
-        )
-        if niet_actief:
-            taken.append(
-                {
-                    "titel": f"{niet_actief} gebruiker(s) nog niet geactiveerd",
-                    "wie": "",
-                    "vervaldatum": None,
-                    "te_laat": False,
-                    "url": reverse("ui:gebruikers"),
-                }
-            )
+    taken = werkvoorraad.taken_voor(actor, vandaag)  # API §2.1 `/taken` derives the same
     eigen = []
     if actor.heeft("persoon:inzien"):
         eigen = list(
@@ -130,14 +73,12 @@ def dashboard(request, actor):
             .filter(geldig_tot__gte=vandaag, geldig_tot__lte=vandaag + dt.timedelta(days=14))
             .order_by("geldig_tot")[:10]
         )
-    taken += vi_taken(actor, vandaag)  # VI-14, VI-20
     sealing = Wachtrij.objects.count() if actor.heeft("audit:lezen") else None
     berichten = sorted(
         _berichten(actor, vandaag) + vi_berichten(actor, now() - dt.timedelta(days=BERICHT_DAGEN)),
         key=lambda b: b["op"],
         reverse=True,
     )
-    taken.sort(key=lambda t: (t["vervaldatum"] is None, t["vervaldatum"] or vandaag))
     return render(
         request,
         "ui/dashboard.html",
@@ -149,6 +90,30 @@ def dashboard(request, actor):
             "berichten": berichten,
         },
     )
+
+
+@require_http_methods(["POST"])
+@pagina()
+def taak_afronden(request, uuid, actor):
+    """Dismiss a reminder from the overview (API §2.1 `_afronden`); a task that asks for a decision stays."""
+    try:
+        werkvoorraad_services.afronden(actor=actor, uuid=uuid)
+    except NotFound:
+        return geweigerd(request, actor, activiteit=werkvoorraad_services.BEHEER)
+    except DomainError as exc:
+        from zorgvuldig.audit import services as audit
+
+        audit.weigering(
+            actor=actor,
+            actie="toegang.geweigerd",
+            activiteit=werkvoorraad_services.BEHEER,
+            fout=exc,
+            object=getattr(exc, "audit_object", None),
+        )
+        messages.error(request, exc.detail)
+    else:
+        messages.success(request, "De herinnering is afgerond.")
+    return HttpResponseRedirect(reverse("ui:dashboard"))
 
 
 BERICHT_DAGEN = 14

@@ -632,45 +632,7 @@ def informeren(request, uuid, actor):
     return _match_actie(request, actor, uuid, "informeren")
 
 
-# --- dashboard: tasks (VI-14, VI-20) and inbox (VI-11) ---------------------------------------------
-
-
-def vi_taken(actor, vandaag: dt.date) -> list[dict]:
-    """VI-14: a match whose youth is not informed 10 working days after it arose; VI-20: an own active
-    signal from 14 days before its removal date."""
-    taken: list[dict] = []
-    for m in selectors.matches_zichtbaar_voor(actor, vandaag):
-        match_datum = today(m.aangemaakt)
-        if policies.informeren_taak(
-            match_datum=match_datum, vandaag=vandaag, geinformeerd=m.informeren_datum is not None
-        ):
-            uiterlijk = policies.informeren_uiterlijk(match_datum)
-            taken.append(
-                {
-                    "titel": "Jongere informeren over een match in de verwijsindex",
-                    "wie": "",
-                    "vervaldatum": uiterlijk,
-                    "te_laat": uiterlijk < vandaag,
-                    "url": reverse("ui:vi_match", args=[m.uuid]),
-                }
-            )
-    if actor.heeft("signaal:registreren"):
-        grens = vandaag + dt.timedelta(days=policies.HERINNERING_DAGEN)
-        eigen = selectors.signalen_zichtbaar_voor(actor, vandaag).filter(
-            signaleerder=actor.gebruiker, status=policies.ACTIEF, verwijderdatum__lte=grens
-        )
-        for s in eigen.order_by("verwijderdatum", "pk"):
-            if s.verwijderdatum and policies.herinnering_verschuldigd(s.verwijderdatum, vandaag):
-                taken.append(
-                    {
-                        "titel": "Signaal in de verwijsindex verloopt: verlengen of laten vervallen",
-                        "wie": "",
-                        "vervaldatum": s.verwijderdatum,
-                        "te_laat": False,
-                        "url": reverse("ui:vi_signaal", args=[s.uuid]),
-                    }
-                )
-    return taken
+# --- dashboard: inbox (VI-11; the tasks are werkvoorraad.selectors) -----------------------------------
 
 
 def vi_berichten(actor, sinds: dt.datetime) -> list[dict]:

@@ -63,6 +63,10 @@ VRIJGESTELD = {
     ("api/v1/convenanten/<uuid:uuid>/toetredingen/<uuid:toetreding_uuid>", "get"): "configuratie",
     ("api/v1/overeenkomsten", "get"): "register",
     ("api/v1/overeenkomsten/<uuid:uuid>", "get"): "register",
+    # the user's own tasks show a kind, a due date, a colleague or organisation, never a client (as the
+    # overview page); dismissing one is audited
+    ("api/v1/taken", "get"): "eigen taken van de ingelogde medewerker, geen gegevens van betrokkenen",
+    ("api/v1/taken/<uuid:uuid>", "get"): "eigen taak van de ingelogde medewerker",
 }
 
 
@@ -103,6 +107,7 @@ APP_VOORBEELDEN = [
     ),
     (("api/v1/datalekken",), "datalekken", "datalek_voorbeelden"),
     (("api/v1/exportdefinities",), "monitoring", "monitoring_voorbeelden"),
+    (("api/v1/taken",), "werkvoorraad", "taken_voorbeelden"),
     (("api/v1/rapportages",), "rapportages", "rapport_voorbeelden"),
     (
         ("api/v1/toegangsbewaking", "api/v1/ondernemingsraadinstemmingen", "api/v1/toegangssignaleringen"),

@@ -99,7 +99,15 @@ def _objecten(regio):
     from importlib import import_module
 
     per_app = {}
-    for app in ("registers", "convenanten", "datalekken", "monitoring", "toegangsbewaking", "organisaties"):
+    for app in (
+        "registers",
+        "convenanten",
+        "datalekken",
+        "monitoring",
+        "toegangsbewaking",
+        "organisaties",
+        "werkvoorraad",
+    ):
         per_app.update(import_module(f"zorgvuldig.{app}.tests.voorbeelden").objecten(regio))
     als_systeem()
     eigen_a = AuditRegel.objects.filter(object_uuid=str(eigen_p.uuid)).first()
