@@ -255,14 +255,15 @@ class DossierView(DossierItemView):
         request=DossierWijzigSerializer, responses=OpenApiTypes.OBJECT, operation_id="dossiers_partial_update"
     )
     def patch(self, request, uuid):
-        ser = DossierWijzigSerializer(data=request.data, partial=True)
+        # not partial=True: DRF would pass it down and let a member without `persoon` or `rol` through
+        ser = DossierWijzigSerializer(data=request.data)
         ser.is_valid(raise_exception=True)
         v = ser.validated_data
         casusregie = None
         if "casusregie" in v:
             casusregie = _gebruiker(request, v["casusregie"], "casusregie")
-            if casusregie is None:
-                raise _weigering("casusregie", "Onbekende gebruiker.")
+            if casusregie is None:  # the same words as for a user outside the team: existence stays unsaid
+                raise _weigering("casusregie", services.NIET_IN_CASUSTEAM)
         leden = None
         if "leden" in v:
             leden = [

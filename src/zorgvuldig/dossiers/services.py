@@ -153,6 +153,9 @@ def _leden_fouten(soort: str, leden: list[tuple[str, str]]) -> list[InvalidParam
     return fouten
 
 
+NIET_IN_CASUSTEAM = "Niet in het casusteam van dit dossier."
+
+
 @audit.geweigerd_gelogd("dossier.gewijzigd", ACTIVITEIT)
 def wijzig_dossier(*, actor, uuid, leden: list[tuple[str, str]] | None = None, casusregie=None) -> Dossier:
     """`PATCH /dossiers/{uuid}`: the members (DS-11) and who holds casusregie, by the case team.
@@ -181,7 +184,7 @@ def wijzig_dossier(*, actor, uuid, leden: list[tuple[str, str]] | None = None, c
         team = {
             t.gebruiker_id
             for t in selectors.toewijzingen(dossier)
-            if t.rol == Toewijzing.Rol.CASUSTEAM and t.toegang.geldig(today())
+            if t.rol == Toewijzing.Rol.CASUSTEAM and t.toegang.geldig(today()) and t.gebruiker.is_active
         }
         velden = []
         if casusregie is not None and casusregie.pk != dossier.casusregie_id:
@@ -189,7 +192,7 @@ def wijzig_dossier(*, actor, uuid, leden: list[tuple[str, str]] | None = None, c
                 raise DomainError(
                     "E_INVALID_INPUT",
                     "Casusregie gaat naar iemand van het casusteam (AC-04).",
-                    [InvalidParam("casusregie", "invalid", "Niet in het casusteam van dit dossier.")],
+                    [InvalidParam("casusregie", "invalid", NIET_IN_CASUSTEAM)],
                 )
             if dossier.casusregie_id in team and dossier.casusregie_id != actor.gebruiker.pk:
                 raise DomainError("E_AC_NOT_AUTHORISED", "Alleen wie de casusregie heeft, draagt die over.")
@@ -200,7 +203,10 @@ def wijzig_dossier(*, actor, uuid, leden: list[tuple[str, str]] | None = None, c
         if leden is not None:
             huidig = {lid.persoon_id: lid for lid in dossier.leden.select_related("persoon")}
             gewenst = {nieuwe[u].pk: rol for u, rol in leden}
-            if any(gewenst.get(p) != lid.rol for p, lid in huidig.items()):
+            bestaand_gewijzigd = any(
+                gewenst.get(p) != lid.rol for p, lid in huidig.items()
+            )  # dropped or role
+            if bestaand_gewijzigd:
                 grant = selectors.sectie_toegang(actor, dossier, grants, "identificatie", "wijzigen")
             for persoon_id, lid in huidig.items():
                 if persoon_id not in gewenst:
@@ -220,7 +226,8 @@ def wijzig_dossier(*, actor, uuid, leden: list[tuple[str, str]] | None = None, c
             for t in selectors.toewijzingen(dossier):
                 if t.toegang.geldig(today()):
                     _grant_personen(actor, dossier, t.gebruiker, t.toegang.bron, t.toegang.geldig_tot, erbij)
-            velden.append("leden")
+            if erbij or bestaand_gewijzigd:  # the same list sent back changes nothing and is no act
+                velden.append("leden")
         if velden:
             audit.record(
                 actor=actor,

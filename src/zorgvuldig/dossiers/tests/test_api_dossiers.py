@@ -1307,3 +1307,39 @@ def test_patch_of_a_dossier_the_caller_cannot_see_answers_like_a_missing_one(reg
     )
     assert vreemd.status_code == leeg.status_code == 404
     assert vreemd.json()["detail"] == leeg.json()["detail"]
+
+
+def test_patch_members_incomplete_or_unchanged_is_400_or_no_act(regio, api):
+    """A member without `persoon` or `rol` is 400 (was 500); the same list sent back records nothing."""
+    lisa = hulp.client(regio)
+    d = hulp.dossier(regio, persoon=lisa, soort="gezin")
+    client = api(regio.medewerker)
+    for lid in ({}, {"rol": "client"}, {"persoon": persoon_url(lisa)}):
+        assert client.patch(url(d), {"leden": [lid]}, format="json").status_code == 400, lid
+    r = client.patch(url(d), {"leden": [{"persoon": persoon_url(lisa), "rol": "client"}]}, format="json")
+    assert r.status_code == 200
+    als_systeem()
+    assert not AuditRegel.objects.filter(actie="dossier.gewijzigd").exists()
+
+
+def test_casusregie_refusal_reads_the_same_for_a_stranger_a_missing_user_and_a_deactivated_colleague(
+    regio, api
+):
+    d = hulp.dossier(regio)
+    services.wijs_toe(
+        actor=regio.actor(regio.leidinggevende), uuid=d.uuid, gebruiker=regio.collega, rol="casusteam"
+    )
+    regio.collega.is_active = False
+    regio.collega.save(update_fields=["is_active"])
+    client = api(regio.medewerker)
+    antwoorden = [
+        client.patch(url(d), {"casusregie": gebruiker_url(g)}, format="json").json()["invalidParams"]
+        for g in (regio.leraar, regio.collega)
+    ]
+    onbekend = client.patch(
+        url(d),
+        {"casusregie": "http://testserver/api/v1/gebruikers/0b9d1a52-52c5-4d55-8a43-7a4a0f5c1e11"},
+        format="json",
+    ).json()["invalidParams"]
+    assert antwoorden[0] == antwoorden[1] == onbekend
+    assert Dossier.objects.get(pk=d.pk).casusregie_id == regio.medewerker.pk
