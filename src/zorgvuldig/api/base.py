@@ -37,6 +37,19 @@ class StrictSerializer(serializers.Serializer):
             raise serializers.ValidationError(
                 {name: ["Verwacht tekst."] for name in geen_tekst}, code="invalid"
             )
+        if isinstance(self.parent, serializers.ListField | serializers.ListSerializer) and getattr(
+            self.root, "partial", False
+        ):
+            # A PATCH (partial root) makes DRF skip required fields at every depth. In a merge patch a list
+            # replaces the stored one, so each item is whole and its required fields still count (a nested
+            # object, by contrast, merges with what is stored).
+            ontbreekt = sorted(
+                name for name, f in self.fields.items() if f.required and not f.read_only and name not in data
+            )
+            if ontbreekt:
+                raise serializers.ValidationError(
+                    {name: ["Dit veld is verplicht."] for name in ontbreekt}, code="required"
+                )
         return super().to_internal_value(data)
 
 

@@ -277,6 +277,10 @@ def test_sh_21_same_answers_same_result_and_patch_re_evaluates(regio, api):
     assert r.status_code == 400 and r.json()["invalidParams"][0]["name"] == "stappen.onbekend"  # GP-04
     r = client.patch(een["url"], {"stappen": {"noodzaak": {"geheimVeld": 1}}}, format="json")
     assert r.status_code == 400 and r.json()["invalidParams"][0]["name"] == "stappen.noodzaak.geheimVeld"
+    # a list replaces the stored one: each item is whole, also in a PATCH (was stored without omschrijving)
+    r = client.patch(een["url"], {"gegevens": [{}]}, format="json")
+    assert r.status_code == 400 and r.json()["invalidParams"][0]["name"].startswith("gegevens.0.")
+    assert client.get(een["url"]).json()["gegevens"] == een["gegevens"]
 
 
 def test_sh_15_child_protection_table_only_after_informing(regio, api):
