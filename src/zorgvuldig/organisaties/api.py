@@ -750,7 +750,7 @@ def _gebruiker_antwoord(request, uuid, status_code=status.HTTP_200_OK) -> Respon
 
 
 class GebruikersView(BasisView):
-    """Users of the own organisation (the technical beheerder: all); creating one needs
+    """Users of the own organisation (the technical beheerder: his controller's); creating one needs
     `gebruiker:beheren` (API §2.1)."""
 
     scopes = {"get": "publiek", "post": "gebruiker:beheren"}
@@ -889,7 +889,7 @@ def _team_of_404(request, uuid) -> Team:
 
 
 class TeamsView(BasisView):
-    """Teams of the own organisation (the technical beheerder: all); creating one needs
+    """Teams of the own organisation (the technical beheerder: his controller's); creating one needs
     `gebruiker:beheren` (API §2.1)."""
 
     scopes = {"get": "publiek", "post": "gebruiker:beheren"}

@@ -170,14 +170,16 @@ def zelfbeheer_fout(
 # --- who manages whom (API §2.1) ------------------------------------------------------------------------
 
 
-def beheert_alle_organisaties(rollen) -> bool:
-    """API §2.1: users and teams are read and managed within the own organisation; the technical
-    beheerder, who keeps the region's accounts (API §3.1), all of them."""
+def beheert_controller(rollen) -> bool:
+    """API §2.1 "own organisation (*beheerder*: all)": the technical beheerder keeps the accounts and teams
+    of every organisation of **his own controller** (AC-15); others read their own organisation's. Another
+    controller's users are that controller's business: a beheerder who could create an account there could
+    give himself its content (AC-06). Cross-controller set-up is `import-config`, run by the operator."""
     return "beheerder" in set(rollen or ())
 
 
-def beheert_organisatie(*, rollen, eigen_organisatie_id, organisatie_id) -> bool:
-    return beheert_alle_organisaties(rollen) or eigen_organisatie_id == organisatie_id
+def beheert_organisatie(*, rollen, eigen_organisatie_id, organisatie_id, eigen_vv_id, vv_id) -> bool:
+    return eigen_organisatie_id == organisatie_id or (beheert_controller(rollen) and eigen_vv_id == vv_id)
 
 
 REGISTERS = frozenset({"big", "skj"})

@@ -13,18 +13,23 @@ from zorgvuldig.organisaties.models import Gebruiker, Team
 
 
 def gebruikers_voor(user) -> QuerySet[Gebruiker]:
-    """Users a caller may list: its own organisation's (the technical beheerder: all, API §2.1)."""
+    """Users a caller may list: its own organisation's (the technical beheerder: his controller's, API
+    §2.1, AC-15)."""
     qs = Gebruiker.objects.select_related("organisatie", "werkgever").order_by("naam", "id")
-    if policies.beheert_alle_organisaties(getattr(user, "rollen", None)):
-        return qs
-    return qs.filter(organisatie=user.organisatie)
+    return _binnen_bereik(qs, user)
 
 
 def teams_voor(user) -> QuerySet[Team]:
-    """Teams a caller may list: its own organisation's (the technical beheerder: all, API §2.1)."""
+    """Teams a caller may list: its own organisation's (the technical beheerder: his controller's)."""
     qs = Team.objects.select_related("organisatie").order_by("organisatie__naam", "naam", "id")
-    if policies.beheert_alle_organisaties(getattr(user, "rollen", None)):
-        return qs
+    return _binnen_bereik(qs, user)
+
+
+def _binnen_bereik(qs, user):
+    if policies.beheert_controller(getattr(user, "rollen", None)):
+        return qs.filter(
+            organisatie__verwerkingsverantwoordelijke_id=user.organisatie.verwerkingsverantwoordelijke_id
+        )
     return qs.filter(organisatie=user.organisatie)
 
 

@@ -103,11 +103,16 @@ GEEN_REGISTRATIE = ("", "")
 
 def _mag_beheren(actor, organisatie) -> None:
     """Second line behind the API's scope and visibility checks (and the UI's page guard): users and
-    teams are managed with `gebruiker:beheren`, within the own organisation; the beheerder: all (API §2.1)."""
+    teams are managed with `gebruiker:beheren`, within the own organisation; the beheerder: every
+    organisation of his controller (API §2.1, AC-15)."""
     if actor.is_systeem:
         return
     if BEHEREN not in actor.scopes or not policies.beheert_organisatie(
-        rollen=actor.rollen, eigen_organisatie_id=actor.organisatie.pk, organisatie_id=organisatie.pk
+        rollen=actor.rollen,
+        eigen_organisatie_id=actor.organisatie.pk,
+        organisatie_id=organisatie.pk,
+        eigen_vv_id=actor.organisatie.verwerkingsverantwoordelijke_id,
+        vv_id=organisatie.verwerkingsverantwoordelijke_id,
     ):
         raise DomainError("E_AC_NOT_AUTHORISED", "U beheert geen gebruikers of teams van deze organisatie.")
 

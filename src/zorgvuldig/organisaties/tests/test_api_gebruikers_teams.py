@@ -1,5 +1,5 @@
 """Writes on /gebruikers and /teams (API §2.1): `gebruiker:beheren`, own organisation (the technical
-beheerder: all), the web UI's services underneath (activation mail through the outbox, separation of
+beheerder: his controller's), the web UI's services underneath (activation mail through the outbox, separation of
 duties, audit), JSON merge patch, unknown fields refused."""
 
 from __future__ import annotations
@@ -215,36 +215,63 @@ def test_ac_05_beheerder_creates_a_user_who_gets_an_activation_mail_and_holds_no
     assert _audit(Mandaat.objects.get(gebruiker=noor)).exists()
 
 
-def test_beheerder_creates_users_and_teams_for_every_organisation_of_the_region(regio, api):
-    """API §2.1 "*beheerder*: all": the technical beheerder keeps the region's accounts (API §3.1),
-    as the web UI's beheer pages do; a team still belongs to the user's own organisation."""
+def test_ac_15_beheerder_creates_users_and_teams_for_every_organisation_of_his_controller_only(regio, api):
+    """API §2.1 "*beheerder*: all", bounded by the controller (AC-15): he keeps the accounts of every
+    organisation of his own controller; another controller's organisation is closed to him — an account he
+    could make there (for a mailbox of his own, with a content role) would open its dossiers to him."""
+    from zorgvuldig.organisaties.models import Gebruiker, Organisatie
+
+    loket = Organisatie.objects.create(
+        verwerkingsverantwoordelijke=regio.gemeente,
+        code="wmo-loket",
+        naam="Wmo-loket",
+        type="gemeentelijk_team",
+    )
     beheer = api(regio.beheerder)
+    r = beheer.post(
+        "/api/v1/teams", {"code": "loket", "naam": "Loket", "organisatie": _org(loket)}, format="json"
+    )
+    assert r.status_code == 201
+    loketteam = Team.objects.get(code="loket")
+    vreemd = beheer.post(
+        "/api/v1/gebruikers",
+        _nieuw(regio, email="balie@krimpen.example.org", organisatie=_org(loket)),
+        format="json",
+    )
+    assert vreemd.status_code == 400 and ("teams", "invalid") in _params(
+        vreemd
+    )  # a team of its own organisation
+    r = beheer.post(
+        "/api/v1/gebruikers",
+        _nieuw(regio, email="balie@krimpen.example.org", organisatie=_org(loket), teams=[_team(loketteam)]),
+        format="json",
+    )
+    assert r.status_code == 201 and r.json()["organisatie"] == _org(loket)
+    # the school belongs to another controller: no team, no account, and its users stay out of reach
     r = beheer.post(
         "/api/v1/teams",
         {"code": "zorgteam", "naam": "Zorgteam", "organisatie": _org(regio.school)},
         format="json",
     )
-    assert r.status_code == 201
-    zorgteam = Team.objects.get(code="zorgteam")
-    vreemd = beheer.post(
-        "/api/v1/gebruikers",
-        _nieuw(regio, email="mentor@hetbaken.example.org", organisatie=_org(regio.school)),
-        format="json",
-    )
-    assert vreemd.status_code == 400 and ("teams", "invalid") in _params(vreemd)
+    assert r.status_code == 403 and not Team.objects.filter(code="zorgteam").exists()
     r = beheer.post(
         "/api/v1/gebruikers",
         _nieuw(
             regio,
-            email="mentor@hetbaken.example.org",
+            email="ik-ook@example.org",
             organisatie=_org(regio.school),
-            teams=[_team(zorgteam)],
+            rollen=["leidinggevende"],
+            teams=[],
         ),
         format="json",
     )
-    assert r.status_code == 201 and r.json()["organisatie"] == _org(regio.school)
-    # the school's own staff see their new colleague and team
-    assert api(regio.school_lg).get(r.json()["url"]).json()["teams"] == [_team(zorgteam)]
+    assert r.status_code == 403 and not Gebruiker.objects.filter(email="ik-ook@example.org").exists()
+    assert beheer.patch(_gebruiker(regio.leraar), {"actief": False}, format="json").status_code == 404
+    assert _gebruiker(regio.leraar) not in {
+        g["url"] for g in beheer.get("/api/v1/gebruikers?pageSize=100").json()["results"]
+    }
+    regio.leraar.refresh_from_db()
+    assert regio.leraar.is_active
 
 
 @pytest.mark.parametrize("email", ["f.elamrani@krimpen.example.org", "F.ElAmrani@Krimpen.example.org"])
@@ -336,9 +363,20 @@ def test_patch_is_a_merge_patch_and_each_change_is_audited(regio, api):
 
 
 def test_a_user_cannot_be_placed_in_another_organisations_team(regio, api):
-    ander = Team.objects.create(organisatie=regio.school, code="mentoraat", naam="Mentoraat")
+    from zorgvuldig.organisaties.models import Organisatie
+
+    loket = Organisatie.objects.create(
+        verwerkingsverantwoordelijke=regio.gemeente,
+        code="wmo-loket",
+        naam="Wmo-loket",
+        type="gemeentelijk_team",
+    )
+    ander = Team.objects.create(organisatie=loket, code="balie", naam="Balie")  # visible to the beheerder
     r = api(regio.beheerder).patch(_gebruiker(regio.collega), {"teams": [_team(ander)]}, format="json")
     assert r.status_code == 400 and ("teams", "invalid") in _params(r)
+    school = Team.objects.create(organisatie=regio.school, code="mentoraat", naam="Mentoraat")  # not visible
+    r = api(regio.beheerder).patch(_gebruiker(regio.collega), {"teams": [_team(school)]}, format="json")
+    assert r.status_code == 400 and ("teams.0", "invalid") in _params(r)
     assert list(regio.collega.teams.all()) == [regio.team]
 
 

@@ -192,14 +192,20 @@ def test_ac_06_a_beheerder_does_not_change_his_own_roles_or_account():
     assert policies.zelfbeheer_fout(**(geen | {"zichzelf": False}), mandaten_gewijzigd=True) is None
 
 
-def test_users_and_teams_are_managed_in_the_own_organisation_the_beheerder_all():
-    """API §2.1: own organisation (*beheerder*: all)."""
-    assert policies.beheert_organisatie(rollen=["beheerder"], eigen_organisatie_id=1, organisatie_id=2)
-    assert policies.beheert_organisatie(rollen=["leidinggevende"], eigen_organisatie_id=1, organisatie_id=1)
-    assert not policies.beheert_organisatie(
-        rollen=["leidinggevende"], eigen_organisatie_id=1, organisatie_id=2
-    )
-    assert not policies.beheert_alle_organisaties(None) and not policies.beheert_alle_organisaties(["fg"])
+def test_ac_15_users_and_teams_are_managed_in_the_own_organisation_the_beheerder_his_controllers():
+    """API §2.1 "own organisation (*beheerder*: all)", bounded by the controller (AC-15): a beheerder of one
+    controller who could make accounts at another could give himself its content (AC-06)."""
+
+    def mag(rollen, org, vv):
+        return policies.beheert_organisatie(
+            rollen=rollen, eigen_organisatie_id=1, organisatie_id=org, eigen_vv_id=10, vv_id=vv
+        )
+
+    assert mag(["beheerder"], 2, 10)  # another organisation of the same controller
+    assert not mag(["beheerder"], 3, 20)  # another controller's
+    assert mag(["leidinggevende"], 1, 10) and mag(["beheerder"], 1, 10)
+    assert not mag(["leidinggevende"], 2, 10) and not mag(["medewerker", "fg"], 2, 10)
+    assert not policies.beheert_controller(None) and not policies.beheert_controller(["fg"])
 
 
 def test_a_registration_has_register_and_number_or_neither():
