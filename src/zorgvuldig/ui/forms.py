@@ -201,6 +201,23 @@ class GebruikerFormulier(Formulier):
         widget=forms.CheckboxSelectMultiple,
     )
 
+    def __init__(self, *args, verwerkingsverantwoordelijke_id=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        _eigen_controller(self, verwerkingsverantwoordelijke_id)
+
+
+def _eigen_controller(form, vv_id) -> None:
+    """The beheerder chooses among his own controller's organisations and teams only (AC-15)."""
+    if vv_id is None:
+        return
+    form.fields["organisatie"].queryset = Organisatie.objects.filter(
+        verwerkingsverantwoordelijke_id=vv_id
+    ).order_by("naam")
+    if "teams" in form.fields:
+        form.fields["teams"].queryset = form.fields["teams"].queryset.filter(
+            organisatie__verwerkingsverantwoordelijke_id=vv_id
+        )
+
 
 class GebruikerWijzigFormulier(Formulier):
     functie = forms.CharField(label="Functie", max_length=200, required=False)
@@ -228,6 +245,10 @@ class TeamFormulier(Formulier):
     organisatie = forms.ModelChoiceField(
         label="Organisatie", queryset=Organisatie.objects.order_by("naam"), empty_label="Kies een organisatie"
     )
+
+    def __init__(self, *args, verwerkingsverantwoordelijke_id=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        _eigen_controller(self, verwerkingsverantwoordelijke_id)
 
 
 class TokenFormulier(Formulier):

@@ -55,7 +55,11 @@ def gebruikers(request, actor):
 @require_http_methods(["GET", "POST"])
 @pagina("gebruiker:beheren")
 def gebruiker_nieuw(request, actor):
-    form = GebruikerFormulier(request.POST or None, initial={"organisatie": actor.organisatie})
+    form = GebruikerFormulier(
+        request.POST or None,
+        initial={"organisatie": actor.organisatie},
+        verwerkingsverantwoordelijke_id=actor.verwerkingsverantwoordelijke_id,
+    )
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
         try:
@@ -176,7 +180,11 @@ def toegang_intrekken(request, uuid, actor):
 @require_http_methods(["GET", "POST"])
 @pagina("gebruiker:beheren")
 def teams(request, actor):
-    form = TeamFormulier(request.POST or None, initial={"organisatie": actor.organisatie})
+    form = TeamFormulier(
+        request.POST or None,
+        initial={"organisatie": actor.organisatie},
+        verwerkingsverantwoordelijke_id=actor.verwerkingsverantwoordelijke_id,
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.maak_team(actor=actor, **form.cleaned_data)

@@ -1,6 +1,6 @@
 """Writes on /gebruikers and /teams (API §2.1): `gebruiker:beheren`, own organisation (the technical
-beheerder: his controller's), the web UI's services underneath (activation mail through the outbox, separation of
-duties, audit), JSON merge patch, unknown fields refused."""
+beheerder: his controller's), the web UI's services underneath (activation mail through the outbox,
+separation of duties, audit), JSON merge patch, unknown fields refused."""
 
 from __future__ import annotations
 

@@ -652,3 +652,17 @@ def test_revoking_an_api_key_asks_first_and_then_stops_the_partner_at_once(regio
     assert token.ingetrokken_op is not None
     assert beheer.get(pad)["Location"] == "/beheer/api-sleutels"  # already revoked: nothing to confirm
     assert ui(regio.medewerker).get(pad).status_code == 404
+
+
+def test_ac_15_the_beheerder_pages_offer_only_his_own_controllers_organisations(regio, ui):
+    """The school belongs to another controller: not offered for a new user or team, and a forged choice
+    is refused with a Dutch message, nothing created."""
+    from zorgvuldig.organisaties.models import Team
+
+    beheer = ui(regio.beheerder)
+    for pad in ("/beheer/gebruikers/nieuw", "/beheer/teams"):
+        keuze = re.search(r'<select name="organisatie".*?</select>', beheer.get(pad).content.decode(), re.S)
+        assert keuze and "Wijkteam Krimpen" in keuze.group(0) and "OSG Het Baken" not in keuze.group(0)
+    r = beheer.post("/beheer/teams", {"code": "zorgteam", "naam": "Zorgteam", "organisatie": regio.school.pk})
+    assert r.status_code == 400 and "Selecteer een geldige keuze" in r.content.decode()
+    assert not Team.objects.filter(code="zorgteam").exists()
