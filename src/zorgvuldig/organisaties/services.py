@@ -189,6 +189,7 @@ def _mandaten_gewijzigd(gebruiker, mandaten) -> bool:
     return nu != nieuw
 
 
+@audit.geweigerd_gelogd("configuratie.gewijzigd", "beheer-platform")
 def maak_gebruiker(
     *,
     actor,
@@ -255,6 +256,7 @@ def _werkgever(werkgever, organisatie):
 _ONGEWIJZIGD: Any = object()
 
 
+@audit.geweigerd_gelogd("configuratie.gewijzigd", "beheer-platform")
 def wijzig_gebruiker(
     *,
     actor,
@@ -370,6 +372,7 @@ def stuur_activatie(gebruiker) -> None:
     )
 
 
+@audit.geweigerd_gelogd("configuratie.gewijzigd", "beheer-platform")
 def maak_team(*, actor, code: str, naam: str, organisatie):
     _mag_beheren(actor, organisatie)
     if Team.objects.filter(code=code).exists():
@@ -397,6 +400,7 @@ def maak_team(*, actor, code: str, naam: str, organisatie):
     return team
 
 
+@audit.geweigerd_gelogd("configuratie.gewijzigd", "beheer-platform")
 def wijzig_team(*, actor, team, naam: str):
     """A team's name. Its code (the natural key of import-config and dossiers) and organisation stay;
     its members are set per user (`teams`), so membership has one road."""

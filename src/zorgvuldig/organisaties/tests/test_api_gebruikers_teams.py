@@ -420,6 +420,11 @@ def test_ac_06_a_beheerder_does_not_change_his_own_roles_mandates_or_account(reg
     regio.beheerder.refresh_from_db()
     assert regio.beheerder.rollen == ["beheerder"] and regio.beheerder.is_active
     assert not regio.beheerder.mandaten.exists()
+    als_systeem()  # AU-04: each attempt to widen his own rights is in the log as refused
+    geweigerd = AuditRegel.objects.filter(
+        actie="configuratie.gewijzigd", status="geweigerd", actor_gebruiker=str(regio.beheerder.uuid)
+    )
+    assert geweigerd.count() == 4
     # his own contact details he may keep up to date
     assert beheer.patch(eigen, {"telefoon": "+31600000000"}, format="json").status_code == 200
 
