@@ -935,8 +935,23 @@ def _criterion_l(actor, profiel, data: dict) -> None:
 
 
 def _mag_profiel(actor, profiel, data: dict) -> None:
-    """API §2.1: profiles are the beheerder's (`configuratie:beheren`); the FG changes criterion (l) only."""
-    if actor.is_systeem or actor.heeft(CONFIGURATIE):
+    """API §2.1: profiles are the beheerder's (`configuratie:beheren`); the FG changes criterion (l) only.
+    Either only for a profile that no other controller's organisation uses (AC-15): a shared regional
+    profile changes through `import-config`, or one controller could switch another's signalling off."""
+    if actor.is_systeem:
+        return
+    if (
+        profiel is not None
+        and profiel.organisaties.exclude(
+            verwerkingsverantwoordelijke_id=actor.verwerkingsverantwoordelijke_id
+        ).exists()
+    ):
+        raise DomainError(
+            "E_AC_NOT_AUTHORISED",
+            "Dit profiel geldt ook voor organisaties van een andere verwerkingsverantwoordelijke; het wordt "
+            "gewijzigd via de regionale inrichting (import-config).",
+        )
+    if actor.heeft(CONFIGURATIE):
         return
     anders = sorted(
         veld

@@ -236,11 +236,20 @@ def test_vi_23_criterion_l_serves_only_the_controller_whose_dpia_allowed_it(regi
     regio.school.save()
     goed = _dpia(regio.gemeente)
     aan = {"vi": {"criterionL": True}, "criterionLDpia": f"{T}/dpias/{goed.uuid}"}
+    # a profile the school uses too changes through import-config only (AC-15), (l) or not
     r = api(regio.fg).patch(f"/api/v1/profielen/{gedeeld['uuid']}", aan, format="json")
-    assert r.status_code == 409 and r.json()["code"] == "E_VI_CRITERION_DISABLED"
+    assert r.status_code == 403 and r.json()["code"] == "E_AC_NOT_AUTHORISED"
+    assert Profiel.objects.get(uuid=gedeeld["uuid"]).vi_criterion_l is False
     eigen = _profiel(api, regio, naam="Wijkteam met (l)")
     assert api(regio.fg).patch(f"/api/v1/profielen/{eigen['uuid']}", aan, format="json").status_code == 200
+    regio.wijkteam.profiel = Profiel.objects.get(uuid=eigen["uuid"])
+    regio.wijkteam.save()
     school = api(_school_beheerder(regio))
+    # the school's beheerder cannot switch (l) off, or signalling off, for the gemeente's organisation
+    for wijziging in ({"vi": {"criterionL": False}}, {"meldrecht": None, "vi": {"maxAge": 12}}):
+        r = school.patch(f"/api/v1/profielen/{eigen['uuid']}", wijziging, format="json")
+        assert r.status_code == 403, wijziging
+    assert Profiel.objects.get(uuid=eigen["uuid"]).vi_criterion_l is True
     r = school.patch(f"/api/v1/organisaties/{regio.school.uuid}", {"profiel": eigen["url"]}, format="json")
     assert r.status_code == 409 and r.json()["code"] == "E_VI_CRITERION_DISABLED"
     regio.school.refresh_from_db()
