@@ -167,6 +167,9 @@ class _TrailView(ItemView):
         # for it would let 404-or-405 tell a user without audit:lezen which records exist.
         if not hasattr(self, (self.request.method or "").lower()):
             return
+        # an auditor without a valid AC-09 grant is refused before any look-up, so 403-or-404 does not
+        # tell which records exist
+        selectors.regels_zichtbaar_voor(actor)
         self.zoek_record(actor, uuid)
 
     def zoek_record(self, actor, uuid) -> None:

@@ -256,6 +256,9 @@ def test_au_05_ac_09_the_auditor_reads_a_trail_only_within_a_statutory_grant(reg
     rec = Records(regio, soort)
     zonder = api(regio.auditor).get(rec.pad())
     assert zonder.status_code == 403 and zonder.json()["code"] == "E_AC_GRANT_EXPIRED"
+    # the same for a uuid that does not exist: the refusal tells nothing about which records exist
+    onbekend = api(regio.auditor).get(rec.pad(uuid=uuidlib.uuid4()))
+    assert (onbekend.status_code, onbekend.json()["code"]) == (403, "E_AC_GRANT_EXPIRED")
     als_systeem()
     assert AuditRegel.objects.filter(
         actor_gebruiker=str(regio.auditor.uuid), status=Status.GEWEIGERD, code="E_AC_GRANT_EXPIRED"
