@@ -9,7 +9,10 @@ from django.db import models
 class Afronding(models.Model):
     """A user dismissed the reminder with this task uuid (API §2.1 `POST /taken/{uuid}/_afronden`)."""
 
-    gebruiker = models.ForeignKey("organisaties.Gebruiker", on_delete=models.CASCADE, related_name="+")
+    # no index of its own: the unique constraint (gebruiker, taak) starts with it (ADR 0017)
+    gebruiker = models.ForeignKey(
+        "organisaties.Gebruiker", on_delete=models.CASCADE, related_name="+", db_index=False
+    )
     taak = models.UUIDField()
     soort = models.CharField(max_length=40)  # policies.SOORTEN
     afgerond_op = models.DateTimeField(auto_now_add=True)

@@ -1290,6 +1290,7 @@ def test_ac_04_casusregie_is_handed_over_by_its_holder_to_someone_on_the_case_te
     services.beeindig_toewijzing(
         actor=regio.actor(regio.leidinggevende), uuid=d.uuid, toewijzing_uuid=toewijzing.uuid
     )
+    als_systeem()
     eerste = Dossier.objects.get(pk=d.pk)
     assert eerste.casusregie_id == regio.collega.pk
     r = api(regio.medewerker).patch(url(d), {"casusregie": gebruiker_url(regio.medewerker)}, format="json")
@@ -1342,4 +1343,5 @@ def test_casusregie_refusal_reads_the_same_for_a_stranger_a_missing_user_and_a_d
         format="json",
     ).json()["invalidParams"]
     assert antwoorden[0] == antwoorden[1] == onbekend
+    als_systeem()
     assert Dossier.objects.get(pk=d.pk).casusregie_id == regio.medewerker.pk

@@ -28,6 +28,7 @@ class Migration(migrations.Migration):
                 (
                     "gebruiker",
                     models.ForeignKey(
+                        db_index=False,
                         on_delete=django.db.models.deletion.CASCADE,
                         related_name="+",
                         to=settings.AUTH_USER_MODEL,
