@@ -167,9 +167,11 @@ class _TrailView(ItemView):
         # for it would let 404-or-405 tell a user without audit:lezen which records exist.
         if not hasattr(self, (self.request.method or "").lower()):
             return
-        # an auditor without a valid AC-09 grant is refused before any look-up, so 403-or-404 does not
-        # tell which records exist
-        selectors.regels_zichtbaar_voor(actor)
+        # an auditor without a valid AC-09 grant sees no entry at all: every trail is 404 to him (API §1.4,
+        # item path), before any look-up, so the answer does not tell which records exist
+        zichtbaar, _grant = selectors.regels_zichtbaar_voor(actor, strikt=False)
+        if zichtbaar.query.is_empty():
+            raise NotFound()
         self.zoek_record(actor, uuid)
 
     def zoek_record(self, actor, uuid) -> None:
