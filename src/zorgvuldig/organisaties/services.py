@@ -16,6 +16,8 @@ from zorgvuldig.organisaties import policies
 from zorgvuldig.organisaties.models import ApiToken, Gebruiker, Mandaat, Rol, Team
 from zorgvuldig.organisaties.selectors import eigen_verwerkingsverantwoordelijke
 
+ACTIVITEIT = "beheer-platform"
+
 
 def aanvaard_verklaring(*, actor, versie: str) -> None:
     """AC-07: the confidentiality undertaking, accepted before first access to personal data — the version
@@ -36,7 +38,7 @@ def aanvaard_verklaring(*, actor, versie: str) -> None:
         audit.record(
             actor=actor,
             actie="configuratie.gewijzigd",
-            activiteit="beheer-platform",
+            activiteit=ACTIVITEIT,
             object=g,
             velden=["geheimhoudingsverklaring_op"],
         )
@@ -70,7 +72,7 @@ def maak_token(*, actor, organisatie, naam: str, scopes: list[str], geldig_tot) 
         audit.record(
             actor=actor,
             actie="configuratie.gewijzigd",
-            activiteit="beheer-platform",
+            activiteit=ACTIVITEIT,
             object=token,
             velden=["naam", "scopes", "geldig_tot"],
             verwerkingsverantwoordelijke=str(organisatie.verwerkingsverantwoordelijke.uuid),
@@ -88,7 +90,7 @@ def trek_token_in(*, actor, token: ApiToken) -> ApiToken:
             audit.record(
                 actor=actor,
                 actie="configuratie.gewijzigd",
-                activiteit="beheer-platform",
+                activiteit=ACTIVITEIT,
                 object=token,
                 velden=["ingetrokken_op"],
                 verwerkingsverantwoordelijke=str(token.organisatie.verwerkingsverantwoordelijke.uuid),
@@ -173,7 +175,7 @@ def _zet_mandaten(actor, gebruiker, mandaten) -> bool:
         m.tot, m.besluit = item.get("tot"), item.get("besluit") or ""
         m.save()
         audit.record(
-            actor=actor, actie="configuratie.gewijzigd", activiteit="beheer-platform", object=m, velden=velden
+            actor=actor, actie="configuratie.gewijzigd", activiteit=ACTIVITEIT, object=m, velden=velden
         )
         gewijzigd = True
     return gewijzigd
@@ -189,7 +191,7 @@ def _mandaten_gewijzigd(gebruiker, mandaten) -> bool:
     return nu != nieuw
 
 
-@audit.geweigerd_gelogd("configuratie.gewijzigd", "beheer-platform")
+@audit.geweigerd_gelogd("configuratie.gewijzigd", ACTIVITEIT)
 def maak_gebruiker(
     *,
     actor,
@@ -238,7 +240,7 @@ def maak_gebruiker(
             audit.record(
                 actor=actor,
                 actie="configuratie.gewijzigd",
-                activiteit="beheer-platform",
+                activiteit=ACTIVITEIT,
                 object=g,
                 velden=velden,
             )
@@ -256,7 +258,7 @@ def _werkgever(werkgever, organisatie):
 _ONGEWIJZIGD: Any = object()
 
 
-@audit.geweigerd_gelogd("configuratie.gewijzigd", "beheer-platform")
+@audit.geweigerd_gelogd("configuratie.gewijzigd", ACTIVITEIT)
 def wijzig_gebruiker(
     *,
     actor,
@@ -337,7 +339,7 @@ def wijzig_gebruiker(
                 audit.record(
                     actor=actor,
                     actie="configuratie.gewijzigd",
-                    activiteit="beheer-platform",
+                    activiteit=ACTIVITEIT,
                     object=g,
                     velden=velden,
                 )
@@ -372,7 +374,7 @@ def stuur_activatie(gebruiker) -> None:
     )
 
 
-@audit.geweigerd_gelogd("configuratie.gewijzigd", "beheer-platform")
+@audit.geweigerd_gelogd("configuratie.gewijzigd", ACTIVITEIT)
 def maak_team(*, actor, code: str, naam: str, organisatie):
     _mag_beheren(actor, organisatie)
     if Team.objects.filter(code=code).exists():
@@ -387,7 +389,7 @@ def maak_team(*, actor, code: str, naam: str, organisatie):
             audit.record(
                 actor=actor,
                 actie="configuratie.gewijzigd",
-                activiteit="beheer-platform",
+                activiteit=ACTIVITEIT,
                 object=team,
                 velden=["code", "naam", "organisatie"],
             )
@@ -400,7 +402,7 @@ def maak_team(*, actor, code: str, naam: str, organisatie):
     return team
 
 
-@audit.geweigerd_gelogd("configuratie.gewijzigd", "beheer-platform")
+@audit.geweigerd_gelogd("configuratie.gewijzigd", ACTIVITEIT)
 def wijzig_team(*, actor, team, naam: str):
     """A team's name. Its code (the natural key of import-config and dossiers) and organisation stay;
     its members are set per user (`teams`), so membership has one road."""
@@ -413,16 +415,7 @@ def wijzig_team(*, actor, team, naam: str):
         )
     with transaction.atomic():
         team = Team.objects.select_for_update().get(pk=team.pk)
-        if team.naam != naam:
-            team.naam = naam
-            team.save(update_fields=["naam", "gewijzigd"])
-            audit.record(
-                actor=actor,
-                actie="configuratie.gewijzigd",
-                activiteit="beheer-platform",
-                object=team,
-                velden=["naam"],
-            )
+        _wijzig(actor, team, {"naam": naam}, ["naam"])
     return team
 
 
@@ -433,7 +426,7 @@ def geactiveerd(gebruiker) -> None:
     audit.record(
         actor=Actor.voor(gebruiker),
         actie="configuratie.gewijzigd",
-        activiteit="beheer-platform",
+        activiteit=ACTIVITEIT,
         object=gebruiker,
         velden=["password", "tweede_factor"],
     )
@@ -449,7 +442,7 @@ def nieuwe_activatielink(*, actor, gebruiker) -> None:
         audit.record(
             actor=actor,
             actie="configuratie.gewijzigd",
-            activiteit="beheer-platform",
+            activiteit=ACTIVITEIT,
             object=gebruiker,
             velden=["activatielink"],
         )
@@ -494,7 +487,7 @@ def zet_webhook(*, actor, token: ApiToken, url: str) -> str:
         audit.record(
             actor=actor,
             actie="configuratie.gewijzigd",
-            activiteit="beheer-platform",
+            activiteit=ACTIVITEIT,
             object=token,
             velden=["webhook_url", "webhook_geheim"],
             verwerkingsverantwoordelijke=str(vv.uuid),
@@ -520,7 +513,6 @@ def webhook_geheim(token: ApiToken) -> str:
 # another controller's answers like a missing one. Profiles are regional configuration, like the `vi.*`
 # settings; only criterion (l) is the FG's, with the controller's approved DPIA (VI-23).
 
-ACTIVITEIT = "beheer-platform"
 CONFIGURATIE = "configuratie:beheren"
 FG_SCOPE = "register:beheren"
 
