@@ -7,6 +7,7 @@ import re
 import uuid as uuidlib
 from urllib.parse import urlparse
 
+from drf_spectacular.utils import OpenApiParameter
 from rest_framework import serializers
 from rest_framework.views import APIView
 
@@ -97,10 +98,19 @@ class AlleenTekst(serializers.CharField):
         return super().to_internal_value(data)
 
 
+# Query parameters every endpoint takes: pagination (API §1.2), `expand` (§1.1) and DRF's `format`.
+ALGEMEEN = frozenset({"page", "pageSize", "expand", "format"})
+
+
 class BasisView(APIView):
     """Every API view: purpose header (GP-02) and Idempotency-Key (API §1.6) on top of DRF."""
 
     verwerkingsactiviteit: str | None = None
+    # The GET filters (API §1.2): documented in the OpenAPI schema from here, and the only query parameters
+    # a GET takes besides ALGEMEEN — a mistyped filter would otherwise answer with everything. A filter
+    # with an `enum` takes only those values.
+    filters: tuple[OpenApiParameter, ...] = ()
+    onbekende_parameter = "Ongeldige parameter in de URL."  # the problem's detail; a view may name its rule
     _idempotent = None
 
     def get_parsers(self):
@@ -130,10 +140,15 @@ class BasisView(APIView):
         from zorgvuldig.api.permissions import actor_van
         from zorgvuldig.organisaties.models import Gebruiker
 
-        if not isinstance(request.user, Gebruiker):
-            return  # anonymous (refused above) or a token without a professional (lists users only)
-        controleer_doel(request, self.verwerkingsactiviteit)
-        self._idempotent = idempotentie.reserveer(request, actor_van(request))
+        if isinstance(request.user, Gebruiker):  # not a token without a professional (lists users only)
+            controleer_doel(request, self.verwerkingsactiviteit)
+            self._idempotent = idempotentie.reserveer(request, actor_van(request))
+        self.controleer_zichtbaar(request, kwargs)
+        filters = self.filters if request.method in {"GET", "HEAD"} else ()
+        controleer_parameters(request, filters, self.onbekende_parameter)
+
+    def controleer_zichtbaar(self, request, kwargs) -> None:
+        """Item views: 404 for an invisible record, before the request's own input is judged (§1.4)."""
 
     def handle_exception(self, exc):
         from zorgvuldig.api.idempotentie import Herhaling
@@ -186,6 +201,26 @@ def log_weigering(request, exc, activiteit: str | None) -> None:
     )
 
 
+def controleer_parameters(
+    request, filters: tuple[OpenApiParameter, ...], detail: str = "Ongeldige parameter in de URL."
+) -> None:
+    """Unknown query parameters and values outside a filter's `enum` are 400, all named at once."""
+    from zorgvuldig.core.errors import DomainError, InvalidParam
+
+    bekend = {f.name: f for f in filters}
+    fouten = [
+        InvalidParam(naam, "unknown", "Onbekende parameter.")
+        for naam in sorted(set(request.query_params) - ALGEMEEN - set(bekend))
+    ]
+    fouten += [
+        InvalidParam(naam, "invalid", "Onbekende waarde; toegestaan: " + ", ".join(map(str, f.enum)) + ".")
+        for naam, f in bekend.items()
+        if f.enum and any(w not in f.enum for w in request.query_params.getlist(naam))
+    ]
+    if fouten:
+        raise DomainError("E_INVALID_INPUT", detail, fouten)
+
+
 def controleer_doel(request, activiteit: str | None) -> None:
     """`Verwerkingsdoel` (API §1.3): when given, it must be this endpoint's purpose (GP-02)."""
     doel = request.headers.get("Verwerkingsdoel")
@@ -210,8 +245,7 @@ class ItemView(BasisView):
     def zichtbaar(self, actor, uuid) -> None:
         raise NotImplementedError
 
-    def initial(self, request, *args, **kwargs):
-        super().initial(request, *args, **kwargs)
+    def controleer_zichtbaar(self, request, kwargs) -> None:
         from zorgvuldig.api.permissions import actor_van
 
         if "uuid" in kwargs:

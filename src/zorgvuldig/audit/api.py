@@ -4,7 +4,7 @@ audit:lezen."""
 from __future__ import annotations
 
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import extend_schema, extend_schema_view
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import serializers
 from rest_framework.response import Response
 
@@ -68,16 +68,25 @@ class AuditZoekSerializer(StrictSerializer):
         return attrs
 
 
-FILTERS = ["tijdstipVanaf", "tijdstipTot", "actie", "actor", "object", "status", "toegang", "traceId"]
+AUDIT_FILTERS = (
+    OpenApiParameter("tijdstipVanaf", OpenApiTypes.DATETIME, description="From (RFC 3339)."),
+    OpenApiParameter("tijdstipTot", OpenApiTypes.DATETIME, description="Until (RFC 3339)."),
+    OpenApiParameter("actie", str, description="Action (closed vocabulary)."),
+    OpenApiParameter("actor", OpenApiTypes.UUID, description="Acting user (uuid)."),
+    OpenApiParameter("object", OpenApiTypes.UUID, description="Object (uuid)."),
+    OpenApiParameter("status", str, enum=["uitgevoerd", "geweigerd"], description="uitgevoerd or geweigerd."),
+    OpenApiParameter("toegang", OpenApiTypes.UUID, description="The grant (uuid)."),
+    OpenApiParameter("traceId", str, description="Trace id."),
+)
 # A record's trail: its path already names the object.
-TRAIL_FILTERS = [f for f in FILTERS if f != "object"]
+TRAIL_FILTERS = tuple(f for f in AUDIT_FILTERS if f.name != "object")
 
 
-def _geldige_filters(params, toegestaan: list[str] = FILTERS) -> dict:
+def _geldige_filters(params, filters: tuple[OpenApiParameter, ...] = AUDIT_FILTERS) -> dict:
     import uuid
 
     out = {}
-    for key in toegestaan:
+    for key in (f.name for f in filters):
         value = params.get(key)
         if not value:
             continue
@@ -95,6 +104,7 @@ def _geldige_filters(params, toegestaan: list[str] = FILTERS) -> dict:
 class AuditRegelsView(BasisView):
     scopes = {"get": "audit:lezen"}
     verwerkingsactiviteit = "verantwoording-toezicht"
+    filters = AUDIT_FILTERS
 
     @extend_schema(responses=AuditRegelSerializer(many=True), operation_id="auditregels_list")
     def get(self, request):
@@ -187,6 +197,8 @@ class _TrailView(ItemView):
 class AuditTrailView(_TrailView):
     """`GET /personen/{uuid}/audittrail`: the log entries about one person (AU-05)."""
 
+    filters = AUDIT_FILTERS
+
     def zoek_record(self, actor, uuid) -> None:
         self.personen = personen_voor_audit(actor, uuid=uuid)  # looked up once, used by get()
         if not self.personen:
@@ -205,6 +217,7 @@ class _RecordTrailView(_TrailView):
     answers 404 like a missing one."""
 
     model: type
+    filters = TRAIL_FILTERS
 
     def zoek_record(self, actor, uuid) -> None:
         self.rij = selectors.object_voor_audit(actor, self.model, uuid)

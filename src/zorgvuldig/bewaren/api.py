@@ -45,7 +45,6 @@ VERLENGEN = "bewaartermijn:verlengen"
 BLOKKEREN = "bewaartermijn:blokkeren"
 GOEDKEUREN = "vernietigingslijst:goedkeuren"
 CONFIGUREREN = "configuratie:beheren"
-PAGINA = frozenset({"page", "pageSize"})
 
 
 def _url(request, pad: str) -> str:
@@ -59,17 +58,6 @@ def _tijd(waarde: dt.datetime | None) -> str | None:
 def _vrije_tekst(actor) -> bool:
     """Reasons and explanations are free text: for the roles that decide on them (RT-02, RT-07) only."""
     return actor.heeft(VERLENGEN) or actor.heeft(BLOKKEREN)
-
-
-def _alleen(request, filters: set[str]) -> None:
-    """A mistyped filter would silently return everything: unknown query parameters are 400."""
-    onbekend = set(request.query_params) - PAGINA - filters
-    if onbekend:
-        raise DomainError(
-            "E_INVALID_INPUT",
-            "Onbekende parameter.",
-            [InvalidParam(naam, "unknown", "Onbekende parameter.") for naam in sorted(onbekend)],
-        )
 
 
 def _log(actor, actie: str, velden: list[str], object=None, aantal: int | None = None) -> None:
@@ -136,7 +124,6 @@ class BewaarregelsView(BasisView):
 
     @extend_schema(responses=OpenApiTypes.OBJECT, operation_id="bewaarregels_list")
     def get(self, request):
-        _alleen(request, set())
         regels = _regels(request, actor_van(request))
         return Paginering.lijst([regel_representatie(request, r) for r in regels], request, self)
 
@@ -266,30 +253,26 @@ def _regelcode(request, actor, waarde: str) -> str | None:
 class BewaartermijnenView(BasisView):
     scopes = {"get": INZIEN}
     verwerkingsactiviteit = ACT
+    filters = (
+        OpenApiParameter("status", str, enum=list(policies.STATUSSEN)),
+        OpenApiParameter("vervaldatumTot", OpenApiTypes.DATE, description="vervaldatum op of vóór"),
+        OpenApiParameter("regel", str, description="soort (objecttype van de bewaarregel) of URL"),
+    )
 
     @extend_schema(
         responses=OpenApiTypes.OBJECT,
         operation_id="bewaartermijnen_list",
         description="Retention rows of the own organisation (the FG: the controller), never content (RT-12: "
         "`status` is derived from the dates at read time).",
-        parameters=[
-            OpenApiParameter("status", str, enum=list(policies.STATUSSEN)),
-            OpenApiParameter("vervaldatumTot", OpenApiTypes.DATE, description="vervaldatum op of vóór"),
-            OpenApiParameter("regel", str, description="soort (objecttype van de bewaarregel) of URL"),
-        ],
     )
     def get(self, request):
         actor = actor_van(request)
         q = request.query_params
-        _alleen(request, {"status", "vervaldatumTot", "regel"})
         vandaag = today()
         qs = selectors.termijnen(actor)
         fouten = []
         if (st := q.get("status")) is not None:
-            if st in policies.STATUSSEN:
-                qs = selectors.filter_status(qs, st, vandaag)
-            else:
-                fouten.append(InvalidParam("status", "invalid", f"Kies uit {', '.join(policies.STATUSSEN)}."))
+            qs = selectors.filter_status(qs, st, vandaag)
         try:
             if (tot := parameters.datum(q, "vervaldatumTot")) is not None:
                 qs = qs.filter(vervaldatum__lte=tot)
@@ -367,7 +350,6 @@ class BlokkadesView(BewaartermijnItemView):
 
     @extend_schema(responses=OpenApiTypes.OBJECT, operation_id="bewaartermijnen_blokkades_list")
     def get(self, request, uuid):
-        _alleen(request, set())
         actor = actor_van(request)
         rij = _lees_termijn(actor, uuid)
         _log(actor, "bewaartermijn.ingezien", ["blokkades"], object=rij)
@@ -499,7 +481,6 @@ class VernietigingslijstenView(BasisView):
 
     @extend_schema(responses=OpenApiTypes.OBJECT, operation_id="vernietigingslijsten_list")
     def get(self, request):
-        _alleen(request, set())
         actor = actor_van(request)
         paginator = Paginering()
         page = (
@@ -634,7 +615,6 @@ class VernietigingsbewijzenView(BasisView):
 
     @extend_schema(responses=OpenApiTypes.OBJECT, operation_id="vernietigingsbewijzen_list")
     def get(self, request):
-        _alleen(request, set())
         actor = actor_van(request)
         qs = selectors.bewijzen(actor).select_related("opschoonronde").order_by("-uitgevoerd_op", "-id")
         paginator = Paginering()
@@ -671,7 +651,6 @@ class OpschoonrondesView(BasisView):
 
     @extend_schema(responses=OpenApiTypes.OBJECT, operation_id="opschoonrondes_list")
     def get(self, request):
-        _alleen(request, set())
         actor = actor_van(request)
         paginator = Paginering()
         page = (

@@ -7,7 +7,7 @@ export of contributions (CT-11); an `Accept` for anything else is 406.
 from __future__ import annotations
 
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers, status
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
@@ -203,6 +203,7 @@ class CasusSerializer(StrictSerializer):
 
 class CasussenView(CasusBasisView):
     scopes = {"get": LEZEN, "post": DEELNEMEN}
+    filters = (OpenApiParameter("status", str, enum=list(policies.STATUSSEN)),)
 
     @extend_schema(responses=OpenApiTypes.OBJECT, operation_id="casusoverleggen_list")
     def get(self, request):

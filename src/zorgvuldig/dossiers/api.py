@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers, status
 from rest_framework.response import Response
 
@@ -115,6 +115,7 @@ class DossierSerializer(StrictSerializer):
 class DossiersView(BasisView):
     scopes = {"get": LEZEN, "post": BEWERKEN}
     verwerkingsactiviteit = ACT
+    filters = (OpenApiParameter("status", str, enum=list(policies.STATUSSEN)),)
 
     @extend_schema(responses=OpenApiTypes.OBJECT, operation_id="dossiers_list")
     def get(self, request):

@@ -10,7 +10,6 @@ from rest_framework.response import Response
 from zorgvuldig.api.base import BasisView
 from zorgvuldig.api.parameters import datum
 from zorgvuldig.api.permissions import actor_van
-from zorgvuldig.core.errors import DomainError, InvalidParam
 from zorgvuldig.rapportages import selectors
 
 
@@ -34,13 +33,6 @@ class RapportSerializer(serializers.Serializer):
 
 
 def parameters(request) -> dict:
-    onbekend = set(request.query_params) - {"periodeVanaf", "periodeTot", "groepering"}
-    if onbekend:
-        raise DomainError(
-            "E_INVALID_INPUT",
-            "Onbekende parameter; rapportages kennen geen zoekvragen (RP-02).",
-            [InvalidParam(n, "unknown", "Onbekende parameter.") for n in sorted(onbekend)],
-        )
     groepering = [g for g in (request.query_params.get("groepering") or "").split(",") if g]
     return {
         "vanaf": datum(request.query_params, "periodeVanaf"),
@@ -56,6 +48,7 @@ class RapportView(BasisView):
     # RP-01: reports serve management, policy and accountability only. The activity's purpose is the only
     # `Verwerkingsdoel` accepted (any other: 400 E_NO_PURPOSE, GP-02) and the reading is audited under it.
     verwerkingsactiviteit = selectors.ACTIVITEIT
+    onbekende_parameter = "Onbekende parameter; rapportages kennen geen zoekvragen (RP-02)."
     rapport = ""
 
     def get(self, request):
@@ -72,7 +65,7 @@ _GEMEEN = (
 
 
 def _view(naam: str, groepering: str, beschrijving: str) -> type[RapportView]:
-    parameters_ = [
+    filters = (
         OpenApiParameter(
             "periodeVanaf",
             str,
@@ -84,18 +77,19 @@ def _view(naam: str, groepering: str, beschrijving: str) -> type[RapportView]:
             description="YYYY-MM-DD; tot en met de laatste dag van die maand (RP-03; standaard: nu)",
         ),
         OpenApiParameter("groepering", str, description=groepering),
-    ]
+    )
 
     @extend_schema(
         responses=RapportSerializer,
         operation_id=f"rapportages_{naam}",
-        parameters=parameters_,
         description=beschrijving + _GEMEEN,
     )
     def get(self, request):
         return RapportView.get(self, request)
 
-    return type(f"{naam.capitalize()}RapportView", (RapportView,), {"rapport": naam, "get": get})
+    return type(
+        f"{naam.capitalize()}RapportView", (RapportView,), {"rapport": naam, "get": get, "filters": filters}
+    )
 
 
 VerwijsindexRapportView = _view(

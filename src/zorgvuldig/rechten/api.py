@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers, status
 from rest_framework.renderers import BaseRenderer, JSONRenderer
 from rest_framework.response import Response
@@ -144,6 +144,11 @@ class VerzoekenView(BasisView):
     scopes = {"get": REGISTREREN, "post": REGISTREREN}
     verwerkingsactiviteit = ACT
 
+    filters = (
+        OpenApiParameter("status", str, enum=list(policies.STATUSSEN)),
+        OpenApiParameter("soort", str, enum=list(policies.SOORTEN)),
+    )
+
     @extend_schema(responses=OpenApiTypes.OBJECT, operation_id="verzoeken_list")
     def get(self, request):
         actor = actor_van(request)
@@ -151,10 +156,8 @@ class VerzoekenView(BasisView):
         # past row security once the request is visible (a join here would hide the request)
         qs = selectors.verzoeken_zichtbaar_voor(actor).select_related("organisatie", "behandelaar")
         q = request.query_params
-        for param, toegestaan in (("status", policies.STATUSSEN), ("soort", policies.SOORTEN)):
+        for param in ("status", "soort"):
             if q.get(param):
-                if q[param] not in toegestaan:
-                    raise serializers.ValidationError({param: ["Onbekende waarde."]})
                 qs = qs.filter(**{param: q[param]})
         paginator = Paginering()
         page = paginator.paginate_queryset(qs.order_by("-ontvangen_op", "-id"), request, view=self)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers, status
 from rest_framework.response import Response
 
@@ -186,6 +186,12 @@ def naar_service(request, v: dict) -> dict:
 class ToestemmingenView(BasisView):
     scopes = {"get": SCOPE, "post": SCOPE}
     verwerkingsactiviteit = ACT
+    filters = (
+        OpenApiParameter("betrokkene", str, description="URL van de persoon (/api/v1/personen/{uuid})"),
+        OpenApiParameter("dossier", str, description="URL van het dossier (/api/v1/dossiers/{uuid})"),
+        OpenApiParameter("status", str, enum=list(policies.STATUSSEN)),
+        OpenApiParameter("soort", str, enum=list(policies.SOORTEN_TOESTEMMING)),
+    )
 
     @extend_schema(responses=OpenApiTypes.OBJECT, operation_id="toestemmingen_list")
     def get(self, request):

@@ -4,10 +4,11 @@ disclosure register."""
 from __future__ import annotations
 
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers, status
 from rest_framework.response import Response
 
+from zorgvuldig.api import parameters
 from zorgvuldig.api.base import (
     BasisView,
     ItemView,
@@ -287,6 +288,10 @@ def _vandaag():
 class DeelbesluitenView(BasisView):
     scopes = {"get": NEMEN, "post": NEMEN}
     verwerkingsactiviteit = ACT
+    filters = (
+        OpenApiParameter("dossier", str, description="URL van het dossier (/api/v1/dossiers/{uuid})"),
+        OpenApiParameter("status", str, enum=list(p.TRANSITIES)),
+    )
 
     @extend_schema(responses=OpenApiTypes.OBJECT, operation_id="deelbesluiten_list")
     def get(self, request):
@@ -589,6 +594,14 @@ class VerstrekkingenView(BasisView):
 
     scopes = {"get": "verstrekking:inzien|register:lezen"}
     verwerkingsactiviteit = ACT
+    filters = (
+        OpenApiParameter("persoon", str, description="URL van de persoon (/api/v1/personen/{uuid})"),
+        OpenApiParameter("dossier", str, description="URL van het dossier (/api/v1/dossiers/{uuid})"),
+        OpenApiParameter("ontvanger", str, description="URL van de ontvangende organisatie"),
+        OpenApiParameter("bron", str, enum=list(Verstrekking.Bron.values)),
+        OpenApiParameter("datumVanaf", OpenApiTypes.DATE, description="verstrekt op of na (JJJJ-MM-DD)"),
+        OpenApiParameter("datumTot", OpenApiTypes.DATE, description="verstrekt op of vóór (JJJJ-MM-DD)"),
+    )
 
     @extend_schema(responses=OpenApiTypes.OBJECT, operation_id="verstrekkingen_list")
     def get(self, request):
@@ -600,16 +613,9 @@ class VerstrekkingenView(BasisView):
             self.verwerkingsactiviteit = "verantwoording-toezicht"
         q = request.query_params
         kwargs: dict = {}
-        try:
-            for veld in ("datumVanaf", "datumTot"):
-                if q.get(veld):
-                    kwargs["vanaf" if veld == "datumVanaf" else "tot"] = (
-                        serializers.DateField().to_internal_value(q[veld])
-                    )
-        except serializers.ValidationError as exc:
-            raise DomainError(
-                "E_INVALID_INPUT", "Ongeldige datum.", [InvalidParam("datum", "invalid", "JJJJ-MM-DD")]
-            ) from exc
+        for veld, kwarg in (("datumVanaf", "vanaf"), ("datumTot", "tot")):
+            if q.get(veld):
+                kwargs[kwarg] = parameters.datum(q, veld)
         if q.get("persoon"):
             from zorgvuldig.personen.selectors import persoon_of_404
 
@@ -629,10 +635,6 @@ class VerstrekkingenView(BasisView):
             if kwargs["ontvanger"] is None:
                 return Response({"count": 0, "next": None, "previous": None, "results": []})
         if q.get("bron"):
-            if q["bron"] not in Verstrekking.Bron.values:
-                raise DomainError(
-                    "E_INVALID_INPUT", "Onbekende bron.", [InvalidParam("bron", "invalid", "Onbekend.")]
-                )
             kwargs["bron"] = q["bron"]
         qs = selectors.filter_verstrekkingen(selectors.verstrekkingen_zichtbaar_voor(actor), **kwargs)
         paginator = Paginering()
