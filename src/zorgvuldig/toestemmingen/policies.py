@@ -832,16 +832,20 @@ def gevolgen(soort: str, aantal_actieve_delingen: int, kader: str) -> str:
     return " ".join(zinnen)
 
 
-def na_intrekking(veiligheidszorg: bool, kader: str) -> str | None:
+def na_intrekking(veiligheidszorg: bool, kader: str, soort: str = GRONDSLAG) -> str | None:
     """CS-09/DS-15: advice to the worker after a revocation.
 
     DWANG: the court order is the basis, the help goes on (CS-13). Safety concerns in VOLUNTARY or DRANG:
     consent can no longer be the basis — hand the case over or record a frame change with a statutory basis
-    (CS-09, DS-14). VOLUNTARY without concerns: the client may stop and the dossier closes (DS-15). DRANG
-    without concerns: no advice (None).
+    (CS-09, DS-14). Without concerns it depends on what the consent was for (CS-01): only a consent to the
+    processing or to the help itself (kinds 1 and 3) lets the client stop it, and in VOLUNTARY the dossier
+    then closes (DS-15; DRANG: no advice). A consent to share or to take part in something (kinds 2 and 4)
+    ends only what rested on it (CS-08): the help goes on.
     """
     if kader not in KADERS:
         raise ValueError(f"onbekend kader: {kader!r}")
+    if soort not in SOORTEN_TOESTEMMING:
+        raise ValueError(f"onbekende soort: {soort!r}")
     if kader == DWANG:
         return (
             "De opgelegde hulp gaat door: de uitspraak van de rechter is de grondslag, niet de toestemming "
@@ -853,8 +857,13 @@ def na_intrekking(veiligheidszorg: bool, kader: str) -> str | None:
             "organisatie (zoals Veilig Thuis) of leg een kaderwijziging met een wettelijke grondslag vast en "
             "leg die uit aan de cliënt (CS-09, DS-14)."
         )
+    if soort in (BEROEPSGEHEIM, OVERIG):
+        return (
+            "Alleen wat op deze toestemming rustte, stopt (CS-08); de hulp zelf gaat door. Sluit het dossier "
+            "hierom niet af."
+        )
     if kader == VRIJWILLIG:
-        return "De cliënt mag stoppen: sluit het dossier af met reden client_stopt (DS-15)."
+        return "De cliënt mag stoppen: sluit het dossier af met als reden 'De cliënt wil stoppen' (DS-15)."
     return None
 
 

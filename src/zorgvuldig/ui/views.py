@@ -155,7 +155,7 @@ def _berichten(actor, vandaag) -> list[dict]:
     if actor.heeft("toestemming:registreren"):
         for t in toestemmingen_selectors.door_client_ingetrokken(actor, sinds)[:20]:
             advies = toestemming_policies.na_intrekking(
-                toestemmingen_selectors.veiligheidszorg(t), t.dossier.kader
+                toestemmingen_selectors.veiligheidszorg(t), t.dossier.kader, t.soort
             )
             berichten.append(
                 {

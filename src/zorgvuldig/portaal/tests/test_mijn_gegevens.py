@@ -228,7 +228,8 @@ def test_e7_cs_09_the_case_team_hears_at_once_of_a_revocation_in_mijn_gegevens(r
         assert verboden not in tekst + aan_team[0].subject
     inbox = ui(regio.medewerker).get("/overzicht").content.decode()
     assert f"Via Mijn gegevens is in dossier {gezin.dossier.kenmerk} een toestemming ingetrokken." in inbox
-    assert "client_stopt (DS-15)" in inbox  # voluntary, no safety concerns on record: the client may stop
+    # a release of secrecy (CS-01 kind 2) ends the sharing, not the help: no advice to close (DS-15)
+    assert "de hulp zelf gaat door" in inbox and "DS-15" not in inbox
     assert "toestemming ingetrokken" not in ui(regio.leraar).get("/overzicht").content.decode()
     # a revocation the worker records (the client told them) sends nothing: they already know
     casus = SimpleNamespace(lisa=gezin.sam, moeder=gezin.moeder, dossier=gezin.dossier)

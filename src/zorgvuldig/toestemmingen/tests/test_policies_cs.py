@@ -1025,10 +1025,28 @@ def test_cs_09_veiligheid_na_intrekking_overdragen_of_kader_wijzigen():
 
 def test_ds_15_vrijwillig_zonder_zorgen_mag_de_client_stoppen():
     """DS-15: in VOLUNTARY frame without safety concerns the client may stop; the dossier closes."""
-    assert na_intrekking(False, "vrijwillig") == (
-        "De cliënt mag stoppen: sluit het dossier af met reden client_stopt (DS-15)."
-    )
-    assert na_intrekking(False, "drang") is None
+    for soort in (GRONDSLAG, JEUGDHULP):
+        assert na_intrekking(False, "vrijwillig", soort) == (
+            "De cliënt mag stoppen: sluit het dossier af met als reden 'De cliënt wil stoppen' (DS-15)."
+        )
+        assert na_intrekking(False, "drang", soort) is None
+
+
+@pytest.mark.parametrize("kader", ["vrijwillig", "drang"])
+@pytest.mark.parametrize("soort", [BEROEPSGEHEIM, OVERIG])
+def test_cs_01_cs_08_revoking_a_consent_to_share_ends_the_sharing_not_the_help(kader, soort):
+    """CS-01 kinds 2 and 4: revoking a release of secrecy (or a participation consent) stops only what
+    rested on it (CS-08); advising to close the dossier (DS-15) would end help the client did not refuse."""
+    advies = na_intrekking(False, kader, soort)
+    assert advies is not None and "de hulp zelf gaat door" in advies and "CS-08" in advies
+    assert "DS-15" not in advies
+    # safety concerns still call for CS-09, whatever the consent was for
+    assert "CS-09" in (na_intrekking(True, kader, soort) or "")
+
+
+def test_cs_09_onbekende_soort():
+    with pytest.raises(ValueError, match="soort"):
+        na_intrekking(False, "vrijwillig", "delen")
 
 
 @pytest.mark.parametrize("veiligheid", [True, False])
