@@ -28,6 +28,12 @@ class DemoGeweigerd(Exception):
         self.redenen = redenen
 
 
+def sam_geboren() -> dt.date:
+    """20 September, fifteen years before this year: Sam is 14 or 15 whenever the demo is built, so the
+    journeys of a youth aged 12–15 (both he and his mother agree or consent, VI-08, CS-14) keep working."""
+    return dt.date(dt.date.today().year - 15, 9, 20)
+
+
 def _ruw() -> str:
     return resources.files("zorgvuldig.core").joinpath(BESTAND).read_text(encoding="utf-8")
 
@@ -107,7 +113,7 @@ def _signalen() -> None:
     signaleer(
         "jan@hetbaken.example.org",
         "999993653",
-        dt.date(2011, 9, 20),
+        sam_geboren(),
         ["e"],
         jong_en_ouder,
         extraCriteria=["verzuim-zonder-bericht"],
@@ -393,7 +399,7 @@ def _bewaren() -> None:
     from zorgvuldig.personen.models import Persoon
 
     with tenancy.systeem():
-        kees = Persoon.objects.get(voornamen="Kees", geslachtsnaam="de Zwerver")
+        kees = Persoon.objects.get(voornamen="Kees", geslachtsnaam="Zwerver")
         if Dossier.objects.filter(leden__persoon=kees).exists():
             return
     fatima = Actor.voor(Gebruiker.objects.get(email="fatima@krimpen.example.org"))
@@ -533,7 +539,7 @@ def _personen() -> None:
             "bsn": "999993653",
             "voornamen": "Sam",
             "geslachtsnaam": "Jansen",
-            "geboortedatum": dt.date(2011, 9, 20),
+            "geboortedatum": sam_geboren(),
             "geslacht": "man",
             "adres_straat": "Voorbeeldstraat",
             "adres_huisnummer": "12",
@@ -562,7 +568,8 @@ def _personen() -> None:
         actor=actor,
         data={
             "voornamen": "Kees",
-            "geslachtsnaam": "de Zwerver",
+            "voorvoegsel": "de",
+            "geslachtsnaam": "Zwerver",
             "bsn_ontbreekt_reden": "Dakloos; identificatie zou hulp in de weg staan",
             "geheim_adres": False,
         },

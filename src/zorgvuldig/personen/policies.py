@@ -10,6 +10,7 @@ Person ids are opaque strings; the literal `ZELF` ("zelf") stands for the subjec
 from __future__ import annotations
 
 import calendar
+import re
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
@@ -20,6 +21,35 @@ E_CS_WRONG_GIVER = "E_CS_WRONG_GIVER"
 E_CS_PARENT_OBJECTS = "E_CS_PARENT_OBJECTS"
 E_PE_AGE_UNKNOWN = "E_PE_AGE_UNKNOWN"
 E_RI_NOT_ENTITLED = "E_RI_NOT_ENTITLED"
+
+
+# --- Surnames ------------------------------------------------------------------------------------------
+
+# Dutch (and Flemish/French) name particles: sorted by the registry without them ("de Zwerver" under Z), so a
+# professional searches "Zwerver" — and another typed "de Zwerver" in the surname field, not in `voorvoegsel`.
+TUSSENVOEGSELS = (
+    "van", "de", "den", "der", "het", "'t", "te", "ten", "ter", "in", "op", "uit", "aan", "bij", "onder",
+    "over", "tot", "voor", "la", "le", "les", "du", "des", "el", "al",
+)  # fmt: skip
+
+
+def achternaam_kern(naam: str) -> str:
+    """The surname without its leading particles: "van der Berg" → "Berg", "De Zwerver" → "Zwerver". A name
+    that is nothing but particles ("Van") is kept whole: it is the name itself."""
+    woorden = naam.split()
+    kern = list(woorden)
+    while len(kern) > 1 and kern[0].lower() in TUSSENVOEGSELS:
+        kern.pop(0)
+    return " ".join(kern)
+
+
+def achternaam_patroon(naam: str) -> str:
+    """A case-insensitive regular expression (Python and PostgreSQL alike) that a stored surname matches when
+    its core is `naam`'s core, with or without particles before it: the search for "Zwerver", "de Zwerver"
+    and "De  zwerver" finds "de Zwerver" and "Zwerver", and never "Zwervers" or "Bakker-Zwerver"."""
+    deeltjes = "|".join(re.escape(t) for t in TUSSENVOEGSELS)
+    kern = r"\s+".join(re.escape(w) for w in achternaam_kern(naam).split())
+    return rf"^(({deeltjes})\s+)*{kern}$"
 
 
 # --- Age (SPEC §0 Time, PE-05) -------------------------------------------------------------------

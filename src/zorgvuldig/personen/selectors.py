@@ -182,7 +182,7 @@ def zoek(
     if bsn:
         qs = qs.filter(bsn_index__in=crypto.blind_index_candidates(bsn))
     else:
-        qs = qs.filter(geslachtsnaam__iexact=geslachtsnaam)
+        qs = qs.filter(geslachtsnaam__iregex=policies.achternaam_patroon(geslachtsnaam or ""))
         if geboortedatum is not None:  # the API asks for both; the UI also searches by surname alone
             qs = qs.filter(geboortedatum=geboortedatum)
     gevonden = list(pagina(qs.order_by("id")))
@@ -306,7 +306,9 @@ def personen_voor_audit(
     elif bsn:
         qs = qs.filter(bsn_index__in=crypto.blind_index_candidates(bsn))
     elif geslachtsnaam.strip() and geboortedatum is not None:
-        qs = qs.filter(geslachtsnaam__iexact=geslachtsnaam.strip(), geboortedatum=geboortedatum)
+        qs = qs.filter(
+            geslachtsnaam__iregex=policies.achternaam_patroon(geslachtsnaam), geboortedatum=geboortedatum
+        )
     else:
         return []
     return list(qs.order_by("id")[:100])
@@ -321,7 +323,9 @@ def persoon_voor_noodtoegang(actor, *, bsn=None, geslachtsnaam=None, geboortedat
     if bsn:
         qs = qs.filter(bsn_index__in=crypto.blind_index_candidates(bsn))
     elif geslachtsnaam and geboortedatum:
-        qs = qs.filter(geslachtsnaam__iexact=geslachtsnaam, geboortedatum=geboortedatum)
+        qs = qs.filter(
+            geslachtsnaam__iregex=policies.achternaam_patroon(geslachtsnaam), geboortedatum=geboortedatum
+        )
     else:
         return None
     gevonden = list(qs.order_by("id")[:2])

@@ -278,9 +278,9 @@ def trek_in(*, actor, uuid, kanaal: str = "ui") -> tuple[Toestemming, str, list]
         # the advice is for the professional; the client revoking in "Mijn gegevens" sees only the
         # consequences (CS-07: plain language for the person, not the worker's next step)
         voor_medewerker = rij.dossier is not None and not getattr(actor, "is_portaal", False)
-        advies = (
-            policies.na_intrekking(selectors.veiligheidszorg(rij), kader, rij.soort) if voor_medewerker else None
-        )
+        advies = None
+        if voor_medewerker:
+            advies = policies.na_intrekking(selectors.veiligheidszorg(rij), kader, rij.soort)
         _audit(actor, "toestemming.ingetrokken", rij, grant, ["status", "ingetrokken_op"])
         if rij.dossier is not None and kanaal == "portaal":
             _meld_intrekking(rij, rij.dossier)

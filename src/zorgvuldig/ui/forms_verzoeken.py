@@ -221,6 +221,16 @@ class VerifierenFormulier(Formulier):
         required=False,
     )
 
+    def __init__(self, *args, verzoek=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if verzoek is not None and verzoek.kanaal == "portaal":
+            # Mijn gegevens admits only after DigiD: the requester's identity is established, only the
+            # capacity (e.g. parent with authority on the date of receipt) is left to check
+            self.fields[
+                "identiteit"
+            ].label = "De indiener logde in met DigiD (Mijn gegevens): daarmee staat de identiteit vast"
+            self.fields["identiteit"].initial = True
+
 
 class VerlengenFormulier(Formulier):
     """RI-15: once, by 1 or 2 months, with reasons, within the first 4 weeks."""

@@ -73,7 +73,8 @@ def dashboard(request, actor):
             .filter(geldig_tot__gte=vandaag, geldig_tot__lte=vandaag + dt.timedelta(days=14))
             .order_by("geldig_tot")[:10]
         )
-    sealing = Wachtrij.objects.count() if actor.heeft("audit:lezen") else None
+    # the sealing backlog (AU-03) is for those who answer for the log, not for every reader of a trail
+    sealing = Wachtrij.objects.count() if {"fg", "auditor"} & set(actor.rollen) else None
     berichten = sorted(
         _berichten(actor, vandaag) + vi_berichten(actor, now() - dt.timedelta(days=BERICHT_DAGEN)),
         key=lambda b: b["op"],

@@ -71,7 +71,22 @@ def _vertraagd(user) -> bool:
     return any(not d.verify_is_allowed()[0] for d in TOTPDevice.objects.filter(user=user, confirmed=True))
 
 
-def _code_fout(user) -> str:
+def _al_gebruikt(user, code: str) -> bool:
+    """django-otp refuses a code a second time (replay protection, e.g. logging in again within the same
+    30 seconds): that code was right, so say so instead of calling it wrong."""
+    from django_otp.oath import hotp
+
+    if not code.isdigit():
+        return False
+    return any(
+        d.last_t >= 0 and hotp(d.bin_key, d.last_t, digits=d.digits) == int(code)
+        for d in TOTPDevice.objects.filter(user=user, confirmed=True)
+    )
+
+
+def _code_fout(user, code: str = "") -> str:
+    if _al_gebruikt(user, code):
+        return "Deze code is al gebruikt. Wacht tot uw app een nieuwe code toont en voer die in."
     if _vertraagd(user):
         return "Na een verkeerde code moet u even wachten. Probeer het over een halve minuut opnieuw."
     return "Deze code klopt niet of is verlopen."
@@ -92,7 +107,7 @@ def tweede_stap(request):
             request.session.cycle_key()
             request.session[BEVESTIGD] = now().isoformat()
             return HttpResponseRedirect(_volgende(request))
-        form.add_error("code", _code_fout(user))
+        form.add_error("code", _code_fout(user, form.cleaned_data["code"].strip()))
     status = 400 if request.method == "POST" else 200
     return render(
         request, "ui/tweede_stap.html", {"form": form, "volgende": _volgende(request)}, status=status

@@ -399,7 +399,7 @@ def _formulieren(actor, v, gegeven: dict) -> dict:
     wijzigen = _mag_wijzigen(actor, v)
     besluiten = wijzigen and actor.heeft(BESLUITEN)
     if st == policies.ONTVANGEN and wijzigen:
-        uit.setdefault("verifieren", f.VerifierenFormulier(auto_id="verifieren_%s"))
+        uit.setdefault("verifieren", f.VerifierenFormulier(auto_id="verifieren_%s", verzoek=v))
     if st == policies.GEVERIFIEERD and besluiten:
         uit.setdefault("beoordelen", True)
     if st == policies.IN_BEHANDELING and besluiten and not v.verlenging_maanden:
@@ -616,7 +616,7 @@ def verifieren(request, uuid, actor):
         actor,
         uuid,
         "verifieren",
-        lambda v, data: f.VerifierenFormulier(data, auto_id="verifieren_%s"),
+        lambda v, data: f.VerifierenFormulier(data, auto_id="verifieren_%s", verzoek=v),
         lambda form: services.verifieer(
             actor=actor,
             uuid=uuid,

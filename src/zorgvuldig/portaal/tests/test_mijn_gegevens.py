@@ -140,6 +140,15 @@ def test_ri_05_file_an_inzage_request_in_two_clicks_channel_portaal_and_audited(
     assert BSN_SAM not in tekst
     # the handler finds it among the requests to verify, like one on paper (RI-01 stays their step)
     assert str(v.uuid) in str(api_lijst(regio))
+    # … but sees that it came through Mijn gegevens after DigiD: identity established, capacity to check
+    from django.test import Client
+
+    from zorgvuldig.conftest import aanmelden
+
+    pagina = aanmelden(Client(), regio.leidinggevende).get(f"/verzoeken/{v.uuid}").content.decode()
+    assert "via Mijn gegevens (ingelogd met DigiD)" in pagina and ", schriftelijk<" not in pagina
+    assert re.search(r'name="identiteit"[^>]*checked', pagina)
+    assert not re.search(r'name="hoedanigheid"[^>]*checked', pagina)
 
 
 def api_lijst(regio):

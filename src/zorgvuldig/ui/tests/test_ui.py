@@ -148,6 +148,26 @@ def test_ac_13_log_in_needs_password_and_totp_code(regio):
         assert client.get("/api/v1/gebruikersprofiel").status_code == 200
 
 
+def test_ac_13_a_code_used_once_is_refused_again_and_the_user_is_told_why(regio):
+    """django-otp accepts each code once (replay protection). Logging in again within the same 30 seconds
+    with the code just used is refused — as "already used", not as a wrong code (demo review L1)."""
+    TOTPDevice.objects.create(user=regio.medewerker, name="app", confirmed=True)
+    moment = dt.datetime.now(dt.UTC).replace(second=1, microsecond=0)
+    with time_machine.travel(moment, tick=False):
+        eerste = Client()
+        inloggen(eerste, regio.medewerker)
+        gebruikt = code(regio.medewerker)
+        assert eerste.post("/inloggen/code", {"code": gebruikt}).status_code == 302
+        tweede = Client()
+        inloggen(tweede, regio.medewerker)
+        r = tweede.post("/inloggen/code", {"code": gebruikt})
+        assert r.status_code == 400 and "al gebruikt" in r.content.decode()
+        assert tweede.get("/overzicht").status_code == 302  # still not signed in
+    with time_machine.travel(moment + dt.timedelta(seconds=40), tick=False):
+        r = tweede.post("/inloggen/code", {"code": code(regio.medewerker)})  # the next code
+        assert r.status_code == 302
+
+
 def test_after_log_in_only_a_local_page_follows(regio):
     TOTPDevice.objects.create(user=regio.medewerker, name="app", confirmed=True)
     client = Client()
@@ -666,3 +686,11 @@ def test_ac_15_the_beheerder_pages_offer_only_his_own_controllers_organisations(
     r = beheer.post("/beheer/teams", {"code": "zorgteam", "naam": "Zorgteam", "organisatie": regio.school.pk})
     assert r.status_code == 400 and "Selecteer een geldige keuze" in r.content.decode()
     assert not Team.objects.filter(code="zorgteam").exists()
+
+
+def test_au_03_the_sealing_backlog_shows_for_the_fg_and_auditor_not_for_a_team_leader(regio, ui):
+    """The log's sealing queue is operational news for those who answer for the log (AU-03); a
+    leidinggevende reads team trails but has nothing to do with it (demo review L3)."""
+    assert "verzegelde keten" in ui(regio.fg).get("/overzicht").content.decode()
+    assert "verzegelde keten" in ui(regio.auditor).get("/overzicht").content.decode()
+    assert "verzegelde keten" not in ui(regio.leidinggevende).get("/overzicht").content.decode()

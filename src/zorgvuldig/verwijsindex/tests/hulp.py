@@ -10,14 +10,17 @@ from zorgvuldig.convenanten.models import Convenant, Toetreding
 from zorgvuldig.convenanten.policies import ONDERDEEL_SLEUTELS
 from zorgvuldig.organisaties.models import Profiel
 
-SAM_GEBOREN = dt.date(2011, 9, 20)  # 15 on 2026-11-26: youth and representative (VI-08)
+
+def sam_geboren() -> dt.date:
+    """Sam is 14 or 15 whenever the tests run: youth and representative agree (VI-08, 12–15)."""
+    return dt.date(dt.date.today().year - 15, 9, 20)
 
 
 def verantwoording(**over):
     """A complete justification for Sam (15): agreement given by youth and parent (VI-05 … VI-08)."""
     vandaag = dt.date.today()
     v = {
-        "geboortedatum": SAM_GEBOREN,
+        "geboortedatum": sam_geboren(),
         "criteria": ["e", "k"],
         "vermoeden": "Structureel verzuim; zorgen over de thuissituatie.",
         "instemming": {"uitkomst": "gegeven", "met": ["jongere", "vertegenwoordiger"], "datum": vandaag},
