@@ -81,11 +81,12 @@ def leegbaar_logboek(transactional_db):
 
 
 def partner_token(regio, organisatie=None, scopes=("signaal:registreren",), dagen=30, naam="lvs"):
-    """A partner credential issued by the beheerder: (token, secret)."""
+    """A partner credential issued as `import-config` does (the operator): (token, secret). The region's
+    beheerder may issue keys only within his own controller, and the school is another's (AC-15)."""
     from zorgvuldig.organisaties.services import maak_token
 
     return maak_token(
-        actor=regio.actor(regio.beheerder),
+        actor=Actor.systeem(),
         organisatie=organisatie or regio.school,
         naam=naam,
         scopes=list(scopes),

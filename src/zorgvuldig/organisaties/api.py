@@ -30,7 +30,6 @@ from zorgvuldig.core.clock import today
 from zorgvuldig.core.errors import NotFound
 from zorgvuldig.organisaties import policies, services
 from zorgvuldig.organisaties.models import (
-    ApiToken,
     Gebruiker,
     Mandaat,
     Organisatie,
@@ -47,6 +46,7 @@ from zorgvuldig.organisaties.selectors import (
     sleutelversie,
     teams_voor,
     toetredingstand,
+    tokens_voor,
 )
 from zorgvuldig.verwijsindex.policies import EXTENDED_2009, ORGANISATIE, SIGNALEERDER, STATUTORY
 
@@ -972,8 +972,8 @@ class NieuwTokenSerializer(StrictSerializer):
     geldigTot = serializers.DateField()
 
 
-def _tokens():
-    return ApiToken.objects.select_related("organisatie").order_by("organisatie__naam", "naam")
+def _tokens(request):
+    return tokens_voor(request.user)
 
 
 class ApiTokensView(BasisView):
@@ -982,7 +982,7 @@ class ApiTokensView(BasisView):
 
     @extend_schema(responses=ApiTokenSerializer(many=True), operation_id="api_tokens_list")
     def get(self, request):
-        return Paginering.antwoord(_tokens(), request, self, ApiTokenSerializer)
+        return Paginering.antwoord(_tokens(request), request, self, ApiTokenSerializer)
 
     @extend_schema(
         request=NieuwTokenSerializer,
@@ -1017,7 +1017,7 @@ class ApiTokenView(BasisView):
 
     @extend_schema(responses=ApiTokenSerializer, operation_id="api_tokens_read")
     def get(self, request, uuid):
-        token = _tokens().filter(uuid=uuid).first()
+        token = _tokens(request).filter(uuid=uuid).first()
         if token is None:
             raise NotFound()
         return Response(ApiTokenSerializer(token, context={"request": request}).data)
@@ -1029,7 +1029,7 @@ class ApiTokenIntrekkenView(BasisView):
 
     @extend_schema(request=None, responses=ApiTokenSerializer, operation_id="api_tokens_intrekken")
     def post(self, request, uuid):
-        token = _tokens().filter(uuid=uuid).first()
+        token = _tokens(request).filter(uuid=uuid).first()
         if token is None:
             raise NotFound()
         token = services.trek_token_in(actor=actor_van(request), token=token)

@@ -9,7 +9,7 @@ from django.db.models import Exists, OuterRef, QuerySet
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from zorgvuldig.organisaties import policies
-from zorgvuldig.organisaties.models import Gebruiker, Team
+from zorgvuldig.organisaties.models import ApiToken, Gebruiker, Team
 
 
 def gebruikers_voor(user) -> QuerySet[Gebruiker]:
@@ -23,6 +23,12 @@ def teams_voor(user) -> QuerySet[Team]:
     """Teams a caller may list: its own organisation's (the technical beheerder: his controller's)."""
     qs = Team.objects.select_related("organisatie").order_by("organisatie__naam", "naam", "id")
     return _binnen_bereik(qs, user)
+
+
+def tokens_voor(user) -> QuerySet[ApiToken]:
+    """API keys a beheerder sees and manages: those of his controller's organisations (AC-15), as users."""
+    qs = ApiToken.objects.select_related("organisatie__verwerkingsverantwoordelijke")
+    return _binnen_bereik(qs.order_by("organisatie__naam", "naam", "id"), user)
 
 
 def _binnen_bereik(qs, user):

@@ -48,8 +48,29 @@ def token_hash(sleutel: str) -> str:
     return hashlib.sha256(sleutel.encode()).hexdigest()
 
 
+def _eigen_controller(actor, organisatie) -> None:
+    """API keys, like accounts, are issued and revoked within the beheerder's own controller (AC-15): a key
+    acts for that organisation's professionals, so another controller's keys are that controller's business.
+    Keys for another controller come from `import-config`, run by the operator (the system)."""
+    if actor.is_systeem:
+        return
+    if not policies.beheert_organisatie(
+        rollen=actor.rollen,
+        eigen_organisatie_id=actor.organisatie.pk,
+        organisatie_id=organisatie.pk,
+        eigen_vv_id=actor.organisatie.verwerkingsverantwoordelijke_id,
+        vv_id=organisatie.verwerkingsverantwoordelijke_id,
+    ):
+        raise DomainError(
+            "E_AC_NOT_AUTHORISED",
+            "U beheert alleen API-sleutels van organisaties van uw eigen verwerkingsverantwoordelijke.",
+        )
+
+
+@audit.geweigerd_gelogd("configuratie.gewijzigd", ACTIVITEIT)
 def maak_token(*, actor, organisatie, naam: str, scopes: list[str], geldig_tot) -> tuple[ApiToken, str]:
     """Issue a partner credential; the secret is returned once and only its hash is stored."""
+    _eigen_controller(actor, organisatie)
     fouten = policies.token_fouten(scopes=scopes, geldig_tot=geldig_tot, vandaag=today())
     if ApiToken.objects.filter(organisatie=organisatie, naam=naam, ingetrokken_op__isnull=True).exists():
         fouten["naam"] = "Deze organisatie heeft al een API-sleutel met deze naam."
@@ -80,8 +101,10 @@ def maak_token(*, actor, organisatie, naam: str, scopes: list[str], geldig_tot) 
     return token, sleutel
 
 
+@audit.geweigerd_gelogd("configuratie.gewijzigd", ACTIVITEIT)
 def trek_token_in(*, actor, token: ApiToken) -> ApiToken:
     """Revoke at once; revoking twice changes nothing."""
+    _eigen_controller(actor, token.organisatie)
     with transaction.atomic():
         token = ApiToken.objects.select_for_update().get(pk=token.pk)
         if token.ingetrokken_op is None:

@@ -271,6 +271,10 @@ class TokenFormulier(Formulier):
         error_messages={"invalid": "Vul een geldige datum in."},
     )
 
+    def __init__(self, *args, verwerkingsverantwoordelijke_id=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        _eigen_controller(self, verwerkingsverantwoordelijke_id)
+
 
 class BevestigFormulier(CodeFormulier):
     wachtwoord = forms.CharField(

@@ -13,8 +13,8 @@ from zorgvuldig.core.clock import today
 from zorgvuldig.core.errors import DomainError, NotFound
 from zorgvuldig.organisaties import policies as org_policies
 from zorgvuldig.organisaties import services
-from zorgvuldig.organisaties.models import ApiToken, Rol
-from zorgvuldig.organisaties.selectors import geactiveerd_annotatie, gebruikers_voor, teams_voor
+from zorgvuldig.organisaties.models import Rol
+from zorgvuldig.organisaties.selectors import geactiveerd_annotatie, gebruikers_voor, teams_voor, tokens_voor
 from zorgvuldig.toegang import services as toegang_services
 from zorgvuldig.toegang.models import Toegang
 from zorgvuldig.ui.forms import (
@@ -202,7 +202,9 @@ def teams(request, actor):
 @require_http_methods(["GET", "POST"])
 @pagina("token:beheren")
 def tokens(request, actor):
-    form = TokenFormulier(request.POST or None)
+    form = TokenFormulier(
+        request.POST or None, verwerkingsverantwoordelijke_id=actor.verwerkingsverantwoordelijke_id
+    )
     nieuw = None
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
@@ -218,7 +220,7 @@ def tokens(request, actor):
             _fouten_naar_formulier(form, exc, {"geldigTot": "geldig_tot"})
         else:
             nieuw = {"token": token, "sleutel": sleutel}  # shown once, on this response only
-            form = TokenFormulier()
+            form = TokenFormulier(verwerkingsverantwoordelijke_id=actor.verwerkingsverantwoordelijke_id)
     vandaag = today()
     rijen = [
         {
@@ -227,7 +229,7 @@ def tokens(request, actor):
                 ingetrokken=t.ingetrokken_op is not None, geldig_tot=t.geldig_tot, vandaag=vandaag
             ),
         }
-        for t in ApiToken.objects.select_related("organisatie").order_by("organisatie__naam", "naam")
+        for t in tokens_voor(actor.gebruiker)
     ]
     return render(
         request,
@@ -241,9 +243,7 @@ def tokens(request, actor):
 @pagina("token:beheren")
 def token_intrekken(request, uuid, actor):
     """GET asks for confirmation: revoking cannot be undone and the partner system stops at once."""
-    token = (
-        ApiToken.objects.filter(uuid=uuid).select_related("organisatie__verwerkingsverantwoordelijke").first()
-    )
+    token = tokens_voor(actor.gebruiker).filter(uuid=uuid).first()
     if token is None:
         return niet_gevonden(request)
     if token.ingetrokken_op is not None:  # already revoked: nothing to confirm or do

@@ -148,7 +148,7 @@ def voorbeelden(regio):
         actor=regio.actor(m), persoon_uuid=sam.uuid, ander_uuid=moeder.uuid, data={"soort": "ouder"}
     )
     huishouden = registreer_huishouden(actor=regio.actor(m), naam="Gezin", leden=[{"persoon": sam.uuid}])
-    token, _ = partner_token(regio)
+    token, _ = partner_token(regio, regio.wijkteam)
     from zorgvuldig.verwijsindex.tests.hulp import Scenario, deelnemer_van, json_verantwoording
 
     vi = Scenario(regio)
@@ -233,8 +233,8 @@ def voorbeelden(regio):
             regio.beheerder,
             "/api/v1/api-tokens",
             {
-                "naam": "schoolsysteem",
-                "organisatie": f"http://testserver/api/v1/organisaties/{regio.school.uuid}",
+                "naam": "wijkteamsysteem",
+                "organisatie": f"http://testserver/api/v1/organisaties/{regio.wijkteam.uuid}",
                 "scopes": ["signaal:registreren"],
                 "geldigTot": (dt.date.today() + dt.timedelta(days=30)).isoformat(),
             },

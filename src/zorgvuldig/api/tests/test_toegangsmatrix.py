@@ -74,7 +74,8 @@ def _objecten(regio):
     ander_h = registreer_huishouden(
         actor=regio.actor(regio.leraar), naam="A", leden=[{"persoon": ander_p.uuid}]
     )
-    token, _ = partner_token(regio)
+    token, _ = partner_token(regio, regio.wijkteam)
+    ander_token, _ = partner_token(regio)  # the school's: another controller's key (AC-15)
     from zorgvuldig.verwijsindex.tests.hulp import Scenario
 
     vi = Scenario(regio)
@@ -142,7 +143,7 @@ def _objecten(regio):
         # the regional beheerder manages every organisation's credentials, users and teams (API §2.1);
         # own-organisation user lists are tested in organisaties/tests/test_api_tokens.py, users and
         # teams of another organisation in organisaties/tests/test_api_gebruikers_teams.py
-        "api-tokens": (token.uuid, None),
+        "api-tokens": (token.uuid, ander_token.uuid),
         "gebruikers": (regio.medewerker.uuid, None),
         "teams": (regio.team.uuid, None),
     }

@@ -10,7 +10,7 @@ import time_machine
 from rest_framework.test import APIClient
 
 from zorgvuldig.audit.models import AuditRegel
-from zorgvuldig.conftest import als_systeem, partner_token
+from zorgvuldig.conftest import als_systeem, maak_gebruiker, partner_token
 from zorgvuldig.organisaties.models import ApiToken
 
 pytestmark = pytest.mark.django_db
@@ -35,7 +35,7 @@ def test_beheerder_issues_a_token_whose_secret_is_shown_once_and_stored_hashed(r
         "/api/v1/api-tokens",
         {
             "naam": "leerlingvolgsysteem",
-            "organisatie": f"http://testserver/api/v1/organisaties/{regio.school.uuid}",
+            "organisatie": f"http://testserver/api/v1/organisaties/{regio.wijkteam.uuid}",
             "scopes": ["signaal:registreren", "match:behandelen"],
             "geldigTot": (dt.date.today() + dt.timedelta(days=200)).isoformat(),
         },
@@ -69,7 +69,7 @@ def test_a_token_gets_vi_scopes_only_and_a_bounded_validity(regio, api, scopes, 
         "/api/v1/api-tokens",
         {
             "naam": "x",
-            "organisatie": f"http://testserver/api/v1/organisaties/{regio.school.uuid}",
+            "organisatie": f"http://testserver/api/v1/organisaties/{regio.wijkteam.uuid}",
             "scopes": scopes,
             "geldigTot": (dt.date.today() + dt.timedelta(days=dagen)).isoformat(),
         },
@@ -165,7 +165,36 @@ def test_revoked_expired_and_wrong_tokens_are_refused(regio, api):
     with time_machine.travel(dt.datetime.now(dt.UTC) + dt.timedelta(days=32)):
         r = client.get("/api/v1/gebruikers")
         assert r.status_code == 401 and r.json()["code"] == "E_UNAUTHENTICATED"
-    r = api(regio.beheerder).post(f"/api/v1/api-tokens/{token.uuid}/_intrekken", {}, format="json")
+    school_beheer = maak_gebruiker(regio.school, "beheer@hetbaken.example.org", ["beheerder"])
+    r = api(school_beheer).post(f"/api/v1/api-tokens/{token.uuid}/_intrekken", {}, format="json")
     assert r.status_code == 200 and r.json()["status"] == "ingetrokken"
     r = client.get("/api/v1/gebruikers")
     assert r.status_code == 401 and r.json()["code"] == "E_UNAUTHENTICATED"
+
+
+def test_ac_15_a_beheerder_issues_lists_and_revokes_keys_of_his_own_controller_only(regio, api):
+    """A key acts for its organisation's professionals: like accounts (ADR 0006 item 24), keys of another
+    controller's organisation are that controller's business. The school is another controller's: its key
+    is not listed, not readable, not revocable by the gemeente's beheerder, and none can be issued for it
+    (a refused write, logged, nothing stored)."""
+    school_token, _ = _token(regio)
+    beheer = api(regio.beheerder)
+    assert str(school_token.uuid) not in str(beheer.get("/api/v1/api-tokens").json())
+    assert beheer.get(f"/api/v1/api-tokens/{school_token.uuid}").status_code == 404
+    r = beheer.post(f"/api/v1/api-tokens/{school_token.uuid}/_intrekken", {}, format="json")
+    assert r.status_code == 404
+    r = beheer.post(
+        "/api/v1/api-tokens",
+        {
+            "naam": "politie-systeem",
+            "organisatie": f"http://testserver/api/v1/organisaties/{regio.school.uuid}",
+            "scopes": ["signaal:registreren"],
+            "geldigTot": (dt.date.today() + dt.timedelta(days=30)).isoformat(),
+        },
+        format="json",
+    )
+    assert r.status_code == 403 and r.json()["code"] == "E_AC_NOT_AUTHORISED"
+    als_systeem()
+    assert not ApiToken.objects.filter(naam="politie-systeem").exists()
+    assert ApiToken.objects.get(pk=school_token.pk).ingetrokken_op is None
+    assert AuditRegel.objects.filter(actie="configuratie.gewijzigd", status="geweigerd").exists()

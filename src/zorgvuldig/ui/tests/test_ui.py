@@ -654,7 +654,7 @@ def test_revoking_an_api_key_asks_first_and_then_stops_the_partner_at_once(regio
 
     token, _geheim = org.maak_token(
         actor=regio.actor(regio.beheerder),
-        organisatie=regio.school,
+        organisatie=regio.wijkteam,
         naam="leerlingvolgsysteem",
         scopes=["signaal:registreren"],
         geldig_tot=dt.date.today() + dt.timedelta(days=30),
