@@ -31,7 +31,7 @@ STATUS = {
     p.UITGEVOERD: "Uitgevoerd",
     p.INFORMEREN_UITGESTELD: "Informeren uitgesteld",
     p.CLIENT_GEINFORMEERD: "Cliënt geïnformeerd",
-    p.BEEINDIGD: "Beëindigd (toestemming ingetrokken)",
+    p.BEEINDIGD: "Beëindigd",
 }
 RICHTINGEN = {
     p.VERSTREKKEN: "Ik wil gegevens geven (verstrekken)",
@@ -831,6 +831,18 @@ class ClientInformerenFormulier(Formulier):
 
     datum = _datumveld("Geïnformeerd op")
     wijze = _keuze("Hoe heeft u de cliënt geïnformeerd?", list(WIJZEN.items()))
+
+
+class VervallenFormulier(Formulier):
+    """A draft that will not be decided is discarded, with the reason (SPEC §7 States)."""
+
+    VELDNAMEN = {"reden": "reden"}
+
+    reden = _tekst(
+        "Waarom vervalt dit concept?",
+        "Bijvoorbeeld: het verzoek is ingetrokken, of het concept is per ongeluk gemaakt. "
+        "Er is niets gedeeld.",
+    )
 
 
 class UitstelFormulier(Formulier):

@@ -636,6 +636,7 @@ def _weergave(actor, rij: Deelbesluit, a: dict, uitkomst: dict, kop: Kop) -> dic
             ],
         },
         "beeindigd_op": rij.beeindigd_op,
+        "vervallen": a.get("vervallen"),
         "wacht_op_uitstel": rij.status == p.UITGEVOERD and rij.informeren_moment == p.UITGESTELD,
     }
 
@@ -676,6 +677,7 @@ def _formulieren(actor, rij: Deelbesluit, gegeven: dict, uitkomst: dict) -> dict
         uit.setdefault("consultatie", _consultatie_form(actor, rij))
     if status in (p.CONCEPT, p.CONSULTATIE):
         uit.setdefault("besluit", f.BesluitFormulier(auto_id="besluit_%s"))
+        uit.setdefault("vervallen", f.VervallenFormulier(auto_id="vervallen_%s"))
     if status == p.BESLOTEN and delen_besloten and not rij.verschoningsrecht:
         uit.setdefault("uitvoeren", f.UitvoerenFormulier(initial={"datum": today()}, auto_id="uitvoeren_%s"))
     if (status == p.BESLOTEN and delen_besloten and rij.geinformeerd_op is None) or status in (
@@ -794,6 +796,22 @@ def besluiten(request, uuid, actor):
 
 @_post_anders_terug("ui:deelbesluit")
 @pagina(NEMEN)
+def vervallen(request, uuid, actor):
+    """SPEC §7 States: a draft that will not be decided is discarded with a reason (audited)."""
+    form = f.VervallenFormulier(request.POST, auto_id="vervallen_%s")
+    return _actie(
+        request,
+        actor,
+        uuid,
+        "vervallen",
+        form,
+        lambda d: deel.verklaar_vervallen(actor=actor, uuid=uuid, reden=d.get("reden") or ""),
+        "Het concept is vervallen verklaard. Er is niets gedeeld.",
+    )
+
+
+@_post_anders_terug("ui:deelbesluit")
+@pagina(NEMEN)
 def uitvoeren(request, uuid, actor):
     """SH-16: executing writes the disclosure register, one entry per person the items concern."""
     form = f.UitvoerenFormulier(request.POST, auto_id="uitvoeren_%s")
@@ -865,6 +883,10 @@ def uitstellen(request, uuid, actor):
         initial={"grond": gevraagd, "reviewdatum": today() + dt.timedelta(days=p.UITSTEL_REVIEW_DAGEN)},
         auto_id="uitstel_%s",
     )
+    # SH-14 (b): Participatiewet enforcement is a ground only for G5 to a toezichthouder; not offered else.
+    if not (rij.grond == p.G5 and (a.get("wettelijkePlicht") or {}).get("ontvanger") == p.PARTICIPATIEWET):
+        veld = form.fields["grond"]
+        veld.choices = [(k, v) for k, v in veld.choices if k != p.PARTICIPATIEWET]  # type: ignore[attr-defined]
     mogelijk = rij.status in (p.UITGEVOERD, p.INFORMEREN_UITGESTELD)
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data

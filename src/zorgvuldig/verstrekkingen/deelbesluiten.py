@@ -496,6 +496,22 @@ def consulteer(*, actor, uuid, adviseur, tijdstip: dt.datetime, advies: str) -> 
     return rij
 
 
+@audit.geweigerd_gelogd("deelbesluit.vervallen", ACTIVITEIT)
+def verklaar_vervallen(*, actor, uuid, reden: str) -> Deelbesluit:
+    """A draft that will not be decided is discarded with a reason (SPEC §7 States: → beeindigd), so it no
+    longer stands open on the dossier; the reason is kept with the answers and the step is audited."""
+    with transaction.atomic():
+        rij, grant = _vergrendel(actor, uuid, "aanvullen")
+        _weiger(p.vervallen_fouten(rij.status, reden or ""), "Dit deelbesluit kan niet vervallen (SPEC §7).")
+        a = antwoorden(rij)
+        a["vervallen"] = {"reden": reden.strip(), "door": actor.gebruiker.naam}
+        rij.status, rij.beeindigd_op = p.BEEINDIGD, now()
+        rij.antwoorden_versleuteld = crypto.versleutel(rij, "antwoorden", a)
+        rij.save()
+        _audit(actor, "deelbesluit.vervallen", rij, grant, ["status", "vervallen"])
+    return rij
+
+
 @audit.geweigerd_gelogd("deelbesluit.besloten", ACTIVITEIT)
 def besluit(*, actor, uuid, besluit_: str, redenen: str, spoed: bool = False) -> Deelbesluit:
     """SH-10: DECIDED with reasons, only when every step and the ground hold (first failing code); the

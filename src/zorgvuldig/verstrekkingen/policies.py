@@ -1281,7 +1281,8 @@ BESLOTEN = "besloten"
 UITGEVOERD = "uitgevoerd"
 INFORMEREN_UITGESTELD = "informeren_uitgesteld"
 CLIENT_GEINFORMEERD = "client_geinformeerd"
-BEEINDIGD = "beeindigd"  # CS-08: its consent was revoked before it was executed
+# CS-08: its consent was revoked before it was executed; or a draft was discarded (`vervallen_fouten`)
+BEEINDIGD = "beeindigd"
 
 TRANSITIES: dict[str, frozenset[str]] = {
     # concept → besloten: no consultation needed, or the urgent path (consultation afterwards).
@@ -1296,6 +1297,23 @@ TRANSITIES: dict[str, frozenset[str]] = {
     CLIENT_GEINFORMEERD: frozenset(),
     BEEINDIGD: frozenset(),
 }
+
+
+def vervallen_fouten(status: str, reden: str) -> tuple[Fout, ...]:
+    """Discarding a draft (SPEC §7 States: → beeindigd): only a draft, consulted or not, that was never
+    decided; nothing was shared, so nothing is registered. A decision taken stays in the dossier (SH-10)."""
+    fouten = []
+    if status not in (CONCEPT, CONSULTATIE):
+        fouten.append(
+            Fout(
+                "E_STATE_CONFLICT",
+                "status",
+                "Alleen een concept vervalt; een genomen besluit blijft in het dossier (SH-10).",
+            )
+        )
+    if _leeg(reden):
+        fouten.append(Fout("E_INVALID_INPUT", "reden", "Geef de reden waarom het concept vervalt (SPEC §7)."))
+    return tuple(fouten)
 
 
 def overgang_fout(van: str, naar: str) -> str | None:

@@ -881,3 +881,52 @@ def test_sh_09_sh_21_the_step_table_counts_the_grounds_questions_and_consultatio
     r = worker.post(f"/deelbesluiten/{besluit.uuid}/wizard", g5_formulier(casus, vt))
     assert "8 van de 8 stappen zijn in orde." in inhoud(worker.get(r["Location"]))
     assert "Consultatie vastleggen" in inhoud(worker.get(f"/deelbesluiten/{besluit.uuid}"))
+
+
+def test_spec_7_states_a_draft_is_discarded_with_a_reason_and_audited(casus, regio, ui):
+    """SPEC §7 States (review M13): a draft (also a consulted one) that will not be decided is declared
+    void with a reason: status beeindigd, nothing registered, an audit entry; without a reason it is
+    refused; a decision taken is never discarded (SH-10)."""
+    besluit = g5_via_service(regio, casus)
+    worker = ui(regio.medewerker)
+    assert "Concept vervallen verklaren" in inhoud(worker.get(f"/deelbesluiten/{besluit.uuid}"))
+    r = worker.post(f"/deelbesluiten/{besluit.uuid}/vervallen", {"reden": " "})
+    assert r.status_code == 400 and "Geef de reden waarom het concept vervalt (SPEC §7)." in inhoud(r)
+    assert rij(besluit.uuid).status == p.CONCEPT
+    r = worker.post(f"/deelbesluiten/{besluit.uuid}/vervallen", {"reden": "Per ongeluk aangemaakt."})
+    assert r.status_code == 302
+    besluit = rij(besluit.uuid)
+    assert besluit.status == p.BEEINDIGD and besluit.beeindigd_op is not None
+    assert not Verstrekking.objects.exists()
+    assert AuditRegel.objects.filter(
+        actie="deelbesluit.vervallen", object_uuid=str(besluit.uuid), status="uitgevoerd"
+    ).exists()
+    pagina = inhoud(worker.get(f"/deelbesluiten/{besluit.uuid}"))
+    assert (
+        "het concept is vervallen verklaard door Fatima El Amrani. Reden: Per ongeluk aangemaakt." in pagina
+    )
+    assert "Concept vervallen verklaren" not in pagina and "Besluit vastleggen" not in pagina
+    assert "toestemming is ingetrokken" not in pagina
+    # a decision taken stays: refusing is a decision too
+    tweede = g5_via_service(regio, casus)
+    worker.post(f"/deelbesluiten/{tweede.uuid}/besluiten", {"besluit": "weigeren", "redenen": "Niet nodig."})
+    assert rij(tweede.uuid).status == p.BESLOTEN
+    assert "Concept vervallen verklaren" not in inhoud(worker.get(f"/deelbesluiten/{tweede.uuid}"))
+    r = worker.post(f"/deelbesluiten/{tweede.uuid}/vervallen", {"reden": "Toch niet."})
+    assert r.status_code == 400 and "een genomen besluit blijft in het dossier (SH-10)" in inhoud(r)
+    assert rij(tweede.uuid).status == p.BESLOTEN
+
+
+def test_sh_14_the_postponement_offers_participatiewet_only_for_g5_to_a_toezichthouder(casus, regio, ui):
+    """SH-14 (review M11): for a share to Veilig Thuis, the leidinggevende is offered only the safety
+    ground for postponing; Participatiewet enforcement fits only G5 to a toezichthouder."""
+    besluit = g5_via_service(regio, casus)
+    worker = ui(regio.medewerker)
+    consulteer(worker, besluit.uuid, regio)
+    worker.post(f"/deelbesluiten/{besluit.uuid}/besluiten", {"besluit": "delen", "redenen": "Onderzoek."})
+    worker.post(
+        f"/deelbesluiten/{besluit.uuid}/uitvoeren", {"datum": today().isoformat(), "vorm": "digitaal"}
+    )
+    assert rij(besluit.uuid).status == p.UITGEVOERD
+    pagina = inhoud(ui(regio.leidinggevende).get(f"/deelbesluiten/{besluit.uuid}/uitstellen"))
+    assert 'value="veiligheid"' in pagina and 'value="participatiewet"' not in pagina

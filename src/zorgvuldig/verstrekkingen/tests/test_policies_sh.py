@@ -1566,3 +1566,14 @@ def test_e5_veilig_thuis_asks_g5_postponed_informing():
     assert not p.review_verschuldigd(OP + dt.timedelta(days=30), OP + dt.timedelta(days=29))
     assert p.review_verschuldigd(OP + dt.timedelta(days=30), OP + dt.timedelta(days=30))
     assert p.overgang_fout("informeren_uitgesteld", "informeren_uitgesteld") is None
+
+
+def test_spec_7_states_only_a_draft_is_discarded_and_with_a_reason():
+    """SPEC §7 States (review M13): concept or consultatie → beeindigd with a reason; a decided share
+    stays in the dossier (SH-10)."""
+    for status in (p.CONCEPT, p.CONSULTATIE):
+        assert p.vervallen_fouten(status, "Per ongeluk aangemaakt.") == ()
+        assert p.overgang_fout(status, p.BEEINDIGD) is None
+        assert codes(_geldig(p.vervallen_fouten(status, "  "))) == {"E_INVALID_INPUT"}
+    for status in (p.BESLOTEN, p.UITGEVOERD, p.INFORMEREN_UITGESTELD, p.CLIENT_GEINFORMEERD, p.BEEINDIGD):
+        assert codes(_geldig(p.vervallen_fouten(status, "Reden."))) == {"E_STATE_CONFLICT"}
