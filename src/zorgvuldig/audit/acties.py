@@ -55,6 +55,7 @@ ACTIES: dict[str, str] = {
     "verzoek.overzicht_samengesteld": "Overzicht voor inzage samengesteld",
     "informatieverzoek.ontvangen": "Informatieverzoek aan een organisatie gedaan",
     "deelbesluit.beeindigd": "Deelbesluit beëindigd na intrekking van de toestemming",
+    "deelbesluit.vervallen": "Concept-deelbesluit vervallen verklaard",
     "audit.doorzocht": "Logboek doorzocht",
     "audit.controlepunt": "Controlepunt geregistreerd",
     "sleutel.geroteerd": "Sleutel geroteerd",

@@ -31,7 +31,7 @@ STATUS = {
     p.UITGEVOERD: "Uitgevoerd",
     p.INFORMEREN_UITGESTELD: "Informeren uitgesteld",
     p.CLIENT_GEINFORMEERD: "Cliënt geïnformeerd",
-    p.BEEINDIGD: "Beëindigd (toestemming ingetrokken)",
+    p.BEEINDIGD: "Beëindigd",
 }
 RICHTINGEN = {
     p.VERSTREKKEN: "Ik wil gegevens geven (verstrekken)",
@@ -313,6 +313,7 @@ DEEL_VELDNAMEN = {
     "grond": "grond",
     "toestemming": "toestemming",
     "klasse": "klasse",
+    "stappen.doel.verwerkingsactiviteit": "doel",
 }
 
 
@@ -362,6 +363,10 @@ class DeelbesluitFormulier(Formulier):
     onderzoek_gestart_op = _datumveld("Onderzoek gestart op", "Binnen 5 dagen na de melding (SH-17).")
     # Step 1
     doel = _lijst("Doel (verwerkingsactiviteit)", [], leeg="Kies het doel")
+    # GP-02: the list holds only the purposes a share may serve; another one is refused in plain Dutch.
+    doel.error_messages["invalid_choice"] = (
+        "Voor dit doel deelt u geen gegevens van een cliënt. Kies een doel uit de lijst (GP-02)."
+    )
     # Step 2
     grondslag_eigen = _keuze("Uw grondslag", list(GRONDSLAGEN.items()))
     grondslag_ontvanger = _keuze(
@@ -789,9 +794,13 @@ class ConsultatieFormulier(Formulier):
     )
     advies = _tekst("Advies", "Wat adviseerde de collega of leidinggevende? U beslist zelf (SH-11).")
 
-    def __init__(self, *args, adviseurs, **kwargs):
+    def __init__(self, *args, adviseurs, alleen_leidinggevende: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
-        cast(forms.ModelChoiceField, self.fields["adviseur"]).queryset = adviseurs
+        veld = cast(forms.ModelChoiceField, self.fields["adviseur"])
+        veld.queryset = adviseurs
+        if alleen_leidinggevende:
+            veld.empty_label = "Kies de leidinggevende"
+            veld.help_text = "Bij deze grond of ontvanger raadpleegt u de leidinggevende (SH-09)."
 
 
 class BesluitFormulier(Formulier):
@@ -822,6 +831,18 @@ class ClientInformerenFormulier(Formulier):
 
     datum = _datumveld("Geïnformeerd op")
     wijze = _keuze("Hoe heeft u de cliënt geïnformeerd?", list(WIJZEN.items()))
+
+
+class VervallenFormulier(Formulier):
+    """A draft that will not be decided is discarded, with the reason (SPEC §7 States)."""
+
+    VELDNAMEN = {"reden": "reden"}
+
+    reden = _tekst(
+        "Waarom vervalt dit concept?",
+        "Bijvoorbeeld: het verzoek is ingetrokken, of het concept is per ongeluk gemaakt. "
+        "Er is niets gedeeld.",
+    )
 
 
 class UitstelFormulier(Formulier):

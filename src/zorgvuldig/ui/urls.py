@@ -131,6 +131,7 @@ urlpatterns = [
     path("deelbesluiten/<uuid:uuid>/wizard", views_delen.deelbesluit_wizard, name="deelbesluit_wizard"),
     path("deelbesluiten/<uuid:uuid>/consulteren", views_delen.consulteren, name="deelbesluit_consulteren"),
     path("deelbesluiten/<uuid:uuid>/besluiten", views_delen.besluiten, name="deelbesluit_besluiten"),
+    path("deelbesluiten/<uuid:uuid>/vervallen", views_delen.vervallen, name="deelbesluit_vervallen"),
     path("deelbesluiten/<uuid:uuid>/uitvoeren", views_delen.uitvoeren, name="deelbesluit_uitvoeren"),
     path("deelbesluiten/<uuid:uuid>/informeren", views_delen.informeren, name="deelbesluit_informeren"),
     path("deelbesluiten/<uuid:uuid>/uitstellen", views_delen.uitstellen, name="deelbesluit_uitstellen"),

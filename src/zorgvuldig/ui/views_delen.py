@@ -19,7 +19,6 @@ from collections.abc import Callable
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import Q
 from django.http import HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
@@ -51,6 +50,7 @@ from zorgvuldig.ui.views_dossier import (
     _geweigerd,
     _kop,
     _lees,
+    _leidinggevenden,
     _niet_zichtbaar,
     naam,
 )
@@ -118,11 +118,16 @@ def _render(request, actor, kop: Kop, template: str, context: dict, status: int 
 
 def _activiteiten(actor) -> list[tuple[str, str]]:
     """RG-01: the processing activities of the user's controller and the regional ones."""
-    qs = Verwerkingsactiviteit.objects.filter(actief=True).filter(
-        Q(verwerkingsverantwoordelijke__isnull=True)
-        | Q(verwerkingsverantwoordelijke_id=actor.verwerkingsverantwoordelijke_id)
-    )
-    return [(a.code, a.naam) for a in qs.order_by("naam")]
+    return [
+        (code, naam)
+        for code, (naam, _) in verstrekkingen.activiteiten(actor.verwerkingsverantwoordelijke_id).items()
+    ]
+
+
+def _deeldoelen(actor) -> list[tuple[str, str]]:
+    """GP-02: the wizard offers only the activities whose purpose allows sharing client data; the service
+    refuses any other."""
+    return verstrekkingen.deeldoelen(actor.verwerkingsverantwoordelijke_id)
 
 
 def _activiteit_namen() -> dict[str, str]:
@@ -291,7 +296,7 @@ def _wizard_form(actor, kop: Kop, data=None, initial=None, rijen: int = 3, grond
         data,
         initial=initial,
         organisaties=_organisaties(actor),
-        activiteiten=_activiteiten(actor),
+        activiteiten=_deeldoelen(actor),
         notities=[] if grond_alleen else _notitie_keuzes(actor, kop),
         toestemmingen=_toestemming_keuzes(actor, kop)
         if not grond_alleen or (initial or {}).get("grond") == p.G1
@@ -314,32 +319,39 @@ def _aantal_rijen(request, opgeslagen: int) -> int:
 
 def _uitkomst(actor, rij: Deelbesluit, a: dict) -> dict:
     """The policy's live result per step with its Dutch reasons (SH-21), and what the chosen ground and
-    the procedure (SH-03, SH-09, SH-17) add before a decision can be taken."""
+    the procedure (SH-03, SH-09, SH-17) add before a decision can be taken. Step 5 is "beroepsgeheim en
+    grond" here: it is in order only when the chosen ground's own questions are too, so "8 van de 8"
+    means the draft is complete (`policies.open_punten`)."""
     vraag = deel.deelvraag(rij, a, actor, today())
+    grond = [f for f in p.grond_fouten(vraag, today()) if f.code != "E_SH_CONSULT_REQUIRED"]
     stappen = []
     for s in p.toets(vraag):
         titel, regel = STAPPEN[s.stap]
+        fouten = [*s.fouten, *grond] if s.stap == 5 else list(s.fouten)
+        code = p.hoofdcode(fouten)
         stappen.append(
             {
                 "nummer": s.stap,
                 "titel": titel,
                 "regel": regel,
-                "ok": s.ok,
-                "code": s.code,
-                "code_titel": CODES[s.code].title if s.code in CODES else "",
-                "redenen": list(dict.fromkeys(fout.reden for fout in s.fouten)),
+                "ok": not fouten,
+                "code": code,
+                "code_titel": CODES[code].title if code in CODES else "",
+                "redenen": list(dict.fromkeys(fout.reden for fout in fouten)),
             }
         )
-    grond = p.grond_fouten(vraag, today())
+    aantal_ok = sum(1 for s in stappen if s["ok"])
     return {
         "vraag": vraag,
         "stappen": stappen,
-        "aantal_ok": sum(1 for s in stappen if s["ok"]),
-        "grond_fouten": [
-            {"code": fout.code, "reden": fout.reden} for fout in grond if fout.code != "E_SH_CONSULT_REQUIRED"
-        ],
+        "aantal_ok": aantal_ok,
+        "volledig": aantal_ok == len(stappen),
+        "grond_fouten": [{"code": fout.code, "reden": fout.reden} for fout in grond],
         "consultatie_vereist": p.consultatie_vereist(vraag),
-        "consultatie_ontbreekt": any(fout.code == "E_SH_CONSULT_REQUIRED" for fout in grond),
+        "consultatie_ontbreekt": any(
+            fout.code == "E_SH_CONSULT_REQUIRED" for fout in p.grond_fouten(vraag, today())
+        ),
+        "alleen_leidinggevende": p.consultatie_rollen(vraag) == {p.LEIDINGGEVENDE},
     }
 
 
@@ -624,29 +636,48 @@ def _weergave(actor, rij: Deelbesluit, a: dict, uitkomst: dict, kop: Kop) -> dic
             ],
         },
         "beeindigd_op": rij.beeindigd_op,
+        "vervallen": a.get("vervallen"),
         "wacht_op_uitstel": rij.status == p.UITGEVOERD and rij.informeren_moment == p.UITGESTELD,
     }
 
 
 def _consultatie_form(actor, rij, data=None):
+    """SH-09: where the rule requires the leidinggevende, only leidinggevenden are offered (the service
+    refuses anyone else); otherwise any colleague or leidinggevende."""
     nu = timezone.localtime(now())
+    vraag = deel.deelvraag(rij, deel.antwoorden(rij), actor, today())
+    alleen_leiding = p.consultatie_rollen(vraag) == {p.LEIDINGGEVENDE}
+    adviseurs = (_leidinggevenden if alleen_leiding else _collegas)(actor, rij.organisatie_id)
     return f.ConsultatieFormulier(
         data,
         initial={"datum": nu.date(), "tijd": nu.time().replace(second=0, microsecond=0)},
-        adviseurs=_collegas(actor, rij.organisatie_id).exclude(pk=actor.gebruiker.pk),
+        adviseurs=adviseurs.exclude(pk=actor.gebruiker.pk),
+        alleen_leidinggevende=alleen_leiding,
         auto_id="consultatie_%s",
     )
 
 
-def _formulieren(actor, rij: Deelbesluit, gegeven: dict) -> dict:
+def _consultatie_mogelijk(rij: Deelbesluit, uitkomst: dict) -> bool:
+    """SPEC §7 States, SH-09: a draft is consulted once complete (consultation fixes the answers); a
+    consulted draft whose consultation does not meet SH-09 (not the leidinggevende) can be consulted again;
+    the urgent path consults after the decision."""
+    if rij.status == p.CONCEPT:
+        return uitkomst["volledig"]
+    if rij.status == p.CONSULTATIE:
+        return uitkomst["consultatie_ontbreekt"]
+    return rij.status == p.BESLOTEN and rij.spoed and rij.consultatie_op is None
+
+
+def _formulieren(actor, rij: Deelbesluit, gegeven: dict, uitkomst: dict) -> dict:
     """The actions that fit the decision's state (SPEC §7 States); a refused one keeps its form."""
     uit = dict(gegeven)
     status = rij.status
     delen_besloten = rij.besluit in (p.DELEN, p.GEDEELTELIJK)
-    if status == p.CONCEPT or (status == p.BESLOTEN and rij.spoed and rij.consultatie_op is None):
+    if _consultatie_mogelijk(rij, uitkomst):
         uit.setdefault("consultatie", _consultatie_form(actor, rij))
     if status in (p.CONCEPT, p.CONSULTATIE):
         uit.setdefault("besluit", f.BesluitFormulier(auto_id="besluit_%s"))
+        uit.setdefault("vervallen", f.VervallenFormulier(auto_id="vervallen_%s"))
     if status == p.BESLOTEN and delen_besloten and not rij.verschoningsrecht:
         uit.setdefault("uitvoeren", f.UitvoerenFormulier(initial={"datum": today()}, auto_id="uitvoeren_%s"))
     if (status == p.BESLOTEN and delen_besloten and rij.geinformeerd_op is None) or status in (
@@ -674,7 +705,7 @@ def _deelbesluit_pagina(request, actor, uuid, formulieren: dict | None = None, s
             "rij": rij,
             "w": _weergave(actor, rij, a, uitkomst, kop),
             "uitkomst": uitkomst,
-            "formulieren": _formulieren(actor, rij, formulieren or {}),
+            "formulieren": _formulieren(actor, rij, formulieren or {}, uitkomst),
             "concept": rij.status == p.CONCEPT,
             "mag_goedkeuren": _leidinggevende(actor)
             and rij.status in (p.UITGEVOERD, p.INFORMEREN_UITGESTELD)
@@ -765,6 +796,22 @@ def besluiten(request, uuid, actor):
 
 @_post_anders_terug("ui:deelbesluit")
 @pagina(NEMEN)
+def vervallen(request, uuid, actor):
+    """SPEC §7 States: a draft that will not be decided is discarded with a reason (audited)."""
+    form = f.VervallenFormulier(request.POST, auto_id="vervallen_%s")
+    return _actie(
+        request,
+        actor,
+        uuid,
+        "vervallen",
+        form,
+        lambda d: deel.verklaar_vervallen(actor=actor, uuid=uuid, reden=d.get("reden") or ""),
+        "Het concept is vervallen verklaard. Er is niets gedeeld.",
+    )
+
+
+@_post_anders_terug("ui:deelbesluit")
+@pagina(NEMEN)
 def uitvoeren(request, uuid, actor):
     """SH-16: executing writes the disclosure register, one entry per person the items concern."""
     form = f.UitvoerenFormulier(request.POST, auto_id="uitvoeren_%s")
@@ -836,6 +883,10 @@ def uitstellen(request, uuid, actor):
         initial={"grond": gevraagd, "reviewdatum": today() + dt.timedelta(days=p.UITSTEL_REVIEW_DAGEN)},
         auto_id="uitstel_%s",
     )
+    # SH-14 (b): Participatiewet enforcement is a ground only for G5 to a toezichthouder; not offered else.
+    if not (rij.grond == p.G5 and (a.get("wettelijkePlicht") or {}).get("ontvanger") == p.PARTICIPATIEWET):
+        veld = form.fields["grond"]
+        veld.choices = [(k, v) for k, v in veld.choices if k != p.PARTICIPATIEWET]  # type: ignore[attr-defined]
     mogelijk = rij.status in (p.UITGEVOERD, p.INFORMEREN_UITGESTELD)
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data

@@ -120,7 +120,7 @@ def _toestemming(rij: Deelbesluit, a: dict, vandaag: dt.date) -> p.Toestemmingsf
 
 def deelvraag(rij: Deelbesluit, a: dict, actor, vandaag: dt.date) -> p.Deelvraag:
     """The whole wizard state of `rij` as the pure policy's input (SH-21)."""
-    from zorgvuldig.registers.models import Verwerkingsactiviteit
+    from zorgvuldig.verstrekkingen.selectors import activiteiten
 
     st = a.get("stappen") or {}
     noodzaak = st.get("noodzaak") or {}
@@ -148,10 +148,10 @@ def deelvraag(rij: Deelbesluit, a: dict, actor, vandaag: dt.date) -> p.Deelvraag
         ontvanger_is_gezaghebbende_ouder=a.get("ontvangerGezaghebbendeOuder") is True,
         kind_onder_16=a.get("kindOnder16") is True,
         onverenigbaar_met_goede_zorg=a.get("onverenigbaarMetGoedeZorg") is True,
-        doel=(st.get("doel") or {}).get("verwerkingsactiviteit"),
-        bekende_activiteiten=frozenset(
-            Verwerkingsactiviteit.objects.filter(actief=True).values_list("code", flat=True)
-        ),
+        doel=_doel(a),
+        activiteiten={
+            code: doel for code, (_, doel) in activiteiten(rij.verwerkingsverantwoordelijke_id).items()
+        },
         grondslag_eigen=(st.get("grondslag") or {}).get("eigen"),
         klasse=rij.klasse or None,
         grond=rij.grond or None,
@@ -224,6 +224,22 @@ def deelvraag(rij: Deelbesluit, a: dict, actor, vandaag: dt.date) -> p.Deelvraag
         else None,
         spoed=rij.spoed,
     )
+
+
+def _doel(a: dict) -> str | None:
+    return ((a.get("stappen") or {}).get("doel") or {}).get("verwerkingsactiviteit") or None
+
+
+def _controleer_doel(rij: Deelbesluit, a: dict) -> None:
+    """GP-02: a purpose, once named, is a processing activity that allows sharing client data; another is
+    refused (E_NO_PURPOSE) and nothing is stored. A draft may still leave it open (step 1 then fails)."""
+    from zorgvuldig.verstrekkingen.selectors import activiteiten
+
+    doel = _doel(a)
+    if doel is None:
+        return
+    bekend = {code: d for code, (_, d) in activiteiten(rij.verwerkingsverantwoordelijke_id).items()}
+    _weiger(p.doel_fouten(doel, bekend), "Dit doel past niet bij een deelbesluit (GP-02).")
 
 
 def toetsing(rij: Deelbesluit, a: dict, actor) -> list[dict]:
@@ -335,6 +351,7 @@ def maak(*, actor, dossier_uuid, data: dict, antwoorden_: dict) -> Deelbesluit:
             status=p.CONCEPT,
             aangemaakt_door=actor.gebruiker,
         )
+        _controleer_doel(rij, antwoorden_)
         _zet(rij, data, antwoorden_)
         rij.toetsing = toetsing(rij, antwoorden_, actor)
         rij.save()
@@ -419,6 +436,7 @@ def wijzig(*, actor, uuid, data: dict, antwoorden_: dict | None) -> Deelbesluit:
         _controleer_invoer(merged)
         _controleer_toestemming(rij.dossier, merged.get("toestemming"))
         _controleer_items(actor, rij.dossier, a)
+        _controleer_doel(rij, a)
         _zet(rij, data, a)
         rij.toetsing = toetsing(rij, a, actor)
         rij.save()
@@ -435,6 +453,7 @@ def consulteer(*, actor, uuid, adviseur, tijdstip: dt.datetime, advies: str) -> 
         fouten = []
         if (
             adviseur is None
+            or not adviseur.is_active
             or adviseur.organisatie_id != rij.organisatie_id
             or adviseur.pk == actor.gebruiker.pk
         ):
@@ -453,8 +472,14 @@ def consulteer(*, actor, uuid, adviseur, tijdstip: dt.datetime, advies: str) -> 
             rij.status == p.BESLOTEN and rij.consultatie_op is not None
         ):
             raise DomainError("E_STATE_CONFLICT", "Consulteren kan nu niet (SPEC §7).")
-        rol = "leidinggevende" if "leidinggevende" in (adviseur.rollen or []) else "collega"
+        rol = p.LEIDINGGEVENDE if "leidinggevende" in (adviseur.rollen or []) else p.COLLEGA
         a = antwoorden(rij)
+        _weiger(
+            p.consultatie_fouten(
+                deelvraag(rij, a, actor, today()), rol, today(), concept=rij.status == p.CONCEPT
+            ),
+            "Consulteren kan nu niet (SH-09).",
+        )
         a["consultatie"] = {
             "rol": rol,
             "datum": tijdstip.date().isoformat(),
@@ -468,6 +493,22 @@ def consulteer(*, actor, uuid, adviseur, tijdstip: dt.datetime, advies: str) -> 
         rij.toetsing = toetsing(rij, a, actor)
         rij.save()
         _audit(actor, "deelbesluit.geconsulteerd", rij, grant, ["consultatie"])
+    return rij
+
+
+@audit.geweigerd_gelogd("deelbesluit.vervallen", ACTIVITEIT)
+def verklaar_vervallen(*, actor, uuid, reden: str) -> Deelbesluit:
+    """A draft that will not be decided is discarded with a reason (SPEC §7 States: → beeindigd), so it no
+    longer stands open on the dossier; the reason is kept with the answers and the step is audited."""
+    with transaction.atomic():
+        rij, grant = _vergrendel(actor, uuid, "aanvullen")
+        _weiger(p.vervallen_fouten(rij.status, reden or ""), "Dit deelbesluit kan niet vervallen (SPEC §7).")
+        a = antwoorden(rij)
+        a["vervallen"] = {"reden": reden.strip(), "door": actor.gebruiker.naam}
+        rij.status, rij.beeindigd_op = p.BEEINDIGD, now()
+        rij.antwoorden_versleuteld = crypto.versleutel(rij, "antwoorden", a)
+        rij.save()
+        _audit(actor, "deelbesluit.vervallen", rij, grant, ["status", "vervallen"])
     return rij
 
 

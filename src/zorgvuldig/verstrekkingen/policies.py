@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from zorgvuldig.core.kalender import plus_werkdagen
@@ -109,6 +109,13 @@ PLICHT_ONTVANGERS: dict[str, str] = {
 }
 
 LEIDINGGEVENDE, COLLEGA = "leidinggevende", "collega"
+
+# GP-02 purpose binding: a client's data leave the team (or are asked for) only for the purposes they
+# serve — the client's support and plan, and coordination between professionals (SH-01, SH-04). A
+# processing activity of another purpose (supervision, rights handling, platform management, retention,
+# reports, the verwijsindex's own signalling) is no purpose to share a client's data for. Purpose codes
+# of the closed list (registers.catalogus.DOELEN).
+DEELDOELEN = frozenset({"ondersteuning", "plan", "afstemming"})
 
 DELEN, GEDEELTELIJK, WEIGEREN = "delen", "gedeeltelijk", "weigeren"
 BESLUITEN = (DELEN, GEDEELTELIJK, WEIGEREN)
@@ -273,8 +280,9 @@ class Deelvraag:
     kind_onder_16: bool = False  # G3
     onverenigbaar_met_goede_zorg: bool = False  # G3
     # The wizard.
-    doel: str | None = None
-    bekende_activiteiten: frozenset[str] = frozenset()
+    doel: str | None = None  # the processing activity's code (RG-01)
+    # The active processing activities of the sharer's controller (and the regional ones): code → purpose.
+    activiteiten: Mapping[str, str] = field(default_factory=dict)
     grondslag_eigen: str | None = None
     klasse: str | None = None
     grond: str | None = None
@@ -387,17 +395,32 @@ STAPNAMEN: dict[int, str] = {
 }
 
 
-def _stap_doel(v: Deelvraag) -> list[Fout]:
-    """Step 1, GP-02/SH-06: a known processing activity; a request also states purpose and context."""
-    fouten = []
-    if v.doel is None or v.doel not in v.bekende_activiteiten:
-        fouten.append(
+def doel_toegestaan(activiteit_doel: str | None) -> bool:
+    """GP-02: may a processing activity of this purpose carry a sharing decision (DEELDOELEN)?"""
+    return activiteit_doel in DEELDOELEN
+
+
+def doel_fouten(doel: str | None, activiteiten: Mapping[str, str]) -> list[Fout]:
+    """Step 1's purpose, GP-02: a known processing activity whose purpose allows sharing client data."""
+    naam = "stappen.doel.verwerkingsactiviteit"
+    if doel is None or doel not in activiteiten:
+        return [Fout("E_NO_PURPOSE", naam, "Kies het doel uit de verwerkingsactiviteiten (GP-02).")]
+    if not doel_toegestaan(activiteiten[doel]):
+        return [
             Fout(
                 "E_NO_PURPOSE",
-                "stappen.doel.verwerkingsactiviteit",
-                "Kies het doel uit de verwerkingsactiviteiten (GP-02).",
+                naam,
+                "Voor dit doel deelt u geen gegevens van een cliënt; kies ondersteuning van de cliënt of "
+                "afstemming tussen hulpverleners (GP-02).",
             )
-        )
+        ]
+    return []
+
+
+def _stap_doel(v: Deelvraag) -> list[Fout]:
+    """Step 1, GP-02/SH-06: a known processing activity of a sharing purpose; a request also states
+    purpose and context."""
+    fouten = doel_fouten(v.doel, v.activiteiten)
     if v.richting == OPVRAGEN and _leeg(v.verzoek_context):
         fouten.append(
             Fout(
@@ -1010,14 +1033,21 @@ def consultatie_vereist(v: Deelvraag) -> bool:
     )
 
 
+def consultatie_rollen(v: Deelvraag) -> frozenset[str]:
+    """SH-09: who may be consulted. Where the rule requires it, the leidinggevende (G6: also a colleague);
+    an optional consultation may be with anyone of the team."""
+    if consultatie_vereist(v) and v.grond != G6:
+        return frozenset({LEIDINGGEVENDE})
+    return frozenset({LEIDINGGEVENDE, COLLEGA})
+
+
 def _consultatie(v: Deelvraag) -> list[Fout]:
     """SH-09/SH-11: beforehand, by the leidinggevende (G6: also a colleague), recorded who, when, advice;
     the urgent path consults afterwards (`consultatie_uiterlijk`)."""
     if not consultatie_vereist(v) or v.spoed:
         return []
     c = v.consultatie
-    rollen = {LEIDINGGEVENDE, COLLEGA} if v.grond == G6 else {LEIDINGGEVENDE}
-    if c is None or c.door_rol not in rollen or c.tijdstip is None or _leeg(c.advies):
+    if c is None or c.door_rol not in consultatie_rollen(v) or c.tijdstip is None or _leeg(c.advies):
         wie = "een collega of de leidinggevende" if v.grond == G6 else "de leidinggevende"
         return [
             Fout(
@@ -1137,6 +1167,61 @@ def grond_fouten(
     return tuple(fouten)
 
 
+def open_punten(
+    v: Deelvraag,
+    vandaag: dt.date,
+    *,
+    vt_start_dagen: int = VT_START_DAGEN,
+    vt_besluit_weken: int = VT_BESLUIT_WEKEN,
+) -> tuple[Fout, ...]:
+    """What still stands between the draft and a decision to share, the consultation aside: every step and
+    the chosen ground's own questions and procedure (SH-21). Only without these is the draft complete."""
+    fouten = [f for s in toets(v) for f in s.fouten]
+    fouten += [
+        f
+        for f in grond_fouten(v, vandaag, vt_start_dagen=vt_start_dagen, vt_besluit_weken=vt_besluit_weken)
+        if f.code != "E_SH_CONSULT_REQUIRED"
+    ]
+    return tuple(fouten)
+
+
+def consultatie_fouten(
+    v: Deelvraag,
+    door_rol: str | None,
+    vandaag: dt.date,
+    *,
+    concept: bool,
+    vt_start_dagen: int = VT_START_DAGEN,
+    vt_besluit_weken: int = VT_BESLUIT_WEKEN,
+) -> tuple[Fout, ...]:
+    """`_consulteren`, SH-09/SH-11. Where SH-09 requires the leidinggevende, nobody else counts
+    (E_SH_CONSULT_REQUIRED), so the consultation cannot leave the decision blocked. A consultation fixes
+    the answers, so a draft is consulted only once it is otherwise complete (E_STATE_CONFLICT, with the
+    open items)."""
+    fouten = []
+    if door_rol not in consultatie_rollen(v):
+        fouten.append(
+            Fout(
+                "E_SH_CONSULT_REQUIRED",
+                "adviseur",
+                "Bij deze grond of ontvanger raadpleegt u de leidinggevende, geen andere collega (SH-09).",
+            )
+        )
+    if concept:
+        open_ = open_punten(v, vandaag, vt_start_dagen=vt_start_dagen, vt_besluit_weken=vt_besluit_weken)
+        if open_:
+            fouten.append(
+                Fout(
+                    "E_STATE_CONFLICT",
+                    "status",
+                    "Consulteer pas als alle stappen en de vragen bij de grond in orde zijn: daarna liggen "
+                    "de antwoorden vast (SH-09).",
+                )
+            )
+            fouten += open_
+    return tuple(fouten)
+
+
 # --- The decision (SH-10, SH-19) -------------------------------------------------------------------
 
 
@@ -1196,7 +1281,8 @@ BESLOTEN = "besloten"
 UITGEVOERD = "uitgevoerd"
 INFORMEREN_UITGESTELD = "informeren_uitgesteld"
 CLIENT_GEINFORMEERD = "client_geinformeerd"
-BEEINDIGD = "beeindigd"  # CS-08: its consent was revoked before it was executed
+# CS-08: its consent was revoked before it was executed; or a draft was discarded (`vervallen_fouten`)
+BEEINDIGD = "beeindigd"
 
 TRANSITIES: dict[str, frozenset[str]] = {
     # concept → besloten: no consultation needed, or the urgent path (consultation afterwards).
@@ -1211,6 +1297,23 @@ TRANSITIES: dict[str, frozenset[str]] = {
     CLIENT_GEINFORMEERD: frozenset(),
     BEEINDIGD: frozenset(),
 }
+
+
+def vervallen_fouten(status: str, reden: str) -> tuple[Fout, ...]:
+    """Discarding a draft (SPEC §7 States: → beeindigd): only a draft, consulted or not, that was never
+    decided; nothing was shared, so nothing is registered. A decision taken stays in the dossier (SH-10)."""
+    fouten = []
+    if status not in (CONCEPT, CONSULTATIE):
+        fouten.append(
+            Fout(
+                "E_STATE_CONFLICT",
+                "status",
+                "Alleen een concept vervalt; een genomen besluit blijft in het dossier (SH-10).",
+            )
+        )
+    if _leeg(reden):
+        fouten.append(Fout("E_INVALID_INPUT", "reden", "Geef de reden waarom het concept vervalt (SPEC §7)."))
+    return tuple(fouten)
 
 
 def overgang_fout(van: str, naar: str) -> str | None:

@@ -19,6 +19,36 @@ from zorgvuldig.verstrekkingen.models import Deelbesluit, Verstrekking
 ACTIVITEIT = "gegevensdeling"
 
 
+def activiteiten(verwerkingsverantwoordelijke_id) -> dict[str, tuple[str, str]]:
+    """RG-01: the active processing activities of the controller and the regional ones, as
+    code → (name, purpose code); the catalogue is organisational data, no audit."""
+    from django.db.models import Q
+
+    from zorgvuldig.registers.models import Verwerkingsactiviteit
+
+    qs = (
+        Verwerkingsactiviteit.objects.filter(actief=True)
+        .filter(
+            Q(verwerkingsverantwoordelijke__isnull=True)
+            | Q(verwerkingsverantwoordelijke_id=verwerkingsverantwoordelijke_id)
+        )
+        .select_related("doel")
+        .order_by("naam")
+    )
+    return {a.code: (a.naam, a.doel.code) for a in qs}
+
+
+def deeldoelen(verwerkingsverantwoordelijke_id) -> list[tuple[str, str]]:
+    """GP-02: the processing activities a sharing decision may name as its purpose (code, name)."""
+    from zorgvuldig.verstrekkingen import policies as p
+
+    return [
+        (code, naam)
+        for code, (naam, doel) in activiteiten(verwerkingsverantwoordelijke_id).items()
+        if p.doel_toegestaan(doel)
+    ]
+
+
 def deelbesluiten_zichtbaar_voor(actor):
     from zorgvuldig.dossiers.selectors import dossiers_zichtbaar_voor
 

@@ -332,8 +332,11 @@ def test_sh_12_e2_conflict_of_duties_any_no_refuses(casus, regio, ui):
     r = worker.post(f"/dossiers/{casus.dossier.uuid}/delen/nieuw", data)
     assert r.status_code == 302, inhoud(r)
     pagina = inhoud(worker.get(r["Location"]))
-    assert "8 van de 8 stappen zijn in orde." in pagina
-    assert "Alle vier vragen moeten met ja beantwoord zijn (SH-12, VI-06). (E_SH_COD_NOT_MET)" in pagina
+    # M2: the ground's own questions count in step 5, so the draft is not shown as complete
+    assert "7 van de 8 stappen zijn in orde." in pagina
+    assert "Uitkomst stap 5: nog niet in orde (E_SH_COD_NOT_MET" in pagina
+    assert "Alle vier vragen moeten met ja beantwoord zijn (SH-12, VI-06)." in pagina
+    assert "Alle stappen zijn in orde." not in pagina
     a = deelbesluiten.antwoorden(rij())
     assert (
         a["vierVragen"]["enigeWeg"] is False and a["conflictVanPlichten"]["objectiefEigenWaarneming"] is True
@@ -783,3 +786,147 @@ def test_sh_17_sh_18_the_wizard_asks_veilig_thuis_about_enrichment_and_the_polic
     assert gewoon.is_valid()
     _data, a = gewoon.data_voor_service()
     assert "verrijking" not in a and "beeindigtHuiselijkGeweld" not in a["stappen"]["noodzaak"]
+
+
+# --- purpose binding and consultation (review H2, M1, M2) ----------------------------------------
+
+
+def test_gp_02_the_wizard_offers_only_sharing_purposes_and_refuses_another(casus, vt, regio, ui):
+    """GP-02 (review H2): step 1 lists only the activities whose purpose allows sharing client data; a
+    forged other purpose is refused in Dutch and nothing is stored."""
+    worker = ui(regio.medewerker)
+    pagina = inhoud(worker.get(f"/dossiers/{casus.dossier.uuid}/delen/nieuw"))
+    doel = re.search(r'<select name="doel".*?</select>', pagina, re.S).group(0)
+    assert "Verstrekken en opvragen van gegevens" in doel and "Ondersteuning door het wijkteam" in doel
+    for ander in ("Beheer van organisaties", "Logboek dataverwerkingen", "datalekken", "toegangspatronen"):
+        assert ander not in doel
+    r = worker.post(
+        f"/dossiers/{casus.dossier.uuid}/delen/nieuw", g5_formulier(casus, vt, doel="beheer-platform")
+    )
+    assert r.status_code == 400
+    assert (
+        "Voor dit doel deelt u geen gegevens van een cliënt. Kies een doel uit de lijst (GP-02)." in inhoud(r)
+    )
+    als_systeem()
+    assert not Deelbesluit.objects.exists()
+
+
+def test_sh_09_the_consultation_offers_only_leidinggevenden_where_required(casus, vt, regio, ui):
+    """SH-09 (review M1): for G5 to Veilig Thuis the form lists the leidinggevende, not a colleague; a
+    forged colleague is refused in Dutch and the draft stays open."""
+    besluit = g5_via_service(regio, casus)
+    worker = ui(regio.medewerker)
+    pagina = inhoud(worker.get(f"/deelbesluiten/{besluit.uuid}"))
+    keuze = re.search(r'<select name="adviseur".*?</select>', pagina, re.S).group(0)
+    assert "Marieke Bakker" in keuze and "Pieter de Vos" not in keuze and "Kies de leidinggevende" in keuze
+    nu = dt.datetime.now() - dt.timedelta(minutes=2)
+    r = worker.post(
+        f"/deelbesluiten/{besluit.uuid}/consulteren",
+        {
+            "adviseur": str(regio.collega.pk),
+            "datum": nu.date().isoformat(),
+            "tijd": nu.strftime("%H:%M"),
+            "advies": "Doen.",
+        },
+    )
+    assert r.status_code == 400
+    assert rij(besluit.uuid).status == p.CONCEPT and rij(besluit.uuid).consultatie_door is None
+
+
+def test_sh_09_a_draft_consulted_with_a_colleague_before_can_still_consult_the_leidinggevende(
+    casus, regio, ui
+):
+    """SH-09 (review M1): a G5 draft consulted with a colleague before this rule (the answers fixed, the
+    decision refused) is not stuck: the page says why and offers the leidinggevende's consultation."""
+    besluit = g5_via_service(regio, casus)
+    worker = ui(regio.medewerker)
+    assert consulteer(worker, besluit.uuid, regio).status_code == 302
+    # as stored by the earlier version: a colleague's consultation
+    oud = rij(besluit.uuid)
+    a = deelbesluiten.antwoorden(oud)
+    a["consultatie"] = {**a["consultatie"], "rol": "collega", "adviseur": regio.collega.naam}
+    oud.consultatie_door = regio.collega
+    oud.antwoorden_versleuteld = deelbesluiten.crypto.versleutel(oud, "antwoorden", a)
+    oud.save()
+    pagina = inhoud(worker.get(f"/deelbesluiten/{besluit.uuid}"))
+    assert "De vastgelegde consultatie is niet genoeg" in pagina and "Consultatie vastleggen" in pagina
+    assert consulteer(worker, besluit.uuid, regio, advies="Alsnog: delen.").status_code == 302
+    r = worker.post(
+        f"/deelbesluiten/{besluit.uuid}/besluiten", {"besluit": "delen", "redenen": "Voor het onderzoek."}
+    )
+    assert r.status_code == 302 and rij(besluit.uuid).status == p.BESLOTEN
+
+
+def test_sh_09_sh_21_the_step_table_counts_the_grounds_questions_and_consultation_waits(casus, vt, regio, ui):
+    """SH-21/SH-09 (review M2): with G5 chosen but the duty's questions open, step 5 is not in order
+    (7 of 8) and no consultation is offered; recording one anyway is refused and changes nothing."""
+    worker = ui(regio.medewerker)
+    r = worker.post(
+        f"/dossiers/{casus.dossier.uuid}/delen/nieuw",
+        g5_formulier(casus, vt, plicht_ontvanger=None, plicht_bepaling=None),
+    )
+    assert r.status_code == 302, inhoud(r)
+    besluit = rij()
+    pagina = inhoud(worker.get(r["Location"]))
+    assert "7 van de 8 stappen zijn in orde." in pagina and "Alle stappen zijn in orde." not in pagina
+    assert "Kies voor wie de wettelijke plicht geldt (G5, SH-13)." in pagina
+    pagina = inhoud(worker.get(f"/deelbesluiten/{besluit.uuid}"))
+    assert "Consultatie vastleggen" not in pagina
+    assert "U legt de consultatie vast zodra alle stappen en de vragen bij de grond in orde zijn." in pagina
+    r = consulteer(worker, besluit.uuid, regio)
+    assert r.status_code == 400
+    assert "Consulteer pas als alle stappen en de vragen bij de grond in orde zijn" in inhoud(r)
+    assert rij(besluit.uuid).status == p.CONCEPT
+    # completed, the consultation is offered
+    r = worker.post(f"/deelbesluiten/{besluit.uuid}/wizard", g5_formulier(casus, vt))
+    assert "8 van de 8 stappen zijn in orde." in inhoud(worker.get(r["Location"]))
+    assert "Consultatie vastleggen" in inhoud(worker.get(f"/deelbesluiten/{besluit.uuid}"))
+
+
+def test_spec_7_states_a_draft_is_discarded_with_a_reason_and_audited(casus, regio, ui):
+    """SPEC §7 States (review M13): a draft (also a consulted one) that will not be decided is declared
+    void with a reason: status beeindigd, nothing registered, an audit entry; without a reason it is
+    refused; a decision taken is never discarded (SH-10)."""
+    besluit = g5_via_service(regio, casus)
+    worker = ui(regio.medewerker)
+    assert "Concept vervallen verklaren" in inhoud(worker.get(f"/deelbesluiten/{besluit.uuid}"))
+    r = worker.post(f"/deelbesluiten/{besluit.uuid}/vervallen", {"reden": " "})
+    assert r.status_code == 400 and "Geef de reden waarom het concept vervalt (SPEC §7)." in inhoud(r)
+    assert rij(besluit.uuid).status == p.CONCEPT
+    r = worker.post(f"/deelbesluiten/{besluit.uuid}/vervallen", {"reden": "Per ongeluk aangemaakt."})
+    assert r.status_code == 302
+    besluit = rij(besluit.uuid)
+    assert besluit.status == p.BEEINDIGD and besluit.beeindigd_op is not None
+    assert not Verstrekking.objects.exists()
+    assert AuditRegel.objects.filter(
+        actie="deelbesluit.vervallen", object_uuid=str(besluit.uuid), status="uitgevoerd"
+    ).exists()
+    pagina = inhoud(worker.get(f"/deelbesluiten/{besluit.uuid}"))
+    assert (
+        "het concept is vervallen verklaard door Fatima El Amrani. Reden: Per ongeluk aangemaakt." in pagina
+    )
+    assert "Concept vervallen verklaren" not in pagina and "Besluit vastleggen" not in pagina
+    assert "toestemming is ingetrokken" not in pagina
+    # a decision taken stays: refusing is a decision too
+    tweede = g5_via_service(regio, casus)
+    worker.post(f"/deelbesluiten/{tweede.uuid}/besluiten", {"besluit": "weigeren", "redenen": "Niet nodig."})
+    assert rij(tweede.uuid).status == p.BESLOTEN
+    assert "Concept vervallen verklaren" not in inhoud(worker.get(f"/deelbesluiten/{tweede.uuid}"))
+    r = worker.post(f"/deelbesluiten/{tweede.uuid}/vervallen", {"reden": "Toch niet."})
+    assert r.status_code == 400 and "een genomen besluit blijft in het dossier (SH-10)" in inhoud(r)
+    assert rij(tweede.uuid).status == p.BESLOTEN
+
+
+def test_sh_14_the_postponement_offers_participatiewet_only_for_g5_to_a_toezichthouder(casus, regio, ui):
+    """SH-14 (review M11): for a share to Veilig Thuis, the leidinggevende is offered only the safety
+    ground for postponing; Participatiewet enforcement fits only G5 to a toezichthouder."""
+    besluit = g5_via_service(regio, casus)
+    worker = ui(regio.medewerker)
+    consulteer(worker, besluit.uuid, regio)
+    worker.post(f"/deelbesluiten/{besluit.uuid}/besluiten", {"besluit": "delen", "redenen": "Onderzoek."})
+    worker.post(
+        f"/deelbesluiten/{besluit.uuid}/uitvoeren", {"datum": today().isoformat(), "vorm": "digitaal"}
+    )
+    assert rij(besluit.uuid).status == p.UITGEVOERD
+    pagina = inhoud(ui(regio.leidinggevende).get(f"/deelbesluiten/{besluit.uuid}/uitstellen"))
+    assert 'value="veiligheid"' in pagina and 'value="participatiewet"' not in pagina

@@ -210,14 +210,17 @@ def test_e2_medical_information_under_conflict_of_duties(regio, api):
     # SH-12: any "no" refuses
     r = client.patch(url, {"vierVragen": {**body["vierVragen"], "enigeWeg": False}}, format="json")
     assert r.status_code == 200
-    consulteer(client, url, regio, advies="Telefonisch: bel de huisartsenpost.")
     r = client.post(f"{url}/_besluiten", {"besluit": "delen", "redenen": "Levensgevaar"}, format="json")
     assert r.status_code == 400 and r.json()["code"] == "E_SH_COD_NOT_MET"
-    # in consultation the answers are fixed: a new decision with the right answers
+    # SH-09: consultation fixes the answers, so an incomplete draft is not consulted (it would be stuck)
+    r = consulteer(client, url, regio, advies="Telefonisch: bel de huisartsenpost.")
+    assert r.status_code == 409 and r.json()["code"] == "E_STATE_CONFLICT"
+    assert "vierVragen.enigeWeg" in {p["name"] for p in r.json()["invalidParams"]}
+    assert client.get(url).json()["status"] == "concept"
+    assert client.patch(url, {"vierVragen": body["vierVragen"]}, format="json").status_code == 200
+    assert consulteer(client, url, regio, advies="Telefonisch: bel de huisartsenpost.").status_code == 200
+    # in consultation the answers are fixed
     assert client.patch(url, {"vierVragen": body["vierVragen"]}, format="json").status_code == 409
-    r = client.post("/api/v1/deelbesluiten", body, format="json")
-    url = r.json()["url"]
-    consulteer(client, url, regio, advies="Telefonisch: bel de huisartsenpost.")
     r = client.post(
         f"{url}/_besluiten",
         {"besluit": "delen", "redenen": "Levensgevaar; de huisarts kan helpen."},
@@ -606,3 +609,99 @@ def test_cs_05_one_parents_refusal_blocks_without_the_youth_signing(regio, api):
     )
     r = api(regio.medewerker).post("/api/v1/toestemmingen", body, format="json")
     assert r.status_code == 201 and r.json()["status"] == "geweigerd"
+
+
+# --- purpose binding and consultation (review H2, M1, M2) ----------------------------------------
+
+
+@pytest.mark.parametrize("doel", ["beheer-platform", "verantwoording-toezicht", "datalekken", "onbekend"])
+def test_gp_02_a_purpose_that_is_no_sharing_purpose_is_refused_and_nothing_stored(regio, api, doel):
+    """GP-02 purpose binding: the wizard's purpose is a processing activity whose purpose allows sharing
+    client data; platform management, the audit log or the breach register do not. Refused E_NO_PURPOSE
+    on create and on PATCH; nothing is stored."""
+    casus = dh.Casus(regio)
+    client = api(regio.medewerker)
+    body = hulp.g5_aan_vt(regio, casus)
+    fout = {**body, "stappen": {**body["stappen"], "doel": {"verwerkingsactiviteit": doel}}}
+    r = client.post("/api/v1/deelbesluiten", fout, format="json")
+    assert r.status_code == 400 and r.json()["code"] == "E_NO_PURPOSE", r.content
+    assert r.json()["invalidParams"][0]["name"] == "stappen.doel.verwerkingsactiviteit"
+    assert "GP-02" in r.json()["detail"]
+    als_systeem()
+    assert not Deelbesluit.objects.exists()
+    url = client.post("/api/v1/deelbesluiten", body, format="json").json()["url"]
+    r = client.patch(url, {"stappen": fout["stappen"]}, format="json")
+    assert r.status_code == 400 and r.json()["code"] == "E_NO_PURPOSE"
+    opgeslagen = client.get(url).json()
+    assert opgeslagen["stappen"]["doel"] == {"verwerkingsactiviteit": "gegevensdeling"}
+    assert [s["ok"] for s in opgeslagen["toetsing"]] == [True] * 8
+    # the team's support purpose is one too
+    ondersteuning = {**body["stappen"], "doel": {"verwerkingsactiviteit": "sociaal-domein-ondersteuning"}}
+    assert client.patch(url, {"stappen": ondersteuning}, format="json").status_code == 200
+
+
+def test_sh_09_where_the_leidinggevende_is_required_a_colleague_is_refused_at_consultation(regio, api):
+    """SH-09 (review M1): a G5 share to Veilig Thuis is consulted with the leidinggevende. A colleague is
+    refused when the consultation is recorded (E_SH_CONSULT_REQUIRED), the draft stays open, and the
+    leidinggevende's consultation then lets the decision through."""
+    casus = dh.Casus(regio)
+    client = api(regio.medewerker)
+    url = client.post("/api/v1/deelbesluiten", hulp.g5_aan_vt(regio, casus), format="json").json()["url"]
+    r = consulteer(client, url, regio, adviseur=regio.collega)
+    assert r.status_code == 409 and r.json()["code"] == "E_SH_CONSULT_REQUIRED", r.content
+    assert r.json()["invalidParams"][0]["name"] == "adviseur"
+    assert "leidinggevende" in r.json()["detail"] and "SH-09" in r.json()["detail"]
+    na = client.get(url).json()
+    assert na["status"] == "concept" and na["consultatie"] is None
+    assert consulteer(client, url, regio).status_code == 200
+    r = client.post(f"{url}/_besluiten", {"besluit": "delen", "redenen": "Voor het onderzoek"}, format="json")
+    assert r.status_code == 200, r.content
+
+
+def test_sh_09_g6_may_be_consulted_with_a_colleague_and_an_optional_consultation_with_anyone(regio, api):
+    """SH-09: for G6 a colleague or the leidinggevende; where no consultation is required (G1 to a
+    co-treating provider is not even asked), any colleague may be consulted."""
+    from zorgvuldig.verstrekkingen import policies as p
+
+    g6 = p.Deelvraag(grond=p.G6, ontvanger_type="wgbo_zorg")
+    assert p.consultatie_rollen(g6) == {p.LEIDINGGEVENDE, p.COLLEGA}
+    assert p.consultatie_rollen(p.Deelvraag(grond=p.G2, ontvanger_type="jeugdhulp")) == {
+        p.LEIDINGGEVENDE,
+        p.COLLEGA,
+    }
+    for grond in (p.G5, p.G7):
+        assert p.consultatie_rollen(p.Deelvraag(grond=grond, ontvanger_type="jeugdhulp")) == {
+            p.LEIDINGGEVENDE
+        }
+    assert p.consultatie_rollen(p.Deelvraag(grond=p.G2, ontvanger_type="veilig_thuis")) == {p.LEIDINGGEVENDE}
+
+
+@pytest.mark.parametrize("leeg", [True, False])
+def test_sh_09_an_incomplete_draft_is_not_consulted_because_consultation_fixes_the_answers(regio, api, leeg):
+    """SH-09/SH-21 (review M2): the consultation fixes the answers; a draft whose steps or ground-specific
+    questions are still open (here G5 without the duty's recipient and provision, or an empty draft) is
+    refused (409 E_STATE_CONFLICT, the open items listed) and stays an editable draft."""
+    casus = dh.Casus(regio)
+    client = api(regio.medewerker)
+    if leeg:
+        body = {
+            "dossier": f"{T}/api/v1/dossiers/{casus.dossier.uuid}",
+            "ontvanger": {"naam": "Iemand", "type": "overig"},
+        }
+    else:
+        body = hulp.g5_aan_vt(regio, casus)
+        del body["wettelijkePlicht"]
+    url = client.post("/api/v1/deelbesluiten", body, format="json").json()["url"]
+    r = consulteer(client, url, regio)
+    assert r.status_code == 409 and r.json()["code"] == "E_STATE_CONFLICT", r.content
+    assert "SH-09" in r.json()["detail"]
+    namen = {x["name"] for x in r.json()["invalidParams"]}
+    if not leeg:
+        assert {"wettelijkePlicht.ontvanger", "wettelijkePlicht.bepaling"} <= namen
+        assert [s["ok"] for s in client.get(url).json()["toetsing"]] == [True] * 8  # the steps alone pass
+    na = client.get(url).json()
+    assert na["status"] == "concept" and na["consultatie"] is None
+    als_systeem()
+    assert AuditRegel.objects.filter(
+        actie="deelbesluit.geconsulteerd", status="geweigerd", code="E_STATE_CONFLICT"
+    ).exists()

@@ -76,7 +76,7 @@ def basis(**over):
         "ontvanger_grondslag": "e",
         "ontvanger_direct_betrokken": True,
         "doel": "ondersteuning",
-        "bekende_activiteiten": frozenset({"ondersteuning", "signalering"}),
+        "activiteiten": {"ondersteuning": "ondersteuning", "signalering": "signalering"},
         "grondslag_eigen": "e",
         "klasse": "b",
         "grond": p.G2,
@@ -247,6 +247,34 @@ def test_step_1_purpose_from_the_processing_activities(doel):
     s = stap(basis(doel=doel), 1)
     assert (s.ok, s.code) == (False, "E_NO_PURPOSE")
     assert namen(s.fouten) == {"stappen.doel.verwerkingsactiviteit"}
+
+
+@pytest.mark.parametrize("doel", ["signalering", "beheer-platform", "verantwoording-toezicht"])
+def test_gp_02_step_1_refuses_an_activity_whose_purpose_is_not_sharing(doel):
+    """GP-02 purpose binding: only an activity whose purpose is the client's support or coordination
+    between professionals carries a share; supervision, platform management or the verwijsindex's own
+    signalling do not (E_NO_PURPOSE)."""
+    activiteiten = {
+        "sociaal-domein-ondersteuning": "ondersteuning",
+        "gegevensdeling": "afstemming",
+        "signalering": "signalering",
+        "beheer-platform": "beheer",
+        "verantwoording-toezicht": "toezicht",
+    }
+    s = stap(basis(doel=doel, activiteiten=activiteiten), 1)
+    assert (s.ok, s.code, namen(s.fouten)) == (False, "E_NO_PURPOSE", {"stappen.doel.verwerkingsactiviteit"})
+    assert "GP-02" in s.fouten[0].reden and "verwerkingsactiviteiten" not in s.fouten[0].reden
+    for goed in ("sociaal-domein-ondersteuning", "gegevensdeling"):
+        assert stap(basis(doel=goed, activiteiten=activiteiten), 1).ok
+    assert p.doel_fouten(doel, activiteiten) == list(s.fouten)
+
+
+def test_gp_02_sharing_purposes_are_purposes_of_the_closed_list():
+    from zorgvuldig.registers.catalogus import ACTIVITEITEN, DOELEN
+
+    assert set(DOELEN) >= p.DEELDOELEN
+    deelbaar = {code for code, (_, doel, *_rest) in ACTIVITEITEN.items() if p.doel_toegestaan(doel)}
+    assert deelbaar == {"sociaal-domein-ondersteuning", "casusoverleg", "gegevensdeling"}
 
 
 def test_sh_06_request_states_purpose_and_context():
@@ -647,7 +675,7 @@ deelvraag_st = st.builds(
     ontvanger_grondslag=st.sampled_from([None, "a", "e", "f"]),
     ontvanger_direct_betrokken=st.booleans(),
     doel=st.sampled_from([None, "ondersteuning", "x"]),
-    bekende_activiteiten=st.just(frozenset({"ondersteuning"})),
+    activiteiten=st.just({"ondersteuning": "ondersteuning", "x": "beheer"}),
     grondslag_eigen=st.sampled_from([None, "a", "c", "e", "f"]),
     klasse=st.sampled_from([None, "a", "b", "c"]),
     grond=st.sampled_from([None, *p.ALLE_GRONDEN]),
@@ -1538,3 +1566,14 @@ def test_e5_veilig_thuis_asks_g5_postponed_informing():
     assert not p.review_verschuldigd(OP + dt.timedelta(days=30), OP + dt.timedelta(days=29))
     assert p.review_verschuldigd(OP + dt.timedelta(days=30), OP + dt.timedelta(days=30))
     assert p.overgang_fout("informeren_uitgesteld", "informeren_uitgesteld") is None
+
+
+def test_spec_7_states_only_a_draft_is_discarded_and_with_a_reason():
+    """SPEC §7 States (review M13): concept or consultatie → beeindigd with a reason; a decided share
+    stays in the dossier (SH-10)."""
+    for status in (p.CONCEPT, p.CONSULTATIE):
+        assert p.vervallen_fouten(status, "Per ongeluk aangemaakt.") == ()
+        assert p.overgang_fout(status, p.BEEINDIGD) is None
+        assert codes(_geldig(p.vervallen_fouten(status, "  "))) == {"E_INVALID_INPUT"}
+    for status in (p.BESLOTEN, p.UITGEVOERD, p.INFORMEREN_UITGESTELD, p.CLIENT_GEINFORMEERD, p.BEEINDIGD):
+        assert codes(_geldig(p.vervallen_fouten(status, "Reden."))) == {"E_STATE_CONFLICT"}
