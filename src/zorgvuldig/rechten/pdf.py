@@ -123,6 +123,14 @@ def overzicht_pdf(*, kenmerk: str, organisatie: str, besluit: dict, redenen: str
                 klein,
             )
         )
+    elif overzicht.get("onvolledig"):  # RI-07: never claim "no one" when the decision withholds a part
+        deel.append(
+            _p(
+                "In dit antwoord staat niemand aan wie wij gegevens gaven. Een deel van uw gegevens krijgt u "
+                "niet. Waarom, staat in het besluit.",
+                tekst,
+            )
+        )
     else:
         deel.append(_p("Er zijn geen gegevens aan anderen verstrekt.", tekst))
     deel += [_p("Wie uw gegevens heeft ingezien", h2)]
@@ -137,7 +145,7 @@ def overzicht_pdf(*, kenmerk: str, organisatie: str, besluit: dict, redenen: str
             klein,
         )
         if inzagen
-        else _p("Niemand.", tekst)
+        else _p("In dit antwoord staat niemand." if overzicht.get("onvolledig") else "Niemand.", tekst)
     )
     deel += [_p("Hoe lang wij gegevens bewaren", h2)]
     deel += [_p(f"{b['soort']}: {b['termijn']}", tekst) for b in overzicht.get("bewaartermijnen", [])]

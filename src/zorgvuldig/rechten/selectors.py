@@ -485,9 +485,52 @@ def _casussen(ids) -> list[dict]:
     ]
 
 
-def _inzagen(sleutels: list[str], namen_vrijgegeven: bool) -> list[dict]:
+def _verzwegen(achterhouden, uitgesloten: list[dict]) -> frozenset[str]:
+    """Withholding an item withholds what reveals it (RI-07, SH-14): the uuids whose audit entries stay out
+    of "who saw my data" — every item left out, and for a provision from a sharing decision that decision
+    too, so its consultation, decision, execution and postponement are not listed either."""
+    from zorgvuldig.verstrekkingen.models import Verstrekking
+
+    uit = set(achterhouden) | {u["item"] for u in uitgesloten}
+    herkomsten = set(
+        Verstrekking.objects.filter(uuid__in=_uuids(uit), herkomst__startswith="deelbesluit:").values_list(
+            "herkomst", flat=True
+        )
+    )
+    if herkomsten:
+        uit |= {h.removeprefix("deelbesluit:") for h in herkomsten}
+        # a decision on several persons wrote one entry each: none of them may show
+        broers = Verstrekking.objects.filter(herkomst__in=herkomsten).values_list("uuid", flat=True)
+        uit |= {str(u) for u in broers}
+    return frozenset(uit)
+
+
+def _uuids(waarden) -> list[str]:
+    """The values that are uuids (a withheld item is named by its uuid; anything else matches nothing)."""
+    import uuid as uuid_
+
+    uit = []
+    for w in waarden:
+        try:
+            uit.append(str(uuid_.UUID(str(w))))
+        except ValueError:
+            continue
+    return uit
+
+
+def _onthult(regel: dict, verzwegen: frozenset[str]) -> bool:
+    """An audit entry about a withheld object, or linked to one (a sharing decision's entries name its
+    consent and itself in `koppeling`)."""
+    if regel["object_uuid"] in verzwegen:
+        return True
+    return any(isinstance(w, str) and w in verzwegen for w in (regel["koppeling"] or {}).values())
+
+
+def _inzagen(
+    sleutels: list[str], namen_vrijgegeven: bool, verzwegen: frozenset[str] = frozenset()
+) -> list[dict]:
     """RI-17: who saw or processed the data, by function and organisation — not by name unless the FG
-    decided so for this request."""
+    decided so for this request; never an entry that reveals what the answer leaves out (`verzwegen`)."""
     from zorgvuldig.audit.acties import ACTIES
     from zorgvuldig.audit.models import AuditRegel, Pseudoniem
     from zorgvuldig.organisaties.models import Gebruiker
@@ -500,9 +543,18 @@ def _inzagen(sleutels: list[str], namen_vrijgegeven: bool) -> list[dict]:
         AuditRegel.objects.filter(betrokkene__in=pseudoniemen, status="uitgevoerd")
         .order_by("tijdstip", "id")
         .values(
-            "tijdstip", "actor_functie", "actor_organisatie", "actor_gebruiker", "actie", "doel", "kanaal"
+            "tijdstip",
+            "actor_functie",
+            "actor_organisatie",
+            "actor_gebruiker",
+            "actie",
+            "doel",
+            "kanaal",
+            "object_uuid",
+            "koppeling",
         )
     )
+    regels = [r for r in regels if policies.in_inzagen(r["actie"]) and not _onthult(r, verzwegen)]
     organisaties = _organisatienamen({r["actor_organisatie"] for r in regels if r["actor_organisatie"]})
     namen = (
         {
@@ -527,7 +579,6 @@ def _inzagen(sleutels: list[str], namen_vrijgegeven: bool) -> list[dict]:
             "doel": doel_naam(r["doel"]),
         }
         for r in regels
-        if policies.in_inzagen(r["actie"])
     ]
 
 
@@ -650,6 +701,9 @@ def stel_samen(verzoek: Verzoek, achterhouden: frozenset[str] | set[str] = froze
             "bewaartermijnen": BEWAARTERMIJNEN,
             "rechten": RECHTEN,
             "geautomatiseerdeVerwerking": UITLEG_VERWIJSINDEX,
-            "inzagen": _inzagen(sleutels, verzoek.naam_vermelding),
+            "inzagen": _inzagen(sleutels, verzoek.naam_vermelding, _verzwegen(achterhouden, uitgesloten)),
+            # RI-07: part of the answer was withheld by the decision; the reader is not told that what
+            # is listed is all there is (the decision names the ground)
+            "onvolledig": bool(achterhouden),
         }
     return Samenstelling(overzicht, uitgesloten)

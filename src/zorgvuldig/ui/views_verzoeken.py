@@ -357,6 +357,17 @@ def _overige_items(overzicht: dict) -> list[tuple[str, str, str]]:
     )
 
 
+def _uitgesteld(overzicht: dict) -> list[str]:
+    """SH-14: the provisions in the answer whose informing is still postponed, as the decision form names
+    them: the preview warns before anyone decides (the decision form flags the same rows)."""
+    uitgesteld = selectors.met_uitgesteld_informeren([o["uuid"] for o in overzicht["ontvangers"]])
+    return [
+        f"Verstrekking aan {o['ontvanger']} op {_dag(o['datum'])} ({o['doel']})"
+        for o in overzicht["ontvangers"]
+        if o["uuid"] in uitgesteld
+    ]
+
+
 def _besluit_form(actor, v, data=None):
     return f.BesluitFormulier(
         data,
@@ -746,14 +757,17 @@ def overzicht(request, uuid, actor):
     for rij in rijen:
         rij["href"] = f"{links[rij['dossier']]}#notitie-{rij['uuid']}" if rij["dossier"] in links else ""
     besluit = v.besluit or {}
+    voorbeeld = uitgesloten is not None
     return render(
         request,
         "ui/verzoeken/overzicht.html",
         {
             "v": v,
             "a": _antwoord(data),
-            "voorbeeld": uitgesloten is not None,
+            "voorbeeld": voorbeeld,
             "uitgesloten": rijen,
+            "uitgesteld": _uitgesteld(data) if voorbeeld else [],
+            "uitstel_loopt": UITSTEL_LOOPT,
             "uitgevoerd_op": _datum(v.uitvoering.get("datum")),
             "besluit": {
                 "uitkomst": f.STATUS.get(besluit.get("uitkomst", ""), ""),
