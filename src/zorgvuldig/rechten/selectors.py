@@ -379,15 +379,20 @@ def _dossiers(
 
 
 def _toestemmingen(ids, achterhouden) -> list[dict]:
+    from zorgvuldig.registers.catalogus import doel_voor_client
     from zorgvuldig.toestemmingen.models import Toestemming
+    from zorgvuldig.toestemmingen.policies import SOORT_NAMEN, STATUS_NAMEN
     from zorgvuldig.toestemmingen.selectors import status
 
     return [
         {
             "uuid": str(t.uuid),
             "soort": t.soort,
+            "soortNaam": SOORT_NAMEN.get(t.soort, t.soort),
             "status": status(t),
+            "statusNaam": STATUS_NAMEN.get(status(t), status(t)),
             "doel": t.doel,
+            "doelNaam": doel_voor_client(t.doel),
             "gegevenscategorieen": t.gegevenscategorieen,
             "datum": t.datum.isoformat(),
             "geldigTot": t.geldig_tot.isoformat() if t.geldig_tot else None,
@@ -431,13 +436,13 @@ def met_uitgesteld_informeren(verstrekkingen: list[str]) -> set[str]:
 
 def _ontvangers(rijen, achterhouden) -> list[dict]:
     """RI-05: every recipient with the purpose of each provision (SH-16)."""
-    from zorgvuldig.registers.catalogus import doel_naam
+    from zorgvuldig.registers.catalogus import doel_voor_client
 
     return [
         {
             "uuid": str(v.uuid),
             "ontvanger": v.ontvanger_organisatie.naam if v.ontvanger_organisatie else v.ontvanger_naam,
-            "doel": doel_naam(v.doel),
+            "doel": doel_voor_client(v.doel),
             "grond": v.grond,
             "datum": v.datum.isoformat(),
             "gegevens": v.gegevens,
@@ -534,7 +539,7 @@ def _inzagen(
     from zorgvuldig.audit.acties import ACTIES
     from zorgvuldig.audit.models import AuditRegel, Pseudoniem
     from zorgvuldig.organisaties.models import Gebruiker
-    from zorgvuldig.registers.catalogus import doel_naam
+    from zorgvuldig.registers.catalogus import doel_voor_client
 
     pseudoniemen = list(Pseudoniem.objects.filter(sleutel__in=sleutels).values_list("pseudoniem", flat=True))
     if not pseudoniemen:
@@ -576,7 +581,7 @@ def _inzagen(
             ),
             "datum": r["tijdstip"].isoformat(),
             "actie": ACTIES.get(r["actie"], r["actie"]),
-            "doel": doel_naam(r["doel"]),
+            "doel": doel_voor_client(r["doel"]),
         }
         for r in regels
     ]
@@ -657,7 +662,7 @@ def correctienotificaties(verzoek: Verzoek) -> list:
 def stel_samen(verzoek: Verzoek, achterhouden: frozenset[str] | set[str] = frozenset()) -> Samenstelling:
     """The inzage answer for `verzoek.persoon` as `verzoek.indiener` may receive it (RI-03, RI-05), without
     the items the decision withholds (`achterhouden`: item uuids, RI-02, RI-07)."""
-    from zorgvuldig.registers.catalogus import DOELEN
+    from zorgvuldig.registers.catalogus import doel_voor_client
     from zorgvuldig.registers.datacategorieen import CATEGORIEEN
 
     is_vertegenwoordiger = verzoek.hoedanigheid != "zelf"
@@ -693,8 +698,8 @@ def stel_samen(verzoek: Verzoek, achterhouden: frozenset[str] | set[str] = froze
                 "signalen": signalen,
                 "casusoverleggen": [] if vi else _casussen(ids),
             },
-            "doelen": sorted({DOELEN["ondersteuning"], DOELEN["plan"]} if dossiers else set())
-            + ([DOELEN["signalering"]] if signalen else []),
+            "doelen": sorted(doel_voor_client(d) for d in (["ondersteuning", "plan"] if dossiers else []))
+            + ([doel_voor_client("signalering")] if signalen else []),
             "categorieen": [CATEGORIEEN[c] for c in sorted(categorieen)],
             "herkomst": sorted({herkomst(i) for d in dossiers for i in d["items"]}),
             "ontvangers": ontvangers,

@@ -88,12 +88,12 @@ def _deel_met_veilig_thuis_uitgesteld(regio, api, sam):
     )
     assert r.status_code == 200 and r.json()["status"] == "informeren_uitgesteld", r.content
     als_systeem()
-    return Verstrekking.objects.get(persoon=sam)
+    return Verstrekking.objects.get(persoon=sam), d
 
 
 def test_h1_ri_07_sh_14_a_withheld_postponed_provision_leaves_no_trace_in_the_answer(regio, api, ui, client):
     sam, _moeder = sam_en_moeder(regio)
-    verstrekking = _deel_met_veilig_thuis_uitgesteld(regio, api, sam)
+    verstrekking, _d = _deel_met_veilig_thuis_uitgesteld(regio, api, sam)
 
     # Ingrid asks for Sam's data in the portal
     inloggen(client, BSN_ANDER)
@@ -148,11 +148,20 @@ def test_h1_ri_07_sh_14_a_withheld_postponed_provision_leaves_no_trace_in_the_an
         assert woord not in tekst, woord
 
 
-def test_ri_05_without_withholding_the_provision_and_its_lines_are_in_the_answer(regio, api, client):
+def test_ri_05_m5_granted_in_full_the_answer_names_the_share_in_words_with_repeated_reads_grouped(
+    regio, api, client
+):
     """The control: granted in full, the answer names Veilig Thuis and the acts on the share (RI-05, RI-17)
-    — what the test above removes is there to remove."""
-    sam, _moeder = sam_en_moeder(regio)
-    _deel_met_veilig_thuis_uitgesteld(regio, api, sam)
+    — what the test above removes is there to remove. And M5: the client reads words, not codes, and the
+    same read repeated on one day is one row with how often."""
+    sam, moeder = sam_en_moeder(regio)
+    _verstrekking, d = _deel_met_veilig_thuis_uitgesteld(regio, api, sam)
+    medewerker = api(regio.medewerker)
+    casus = SimpleNamespace(lisa=sam, moeder=moeder, dossier=d)
+    body = deelhulp.toestemming_body(regio, casus, deelhulp.veilig_thuis(regio))
+    assert medewerker.post("/api/v1/toestemmingen", body, format="json").status_code == 201
+    for _ in range(3):
+        assert medewerker.get(f"/api/v1/dossiers/{d.uuid}").status_code == 200
     inloggen(client, BSN_ANDER)
     client.post("/mijn/verzoeken/nieuw", {"soort": "inzage", "persoon": str(sam.uuid)})
     als_systeem()
@@ -173,3 +182,18 @@ def test_ri_05_without_withholding_the_provision_and_its_lines_are_in_the_answer
     assert antwoord["onvolledig"] is False
     acties = {r["actie"] for r in antwoord["inzagen"]}
     assert {"Besluit over delen genomen", "Informeren van de cliënt uitgesteld"} <= acties
+    # the JSON keeps the codes and adds the words
+    toestemming = antwoord["gegevens"]["toestemmingen"][0]
+    assert toestemming["soort"] == "doorbreking_beroepsgeheim"
+    assert toestemming["soortNaam"] == "Toestemming om gegevens te delen met een andere organisatie"
+
+    pagina = client.get(f"/mijn/verzoeken/{v.uuid}").content.decode()
+    assert "Toestemming om gegevens te delen met een andere organisatie" in pagina
+    for code in ("doorbreking_beroepsgeheim", "gegevensdeling", "DS doel", ">systeem<", ": gegeven"):
+        assert code not in pagina, code
+    rijen = re.findall(r"<tr class=\"utrecht-table__row\"><td", pagina.split("Wie uw gegevens bekeek", 1)[1])
+    assert 0 < len(rijen) < len(antwoord["inzagen"])  # grouped
+    assert re.search(r"Dossier ingezien \((\d+) keer\)", pagina)
+    tekst = pdf_tekst(client.get(f"/mijn/verzoeken/{v.uuid}/antwoord.pdf").content)
+    assert "Dossier ingezien \\(" in tekst or "Dossier ingezien (" in tekst
+    assert "DS doel" not in tekst and "doorbreking_beroepsgeheim" not in tekst

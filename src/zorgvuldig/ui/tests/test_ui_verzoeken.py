@@ -19,6 +19,7 @@ from zorgvuldig.dossiers.tests import hulp
 from zorgvuldig.personen.services import registreer_relatie
 from zorgvuldig.rechten import services
 from zorgvuldig.rechten.models import Beperking, Verzoek
+from zorgvuldig.rechten.policies import lange_datum
 from zorgvuldig.rechten.tests.hulp import Gezin, verstrekking
 from zorgvuldig.ui.tests.test_ui import nav
 
@@ -495,7 +496,7 @@ def test_ri_16_the_decision_of_a_bestuursorgaan_carries_the_bezwaar_clause(regio
     pagina = leesbaar(ui(regio.medewerker).get(url(v)))
     assert "Bezwaar maken (RI-16)" in pagina
     tot = today() + dt.timedelta(weeks=6)
-    assert f"uiterlijk op {tot:%d-%m-%Y}" in pagina
+    assert f"uiterlijk op {lange_datum(tot)}" in pagina  # L7: the page's one date format, "9 januari 2027"
 
 
 @pytest.mark.parametrize(
