@@ -523,12 +523,12 @@ def _uuids(waarden) -> list[str]:
     return uit
 
 
-def _onthult(regel: dict, verzwegen: frozenset[str]) -> bool:
+def _onthult(object_uuid: str, koppeling: dict | None, verzwegen: frozenset[str]) -> bool:
     """An audit entry about a withheld object, or linked to one (a sharing decision's entries name its
     consent and itself in `koppeling`)."""
-    if regel["object_uuid"] in verzwegen:
+    if object_uuid in verzwegen:
         return True
-    return any(isinstance(w, str) and w in verzwegen for w in (regel["koppeling"] or {}).values())
+    return any(isinstance(w, str) and w in verzwegen for w in (koppeling or {}).values())
 
 
 def _inzagen(
@@ -559,7 +559,11 @@ def _inzagen(
             "koppeling",
         )
     )
-    regels = [r for r in regels if policies.in_inzagen(r["actie"]) and not _onthult(r, verzwegen)]
+    regels = [
+        r
+        for r in regels
+        if policies.in_inzagen(r["actie"]) and not _onthult(r["object_uuid"], r["koppeling"], verzwegen)
+    ]
     organisaties = _organisatienamen({r["actor_organisatie"] for r in regels if r["actor_organisatie"]})
     namen = (
         {
@@ -641,6 +645,37 @@ def eerdere_ontvangers(verzoek: Verzoek) -> dict[str, Any]:
         personen, bsn = _personen(verzoek.persoon)
         rijen = _verstrekkingen(verzoek, personen, bsn).select_related("ontvanger_organisatie", "organisatie")
         return {str(v.uuid): v for v in rijen.order_by("datum", "id")}
+
+
+def achtergehouden_items(verzoek: Verzoek) -> dict[str, dict]:
+    """L7: what each item the decision withholds or keeps is — kind, date and, per kind, recipient,
+    organisation or dossier — so the request page describes it instead of a bare number. The items may be
+    another organisation's of the controller; the request's visibility lets its readers see this much."""
+    from zorgvuldig.dossiers.models import Notitie, Plan, Zrmscore
+    from zorgvuldig.toestemmingen.models import Toestemming
+    from zorgvuldig.verstrekkingen.models import Verstrekking
+    from zorgvuldig.verwijsindex.models import Signaal
+
+    uuids = _uuids(a["item"] for a in (verzoek.besluit or {}).get("achtergehouden", []))
+    if not uuids:
+        return {}
+    uit: dict[str, dict] = {}
+    with tenancy.systeem():
+        for v in Verstrekking.objects.filter(uuid__in=uuids).select_related("ontvanger_organisatie"):
+            naam = v.ontvanger_organisatie.naam if v.ontvanger_organisatie else v.ontvanger_naam
+            uit[str(v.uuid)] = {"soort": "verstrekking", "datum": v.datum, "ontvanger": naam}
+        for t in Toestemming.objects.filter(uuid__in=uuids):
+            uit[str(t.uuid)] = {"soort": "toestemming", "datum": t.datum, "doel": t.doel}
+        for g in Signaal.objects.filter(uuid__in=uuids).select_related("organisatie"):
+            uit[str(g.uuid)] = {"soort": "signaal", "datum": None, "organisatie": g.organisatie.naam}
+        for soort, model in (("notitie", Notitie), ("zrmscore", Zrmscore), ("plan", Plan)):
+            for i in model.objects.filter(uuid__in=uuids).select_related("dossier"):
+                uit[str(i.uuid)] = {
+                    "soort": soort,
+                    "datum": i.aangemaakt.date(),
+                    "dossier": i.dossier.kenmerk,
+                }
+    return uit
 
 
 def correctienotificaties(verzoek: Verzoek) -> list:

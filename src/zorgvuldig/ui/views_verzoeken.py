@@ -446,6 +446,32 @@ def _notificaties(v) -> list[dict]:
     return uit
 
 
+def _item_omschrijving(item: str, feiten: dict | None) -> str:
+    """L7: a withheld or kept item in words, as the decision form named it; a bare number only for an item
+    that no longer exists (destroyed since)."""
+    if not feiten:
+        return f"Item nummer {item[:8]}"
+    dag = date_format(feiten["datum"], "j F Y") if feiten.get("datum") else ""
+    soort = feiten["soort"]
+    if soort == "verstrekking":
+        return f"Verstrekking aan {feiten['ontvanger']} op {dag}"
+    if soort == "toestemming":
+        return f"Toestemming van {dag} ({_activiteit_namen().get(feiten['doel'], feiten['doel'])})"
+    if soort == "signaal":
+        return f"Signaal in de verwijsindex van {feiten['organisatie']}"
+    naam = f.UITGESLOTEN_SOORTEN.get(soort, soort)
+    return f"{naam} uit dossier {feiten['dossier']} van {dag} (nummer {item[:8]})"
+
+
+def _achtergehouden(v) -> list[dict]:
+    rijen = (v.besluit or {}).get("achtergehouden", [])
+    feiten = selectors.achtergehouden_items(v) if rijen else {}
+    return [
+        {"item": _item_omschrijving(a["item"], feiten.get(a["item"])), "grond": f.grond_label(a["grond"])}
+        for a in rijen
+    ]
+
+
 def _weergave(v, inhoud: dict) -> dict:
     """Everything recorded on the request, in plain words."""
     t = selectors.termijnen(v)
@@ -482,10 +508,7 @@ def _weergave(v, inhoud: dict) -> dict:
             "uitkomst": f.STATUS.get(besluit.get("uitkomst", ""), besluit.get("uitkomst", "")),
             "redenen": inhoud.get("besluitRedenen", ""),
             "gronden": [f.grond_label(g) for g in besluit.get("gronden", [])],
-            "achtergehouden": [
-                {"item": a["item"][:8], "grond": f.grond_label(a["grond"])}
-                for a in besluit.get("achtergehouden", [])
-            ],
+            "achtergehouden": _achtergehouden(v),
             "mandaat": mandaat.get("besluit") or ("Mandaat besluiten op verzoeken" if mandaat else ""),
             "door": v.besloten_door.naam if v.besloten_door else "",
             "verzonden_op": _datum(besluit.get("verzondenOp")),

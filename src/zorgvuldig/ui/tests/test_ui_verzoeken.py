@@ -743,6 +743,9 @@ def test_ri_07_sh_14_a_provision_whose_informing_is_still_postponed_is_flagged_a
     )
     assert "Het besluit is vastgelegd." in leesbaar(r), leesbaar(r)[:2000]
     assert vers(v).besluit["achtergehouden"] == [{"item": str(uitgesteld.uuid), "grond": "e"}]
+    # L7: the decision names what it withholds in words, not as "Item 1120742b"
+    assert "Niet verstrekt of niet uitgevoerd: Verstrekking aan OSG Het Baken op 2 maart 2026:" in leesbaar(r)
+    assert f"Item {str(uitgesteld.uuid)[:8]}" not in leesbaar(r)
     als_systeem()
     antwoord = services.selectors.stel_samen(vers(v), achterhouden={str(uitgesteld.uuid)}).overzicht
     assert [o["datum"] for o in antwoord["ontvangers"]] == ["2026-04-01"]
