@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
+from zorgvuldig.toestemmingen import policies as toestemming_policies
+
 ZELF = "zelf"
 VERTEGENWOORDIGER = "wettelijk_vertegenwoordiger"
 # Relations that give a parent or guardian the rights of a child under 16 (RI-01, RI-02, PE-04).
@@ -102,20 +104,8 @@ STATUS: dict[str, tuple[str, str]] = {
     "gesloten": ("Afgesloten", "Dit verzoek is klaar en afgesloten."),
 }
 
-CONSENT_SOORTEN = {
-    "grondslag_verwerking": "Toestemming om uw gegevens te gebruiken",
-    "doorbreking_beroepsgeheim": "Toestemming om gegevens te delen met een andere organisatie",
-    "start_jeugdhulp": "Toestemming om met hulp te beginnen",
-    "overig": "Andere toestemming",
-}
-
-CONSENT_STATUS = {
-    "gevraagd": "Gevraagd, nog niet gegeven",
-    "gegeven": "Gegeven",
-    "geweigerd": "Geweigerd",
-    "ingetrokken": "Ingetrokken",
-    "verlopen": "Verlopen",
-}
+CONSENT_SOORTEN = toestemming_policies.SOORT_NAMEN
+CONSENT_STATUS = toestemming_policies.STATUS_NAMEN
 
 
 def soort_titel(soort: str) -> str:

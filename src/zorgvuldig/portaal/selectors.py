@@ -300,7 +300,7 @@ def _toestemming_rijen(w: Wereld):
 
 def _toestemming_rij(t, record: Record, gever: bool, w: Wereld) -> dict:
     from zorgvuldig.organisaties.models import Organisatie
-    from zorgvuldig.registers.catalogus import doel_naam
+    from zorgvuldig.registers.catalogus import doel_voor_client
     from zorgvuldig.toestemmingen.selectors import inhoud, status
 
     stand = status(t)
@@ -312,7 +312,7 @@ def _toestemming_rij(t, record: Record, gever: bool, w: Wereld) -> dict:
         "soort": policies.CONSENT_SOORTEN.get(t.soort, t.soort),
         "voor": "uzelf" if record.indiener is None else naam(t.betrokkene),
         "organisatie": t.organisatie.naam,
-        "doel": doel_naam(t.doel),
+        "doel": doel_voor_client(t.doel),
         "ontvangers": [o for o in ontvangers if o],
         "gegevens": inhoud(t).get("inhoud", ""),
         "datum": t.datum,

@@ -249,14 +249,6 @@ class DigidMockAcs(View):
 
 # --- the answer for display -------------------------------------------------------------------------------
 
-ITEMSOORTEN = {
-    "notitie": "Aantekening",
-    "zrmscore": "Score zelfredzaamheid",
-    "plan": "Plan",
-    "verwijzing": "Verwijzing",
-    "veiligheidsbeoordeling": "Veiligheidsbeoordeling",
-}
-
 
 def _antwoord(overzicht: dict) -> dict:
-    return weergave.antwoord(overzicht, ITEMSOORTEN)
+    return weergave.antwoord(overzicht, weergave.ITEMSOORTEN)

@@ -15,13 +15,28 @@ from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from zorgvuldig.rechten.policies import GRONDEN
+from zorgvuldig.rechten import weergave
+from zorgvuldig.rechten.policies import GRONDEN, lange_datum
 
 UITKOMST = {"toegewezen": "toegewezen", "gedeeltelijk": "gedeeltelijk toegewezen", "afgewezen": "afgewezen"}
 
 
 def _p(tekst, stijl):
     return Paragraph(escape(str(tekst if tekst is not None else "")), stijl)
+
+
+def _d(waarde) -> str:
+    """A stored date in the one format the letter uses ("9 januari 2027")."""
+    dag = weergave.datum(waarde)
+    return lange_datum(dag) if dag else ""
+
+
+PERSOONSGEGEVENS = {
+    "naam": "Naam",
+    "geboortedatum": "Geboortedatum",
+    "adres": "Adres",
+    "telefoon": "Telefoon",
+}
 
 
 def _tabel(kop: list[str], rijen: list[list], stijl) -> Table:
@@ -57,7 +72,7 @@ def overzicht_pdf(*, kenmerk: str, organisatie: str, besluit: dict, redenen: str
     deel += [_p("Besluit", h2)]
     deel.append(
         _p(
-            f"Op {besluit.get('datum', '')} is uw verzoek {UITKOMST.get(besluit.get('uitkomst', ''), '')}.",
+            f"Op {_d(besluit.get('datum'))} is uw verzoek {UITKOMST.get(besluit.get('uitkomst', ''), '')}.",
             tekst,
         )
     )
@@ -71,73 +86,97 @@ def overzicht_pdf(*, kenmerk: str, organisatie: str, besluit: dict, redenen: str
     if besluit.get("bezwaarclausule"):
         deel += [_p("Bezwaar maken", h2), _p(besluit["bezwaarclausule"], tekst)]
 
+    a = weergave.antwoord(overzicht, weergave.ITEMSOORTEN)  # the same words and rows as on the page
     persoon = overzicht.get("betrokkene", {})
     deel += [_p("Over wie gaat dit", h2)]
-    deel += [_p(f"{k}: {v}", tekst) for k, v in persoon.items() if k != "bsnBekend"]
+    for sleutel, label in PERSOONSGEGEVENS.items():
+        if persoon.get(sleutel):
+            waarde = _d(persoon[sleutel]) if sleutel == "geboortedatum" else persoon[sleutel]
+            deel.append(_p(f"{label}: {waarde}", tekst))
 
-    gegevens = overzicht.get("gegevens", {})
-    for dossier in gegevens.get("dossiers", []):
+    for dossier in a["dossiers"]:
+        vernietigen = (
+            f"Wordt vernietigd op {_d(dossier['vernietigen_op'])}."
+            if dossier["vernietigen_op"]
+            else "Wordt 15 jaar na het einde van de hulp vernietigd."
+        )
         deel += [
             _p(f"Dossier {dossier['kenmerk']} bij {dossier['organisatie']}", h2),
             _p(
-                f"Geopend op {dossier['geopendOp']}; status {dossier['status']}; kader {dossier['kader']}. "
-                f"Wordt vernietigd op {dossier.get('vernietigenOp') or '15 jaar na het einde'}.",
+                f"Geopend op {_d(dossier['geopend_op'])}; status {dossier['status']}; "
+                f"kader {dossier['kader']}. {vernietigen}",
                 tekst,
             ),
         ]
         for item in dossier["items"]:
-            regel = item.get("tekst") or item.get("onderbouwing") or item.get("doel") or ""
-            deel.append(_p(f"{item['datum']} — {item['soort']}: {regel}", tekst))
-            for verklaring in item.get("eigenVerklaringen", []):
+            deel.append(_p(f"{_d(item['datum'])} — {item['soort']}: {item['tekst']}", tekst))
+            for verklaring in item["verklaringen"]:
                 deel.append(_p(f"Eigen verklaring van de cliënt bij deze aantekening: {verklaring}", tekst))
-    if gegevens.get("toestemmingen"):
+    if a["toestemmingen"]:
         deel += [_p("Toestemmingen", h2)]
         deel.append(
             _tabel(
                 ["Soort", "Doel", "Status", "Datum"],
-                [[t["soort"], t["doel"], t["status"], t["datum"]] for t in gegevens["toestemmingen"]],
+                [
+                    [t["soort_naam"], t["doel_naam"], t["status_naam"], _d(t["datum"])]
+                    for t in a["toestemmingen"]
+                ],
                 klein,
             )
         )
-    if gegevens.get("signalen"):
+    if a["signalen"]:
         deel += [_p("Verwijsindex", h2)]
         deel.append(
             _tabel(
                 ["Organisatie", "Afgegeven op", "Verwijderdatum"],
-                [[s["organisatie"], s["afgegevenOp"], s["verwijderdatum"]] for s in gegevens["signalen"]],
+                [[s["organisatie"], _d(s["afgegeven_op"]), _d(s["tot"])] for s in a["signalen"]],
                 klein,
             )
         )
     deel += [_p("Waarvoor en welke soorten gegevens", h2)]
-    deel += [_p(d, tekst) for d in overzicht.get("doelen", [])]
+    deel += [_p(d, tekst) for d in a["doelen"]]
     deel += [_p(c, tekst) for c in overzicht.get("categorieen", [])]
     deel += [_p("Waar de gegevens vandaan komen", h2)]
     deel += [_p(h, tekst) for h in overzicht.get("herkomst", [])] or [_p("Van uzelf.", tekst)]
     deel += [_p("Aan wie gegevens zijn verstrekt", h2)]
-    ontvangers = overzicht.get("ontvangers", [])
+    ontvangers = a["ontvangers"]
     if ontvangers:
         deel.append(
             _tabel(
                 ["Ontvanger", "Doel", "Datum"],
-                [[o["ontvanger"], o["doel"], o["datum"]] for o in ontvangers],
+                [[o["ontvanger"], o["doel"], _d(o["datum"])] for o in ontvangers],
                 klein,
+            )
+        )
+    elif overzicht.get("onvolledig"):  # RI-07: never claim "no one" when the decision withholds a part
+        deel.append(
+            _p(
+                "In dit antwoord staat niemand aan wie wij gegevens gaven. Een deel van uw gegevens krijgt u "
+                "niet. Waarom, staat in het besluit.",
+                tekst,
             )
         )
     else:
         deel.append(_p("Er zijn geen gegevens aan anderen verstrekt.", tekst))
     deel += [_p("Wie uw gegevens heeft ingezien", h2)]
-    inzagen = overzicht.get("inzagen", [])
+    inzagen = a["inzagen"]
     deel.append(
         _tabel(
             ["Datum", "Functie", "Organisatie", "Handeling", "Doel"],
             [
-                [r["datum"][:10], r.get("naam") or r["functie"], r["organisatie"], r["actie"], r["doel"]]
+                [
+                    _d(r["datum"]),
+                    f"{r['naam']} ({r['functie']})" if r["naam"] else r["functie"],
+                    r["organisatie"],
+                    r["actie"] + (f" ({r['aantal']} keer)" if r["aantal"] > 1 else ""),
+                    r["doel"],
+                ]
                 for r in inzagen
             ],
             klein,
         )
         if inzagen
-        else _p("Niemand.", tekst)
+        else _p("In dit antwoord staat niemand." if overzicht.get("onvolledig") else "Niemand.", tekst)
     )
     deel += [_p("Hoe lang wij gegevens bewaren", h2)]
     deel += [_p(f"{b['soort']}: {b['termijn']}", tekst) for b in overzicht.get("bewaartermijnen", [])]

@@ -236,12 +236,33 @@ def is_awb_besluit(soort: str, bestuursorgaan: bool) -> bool:
     return bestuursorgaan and soort != "klacht"
 
 
+MAANDEN = (
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
+
+
+def lange_datum(datum: dt.date) -> str:
+    """A date as the letters and pages to the client write it ("9 januari 2027"), whatever the locale."""
+    return f"{datum.day} {MAANDEN[datum.month - 1]} {datum.year}"
+
+
 def bezwaarclausule(verzonden_op: dt.date) -> tuple[str, dt.date]:
     """RI-16 (Awb 3:45, 6:7, 6:8): bezwaar within 6 weeks, counted from the day after sending."""
     tot = verzonden_op + BEZWAARTERMIJN
     tekst = (
         "Bent u het niet eens met dit besluit? Dan kunt u binnen zes weken na de dag waarop het is "
-        f"verzonden bezwaar maken, dus uiterlijk op {tot:%d-%m-%Y}. Stuur uw bezwaarschrift aan het "
+        f"verzonden bezwaar maken, dus uiterlijk op {lange_datum(tot)}. Stuur uw bezwaarschrift aan het "
         "bestuursorgaan dat het besluit nam, met uw naam en adres, de datum, het besluit waartegen u bezwaar "
         "maakt en waarom. U kunt ook een klacht indienen bij de Autoriteit Persoonsgegevens."
     )

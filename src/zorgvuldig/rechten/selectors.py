@@ -379,15 +379,20 @@ def _dossiers(
 
 
 def _toestemmingen(ids, achterhouden) -> list[dict]:
+    from zorgvuldig.registers.catalogus import doel_voor_client
     from zorgvuldig.toestemmingen.models import Toestemming
+    from zorgvuldig.toestemmingen.policies import SOORT_NAMEN, STATUS_NAMEN
     from zorgvuldig.toestemmingen.selectors import status
 
     return [
         {
             "uuid": str(t.uuid),
             "soort": t.soort,
+            "soortNaam": SOORT_NAMEN.get(t.soort, t.soort),
             "status": status(t),
+            "statusNaam": STATUS_NAMEN.get(status(t), status(t)),
             "doel": t.doel,
+            "doelNaam": doel_voor_client(t.doel),
             "gegevenscategorieen": t.gegevenscategorieen,
             "datum": t.datum.isoformat(),
             "geldigTot": t.geldig_tot.isoformat() if t.geldig_tot else None,
@@ -431,13 +436,13 @@ def met_uitgesteld_informeren(verstrekkingen: list[str]) -> set[str]:
 
 def _ontvangers(rijen, achterhouden) -> list[dict]:
     """RI-05: every recipient with the purpose of each provision (SH-16)."""
-    from zorgvuldig.registers.catalogus import doel_naam
+    from zorgvuldig.registers.catalogus import doel_voor_client
 
     return [
         {
             "uuid": str(v.uuid),
             "ontvanger": v.ontvanger_organisatie.naam if v.ontvanger_organisatie else v.ontvanger_naam,
-            "doel": doel_naam(v.doel),
+            "doel": doel_voor_client(v.doel),
             "grond": v.grond,
             "datum": v.datum.isoformat(),
             "gegevens": v.gegevens,
@@ -485,13 +490,56 @@ def _casussen(ids) -> list[dict]:
     ]
 
 
-def _inzagen(sleutels: list[str], namen_vrijgegeven: bool) -> list[dict]:
+def _verzwegen(achterhouden, uitgesloten: list[dict]) -> frozenset[str]:
+    """Withholding an item withholds what reveals it (RI-07, SH-14): the uuids whose audit entries stay out
+    of "who saw my data" — every item left out, and for a provision from a sharing decision that decision
+    too, so its consultation, decision, execution and postponement are not listed either."""
+    from zorgvuldig.verstrekkingen.models import Verstrekking
+
+    uit = set(achterhouden) | {u["item"] for u in uitgesloten}
+    herkomsten = set(
+        Verstrekking.objects.filter(uuid__in=_uuids(uit), herkomst__startswith="deelbesluit:").values_list(
+            "herkomst", flat=True
+        )
+    )
+    if herkomsten:
+        uit |= {h.removeprefix("deelbesluit:") for h in herkomsten}
+        # a decision on several persons wrote one entry each: none of them may show
+        broers = Verstrekking.objects.filter(herkomst__in=herkomsten).values_list("uuid", flat=True)
+        uit |= {str(u) for u in broers}
+    return frozenset(uit)
+
+
+def _uuids(waarden) -> list[str]:
+    """The values that are uuids (a withheld item is named by its uuid; anything else matches nothing)."""
+    import uuid as uuid_
+
+    uit = []
+    for w in waarden:
+        try:
+            uit.append(str(uuid_.UUID(str(w))))
+        except ValueError:
+            continue
+    return uit
+
+
+def _onthult(object_uuid: str, koppeling: dict | None, verzwegen: frozenset[str]) -> bool:
+    """An audit entry about a withheld object, or linked to one (a sharing decision's entries name its
+    consent and itself in `koppeling`)."""
+    if object_uuid in verzwegen:
+        return True
+    return any(isinstance(w, str) and w in verzwegen for w in (koppeling or {}).values())
+
+
+def _inzagen(
+    sleutels: list[str], namen_vrijgegeven: bool, verzwegen: frozenset[str] = frozenset()
+) -> list[dict]:
     """RI-17: who saw or processed the data, by function and organisation — not by name unless the FG
-    decided so for this request."""
+    decided so for this request; never an entry that reveals what the answer leaves out (`verzwegen`)."""
     from zorgvuldig.audit.acties import ACTIES
     from zorgvuldig.audit.models import AuditRegel, Pseudoniem
     from zorgvuldig.organisaties.models import Gebruiker
-    from zorgvuldig.registers.catalogus import doel_naam
+    from zorgvuldig.registers.catalogus import doel_voor_client
 
     pseudoniemen = list(Pseudoniem.objects.filter(sleutel__in=sleutels).values_list("pseudoniem", flat=True))
     if not pseudoniemen:
@@ -500,9 +548,22 @@ def _inzagen(sleutels: list[str], namen_vrijgegeven: bool) -> list[dict]:
         AuditRegel.objects.filter(betrokkene__in=pseudoniemen, status="uitgevoerd")
         .order_by("tijdstip", "id")
         .values(
-            "tijdstip", "actor_functie", "actor_organisatie", "actor_gebruiker", "actie", "doel", "kanaal"
+            "tijdstip",
+            "actor_functie",
+            "actor_organisatie",
+            "actor_gebruiker",
+            "actie",
+            "doel",
+            "kanaal",
+            "object_uuid",
+            "koppeling",
         )
     )
+    regels = [
+        r
+        for r in regels
+        if policies.in_inzagen(r["actie"]) and not _onthult(r["object_uuid"], r["koppeling"], verzwegen)
+    ]
     organisaties = _organisatienamen({r["actor_organisatie"] for r in regels if r["actor_organisatie"]})
     namen = (
         {
@@ -524,10 +585,9 @@ def _inzagen(sleutels: list[str], namen_vrijgegeven: bool) -> list[dict]:
             ),
             "datum": r["tijdstip"].isoformat(),
             "actie": ACTIES.get(r["actie"], r["actie"]),
-            "doel": doel_naam(r["doel"]),
+            "doel": doel_voor_client(r["doel"]),
         }
         for r in regels
-        if policies.in_inzagen(r["actie"])
     ]
 
 
@@ -587,6 +647,37 @@ def eerdere_ontvangers(verzoek: Verzoek) -> dict[str, Any]:
         return {str(v.uuid): v for v in rijen.order_by("datum", "id")}
 
 
+def achtergehouden_items(verzoek: Verzoek) -> dict[str, dict]:
+    """L7: what each item the decision withholds or keeps is — kind, date and, per kind, recipient,
+    organisation or dossier — so the request page describes it instead of a bare number. The items may be
+    another organisation's of the controller; the request's visibility lets its readers see this much."""
+    from zorgvuldig.dossiers.models import Notitie, Plan, Zrmscore
+    from zorgvuldig.toestemmingen.models import Toestemming
+    from zorgvuldig.verstrekkingen.models import Verstrekking
+    from zorgvuldig.verwijsindex.models import Signaal
+
+    uuids = _uuids(a["item"] for a in (verzoek.besluit or {}).get("achtergehouden", []))
+    if not uuids:
+        return {}
+    uit: dict[str, dict] = {}
+    with tenancy.systeem():
+        for v in Verstrekking.objects.filter(uuid__in=uuids).select_related("ontvanger_organisatie"):
+            naam = v.ontvanger_organisatie.naam if v.ontvanger_organisatie else v.ontvanger_naam
+            uit[str(v.uuid)] = {"soort": "verstrekking", "datum": v.datum, "ontvanger": naam}
+        for t in Toestemming.objects.filter(uuid__in=uuids):
+            uit[str(t.uuid)] = {"soort": "toestemming", "datum": t.datum, "doel": t.doel}
+        for g in Signaal.objects.filter(uuid__in=uuids).select_related("organisatie"):
+            uit[str(g.uuid)] = {"soort": "signaal", "datum": None, "organisatie": g.organisatie.naam}
+        for soort, model in (("notitie", Notitie), ("zrmscore", Zrmscore), ("plan", Plan)):
+            for i in model.objects.filter(uuid__in=uuids).select_related("dossier"):
+                uit[str(i.uuid)] = {
+                    "soort": soort,
+                    "datum": i.aangemaakt.date(),
+                    "dossier": i.dossier.kenmerk,
+                }
+    return uit
+
+
 def correctienotificaties(verzoek: Verzoek) -> list:
     """RI-11: how each earlier recipient was told of this request's execution (the rows belong to the
     disclosure entries' organisations, so they are read past row security once the request is visible)."""
@@ -606,7 +697,7 @@ def correctienotificaties(verzoek: Verzoek) -> list:
 def stel_samen(verzoek: Verzoek, achterhouden: frozenset[str] | set[str] = frozenset()) -> Samenstelling:
     """The inzage answer for `verzoek.persoon` as `verzoek.indiener` may receive it (RI-03, RI-05), without
     the items the decision withholds (`achterhouden`: item uuids, RI-02, RI-07)."""
-    from zorgvuldig.registers.catalogus import DOELEN
+    from zorgvuldig.registers.catalogus import doel_voor_client
     from zorgvuldig.registers.datacategorieen import CATEGORIEEN
 
     is_vertegenwoordiger = verzoek.hoedanigheid != "zelf"
@@ -642,14 +733,17 @@ def stel_samen(verzoek: Verzoek, achterhouden: frozenset[str] | set[str] = froze
                 "signalen": signalen,
                 "casusoverleggen": [] if vi else _casussen(ids),
             },
-            "doelen": sorted({DOELEN["ondersteuning"], DOELEN["plan"]} if dossiers else set())
-            + ([DOELEN["signalering"]] if signalen else []),
+            "doelen": sorted(doel_voor_client(d) for d in (["ondersteuning", "plan"] if dossiers else []))
+            + ([doel_voor_client("signalering")] if signalen else []),
             "categorieen": [CATEGORIEEN[c] for c in sorted(categorieen)],
             "herkomst": sorted({herkomst(i) for d in dossiers for i in d["items"]}),
             "ontvangers": ontvangers,
             "bewaartermijnen": BEWAARTERMIJNEN,
             "rechten": RECHTEN,
             "geautomatiseerdeVerwerking": UITLEG_VERWIJSINDEX,
-            "inzagen": _inzagen(sleutels, verzoek.naam_vermelding),
+            "inzagen": _inzagen(sleutels, verzoek.naam_vermelding, _verzwegen(achterhouden, uitgesloten)),
+            # RI-07: part of the answer was withheld by the decision; the reader is not told that what
+            # is listed is all there is (the decision names the ground)
+            "onvolledig": bool(achterhouden),
         }
     return Samenstelling(overzicht, uitgesloten)

@@ -1,11 +1,27 @@
-"""The stored inzage answer (RI-05) made readable on a page — staff pages and Mijn gegevens alike.
+"""The stored inzage answer (RI-05) made readable — staff pages, Mijn gegevens and the PDF alike.
 
-Dates become dates and items plain words; nothing is added or left out.
+Dates become dates, codes plain words, and identical acts of one day in "who saw my data" one row with how
+often (RI-17); nothing is added or left out.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+
+from zorgvuldig.registers.catalogus import doel_voor_client
+from zorgvuldig.toestemmingen.policies import SOORT_NAMEN, STATUS_NAMEN
+
+# Kinds of dossier items in the client's words (Mijn gegevens and the PDF).
+ITEMSOORTEN = {
+    "notitie": "Aantekening",
+    "zrmscore": "Score zelfredzaamheid",
+    "plan": "Plan",
+    "verwijzing": "Verwijzing",
+    "veiligheidsbeoordeling": "Veiligheidsbeoordeling",
+}
+
+# An act the platform did by itself (a sweep, a match) has no function; the answer says so in words.
+FUNCTIES = {"systeem": "Automatisch, door het systeem"}
 
 
 def datum(waarde) -> dt.date | None:
@@ -34,6 +50,39 @@ def item(i: dict, soorten: dict[str, str]) -> dict:
     }
 
 
+def toestemming(t: dict) -> dict:
+    """A consent in the answer with its kind, state and purpose in words (the codes stay in the JSON)."""
+    return {
+        **t,
+        "datum": datum(t.get("datum")),
+        "soort_naam": SOORT_NAMEN.get(t.get("soort", ""), t.get("soort", "")),
+        "status_naam": STATUS_NAMEN.get(t.get("status", ""), t.get("status", "")),
+        "doel_naam": doel_voor_client(t.get("doel", "")),
+    }
+
+
+def inzagen(rijen: list[dict]) -> list[dict]:
+    """RI-17 for a reader: one row per day, who (function, or name where the FG so decided), organisation,
+    act and purpose, with how many times — a page of the same read a hundred times hides what matters.
+    Rows keep the order of their first occurrence."""
+    groepen: dict[tuple, dict] = {}
+    for r in rijen:
+        regel = {
+            "datum": datum(r.get("datum")),
+            "functie": FUNCTIES.get(r.get("functie", ""), r.get("functie", "")),
+            "naam": r.get("naam", ""),
+            "organisatie": r.get("organisatie", ""),
+            "actie": r.get("actie", ""),
+            "doel": doel_voor_client(r.get("doel", "")),
+        }
+        sleutel = tuple(regel.values())
+        if sleutel in groepen:
+            groepen[sleutel]["aantal"] += 1
+        else:
+            groepen[sleutel] = {**regel, "aantal": 1}
+    return list(groepen.values())
+
+
 def antwoord(overzicht: dict, soorten: dict[str, str]) -> dict:
     gegevens = overzicht.get("gegevens", {})
     return {
@@ -47,7 +96,7 @@ def antwoord(overzicht: dict, soorten: dict[str, str]) -> dict:
             }
             for d in gegevens.get("dossiers", [])
         ],
-        "toestemmingen": [{**t, "datum": datum(t.get("datum"))} for t in gegevens.get("toestemmingen", [])],
+        "toestemmingen": [toestemming(t) for t in gegevens.get("toestemmingen", [])],
         "signalen": [
             {**s, "afgegeven_op": datum(s.get("afgegevenOp")), "tot": datum(s.get("verwijderdatum"))}
             for s in gegevens.get("signalen", [])
@@ -55,7 +104,11 @@ def antwoord(overzicht: dict, soorten: dict[str, str]) -> dict:
         "casussen": [
             {**c, "aangemeld_op": datum(c.get("aangemeldOp"))} for c in gegevens.get("casusoverleggen", [])
         ],
-        "ontvangers": [{**o, "datum": datum(o.get("datum"))} for o in overzicht.get("ontvangers", [])],
-        "inzagen": [{**r, "datum": datum(r.get("datum"))} for r in overzicht.get("inzagen", [])],
+        "ontvangers": [
+            {**o, "datum": datum(o.get("datum")), "doel": doel_voor_client(o.get("doel", ""))}
+            for o in overzicht.get("ontvangers", [])
+        ],
+        "doelen": [doel_voor_client(d) for d in overzicht.get("doelen", [])],
+        "inzagen": inzagen(overzicht.get("inzagen", [])),
         "geboortedatum": datum((overzicht.get("betrokkene") or {}).get("geboortedatum")),
     }

@@ -7,6 +7,8 @@ kept in sync on every `migrate`.
 
 from __future__ import annotations
 
+import re
+
 GRONDSLAGEN = {
     "a": "Toestemming (AVG art. 6(1)(a))",
     "b": "Overeenkomst (AVG art. 6(1)(b))",
@@ -138,6 +140,14 @@ ACTIVITEITEN = {
 
 # Public bodies may not rely on legitimate interests (GP-03).
 PUBLIEKE_TYPES = {"gemeentelijk_team", "veilig_thuis", "raad_kinderbescherming", "gecertificeerde_instelling"}
+
+
+def doel_voor_client(code_of_naam: str) -> str:
+    """A purpose as a client reads it (the inzage answer, Mijn gegevens): its name without the reference to
+    the decree's list of purposes ("(DS doel a)"), which means nothing outside the organisation. Also takes
+    a name already resolved, so a stored answer reads the same."""
+    naam = doel_naam(code_of_naam)
+    return re.sub(r"\s*\(DS doel [a-z]\)$", "", naam) if isinstance(naam, str) else naam
 
 
 def doel_naam(code: str) -> str:

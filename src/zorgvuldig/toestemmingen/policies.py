@@ -128,6 +128,21 @@ GEVRAAGD, GEGEVEN, GEWEIGERD, INGETROKKEN, VERLOPEN = STATUSSEN = (
 )
 STATUSSEN_BIJ_AANMAKEN = (GEVRAAGD, GEGEVEN, GEWEIGERD)
 
+# A consent's kind and state in the client's words (Mijn gegevens, the inzage answer; B1 Dutch).
+SOORT_NAMEN = {
+    "grondslag_verwerking": "Toestemming om uw gegevens te gebruiken",
+    "doorbreking_beroepsgeheim": "Toestemming om gegevens te delen met een andere organisatie",
+    "start_jeugdhulp": "Toestemming om met hulp te beginnen",
+    "overig": "Andere toestemming",
+}
+STATUS_NAMEN = {
+    "gevraagd": "Gevraagd, nog niet gegeven",
+    "gegeven": "Gegeven",
+    "geweigerd": "Geweigerd",
+    "ingetrokken": "Ingetrokken",
+    "verlopen": "Verlopen",
+}
+
 # Stored transitions; `verlopen` is derived at read time and never stored, so nothing leaves it.
 TRANSITIES: dict[str, frozenset[str]] = {
     GEVRAAGD: frozenset({GEGEVEN, GEWEIGERD}),

@@ -357,6 +357,17 @@ def _overige_items(overzicht: dict) -> list[tuple[str, str, str]]:
     )
 
 
+def _uitgesteld(overzicht: dict) -> list[str]:
+    """SH-14: the provisions in the answer whose informing is still postponed, as the decision form names
+    them: the preview warns before anyone decides (the decision form flags the same rows)."""
+    uitgesteld = selectors.met_uitgesteld_informeren([o["uuid"] for o in overzicht["ontvangers"]])
+    return [
+        f"Verstrekking aan {o['ontvanger']} op {_dag(o['datum'])} ({o['doel']})"
+        for o in overzicht["ontvangers"]
+        if o["uuid"] in uitgesteld
+    ]
+
+
 def _besluit_form(actor, v, data=None):
     return f.BesluitFormulier(
         data,
@@ -435,6 +446,32 @@ def _notificaties(v) -> list[dict]:
     return uit
 
 
+def _item_omschrijving(item: str, feiten: dict | None) -> str:
+    """L7: a withheld or kept item in words, as the decision form named it; a bare number only for an item
+    that no longer exists (destroyed since)."""
+    if not feiten:
+        return f"Item nummer {item[:8]}"
+    dag = date_format(feiten["datum"], "j F Y") if feiten.get("datum") else ""
+    soort = feiten["soort"]
+    if soort == "verstrekking":
+        return f"Verstrekking aan {feiten['ontvanger']} op {dag}"
+    if soort == "toestemming":
+        return f"Toestemming van {dag} ({_activiteit_namen().get(feiten['doel'], feiten['doel'])})"
+    if soort == "signaal":
+        return f"Signaal in de verwijsindex van {feiten['organisatie']}"
+    naam = f.UITGESLOTEN_SOORTEN.get(soort, soort)
+    return f"{naam} uit dossier {feiten['dossier']} van {dag} (nummer {item[:8]})"
+
+
+def _achtergehouden(v) -> list[dict]:
+    rijen = (v.besluit or {}).get("achtergehouden", [])
+    feiten = selectors.achtergehouden_items(v) if rijen else {}
+    return [
+        {"item": _item_omschrijving(a["item"], feiten.get(a["item"])), "grond": f.grond_label(a["grond"])}
+        for a in rijen
+    ]
+
+
 def _weergave(v, inhoud: dict) -> dict:
     """Everything recorded on the request, in plain words."""
     t = selectors.termijnen(v)
@@ -471,10 +508,7 @@ def _weergave(v, inhoud: dict) -> dict:
             "uitkomst": f.STATUS.get(besluit.get("uitkomst", ""), besluit.get("uitkomst", "")),
             "redenen": inhoud.get("besluitRedenen", ""),
             "gronden": [f.grond_label(g) for g in besluit.get("gronden", [])],
-            "achtergehouden": [
-                {"item": a["item"][:8], "grond": f.grond_label(a["grond"])}
-                for a in besluit.get("achtergehouden", [])
-            ],
+            "achtergehouden": _achtergehouden(v),
             "mandaat": mandaat.get("besluit") or ("Mandaat besluiten op verzoeken" if mandaat else ""),
             "door": v.besloten_door.naam if v.besloten_door else "",
             "verzonden_op": _datum(besluit.get("verzondenOp")),
@@ -746,14 +780,17 @@ def overzicht(request, uuid, actor):
     for rij in rijen:
         rij["href"] = f"{links[rij['dossier']]}#notitie-{rij['uuid']}" if rij["dossier"] in links else ""
     besluit = v.besluit or {}
+    voorbeeld = uitgesloten is not None
     return render(
         request,
         "ui/verzoeken/overzicht.html",
         {
             "v": v,
             "a": _antwoord(data),
-            "voorbeeld": uitgesloten is not None,
+            "voorbeeld": voorbeeld,
             "uitgesloten": rijen,
+            "uitgesteld": _uitgesteld(data) if voorbeeld else [],
+            "uitstel_loopt": UITSTEL_LOOPT,
             "uitgevoerd_op": _datum(v.uitvoering.get("datum")),
             "besluit": {
                 "uitkomst": f.STATUS.get(besluit.get("uitkomst", ""), ""),

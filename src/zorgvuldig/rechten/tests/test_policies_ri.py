@@ -209,7 +209,7 @@ def test_ri_16_a_bestuursorgaans_decision_is_an_awb_besluit_with_six_weeks_for_b
     assert not p.is_awb_besluit("klacht", True)
     tekst, tot = p.bezwaarclausule(D(2026, 3, 30))
     assert tot == D(2026, 5, 11)
-    assert "bezwaar" in tekst and "11-05-2026" in tekst and "zes weken" in tekst
+    assert "bezwaar" in tekst and "uiterlijk op 11 mei 2026." in tekst and "zes weken" in tekst
     assert tekst.startswith("Bent u het niet eens met dit besluit? Dan kunt u binnen zes weken")
     assert "aan het bestuursorgaan dat het besluit nam, met uw naam en adres" in tekst
     assert tekst.endswith("U kunt ook een klacht indienen bij de Autoriteit Persoonsgegevens.")

@@ -19,6 +19,7 @@ from zorgvuldig.dossiers.tests import hulp
 from zorgvuldig.personen.services import registreer_relatie
 from zorgvuldig.rechten import services
 from zorgvuldig.rechten.models import Beperking, Verzoek
+from zorgvuldig.rechten.policies import lange_datum
 from zorgvuldig.rechten.tests.hulp import Gezin, verstrekking
 from zorgvuldig.ui.tests.test_ui import nav
 
@@ -495,7 +496,7 @@ def test_ri_16_the_decision_of_a_bestuursorgaan_carries_the_bezwaar_clause(regio
     pagina = leesbaar(ui(regio.medewerker).get(url(v)))
     assert "Bezwaar maken (RI-16)" in pagina
     tot = today() + dt.timedelta(weeks=6)
-    assert f"uiterlijk op {tot:%d-%m-%Y}" in pagina
+    assert f"uiterlijk op {lange_datum(tot)}" in pagina  # L7: the page's one date format, "9 januari 2027"
 
 
 @pytest.mark.parametrize(
@@ -742,6 +743,9 @@ def test_ri_07_sh_14_a_provision_whose_informing_is_still_postponed_is_flagged_a
     )
     assert "Het besluit is vastgelegd." in leesbaar(r), leesbaar(r)[:2000]
     assert vers(v).besluit["achtergehouden"] == [{"item": str(uitgesteld.uuid), "grond": "e"}]
+    # L7: the decision names what it withholds in words, not as "Item 1120742b"
+    assert "Niet verstrekt of niet uitgevoerd: Verstrekking aan OSG Het Baken op 2 maart 2026:" in leesbaar(r)
+    assert f"Item {str(uitgesteld.uuid)[:8]}" not in leesbaar(r)
     als_systeem()
     antwoord = services.selectors.stel_samen(vers(v), achterhouden={str(uitgesteld.uuid)}).overzicht
     assert [o["datum"] for o in antwoord["ontvangers"]] == ["2026-04-01"]

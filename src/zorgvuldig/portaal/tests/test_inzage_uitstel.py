@@ -1,0 +1,199 @@
+"""Finding H1, as the reviewer walked it: a provision to Veilig Thuis whose informing is postponed for safety
+(SH-14) is withheld from a parent's inzage answer on ground (e) (RI-07). Withholding it withholds every
+part of the answer that reveals it — its lines in "who saw my data", its sharing decision, consultation
+and postponement — on the portal page, in the PDF and in the JSON; and the answer never says that no one
+received data (RI-05)."""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import json
+import re
+import zlib
+from types import SimpleNamespace
+
+import pytest
+
+from zorgvuldig.conftest import BSN_ANDER, als_systeem
+from zorgvuldig.core.clock import today
+from zorgvuldig.dossiers.tests import hulp as dossierhulp
+from zorgvuldig.portaal.tests.hulp import inloggen, sam_en_moeder
+from zorgvuldig.rechten.models import Verzoek
+from zorgvuldig.rechten.tests.hulp import VERIFIEER, mandaat
+from zorgvuldig.verstrekkingen.models import Verstrekking
+from zorgvuldig.verstrekkingen.tests import hulp as deelhulp
+from zorgvuldig.verstrekkingen.tests.test_api_deelbesluiten import consulteer
+
+pytestmark = pytest.mark.django_db
+T = "http://testserver"
+
+# What would tell the parent that data went to Veilig Thuis, or that informing her was postponed.
+VERRADERS = (
+    "Veilig Thuis",
+    "Verstrekking",
+    "verstrekking",
+    "Deelbesluit",
+    "Besluit over delen",
+    "Consultatie",
+    "uitgesteld",
+    "Uitgesteld",
+    "Waarneming huisbezoek",
+    "Wij gaven geen gegevens aan anderen",
+    "geen gegevens aan anderen verstrekt",
+)
+
+
+def pdf_tekst(inhoud: bytes) -> str:
+    """The text strings of a ReportLab PDF (its page streams are ASCII85 over zlib)."""
+    delen = []
+    for stroom in re.findall(rb"stream\r?\n(.*?)~>\s*endstream", inhoud, re.S):
+        try:
+            ruw = base64.a85decode(stroom.strip())
+            delen.append(zlib.decompress(ruw).decode("latin-1"))
+        except (ValueError, zlib.error):
+            continue
+    return " ".join(re.findall(r"\((.*?)(?<!\\)\)", " ".join(delen)))
+
+
+def _deel_met_veilig_thuis_uitgesteld(regio, api, sam):
+    """E5 for Sam: G5 share with Veilig Thuis after consultation, executed, informing postponed."""
+    d = dossierhulp.dossier(regio, persoon=sam)
+    dossierhulp.gestart(regio, d)
+    feit = dossierhulp.notitie(regio, d, tekst="Huisbezoek afgelegd; Sam was aanwezig.")
+    medewerker = api(regio.medewerker)
+    r = medewerker.post(
+        "/api/v1/deelbesluiten",
+        deelhulp.g5_aan_vt(regio, SimpleNamespace(dossier=d, feit=feit)),
+        format="json",
+    )
+    assert r.status_code == 201, r.content
+    url = r.json()["url"]
+    assert consulteer(medewerker, url, regio).status_code == 200
+    r = medewerker.post(
+        f"{url}/_besluiten", {"besluit": "delen", "redenen": "Nodig voor het onderzoek."}, format="json"
+    )
+    assert r.status_code == 200, r.content
+    uitvoering = {"datum": today().isoformat(), "vorm": "digitaal"}
+    r = medewerker.post(f"{url}/_uitvoeren", uitvoering, format="json")
+    assert r.status_code == 200, r.content
+    r = api(regio.leidinggevende).post(
+        f"{url}/_uitstellen",
+        {
+            "grond": "veiligheid",
+            "toelichting": "Vader heeft gedreigd; informeren brengt moeder en kind in gevaar.",
+            "reviewdatum": (dt.date.today() + dt.timedelta(days=17)).isoformat(),
+        },
+        format="json",
+    )
+    assert r.status_code == 200 and r.json()["status"] == "informeren_uitgesteld", r.content
+    als_systeem()
+    return Verstrekking.objects.get(persoon=sam), d
+
+
+def test_h1_ri_07_sh_14_a_withheld_postponed_provision_leaves_no_trace_in_the_answer(regio, api, ui, client):
+    sam, _moeder = sam_en_moeder(regio)
+    verstrekking, _d = _deel_met_veilig_thuis_uitgesteld(regio, api, sam)
+
+    # Ingrid asks for Sam's data in the portal
+    inloggen(client, BSN_ANDER)
+    r = client.post("/mijn/verzoeken/nieuw", {"soort": "inzage", "persoon": str(sam.uuid)})
+    assert r.status_code == 302, r.content.decode()
+    als_systeem()
+    v = Verzoek.objects.get(kanaal="portaal")
+    url = f"{T}/api/v1/verzoeken/{v.uuid}"
+    lg = api(regio.leidinggevende)
+    assert lg.post(f"{url}/_verifieren", VERIFIEER, format="json").status_code == 200
+    assert lg.post(f"{url}/_beoordelen", {}, format="json").status_code == 200
+
+    # SH-14: the preview warns before anyone decides, as the decision form does
+    voorbeeld = ui(regio.leidinggevende).get(f"/verzoeken/{v.uuid}/overzicht").content.decode()
+    assert "Let op: het informeren over een verstrekking is uitgesteld (SH-14)." in voorbeeld
+    assert "Houd haar achter op grond (e) zolang het uitstel loopt" in voorbeeld
+
+    r = lg.post(
+        f"{url}/_besluiten",
+        {
+            "uitkomst": "gedeeltelijk",
+            "redenen": "Een deel van de gegevens krijgt u niet, ter bescherming van anderen.",
+            "achtergehouden": [{"item": str(verstrekking.uuid), "grond": "e"}],
+            "mandaat": mandaat(regio.leidinggevende),
+        },
+        format="json",
+    )
+    assert r.status_code == 200, r.content
+    assert lg.post(f"{url}/_uitvoeren", {"vorm": "schriftelijk"}, format="json").status_code == 200
+
+    # the JSON as sent: no recipient, no line about the decision, and the answer marks itself incomplete
+    antwoord = lg.get(f"{url}/overzicht").json()
+    assert antwoord["ontvangers"] == [] and antwoord["onvolledig"] is True
+    assert antwoord["inzagen"], "other acts on Sam's data are still listed (RI-17)"
+    regels = json.dumps(antwoord["inzagen"], ensure_ascii=False)
+    for woord in VERRADERS:
+        assert woord not in regels, woord
+
+    # the portal page, as Ingrid reads it
+    pagina = client.get(f"/mijn/verzoeken/{v.uuid}").content.decode()
+    assert "Wie uw gegevens bekeek" in pagina and "Wijkteam Krimpen" in pagina
+    assert "In dit antwoord staat niemand aan wie wij gegevens gaven." in pagina
+    for woord in VERRADERS:
+        assert woord not in pagina, woord
+
+    # the PDF
+    pdf = client.get(f"/mijn/verzoeken/{v.uuid}/antwoord.pdf")
+    assert pdf.status_code == 200
+    tekst = pdf_tekst(pdf.content)
+    assert "Wie uw gegevens heeft ingezien" in tekst and "In dit antwoord staat niemand" in tekst
+    for woord in VERRADERS:
+        assert woord not in tekst, woord
+
+
+def test_ri_05_m5_granted_in_full_the_answer_names_the_share_in_words_with_repeated_reads_grouped(
+    regio, api, client
+):
+    """The control: granted in full, the answer names Veilig Thuis and the acts on the share (RI-05, RI-17)
+    — what the test above removes is there to remove. And M5: the client reads words, not codes, and the
+    same read repeated on one day is one row with how often."""
+    sam, moeder = sam_en_moeder(regio)
+    _verstrekking, d = _deel_met_veilig_thuis_uitgesteld(regio, api, sam)
+    medewerker = api(regio.medewerker)
+    casus = SimpleNamespace(lisa=sam, moeder=moeder, dossier=d)
+    body = deelhulp.toestemming_body(regio, casus, deelhulp.veilig_thuis(regio))
+    assert medewerker.post("/api/v1/toestemmingen", body, format="json").status_code == 201
+    for _ in range(3):
+        assert medewerker.get(f"/api/v1/dossiers/{d.uuid}").status_code == 200
+    inloggen(client, BSN_ANDER)
+    client.post("/mijn/verzoeken/nieuw", {"soort": "inzage", "persoon": str(sam.uuid)})
+    als_systeem()
+    v = Verzoek.objects.get(kanaal="portaal")
+    url = f"{T}/api/v1/verzoeken/{v.uuid}"
+    lg = api(regio.leidinggevende)
+    lg.post(f"{url}/_verifieren", VERIFIEER, format="json")
+    lg.post(f"{url}/_beoordelen", {}, format="json")
+    r = lg.post(
+        f"{url}/_besluiten",
+        {"uitkomst": "toegewezen", "redenen": "U krijgt alles.", "mandaat": mandaat(regio.leidinggevende)},
+        format="json",
+    )
+    assert r.status_code == 200, r.content
+    assert lg.post(f"{url}/_uitvoeren", {"vorm": "schriftelijk"}, format="json").status_code == 200
+    antwoord = lg.get(f"{url}/overzicht").json()
+    assert [o["ontvanger"] for o in antwoord["ontvangers"]] == ["Veilig Thuis Zuid-Holland"]
+    assert antwoord["onvolledig"] is False
+    acties = {r["actie"] for r in antwoord["inzagen"]}
+    assert {"Besluit over delen genomen", "Informeren van de cliënt uitgesteld"} <= acties
+    # the JSON keeps the codes and adds the words
+    toestemming = antwoord["gegevens"]["toestemmingen"][0]
+    assert toestemming["soort"] == "doorbreking_beroepsgeheim"
+    assert toestemming["soortNaam"] == "Toestemming om gegevens te delen met een andere organisatie"
+
+    pagina = client.get(f"/mijn/verzoeken/{v.uuid}").content.decode()
+    assert "Toestemming om gegevens te delen met een andere organisatie" in pagina
+    for code in ("doorbreking_beroepsgeheim", "gegevensdeling", "DS doel", ">systeem<", ": gegeven"):
+        assert code not in pagina, code
+    rijen = re.findall(r"<tr class=\"utrecht-table__row\"><td", pagina.split("Wie uw gegevens bekeek", 1)[1])
+    assert 0 < len(rijen) < len(antwoord["inzagen"])  # grouped
+    assert re.search(r"Dossier ingezien \((\d+) keer\)", pagina)
+    tekst = pdf_tekst(client.get(f"/mijn/verzoeken/{v.uuid}/antwoord.pdf").content)
+    assert "Dossier ingezien \\(" in tekst or "Dossier ingezien (" in tekst
+    assert "DS doel" not in tekst and "doorbreking_beroepsgeheim" not in tekst
