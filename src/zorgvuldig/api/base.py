@@ -110,6 +110,7 @@ class BasisView(APIView):
     # a GET takes besides ALGEMEEN — a mistyped filter would otherwise answer with everything. A filter
     # with an `enum` takes only those values.
     filters: tuple[OpenApiParameter, ...] = ()
+    algemeen = ALGEMEEN  # a view that is no collection (a report, RP-02) may narrow it
     onbekende_parameter = "Ongeldige parameter in de URL."  # the problem's detail; a view may name its rule
     _idempotent = None
 
@@ -145,7 +146,7 @@ class BasisView(APIView):
             self._idempotent = idempotentie.reserveer(request, actor_van(request))
         self.controleer_zichtbaar(request, kwargs)
         filters = self.filters if request.method in {"GET", "HEAD"} else ()
-        controleer_parameters(request, filters, self.onbekende_parameter)
+        controleer_parameters(request, filters, self.onbekende_parameter, self.algemeen)
 
     def controleer_zichtbaar(self, request, kwargs) -> None:
         """Item views: 404 for an invisible record, before the request's own input is judged (§1.4)."""
@@ -202,7 +203,10 @@ def log_weigering(request, exc, activiteit: str | None) -> None:
 
 
 def controleer_parameters(
-    request, filters: tuple[OpenApiParameter, ...], detail: str = "Ongeldige parameter in de URL."
+    request,
+    filters: tuple[OpenApiParameter, ...],
+    detail: str = "Ongeldige parameter in de URL.",
+    algemeen: frozenset[str] = ALGEMEEN,
 ) -> None:
     """Unknown query parameters and values outside a filter's `enum` are 400, all named at once."""
     from zorgvuldig.core.errors import DomainError, InvalidParam
@@ -210,7 +214,7 @@ def controleer_parameters(
     bekend = {f.name: f for f in filters}
     fouten = [
         InvalidParam(naam, "unknown", "Onbekende parameter.")
-        for naam in sorted(set(request.query_params) - ALGEMEEN - set(bekend))
+        for naam in sorted(set(request.query_params) - algemeen - set(bekend))
     ]
     fouten += [
         InvalidParam(naam, "invalid", "Onbekende waarde; toegestaan: " + ", ".join(map(str, f.enum)) + ".")

@@ -49,6 +49,7 @@ class RapportView(BasisView):
     # `Verwerkingsdoel` accepted (any other: 400 E_NO_PURPOSE, GP-02) and the reading is audited under it.
     verwerkingsactiviteit = selectors.ACTIVITEIT
     onbekende_parameter = "Onbekende parameter; rapportages kennen geen zoekvragen (RP-02)."
+    algemeen = frozenset({"expand", "format"})  # one table, no pages
     rapport = ""
 
     def get(self, request):

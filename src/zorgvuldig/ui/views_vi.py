@@ -55,6 +55,8 @@ NOTITIE = {
     "nieuw": NIEUWE_MATCH,
     "signaal": NIEUWE_MATCH,
     "overdracht": "Verwijsindex: een signaal in uw match is overgedragen; de contactgegevens zijn gewijzigd.",
+    "zorgcoordinator": "Verwijsindex: u bent aangewezen als zorgcoördinator in een match (VI-15).",
+    "zc_vervangen": "Verwijsindex: in uw match is een andere zorgcoördinator aangewezen (VI-15).",
 }
 
 

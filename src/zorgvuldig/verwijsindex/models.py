@@ -250,7 +250,8 @@ class Notificatie(Basis):
         related_name="vi_notificaties",
         db_index=False,
     )
-    aanleiding = models.CharField(max_length=16)  # signaal (a further signal) | overdracht (VI-24/25)
+    # nieuw | signaal (a further signal) | overdracht (VI-24/25) | zorgcoordinator | zc_vervangen (VI-15)
+    aanleiding = models.CharField(max_length=16)
     bericht = models.ForeignKey(
         "berichten.Bericht", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -702,10 +702,41 @@ def wijs_zorgcoordinator_aan(*, actor, uuid, deelnemer) -> Match:
     signaal = _deelnemer(match, actor, deelnemer, "deelnemer")
 
     def wijzig(m: Match) -> None:
+        vorige = m.zorgcoordinator
         m.zorgcoordinator = signaal
         m.zorgcoordinator_op = today()
+        if vorige is None or vorige.pk != signaal.pk:
+            _meld_zorgcoordinator(actor, m, signaal, aangewezen=True)
+            if vorige is not None:
+                _meld_zorgcoordinator(actor, m, vorige, aangewezen=False)
 
     return _match_actie(actor, uuid, "match.zorgcoordinator", ["zorgcoordinator"], wijzig)
+
+
+def _meld_zorgcoordinator(actor, match: Match, signaal: Signaal, *, aangewezen: bool) -> None:
+    """VI-15: the professional appointed (or no longer) *zorgcoördinator* hears of it — inbox, e-mail through
+    the outbox and the partner system's webhook —, unless they made the choice themselves. Like a match
+    notice (VI-11) it names only who chose and links to the recipient's own signal: no subject data."""
+    aan = selectors.contact_van(signaal)
+    if aan.pk == actor.gebruiker.pk:
+        return
+    wie = f"{actor.gebruiker.naam} ({actor.organisatie.naam})"
+    if aangewezen:
+        zin = f"U bent door {wie} aangewezen als zorgcoördinator in een match van de verwijsindex (VI-15)."
+        aanleiding = "zorgcoordinator"
+    else:
+        zin = f"{wie} heeft een andere zorgcoördinator aangewezen in een match van de verwijsindex (VI-15)."
+        aanleiding = "zc_vervangen"
+    gebeurtenis = f"{aanleiding}:{today().isoformat()}"
+    bericht = plaats_email(
+        aan=aan.email,
+        onderwerp="Verwijsindex: zorgcoördinator in een match",
+        tekst=f"Beste {aan.naam},\n\n{zin}\n\nUw signaal: {_link(signaal)}\n",
+        sleutel=f"vi-zc:{match.uuid}:{gebeurtenis}:{signaal.uuid}",
+        gebruiker=aan,
+    )
+    Notificatie.objects.create(match=match, signaal=signaal, aan=aan, aanleiding=aanleiding, bericht=bericht)
+    _meld_partnersysteem(match, signaal, aanleiding, gebeurtenis)
 
 
 @audit.geweigerd_gelogd("match.jongere_geinformeerd", ACTIVITEIT)

@@ -10,7 +10,7 @@ from django.core import mail
 
 from zorgvuldig.berichten import bezorging
 from zorgvuldig.berichten.models import Bericht
-from zorgvuldig.conftest import als_systeem
+from zorgvuldig.conftest import BSN_SAM, als_systeem
 
 pytestmark = pytest.mark.django_db
 
@@ -80,6 +80,37 @@ def test_vi_15_and_vi_14_full_workflow(vi, regio, api):
     leraar = api(regio.leraar).get(url).json()
     assert leraar["zorgcoordinator"]["naam"] == "Fatima El Amrani"
     assert leraar["afstemming"]["door"] == eigen
+
+
+def test_vi_15_the_appointed_coordinator_hears_of_it_and_so_does_the_one_replaced(vi, regio, api, ui):
+    """VI-15 (demo review M7): Fatima appoints Jan of the school — he gets an inbox line and an e-mail
+    (outbox) naming who chose and linking to his own signal, no subject data; choosing herself tells
+    nobody but Jan that he was replaced. Appointing yourself sends nothing to yourself."""
+    client, match = _match(vi, regio, api)
+    url = f"/api/v1/matches/{match['uuid']}"
+    eigen = next(d for d in match["deelnemers"] if d["eigen"])["uuid"]
+    ander = next(d for d in match["deelnemers"] if not d["eigen"])["uuid"]
+    client.post(f"{url}/_afstemmen", {"datum": dt.date.today().isoformat(), "met": [ander]}, format="json")
+    als_systeem()
+    voor = Bericht.objects.count()
+    assert client.post(f"{url}/_aanwijzen", {"deelnemer": ander}, format="json").status_code == 200
+    [mail_jan] = Bericht.objects.order_by("id")[voor:]
+    assert mail_jan.aan == regio.leraar.email and "aangewezen als zorgcoördinator" in mail_jan.tekst
+    assert "Fatima El Amrani (Wijkteam Krimpen)" in mail_jan.tekst
+    for verboden in ("Sam", BSN_SAM, "Jansen"):
+        assert verboden not in mail_jan.tekst + mail_jan.onderwerp
+    inbox = ui(regio.leraar).get("/overzicht").content.decode()
+    assert "u bent aangewezen als zorgcoördinator" in inbox
+    # the same choice again tells nobody anything new
+    assert client.post(f"{url}/_aanwijzen", {"deelnemer": ander}, format="json").status_code == 200
+    als_systeem()
+    assert Bericht.objects.count() == voor + 1
+    # Fatima takes it herself: Jan hears he was replaced, Fatima gets no mail from her own act
+    assert client.post(f"{url}/_aanwijzen", {"deelnemer": eigen}, format="json").status_code == 200
+    als_systeem()
+    nieuw = list(Bericht.objects.order_by("id")[voor + 1 :])
+    assert [b.aan for b in nieuw] == [regio.leraar.email]
+    assert "een andere zorgcoördinator" in nieuw[0].tekst
 
 
 def test_vi_15_coordinator_must_be_a_participant(vi, regio, api):
