@@ -15,10 +15,10 @@ from django.views.decorators.http import require_http_methods
 
 from zorgvuldig.audit import selectors as audit_selectors
 from zorgvuldig.audit.acties import ACTIES
-from zorgvuldig.audit.models import Wachtrij
+from zorgvuldig.audit.models import Kanaal, Wachtrij
 from zorgvuldig.core.clock import AMSTERDAM, now, today
 from zorgvuldig.core.errors import DomainError, NotFound
-from zorgvuldig.organisaties.models import Gebruiker, Mandaat
+from zorgvuldig.organisaties.models import Gebruiker, Mandaat, Rol
 from zorgvuldig.organisaties.selectors import met_rol
 from zorgvuldig.personen import selectors as personen
 from zorgvuldig.registers.catalogus import doel_naam
@@ -46,6 +46,7 @@ from zorgvuldig.werkvoorraad import services as werkvoorraad_services
 
 HERBEVESTIGING = dt.timedelta(minutes=5)
 AUDIT_PER_PAGINA = 50
+AUDIT_ROLLEN = {**dict(Rol.choices), "client": "Cliënt of vertegenwoordiger", "systeem": "Systeem"}
 LEEFTIJD = {
     "onder_12": "jonger dan 12",
     "12_15": "12 tot 16 jaar",
@@ -386,7 +387,11 @@ def audit(request, actor):
             regels = [
                 {
                     "r": r,
-                    "wie": namen.get(r.actor_gebruiker, "systeem"),
+                    # no staff member: the client or a representative in Mijn gegevens (their function
+                    # says which, AU-02), or the system itself
+                    "wie": namen.get(r.actor_gebruiker) or r.actor_functie or "Automatisch (systeem)",
+                    "rol": AUDIT_ROLLEN.get(r.actor_rol, r.actor_rol),
+                    "kanaal": Kanaal(r.kanaal).label if r.kanaal in Kanaal.values else r.kanaal,
                     "actie": ACTIES.get(r.actie, r.actie),
                     "doel": doel_naam(r.doel),
                 }

@@ -212,6 +212,14 @@ def test_cs_07_cs_08_revoke_a_consent_in_one_step_ends_the_share_and_is_audited(
     regel = AuditRegel.objects.get(actie="toestemming.ingetrokken", status="uitgevoerd")
     assert regel.kanaal == "portaal" and regel.actor_functie == "vertegenwoordiger via Mijn gegevens"
     assert AuditRegel.objects.filter(actie="deelbesluit.beeindigd", kanaal="portaal").exists()
+    # the FG's log says a representative acted in the portal, not "systeem"/"client" (AU-02, review M15)
+    from django.test import Client as WebClient
+
+    from zorgvuldig.conftest import aanmelden
+
+    logboek = aanmelden(WebClient(), regio.fg).post("/logboek", {"bsn": BSN_SAM}).content.decode()
+    assert "vertegenwoordiger via Mijn gegevens" in logboek and "Cliëntportaal" in logboek
+    assert "Cliënt of vertegenwoordiger" in logboek
     assert api(regio.medewerker).get(gezin.deelbesluit).json()["status"] == "beeindigd"
     # a second time: already revoked, nothing changes
     r = client.post(f"/mijn/toestemmingen/{uuid}/intrekken", follow=True)
