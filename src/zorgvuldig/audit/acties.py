@@ -39,6 +39,7 @@ ACTIES: dict[str, str] = {
     "deelbesluit.uitgevoerd": "Verstrekking uitgevoerd",
     "deelbesluit.client_geinformeerd": "Cliënt geïnformeerd over de verstrekking",
     "deelbesluit.informeren_uitgesteld": "Informeren van de cliënt uitgesteld",
+    "deelbesluit.uitstel_afgewezen": "Uitstel van informeren niet goedgekeurd",
     "verzoek.geregistreerd": "Verzoek van een betrokkene geregistreerd",
     "verzoek.gewijzigd": "Verzoek van een betrokkene aangevuld",
     "verzoek.ingezien": "Verzoek van een betrokkene ingezien",

@@ -859,6 +859,17 @@ class UitstelFormulier(Formulier):
     reviewdatum = _datumveld("Opnieuw bekijken op", "Uiterlijk 30 dagen na vandaag (SH-14).")
 
 
+class UitstelAfwijzenFormulier(Formulier):
+    """SH-14: the leidinggevende does not approve (or ends) the postponement; the client is informed."""
+
+    VELDNAMEN = {"toelichting": "toelichting"}
+
+    toelichting = _tekst(
+        "Waarom kan de cliënt wel geïnformeerd worden?",
+        "Bijvoorbeeld: er zijn geen concrete aanwijzingen dat informeren de veiligheid bedreigt (SH-14).",
+    )
+
+
 # --- Consents (SPEC §6) ---------------------------------------------------------------------------
 
 TOESTEMMING_VELDNAMEN = {

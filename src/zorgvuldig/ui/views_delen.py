@@ -887,8 +887,29 @@ def uitstellen(request, uuid, actor):
     if not (rij.grond == p.G5 and (a.get("wettelijkePlicht") or {}).get("ontvanger") == p.PARTICIPATIEWET):
         veld = form.fields["grond"]
         veld.choices = [(k, v) for k, v in veld.choices if k != p.PARTICIPATIEWET]  # type: ignore[attr-defined]
+    veld_keuzes = form.fields["grond"].choices  # type: ignore[attr-defined]
     mogelijk = rij.status in (p.UITGEVOERD, p.INFORMEREN_UITGESTELD)
-    if request.method == "POST" and form.is_valid():
+    afwijzen = f.UitstelAfwijzenFormulier(
+        request.POST if request.POST.get("actie") == "afwijzen" else None, auto_id="afwijzen_%s"
+    )
+    if request.POST.get("actie") == "afwijzen":
+        form = f.UitstelFormulier(initial=form.initial, auto_id="uitstel_%s")  # the other form stays unbound
+        form.fields["grond"].choices = veld_keuzes  # type: ignore[attr-defined]
+        if afwijzen.is_valid():
+            try:
+                deel.wijs_uitstel_af(actor=actor, uuid=uuid, toelichting=afwijzen.cleaned_data["toelichting"])
+            except NotFound:
+                return niet_gevonden(request)
+            except DomainError as exc:
+                _fouten(afwijzen, exc)
+            else:
+                messages.success(
+                    request,
+                    "Het uitstel is niet goedgekeurd. De cliënt wordt zo snel mogelijk geïnformeerd; wie het "
+                    "besluit nam, heeft daarover een e-mail gekregen (SH-14).",
+                )
+                return HttpResponseRedirect(reverse("ui:deelbesluit_uitstellen", args=[uuid]))
+    elif request.method == "POST" and form.is_valid():
         d = form.cleaned_data
         try:
             deel.stel_informeren_uit(
@@ -928,6 +949,10 @@ def uitstellen(request, uuid, actor):
                 for u in a.get("uitstel") or []
             ],
             "form": form if mogelijk else None,
+            "afwijzen": afwijzen
+            if afwijzen.errors or (mogelijk and rij.informeren_moment == p.UITGESTELD)
+            else None,
+            "afgewezen": [{**x, "datum": _datum(x.get("datum"))} for x in a.get("uitstelAfgewezen") or []],
             "review_verschuldigd": bool(rij.reviewdatum) and p.review_verschuldigd(rij.reviewdatum, today()),
             "zichtbaar": verstrekkingen.deelbesluiten_zichtbaar_voor(actor).filter(pk=rij.pk).exists(),
         },

@@ -625,6 +625,53 @@ def stel_informeren_uit(*, actor, uuid, grond: str, toelichting: str, reviewdatu
     return rij
 
 
+@audit.geweigerd_gelogd("deelbesluit.uitstel_afgewezen", ACTIVITEIT)
+def wijs_uitstel_af(*, actor, uuid, toelichting: str) -> Deelbesluit:
+    """SH-14: the leidinggevende does not approve (or ends) a postponement. The client is to be informed as
+    soon as possible: the decision's maker hears so by e-mail (outbox; the dossier's reference only)."""
+    from zorgvuldig.berichten.services import plaats_email
+    from zorgvuldig.verstrekkingen import selectors
+
+    if "deelbesluit:goedkeuren" not in actor.scopes or "leidinggevende" not in actor.rollen:
+        raise DomainError("E_AC_NOT_AUTHORISED", "De leidinggevende beslist over uitstel (SH-14).")
+    with transaction.atomic():
+        gevonden = selectors.deelbesluit_voor_goedkeuring(actor, uuid)
+        rij = (
+            Deelbesluit.objects.select_for_update(of=("self",))
+            .select_related("dossier", "besloten_door", "aangemaakt_door")
+            .get(pk=gevonden.pk)
+        )
+        _weiger(
+            p.uitstel_afwijzen_fouten(rij.status, rij.informeren_moment, toelichting or ""),
+            "Uitstel afwijzen kan zo niet (SH-14).",
+        )
+        a = antwoorden(rij)
+        a.setdefault("uitstelAfgewezen", []).append(
+            {"toelichting": toelichting.strip(), "door": actor.gebruiker.naam, "datum": today().isoformat()}
+        )
+        rij.informeren_moment, rij.reviewdatum = p.NA, None
+        rij.antwoorden_versleuteld = crypto.versleutel(rij, "antwoorden", a)
+        rij.save()
+        _audit(actor, "deelbesluit.uitstel_afgewezen", rij, None, ["clientInformering"])
+        deler = rij.besloten_door or rij.aangemaakt_door
+        if deler is not None and deler.pk != actor.gebruiker.pk:
+            from django.conf import settings
+
+            plaats_email(
+                aan=deler.email,
+                onderwerp="Uitstel van informeren niet goedgekeurd",
+                tekst=(
+                    f"Beste {deler.naam},\n\n{actor.gebruiker.naam} keurt het uitstel van informeren "
+                    f"niet goed voor een deelbesluit in dossier {rij.dossier.kenmerk}. Informeer de cliënt "
+                    "zo snel mogelijk over het delen (SH-14).\n\n"
+                    f"{settings.BASE_URL.rstrip('/')}/deelbesluiten/{rij.uuid}\n"
+                ),
+                sleutel=f"uitstel-afgewezen:{rij.uuid}:{len(a['uitstelAfgewezen'])}",
+                gebruiker=deler,
+            )
+    return rij
+
+
 # --- Execution (SH-16, CS-08) ----------------------------------------------------------------------
 
 

@@ -1384,6 +1384,22 @@ def uitvoeren_fouten(
 # --- Informing (SH-14, RT-12) ----------------------------------------------------------------------
 
 
+def uitstel_afwijzen_fouten(status: str, informeren_moment: str, toelichting: str) -> tuple[Fout, ...]:
+    """SH-14: the leidinggevende may also refuse a postponement — asked for and awaiting approval, or
+    running and under review. Informing is the rule (GP-05), so a refusal needs only a reason: the client
+    is then informed as soon as possible."""
+    fouten = []
+    if informeren_moment != UITGESTELD or status not in (UITGEVOERD, INFORMEREN_UITGESTELD):
+        fouten.append(
+            Fout("E_STATE_CONFLICT", "status", "Er is geen uitstel van informeren om af te wijzen (SH-14).")
+        )
+    if _leeg(toelichting):
+        fouten.append(
+            Fout("E_INVALID_INPUT", "toelichting", "Leg uit waarom de cliënt wel geïnformeerd kan worden.")
+        )
+    return tuple(fouten)
+
+
 def uitstel_fouten(
     grond_uitstel: str | None,
     toelichting: str,

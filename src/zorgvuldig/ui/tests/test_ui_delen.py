@@ -930,3 +930,44 @@ def test_sh_14_the_postponement_offers_participatiewet_only_for_g5_to_a_toezicht
     assert rij(besluit.uuid).status == p.UITGEVOERD
     pagina = inhoud(ui(regio.leidinggevende).get(f"/deelbesluiten/{besluit.uuid}/uitstellen"))
     assert 'value="veiligheid"' in pagina and 'value="participatiewet"' not in pagina
+
+
+def test_sh_14_the_leidinggevende_may_refuse_a_postponement_and_the_worker_then_informs(casus, regio, ui):
+    """SH-14/GP-05 (review M11): informing is the rule, so the leidinggevende can also say no — with a
+    reason. The task ends, the decision's maker gets an e-mail (the dossier reference only) to inform the
+    client as soon as possible; an empty reason is refused with a Dutch message and changes nothing."""
+    from zorgvuldig.berichten.models import Bericht
+
+    besluit = g5_via_service(regio, casus)
+    worker = ui(regio.medewerker)
+    consulteer(worker, besluit.uuid, regio)
+    worker.post(f"/deelbesluiten/{besluit.uuid}/besluiten", {"besluit": "delen", "redenen": "Onderzoek."})
+    worker.post(
+        f"/deelbesluiten/{besluit.uuid}/uitvoeren", {"datum": today().isoformat(), "vorm": "digitaal"}
+    )
+    assert rij(besluit.uuid).informeren_moment == p.UITGESTELD
+    lg = ui(regio.leidinggevende)
+    pad = f"/deelbesluiten/{besluit.uuid}/uitstellen"
+    assert "Uitstel niet goedkeuren" in inhoud(lg.get(pad))
+    r = lg.post(pad, {"actie": "afwijzen", "toelichting": " "})
+    assert r.status_code == 400 and "Waarom kan de cliënt wel geïnformeerd worden?" in inhoud(r)
+    assert rij(besluit.uuid).informeren_moment == p.UITGESTELD
+    als_systeem()
+    voor = Bericht.objects.count()
+    r = lg.post(pad, {"actie": "afwijzen", "toelichting": "Geen concrete aanwijzingen van gevaar."})
+    assert r.status_code == 302
+    na = rij(besluit.uuid)
+    assert na.informeren_moment == p.NA and na.status == p.UITGEVOERD and na.reviewdatum is None
+    als_systeem()
+    [mail] = Bericht.objects.order_by("id")[voor:]
+    assert mail.aan == regio.medewerker.email and casus.dossier.kenmerk in mail.tekst
+    assert "Lisa" not in mail.tekst + mail.onderwerp
+    assert AuditRegel.objects.filter(actie="deelbesluit.uitstel_afgewezen", status="uitgevoerd").exists()
+    assert "Uitstel van informeren" not in inhoud(lg.get("/overzicht"))  # the task is gone
+    pagina = inhoud(lg.get(pad))
+    assert (
+        "Uitstel niet goedgekeurd door Marieke Bakker" in pagina and "Uitstel niet goedkeuren" not in pagina
+    )
+    # nothing left to refuse: a second try is a state conflict, shown in Dutch, nothing changes
+    r = lg.post(pad, {"actie": "afwijzen", "toelichting": "Nogmaals."})
+    assert r.status_code == 400 and "geen uitstel van informeren om af te wijzen" in inhoud(r)
