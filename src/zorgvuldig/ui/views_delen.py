@@ -892,44 +892,48 @@ def uitstellen(request, uuid, actor):
     afwijzen = f.UitstelAfwijzenFormulier(
         request.POST if request.POST.get("actie") == "afwijzen" else None, auto_id="afwijzen_%s"
     )
+
+    def probeer(form, uitvoeren, melding: str):
+        """Run the service; its refusal goes to the form's fields, success back to this page."""
+        try:
+            uitvoeren()
+        except NotFound:
+            return niet_gevonden(request)
+        except DomainError as exc:
+            _fouten(form, exc)
+            return None
+        messages.success(request, melding)
+        return HttpResponseRedirect(reverse("ui:deelbesluit_uitstellen", args=[uuid]))
+
+    antwoord = None
     if request.POST.get("actie") == "afwijzen":
         form = f.UitstelFormulier(initial=form.initial, auto_id="uitstel_%s")  # the other form stays unbound
         form.fields["grond"].choices = veld_keuzes  # type: ignore[attr-defined]
         if afwijzen.is_valid():
-            try:
-                deel.wijs_uitstel_af(actor=actor, uuid=uuid, toelichting=afwijzen.cleaned_data["toelichting"])
-            except NotFound:
-                return niet_gevonden(request)
-            except DomainError as exc:
-                _fouten(afwijzen, exc)
-            else:
-                messages.success(
-                    request,
-                    "Het uitstel is niet goedgekeurd. De cliënt wordt zo snel mogelijk geïnformeerd; wie het "
-                    "besluit nam, heeft daarover een e-mail gekregen (SH-14).",
-                )
-                return HttpResponseRedirect(reverse("ui:deelbesluit_uitstellen", args=[uuid]))
+            antwoord = probeer(
+                afwijzen,
+                lambda: deel.wijs_uitstel_af(
+                    actor=actor, uuid=uuid, toelichting=afwijzen.cleaned_data["toelichting"]
+                ),
+                "Het uitstel is niet goedgekeurd. De cliënt wordt zo snel mogelijk geïnformeerd; wie het "
+                "besluit nam, heeft daarover een e-mail gekregen (SH-14).",
+            )
     elif request.method == "POST" and form.is_valid():
         d = form.cleaned_data
-        try:
-            deel.stel_informeren_uit(
+        antwoord = probeer(
+            form,
+            lambda: deel.stel_informeren_uit(
                 actor=actor,
                 uuid=uuid,
                 grond=d.get("grond") or "",
                 toelichting=d.get("toelichting") or "",
                 reviewdatum=d.get("reviewdatum"),
-            )
-        except NotFound:
-            return niet_gevonden(request)
-        except DomainError as exc:
-            _fouten(form, exc)
-        else:
-            messages.success(
-                request,
-                "Het uitstel is goedgekeurd. Op de reviewdatum bekijkt u opnieuw of de cliënt al kan worden "
-                "geïnformeerd (SH-14).",
-            )
-            return HttpResponseRedirect(reverse("ui:deelbesluit_uitstellen", args=[uuid]))
+            ),
+            "Het uitstel is goedgekeurd. Op de reviewdatum bekijkt u opnieuw of de cliënt al kan worden "
+            "geïnformeerd (SH-14).",
+        )
+    if antwoord is not None:
+        return antwoord
     _log_goedkeuring(actor, [rij], "deelbesluit.ingezien")
     return render(
         request,
