@@ -194,6 +194,13 @@ def registratie_fout(register: str, nummer: str) -> str | None:
     return None
 
 
+def mandaat_status(vanaf, tot, op) -> str:
+    """A mandate's state on `op`, as `Gebruiker.actieve_mandaten` counts it (`tot` is the last day)."""
+    if tot is not None and tot < op:
+        return "beëindigd"
+    return "actief" if vanaf <= op else "nog niet ingegaan"
+
+
 def mandaten_fouten(mandaten, bestaand=frozenset()) -> list[tuple[str, str, str]]:
     """Why a user's new list of written mandates is refused: (path, code, reason) per problem.
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.apps import apps
 from django.db.models import Exists, OuterRef, QuerySet
 
 from zorgvuldig.core import tenancy
@@ -71,3 +72,41 @@ def toegangen_zichtbaar_voor(actor) -> QuerySet[Toegang]:
     if "fg" in actor.rollen:
         return qs.filter(verwerkingsverantwoordelijke_id=actor.verwerkingsverantwoordelijke_id)
     return qs.filter(organisatie_id=actor.organisatie.pk)
+
+
+# What a grant opens, in words, and where that record's reference (kenmerk) lives, with the words that
+# join the two. The technical beheerder tells a user's grants apart by these (demo review L10) without
+# reaching content (AC-06): a kenmerk is a number without personal data; a grant on a person record or a
+# request shows only its kind.
+GRANT_OBJECTEN: dict[str, tuple[str, str | None, str]] = {
+    "dossiers.dossier": ("Dossier", "kenmerk", ""),
+    "dossiers.notitie": ("Notitie", "dossier__kenmerk", "in dossier"),
+    "dossiers.zorgsignaal": ("Zorgsignaal", "dossier__kenmerk", "bij dossier"),
+    "casusoverleg.casusoverleg": ("Casusoverleg", "kenmerk", ""),
+    "casusoverleg.bijdrage": ("Bijdrage", "casusoverleg__kenmerk", "aan casusoverleg"),
+    "personen.persoon": ("Persoonsgegevens van een cliënt", None, ""),
+    "personen.huishouden": ("Huishouden van een cliënt", None, ""),
+    "rechten.verzoek": ("Verzoek van een betrokkene", None, ""),
+    "organisaties.organisatie": ("Logboek van de organisatie", None, ""),
+}
+
+
+def grant_verwijzingen(grants) -> dict[int, str]:
+    """Per grant (by pk): the kind of record it opens and, for a dossier or case table, its kenmerk, e.g.
+    "Notitie in dossier D2026-0001". One query per kind reading only the kenmerk column, never a name or
+    BSN. A record the actor's row-level security hides, or one destroyed, shows its kind alone."""
+    per_soort: dict[str, set[int]] = {}
+    for g in grants:
+        per_soort.setdefault(g.object_type, set()).add(g.object_id)
+    kenmerken: dict[tuple[str, int], str] = {}
+    for soort, ids in per_soort.items():
+        pad = GRANT_OBJECTEN[soort][1] if soort in GRANT_OBJECTEN else None
+        if pad is not None:
+            rijen = apps.get_model(soort).objects.filter(pk__in=ids).values_list("pk", pad)
+            kenmerken |= {(soort, pk): k for pk, k in rijen if k}
+    uit = {}
+    for g in grants:
+        woorden, _, bij = GRANT_OBJECTEN.get(g.object_type, ("Ander gegeven", None, ""))
+        kenmerk = kenmerken.get((g.object_type, g.object_id))
+        uit[g.pk] = " ".join(w for w in (woorden, bij, kenmerk) if w) if kenmerk else woorden
+    return uit

@@ -6,7 +6,7 @@ from django import forms
 from stdnum.nl import bsn as stdnum_bsn
 
 from zorgvuldig.audit.acties import ACTIES
-from zorgvuldig.organisaties.models import Gebruiker, Organisatie, Rol, Team
+from zorgvuldig.organisaties.models import Gebruiker, Mandaat, Organisatie, Rol, Team
 from zorgvuldig.toegang.policies import DREIGING_VOOR, NOODTOEGANG_MIN_TEKENS
 
 
@@ -237,6 +237,37 @@ class GebruikerWijzigFormulier(Formulier):
 
 class IntrekFormulier(Formulier):
     reden = forms.CharField(label="Reden van intrekken", max_length=500)
+
+
+def _datum(label: str, **kwargs) -> forms.DateField:
+    return forms.DateField(
+        label=label,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={"invalid": "Vul een geldige datum in.", "required": "Vul een datum in."},
+        **kwargs,
+    )
+
+
+class MandaatFormulier(Formulier):
+    """A written mandate (RG-06) recorded by the beheerder; the service checks it as the API's does."""
+
+    soort = forms.ChoiceField(
+        label="Soort mandaat",
+        choices=[("", "Kies een soort mandaat"), *Mandaat.Soort.choices],
+        error_messages={"required": "Kies een soort mandaat."},
+    )
+    besluit = forms.CharField(
+        label="Mandaatbesluit",
+        max_length=200,
+        required=False,
+        help_text="Kenmerk of omschrijving van het besluit, bijvoorbeeld 'Mandaatbesluit verwijsindex 2026'.",
+    )
+    vanaf = _datum("Geldig vanaf")
+    tot = _datum("Geldig tot en met", required=False, help_text="Leeg: geldt tot u het beëindigt.")
+
+
+class MandaatBeeindigFormulier(Formulier):
+    tot = _datum("Laatste dag van het mandaat")
 
 
 class TeamFormulier(Formulier):

@@ -291,6 +291,12 @@ urlpatterns = [
     path("beheer/gebruikers/nieuw", views_beheer.gebruiker_nieuw, name="gebruiker_nieuw"),
     path("beheer/gebruikers/<uuid:uuid>", views_beheer.gebruiker, name="gebruiker"),
     path("beheer/gebruikers/<uuid:uuid>/activatielink", views_beheer.activatielink, name="activatielink"),
+    path("beheer/gebruikers/<uuid:uuid>/mandaten", views_beheer.mandaat_nieuw, name="mandaat_nieuw"),
+    path(
+        "beheer/gebruikers/<uuid:uuid>/mandaten/<uuid:mandaat>/beeindigen",
+        views_beheer.mandaat_beeindigen,
+        name="mandaat_beeindigen",
+    ),
     path("beheer/toegangen/<uuid:uuid>/intrekken", views_beheer.toegang_intrekken, name="toegang_intrekken"),
     path("beheer/teams", views_beheer.teams, name="teams"),
     path("beheer/api-sleutels", views_beheer.tokens, name="tokens"),

@@ -13,17 +13,21 @@ from zorgvuldig.core.clock import today
 from zorgvuldig.core.errors import DomainError, NotFound
 from zorgvuldig.organisaties import policies as org_policies
 from zorgvuldig.organisaties import services
-from zorgvuldig.organisaties.models import Rol
+from zorgvuldig.organisaties.models import Mandaat, Rol
 from zorgvuldig.organisaties.selectors import geactiveerd_annotatie, gebruikers_voor, teams_voor, tokens_voor
 from zorgvuldig.toegang import services as toegang_services
 from zorgvuldig.toegang.models import Toegang
+from zorgvuldig.toegang.selectors import grant_verwijzingen
 from zorgvuldig.ui.forms import (
     GebruikerFormulier,
     GebruikerWijzigFormulier,
     IntrekFormulier,
+    MandaatBeeindigFormulier,
+    MandaatFormulier,
     TeamFormulier,
     TokenFormulier,
 )
+from zorgvuldig.ui.forms_dossier import SECTIES
 from zorgvuldig.ui.toegang import niet_gevonden, pagina
 
 
@@ -82,17 +86,7 @@ def gebruiker_nieuw(request, actor):
     return render(request, "ui/beheer/gebruiker_nieuw.html", {"form": form}, status=status)
 
 
-@require_http_methods(["GET", "POST"])
-@pagina("gebruiker:beheren")
-def gebruiker(request, uuid, actor):
-    g = (
-        gebruikers_voor(actor.gebruiker)
-        .annotate(geactiveerd=geactiveerd_annotatie())
-        .filter(uuid=uuid)
-        .first()
-    )
-    if g is None:
-        return niet_gevonden(request)
+def _wijzigformulier(g, data=None) -> GebruikerWijzigFormulier:
     initial = {
         "functie": g.functie,
         "werkgever": g.werkgever,
@@ -100,7 +94,25 @@ def gebruiker(request, uuid, actor):
         "teams": list(g.teams.all()),
         "actief": g.is_active,
     }
-    form = GebruikerWijzigFormulier(request.POST or None, initial=initial, organisatie=g.organisatie)
+    return GebruikerWijzigFormulier(data, initial=initial, organisatie=g.organisatie)
+
+
+def _beheerde_gebruiker(actor, uuid):
+    return (
+        gebruikers_voor(actor.gebruiker)
+        .annotate(geactiveerd=geactiveerd_annotatie())
+        .filter(uuid=uuid)
+        .first()
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@pagina("gebruiker:beheren")
+def gebruiker(request, uuid, actor):
+    g = _beheerde_gebruiker(actor, uuid)
+    if g is None:
+        return niet_gevonden(request)
+    form = _wijzigformulier(g, request.POST or None)
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
         try:
@@ -118,26 +130,126 @@ def gebruiker(request, uuid, actor):
         else:
             messages.success(request, "De wijzigingen zijn opgeslagen.")
             return HttpResponseRedirect(reverse("ui:gebruiker", args=[g.uuid]))
-    # Grants are listed without what they open: the beheerder sees kind and validity, never the person.
+    return _gebruiker_pagina(request, actor, g, form=form)
+
+
+def _gebruiker_pagina(request, actor, g, *, form=None, mandaatformulier=None, beeindigd=None):
+    """The user page; a refused form (`form`, `mandaatformulier`, or `beeindigd` = (mandate, form))
+    comes back bound with its errors, status 400."""
+    form = form or _wijzigformulier(g)
+    vandaag = today()
+    zichzelf = g.pk == actor.gebruiker.pk  # AC-06: another beheerder changes his mandates
+    mandaten = []
+    for m in g.mandaten.order_by("vanaf", "soort"):
+        status = org_policies.mandaat_status(m.vanaf, m.tot, vandaag)
+        beeindig = None
+        if beeindigd and beeindigd[0].pk == m.pk:
+            beeindig = beeindigd[1]  # the refused one, with its errors
+        elif not zichzelf and status != "beëindigd":
+            beeindig = MandaatBeeindigFormulier(initial={"tot": vandaag}, auto_id=f"beeindig-{m.uuid}-%s")
+        mandaten.append({"m": m, "status": status, "formulier": beeindig})
+    if mandaatformulier is None and not zichzelf:
+        mandaatformulier = MandaatFormulier(initial={"vanaf": vandaag}, auto_id="mandaat-%s")
+    # Grants are listed without what they open: the beheerder sees kind, a kenmerk and validity, never
+    # the person (AC-06); the kenmerk tells apart grants that are otherwise alike (demo review L10).
     toegangen = (
-        Toegang.objects.filter(ontvanger_gebruiker=g, ontvanger_gebruiker__organisatie=actor.organisatie)
-        .select_related("verleend_door")
-        .order_by("-id")[:100]
+        list(
+            Toegang.objects.filter(ontvanger_gebruiker=g, ontvanger_gebruiker__organisatie=actor.organisatie)
+            .select_related("verleend_door")
+            .order_by("-id")[:100]
+        )
         if g.organisatie_id == actor.organisatie.pk
         else []
     )
+    verwijzingen = grant_verwijzingen(toegangen)
+    for t in toegangen:
+        t.verwijzing = verwijzingen[t.pk]
+        t.sectie_namen = [SECTIES.get(s, s) for s in t.secties or []]
+    fout = request.method == "POST"
     return render(
         request,
         "ui/beheer/gebruiker.html",
         {
             "g": g,
             "form": form,
+            "zichzelf": zichzelf,
+            "mandaten": mandaten,
+            "mandaatformulier": mandaatformulier,
             "toegangen": toegangen,
-            "vandaag": today(),
+            "vandaag": vandaag,
             "intrekformulier": IntrekFormulier(),
         },
-        status=400 if request.method == "POST" else 200,
+        status=400 if fout else 200,
     )
+
+
+def _mandaten(g) -> list[dict]:
+    """The recorded mandates as `wijzig_gebruiker(mandaten=…)` takes them: the page adds or ends one and
+    hands the whole list to the service, as the API's merge patch does (ADR 0006 item 24)."""
+    return [
+        {"soort": m.soort, "vanaf": m.vanaf, "tot": m.tot, "besluit": m.besluit}
+        for m in g.mandaten.order_by("vanaf", "soort")
+    ]
+
+
+@require_POST
+@pagina("gebruiker:beheren")
+def mandaat_nieuw(request, uuid, actor):
+    """RG-06, AC-08: record a written mandate, e.g. to signal in the verwijsindex."""
+    g = _beheerde_gebruiker(actor, uuid)
+    if g is None:
+        return niet_gevonden(request)
+    form = MandaatFormulier(request.POST, auto_id="mandaat-%s")
+    if form.is_valid():
+        d = form.cleaned_data
+        lijst = _mandaten(g)
+        nieuw = len(lijst)
+        try:
+            services.wijzig_gebruiker(
+                actor=actor,
+                gebruiker=g,
+                mandaten=[*lijst, {k: d[k] for k in ("soort", "vanaf", "tot", "besluit")}],
+            )
+        except DomainError as exc:
+            _fouten_naar_formulier(
+                form,
+                exc,
+                {
+                    f"mandaten.{nieuw}.soort": "soort",
+                    f"mandaten.{nieuw}.tot": "tot",
+                    f"mandaten.{nieuw}": "vanaf",  # the same kind from the same day is there already
+                },
+            )
+        else:
+            messages.success(request, f"Het mandaat '{Mandaat.Soort(d['soort']).label}' is vastgelegd.")
+            return HttpResponseRedirect(reverse("ui:gebruiker", args=[g.uuid]))
+    return _gebruiker_pagina(request, actor, g, mandaatformulier=form)
+
+
+@require_POST
+@pagina("gebruiker:beheren")
+def mandaat_beeindigen(request, uuid, mandaat, actor):
+    """RG-06: a mandate stays in the register; ending it sets its last day (`tot`)."""
+    g = _beheerde_gebruiker(actor, uuid)
+    m = g.mandaten.filter(uuid=mandaat).first() if g is not None else None
+    if g is None or m is None:
+        return niet_gevonden(request)
+    form = MandaatBeeindigFormulier(request.POST, auto_id=f"beeindig-{m.uuid}-%s")
+    if form.is_valid():
+        lijst = _mandaten(g)
+        i = next(i for i, item in enumerate(lijst) if (item["soort"], item["vanaf"]) == (m.soort, m.vanaf))
+        lijst[i]["tot"] = form.cleaned_data["tot"]
+        if org_policies.mandaat_status(m.vanaf, m.tot, today()) == "beëindigd":
+            form.add_error(None, "Dit mandaat is al beëindigd.")
+        else:
+            try:
+                services.wijzig_gebruiker(actor=actor, gebruiker=g, mandaten=lijst)
+            except DomainError as exc:
+                _fouten_naar_formulier(form, exc, {f"mandaten.{i}.tot": "tot"})
+            else:
+                messages.success(request, f"Het mandaat '{m.get_soort_display()}' is beëindigd.")
+                return HttpResponseRedirect(reverse("ui:gebruiker", args=[g.uuid]))
+    return _gebruiker_pagina(request, actor, g, beeindigd=(m, form))
 
 
 @require_POST
