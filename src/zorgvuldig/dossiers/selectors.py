@@ -229,22 +229,34 @@ def lees_dossier(actor, uuid) -> tuple[Dossier, dict]:
     return dossier, data
 
 
-def lijst(actor, dossiers) -> None:
-    """A list shows reference, team, status and frame: audited per dossier (AU-01)."""
+def lijst(actor, dossiers, *, met_leden: bool = False) -> dict[int, list[Lid]]:
+    """A list shows reference, team, status and frame: audited per dossier (AU-01). With `met_leden` (the
+    web list, demo review L5) it also names who is in each dossier — only where the actor's grants open
+    the identification section, exactly as the dossier page decides (AC-05, AC-14); such an entry says
+    so and names the grant that opened it (AU-09). Returns the members per dossier id it may show."""
     if not dossiers:
-        return
+        return {}
+    zichtbaar: dict[int, list[Lid]] = {}
     with transaction.atomic():
         for dossier in dossiers:
             grants = grants_op(actor, dossier)
+            velden, grant = ["kenmerk", "status", "kader"], grants[0] if grants else None
+            index = policies.sectie_grant(feiten(grants), "identificatie", "lezen") if met_leden else None
+            if index is not None:
+                zichtbaar[dossier.pk] = list(
+                    Lid.objects.filter(dossier=dossier).select_related("persoon").order_by("id")
+                )
+                velden, grant = [*velden, "leden"], grants[index]
             audit.record(
                 actor=actor,
                 actie="dossier.lijst_ingezien",
                 activiteit=ACTIVITEIT,
                 object=dossier,
                 betrokkenen=personen(dossier),
-                velden=["kenmerk", "status", "kader"],
-                toegang=grants[0] if grants else None,
+                velden=velden,
+                toegang=grant,
             )
+    return zichtbaar
 
 
 def zoek_op_bsn(actor, bsn: str) -> list[Dossier]:

@@ -221,9 +221,15 @@ def _zichtbare_personen(actor) -> list:
 # --- Mijn dossiers ---------------------------------------------------------------------------------
 
 
-def _lijstrij(d: Dossier) -> dict:
+def _lijstrij(d: Dossier, leden: dict | None = None) -> dict:
+    """One row; the clients' names (household members counted) only where `selectors.lijst` found the
+    identification section readable — the same grants that show them on the dossier page (L5)."""
+    eigen = (leden or {}).get(d.pk)
+    clienten = [naam(lid.persoon) for lid in eigen or [] if lid.rol == "client"]
     return {
         "d": d,
+        "namen": ", ".join(clienten) if eigen is not None else None,
+        "gezinsleden": sum(1 for lid in eigen or [] if lid.rol != "client"),
         "status": f.STATUS.get(d.status, d.status),
         "kader": f.KADERS.get(d.kader, d.kader),
         "soort": f.SOORTEN.get(d.soort, d.soort),
@@ -238,22 +244,23 @@ def _dossiers_voor_beheer(actor):
 @pagina(LEZEN)
 def dossiers(request, actor):
     """The user's dossiers (a grant: case team, substitute, statutory, break-glass, meeting): reference,
-    team, status and frame (DS-14), each listed row audited (AU-01)."""
+    team, status and frame (DS-14), and the client's name where the identification section is readable
+    (L5); each listed row audited (AU-01)."""
     qs = selectors.dossiers_zichtbaar_voor(actor).select_related("team").order_by("-geopend_op", "-id")
     blad = Paginator(qs, PER_PAGINA).get_page(request.GET.get("pagina"))
     eigen = list(blad.object_list)
-    selectors.lijst(actor, eigen)
+    leden = selectors.lijst(actor, eigen, met_leden=True)
     beheer = None
     if _leidinggevende(actor):
         beheer = list(_dossiers_voor_beheer(actor)[:100])
-        selectors.lijst(actor, beheer)
+        beheer_leden = selectors.lijst(actor, beheer, met_leden=True)
     return render(
         request,
         "ui/dossier/lijst.html",
         {
-            "rijen": [_lijstrij(d) for d in eigen],
+            "rijen": [_lijstrij(d, leden) for d in eigen],
             "blad": blad,
-            "beheer": [_lijstrij(d) for d in beheer] if beheer is not None else None,
+            "beheer": [_lijstrij(d, beheer_leden) for d in beheer] if beheer is not None else None,
             "mag_bewerken": actor.heeft(BEWERKEN) and bool(actor.rollen & {"medewerker", "leidinggevende"}),
         },
     )
@@ -423,7 +430,7 @@ def _overzicht(request, actor, kop: Kop, formulieren: dict) -> dict:
                 "naam": namen.get(str(lid["persoon"]), ""),
                 "rol": f.LID_ROLLEN[lid["rol"]],
             }
-            for lid in data["leden"]
+            for lid in data["leden"] or []  # None without the identification section (AC-05)
         ],
         "casusregie": dossier.casusregie.naam if dossier.casusregie else "",
         "informering": {

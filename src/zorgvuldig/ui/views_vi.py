@@ -17,6 +17,7 @@ from django.http import HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.formats import date_format
+from django.utils.timezone import localtime
 from django.views.decorators.http import require_GET, require_http_methods
 
 from zorgvuldig.core.clock import today
@@ -90,8 +91,28 @@ def _moment(waarde: str | None) -> dt.datetime | None:
     return dt.datetime.fromisoformat(waarde) if waarde else None
 
 
+def _datum_tijd(moment: dt.datetime) -> str:
+    return date_format(localtime(moment), "j F Y, H:i") + " uur"
+
+
 def _uuid_uit_url(url: str) -> str:
     return url.rstrip("/").rsplit("/", 1)[-1]
+
+
+def _eigen_signalen(w: dict) -> list[str]:
+    """The uuids of the actor's own signals in a match representation (VI-11: only these carry one)."""
+    return [_uuid_uit_url(d["signaal"]) for d in w["deelnemers"] if d["eigen"]]
+
+
+def _kenmerk(w: dict, kenmerken: dict) -> dict | None:
+    """M12: the match labelled by the own signal's BSN (as "Mijn signalen"), never by another's."""
+    eigen = [kenmerken[u] for u in _eigen_signalen(w) if u in kenmerken]
+    if not eigen:
+        return None
+    return {
+        "bsn": ", ".join(dict.fromkeys(k["bsn"] for k in eigen)),
+        "tijdstip": min(k["tijdstip"] for k in eigen),
+    }
 
 
 # --- overview (VI-01) ------------------------------------------------------------------------------
@@ -125,12 +146,14 @@ def overzicht(request, actor):
         )
     matches = selectors.matches_zichtbaar_voor(actor)
     selectors.log_match_inzage(actor, matches)
+    weergaven = [(m, selectors.match_weergave(m, actor, request.build_absolute_uri)) for m in matches]
+    kenmerken = selectors.eigen_kenmerken(actor, [u for _m, w in weergaven for u in _eigen_signalen(w)])
     match_rijen = []
-    for m in matches:
-        w = selectors.match_weergave(m, actor, request.build_absolute_uri)
+    for m, w in weergaven:
         match_rijen.append(
             {
                 "uuid": m.uuid,
+                "eigen": _kenmerk(w, kenmerken),
                 "status": policies.match_fase(
                     w["status"],
                     zorgcoordinator=bool(w["zorgcoordinator"]),
@@ -514,6 +537,7 @@ FORMULIEREN = {
 def _match_pagina(request, actor, match, formulieren: dict | None = None, status=200):
     selectors.log_match_inzage(actor, [match])
     w = selectors.match_weergave(match, actor, request.build_absolute_uri)
+    kenmerk = _kenmerk(w, selectors.eigen_kenmerken(actor, _eigen_signalen(w)))
     deelnemers = _deelnemers(actor, w)
     labels = {d["uuid"]: d["label"] for d in deelnemers}
     formulieren = dict(formulieren or {})
@@ -545,6 +569,7 @@ def _match_pagina(request, actor, match, formulieren: dict | None = None, status
                 geinformeerd=bool(w["jongereGeinformeerd"]),
             ),
             "eigen": next((d for d in deelnemers if d["eigen"]), None),
+            "kenmerk": kenmerk,
             "anderen": [d for d in deelnemers if not d["eigen"]],
             "aangemaakt": _moment(w["aangemaakt"]),
             "uiterlijk": uiterlijk,
@@ -643,11 +668,15 @@ def vi_berichten(actor, sinds: dt.datetime) -> list[dict]:
     if not rijen:
         return []
     zichtbaar = {m.pk: m.uuid for m in selectors.matches_zichtbaar_voor(actor)}
+    datums = selectors.eigen_signaaldatums(actor, [n.signaal_id for n in rijen if n.match_id in zichtbaar])
     berichten = []
     for n in rijen:
         tekst = NOTITIE.get(n.aanleiding, NOTITIE["signaal"])
         url = reverse("ui:vi_match", args=[zichtbaar[n.match_id]]) if n.match_id in zichtbaar else ""
         if not url:
             tekst += " U kunt deze match niet (meer) openen."
+        elif n.signaal_id in datums:
+            # M12: which of the user's matches — by the own signal's date, not by the youth (VI-11)
+            tekst += f" Het gaat om uw signaal van {_datum_tijd(datums[n.signaal_id])}."
         berichten.append({"op": n.aangemaakt, "tekst": tekst, "url": url})
     return berichten

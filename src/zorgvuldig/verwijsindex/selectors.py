@@ -522,6 +522,31 @@ def log_match_inzage(actor, matches) -> None:
     _log(actor, matches, "match.ingezien", ["deelnemers"])
 
 
+def eigen_kenmerken(actor, signaal_uuids) -> dict[str, dict]:
+    """What tells the actor's matches apart (demo review M12): the BSN of the actor's OWN signal in each, as
+    "Mijn signalen" shows it, with its date. Read through the actor's own visibility, so another
+    organisation's signal can never supply it (VI-01, SPEC §4 "Visibility"), and logged as a view of that
+    signal's BSN (AU-01). The API's match stays without it (VI-11)."""
+    from zorgvuldig.verwijsindex.services import bsn_van
+
+    uuids = {str(u) for u in signaal_uuids}
+    if not uuids:
+        return {}
+    signalen = list(signalen_zichtbaar_voor(actor).filter(uuid__in=uuids, status=policies.ACTIEF))
+    _log(actor, signalen, "signaal.ingezien", ["bsn"])
+    return {str(s.uuid): {"bsn": bsn_van(s), "tijdstip": s.signaleringstijdstip} for s in signalen}
+
+
+def eigen_signaaldatums(actor, signaal_ids) -> dict[int, dt.datetime]:
+    """The inbox's reference to the own signal (M12): only its date and time — a notice carries no subject
+    data (VI-11) — and only of a signal the actor may still see."""
+    ids = {i for i in signaal_ids if i is not None}
+    if not ids:
+        return {}
+    rijen = signalen_zichtbaar_voor(actor).filter(pk__in=ids).values_list("pk", "signaleringstijdstip")
+    return {pk: moment for pk, moment in rijen if moment is not None}
+
+
 # --- VI-beheerder and FG: technical views, exits, archive (VI-21, VI-25) ----------------------------
 
 

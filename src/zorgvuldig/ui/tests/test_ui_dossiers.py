@@ -122,6 +122,52 @@ def test_ac_04_my_dossiers_lists_only_dossiers_with_a_grant_with_their_frame(cas
     ).exists()
 
 
+def _rij(pagina: str, d) -> str:
+    return re.search(rf"{d.kenmerk}</a>.*?</tr>", pagina, re.S).group(0)
+
+
+def test_ac_14_au_01_the_list_names_the_client_only_where_the_dossier_page_would(casus, regio, ui):
+    """L5, AC-14, AU-01, AU-09: the list names the client of a dossier to whoever may read its identification
+    section — the same grants that show the name on the dossier page — and the list entry then says the
+    members were shown and names the grant that opened them. A section grant without identification, a
+    team meeting, the leidinggevende who only assigns and another organisation see no name."""
+    d = casus.dossier
+    worker = inhoud(ui(regio.medewerker).get("/dossiers"))
+    assert "Lisa Visser" in _rij(worker, d)
+    assert "Lisa Visser" in inhoud(ui(regio.medewerker).get(url(d)))  # the same name as on the page
+    school = inhoud(ui(regio.leraar).get("/dossiers"))
+    assert "Lisa Bos" in _rij(school, casus.ander) and "Visser" not in school
+    assert "Bos" not in worker
+    # a colleague with only a section grant for the progress notes: listed, but no name (AC-05)
+    verleen(
+        actor=regio.actor(regio.leidinggevende),
+        object=d,
+        bron="sectie",
+        ontvanger_gebruiker=regio.collega,
+        reden="Voortgang lezen",
+        secties=["voortgang"],
+    )
+    collega = ui(regio.collega)
+    lijst = inhoud(collega.get("/dossiers"))
+    assert "niet zichtbaar voor u" in _rij(lijst, d) and "Lisa" not in lijst
+    pagina = collega.get(url(d))  # nor on the dossier page (which used to fail without identification)
+    assert pagina.status_code == 200 and "Lisa" not in inhoud(pagina)
+    assert "U kunt de identificatiegegevens van dit dossier niet inzien." in inhoud(pagina)
+    lg = inhoud(ui(regio.leidinggevende).get("/dossiers"))  # assigning is not reading (AC-04)
+    assert d.kenmerk in lg and "Lisa" not in lg
+    als_systeem()
+    from zorgvuldig.toegang.models import Toegang
+
+    regels = AuditRegel.objects.filter(actie="dossier.lijst_ingezien", object_uuid=str(d.uuid))
+    eigen = regels.get(actor_gebruiker=str(regio.medewerker.uuid))
+    assert "leden" in eigen.velden
+    grant = Toegang.objects.get(uuid=eigen.toegang)
+    assert grant.ontvanger_gebruiker_id == regio.medewerker.pk and grant.bron == "casusteam"
+    for wie in (regio.collega, regio.leidinggevende):
+        assert all("leden" not in r.velden for r in regels.filter(actor_gebruiker=str(wie.uuid)))
+    assert regels.filter(actor_gebruiker=str(regio.collega.uuid)).exists()
+
+
 @pytest.mark.parametrize("pad", [*PAGINAS, "/samenvatting"])
 def test_ac_04_each_dossier_page_renders_for_the_case_worker(casus, regio, ui, pad):
     r = ui(regio.medewerker).get(url(casus.dossier, pad))

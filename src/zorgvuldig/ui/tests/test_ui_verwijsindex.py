@@ -11,15 +11,17 @@ import re
 
 import pytest
 from django.core import mail
+from django.utils.formats import date_format
+from django.utils.timezone import localtime
 
 from zorgvuldig.audit.models import AuditRegel
 from zorgvuldig.berichten.bezorging import bezorg
-from zorgvuldig.conftest import BSN_SAM, als_systeem, maak_gebruiker
+from zorgvuldig.conftest import BSN_ANDER, BSN_SAM, als_systeem, maak_gebruiker
 from zorgvuldig.core.clock import today
 from zorgvuldig.organisaties.models import Mandaat
 from zorgvuldig.verwijsindex import services
-from zorgvuldig.verwijsindex.models import Match, Signaal, Verantwoording
-from zorgvuldig.verwijsindex.tests.hulp import VI
+from zorgvuldig.verwijsindex.models import Instellingen, Match, Signaal, Verantwoording
+from zorgvuldig.verwijsindex.tests.hulp import VI, verantwoording
 
 pytestmark = pytest.mark.django_db
 
@@ -419,8 +421,10 @@ def test_vi_11_the_match_partner_sees_contact_details_only_never_the_justificati
     assert regio.medewerker.email in pagina
     # VI-13: exchanging data goes through a sharing decision, which the dossier's Delen tab offers
     assert "deelbesluit" in pagina and "tabblad Delen" in pagina and "nog niet in zorgvuldig" not in pagina
-    for verboden in (BSN_SAM, "verzuim", "Vaak afwezig", str(geboren().year), "Jeugdcoach", str(eigen.uuid)):
+    for verboden in ("verzuim", "Vaak afwezig", str(geboren().year), "Jeugdcoach", str(eigen.uuid)):
         assert verboden not in pagina
+    # the BSN shown is the teacher's OWN signal's (M12); another youth's never is (see the VI-22 test below)
+    assert f"BSN {BSN_SAM}, afgegeven op" in pagina
     assert leraar.get(f"/verwijsindex/signalen/{eigen.uuid}/verantwoording").status_code == 404
     assert ui(regio.collega).get(f"/verwijsindex/signalen/{eigen.uuid}/verantwoording").status_code == 404
     assert "verzuim" in tekst(ui(regio.medewerker).get(f"/verwijsindex/signalen/{eigen.uuid}/verantwoording"))
@@ -430,6 +434,92 @@ def test_vi_11_the_match_partner_sees_contact_details_only_never_the_justificati
     assert AuditRegel.objects.filter(
         actie="signaal.verantwoording_ingezien", actor_gebruiker=str(regio.leidinggevende.uuid)
     ).exists()
+
+
+def _familiematch(regio):
+    """VI-22: the teacher signals Sam, the wijkteam worker Sam's brother at the same address, so one match
+    holds two different BSNs — the case where showing the wrong signal's BSN would show it."""
+    inst = Instellingen.huidig()
+    inst.field_set, inst.family_matching = "extended_2009", True
+    inst.save()
+    uit = []
+    for gebruiker, bsn in ((regio.leraar, BSN_SAM), (regio.medewerker, BSN_ANDER)):
+        actor = regio.actor(gebruiker)
+        velden = {
+            "bsn": bsn,
+            "jongere": {"adres": "Voorbeeldstraat 12", "woonplaats": "Krimpen aan den IJssel"},
+        }
+        concept = services.registreer_signaal(actor=actor, velden=velden)
+        uit.append(
+            services.activeer_signaal(
+                actor=actor, uuid=concept.uuid, verantwoording=verantwoording(geboortedatum=geboren())
+            )
+        )
+    return uit[0], uit[1], match_van(uit[1])
+
+
+def test_vi_01_vi_10_each_signaler_sees_a_match_labelled_by_the_own_signals_bsn_only(regio, ui, vi):
+    """M12, VI-01, VI-10: the match list and match page name the BSN of the user's OWN signal, as "Mijn
+    signalen" does — never the other organisation's signal's BSN, never an address, never in a link — and
+    the view is logged as a view of the own signal's BSN (AU-01). Someone outside the match sees neither."""
+    van_school, van_wijkteam, match = _familiematch(regio)
+    for gebruiker, eigen, ander in (
+        (regio.medewerker, BSN_ANDER, BSN_SAM),
+        (regio.leraar, BSN_SAM, BSN_ANDER),
+    ):
+        client = ui(gebruiker)
+        lijst = client.get("/verwijsindex").content.decode()
+        matches = lijst.split('id="matches-kop"')[1]
+        assert f'href="/verwijsindex/matches/{match.uuid}">{eigen}</a>' in matches
+        pagina = client.get(f"/verwijsindex/matches/{match.uuid}").content.decode()
+        assert f"BSN {eigen}, afgegeven op" in pagina
+        for inhoud in (lijst, pagina):
+            assert ander not in inhoud and "Voorbeeldstraat" not in inhoud
+            assert not [u for u in re.findall(r'href="([^"]*)"', inhoud) if eigen in u or ander in u]
+    als_systeem()
+    gelogd = AuditRegel.objects.filter(actie="signaal.ingezien", velden=["bsn"])
+    assert gelogd.filter(
+        actor_gebruiker=str(regio.medewerker.uuid), object_uuid=str(van_wijkteam.uuid)
+    ).exists()
+    assert gelogd.filter(actor_gebruiker=str(regio.leraar.uuid), object_uuid=str(van_school.uuid)).exists()
+    for wie, vreemd in ((regio.medewerker, van_school), (regio.leraar, van_wijkteam)):
+        assert not AuditRegel.objects.filter(
+            actor_gebruiker=str(wie.uuid), object_uuid=str(vreemd.uuid)
+        ).exists()
+    karin = maak_gebruiker(
+        regio.school,
+        "k.smit@hetbaken.example.org",
+        ["medewerker"],
+        naam="Karin Smit",
+        mandaten=["vi_signaleren"],
+    )
+    buiten = ui(karin)  # the teacher's colleague, not in the match
+    assert buiten.get(f"/verwijsindex/matches/{match.uuid}").status_code == 404
+    lijst = buiten.get("/verwijsindex").content.decode()
+    assert BSN_SAM not in lijst and BSN_ANDER not in lijst and "U zit niet in een match." in lijst
+
+
+def test_vi_11_the_inbox_tells_matches_apart_by_the_own_signals_date_not_by_the_youth(regio, ui, vi):
+    """M12 with VI-11: a match notice names the own signal by its date and time, so two notices differ —
+    but, like the e-mail, carries no BSN or other subject data."""
+    eerste, _ander, _match = een_match(vi, regio)
+    als_systeem()
+    Signaal.objects.filter(pk=eerste.pk).update(
+        signaleringstijdstip=dt.datetime(2026, 11, 3, 9, 15, tzinfo=dt.UTC)
+    )
+    vi.signaleer(regio.leraar, bsn=BSN_ANDER, geboortedatum=geboren())
+    tweede = vi.signaleer(regio.medewerker, bsn=BSN_ANDER, geboortedatum=geboren())
+    overzicht = tekst(ui(regio.medewerker).get("/overzicht"))
+    assert "Het gaat om uw signaal van 3 november 2026, 10:15 uur." in overzicht  # Amsterdam time
+    als_systeem()
+    moment = localtime(Signaal.objects.get(pk=tweede.pk).signaleringstijdstip)
+    assert f"Het gaat om uw signaal van {date_format(moment, 'j F Y, H:i')} uur." in overzicht
+    assert BSN_SAM not in overzicht and BSN_ANDER not in overzicht
+    # the other organisation's notices name its own signals, never the worker's
+    school = tekst(ui(regio.leraar).get("/overzicht"))
+    assert (
+        "uw signaal van 3 november 2026, 10:15 uur" not in school and "Het gaat om uw signaal van" in school
+    )
 
 
 # --- the match workflow (VI-12, VI-14, VI-15) ------------------------------------------------------
