@@ -702,12 +702,14 @@ def wijs_zorgcoordinator_aan(*, actor, uuid, deelnemer) -> Match:
     signaal = _deelnemer(match, actor, deelnemer, "deelnemer")
 
     def wijzig(m: Match) -> None:
-        vorige = m.zorgcoordinator
+        vorige_id = m.zorgcoordinator_id
         m.zorgcoordinator = signaal
         m.zorgcoordinator_op = today()
-        if vorige is None or vorige.pk != signaal.pk:
+        if vorige_id != signaal.pk:
             _meld_zorgcoordinator(actor, m, signaal, aangewezen=True)
-            if vorige is not None:
+            if vorige_id is not None:
+                with tenancy.systeem():  # the former coordinator's signal may be another organisation's
+                    vorige = Signaal.objects.get(pk=vorige_id)
                 _meld_zorgcoordinator(actor, m, vorige, aangewezen=False)
 
     return _match_actie(actor, uuid, "match.zorgcoordinator", ["zorgcoordinator"], wijzig)
