@@ -173,7 +173,9 @@ def test_e1_two_signals_make_a_match_that_the_worker_follows_up(regio, venster):
     rij = mentor.get_by_role("row").filter(has_text="Wijkteam Krimpen")
     expect(rij.get_by_role("cell", name="Fatima El Amrani")).to_be_visible()
     inhoud = mentor.locator("main").inner_text()
-    for verboden in (BSN_SAM, VERMOEDEN_WIJKTEAM, "Vaak afwezig", "geweigerd"):
+    # the BSN appears once: as the label of the mentor's own signal (review M12), never the worker's data
+    assert inhoud.count(BSN_SAM) == 1 and f"BSN {BSN_SAM}, afgegeven op" in inhoud
+    for verboden in (VERMOEDEN_WIJKTEAM, "Vaak afwezig", "geweigerd"):
         assert verboden not in inhoud
     geen_axe_fouten(mentor)
 
