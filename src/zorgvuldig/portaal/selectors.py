@@ -239,12 +239,21 @@ def verzoek(w: Wereld, uuid) -> tuple[object, dict]:
             "uitkomst": policies.status_woorden(besluit.get("uitkomst", ""))[0],
             "datum": _datum(besluit.get("datum")),
             "redenen": rechten.inhoud(v).get("besluitRedenen", ""),
+            # RI-07: a refusal, whole or in part, names its statutory ground — here as in the PDF
+            "gronden": _gronden(besluit),
             "bezwaarclausule": besluit.get("bezwaarclausule", ""),
         }
     rij["toelichting"] = rechten.inhoud(v).get("toelichting", "")
     with transaction.atomic():
         rechten.log_handeling(record.actor(), v, None, ["soort", "status", "besluit", "toelichting"])
     return v, rij
+
+
+def _gronden(besluit: dict) -> list[str]:
+    from zorgvuldig.rechten.policies import GRONDEN
+
+    codes = [*besluit.get("gronden", []), *(a["grond"] for a in besluit.get("achtergehouden", []))]
+    return [GRONDEN.get(c, c) for c in dict.fromkeys(codes)]
 
 
 def antwoord(w: Wereld, uuid) -> tuple[object, dict]:

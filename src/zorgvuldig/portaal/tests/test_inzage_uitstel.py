@@ -136,6 +136,8 @@ def test_h1_ri_07_sh_14_a_withheld_postponed_provision_leaves_no_trace_in_the_an
     pagina = client.get(f"/mijn/verzoeken/{v.uuid}").content.decode()
     assert "Wie uw gegevens bekeek" in pagina and "Wijkteam Krimpen" in pagina
     assert "In dit antwoord staat niemand aan wie wij gegevens gaven." in pagina
+    # RI-07: the decision in the portal names the statutory ground of what is withheld, as the PDF does
+    assert "de rechten en vrijheden van anderen (UAVG art. 41 lid 1 onder i)" in pagina
     for woord in VERRADERS:
         assert woord not in pagina, woord
 
