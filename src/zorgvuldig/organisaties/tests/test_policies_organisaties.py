@@ -233,3 +233,19 @@ def test_mandates_are_ended_never_dropped_and_keyed_by_kind_and_start():
     ]
     # the same kind from another date is another mandate (a renewal next to the ended one)
     assert policies.mandaten_fouten([vi | {"tot": jun}, vi | {"vanaf": jun}], {("vi_signaleren", jan)}) == []
+
+
+@pytest.mark.parametrize(
+    ("vanaf", "tot", "status"),
+    [
+        (dt.date(2026, 1, 1), None, "actief"),
+        (dt.date(2026, 3, 2), None, "actief"),  # from its first day
+        (dt.date(2026, 3, 3), None, "nog niet ingegaan"),
+        (dt.date(2026, 1, 1), dt.date(2026, 3, 2), "actief"),  # `tot` is the last valid day
+        (dt.date(2026, 1, 1), dt.date(2026, 3, 1), "beëindigd"),
+    ],
+)
+def test_rg_06_a_mandates_state_on_a_date(vanaf, tot, status):
+    """RG-06/AC-01: the register shows a mandate as active from its first to its last day, as the check
+    that lets a user signal counts it (`Gebruiker.actieve_mandaten`)."""
+    assert policies.mandaat_status(vanaf, tot, dt.date(2026, 3, 2)) == status

@@ -1577,3 +1577,20 @@ def test_spec_7_states_only_a_draft_is_discarded_and_with_a_reason():
         assert codes(_geldig(p.vervallen_fouten(status, "  "))) == {"E_INVALID_INPUT"}
     for status in (p.BESLOTEN, p.UITGEVOERD, p.INFORMEREN_UITGESTELD, p.CLIENT_GEINFORMEERD, p.BEEINDIGD):
         assert codes(_geldig(p.vervallen_fouten(status, "Reden."))) == {"E_STATE_CONFLICT"}
+
+
+@pytest.mark.parametrize(
+    ("status", "moment", "toelichting", "codes"),
+    [
+        (p.UITGEVOERD, p.UITGESTELD, "Geen concrete aanwijzingen.", []),  # asked, awaiting approval
+        (p.INFORMEREN_UITGESTELD, p.UITGESTELD, "Het gevaar is geweken.", []),  # running: ended at review
+        (p.UITGEVOERD, p.UITGESTELD, "  ", ["E_INVALID_INPUT"]),  # a refusal says why
+        (p.UITGEVOERD, p.NA, "x", ["E_STATE_CONFLICT"]),  # nothing postponed
+        (p.CLIENT_GEINFORMEERD, p.UITGESTELD, "x", ["E_STATE_CONFLICT"]),  # already informed
+        (p.BESLOTEN, p.UITGESTELD, "", ["E_STATE_CONFLICT", "E_INVALID_INPUT"]),  # not shared yet
+    ],
+)
+def test_sh_14_a_postponement_can_be_refused_or_ended_with_a_reason(status, moment, toelichting, codes):
+    """SH-14/GP-05: informing is the rule, so the leidinggevende may refuse a postponement that awaits
+    approval, or end one that runs — with a reason; there must be a postponement to refuse."""
+    assert [f.code for f in p.uitstel_afwijzen_fouten(status, moment, toelichting)] == codes
