@@ -403,3 +403,29 @@ def naamvermelding_fouten(rollen: Iterable[str], redenen: str) -> list[Fout]:
     if not redenen.strip():
         fouten.append(Fout("E_INVALID_INPUT", "redenen", "Vermeld waarom namen worden genoemd (RI-17)."))
     return fouten
+
+
+# --- Origin of an item in the inzage answer (RI-05) ---------------------------------------------------
+
+HERKOMST = {
+    "eigen_waarneming": "Eigen waarneming van de hulpverlener",
+    "client": "Uzelf",
+    "derde": "Anderen (bijvoorbeeld school of huisarts)",
+    "document": "Documenten",
+}
+
+
+# Items without a recorded source: what the professional made, not something the client said.
+HERKOMST_SOORT = {
+    "zrmscore": "Beoordeling door de hulpverlener (zelfredzaamheidsmatrix)",
+    "plan": "Het plan dat de hulpverlener met u heeft opgesteld",
+}
+
+
+def herkomst(item: dict) -> str:
+    """RI-05, GDPR art 15(1)(g): where an item's data came from, in words for the client."""
+    if item.get("bronOrganisatie"):  # AC-12: a partner's own system, brought in by its employee
+        return f"Het eigen systeem van {item['bronOrganisatie']}, via de medewerker die daar werkt"
+    if item.get("bron") in HERKOMST:
+        return HERKOMST[item["bron"]]
+    return HERKOMST_SOORT.get(item.get("soort", ""), HERKOMST["eigen_waarneming"])

@@ -605,30 +605,6 @@ RECHTEN = [
     "U kunt bezwaar maken tegen het gebruik van uw gegevens (verzet).",
     "U kunt een klacht indienen bij de Autoriteit Persoonsgegevens (autoriteitpersoonsgegevens.nl).",
 ]
-HERKOMST = {
-    "eigen_waarneming": "Eigen waarneming van de hulpverlener",
-    "client": "Uzelf",
-    "derde": "Anderen (bijvoorbeeld school of huisarts)",
-    "document": "Documenten",
-}
-
-
-# Items without a recorded source: what the professional made, not something the client said.
-HERKOMST_SOORT = {
-    "zrmscore": "Beoordeling door de hulpverlener (zelfredzaamheidsmatrix)",
-    "plan": "Het plan dat de hulpverlener met u heeft opgesteld",
-}
-
-
-def herkomst(item: dict) -> str:
-    """RI-05, GDPR art 15(1)(g): where an item's data came from, in words for the client."""
-    if item.get("bronOrganisatie"):  # AC-12: a partner's own system, brought in by its employee
-        return f"Het eigen systeem van {item['bronOrganisatie']}, via de medewerker die daar werkt"
-    if item.get("bron") in HERKOMST:
-        return HERKOMST[item["bron"]]
-    return HERKOMST_SOORT.get(item.get("soort", ""), HERKOMST["eigen_waarneming"])
-
-
 BEWAARTERMIJNEN = [
     {"soort": "Dossier", "termijn": "15 jaar na het einde van de ondersteuning (tot 1 januari)"},
     {"soort": "Signaal in de verwijsindex", "termijn": "Tot de verwijderdatum of intrekking"},
@@ -736,7 +712,7 @@ def stel_samen(verzoek: Verzoek, achterhouden: frozenset[str] | set[str] = froze
             "doelen": sorted(doel_voor_client(d) for d in (["ondersteuning", "plan"] if dossiers else []))
             + ([doel_voor_client("signalering")] if signalen else []),
             "categorieen": [CATEGORIEEN[c] for c in sorted(categorieen)],
-            "herkomst": sorted({herkomst(i) for d in dossiers for i in d["items"]}),
+            "herkomst": sorted({policies.herkomst(i) for d in dossiers for i in d["items"]}),
             "ontvangers": ontvangers,
             "bewaartermijnen": BEWAARTERMIJNEN,
             "rechten": RECHTEN,

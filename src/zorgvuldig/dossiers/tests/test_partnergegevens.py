@@ -244,7 +244,8 @@ def test_ac_12_ui_partner_note_refused_until_discussed_then_stored_and_shown(reg
 @pytest.mark.django_db
 def test_ac_12_ri_05_the_inzage_answer_names_the_partner_as_the_source(regio, api, pr):
     """GDPR art 15(1)(g), RI-05: the client learns from which partner's system a note's data came."""
-    from zorgvuldig.rechten.selectors import _dossiers, herkomst
+    from zorgvuldig.rechten.policies import herkomst
+    from zorgvuldig.rechten.selectors import _dossiers
 
     assert api(pr.sanne).post(notities_url(pr.dossier), body(pr.ggd), format="json").status_code == 201
     als_systeem()

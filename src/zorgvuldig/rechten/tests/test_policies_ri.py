@@ -348,7 +348,7 @@ def test_ri_17_who_saw_my_data_by_function_and_organisation_a_name_only_by_the_f
 def test_ri_05_the_origin_of_an_item_without_a_recorded_source_is_the_professional_not_the_client():
     """GDPR art 15(1)(g): a ZRM score or a plan is the professional's work; the answer must not say the
     client supplied it. A recorded source (and a partner system, AC-12) still wins."""
-    from zorgvuldig.rechten.selectors import herkomst
+    from zorgvuldig.rechten.policies import herkomst
 
     assert herkomst({"soort": "zrmscore"}) == "Beoordeling door de hulpverlener (zelfredzaamheidsmatrix)"
     assert herkomst({"soort": "plan"}) == "Het plan dat de hulpverlener met u heeft opgesteld"
