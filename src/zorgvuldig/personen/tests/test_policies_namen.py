@@ -23,6 +23,7 @@ from zorgvuldig.personen.policies import achternaam_kern, achternaam_patroon
         ("in 't Veld", {"in 't Veld", "Veld"}, {"Velde"}),
         ("Van", {"Van"}, {"van Dam"}),  # a name that is only a particle is the name itself
         ("O'Neil", {"O'Neil"}, {"ONeil"}),
+        ("ter Berg Kamp", {"Berg Kamp", "van Berg  Kamp"}, {"BergKamp", "Berg"}),  # a core of two words
     ],
 )
 def test_a_surname_is_found_with_or_without_its_particles(gezocht, gevonden, niet):

@@ -1584,13 +1584,62 @@ def test_spec_7_states_only_a_draft_is_discarded_and_with_a_reason():
     [
         (p.UITGEVOERD, p.UITGESTELD, "Geen concrete aanwijzingen.", []),  # asked, awaiting approval
         (p.INFORMEREN_UITGESTELD, p.UITGESTELD, "Het gevaar is geweken.", []),  # running: ended at review
-        (p.UITGEVOERD, p.UITGESTELD, "  ", ["E_INVALID_INPUT"]),  # a refusal says why
-        (p.UITGEVOERD, p.NA, "x", ["E_STATE_CONFLICT"]),  # nothing postponed
-        (p.CLIENT_GEINFORMEERD, p.UITGESTELD, "x", ["E_STATE_CONFLICT"]),  # already informed
-        (p.BESLOTEN, p.UITGESTELD, "", ["E_STATE_CONFLICT", "E_INVALID_INPUT"]),  # not shared yet
+        (p.UITGEVOERD, p.UITGESTELD, "  ", [("E_INVALID_INPUT", "toelichting")]),  # a refusal says why
+        (p.UITGEVOERD, p.NA, "x", [("E_STATE_CONFLICT", "status")]),  # nothing postponed
+        (p.CLIENT_GEINFORMEERD, p.UITGESTELD, "x", [("E_STATE_CONFLICT", "status")]),  # already informed
+        (
+            p.BESLOTEN,  # not shared yet
+            p.UITGESTELD,
+            "",
+            [("E_STATE_CONFLICT", "status"), ("E_INVALID_INPUT", "toelichting")],
+        ),
     ],
 )
 def test_sh_14_a_postponement_can_be_refused_or_ended_with_a_reason(status, moment, toelichting, codes):
     """SH-14/GP-05: informing is the rule, so the leidinggevende may refuse a postponement that awaits
-    approval, or end one that runs — with a reason; there must be a postponement to refuse."""
-    assert [f.code for f in p.uitstel_afwijzen_fouten(status, moment, toelichting)] == codes
+    approval, or end one that runs — with a reason; there must be a postponement to refuse. Each error
+    names its field, so the form shows it there."""
+    fouten = p.uitstel_afwijzen_fouten(status, moment, toelichting)
+    assert [(f.code, f.naam) for f in fouten] == codes
+    assert all(f.reden.strip() for f in fouten)
+
+
+@pytest.mark.parametrize(
+    ("maak", "rol", "codes"),
+    [
+        (g5_vt, "leidinggevende", []),
+        (g5_vt, "collega", [("E_SH_CONSULT_REQUIRED", "adviseur")]),  # SH-09: only the leidinggevende
+        (g7, "collega", [("E_SH_CONSULT_REQUIRED", "adviseur")]),
+        (g6, "collega", []),  # G6: a colleague counts too
+        (basis, "collega", []),  # an optional consultation may be with anyone
+        (g5_vt, None, [("E_SH_CONSULT_REQUIRED", "adviseur")]),
+    ],
+)
+def test_sh_09_who_may_be_consulted_is_checked_when_consulting(maak, rol, codes):
+    """SH-09 (review M1): a consultation that could never satisfy the rule is refused at once, with the
+    adviser field named — otherwise it froze the answers and the decision stayed refused for good."""
+    v = maak(consultatie=None)
+    fouten = p.consultatie_fouten(v, rol, OP, concept=False)
+    assert [(f.code, f.naam) for f in fouten] == codes
+    assert all("leidinggevende" in f.reden for f in fouten)
+    assert p.consultatie_rollen(v) >= ({rol} if not codes else set())
+
+
+def test_sh_09_sh_21_an_incomplete_draft_is_not_consulted_and_the_open_items_are_named():
+    """SH-09/SH-21 (review M2): consulting fixes the answers, so a draft is consulted only once every step
+    and the ground's own questions are in order; the refusal lists what is open. A decided draft
+    (concept=False) is not re-checked."""
+    compleet = g5_vt(consultatie=None)
+    assert p.open_punten(compleet, OP) == ()
+    assert p.consultatie_fouten(compleet, "leidinggevende", OP, concept=True) == ()
+    zonder_plicht = g5_vt(consultatie=None, wettelijke_plicht=p.WettelijkePlicht())
+    open_ = p.open_punten(zonder_plicht, OP)
+    assert open_ and all(f.code != "E_SH_CONSULT_REQUIRED" for f in open_)
+    fouten = p.consultatie_fouten(zonder_plicht, "leidinggevende", OP, concept=True)
+    assert [(f.code, f.naam) for f in fouten[:1]] == [("E_STATE_CONFLICT", "status")]
+    assert fouten[1:] == open_ and "liggen de antwoorden vast" in fouten[0].reden
+    assert p.consultatie_fouten(zonder_plicht, "leidinggevende", OP, concept=False) == ()
+    # a step left open counts as much as the ground's questions
+    zonder_doel = g5_vt(consultatie=None, doel=None)
+    assert "E_NO_PURPOSE" in codes(p.open_punten(zonder_doel, OP))
+    assert "E_NO_PURPOSE" in codes(p.consultatie_fouten(zonder_doel, "leidinggevende", OP, concept=True))
