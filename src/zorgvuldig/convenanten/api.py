@@ -298,8 +298,8 @@ class ToetredingView(ConvenantItemView):
 
     scopes = {"get": CONVENANT_LEZEN, "patch": CONVENANT_BEHEREN}
 
-    def initial(self, request, *args, **kwargs):
-        super().initial(request, *args, **kwargs)
+    def controleer_zichtbaar(self, request, kwargs) -> None:
+        super().controleer_zichtbaar(request, kwargs)
         selectors.toetreding_of_404(selectors.convenant_of_404(kwargs["uuid"]), kwargs["toetreding_uuid"])
 
     @extend_schema(responses=OpenApiTypes.OBJECT, operation_id="toetredingen_read")

@@ -339,8 +339,8 @@ class VersiesView(ActiviteitItemView):
 
 
 class VersieItemView(ActiviteitItemView):
-    def initial(self, request, *args, **kwargs):
-        super().initial(request, *args, **kwargs)
+    def controleer_zichtbaar(self, request, kwargs) -> None:
+        super().controleer_zichtbaar(request, kwargs)
         actor = actor_van(request)
         selectors.versie_of_404(
             actor, selectors.activiteit_of_404(actor, kwargs["uuid"]), kwargs["versie_uuid"]

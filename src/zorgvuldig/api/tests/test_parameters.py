@@ -104,3 +104,11 @@ def test_vi_01_the_index_names_its_rule_when_a_filter_is_tried(regio, api):
     r = api(regio.medewerker).get("/api/v1/signalen?geboortedatum=2012-01-01")
     assert _fout(r, "geboortedatum")["code"] == "unknown"
     assert "VI-01" in r.json()["detail"]
+
+
+def test_a_sub_item_answers_404_before_its_parameters_are_judged(regio, api):
+    """API §1.4 for a path with two uuids: a missing version of a visible activity is 404, not 400."""
+    fg = api(regio.fg)
+    activiteit = fg.get("/api/v1/verwerkingsactiviteiten").json()["results"][0]["url"]
+    r = fg.get(f"{activiteit}/versies/00000000-0000-4000-8000-000000000000?velden=alles")
+    assert r.status_code == 404 and r.json()["code"] == "E_NOT_FOUND"
