@@ -52,19 +52,22 @@ def _eigen_controller(actor, organisatie) -> None:
     """API keys, like accounts, are issued and revoked within the beheerder's own controller (AC-15): a key
     acts for that organisation's professionals, so another controller's keys are that controller's business.
     Keys for another controller come from `import-config`, run by the operator (the system)."""
-    if actor.is_systeem:
-        return
-    if not policies.beheert_organisatie(
+    if not _beheert(actor, organisatie):
+        raise DomainError(
+            "E_AC_NOT_AUTHORISED",
+            "U beheert alleen API-sleutels van organisaties van uw eigen verwerkingsverantwoordelijke.",
+        )
+
+
+def _beheert(actor, organisatie) -> bool:
+    """The system does everything; others their own organisation, the beheerder his controller's (AC-15)."""
+    return actor.is_systeem or policies.beheert_organisatie(
         rollen=actor.rollen,
         eigen_organisatie_id=actor.organisatie.pk,
         organisatie_id=organisatie.pk,
         eigen_vv_id=actor.organisatie.verwerkingsverantwoordelijke_id,
         vv_id=organisatie.verwerkingsverantwoordelijke_id,
-    ):
-        raise DomainError(
-            "E_AC_NOT_AUTHORISED",
-            "U beheert alleen API-sleutels van organisaties van uw eigen verwerkingsverantwoordelijke.",
-        )
+    )
 
 
 @audit.geweigerd_gelogd("configuratie.gewijzigd", ACTIVITEIT)
@@ -132,13 +135,7 @@ def _mag_beheren(actor, organisatie) -> None:
     organisation of his controller (API §2.1, AC-15)."""
     if actor.is_systeem:
         return
-    if BEHEREN not in actor.scopes or not policies.beheert_organisatie(
-        rollen=actor.rollen,
-        eigen_organisatie_id=actor.organisatie.pk,
-        organisatie_id=organisatie.pk,
-        eigen_vv_id=actor.organisatie.verwerkingsverantwoordelijke_id,
-        vv_id=organisatie.verwerkingsverantwoordelijke_id,
-    ):
+    if BEHEREN not in actor.scopes or not _beheert(actor, organisatie):
         raise DomainError("E_AC_NOT_AUTHORISED", "U beheert geen gebruikers of teams van deze organisatie.")
 
 
