@@ -20,7 +20,7 @@ from zorgvuldig.core.clock import today
 from zorgvuldig.dossiers.tests import hulp as dossierhulp
 from zorgvuldig.portaal.tests.hulp import inloggen, sam_en_moeder
 from zorgvuldig.rechten.models import Verzoek
-from zorgvuldig.rechten.tests.hulp import VERIFIEER, mandaat
+from zorgvuldig.rechten.tests.hulp import VERIFIEER, beantwoord_volledig, mandaat
 from zorgvuldig.verstrekkingen.models import Verstrekking
 from zorgvuldig.verstrekkingen.tests import hulp as deelhulp
 from zorgvuldig.verstrekkingen.tests.test_api_deelbesluiten import consulteer
@@ -170,15 +170,7 @@ def test_ri_05_m5_granted_in_full_the_answer_names_the_share_in_words_with_repea
     v = Verzoek.objects.get(kanaal="portaal")
     url = f"{T}/api/v1/verzoeken/{v.uuid}"
     lg = api(regio.leidinggevende)
-    lg.post(f"{url}/_verifieren", VERIFIEER, format="json")
-    lg.post(f"{url}/_beoordelen", {}, format="json")
-    r = lg.post(
-        f"{url}/_besluiten",
-        {"uitkomst": "toegewezen", "redenen": "U krijgt alles.", "mandaat": mandaat(regio.leidinggevende)},
-        format="json",
-    )
-    assert r.status_code == 200, r.content
-    assert lg.post(f"{url}/_uitvoeren", {"vorm": "schriftelijk"}, format="json").status_code == 200
+    beantwoord_volledig(lg, url, regio.leidinggevende)
     antwoord = lg.get(f"{url}/overzicht").json()
     assert [o["ontvanger"] for o in antwoord["ontvangers"]] == ["Veilig Thuis Zuid-Holland"]
     assert antwoord["onvolledig"] is False

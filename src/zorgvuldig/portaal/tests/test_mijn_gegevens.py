@@ -14,7 +14,7 @@ from zorgvuldig.conftest import BSN_ANDER, BSN_SAM, als_systeem
 from zorgvuldig.dossiers.tests import hulp as dossierhulp
 from zorgvuldig.portaal.tests.hulp import inloggen, sam_en_moeder
 from zorgvuldig.rechten.models import Verzoek
-from zorgvuldig.rechten.tests.hulp import VERIFIEER, mandaat
+from zorgvuldig.rechten.tests.hulp import beantwoord_volledig
 from zorgvuldig.toestemmingen.models import Toestemming
 from zorgvuldig.verstrekkingen.tests import hulp as deelhulp
 
@@ -303,15 +303,7 @@ def test_ri_05_ri_17_the_delivered_answer_and_its_pdf(regio, api, client, gezin)
     v = Verzoek.objects.get(kanaal="portaal")
     url = f"{T}/api/v1/verzoeken/{v.uuid}"
     lg = api(regio.leidinggevende)
-    assert lg.post(f"{url}/_verifieren", VERIFIEER, format="json").status_code == 200
-    assert lg.post(f"{url}/_beoordelen", {}, format="json").status_code == 200
-    r = lg.post(
-        f"{url}/_besluiten",
-        {"uitkomst": "toegewezen", "redenen": "U krijgt alles.", "mandaat": mandaat(regio.leidinggevende)},
-        format="json",
-    )
-    assert r.status_code == 200, r.content
-    assert lg.post(f"{url}/_uitvoeren", {"vorm": "schriftelijk"}, format="json").status_code == 200
+    beantwoord_volledig(lg, url, regio.leidinggevende)
 
     r = client.get("/mijn/overzicht")
     tekst = r.content.decode()

@@ -18,6 +18,19 @@ def mandaat(gebruiker) -> str:
     return str(gebruiker.mandaten.get(soort="verzoeken_besluiten", tot__isnull=True).uuid)
 
 
+def beantwoord_volledig(client, url: str, behandelaar) -> None:
+    """Take a request through the API as its handler: verified, in review, granted in full, executed."""
+    assert client.post(f"{url}/_verifieren", VERIFIEER, format="json").status_code == 200
+    assert client.post(f"{url}/_beoordelen", {}, format="json").status_code == 200
+    r = client.post(
+        f"{url}/_besluiten",
+        {"uitkomst": "toegewezen", "redenen": "U krijgt alles.", "mandaat": mandaat(behandelaar)},
+        format="json",
+    )
+    assert r.status_code == 200, r.content
+    assert client.post(f"{url}/_uitvoeren", {"vorm": "schriftelijk"}, format="json").status_code == 200
+
+
 def persoon_url(persoon) -> str:
     return f"http://testserver/api/v1/personen/{persoon.uuid}"
 

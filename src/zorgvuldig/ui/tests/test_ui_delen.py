@@ -920,13 +920,7 @@ def test_spec_7_states_a_draft_is_discarded_with_a_reason_and_audited(casus, reg
 def test_sh_14_the_postponement_offers_participatiewet_only_for_g5_to_a_toezichthouder(casus, regio, ui):
     """SH-14 (review M11): for a share to Veilig Thuis, the leidinggevende is offered only the safety
     ground for postponing; Participatiewet enforcement fits only G5 to a toezichthouder."""
-    besluit = g5_via_service(regio, casus)
-    worker = ui(regio.medewerker)
-    consulteer(worker, besluit.uuid, regio)
-    worker.post(f"/deelbesluiten/{besluit.uuid}/besluiten", {"besluit": "delen", "redenen": "Onderzoek."})
-    worker.post(
-        f"/deelbesluiten/{besluit.uuid}/uitvoeren", {"datum": today().isoformat(), "vorm": "digitaal"}
-    )
+    besluit = _uitgevoerd(regio, casus)
     assert rij(besluit.uuid).status == p.UITGEVOERD
     pagina = inhoud(ui(regio.leidinggevende).get(f"/deelbesluiten/{besluit.uuid}/uitstellen"))
     assert 'value="veiligheid"' in pagina and 'value="participatiewet"' not in pagina
@@ -938,13 +932,7 @@ def test_sh_14_the_leidinggevende_may_refuse_a_postponement_and_the_worker_then_
     client as soon as possible; an empty reason is refused with a Dutch message and changes nothing."""
     from zorgvuldig.berichten.models import Bericht
 
-    besluit = g5_via_service(regio, casus)
-    worker = ui(regio.medewerker)
-    consulteer(worker, besluit.uuid, regio)
-    worker.post(f"/deelbesluiten/{besluit.uuid}/besluiten", {"besluit": "delen", "redenen": "Onderzoek."})
-    worker.post(
-        f"/deelbesluiten/{besluit.uuid}/uitvoeren", {"datum": today().isoformat(), "vorm": "digitaal"}
-    )
+    besluit = _uitgevoerd(regio, casus)
     assert rij(besluit.uuid).informeren_moment == p.UITGESTELD
     lg = ui(regio.leidinggevende)
     pad = f"/deelbesluiten/{besluit.uuid}/uitstellen"

@@ -92,6 +92,17 @@ def deelnemer(match, gebruiker) -> str:
 # --- menu and overview (VI-01) ---------------------------------------------------------------------
 
 
+def _schoolcollega(regio):
+    """A mandated user of the school who is in no match: another organisation's view of a match."""
+    return maak_gebruiker(
+        regio.school,
+        "k.smit@hetbaken.example.org",
+        ["medewerker"],
+        naam="Karin Smit",
+        mandaten=["vi_signaleren"],
+    )
+
+
 def test_vi_01_menu_and_overview_offer_no_search_and_no_browse(regio, ui, vi):
     """VI-01: the overview lists only own signals and matches; there is no search box."""
     vi.signaleer(regio.leraar, geboortedatum=geboren())  # another organisation's signal on Sam
@@ -389,13 +400,7 @@ def test_vi_01_another_organisations_signal_and_a_foreign_match_look_exactly_lik
         assert vreemd.status_code == missend.status_code == 404
         assert zonder_csrf(vreemd.content.decode()) == zonder_csrf(missend.content.decode())
         assert "Pagina niet gevonden" in vreemd.content.decode()
-    karin = maak_gebruiker(
-        regio.school,
-        "k.smit@hetbaken.example.org",
-        ["medewerker"],
-        naam="Karin Smit",
-        mandaten=["vi_signaleren"],
-    )
+    karin = _schoolcollega(regio)
     buiten = ui(karin)  # a mandated user of the school who is not in the match
     vreemd = buiten.get(f"/verwijsindex/matches/{match.uuid}")
     missend = buiten.get(f"/verwijsindex/matches/{WILLEKEURIG}")
@@ -486,13 +491,7 @@ def test_vi_01_vi_10_each_signaler_sees_a_match_labelled_by_the_own_signals_bsn_
         assert not AuditRegel.objects.filter(
             actor_gebruiker=str(wie.uuid), object_uuid=str(vreemd.uuid)
         ).exists()
-    karin = maak_gebruiker(
-        regio.school,
-        "k.smit@hetbaken.example.org",
-        ["medewerker"],
-        naam="Karin Smit",
-        mandaten=["vi_signaleren"],
-    )
+    karin = _schoolcollega(regio)
     buiten = ui(karin)  # the teacher's colleague, not in the match
     assert buiten.get(f"/verwijsindex/matches/{match.uuid}").status_code == 404
     lijst = buiten.get("/verwijsindex").content.decode()
