@@ -152,6 +152,8 @@ api_v1 = [
     path(f"deelbesluiten/{U}/_uitvoeren", delen_api.UitvoerenView.as_view()),
     path(f"deelbesluiten/{U}/_informeren", delen_api.DeelbesluitInformerenView.as_view()),
     path(f"deelbesluiten/{U}/_uitstellen", delen_api.UitstellenView.as_view()),
+    path(f"deelbesluiten/{U}/_afwijzen", delen_api.UitstelAfwijzenView.as_view()),
+    path(f"deelbesluiten/{U}/_intrekken", delen_api.DeelbesluitIntrekkenView.as_view()),
     path(f"deelbesluiten/{U}/audittrail", audit_api.DeelbesluitTrailView.as_view()),
     path("verstrekkingen", delen_api.VerstrekkingenView.as_view()),
     path("informatieverzoeken", delen_api.InformatieverzoekenView.as_view()),

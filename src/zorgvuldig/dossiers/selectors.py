@@ -6,6 +6,7 @@ section the actor's grants do not cover is 403 `E_AC_NOT_AUTHORISED` (AC-05, AC-
 
 from __future__ import annotations
 
+from collections import defaultdict
 from types import SimpleNamespace
 
 from django.db import transaction
@@ -51,12 +52,12 @@ def _zichtbaar(actor, vandaag):
 
 
 def _grants_qs(actor, dossier_id, vandaag):
-    return (
-        Toegang.objects.geldig_op(vandaag)
-        .voor_actor(actor)
-        .filter(object_type=OBJECT_TYPE, object_id=dossier_id)
-        .order_by("ontvanger_organisatie_id", "-geldig_vanaf", "id")
-    )
+    """The actor's grants valid on `vandaag`, personal before organisational; on one dossier, or (None)
+    on every dossier, for the caller to narrow."""
+    qs = Toegang.objects.geldig_op(vandaag).voor_actor(actor).filter(object_type=OBJECT_TYPE)
+    if dossier_id is not None:
+        qs = qs.filter(object_id=dossier_id)
+    return qs.order_by("ontvanger_organisatie_id", "-geldig_vanaf", "id")
 
 
 def _ontvanger(gebruiker: int, organisatie: int) -> SimpleNamespace:
@@ -236,23 +237,30 @@ def lijst(actor, dossiers, *, met_leden: bool = False) -> dict[int, list[Lid]]:
     so and names the grant that opened it (AU-09). Returns the members per dossier id it may show."""
     if not dossiers:
         return {}
+    ids = [d.pk for d in dossiers]
+    # one statement each for the page's grants and members, not one per row
+    grants_per: dict[int, list[Toegang]] = defaultdict(list)
+    if not actor.is_systeem:
+        for g in _grants_qs(actor, None, today()).filter(object_id__in=ids):
+            grants_per[g.object_id].append(g)
+    leden_per: dict[int, list[Lid]] = defaultdict(list)
+    for lid in Lid.objects.filter(dossier_id__in=ids).select_related("persoon").order_by("id"):
+        leden_per[lid.dossier_id].append(lid)
     zichtbaar: dict[int, list[Lid]] = {}
     with transaction.atomic():
         for dossier in dossiers:
-            grants = grants_op(actor, dossier)
+            grants, leden = grants_per[dossier.pk], leden_per[dossier.pk]
             velden, grant = ["kenmerk", "status", "kader"], grants[0] if grants else None
             index = policies.sectie_grant(feiten(grants), "identificatie", "lezen") if met_leden else None
             if index is not None:
-                zichtbaar[dossier.pk] = list(
-                    Lid.objects.filter(dossier=dossier).select_related("persoon").order_by("id")
-                )
+                zichtbaar[dossier.pk] = leden
                 velden, grant = [*velden, "leden"], grants[index]
             audit.record(
                 actor=actor,
                 actie="dossier.lijst_ingezien",
                 activiteit=ACTIVITEIT,
                 object=dossier,
-                betrokkenen=personen(dossier),
+                betrokkenen=[lid.persoon for lid in leden],
                 velden=velden,
                 toegang=grant,
             )

@@ -686,6 +686,15 @@ class _Controle:
                 if None not in sleutel and sleutel in gezien:
                     self.fout((*pad, "mandaten", j), "invalid", "Dit mandaat (soort en vanaf) staat er al.")
                 gezien.add(sleutel)
+            rollen = g.get("rollen") if isinstance(g.get("rollen"), list) else (bestaand and bestaand.rollen)
+            mandaten = [
+                m
+                for m in g.get("mandaten", [])
+                if isinstance(m, dict) and m.get("soort") and isinstance(m.get("tot"), dt.date | None)
+            ]
+            if rollen is not None and len(mandaten) == len(g.get("mandaten", [])):  # else already refused
+                for j, reden in policies.mandaat_rol_fouten(mandaten, rollen or [], self.vandaag):
+                    self.fout((*pad, "mandaten", j, "soort"), "invalid", reden)
             if "wachtwoord" in g:
                 if not self.demo:
                     self.fout(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from zorgvuldig.toegang.policies import MANDAAT_SCOPES
+from zorgvuldig.toegang.policies import MANDAAT_SCOPES, MANDAAT_VEREIST_ROL
 
 # A partner system acts in the verwijsindex only (API §1.4: at most the three VI scopes).
 PARTNER_SCOPES = frozenset({"signaal:registreren", "signaal:beheren", "match:behandelen"})
@@ -224,6 +224,26 @@ def mandaten_fouten(mandaten, bestaand=frozenset()) -> list[tuple[str, str, str]
                 "mandaten",
                 "not_allowed",
                 "Een vastgelegd mandaat blijft in de lijst; beëindig het met 'tot'.",
+            )
+        )
+    return fouten
+
+
+def mandaat_rol_fouten(mandaten, rollen, vandaag) -> list[tuple[int, str]]:
+    """AC-08, RI-13: a mandate only works with a role that can use it (signalling: medewerker or
+    leidinggevende; deciding on requests: leidinggevende). A running or future mandate of a user without
+    such a role would be a register entry that grants nothing, so it is refused: (index, reason) each.
+    One that has ended, or ends today, stays as the record it is."""
+    fouten = []
+    for i, m in enumerate(mandaten):
+        nodig = MANDAAT_VEREIST_ROL.get(m["soort"])
+        if not nodig or (m.get("tot") is not None and m["tot"] <= vandaag) or set(rollen) & nodig:
+            continue
+        fouten.append(
+            (
+                i,
+                f"Dit mandaat werkt alleen met de rol {' of '.join(sorted(nodig))}; geef die rol of "
+                "beëindig het mandaat met 'tot'.",
             )
         )
     return fouten

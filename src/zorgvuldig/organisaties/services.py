@@ -140,9 +140,17 @@ def _mag_beheren(actor, organisatie) -> None:
 
 
 def _gebruiker_fouten(
-    *, rollen=None, teams=None, organisatie, registratie=None, mandaten=None, bestaande_mandaten=frozenset()
+    *,
+    rollen=None,
+    teams=None,
+    organisatie,
+    registratie=None,
+    mandaten=None,
+    bestaande_mandaten=frozenset(),
+    huidig=None,
 ) -> list[InvalidParam]:
-    """What is wrong with the given values (None: not given, not checked)."""
+    """What is wrong with the given values (None: not given, not checked). `huidig`: the user's present
+    (roles, mandates), for the value of the pair that is not given."""
     fouten = []
     if rollen is not None:
         if not set(rollen) <= ROLLEN:
@@ -155,6 +163,25 @@ def _gebruiker_fouten(
         fouten.append(InvalidParam("registratie", "invalid", reden))
     if mandaten is not None:
         fouten += [InvalidParam(*f) for f in policies.mandaten_fouten(mandaten, bestaande_mandaten)]
+    if rollen is not None or mandaten is not None:
+        # with the roles and mandates the user will have. Checked: a mandate being added, or all of them
+        # when the roles change; ending one is always possible (a record, RG-06)
+        rol_nu, mandaten_nu = huidig or ((), ())
+        rollen_anders = rollen is not None and set(rollen) != set(rol_nu)
+        lijst = mandaten if mandaten is not None else mandaten_nu
+        te_toetsen = [
+            i
+            for i, m in enumerate(lijst)
+            if rollen_anders or (m["soort"], m["vanaf"]) not in bestaande_mandaten
+        ]
+        fouten += [
+            InvalidParam(
+                f"mandaten.{te_toetsen[j]}.soort" if mandaten is not None else "rollen", "invalid", reden
+            )
+            for j, reden in policies.mandaat_rol_fouten(
+                [lijst[i] for i in te_toetsen], rol_nu if rollen is None else rollen, today()
+            )
+        ]
     return fouten
 
 
@@ -305,6 +332,10 @@ def wijzig_gebruiker(
         registratie=registratie if gegeven(registratie) else None,
         mandaten=list(mandaten) if gegeven(mandaten) else None,
         bestaande_mandaten={(m.soort, m.vanaf) for m in gebruiker.mandaten.all()},
+        huidig=(
+            gebruiker.rollen or [],
+            [{"soort": m.soort, "vanaf": m.vanaf, "tot": m.tot} for m in gebruiker.mandaten.all()],
+        ),
     )
     if gegeven(email):
         email = email.strip().lower()

@@ -489,6 +489,48 @@ class UitstellenView(ItemView):
         return Response(representatie(request, rij))
 
 
+class DeelbesluitIntrekkenSerializer(StrictSerializer):
+    reden = serializers.CharField(max_length=4000, allow_blank=True)
+
+
+class DeelbesluitIntrekkenView(DeelbesluitItemView):
+    """A draft that will not be decided is withdrawn with a reason (SPEC §7 → `beeindigd`; ADR 0006
+    item 29): nothing was shared, so nothing is registered."""
+
+    scopes = {"post": NEMEN}
+
+    @extend_schema(
+        request=DeelbesluitIntrekkenSerializer,
+        responses=OpenApiTypes.OBJECT,
+        operation_id="deelbesluiten_intrekken",
+    )
+    def post(self, request, uuid):
+        ser = DeelbesluitIntrekkenSerializer(data=request.data)
+        ser.is_valid(raise_exception=True)
+        rij = services.verklaar_vervallen(actor=actor_van(request), uuid=uuid, **ser.validated_data)
+        return Response(representatie(request, rij))
+
+
+class UitstelAfwijzenSerializer(StrictSerializer):
+    toelichting = serializers.CharField(max_length=4000, allow_blank=True)
+
+
+class UitstelAfwijzenView(UitstellenView):
+    """SH-14: the leidinggevende refuses (or ends) a postponement of informing; the decision's maker is
+    told to inform the client (ADR 0006 item 29)."""
+
+    @extend_schema(
+        request=UitstelAfwijzenSerializer,
+        responses=OpenApiTypes.OBJECT,
+        operation_id="deelbesluiten_afwijzen",
+    )
+    def post(self, request, uuid):
+        ser = UitstelAfwijzenSerializer(data=request.data)
+        ser.is_valid(raise_exception=True)
+        rij = services.wijs_uitstel_af(actor=actor_van(request), uuid=uuid, **ser.validated_data)
+        return Response(representatie(request, rij))
+
+
 class InformatieverzoekSerializer(StrictSerializer):
     organisatie = serializers.CharField(max_length=300)
     bsn = serializers.CharField(min_length=8, max_length=11, write_only=True)

@@ -97,7 +97,7 @@ def _toestemming(rij: Deelbesluit, a: dict, vandaag: dt.date) -> p.Toestemmingsf
     org = rij.ontvanger_organisatie
     ontvanger = str(org.uuid) if org is not None else (rij.ontvanger or {}).get("naam", "")
     categorieen = frozenset(g.get("categorie") for g in a.get("gegevens") or [] if g.get("categorie"))
-    doel = ((a.get("stappen") or {}).get("doel") or {}).get("verwerkingsactiviteit") or ""
+    doel = _doel(a) or ""
     gat = cs.dekt(
         t,
         ontvanger=ontvanger,
@@ -272,11 +272,21 @@ def _betrokkenen(rij: Deelbesluit) -> list:
     return personen(rij.dossier)
 
 
+def activiteit_van(rij: Deelbesluit, a: dict | None = None) -> str:
+    """GP-02, AU-02: a decision is processed for the purpose it names — its doel step's activity, while
+    that is active for the controller — so the log and the client's "who saw my data" give that purpose;
+    before one is chosen (or once the FG ended it), the sharing activity itself."""
+    from zorgvuldig.verstrekkingen.selectors import activiteiten
+
+    gekozen = _doel(antwoorden(rij) if a is None else a)
+    return gekozen if gekozen in activiteiten(rij.verwerkingsverantwoordelijke_id) else ACTIVITEIT
+
+
 def _audit(actor, actie: str, rij: Deelbesluit, grant, velden, **extra) -> None:
     audit.record(
         actor=actor,
         actie=actie,
-        activiteit=ACTIVITEIT,
+        activiteit=activiteit_van(rij),
         object=rij,
         betrokkenen=_betrokkenen(rij),
         velden=list(velden),
@@ -741,7 +751,8 @@ def _registreer(actor, rij: Deelbesluit, a: dict, datum: dt.date) -> None:
     gegevens = [g.get("omschrijving") or g.get("categorie") or "gegevens" for g in a.get("gegevens") or []]
     if any(g.heeft_eigen_verklaring for g in _gegevens(rij, a)):
         gegevens.append("eigen verklaring van de cliënt")
-    doel = ((a.get("stappen") or {}).get("doel") or {}).get("verwerkingsactiviteit") or ""
+    doel = _doel(a) or ""
+    activiteit = activiteit_van(rij, a)
     for persoon in _betrokkenen(rij):
         registreer_verstrekking(
             actor=actor,
@@ -752,6 +763,7 @@ def _registreer(actor, rij: Deelbesluit, a: dict, datum: dt.date) -> None:
             gegevens=gegevens,
             doel=doel,
             grond=rij.grond,
+            activiteit=activiteit,
             ontvanger_organisatie=rij.ontvanger_organisatie,
             ontvanger_naam=(rij.ontvanger or {}).get("naam", "")
             or (rij.ontvanger_organisatie.naam if rij.ontvanger_organisatie else ""),

@@ -37,7 +37,9 @@ def registreer_verstrekking(
     ontvanger_naam: str = "",
     activiteit: str = "gegevensdeling",
 ) -> Verstrekking:
-    """One entry per recipient: who got what, when, for which purpose, on which ground."""
+    """One entry per recipient: who got what, when, for which purpose, on which ground. `doel` is the
+    processing activity the data is provided for (SH-16); the audit entry is that processing, so the
+    caller names it in `activiteit` and the entry's purpose is the activity's (GP-02)."""
     fouten = []
     if bron not in Verstrekking.Bron.values:
         fouten.append(InvalidParam("bron", "invalid", "Onbekende bron."))
@@ -68,7 +70,6 @@ def registreer_verstrekking(
             object=entry,
             betrokkenen=[persoon],
             velden=gegevens,
-            doel=doel,
         )
     return entry
 

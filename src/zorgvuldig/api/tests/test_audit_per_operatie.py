@@ -389,14 +389,14 @@ def _delen(regio):
     ).json()
     d = [
         c.post("/api/v1/deelbesluiten", vh.g5_aan_vt(regio, casus), format="json").json()["uuid"]
-        for _ in range(4)
+        for _ in range(6)
     ]
     adviseur = {
         "adviseur": f"{vh.T}/api/v1/gebruikers/{lg.uuid}",
         "tijdstip": "2026-01-05T09:00:00Z",
         "advies": "Ja",
     }
-    for u in d[1:]:
+    for u in d[1:5]:
         db.consulteer(
             actor=regio.actor(m),
             uuid=u,
@@ -404,9 +404,10 @@ def _delen(regio):
             tijdstip=dt.datetime(2026, 1, 5, 9, tzinfo=dt.UTC),
             advies="Ja",
         )
-    for u in d[2:]:
+    for u in d[2:5]:
         db.besluit(actor=regio.actor(m), uuid=u, besluit_="delen", redenen="Nodig")
-    db.voer_uit(actor=regio.actor(m), uuid=d[3], datum=dt.date.today(), vorm="digitaal")
+    for u in (d[3], d[4]):
+        db.voer_uit(actor=regio.actor(m), uuid=u, datum=dt.date.today(), vorm="digitaal")
     b = "/api/v1/deelbesluiten"
     vandaag = dt.date.today().isoformat()
     return {
@@ -451,6 +452,16 @@ def _delen(regio):
                 "toelichting": "Gevaar voor moeder",
                 "reviewdatum": (dt.date.today() + dt.timedelta(days=20)).isoformat(),
             },
+        ),
+        ("api/v1/deelbesluiten/<uuid:uuid>/_afwijzen", "post"): (
+            lg,
+            f"{b}/{d[4]}/_afwijzen",
+            {"toelichting": "Moeder kan veilig worden geïnformeerd"},
+        ),
+        ("api/v1/deelbesluiten/<uuid:uuid>/_intrekken", "post"): (
+            m,
+            f"{b}/{d[5]}/_intrekken",
+            {"reden": "Het verzoek is ingetrokken"},
         ),
         ("api/v1/verstrekkingen", "get"): (m, "/api/v1/verstrekkingen", None),
         ("api/v1/informatieverzoeken", "post"): (

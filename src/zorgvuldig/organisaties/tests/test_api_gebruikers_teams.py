@@ -15,6 +15,7 @@ from rest_framework.test import APIClient
 from zorgvuldig.audit.models import AuditRegel
 from zorgvuldig.berichten.bezorging import bezorg
 from zorgvuldig.conftest import BSN_SAM, als_systeem, partner_token
+from zorgvuldig.core.clock import today
 from zorgvuldig.organisaties.models import Gebruiker, Mandaat, Team
 from zorgvuldig.personen.services import registreer_persoon
 from zorgvuldig.toegang.models import Toegang
@@ -403,6 +404,34 @@ def test_a_mandate_is_ended_with_tot_and_never_dropped(regio, api):
     mandaat = Mandaat.objects.get(gebruiker=regio.medewerker)
     assert mandaat.tot == dt.date(2026, 6, 30) and _audit(mandaat).last().velden == ["tot"]
     assert "mandaten" in _audit(regio.medewerker).last().velden
+
+
+def test_ac_08_ri_13_a_mandate_the_role_cannot_use_is_refused_either_way_round(regio, api):
+    """AC-08, RI-13: the FG gets no signalling mandate; the leidinggevende, who decides on requests by
+    mandate, keeps the role while the mandate runs. Each refusal names the field and changes nothing."""
+    beheer = api(regio.beheerder)
+    r = beheer.patch(
+        _gebruiker(regio.fg), {"mandaten": [{"soort": "vi_signaleren", "vanaf": "2026-01-01"}]}, format="json"
+    )
+    assert r.status_code == 400 and ("mandaten.0.soort", "invalid") in _params(r)
+    assert "leidinggevende of medewerker" in r.json()["invalidParams"][0]["reason"]
+    assert not Mandaat.objects.filter(gebruiker=regio.fg).exists()
+    r = beheer.patch(_gebruiker(regio.leidinggevende), {"rollen": ["medewerker"]}, format="json")
+    assert r.status_code == 400 and ("rollen", "invalid") in _params(r)
+    regio.leidinggevende.refresh_from_db()
+    assert "leidinggevende" in regio.leidinggevende.rollen
+    # ending the mandate (today at the latest), the role may go
+    m = Mandaat.objects.get(gebruiker=regio.leidinggevende)
+    eind = today().isoformat()
+    mandaten = [{"soort": m.soort, "vanaf": m.vanaf.isoformat(), "tot": eind}]
+    r = beheer.patch(
+        _gebruiker(regio.leidinggevende), {"mandaten": mandaten, "rollen": ["medewerker"]}, format="json"
+    )
+    assert r.status_code == 200, r.content
+    # a mandate recorded before this rule, on a role that cannot use it, can still be ended
+    oud = Mandaat.objects.create(gebruiker=regio.fg, soort="vi_signaleren", vanaf=dt.date(2026, 1, 1))
+    mandaten = [{"soort": oud.soort, "vanaf": "2026-01-01", "tot": today().isoformat()}]
+    assert beheer.patch(_gebruiker(regio.fg), {"mandaten": mandaten}, format="json").status_code == 200
 
 
 def test_ac_06_a_beheerder_does_not_change_his_own_roles_mandates_or_account(regio, api):

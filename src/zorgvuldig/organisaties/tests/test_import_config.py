@@ -252,6 +252,36 @@ def test_a_file_with_several_errors_reports_all_with_lines_and_applies_nothing()
     assert not AuditRegel.objects.filter(actie="configuratie.gewijzigd").exists()
 
 
+def test_ac_08_ri_13_import_refuses_a_mandate_the_users_roles_cannot_use():
+    """AC-08, RI-13: the file gives the FG a signalling mandate and a medewerker the mandate to decide on
+    requests — neither role can use them. Both refused with their line; an ended one is a record."""
+    tekst = textwrap.dedent(
+        """\
+        versie: 1
+        demo: false
+        verwerkingsverantwoordelijken:
+          - {code: gemeente-krimpen, naam: College}
+        organisaties:
+          - {code: wijkteam-krimpen, naam: Wijkteam, verwerkingsverantwoordelijke: gemeente-krimpen,
+             type: gemeentelijk_team}
+        gebruikers:
+          - {email: fg@krimpen.example.org, naam: F, organisatie: wijkteam-krimpen, rollen: [fg],
+             mandaten: [{soort: vi_signaleren, vanaf: 2026-01-01}]}
+          - {email: m@krimpen.example.org, naam: M, organisatie: wijkteam-krimpen, rollen: [medewerker],
+             mandaten: [{soort: vi_signaleren, vanaf: 2026-01-01},
+                        {soort: verzoeken_besluiten, vanaf: 2020-01-01, tot: 2020-12-31},
+                        {soort: verzoeken_besluiten, vanaf: 2026-01-01}]}
+        """
+    )
+    resultaat = importeer(tekst)
+    assert resultaat.code == 1
+    assert fouten(resultaat) == {
+        ("gebruikers[0].mandaten[0].soort", 10, "invalid"),
+        ("gebruikers[1].mandaten[2].soort", 14, "invalid"),
+    }
+    assert not Gebruiker.objects.exists()
+
+
 def test_errors_exit_1_and_the_text_names_path_and_line(tmp_path):
     code, out = draai(tmp_path, "versie: 2\norganisaties: geen-lijst\nonbekend: 1\n")
     assert code == 1

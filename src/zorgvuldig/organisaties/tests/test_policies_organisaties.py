@@ -235,6 +235,26 @@ def test_mandates_are_ended_never_dropped_and_keyed_by_kind_and_start():
     assert policies.mandaten_fouten([vi | {"tot": jun}, vi | {"vanaf": jun}], {("vi_signaleren", jan)}) == []
 
 
+def test_ac_08_ri_13_a_mandate_needs_a_role_that_can_use_it():
+    """AC-08: signalling works for a medewerker or leidinggevende; RI-13: deciding on requests for the
+    leidinggevende. A running or future mandate without such a role is refused; an ended one is a record."""
+    jan, jun, vandaag = dt.date(2026, 1, 1), dt.date(2026, 6, 1), dt.date(2026, 3, 1)
+    vi = {"soort": "vi_signaleren", "vanaf": jan, "tot": None}
+    ri = {"soort": "verzoeken_besluiten", "vanaf": jan, "tot": None}
+    assert policies.mandaat_rol_fouten([vi], ["medewerker"], vandaag) == []
+    assert policies.mandaat_rol_fouten([vi, ri], ["leidinggevende"], vandaag) == []
+    fouten = policies.mandaat_rol_fouten([vi, ri], ["medewerker"], vandaag)
+    assert [i for i, _ in fouten] == [1] and "leidinggevende" in fouten[0][1]
+    assert [i for i, _ in policies.mandaat_rol_fouten([ri, vi], ["fg", "beheerder"], vandaag)] == [0, 1]
+    assert "leidinggevende of medewerker" in policies.mandaat_rol_fouten([vi], ["fg"], vandaag)[0][1]
+    # ended, or ending today: kept as the record it is; ending later, or starting later: refused
+    assert policies.mandaat_rol_fouten([vi | {"tot": dt.date(2026, 2, 28)}], ["fg"], vandaag) == []
+    assert policies.mandaat_rol_fouten([vi | {"tot": vandaag}], ["fg"], vandaag) == []
+    assert len(policies.mandaat_rol_fouten([vi | {"tot": dt.date(2026, 3, 2)}], ["fg"], vandaag)) == 1
+    assert len(policies.mandaat_rol_fouten([vi | {"vanaf": jun}], ["fg"], vandaag)) == 1
+    assert policies.mandaat_rol_fouten([], [], vandaag) == []
+
+
 @pytest.mark.parametrize(
     ("vanaf", "tot", "status"),
     [

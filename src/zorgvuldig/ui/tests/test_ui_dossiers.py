@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import re
+from collections import Counter
 
 import pytest
 import time_machine
@@ -166,6 +167,33 @@ def test_ac_14_au_01_the_list_names_the_client_only_where_the_dossier_page_would
     for wie in (regio.collega, regio.leidinggevende):
         assert all("leden" not in r.velden for r in regels.filter(actor_gebruiker=str(wie.uuid)))
     assert regels.filter(actor_gebruiker=str(regio.collega.uuid)).exists()
+
+
+def test_ac_14_the_list_reads_grants_and_members_once_per_page_not_per_dossier(casus, regio):
+    """AC-14, AU-01: the list decides per dossier from the grants and members it read for the whole page —
+    one statement each however many dossiers it shows — and still audits each row with its members."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    actor = regio.actor(regio.medewerker)
+
+    def lezingen(aantal_extra: int) -> Counter:
+        for i in range(aantal_extra):
+            hulp.dossier(regio, persoon=hulp.client(regio, voornamen=f"Kind{i}"))
+        dossiers = list(selectors.dossiers_zichtbaar_voor(actor))
+        with CaptureQueriesContext(connection) as q:
+            zichtbaar = selectors.lijst(actor, dossiers, met_leden=True)
+        assert set(zichtbaar) == {d.pk for d in dossiers}
+        return Counter(
+            t for s in q.captured_queries for t in ("toegang_toegang", "dossiers_lid") if t in s["sql"]
+        )
+
+    assert lezingen(0) == lezingen(3) == Counter({"toegang_toegang": 1, "dossiers_lid": 1})
+    als_systeem()
+    assert (
+        AuditRegel.objects.filter(actie="dossier.lijst_ingezien").values("object_uuid").distinct().count()
+        == 4
+    )
 
 
 @pytest.mark.parametrize("pad", [*PAGINAS, "/samenvatting"])

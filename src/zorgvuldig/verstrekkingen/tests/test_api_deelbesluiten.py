@@ -705,3 +705,109 @@ def test_sh_09_an_incomplete_draft_is_not_consulted_because_consultation_fixes_t
     assert AuditRegel.objects.filter(
         actie="deelbesluit.geconsulteerd", status="geweigerd", code="E_STATE_CONFLICT"
     ).exists()
+
+
+def test_gp_02_au_02_a_share_is_logged_under_the_purpose_it_names(regio, api):
+    """GP-02, AU-02 (review M4): the wizard's purpose is what the share is processed for. The decision's
+    steps and the disclosure are logged under that activity and its purpose — so the FG's log and the
+    client's "who saw my data" say "support", not the generic sharing purpose."""
+    from zorgvuldig.audit.services import subject_key
+    from zorgvuldig.rechten.selectors import _inzagen
+
+    casus = dh.Casus(regio)
+    client = api(regio.medewerker)
+    body = hulp.g5_aan_vt(regio, casus)
+    body["stappen"]["doel"] = {"verwerkingsactiviteit": "sociaal-domein-ondersteuning"}
+    url = client.post("/api/v1/deelbesluiten", body, format="json").json()["url"]
+    assert consulteer(client, url, regio).status_code == 200
+    besluit = {"besluit": "delen", "redenen": "Nodig voor het onderzoek van Veilig Thuis."}
+    assert client.post(f"{url}/_besluiten", besluit, format="json").status_code == 200
+    uitvoering = {"datum": today().isoformat(), "vorm": "digitaal"}
+    assert client.post(f"{url}/_uitvoeren", uitvoering, format="json").status_code == 200
+    als_systeem()
+    regels = AuditRegel.objects.filter(
+        actie__in=["deelbesluit.geregistreerd", "deelbesluit.besloten", "deelbesluit.uitgevoerd"]
+    ) | AuditRegel.objects.filter(actie="verstrekking.geregistreerd")
+    assert {r.actie for r in regels} == {
+        "deelbesluit.geregistreerd",
+        "deelbesluit.besloten",
+        "deelbesluit.uitgevoerd",
+        "verstrekking.geregistreerd",
+    }
+    assert {(r.verwerkingsactiviteit, r.doel) for r in regels} == {
+        ("sociaal-domein-ondersteuning", "ondersteuning")
+    }
+    assert Verstrekking.objects.get().doel == "sociaal-domein-ondersteuning"  # SH-16: the register's purpose
+    gezien = _inzagen([subject_key(casus.lisa)], namen_vrijgegeven=False)
+    assert gezien and {g["doel"] for g in gezien if "besluit" in g["actie"].lower()} == {
+        "Proactieve, integrale ondersteuning op alle ZRM-domeinen"
+    }
+
+
+def test_gp_02_a_purpose_the_fg_ended_falls_back_to_the_sharing_activity(regio, api):
+    """GP-02: when the FG deactivates the chosen activity, the decision's later steps (voiding it) are
+    still logged — under the sharing activity itself, never under an inactive one."""
+    from zorgvuldig.registers.models import Verwerkingsactiviteit
+
+    casus = dh.Casus(regio)
+    client = api(regio.medewerker)
+    body = hulp.g5_aan_vt(regio, casus)
+    body["stappen"]["doel"] = {"verwerkingsactiviteit": "casusoverleg"}
+    url = client.post("/api/v1/deelbesluiten", body, format="json").json()["url"]
+    als_systeem()
+    assert AuditRegel.objects.get(actie="deelbesluit.geregistreerd").verwerkingsactiviteit == "casusoverleg"
+    Verwerkingsactiviteit.objects.filter(code="casusoverleg").update(actief=False)
+    from zorgvuldig.verstrekkingen.deelbesluiten import activiteit_van
+
+    assert activiteit_van(Deelbesluit.objects.get(uuid=url.rsplit("/", 1)[1])) == "gegevensdeling"
+
+
+def test_spec_7_a_draft_is_withdrawn_over_the_api_with_a_reason_and_nothing_is_registered(regio, api):
+    """SPEC §7 States (ADR 0006 item 29): a draft that will not be decided ends with a reason through
+    `_intrekken`; without a reason, or once decided, nothing changes. Nothing reaches the register."""
+    casus = dh.Casus(regio)
+    client = api(regio.medewerker)
+    url = client.post("/api/v1/deelbesluiten", hulp.g5_aan_vt(regio, casus), format="json").json()["url"]
+    r = client.post(f"{url}/_intrekken", {"reden": "  "}, format="json")
+    assert r.status_code == 400 and r.json()["invalidParams"][0]["name"] == "reden"
+    assert client.get(url).json()["status"] == "concept"
+    r = client.post(
+        f"{url}/_intrekken", {"reden": "Veilig Thuis heeft het verzoek ingetrokken."}, format="json"
+    )
+    assert r.status_code == 200 and r.json()["status"] == "beeindigd", r.content
+    assert client.post(f"{url}/_intrekken", {"reden": "Nogmaals."}, format="json").status_code == 409
+    r = client.post(f"{url}/_besluiten", {"besluit": "delen", "redenen": "Toch delen."}, format="json")
+    assert r.status_code == 409
+    # another organisation's worker cannot even see it
+    assert api(regio.leraar).post(f"{url}/_intrekken", {"reden": "x"}, format="json").status_code == 404
+    als_systeem()
+    assert not Verstrekking.objects.exists()
+    assert AuditRegel.objects.filter(actie="deelbesluit.vervallen", status="uitgevoerd").count() == 1
+
+
+def test_sh_14_the_leidinggevende_refuses_a_postponement_over_the_api_and_the_worker_is_told(regio, api):
+    """SH-14 (ADR 0006 item 29): informing is the rule. The leidinggevende refuses the postponement the
+    worker asked for with a reason; informing is then due and the worker gets an e-mail. The worker
+    cannot refuse it, and without a postponement there is nothing to refuse."""
+    casus = dh.Casus(regio)
+    client = api(regio.medewerker)
+    url = client.post("/api/v1/deelbesluiten", hulp.g5_aan_vt(regio, casus), format="json").json()["url"]
+    lg = api(regio.leidinggevende)
+    reden = {"toelichting": "De moeder kan veilig worden geïnformeerd; vader woont elders."}
+    assert lg.post(f"{url}/_afwijzen", reden, format="json").status_code == 409  # still a draft
+    assert consulteer(client, url, regio).status_code == 200
+    besluit = {"besluit": "delen", "redenen": "Nodig voor het onderzoek van Veilig Thuis."}
+    assert client.post(f"{url}/_besluiten", besluit, format="json").status_code == 200
+    uitvoering = {"datum": today().isoformat(), "vorm": "digitaal"}
+    assert client.post(f"{url}/_uitvoeren", uitvoering, format="json").status_code == 200
+    assert client.post(f"{url}/_afwijzen", reden, format="json").status_code == 404  # not an approver
+    r = lg.post(f"{url}/_afwijzen", {"toelichting": ""}, format="json")
+    assert r.status_code == 400 and r.json()["invalidParams"][0]["name"] == "toelichting"
+    r = lg.post(f"{url}/_afwijzen", reden, format="json")
+    assert r.status_code == 200, r.content
+    assert r.json()["clientInformering"]["moment"] == "na" and r.json()["status"] == "uitgevoerd"
+    assert lg.post(f"{url}/_afwijzen", reden, format="json").status_code == 409  # nothing left to refuse
+    als_systeem()
+    mail = Bericht.objects.get(onderwerp="Uitstel van informeren niet goedgekeurd")
+    assert mail.aan == regio.medewerker.email and casus.lisa.geslachtsnaam not in mail.tekst
+    assert AuditRegel.objects.filter(actie="deelbesluit.uitstel_afgewezen", status="uitgevoerd").count() == 1
