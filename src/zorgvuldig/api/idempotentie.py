@@ -1,5 +1,6 @@
 """Idempotency-Key on POST (API §1.6): same key and body → the stored response is replayed; a different
-body, or the first call still running → 409 E_IDEMPOTENCY_CONFLICT. Kept 24 hours, per caller."""
+body, or the first call still running → 409 E_IDEMPOTENCY_CONFLICT. Kept 24 hours, per caller. A field a
+view marks as shown once (`response.eenmalig`, e.g. an API key's secret) is not stored: a replay omits it."""
 
 from __future__ import annotations
 
@@ -76,7 +77,12 @@ def bewaar(verzoek: IdempotentVerzoek, response) -> None:
     if response.status_code >= 500:
         IdempotentVerzoek.objects.filter(pk=verzoek.pk).delete()
         return
-    tekst = json.dumps(response.data, cls=DjangoJSONEncoder)
+    data = response.data
+    eenmalig = getattr(response, "eenmalig", ())
+    if eenmalig and isinstance(data, dict):
+        # a secret shown once (an API key) is never kept for a replay: the replay answers without it
+        data = {k: v for k, v in data.items() if k not in eenmalig}
+    tekst = json.dumps(data, cls=DjangoJSONEncoder)
     verzoek.antwoord = crypto.encrypt(
         verzoek.verwerkingsverantwoordelijke_id_ref, TABEL, "antwoord", verzoek.uuid, tekst
     )

@@ -1008,7 +1008,9 @@ class ApiTokensView(BasisView):
             geldig_tot=d["geldigTot"],
         )
         body = ApiTokenSerializer(token, context={"request": request}).data | {"token": sleutel}
-        return Response(body, status=status.HTTP_201_CREATED)
+        response = Response(body, status=status.HTTP_201_CREATED)
+        response.eenmalig = ("token",)  # type: ignore[attr-defined]  # an Idempotency-Key replay omits it
+        return response
 
 
 class ApiTokenView(BasisView):

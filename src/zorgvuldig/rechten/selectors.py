@@ -418,19 +418,23 @@ def _verstrekkingen(verzoek: Verzoek, personen, bsn: str):
 
 def met_uitgesteld_informeren(verstrekkingen: list[str]) -> set[str]:
     """Of these provisions (uuids), those whose sharing decision postponed informing the client and still
-    does (SH-14: a concrete threat to someone's safety). Whoever decides on an inzage must see them: the
-    answer would tell the client what the postponement keeps from them (RI-07 ground (e))."""
+    does, approved or awaiting approval (SH-14: a concrete threat to someone's safety). Whoever decides
+    on an inzage must see them: the answer would tell the client what the postponement keeps from them
+    (RI-07 ground (e))."""
     from zorgvuldig.verstrekkingen.models import Deelbesluit, Verstrekking
-    from zorgvuldig.verstrekkingen.policies import INFORMEREN_UITGESTELD
+    from zorgvuldig.verstrekkingen.policies import INFORMEREN_UITGESTELD, UITGESTELD, UITGEVOERD
 
     herkomst = dict(
         Verstrekking.objects.filter(uuid__in=verstrekkingen, herkomst__startswith="deelbesluit:").values_list(
             "herkomst", "uuid"
         )
     )
-    uitgesteld = Deelbesluit.objects.filter(
-        uuid__in=[h.removeprefix("deelbesluit:") for h in herkomst], status=INFORMEREN_UITGESTELD
-    ).values_list("uuid", flat=True)
+    # approved, or asked for in the wizard and awaiting the leidinggevende: either way not yet told
+    uitgesteld = (
+        Deelbesluit.objects.filter(uuid__in=[h.removeprefix("deelbesluit:") for h in herkomst])
+        .filter(Q(status=INFORMEREN_UITGESTELD) | Q(status=UITGEVOERD, informeren_moment=UITGESTELD))
+        .values_list("uuid", flat=True)
+    )
     return {str(herkomst[f"deelbesluit:{u}"]) for u in uitgesteld}
 
 

@@ -25,6 +25,8 @@ DOELEN = {
     "verantwoording": "Beheer, beleid en verantwoording (DS doel d)",
     "signalering": "Signaleren van zorgen over jeugdigen in de verwijsindex",
     "afstemming": "Afstemming tussen hulpverleners en casusoverleg",
+    # a share for the recipient's task only (SH-03 class C): the purpose it is provided for, not ours
+    "taak_ontvanger": "Voor de taak van de ontvanger",
     "rechten": "Afhandelen van verzoeken van betrokkenen",
     "toezicht": "Toezicht, controle en aantoonbaarheid (AVG art. 5(2))",
     "beheer": "Technisch en functioneel beheer van het platform",

@@ -278,6 +278,7 @@ WeigerenView = _beslis_view("weigeren", services.weiger)
 
 
 class IntrekkenSerializer(StrictSerializer):
+    datum = serializers.DateField(required=False)  # the day the client revoked; default today
     kanaal = serializers.ChoiceField(
         choices=("ui", "api", "portaal", "telefoon", "schriftelijk"), required=False
     )
@@ -295,7 +296,10 @@ class IntrekkenView(ToestemmingItemView):
         ser = IntrekkenSerializer(data=request.data or {})
         ser.is_valid(raise_exception=True)
         rij, gevolgen, beeindigd = services.trek_in(
-            actor=actor_van(request), uuid=uuid, kanaal=ser.validated_data.get("kanaal", "api")
+            actor=actor_van(request),
+            uuid=uuid,
+            kanaal=ser.validated_data.get("kanaal", "api"),
+            datum=ser.validated_data.get("datum"),
         )
         return Response(representatie(request, rij, gevolgen=gevolgen, beeindigd=beeindigd))
 

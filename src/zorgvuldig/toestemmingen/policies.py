@@ -945,3 +945,17 @@ def terzijdeleggen_fouten(
             )
         )
     return tuple(fouten)
+
+
+def intrekdatum_fout(datum: dt.date | None, gegeven_op: dt.date, vandaag: dt.date) -> Fout | None:
+    """CS-07: a revocation the client gave earlier (by phone, in a letter) is recorded with the day they
+    gave it — not in the future, not before the consent itself."""
+    if datum is None:
+        return None
+    if datum > vandaag:
+        return Fout(E_INVALID_INPUT, "datum", "De datum van intrekken ligt niet in de toekomst.")
+    if datum < gegeven_op:
+        return Fout(
+            E_INVALID_INPUT, "datum", "De toestemming kan niet zijn ingetrokken vóór zij werd gegeven."
+        )
+    return None

@@ -15,7 +15,7 @@ from django.db import transaction
 
 from zorgvuldig.audit import services as audit
 from zorgvuldig.core import crypto, errors, tenancy
-from zorgvuldig.core.clock import now, today
+from zorgvuldig.core.clock import AMSTERDAM, now, today
 from zorgvuldig.core.errors import DomainError, InvalidParam
 from zorgvuldig.toestemmingen import policies, selectors
 from zorgvuldig.toestemmingen.models import Toestemming
@@ -257,10 +257,13 @@ def weiger(*, actor, uuid, aanvulling: dict | None = None) -> Toestemming:
 
 
 @audit.geweigerd_gelogd("toestemming.ingetrokken", ACTIVITEIT)
-def trek_in(*, actor, uuid, kanaal: str = "ui") -> tuple[Toestemming, str, list]:
+def trek_in(
+    *, actor, uuid, kanaal: str = "ui", datum: dt.date | None = None
+) -> tuple[Toestemming, str, list]:
     """CS-07/CS-08: one step. From now on nothing rests on this consent: sharing decisions that rest on
     it and are not executed end; recipients of executed shares are told (outbox). Returns the record,
-    the plain-Dutch consequences, and the ended decisions."""
+    the plain-Dutch consequences, and the ended decisions. `datum`: the day the client revoked, when
+    that was earlier (a phone call or letter recorded later; API §2.5)."""
     from zorgvuldig.verstrekkingen import deelbesluiten as delen
 
     with transaction.atomic():
@@ -268,8 +271,10 @@ def trek_in(*, actor, uuid, kanaal: str = "ui") -> tuple[Toestemming, str, list]
         fout = policies.intrekken_fout(selectors.status(rij))
         if fout:
             raise DomainError(fout.code, fout.reden, [InvalidParam(fout.naam, fout.code, fout.reden)])
+        if fout := policies.intrekdatum_fout(datum, rij.datum, today()):
+            raise DomainError(fout.code, fout.reden, [InvalidParam(fout.naam, "invalid", fout.reden)])
         rij.status = policies.INGETROKKEN
-        rij.ingetrokken_op = now()
+        rij.ingetrokken_op = now() if datum in (None, today()) else _begin_van(datum)
         rij.ingetrokken_kanaal = kanaal[:12]
         rij.save(update_fields=["status", "ingetrokken_op", "ingetrokken_kanaal", "gewijzigd"])
         beeindigd, actief = delen.beeindig_na_intrekking(actor=actor, toestemming=rij)
@@ -285,6 +290,11 @@ def trek_in(*, actor, uuid, kanaal: str = "ui") -> tuple[Toestemming, str, list]
         if rij.dossier is not None and kanaal == "portaal":
             _meld_intrekking(rij, rij.dossier)
     return rij, "\n\n".join(t for t in (gevolgen, advies) if t), beeindigd
+
+
+def _begin_van(datum: dt.date) -> dt.datetime:
+    """The start of a day in Europe/Amsterdam (SPEC "Time"), as an aware moment."""
+    return dt.datetime.combine(datum, dt.time.min, tzinfo=AMSTERDAM)
 
 
 def _meld_intrekking(rij: Toestemming, dossier) -> None:

@@ -154,6 +154,11 @@ class AuditZoekFormulier(Formulier):
         required=False,
         choices=[("", "Alle acties"), *sorted(ACTIES.items(), key=lambda a: a[1])],
     )
+    medewerker = forms.ChoiceField(label="Door", required=False)
+
+    def __init__(self, *args, medewerkers=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["medewerker"].choices = [("", "Iedereen"), *medewerkers]  # type: ignore[attr-defined]
 
     def clean_bsn(self):
         bsn = self.cleaned_data["bsn"].strip()

@@ -352,19 +352,85 @@ def _auditors(actor):
     return eigen.filter(pk__in=[g.pk for g in met_rol(eigen, "auditor")])
 
 
+def _medewerkers(actor) -> list[tuple[str, str]]:
+    """Staff of the FG's (or auditor's) controller, to narrow the log to one actor (AU-05)."""
+    rijen = Gebruiker.objects.filter(
+        organisatie__verwerkingsverantwoordelijke=actor.verwerkingsverantwoordelijke_id
+    ).order_by("naam", "id")
+    return [(str(g.uuid), f"{g.naam} ({g.organisatie.naam})") for g in rijen.select_related("organisatie")]
+
+
+def _auditrijen(regels) -> list[dict]:
+    """A page of log entries as the FG reads them (AU-02, AU-09): who (name, function, organisation — the
+    entries keep only uuids), what on which record, why (activity, purpose, legal basis) and on which
+    grant, break-glass marked."""
+    from django.apps import apps
+
+    from zorgvuldig.organisaties.models import Organisatie
+    from zorgvuldig.registers.catalogus import GRONDSLAGEN
+    from zorgvuldig.registers.models import Verwerkingsactiviteit
+    from zorgvuldig.toegang.models import Toegang
+
+    def namen(model, veld, waarden) -> dict[str, str]:
+        return {str(u): n for u, n in model.objects.filter(uuid__in=waarden).values_list("uuid", veld)}
+
+    gebruikers = namen(Gebruiker, "naam", {r.actor_gebruiker for r in regels if r.actor_gebruiker})
+    organisaties = namen(Organisatie, "naam", {r.actor_organisatie for r in regels if r.actor_organisatie})
+    activiteiten = dict(Verwerkingsactiviteit.objects.values_list("code", "naam"))
+    grants = {
+        str(u): b
+        for u, b in Toegang.objects.filter(uuid__in={r.toegang for r in regels if r.toegang}).values_list(
+            "uuid", "bron"
+        )
+    }
+
+    def soort(object_type: str) -> str:
+        try:
+            return str(apps.get_model(object_type)._meta.verbose_name)
+        except (LookupError, ValueError):
+            return object_type
+
+    rijen = []
+    for r in regels:
+        bron = grants.get(r.toegang)
+        rijen.append(
+            {
+                "r": r,
+                # no staff member: the client or a representative in Mijn gegevens (their function says
+                # which, AU-02), or the system itself
+                "wie": gebruikers.get(r.actor_gebruiker) or r.actor_functie or "Automatisch (systeem)",
+                "functie": r.actor_functie if r.actor_gebruiker else "",
+                "organisatie": organisaties.get(r.actor_organisatie, ""),
+                "rol": AUDIT_ROLLEN.get(r.actor_rol, r.actor_rol),
+                "kanaal": Kanaal(r.kanaal).label if r.kanaal in Kanaal.values else r.kanaal,
+                "actie": ACTIES.get(r.actie, r.actie),
+                "object": f"{soort(r.object_type)} {r.object_uuid[:8]}" if r.object_uuid else "",
+                "activiteit": activiteiten.get(r.verwerkingsactiviteit, r.verwerkingsactiviteit),
+                "doel": doel_naam(r.doel),
+                "grondslag": GRONDSLAGEN.get(r.grondslag, r.grondslag),
+                # a grant since removed by retention (RT-03) is named by its reference only
+                "toegang": (Bron(bron).label if bron in Bron.values else bron)
+                if bron
+                else (f"toegang {r.toegang[:8]}" if r.toegang else ""),
+                "noodtoegang": bron == Bron.NOODTOEGANG,
+            }
+        )
+    return rijen
+
+
 @require_http_methods(["GET", "POST"])
 @pagina("audit:lezen")
 def audit(request, actor):
     """FG and auditor: every entry about one data subject, found by BSN (sent by POST; the search is
     itself audited, AU-03)."""
-    form = AuditZoekFormulier(request.POST or None)
+    form = AuditZoekFormulier(request.POST or None, medewerkers=_medewerkers(actor))
     regels = blad = None
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
         gevonden = personen.personen_voor_audit(
             actor, bsn=d["bsn"], geslachtsnaam=d["geslachtsnaam"], geboortedatum=d["geboortedatum"]
         )
-        filters: dict = {"actie": d["actie"]}
+        filters: dict = {"actie": d["actie"], "actor": d["medewerker"]}
         if d["vanaf"]:
             filters["tijdstipVanaf"] = dt.datetime.combine(d["vanaf"], dt.time.min, tzinfo=AMSTERDAM)
         if d["tot"]:
@@ -379,24 +445,7 @@ def audit(request, actor):
             # every entry is reachable, a page at a time (no silent cut-off); the page is a POST field,
             # so the BSN never enters a URL
             blad = Paginator(qs, AUDIT_PER_PAGINA).get_page(request.POST.get("pagina"))  # bad: page 1
-            # who did it, by name: the entries keep only the user's uuid (AU-02)
-            uuids = {r.actor_gebruiker for r in blad if r.actor_gebruiker}
-            namen = {
-                str(u): n for u, n in Gebruiker.objects.filter(uuid__in=uuids).values_list("uuid", "naam")
-            }
-            regels = [
-                {
-                    "r": r,
-                    # no staff member: the client or a representative in Mijn gegevens (their function
-                    # says which, AU-02), or the system itself
-                    "wie": namen.get(r.actor_gebruiker) or r.actor_functie or "Automatisch (systeem)",
-                    "rol": AUDIT_ROLLEN.get(r.actor_rol, r.actor_rol),
-                    "kanaal": Kanaal(r.kanaal).label if r.kanaal in Kanaal.values else r.kanaal,
-                    "actie": ACTIES.get(r.actie, r.actie),
-                    "doel": doel_naam(r.doel),
-                }
-                for r in blad
-            ]
+            regels = _auditrijen(list(blad))
     template = "ui/_audit_resultaten.html" if request.headers.get("HX-Request") else "ui/audit.html"
     status = 400 if request.method == "POST" and not form.is_valid() else 200
     return render(request, template, {"form": form, "regels": regels, "blad": blad}, status=status)

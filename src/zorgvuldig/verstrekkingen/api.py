@@ -200,6 +200,27 @@ def _splits(request, v: dict) -> tuple[dict, dict]:
                 [InvalidParam("toestemming", "invalid", "Onbekend.")],
             )
     antwoorden = {k: v[k] for k in (*ANTWOORD_SLEUTELS, *VLAGGEN, "verzoekContext") if k in v}
+    doel = (antwoorden.get("stappen") or {}).get("doel")
+    if (
+        isinstance(doel, dict)
+        and isinstance(doel.get("verwerkingsactiviteit"), str)
+        and "/" in doel["verwerkingsactiviteit"]
+    ):
+        # API.md: the activity's URL; stored (and answered) as its code, which is accepted too (ADR 0006)
+        from zorgvuldig.registers.models import Verwerkingsactiviteit
+
+        doel["verwerkingsactiviteit"] = (
+            Verwerkingsactiviteit.objects.filter(
+                uuid=uuid_uit_url(
+                    doel["verwerkingsactiviteit"],
+                    resource="verwerkingsactiviteiten",
+                    request=request,
+                    veld="stappen.doel.verwerkingsactiviteit",
+                )
+            )
+            .values_list("code", flat=True)
+            .first()
+        )
     if "gegevens" in v:
         antwoorden["gegevens"] = [
             {k: (str(w) if k == "item" else w) for k, w in g.items()} for g in v["gegevens"]

@@ -21,6 +21,7 @@ from zorgvuldig.verstrekkingen import policies as p
 from zorgvuldig.verstrekkingen.models import Deelbesluit, Verstrekking
 
 ACTIVITEIT = "gegevensdeling"
+TAAK_ONTVANGER = "taak_ontvanger"  # the purpose of a share for the recipient's task only (SH-03 class C)
 RICHTINGEN = (p.VERSTREKKEN, p.OPVRAGEN)
 
 
@@ -272,21 +273,29 @@ def _betrokkenen(rij: Deelbesluit) -> list:
     return personen(rij.dossier)
 
 
-def activiteit_van(rij: Deelbesluit, a: dict | None = None) -> str:
-    """GP-02, AU-02: a decision is processed for the purpose it names — its doel step's activity, while
-    that is active for the controller — so the log and the client's "who saw my data" give that purpose;
-    before one is chosen (or once the FG ended it), the sharing activity itself."""
+def activiteit_van(rij: Deelbesluit, a: dict | None = None) -> tuple[str, str | None]:
+    """GP-02, AU-02: (processing activity, purpose) the decision's steps and disclosures are logged under.
+    A share for the worker's own task (SH-03 class A, B) serves the purpose its doel step names — that
+    activity, while it is active for the controller. A share for the recipient's task only (class C) does
+    not: it is the sharing activity itself, for the recipient's task (`TAAK_ONTVANGER`). Before a purpose
+    is chosen, or once the FG ended it: the sharing activity with its own purpose (None)."""
     from zorgvuldig.verstrekkingen.selectors import activiteiten
 
+    if rij.klasse == p.KLASSE_C:
+        return ACTIVITEIT, TAAK_ONTVANGER
     gekozen = _doel(antwoorden(rij) if a is None else a)
-    return gekozen if gekozen in activiteiten(rij.verwerkingsverantwoordelijke_id) else ACTIVITEIT
+    return (gekozen if gekozen in activiteiten(rij.verwerkingsverantwoordelijke_id) else ACTIVITEIT), None
 
 
 def _audit(actor, actie: str, rij: Deelbesluit, grant, velden, **extra) -> None:
+    a = antwoorden(rij)
+    activiteit, doel = activiteit_van(rij, a)
+    extra.setdefault("grondslag", _grondslag(a))  # the basis chosen in the wizard (step 2), once chosen
     audit.record(
         actor=actor,
         actie=actie,
-        activiteit=activiteit_van(rij),
+        activiteit=activiteit,
+        doel=doel,
         object=rij,
         betrokkenen=_betrokkenen(rij),
         velden=list(velden),
@@ -628,6 +637,8 @@ def stel_informeren_uit(*, actor, uuid, grond: str, toelichting: str, reviewdatu
             }
         )
         rij.status, rij.informeren_grond, rij.reviewdatum = p.INFORMEREN_UITGESTELD, grond, reviewdatum
+        # postponed now, whatever the wizard said beforehand: a refusal (`wijs_uitstel_af`) can end it
+        rij.informeren_moment = p.UITGESTELD
         rij.uitstel_goedgekeurd_door = actor.gebruiker
         rij.antwoorden_versleuteld = crypto.versleutel(rij, "antwoorden", a)
         rij.save()
@@ -728,7 +739,7 @@ def voer_uit(*, actor, uuid, datum: dt.date, vorm: str) -> Deelbesluit:
         rij.status = p.status_na_uitvoeren(rij.geinformeerd_op is not None)
         rij.uitgevoerd_op, rij.uitvoering_vorm = datum, vorm
         rij.save()
-        _registreer(actor, rij, a, datum)
+        _registreer(actor, rij, a, datum, grant)
         _audit(
             actor, "deelbesluit.uitgevoerd", rij, grant, ["uitgevoerd_op", "vorm"], grondslag=_grondslag(a)
         )
@@ -744,15 +755,15 @@ def _toestemming_gat(rij: Deelbesluit, a: dict) -> str | None:
     return None
 
 
-def _registreer(actor, rij: Deelbesluit, a: dict, datum: dt.date) -> None:
-    """SH-16: one disclosure entry per person the shared items concern (DS-09: statements travel)."""
+def _registreer(actor, rij: Deelbesluit, a: dict, datum: dt.date, grant) -> None:
+    """SH-16: one disclosure entry per person the shared items concern (DS-09: statements travel). Its
+    purpose: the activity the share serves, or for a class C share the recipient's task."""
     from zorgvuldig.verstrekkingen.services import registreer_verstrekking
 
     gegevens = [g.get("omschrijving") or g.get("categorie") or "gegevens" for g in a.get("gegevens") or []]
     if any(g.heeft_eigen_verklaring for g in _gegevens(rij, a)):
         gegevens.append("eigen verklaring van de cliënt")
-    doel = _doel(a) or ""
-    activiteit = activiteit_van(rij, a)
+    activiteit, doel = activiteit_van(rij, a)
     for persoon in _betrokkenen(rij):
         registreer_verstrekking(
             actor=actor,
@@ -761,9 +772,11 @@ def _registreer(actor, rij: Deelbesluit, a: dict, datum: dt.date) -> None:
             herkomst=f"deelbesluit:{rij.uuid}",
             datum=datum,
             gegevens=gegevens,
-            doel=doel,
+            doel=doel or _doel(a) or "",
             grond=rij.grond,
             activiteit=activiteit,
+            grondslag=_grondslag(a),
+            toegang=grant,
             ontvanger_organisatie=rij.ontvanger_organisatie,
             ontvanger_naam=(rij.ontvanger or {}).get("naam", "")
             or (rij.ontvanger_organisatie.naam if rij.ontvanger_organisatie else ""),

@@ -8,6 +8,7 @@ from django.db import transaction
 
 from zorgvuldig.audit import services as audit
 from zorgvuldig.core.errors import DomainError, InvalidParam
+from zorgvuldig.registers.catalogus import DOELEN
 from zorgvuldig.verstrekkingen.models import Verstrekking
 
 GRONDEN = {
@@ -36,10 +37,14 @@ def registreer_verstrekking(
     ontvanger_organisatie=None,
     ontvanger_naam: str = "",
     activiteit: str = "gegevensdeling",
+    grondslag: str | None = None,
+    toegang=None,
 ) -> Verstrekking:
-    """One entry per recipient: who got what, when, for which purpose, on which ground. `doel` is the
-    processing activity the data is provided for (SH-16); the audit entry is that processing, so the
-    caller names it in `activiteit` and the entry's purpose is the activity's (GP-02)."""
+    """One entry per recipient: who got what, when, for which purpose, on which ground. `doel` is what the
+    data is provided for (SH-16: a processing activity, or a purpose code); the audit entry names the
+    processing (`activiteit`), its legal basis and grant, and links the origin (a sharing decision). The
+    items' descriptions are free text: the register keeps them, the audit log only that data went
+    (AU-06: references, not content)."""
     fouten = []
     if bron not in Verstrekking.Bron.values:
         fouten.append(InvalidParam("bron", "invalid", "Onbekende bron."))
@@ -63,13 +68,18 @@ def registreer_verstrekking(
             doel=doel,
             grond=grond,
         )
+        soort, _, sleutel = herkomst.partition(":")
         audit.record(
             actor=actor,
             actie="verstrekking.geregistreerd",
             activiteit=activiteit,
             object=entry,
             betrokkenen=[persoon],
-            velden=gegevens,
+            velden=["gegevens"],
+            doel=doel if doel in DOELEN else None,
+            grondslag=grondslag,
+            toegang=toegang,
+            koppeling={soort: sleutel} if sleutel else None,
         )
     return entry
 

@@ -327,6 +327,8 @@ def _koppel_en_meld(actor, signaal: Signaal, bsn: str, *, aanleiding: str) -> Ma
         selectors.laad_deelnemers(actieve)
         if match is None:
             match = Match.objects.create(bsn_index=signaal.bsn_index)
+            if aanleiding == "signaal":
+                aanleiding = "nieuw"  # the notice of a new match, as partner systems read it
         Signaal.objects.filter(pk__in=[s.pk for s in actieve]).exclude(match=match).update(match=match)
         for s in actieve:
             s.match = match

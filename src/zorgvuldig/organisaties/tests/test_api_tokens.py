@@ -54,6 +54,38 @@ def test_beheerder_issues_a_token_whose_secret_is_shown_once_and_stored_hashed(r
     assert AuditRegel.objects.filter(object_uuid=str(stored.uuid), actie="configuratie.gewijzigd").exists()
 
 
+def test_a_replay_with_the_same_idempotency_key_does_not_show_the_secret_again(regio, api):
+    """API §1.6 with "secret only in the 201 response" (API review H4): the replay answers the same token
+    without its secret, so the secret is never kept — not even encrypted — in the idempotency store."""
+    from zorgvuldig.core.models import IdempotentVerzoek
+
+    beheer = api(regio.beheerder)
+    body = {
+        "naam": "lvs-herhaald",
+        "organisatie": f"http://testserver/api/v1/organisaties/{regio.wijkteam.uuid}",
+        "scopes": ["signaal:registreren"],
+        "geldigTot": (dt.date.today() + dt.timedelta(days=30)).isoformat(),
+    }
+    eerste = beheer.post("/api/v1/api-tokens", body, format="json", HTTP_IDEMPOTENCY_KEY="token-1")
+    assert eerste.status_code == 201 and len(eerste.json()["token"]) == 40
+    tweede = beheer.post("/api/v1/api-tokens", body, format="json", HTTP_IDEMPOTENCY_KEY="token-1")
+    assert tweede.status_code == 201 and tweede.headers["Idempotent-Replayed"] == "true"
+    assert "token" not in tweede.json() and tweede.json()["url"] == eerste.json()["url"]
+    als_systeem()
+    assert ApiToken.objects.filter(naam="lvs-herhaald").count() == 1
+    from zorgvuldig.core import crypto
+
+    opgeslagen = IdempotentVerzoek.objects.get(sleutel="token-1")
+    tekst = crypto.decrypt(
+        opgeslagen.verwerkingsverantwoordelijke_id_ref,
+        "core_idempotentverzoek",
+        "antwoord",
+        opgeslagen.uuid,
+        opgeslagen.antwoord,
+    )
+    assert eerste.json()["token"] not in tekst
+
+
 @pytest.mark.parametrize(
     ("scopes", "dagen", "veld"),
     [

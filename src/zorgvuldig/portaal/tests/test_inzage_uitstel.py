@@ -56,8 +56,9 @@ def pdf_tekst(inhoud: bytes) -> str:
     return " ".join(re.findall(r"\((.*?)(?<!\\)\)", " ".join(delen)))
 
 
-def _deel_met_veilig_thuis_uitgesteld(regio, api, sam):
-    """E5 for Sam: G5 share with Veilig Thuis after consultation, executed, informing postponed."""
+def _deel_met_veilig_thuis_uitgesteld(regio, api, sam, *, goedgekeurd=True):
+    """E5 for Sam: G5 share with Veilig Thuis after consultation, executed, informing postponed (asked
+    for in the wizard; approved by the leidinggevende unless `goedgekeurd` is False)."""
     d = dossierhulp.dossier(regio, persoon=sam)
     dossierhulp.gestart(regio, d)
     feit = dossierhulp.notitie(regio, d, tekst="Huisbezoek afgelegd; Sam was aanwezig.")
@@ -77,6 +78,9 @@ def _deel_met_veilig_thuis_uitgesteld(regio, api, sam):
     uitvoering = {"datum": today().isoformat(), "vorm": "digitaal"}
     r = medewerker.post(f"{url}/_uitvoeren", uitvoering, format="json")
     assert r.status_code == 200, r.content
+    if not goedgekeurd:
+        als_systeem()
+        return Verstrekking.objects.get(persoon=sam), d
     r = api(regio.leidinggevende).post(
         f"{url}/_uitstellen",
         {
@@ -191,3 +195,22 @@ def test_ri_05_m5_granted_in_full_the_answer_names_the_share_in_words_with_repea
     tekst = pdf_tekst(client.get(f"/mijn/verzoeken/{v.uuid}/antwoord.pdf").content)
     assert "Dossier ingezien \\(" in tekst or "Dossier ingezien (" in tekst
     assert "DS doel" not in tekst and "doorbreking_beroepsgeheim" not in tekst
+
+
+def test_sh_14_ri_07_the_preview_warns_while_a_postponement_awaits_approval(regio, api, ui, client):
+    """SH-14, RI-07 (FG review): the wizard asked to postpone informing and the leidinggevende has not
+    decided yet — the client has not been told either, so the preview warns as for an approved one."""
+    sam, _moeder = sam_en_moeder(regio)
+    _deel_met_veilig_thuis_uitgesteld(regio, api, sam, goedgekeurd=False)
+    inloggen(client, BSN_ANDER)
+    assert (
+        client.post("/mijn/verzoeken/nieuw", {"soort": "inzage", "persoon": str(sam.uuid)}).status_code == 302
+    )
+    als_systeem()
+    v = Verzoek.objects.get(kanaal="portaal")
+    url = f"{T}/api/v1/verzoeken/{v.uuid}"
+    lg = api(regio.leidinggevende)
+    assert lg.post(f"{url}/_verifieren", VERIFIEER, format="json").status_code == 200
+    assert lg.post(f"{url}/_beoordelen", {}, format="json").status_code == 200
+    voorbeeld = ui(regio.leidinggevende).get(f"/verzoeken/{v.uuid}/overzicht").content.decode()
+    assert "Let op: het informeren over een verstrekking is uitgesteld (SH-14)." in voorbeeld

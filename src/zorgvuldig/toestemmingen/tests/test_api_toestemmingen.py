@@ -169,6 +169,44 @@ def test_cs_07_requested_then_given_in_one_step_and_revoked_in_one_step(regio, a
     assert AuditRegel.objects.filter(actie="toestemming.ingetrokken", status="uitgevoerd").count() == 1
 
 
+def test_cs_07_a_revocation_by_phone_is_recorded_with_its_day(regio, api, casus):
+    """API §2.5 `_intrekken {datum, kanaal}` (API review): a revocation is recorded with the day the client
+    gave it and its channel. A day in the future, or before the consent (given today), is refused and
+    changes nothing."""
+    url = geef(api, regio, casus).json()["url"]
+    client = api(regio.medewerker)
+    for dag in (dt.date.today() + dt.timedelta(days=1), dt.date.today() - dt.timedelta(days=1)):
+        r = client.post(f"{url}/_intrekken", {"datum": dag.isoformat(), "kanaal": "telefoon"}, format="json")
+        assert r.status_code == 400 and r.json()["invalidParams"][0]["name"] == "datum", r.content
+        assert client.get(url).json()["status"] == "gegeven"
+    r = client.post(
+        f"{url}/_intrekken", {"datum": dt.date.today().isoformat(), "kanaal": "telefoon"}, format="json"
+    )
+    assert r.status_code == 200 and r.json()["status"] == "ingetrokken"
+    als_systeem()
+    from zorgvuldig.toestemmingen.models import Toestemming
+
+    assert Toestemming.objects.get(uuid=url.rsplit("/", 1)[1]).ingetrokken_kanaal == "telefoon"
+
+
+def test_cs_07_a_revocation_recorded_later_counts_from_its_own_day(regio, api, casus):
+    """CS-07: a letter of revocation dated two days ago, recorded today: revoked from that day (00:00
+    Europe/Amsterdam), not from the moment it was typed in."""
+    url = geef(api, regio, casus).json()["url"]
+    brief = dt.date.today() + dt.timedelta(days=1)
+    with time_machine.travel(dt.datetime.combine(brief + dt.timedelta(days=2), dt.time(12))):
+        r = api(regio.medewerker).post(
+            f"{url}/_intrekken", {"datum": brief.isoformat(), "kanaal": "schriftelijk"}, format="json"
+        )
+        assert r.status_code == 200, r.content
+    als_systeem()
+    from zorgvuldig.core.clock import AMSTERDAM
+    from zorgvuldig.toestemmingen.models import Toestemming
+
+    moment = Toestemming.objects.get(uuid=url.rsplit("/", 1)[1]).ingetrokken_op.astimezone(AMSTERDAM)
+    assert (moment.date(), moment.time()) == (brief, dt.time.min)
+
+
 def test_rt_12_consent_expires_the_day_after_geldig_tot(regio, api, casus):
     tot = dt.date.today() + dt.timedelta(days=10)
     r = geef(api, regio, casus, geldigTot=tot.isoformat())

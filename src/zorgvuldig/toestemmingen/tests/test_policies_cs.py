@@ -926,6 +926,23 @@ def test_cs_07_alleen_een_gegeven_toestemming_intrekken():
         assert intrekken_fout(status) == Fout(CONFLICT, "status", tekst)
 
 
+def test_cs_07_een_eerder_gemelde_intrekking_krijgt_haar_eigen_dag():
+    """CS-07, API §2.5: revoked by phone last week, recorded today — with that day; never in the future
+    and never before the consent was given."""
+    from zorgvuldig.toestemmingen.policies import intrekdatum_fout
+
+    gegeven = VANDAAG - timedelta(days=30)
+    assert intrekdatum_fout(None, gegeven, VANDAAG) is None
+    assert intrekdatum_fout(VANDAAG, gegeven, VANDAAG) is None
+    assert intrekdatum_fout(gegeven, gegeven, VANDAAG) is None
+    assert intrekdatum_fout(GISTEREN, gegeven, VANDAAG) is None
+    toekomst = intrekdatum_fout(VANDAAG + timedelta(days=1), gegeven, VANDAAG)
+    assert toekomst is not None and toekomst.code == "E_INVALID_INPUT" and toekomst.naam == "datum"
+    assert "toekomst" in toekomst.reden
+    eerder = intrekdatum_fout(gegeven - timedelta(days=1), gegeven, VANDAAG)
+    assert eerder is not None and eerder.naam == "datum" and "vóór" in eerder.reden
+
+
 def test_cs_07_intrekken_is_even_makkelijk_als_geven():
     """CS-07: giving is one transition from `gevraagd`; revoking one from `gegeven`, needing only that."""
     assert overgang_fout("gevraagd", "gegeven") is None

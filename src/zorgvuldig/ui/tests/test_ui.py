@@ -5,6 +5,7 @@ beheerder's pages, every change audited."""
 from __future__ import annotations
 
 import datetime as dt
+import html
 import re
 
 import pytest
@@ -532,6 +533,54 @@ def test_the_log_shows_who_did_it(regio, ui):
     registreer_persoon(actor=regio.actor(regio.medewerker), data={"geslachtsnaam": "Jansen", "bsn": BSN_SAM})
     r = ui(regio.fg).post("/logboek", {"bsn": BSN_SAM})
     assert r.status_code == 200 and "Fatima El Amrani" in r.content.decode()
+
+
+def test_au_02_au_09_the_log_says_who_why_and_on_which_grant_and_marks_break_glass(regio, ui):
+    """AU-02, AU-09 (FG review H1): "who looked at Lisa's dossier, why, on which basis and grant?" — each
+    line names the person with function and organisation, the record, the activity with purpose and legal
+    basis, and the grant; a read under break-glass stands out. The FG narrows the log to one colleague."""
+    import uuid as uuid_
+
+    from django.db import transaction
+
+    from zorgvuldig.audit.services import record
+    from zorgvuldig.dossiers.tests import hulp as dossierhulp
+
+    casus = dossierhulp.Casus(regio)
+    assert ui(regio.medewerker).get(f"/dossiers/{casus.dossier.uuid}").status_code == 200
+    als_systeem()
+    grant = Toegang.objects.filter(ontvanger_gebruiker=regio.medewerker, object_id=casus.dossier.pk).first()
+    nood = Toegang.objects.get(pk=grant.pk)
+    nood.pk, nood.uuid, nood.bron, nood.ontvanger_gebruiker = (
+        None,
+        uuid_.uuid4(),
+        "noodtoegang",
+        regio.collega,
+    )
+    nood.save()
+    with transaction.atomic():
+        record(
+            actor=regio.actor(regio.collega),
+            actie="dossier.ingezien",
+            activiteit="sociaal-domein-ondersteuning",
+            object=casus.dossier,
+            betrokkenen=[casus.lisa],
+            toegang=nood,
+        )
+    fg = ui(regio.fg)
+    zoek = {"geslachtsnaam": "Visser", "geboortedatum": "2011-05-04"}
+
+    def resultaten(data) -> str:
+        return html.unescape(fg.post("/logboek", data).content.decode()).split("Logregels (")[1]
+
+    pagina = resultaten(zoek)
+    [regel] = [r for r in pagina.split("<tr") if "Fatima El Amrani" in r and "Dossier ingezien" in r]
+    assert "Wijkteam Krimpen" in regel and "Ondersteuning door het wijkteam" in regel
+    assert "Publieke taak" in regel and "Casusteam" in regel and "dossier " in regel.lower()
+    assert "Noodtoegang</strong>" in pagina  # the colleague's break-glass read stands out
+    alleen = resultaten({**zoek, "medewerker": str(regio.collega.uuid)})
+    assert "Noodtoegang</strong>" in alleen and "Fatima El Amrani" not in alleen
+    assert fg.post("/logboek", {**zoek, "medewerker": "iemand-anders"}).status_code == 400
 
 
 def test_au_05_the_fg_reaches_every_entry_a_page_at_a_time_also_for_someone_without_bsn(regio, ui):

@@ -707,17 +707,12 @@ def test_sh_09_an_incomplete_draft_is_not_consulted_because_consultation_fixes_t
     ).exists()
 
 
-def test_gp_02_au_02_a_share_is_logged_under_the_purpose_it_names(regio, api):
-    """GP-02, AU-02 (review M4): the wizard's purpose is what the share is processed for. The decision's
-    steps and the disclosure are logged under that activity and its purpose — so the FG's log and the
-    client's "who saw my data" say "support", not the generic sharing purpose."""
-    from zorgvuldig.audit.services import subject_key
-    from zorgvuldig.rechten.selectors import _inzagen
-
-    casus = dh.Casus(regio)
+def _gedeeld(regio, api, casus, **over):
+    """A G5 share to Veilig Thuis, consulted, decided and executed; returns its URL."""
     client = api(regio.medewerker)
     body = hulp.g5_aan_vt(regio, casus)
     body["stappen"]["doel"] = {"verwerkingsactiviteit": "sociaal-domein-ondersteuning"}
+    body.update(over)
     url = client.post("/api/v1/deelbesluiten", body, format="json").json()["url"]
     assert consulteer(client, url, regio).status_code == 200
     besluit = {"besluit": "delen", "redenen": "Nodig voor het onderzoek van Veilig Thuis."}
@@ -725,41 +720,77 @@ def test_gp_02_au_02_a_share_is_logged_under_the_purpose_it_names(regio, api):
     uitvoering = {"datum": today().isoformat(), "vorm": "digitaal"}
     assert client.post(f"{url}/_uitvoeren", uitvoering, format="json").status_code == 200
     als_systeem()
-    regels = AuditRegel.objects.filter(
-        actie__in=["deelbesluit.geregistreerd", "deelbesluit.besloten", "deelbesluit.uitgevoerd"]
-    ) | AuditRegel.objects.filter(actie="verstrekking.geregistreerd")
-    assert {r.actie for r in regels} == {
-        "deelbesluit.geregistreerd",
-        "deelbesluit.besloten",
-        "deelbesluit.uitgevoerd",
-        "verstrekking.geregistreerd",
-    }
-    assert {(r.verwerkingsactiviteit, r.doel) for r in regels} == {
-        ("sociaal-domein-ondersteuning", "ondersteuning")
+    return url
+
+
+STAPPEN = [
+    "deelbesluit.geregistreerd",
+    "deelbesluit.besloten",
+    "deelbesluit.uitgevoerd",
+    "verstrekking.geregistreerd",
+]
+
+
+def _gezien_doelen(casus) -> set[str]:
+    from zorgvuldig.audit.services import subject_key
+    from zorgvuldig.rechten.selectors import _inzagen
+
+    gezien = _inzagen([subject_key(casus.lisa)], namen_vrijgegeven=False)
+    return {g["doel"] for g in gezien if "besluit" in g["actie"].lower() or "verstrek" in g["actie"].lower()}
+
+
+def test_gp_02_au_02_a_share_for_the_own_task_is_logged_under_the_purpose_it_names(regio, api):
+    """GP-02, AU-02 (review M4): a share for the worker's own and the recipient's task (SH-03 class B) is
+    processed for the purpose the wizard names. The decision's steps and the disclosure are logged under
+    that activity, its purpose and the basis chosen in step 2 — so the FG's log and the client's "who
+    saw my data" say "support", not the generic sharing purpose."""
+    casus = dh.Casus(regio)
+    url = _gedeeld(regio, api, casus, klasse="b")
+    regels = AuditRegel.objects.filter(actie__in=STAPPEN)
+    assert sorted({r.actie for r in regels}) == sorted(STAPPEN)
+    assert {(r.verwerkingsactiviteit, r.doel, r.grondslag) for r in regels} == {
+        ("sociaal-domein-ondersteuning", "ondersteuning", "c")
     }
     assert Verstrekking.objects.get().doel == "sociaal-domein-ondersteuning"  # SH-16: the register's purpose
-    gezien = _inzagen([subject_key(casus.lisa)], namen_vrijgegeven=False)
-    assert gezien and {g["doel"] for g in gezien if "besluit" in g["actie"].lower()} == {
-        "Proactieve, integrale ondersteuning op alle ZRM-domeinen"
+    assert _gezien_doelen(casus) == {"Proactieve, integrale ondersteuning op alle ZRM-domeinen"}
+    # AU-02, AU-06: the disclosure's entry links its decision and grant; the items' text stays out
+    entry = regels.get(actie="verstrekking.geregistreerd")
+    assert entry.koppeling == {"deelbesluit": url.rsplit("/", 1)[1]} and entry.toegang
+    assert entry.velden == ["gegevens"]
+    assert "Waarneming" not in str(entry.velden) and Verstrekking.objects.get().gegevens == [
+        "Waarneming huisbezoek"
+    ]
+
+
+def test_gp_02_sh_03_a_share_for_the_recipients_task_is_logged_for_that_task(regio, api):
+    """GP-02, SH-03, SH-16 (FG review): a G5 share to Veilig Thuis for its investigation (class C) does not
+    serve the worker's support, whatever the wizard's purpose says: it is logged under the sharing
+    activity, for the recipient's task, and the client reads that purpose in the register and the log."""
+    casus = dh.Casus(regio)
+    _gedeeld(regio, api, casus)
+    regels = AuditRegel.objects.filter(actie__in=STAPPEN)
+    assert {(r.verwerkingsactiviteit, r.doel, r.grondslag) for r in regels} == {
+        ("gegevensdeling", "taak_ontvanger", "c")
     }
+    assert Verstrekking.objects.get().doel == "taak_ontvanger"
+    assert _gezien_doelen(casus) == {"Voor de taak van de ontvanger"}
 
 
 def test_gp_02_a_purpose_the_fg_ended_falls_back_to_the_sharing_activity(regio, api):
     """GP-02: when the FG deactivates the chosen activity, the decision's later steps (voiding it) are
     still logged — under the sharing activity itself, never under an inactive one."""
     from zorgvuldig.registers.models import Verwerkingsactiviteit
+    from zorgvuldig.verstrekkingen.deelbesluiten import activiteit_van
 
     casus = dh.Casus(regio)
     client = api(regio.medewerker)
-    body = hulp.g5_aan_vt(regio, casus)
+    body = hulp.g5_aan_vt(regio, casus, klasse="b")
     body["stappen"]["doel"] = {"verwerkingsactiviteit": "casusoverleg"}
     url = client.post("/api/v1/deelbesluiten", body, format="json").json()["url"]
     als_systeem()
     assert AuditRegel.objects.get(actie="deelbesluit.geregistreerd").verwerkingsactiviteit == "casusoverleg"
     Verwerkingsactiviteit.objects.filter(code="casusoverleg").update(actief=False)
-    from zorgvuldig.verstrekkingen.deelbesluiten import activiteit_van
-
-    assert activiteit_van(Deelbesluit.objects.get(uuid=url.rsplit("/", 1)[1])) == "gegevensdeling"
+    assert activiteit_van(Deelbesluit.objects.get(uuid=url.rsplit("/", 1)[1])) == ("gegevensdeling", None)
 
 
 def test_spec_7_a_draft_is_withdrawn_over_the_api_with_a_reason_and_nothing_is_registered(regio, api):
@@ -811,3 +842,52 @@ def test_sh_14_the_leidinggevende_refuses_a_postponement_over_the_api_and_the_wo
     mail = Bericht.objects.get(onderwerp="Uitstel van informeren niet goedgekeurd")
     assert mail.aan == regio.medewerker.email and casus.lisa.geslachtsnaam not in mail.tekst
     assert AuditRegel.objects.filter(actie="deelbesluit.uitstel_afgewezen", status="uitgevoerd").count() == 1
+
+
+def test_sh_14_a_postponement_approved_later_can_be_ended_too(regio, api):
+    """SH-14 (API review H3): the wizard said "after", then the leidinggevende postponed informing for
+    safety with `_uitstellen`; `_afwijzen` ends that postponement (it was refused as "no postponement")."""
+    casus = dh.Casus(regio)
+    body = hulp.g5_aan_vt(regio, casus)
+    body["stappen"]["informeren"] = {"moment": "na"}
+    client = api(regio.medewerker)
+    url = client.post("/api/v1/deelbesluiten", body, format="json").json()["url"]
+    assert consulteer(client, url, regio).status_code == 200
+    besluit = {"besluit": "delen", "redenen": "Nodig voor het onderzoek van Veilig Thuis."}
+    assert client.post(f"{url}/_besluiten", besluit, format="json").status_code == 200
+    uitvoering = {"datum": today().isoformat(), "vorm": "digitaal"}
+    assert client.post(f"{url}/_uitvoeren", uitvoering, format="json").status_code == 200
+    lg = api(regio.leidinggevende)
+    uitstel = {
+        "grond": "veiligheid",
+        "toelichting": "Vader dreigt; informeren brengt moeder nu in gevaar.",
+        "reviewdatum": (dt.date.today() + dt.timedelta(days=14)).isoformat(),
+    }
+    r = lg.post(f"{url}/_uitstellen", uitstel, format="json")
+    assert r.status_code == 200 and r.json()["clientInformering"]["moment"] == "uitgesteld"
+    r = lg.post(f"{url}/_afwijzen", {"toelichting": "Vader is uit huis geplaatst."}, format="json")
+    assert r.status_code == 200, r.content
+    assert r.json()["clientInformering"]["moment"] == "na"
+
+
+def test_gp_02_step_one_takes_the_activitys_url_as_api_md_says(regio, api):
+    """API §2.6 (API review H2): `stappen.doel.verwerkingsactiviteit` is the activity's URL; the code is
+    accepted too and is what is stored. Another resource's URL is refused as a bad reference."""
+    from zorgvuldig.registers.models import Verwerkingsactiviteit
+
+    casus = dh.Casus(regio)
+    client = api(regio.medewerker)
+    activiteit = Verwerkingsactiviteit.objects.get(code="sociaal-domein-ondersteuning")
+    body = hulp.g5_aan_vt(regio, casus, klasse="b")
+    body["stappen"]["doel"] = {
+        "verwerkingsactiviteit": f"{T}/api/v1/verwerkingsactiviteiten/{activiteit.uuid}"
+    }
+    r = client.post("/api/v1/deelbesluiten", body, format="json")
+    assert r.status_code == 201, r.content
+    assert r.json()["stappen"]["doel"] == {"verwerkingsactiviteit": "sociaal-domein-ondersteuning"}
+    assert r.json()["toetsing"][0]["ok"] is True
+    body["stappen"]["doel"] = {"verwerkingsactiviteit": f"{T}/api/v1/organisaties/{regio.wijkteam.uuid}"}
+    r = client.post("/api/v1/deelbesluiten", body, format="json")
+    assert (
+        r.status_code == 400 and r.json()["invalidParams"][0]["name"] == "stappen.doel.verwerkingsactiviteit"
+    )

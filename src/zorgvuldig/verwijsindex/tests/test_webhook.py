@@ -74,6 +74,7 @@ def test_api_match_notice_reaches_the_partner_system_signed_and_without_personal
     assert _geldig(geheim, headers, body)
     inhoud = json.loads(body)
     assert inhoud["type"] == "vi.match" and "/api/v1/matches/" in inhoud["match"]
+    assert inhoud["aanleiding"] == "nieuw"  # a new match, as docs/integrators.md says (API review)
     assert inhoud["signaleerder"] == str(regio.leraar.uuid)
     assert BSN_SAM not in body.decode() and "Sam" not in body.decode()
     assert not _geldig("whsec_ander", headers, body)
