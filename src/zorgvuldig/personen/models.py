@@ -49,6 +49,11 @@ class Persoon(Beschermd):
     geschatte_leeftijdscategorie = models.CharField(max_length=10, choices=LEEFTIJDSCATEGORIEEN, blank=True)
     schatting_reden = models.TextField(blank=True)  # PE-05
 
+    @property
+    def volledige_naam(self) -> str:
+        """Voornamen, voorvoegsel and geslachtsnaam, without the empty ones (no double spaces)."""
+        return " ".join(d for d in (self.voornamen, self.voorvoegsel, self.geslachtsnaam) if d)
+
     DATACATEGORIEEN = {
         **Beschermd.DATACATEGORIEEN,
         "bsn_versleuteld": "bsn",

@@ -56,6 +56,15 @@ def mag_naar(van: str, naar: str) -> bool:
     return naar in TRANSITIES.get(van, ())
 
 
+REGISTREERDERS = frozenset({"medewerker", "leidinggevende", "vi_beheerder"})
+
+
+def mag_registreren(rollen) -> bool:
+    """Who records a request: staff who handle them (the VI-beheerder its VI requests). The FG oversees
+    requests and does not handle them (ADR 0013)."""
+    return bool(set(rollen) & REGISTREERDERS)
+
+
 def mag_besluiten(status: str, uitkomst: str, gronden: Iterable[str]) -> bool:
     """Decisions follow the review; a request that failed verification (RI-01) may be refused at once,
     on that ground alone, so it does not stay open without a decision."""

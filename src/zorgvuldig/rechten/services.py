@@ -68,7 +68,7 @@ def registreer(*, actor, data: dict) -> Verzoek:
 
     tenancy.activeer(actor)
     # The FG oversees requests and does not handle them (ADR 0013); the VI-beheerder handles VI requests.
-    if not actor.rollen & {"medewerker", "leidinggevende", "vi_beheerder"}:
+    if not policies.mag_registreren(actor.rollen):
         raise DomainError("E_AC_NOT_AUTHORISED", "Alleen medewerkers registreren verzoeken.")
     alleen_vi = not actor.rollen & {"medewerker", "leidinggevende"}
     soort, hoedanigheid = data["soort"], data["hoedanigheid"]

@@ -171,7 +171,9 @@ class BewakingView(BasisView):
     def get(self, request):
         actor = actor_van(request)
         uit = bewaking_representatie(request, actor)
-        services.log_inzage(actor, "toegangsbewaking.ingezien", ["actief", "drempels", "voorwaarden"])
+        services.log_inzage(
+            actor, "toegangsbewaking.ingezien", ["actief", "drempels", "voorwaarden"], inrichting=True
+        )
         return Response(uit)
 
 

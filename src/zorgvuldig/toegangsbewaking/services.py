@@ -41,6 +41,9 @@ from zorgvuldig.toegangsbewaking.models import Adresindex, Bewaking, Instemming,
 
 log = structlog.get_logger(__name__)
 ACTIVITEIT = policies.ACTIVITEIT
+# Reading or recording the set-up (thresholds, the works council's consent) processes no one's data: it
+# is supervision, so it does not put the monitoring "in use" in the register check (FG review F8).
+INRICHTING = "verantwoording-toezicht"
 PERSOON = "persoon:"
 
 
@@ -61,13 +64,16 @@ def _ongeldig(fouten: list[tuple[str, str]], detail: str) -> None:
         )
 
 
-def log_inzage(actor, actie: str, velden: list[str], object=None, aantal: int | None = None) -> None:
-    """A read by the FG is a processing too (AU-01): alerts hold personal data of employees."""
+def log_inzage(
+    actor, actie: str, velden: list[str], object=None, aantal: int | None = None, *, inrichting=False
+) -> None:
+    """A read by the FG is a processing too (AU-01): alerts hold personal data of employees. A read of the
+    set-up only (`inrichting`) is supervision."""
     with transaction.atomic():
         audit.record(
             actor=actor,
             actie=actie,
-            activiteit=ACTIVITEIT,
+            activiteit=INRICHTING if inrichting else ACTIVITEIT,
             object=object,
             velden=velden,
             koppeling={"aantal": aantal} if aantal is not None else None,
@@ -77,7 +83,7 @@ def log_inzage(actor, actie: str, velden: list[str], object=None, aantal: int | 
 # --- works council consent and activation (RP-06) ---------------------------------------------------------
 
 
-@audit.geweigerd_gelogd("toegangsbewaking.instemming_vastgelegd", ACTIVITEIT)
+@audit.geweigerd_gelogd("toegangsbewaking.instemming_vastgelegd", INRICHTING)
 def leg_instemming_vast(*, actor, datum: dt.date | None, kenmerk: str, omschrijving: str = "") -> Instemming:
     _mag(actor)
     fouten = policies.instemming_fouten(datum, kenmerk, today())
@@ -96,7 +102,7 @@ def leg_instemming_vast(*, actor, datum: dt.date | None, kenmerk: str, omschrijv
         audit.record(
             actor=actor,
             actie="toegangsbewaking.instemming_vastgelegd",
-            activiteit=ACTIVITEIT,
+            activiteit=INRICHTING,
             object=rij,
             velden=["datum", "kenmerk", "omschrijving"],
         )

@@ -133,8 +133,9 @@ def _berichten(actor, vandaag) -> list[dict]:
     )
     for t in eigen.filter(aangemaakt__gte=sinds).exclude(verleend_door=actor.gebruiker)[:20]:
         door = t.verleend_door.naam if t.verleend_door else "het systeem"
+        tot = f", geldig tot en met {t.geldig_tot:%d-%m-%Y}" if t.geldig_tot else ""
         berichten.append(
-            {"op": t.aangemaakt, "tekst": f"U kreeg toegang ({t.get_bron_display()}) van {door}."}
+            {"op": t.aangemaakt, "tekst": f"U kreeg toegang ({t.get_bron_display()}) van {door}{tot}."}
         )
     for t in eigen.filter(ingetrokken_op__gte=sinds).exclude(ingetrokken_door=actor.gebruiker)[:20]:
         reden = f": {t.ingetrokken_reden}" if t.ingetrokken_reden else ""
@@ -451,12 +452,38 @@ def audit(request, actor):
     return render(request, template, {"form": form, "regels": regels, "blad": blad}, status=status)
 
 
+def _wettelijke_toegangen(actor) -> list[dict]:
+    """AC-09 (FG review F13): an auditor or inspector sees the statutory access they hold — authority,
+    provision, purpose and term — valid now or later."""
+    from zorgvuldig.toegang.models import Toegang
+
+    rijen = (
+        Toegang.objects.filter(
+            ontvanger_gebruiker=actor.gebruiker, bron=Bron.WETTELIJK, ingetrokken_op__isnull=True
+        )
+        .exclude(geldig_tot__lt=today())
+        .order_by("geldig_vanaf", "id")
+    )
+    return [
+        {
+            "instantie": (t.wettelijk or {}).get("instantie", ""),
+            "bepaling": (t.wettelijk or {}).get("bepaling", ""),
+            "doel": (t.wettelijk or {}).get("doel", ""),
+            "vanaf": t.geldig_vanaf,
+            "tot": t.geldig_tot,
+            "rechten": ", ".join(t.rechten or []),
+        }
+        for t in rijen
+    ]
+
+
 @pagina(zonder_verklaring=True)
 def profiel(request, actor):
     return render(
         request,
         "ui/profiel.html",
         {
+            "wettelijk": _wettelijke_toegangen(actor),
             "rollen": rol_namen(actor.rollen),
             "scopes": [SCOPES[s] for s in sorted(actor.scopes) if s in SCOPES],
             "mandaten": [Mandaat.Soort(m).label for m in sorted(actor.gebruiker.actieve_mandaten(today()))],

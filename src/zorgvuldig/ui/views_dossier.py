@@ -60,7 +60,7 @@ URL = {naam: url for naam, _label, url in TABBLADEN}
 
 
 def naam(p) -> str:
-    return " ".join(d for d in (p.voornamen, p.voorvoegsel, p.geslachtsnaam) if d)
+    return p.volledige_naam
 
 
 def _leidinggevende(actor) -> bool:

@@ -90,7 +90,7 @@ def _bewaking_pagina(request, actor, formulieren: dict | None = None, status: in
         audit.record(
             actor=actor,
             actie="toegangsbewaking.ingezien",
-            activiteit=ACTIVITEIT,
+            activiteit=services.INRICHTING,  # the set-up only: no one's data (FG review F8)
             velden=["actief", "drempels", "voorwaarden"],
         )
     return render(

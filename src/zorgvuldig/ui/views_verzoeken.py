@@ -112,7 +112,14 @@ def verzoeken(request, actor):
     return render(
         request,
         "ui/verzoeken/lijst.html",
-        {"form": form, "rijen": lijst, "blad": blad, "status": status},
+        {
+            "form": form,
+            "rijen": lijst,
+            "blad": blad,
+            "status": status,
+            "mag_registreren": policies.mag_registreren(actor.rollen),
+            "fg": "fg" in actor.rollen,
+        },
     )
 
 
@@ -200,6 +207,8 @@ def verzoek_nieuw(request, actor):
     """Record a request as received (SPEC §9 "Data"); the terms run from the day of receipt. The subject is
     chosen from the persons the user may see (or opened from a person page, `?persoon=<uuid>`), or found
     by a BSN typed into the form; the requester among the subject's relations, or by name."""
+    if not policies.mag_registreren(actor.rollen):
+        return geweigerd(request, actor, "E_AC_NOT_AUTHORISED", "rechten-betrokkenen")  # the FG oversees
     if request.method == "GET" or request.POST.get("actie") == "bijwerken":
         # GET, or "show the relations" without script: the form again for the chosen subject, unchecked.
         bron = request.POST if request.method == "POST" else request.GET

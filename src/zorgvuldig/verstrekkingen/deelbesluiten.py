@@ -905,7 +905,8 @@ def ontvang_verzoek(*, actor, organisatie, bsn: str, data: dict):
                 .exclude(status="gesloten")
                 .distinct()
             )
-            systeem = _systeem_actor()
+            # the system drafts, on behalf of the asking organisation (AU-02 `namens`; FG review F15)
+            systeem = _systeem_actor(namens={"organisatie": str(actor.organisatie.uuid)})
             for dossier in dossiers:
                 rij = _concept_uit_verzoek(dossier, actor, inhoud)
                 verzoek.deelbesluiten.add(rij)
@@ -933,10 +934,10 @@ def ontvang_verzoek(*, actor, organisatie, bsn: str, data: dict):
     return verzoek
 
 
-def _systeem_actor():
+def _systeem_actor(namens: dict | None = None):
     from zorgvuldig.core.context import Actor
 
-    return Actor.systeem()
+    return Actor(kanaal="systeem", namens=namens or {})
 
 
 def _concept_uit_verzoek(dossier, actor, inhoud: dict) -> Deelbesluit:

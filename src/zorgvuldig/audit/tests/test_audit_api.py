@@ -299,6 +299,10 @@ def test_au_03_audit_verify_exits_0_on_an_intact_chain_and_3_after_tampering(reg
     assert code == 0
     data = json.loads(out)
     assert data["ok"] is True and data["gecontroleerd"] == 2 and data["eersteBreuk"] is None
+    assert data["bewezen"] is False  # AU-08: no signed checkpoint, so consistent — not proven
+    fout = io.StringIO()
+    call_command("audit", "verify", stdout=io.StringIO(), stderr=fout)
+    assert "geen ondertekend controlepunt" in fout.getvalue()
 
     regel_id = Zegel.objects.get(volgnummer=2).regel_id
     _sabotage("UPDATE audit_auditregel SET doel = %s WHERE id = %s", ["kwaliteit", regel_id])
@@ -324,7 +328,7 @@ def test_au_08_audit_keygen_checkpoint_and_verify_with_an_exported_checkpoint(re
     export = tmp_path / "cp.json"
     export.write_text(json.dumps(cp))
     code, out = audit_command("verify", "--json", "--checkpoint-file", str(export))
-    assert code == 0 and json.loads(out)["controlepunten"] == 2
+    assert code == 0 and json.loads(out)["controlepunten"] == 2 and json.loads(out)["bewezen"] is True
 
     export.write_text(json.dumps({**cp, "aantal": 99}))
     code, out = audit_command("verify", "--json", "--checkpoint-file", str(export))

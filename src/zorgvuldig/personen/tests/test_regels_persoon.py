@@ -121,3 +121,15 @@ def test_the_search_break_glass_and_audit_search_find_de_zwerver_as_zwerver(regi
     assert personen_voor_audit(
         regio.actor(regio.fg), geslachtsnaam="Zwerver", geboortedatum=kees.geboortedatum
     ) == [kees]
+
+
+def test_a_name_reads_without_empty_parts():
+    """FG review F21: "Sam Jansen", not "Sam  Jansen"; the surname particle where there is one."""
+    from zorgvuldig.personen.models import Persoon
+
+    assert Persoon(voornamen="Sam", voorvoegsel="", geslachtsnaam="Jansen").volledige_naam == "Sam Jansen"
+    assert (
+        Persoon(voornamen="Kees", voorvoegsel="de", geslachtsnaam="Zwerver").volledige_naam
+        == "Kees de Zwerver"
+    )
+    assert Persoon(voornamen="", voorvoegsel="", geslachtsnaam="Jansen").volledige_naam == "Jansen"

@@ -358,3 +358,14 @@ def test_ri_05_the_origin_of_an_item_without_a_recorded_source_is_the_profession
     assert herkomst({"soort": "notitie", "bron": "partner", "bronOrganisatie": "GGD Rivierland"}).startswith(
         "Het eigen systeem van GGD Rivierland"
     )
+
+
+def test_ri_01_requests_are_recorded_by_handlers_the_fg_oversees():
+    """ADR 0013: workers, leidinggevenden and the VI-beheerder record requests; the FG, beheerder and
+    auditor do not (the FG oversees them)."""
+    from zorgvuldig.rechten.policies import mag_registreren
+
+    for rollen in (["medewerker"], ["leidinggevende"], ["vi_beheerder"], ["fg", "medewerker"]):
+        assert mag_registreren(rollen), rollen
+    for rollen in (["fg"], ["beheerder"], ["auditor"], []):
+        assert not mag_registreren(rollen), rollen

@@ -168,6 +168,15 @@ def test_rg_01_every_audit_activity_of_the_controller_maps_to_an_approved_entry(
     assert ("zonder_register", "verantwoording-toezicht") in _soorten(regio)
 
 
+def test_rg_01_rp_06_looking_at_the_monitoring_set_up_does_not_put_monitoring_in_use(regio, ui):
+    """RG-01, RP-06 (FG review F8): the FG opens the staff-monitoring page while monitoring is off — that
+    is supervision, not monitoring, so the register check does not report staff monitoring as in use
+    (and needing a DPIA)."""
+    assert ui(regio.fg).get("/toegangsbewaking").status_code == 200
+    assert "toegangsbewaking" not in selectors.activiteiten_in_gebruik(regio.gemeente)
+    assert not {s for s in _soorten(regio) if s[1] == "toegangsbewaking"}
+
+
 def test_rg_01_an_unknown_activity_in_the_log_is_a_finding(regio):
     """RG-01: an id in the log that maps to no entry is reported (here: an activity since removed)."""
     from django.db import transaction

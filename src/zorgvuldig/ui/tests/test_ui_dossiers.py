@@ -15,6 +15,7 @@ from collections import Counter
 
 import pytest
 import time_machine
+from django.utils.formats import date_format
 
 from zorgvuldig.audit.models import AuditRegel
 from zorgvuldig.conftest import BSN_SAM, als_systeem, maak_gebruiker
@@ -306,6 +307,13 @@ def test_ac_09_an_auditor_with_a_statutory_grant_reads_the_dossier_but_gets_no_f
     )
     auditor = ui(regio.auditor)
     assert casus.dossier.kenmerk in inhoud(auditor.get("/dossiers"))
+    # the auditor sees what the statutory access is and until when (FG review F13)
+    profiel = inhoud(auditor.get("/profiel"))
+    assert "Uw wettelijke toegang" in profiel and "Inspectie Gezondheidszorg en Jeugd" in profiel
+    assert "Jeugdwet art. 9.1" in profiel
+    assert f"tot en met {date_format(today() + dt.timedelta(days=30), 'j F Y')}" in profiel
+    assert "geldig tot en met" in inhoud(auditor.get("/overzicht"))
+    assert "Uw wettelijke toegang" not in inhoud(ui(regio.medewerker).get("/profiel"))
     for pad in [p for p in PAGINAS if p != "/teambespreking"]:
         r = auditor.get(url(casus.dossier, pad))
         assert r.status_code == 200, pad

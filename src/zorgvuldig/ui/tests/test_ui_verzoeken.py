@@ -13,6 +13,7 @@ import re
 
 import pytest
 
+from zorgvuldig.audit.models import AuditRegel
 from zorgvuldig.conftest import als_systeem, maak_gebruiker
 from zorgvuldig.core.clock import today
 from zorgvuldig.dossiers.tests import hulp
@@ -103,6 +104,19 @@ def test_the_menu_offers_requests_to_staff_who_register_them(regio, ui):
     for gebruiker in (regio.beheerder, regio.auditor):
         assert "Verzoeken" not in nav(ui(gebruiker).get("/overzicht").content.decode()), gebruiker
         assert ui(gebruiker).get("/verzoeken").status_code == 404
+
+
+def test_the_fg_oversees_requests_and_is_not_offered_to_register_one(regio, ui):
+    """ADR 0013 (FG review F16): the FG sees every request but handles none — no "register" button, and
+    the form itself answers like a missing page (refusal logged, AU-04); a worker is offered both."""
+    fg = ui(regio.fg)
+    lijst = tekst(fg.get("/verzoeken"))
+    assert "Nieuw verzoek registreren" not in lijst and "als FG alle verzoeken" in lijst
+    assert fg.get("/verzoeken/nieuw").status_code == 404
+    assert "Nieuw verzoek registreren" in tekst(ui(regio.medewerker).get("/verzoeken"))
+    assert ui(regio.medewerker).get("/verzoeken/nieuw").status_code == 200
+    als_systeem()
+    assert AuditRegel.objects.filter(actie="toegang.geweigerd", actor_gebruiker=str(regio.fg.uuid)).exists()
 
 
 def test_the_list_shows_kind_receipt_status_and_term_and_never_a_bsn(regio, ui):

@@ -518,6 +518,9 @@ def test_sh_06_sh_13_incoming_request_arrives_as_draft_for_the_case_team(regio, 
         actie="informatieverzoek.ontvangen", actor_gebruiker=str(onderzoeker.uuid)
     ).first()
     assert entry is not None and entry.object_uuid in ("", None)
+    # AU-02 (FG review F15): the system drafted the decision on behalf of the asking organisation
+    concept_entry = AuditRegel.objects.get(actie="deelbesluit.geregistreerd")
+    assert concept_entry.kanaal == "systeem" and concept_entry.namens == {"organisatie": str(vt.uuid)}
 
 
 def test_vi_13_after_a_match_information_only_to_a_signaler_in_it_through_a_decision(regio, api):

@@ -16,6 +16,13 @@ from zorgvuldig.core import tenancy
 from zorgvuldig.core.context import Actor
 
 
+ZONDER_CONTROLEPUNT = (
+    "Let op: er is geen ondertekend controlepunt gecontroleerd. Dit bewijst alleen dat de keten in "
+    "zichzelf klopt; wie de database kan wijzigen, kan de hele keten herberekenen. Onderteken de kop van "
+    "de keten geregeld buiten de server (zorgvuldig audit checkpoint) en controleer daartegen."
+)
+
+
 class Command(BaseCommand):
     help = "Logboek dataverwerkingen: verzegelen, controleren, controlepunt ondertekenen."
 
@@ -53,6 +60,9 @@ class Command(BaseCommand):
             extra = [json.loads(Path(f).read_text()) for f in opts["checkpoint_file"]]
             verslag = services.verifieer(opts["vanaf"], extra)
             data = verslag.as_dict()
+            # AU-08: only a checkpoint signed off the server proves the chain was not rewritten as a
+            # whole; without one "intact" means internally consistent, which the FG must not misread
+            data["bewezen"] = verslag.controlepunten > 0
             if verslag.ok:
                 self._out(
                     opts,
@@ -60,6 +70,8 @@ class Command(BaseCommand):
                     f"keten intact: {verslag.gecontroleerd} regels, "
                     f"{verslag.controlepunten} controlepunten, {verslag.onverzegeld} wachtend",
                 )
+                if not data["bewezen"] and verslag.gecontroleerd:
+                    self.stderr.write(ZONDER_CONTROLEPUNT)
             else:
                 b = verslag.eerste_breuk
                 self._out(
