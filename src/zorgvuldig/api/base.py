@@ -131,7 +131,8 @@ class BasisView(APIView):
 
             raise DomainError(
                 "E_INVALID_INPUT",
-                "Een BSN hoort niet in een URL; zoek met POST /api/v1/personen/_zoek.",
+                "Een BSN hoort niet in een URL: zoek met POST …/_zoek in de body (personen, dossiers), "
+                "waar u dat mag.",
                 [InvalidParam("bsn", "not_allowed", "Niet als parameter in de URL.")],
             )
         super().initial(request, *args, **kwargs)
@@ -235,10 +236,15 @@ def controleer_doel(request, activiteit: str | None) -> None:
 
     toegestaan = zoek_activiteit(activiteit)[1] if activiteit else None
     if doel != toegestaan:
+        reden = (
+            f"Het doel van deze operatie is '{toegestaan}'; of laat de header weg."
+            if toegestaan
+            else ("Deze operatie heeft geen verwerkingsdoel; laat de header weg.")
+        )
         raise DomainError(
             "E_NO_PURPOSE",
             "Dit verwerkingsdoel is hier niet toegestaan (GP-02).",
-            [InvalidParam("Verwerkingsdoel", "E_NO_PURPOSE", "Doel niet toegestaan.")],
+            [InvalidParam("Verwerkingsdoel", "E_NO_PURPOSE", reden)],
         )
 
 

@@ -70,6 +70,14 @@ def exception_handler(exc, context):
     if isinstance(exc, drf.AuthenticationFailed):
         return response("E_UNAUTHENTICATED", str(exc.detail), headers={"WWW-Authenticate": "Token"})
     if isinstance(exc, drf.NotAuthenticated):
+        request = context.get("request")
+        if request is not None and request.headers.get("Authorization"):
+            # a credential of another scheme (Bearer, Basic): say which one the API takes (API review)
+            return response(
+                "E_UNAUTHENTICATED",
+                "Gebruik 'Authorization: Token <sleutel>' of meld u aan.",
+                headers={"WWW-Authenticate": "Token"},
+            )
         return response(
             "E_UNAUTHENTICATED", "Meld u aan.", headers={"WWW-Authenticate": 'Session realm="zorgvuldig"'}
         )

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from zorgvuldig.core.clock import AMSTERDAM
 from zorgvuldig.core.errors import DomainError, InvalidParam
 
 # No record of this system lies outside these years, and date arithmetic near year 1 or 9999 overflows.
@@ -51,4 +52,5 @@ def tijdstip(params, naam: str, *, tijdzone_verplicht: bool = True) -> dt.dateti
     ):
         zone = "met tijdzone" if tijdzone_verplicht else "of een datum"
         raise ongeldig(naam, f"Een tijdstip als RFC 3339 ({zone}), tussen {EERSTE_JAAR} en {LAATSTE_JAAR}.")
-    return gelezen
+    # a date, or a moment without zone: in Europe/Amsterdam (SPEC "Time"), so it compares with stored ones
+    return gelezen if gelezen.tzinfo is not None else gelezen.replace(tzinfo=AMSTERDAM)

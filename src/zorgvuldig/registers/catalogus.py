@@ -1,8 +1,8 @@
 """The processing-activity catalogue (GP-02, RG-01) and the closed lists it uses.
 
 Every audit entry names one of these activities; a service call without one is refused `E_NO_PURPOSE`.
-The FG can add purposes and activities in the database; the ones below ship with the product and are
-kept in sync on every `migrate`.
+The FG can add purposes (screen and API); activities are the ones below, which ship with the product and
+are kept in sync on every `migrate`.
 """
 
 from __future__ import annotations

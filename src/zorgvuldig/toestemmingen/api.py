@@ -73,6 +73,7 @@ def representatie(request, rij, waarschuwingen=(), gevolgen=None, beeindigd=()) 
             request, f"verwerkingsverantwoordelijken/{rij.verwerkingsverantwoordelijke.uuid}"
         ),
         "aangemaakt": rij.aangemaakt,
+        "gewijzigd": rij.gewijzigd,  # API §1.1: a case system syncs by change time
     }
     if waarschuwingen:
         data["waarschuwingen"] = list(waarschuwingen)

@@ -294,9 +294,19 @@ def representatie(request, rij) -> dict:
             "geinformeerdOp": rij.geinformeerd_op,
         },
         "beeindigdOp": UTCDateTime().to_representation(rij.beeindigd_op),
+        # why a draft was withdrawn (`_intrekken`), and the leidinggevende's refusals of a postponement
+        "vervallen": {"reden": a["vervallen"].get("reden", "")} if a.get("vervallen") else None,
+        "uitstelAfgewezen": [
+            {"toelichting": u.get("toelichting", ""), "datum": u.get("datum")}
+            for u in a.get("uitstelAfgewezen", [])
+        ],
         "verzoekVan": _url(request, f"organisaties/{rij.verzoek_van.uuid}") if rij.verzoek_van else None,
         "organisatie": _url(request, f"organisaties/{rij.organisatie.uuid}"),
+        "verwerkingsverantwoordelijke": _url(
+            request, f"verwerkingsverantwoordelijken/{rij.verwerkingsverantwoordelijke.uuid}"
+        ),
         "aangemaakt": UTCDateTime().to_representation(rij.aangemaakt),
+        "gewijzigd": UTCDateTime().to_representation(rij.gewijzigd),
     }
 
 
@@ -320,6 +330,7 @@ class DeelbesluitenView(BasisView):
         qs = selectors.deelbesluiten_zichtbaar_voor(actor).select_related(
             "dossier",
             "organisatie",
+            "verwerkingsverantwoordelijke",
             "ontvanger_organisatie",
             "toestemming",
             "consultatie_door",

@@ -670,7 +670,7 @@ def wijs_uitstel_af(*, actor, uuid, toelichting: str) -> Deelbesluit:
         a.setdefault("uitstelAfgewezen", []).append(
             {"toelichting": toelichting.strip(), "door": actor.gebruiker.naam, "datum": today().isoformat()}
         )
-        rij.informeren_moment, rij.reviewdatum = p.NA, None
+        rij.informeren_moment, rij.informeren_grond, rij.reviewdatum = p.NA, "", None  # no ground left
         rij.antwoorden_versleuteld = crypto.versleutel(rij, "antwoorden", a)
         rij.save()
         _audit(actor, "deelbesluit.uitstel_afgewezen", rij, None, ["clientInformering"])

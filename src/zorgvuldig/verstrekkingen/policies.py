@@ -1308,7 +1308,8 @@ def vervallen_fouten(status: str, reden: str) -> tuple[Fout, ...]:
             Fout(
                 "E_STATE_CONFLICT",
                 "status",
-                "Alleen een concept vervalt; een genomen besluit blijft in het dossier (SH-10).",
+                "Alleen een concept (ook na consultatie) vervalt; een genomen besluit blijft in het dossier "
+                "(SH-10).",
             )
         )
     if _leeg(reden):

@@ -12,6 +12,7 @@ from rest_framework.response import Response
 
 from zorgvuldig.api import parameters
 from zorgvuldig.api.base import (
+    AlleenTekst,
     BasisView,
     ItemView,
     LeegSerializer,
@@ -58,7 +59,7 @@ class SignaalInSerializer(serializers.Serializer):
     """What a client may send: the configured field set (VI-09). Other keys are refused by the service
     with E_VI_FIELD_NOT_ALLOWED, so this serializer is deliberately not strict."""
 
-    bsn = serializers.CharField(required=False, allow_blank=True, max_length=11)
+    bsn = AlleenTekst(required=False, allow_blank=True, max_length=11)  # a JSON number is refused (API §1.1)
     jongere = JongereSerializer(required=False)
     bronorganisatie = Tekst(200)
     bekendSinds = serializers.DateField(required=False, allow_null=True)
@@ -462,7 +463,11 @@ class MatchesView(BasisView):
     scopes = {"get": f"{selectors.MATCH_SCOPE}|vi:beheren"}
     verwerkingsactiviteit = ACT
     filters = (
-        OpenApiParameter("gewijzigdVanaf", OpenApiTypes.DATETIME, description="date-time RFC 3339 (polling)"),
+        OpenApiParameter(
+            "gewijzigdVanaf",
+            OpenApiTypes.STR,
+            description="RFC 3339 date-time, or a date (00:00 Europe/Amsterdam); inclusive (polling)",
+        ),
     )
 
     @extend_schema(
@@ -481,7 +486,9 @@ class MatchesView(BasisView):
         if not actor.heeft(selectors.MATCH_SCOPE):
             return Paginering.lijst(selectors.technisch_matches(), request, self)
         matches = selectors.matches_zichtbaar_voor(actor)
-        if (moment := parameters.tijdstip(request.query_params, "gewijzigdVanaf")) is not None:
+        # a date as well (docs/integrators.md): from 00:00 Europe/Amsterdam; inclusive
+        moment = parameters.tijdstip(request.query_params, "gewijzigdVanaf", tijdzone_verplicht=False)
+        if moment is not None:
             matches = [m for m in matches if m.gewijzigd >= moment]
         paginator = Paginering()
         page = paginator.paginate_queryset(matches, request, view=self) or []

@@ -731,7 +731,9 @@ def _meld_zorgcoordinator(actor, match: Match, signaal: Signaal, *, aangewezen: 
     else:
         zin = f"{wie} heeft een andere zorgcoördinator aangewezen in een match van de verwijsindex (VI-15)."
         aanleiding = "zc_vervangen"
-    gebeurtenis = f"{aanleiding}:{today().isoformat()}"
+    # one event per appointment — A, then B, then A again on one day are three notices (API review)
+    eerder = Notificatie.objects.filter(match=match, signaal=signaal, aanleiding=aanleiding).count()
+    gebeurtenis = f"{aanleiding}:{eerder + 1}"
     bericht = plaats_email(
         aan=aan.email,
         onderwerp="Verwijsindex: zorgcoördinator in een match",

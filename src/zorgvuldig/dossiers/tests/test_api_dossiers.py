@@ -127,6 +127,7 @@ def test_ds_01_another_purpose_is_refused_and_stores_nothing(regio, api):
         HTTP_VERWERKINGSDOEL="signalering",
     )
     assert r.status_code == 400 and r.json()["code"] == "E_NO_PURPOSE"
+    assert "'ondersteuning'" in r.json()["invalidParams"][0]["reason"]  # names the purpose it expects
     als_systeem()
     assert not Notitie.objects.exists()
 

@@ -202,6 +202,12 @@ def test_revoked_expired_and_wrong_tokens_are_refused(regio, api):
     assert r.status_code == 200 and r.json()["status"] == "ingetrokken"
     r = client.get("/api/v1/gebruikers")
     assert r.status_code == 401 and r.json()["code"] == "E_UNAUTHENTICATED"
+    # another scheme is told which one the API takes (API review), not sent to a log-in page
+    bearer = APIClient()
+    bearer.credentials(HTTP_AUTHORIZATION=f"Bearer {sleutel}")
+    r = bearer.get("/api/v1/gebruikers")
+    assert r.status_code == 401 and r.headers["WWW-Authenticate"] == "Token" and "Token" in r.json()["detail"]
+    assert APIClient().get("/api/v1/gebruikers").headers["WWW-Authenticate"].startswith("Session")
 
 
 def test_ac_15_a_beheerder_issues_lists_and_revokes_keys_of_his_own_controller_only(regio, api):

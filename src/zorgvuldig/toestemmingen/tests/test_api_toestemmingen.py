@@ -183,6 +183,8 @@ def test_cs_07_a_revocation_by_phone_is_recorded_with_its_day(regio, api, casus)
         f"{url}/_intrekken", {"datum": dt.date.today().isoformat(), "kanaal": "telefoon"}, format="json"
     )
     assert r.status_code == 200 and r.json()["status"] == "ingetrokken"
+    moment = dt.datetime.fromisoformat
+    assert moment(r.json()["gewijzigd"]) >= moment(r.json()["aangemaakt"])  # API §1.1
     als_systeem()
     from zorgvuldig.toestemmingen.models import Toestemming
 

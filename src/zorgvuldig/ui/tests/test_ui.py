@@ -655,7 +655,7 @@ def test_a_relation_names_the_other_person_only_where_the_worker_may_see_them(re
             soort=soort,
         )
     pagina = ui(regio.medewerker).get(f"/personen/{sam.uuid}").content.decode()
-    assert f'href="/personen/{moeder.uuid}">Ingrid  Jansen</a>' in pagina
+    assert f'href="/personen/{moeder.uuid}">Ingrid Jansen</a>' in pagina
     assert "Verborgen" not in pagina and str(vader.uuid) not in pagina
     assert "een persoon die u niet kunt inzien" in pagina
     als_systeem()

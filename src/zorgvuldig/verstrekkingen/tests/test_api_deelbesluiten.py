@@ -809,6 +809,11 @@ def test_spec_7_a_draft_is_withdrawn_over_the_api_with_a_reason_and_nothing_is_r
         f"{url}/_intrekken", {"reden": "Veilig Thuis heeft het verzoek ingetrokken."}, format="json"
     )
     assert r.status_code == 200 and r.json()["status"] == "beeindigd", r.content
+    assert r.json()["vervallen"] == {"reden": "Veilig Thuis heeft het verzoek ingetrokken."}
+    # API §1.1 (API review): a case system syncs by change time and sees the controller
+    moment = dt.datetime.fromisoformat
+    assert moment(r.json()["gewijzigd"]) >= moment(r.json()["aangemaakt"])
+    assert r.json()["verwerkingsverantwoordelijke"].endswith(str(regio.gemeente.uuid))
     assert client.post(f"{url}/_intrekken", {"reden": "Nogmaals."}, format="json").status_code == 409
     r = client.post(f"{url}/_besluiten", {"besluit": "delen", "redenen": "Toch delen."}, format="json")
     assert r.status_code == 409
@@ -840,6 +845,8 @@ def test_sh_14_the_leidinggevende_refuses_a_postponement_over_the_api_and_the_wo
     r = lg.post(f"{url}/_afwijzen", reden, format="json")
     assert r.status_code == 200, r.content
     assert r.json()["clientInformering"]["moment"] == "na" and r.json()["status"] == "uitgevoerd"
+    assert r.json()["clientInformering"]["grond"] is None  # no postponement ground left behind
+    assert [u["toelichting"] for u in r.json()["uitstelAfgewezen"]] == [reden["toelichting"]]
     assert lg.post(f"{url}/_afwijzen", reden, format="json").status_code == 409  # nothing left to refuse
     als_systeem()
     mail = Bericht.objects.get(onderwerp="Uitstel van informeren niet goedgekeurd")

@@ -111,6 +111,12 @@ def test_vi_15_the_appointed_coordinator_hears_of_it_and_so_does_the_one_replace
     nieuw = list(Bericht.objects.order_by("id")[voor + 1 :])
     assert [b.aan for b in nieuw] == [regio.leraar.email]
     assert "een andere zorgcoördinator" in nieuw[0].tekst
+    # and Jan again, the same day: a second appointment is a second notice (API review: not one per day)
+    assert client.post(f"{url}/_aanwijzen", {"deelnemer": ander}, format="json").status_code == 200
+    als_systeem()
+    nogmaals = list(Bericht.objects.order_by("id")[voor + 2 :])
+    assert [b.aan for b in nogmaals] == [regio.leraar.email]
+    assert "aangewezen als zorgcoördinator" in nogmaals[0].tekst
 
 
 def test_vi_15_coordinator_must_be_a_participant(vi, regio, api):
@@ -159,6 +165,12 @@ def test_api_polling_with_gewijzigd_vanaf(vi, regio, api):
     assert client.get("/api/v1/matches", {"gewijzigdVanaf": voor}).json()["count"] == 1
     assert client.get("/api/v1/matches", {"gewijzigdVanaf": na}).json()["count"] == 0
     assert client.get("/api/v1/matches", {"gewijzigdVanaf": "gisteren"}).status_code == 400
+    # a date, as docs/integrators.md allows (API review): from 00:00 Europe/Amsterdam that day
+    from zorgvuldig.core.clock import today
+
+    vandaag, morgen = today(), today() + dt.timedelta(days=1)
+    assert client.get("/api/v1/matches", {"gewijzigdVanaf": vandaag.isoformat()}).json()["count"] == 1
+    assert client.get("/api/v1/matches", {"gewijzigdVanaf": morgen.isoformat()}).json()["count"] == 0
 
 
 def test_vi_11_outbox_crash_after_sending_delivers_again_with_the_same_message_id(vi, regio):

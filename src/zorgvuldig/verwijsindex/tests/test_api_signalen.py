@@ -90,6 +90,10 @@ def test_vi_09_bsn_is_required_and_never_echoed(vi, regio, api):
     r = nieuw(client, bsn="123456789")
     assert r.status_code == 400 and r.json()["code"] == "E_PE_BSN_INVALID"
     assert "123456789" not in r.content.decode()
+    # a JSON number is not text: refused, not silently converted (API §1.1; API review)
+    r = client.post("/api/v1/signalen", {"bsn": int(BSN_SAM)}, format="json")
+    assert r.status_code == 400 and r.json()["invalidParams"][0]["name"] == "bsn"
+    assert BSN_SAM not in r.content.decode()
 
 
 def test_ac_01_organisation_without_accession_cannot_signal(vi, regio, api):

@@ -15,7 +15,6 @@ from zorgvuldig.audit import services
 from zorgvuldig.core import tenancy
 from zorgvuldig.core.context import Actor
 
-
 ZONDER_CONTROLEPUNT = (
     "Let op: er is geen ondertekend controlepunt gecontroleerd. Dit bewijst alleen dat de keten in "
     "zichzelf klopt; wie de database kan wijzigen, kan de hele keten herberekenen. Onderteken de kop van "
