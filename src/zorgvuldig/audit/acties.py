@@ -176,6 +176,7 @@ ACTIES: dict[str, str] = {
     "datalek.ingezien": "Datalekkenregister ingezien",
     "datalek.beoordeeld": "Datalek beoordeeld",
     "datalek.besloten": "Besluit over melden van een datalek (AP en betrokkenen)",
+    "datalek.betrokkenen_geinformeerd": "Vastgelegd dat de betrokkenen van een datalek zijn geïnformeerd",
     "datalek.gesloten": "Datalek afgesloten",
     "datalek.geanalyseerd": "Getroffen personen van een datalek uit logboek en verstrekkingen gezocht",
     "datalek.gewaarschuwd": "FG gewaarschuwd over de 72-uursklok van een datalek",

@@ -2,7 +2,10 @@
 
 GET `register:lezen` (the FG: the controller's register; the leidinggevende: the own organisation's, read
 only); writes `register:beheren` (the FG). `status` changes only through the operations `_beoordelen`,
-`_besluiten` and `_afsluiten`; PATCH corrects facts while `ontdekt` or `beoordeeld`. `deadline` and `klok`
+`_besluiten` and `_afsluiten`; PATCH corrects facts while `ontdekt` or `beoordeeld`. `_informeren` (not yet
+in API.md) records, after the decision, that the data subjects were informed (GDPR art 34: `datum`, `wijze`,
+`aantal`, `toelichting`), shown as `betrokkenenGeinformeerd`; when the decision was to inform them,
+`_afsluiten` is 409 until it is recorded. `deadline` and `klok`
 are derived per request (RT-12). `_analyseren` (not yet in API.md) runs the affected-persons query on the
 breach's `afbakening` and answers the breach with `getroffen` (persons by name, records, recipients).
 `module` (verwijsindex, casusoverleg; null: own processing) names the shared module; registered there
@@ -21,6 +24,7 @@ from rest_framework.response import Response
 
 from zorgvuldig.api.base import (
     BasisView,
+    Geheel,
     ItemView,
     LeegSerializer,
     StrictSerializer,
@@ -98,6 +102,14 @@ def representatie(request, rij: Datalek) -> dict:
             "besloten": _tijd(rij.besloten_op),
         }
         if besloten
+        else None,
+        "betrokkenenGeinformeerd": {
+            "datum": rij.geinformeerd_op.isoformat(),
+            "wijze": rij.informeren_wijze,
+            "aantal": rij.aantal_geinformeerd,
+            "toelichting": tekst["informeren_toelichting"],
+        }
+        if rij.geinformeerd_op
         else None,
         "gemeldOp": _tijd(rij.gemeld_op),
         "apKenmerk": rij.ap_kenmerk,
@@ -207,7 +219,7 @@ def _log_lezen(actor, rijen: list[Datalek]) -> None:
             actie="datalek.ingezien",
             activiteit=ACT,
             object=rijen[0] if len(rijen) == 1 else None,
-            velden=["omschrijving", "gegevens", "betrokkenen", "maatregelen", "besluit"],
+            velden=["omschrijving", "gegevens", "betrokkenen", "maatregelen", "besluit", "informering"],
             koppeling=None if len(rijen) == 1 else {"aantal": len(rijen)},
         )
 
@@ -341,6 +353,36 @@ class BesluitenView(DatalekItemView):
         return self.antwoord(request, uuid)
 
 
+class InformerenSerializer(StrictSerializer):
+    datum = serializers.DateField()
+    wijze = serializers.ChoiceField(choices=policies.INFORMEER_WIJZEN)
+    aantal = Geheel(min_value=1, max_value=policies.MAX_AANTAL)
+    toelichting = Tekst(policies.MAX_TOELICHTING)
+
+
+class InformerenView(DatalekItemView):
+    """GDPR art 34: the data subjects were informed (after the decision, before closing, once)."""
+
+    scopes = {"post": BEHEREN}
+
+    @extend_schema(
+        request=InformerenSerializer, responses=OpenApiTypes.OBJECT, operation_id="datalekken_informeren"
+    )
+    def post(self, request, uuid):
+        ser = InformerenSerializer(data=request.data)
+        ser.is_valid(raise_exception=True)
+        v = ser.validated_data
+        services.informeer(
+            actor=actor_van(request),
+            uuid=uuid,
+            datum=v["datum"],
+            wijze=v["wijze"],
+            aantal=v["aantal"],
+            toelichting=v.get("toelichting", ""),
+        )
+        return self.antwoord(request, uuid)
+
+
 class AfsluitenView(DatalekItemView):
     scopes = {"post": BEHEREN}
 
@@ -398,6 +440,7 @@ URLS: list[URLPattern] = [
     path(f"datalekken/{U}", DatalekView.as_view()),
     path(f"datalekken/{U}/_beoordelen", BeoordelenView.as_view()),
     path(f"datalekken/{U}/_besluiten", BesluitenView.as_view()),
+    path(f"datalekken/{U}/_informeren", InformerenView.as_view()),
     path(f"datalekken/{U}/_afsluiten", AfsluitenView.as_view()),
     path(f"datalekken/{U}/_analyseren", AnalyserenView.as_view()),
 ]

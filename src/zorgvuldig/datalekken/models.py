@@ -7,6 +7,9 @@ status, risk, the decision's booleans, counts) is in clear. The 72-hour clock is
 derived from `ontdekt_op` at read time (RT-12, `policies.klok`). `waarschuwingen` only records which
 alert marks were e-mailed, so each is sent once.
 
+Informing the data subjects (GDPR art 34) is recorded after the decision as facts: the day, the means
+(`policies.INFORMEER_WIJZEN`), how many persons; its short note is in the encrypted document.
+
 The scope of the breach (*afbakening*: an account, a period, a recipient organisation) feeds the
 affected-persons query (`selectors.getroffen`); only its counts are stored (`analyse`), never the names.
 """
@@ -21,7 +24,7 @@ from zorgvuldig.core.models import Beschermd, eigenaar
 class Datalek(Beschermd):
     verwerkingsverantwoordelijke = eigenaar("organisaties.Verwerkingsverantwoordelijke", db_index=False)
     ontdekt_op = models.DateTimeField()
-    # {omschrijving, gegevens, betrokkenen, maatregelen, reden}, encrypted (DESIGN §5.6)
+    # {omschrijving, gegevens, betrokkenen, maatregelen, reden, informeren_toelichting}, encrypted (§5.6)
     inhoud_versleuteld = models.TextField(blank=True)
     aantal_betrokkenen = models.PositiveIntegerField(null=True, blank=True)
     risico = models.CharField(max_length=12, blank=True)  # policies.RISICOS; empty until assessed
@@ -42,6 +45,10 @@ class Datalek(Beschermd):
     besloten_op = models.DateTimeField(null=True, blank=True)
     gemeld_op = models.DateTimeField(null=True, blank=True)
     ap_kenmerk = models.CharField(max_length=64, blank=True)
+    # GDPR art 34: the data subjects were informed — the day, the means, how many (services.informeer)
+    geinformeerd_op = models.DateField(null=True, blank=True)
+    informeren_wijze = models.CharField(max_length=20, blank=True)  # policies.INFORMEER_WIJZEN
+    aantal_geinformeerd = models.PositiveIntegerField(null=True, blank=True)
     gesloten_op = models.DateTimeField(null=True, blank=True)
     aangemaakt_door = models.ForeignKey("organisaties.Gebruiker", on_delete=models.PROTECT, related_name="+")
     # the breach's scope for the affected-persons query (selectors.getroffen)
@@ -72,6 +79,9 @@ class Datalek(Beschermd):
         "besloten_op": "technisch",
         "gemeld_op": "organisatorisch",
         "ap_kenmerk": "organisatorisch",
+        "geinformeerd_op": "organisatorisch",
+        "informeren_wijze": "organisatorisch",
+        "aantal_geinformeerd": "organisatorisch",
         "gesloten_op": "technisch",
         "aangemaakt_door": "medewerker",
         "afbakening_account": "medewerker",

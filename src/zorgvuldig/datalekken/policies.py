@@ -7,6 +7,9 @@
 * The states and their transitions are a table (DESIGN §5.4).
 * Who notifies (RG-05): the FG's choice; else, for a breach in a shared module, the controller the
   joint-controller arrangement names for it; else the own controller (`melder`).
+* Informing the data subjects (GDPR art 34) is a fact of its own, recorded after the decision: the day,
+  the means (a closed list), how many persons were informed. A breach whose decision was to inform them is
+  closed only once that is recorded.
 """
 
 from __future__ import annotations
@@ -47,6 +50,18 @@ RISICOS = (GEEN, RISICO, HOOG_RISICO)
 LOOPT, ALERT_24, ALERT_48, VERLOPEN, GESTOPT = "loopt", "alert_24", "alert_48", "verlopen", "gestopt"
 
 MAX_TEKST = 4000
+
+# GDPR art 34(1), 34(3)(c): how the data subjects were informed (API `informering.wijze`)
+BRIEF, EMAIL, TELEFOON, GESPREK, OPENBARE_MEDEDELING = (
+    "brief",
+    "email",
+    "telefoon",
+    "gesprek",
+    "openbare_mededeling",
+)
+INFORMEER_WIJZEN = (BRIEF, EMAIL, TELEFOON, GESPREK, OPENBARE_MEDEDELING)
+MAX_TOELICHTING = 500  # the short note on informing
+MAX_AANTAL = 100_000_000
 
 
 @dataclass(frozen=True)
@@ -217,3 +232,66 @@ def besluit_fouten(
 
 def na_besluit(melden: bool) -> str:
     return GEMELD if melden else NIET_GEMELD
+
+
+def informeren_staat_fout(status: str, al_vastgelegd: bool) -> str | None:
+    """GDPR art 34: informing is recorded after the decision and before closing, once. None: it may be
+    recorded now; else the E_STATE_CONFLICT message. Also after a decision not to inform (the AP may still
+    require it, art 34(4))."""
+    if status in OPEN:
+        return "Leg eerst het besluit over melden en informeren vast (RG-03)."
+    if status not in (GEMELD, NIET_GEMELD):
+        return "Het datalek is afgesloten. Het informeren van de betrokkenen ligt vast (RG-03)."
+    if al_vastgelegd:
+        return "Het informeren van de betrokkenen is al vastgelegd (RG-03)."
+    return None
+
+
+def informeren_fouten(
+    *,
+    datum: dt.date | None,
+    wijze: str,
+    aantal: int | None,
+    toelichting: str,
+    ontdekt_op_dag: dt.date,
+    vandaag: dt.date,
+) -> list[Fout]:
+    """GDPR art 34: the day the data subjects were informed (not in the future, not before the discovery
+    day; both in Europe/Amsterdam), the means from the closed list, how many persons (at least 1), and an
+    optional short note."""
+    fouten = []
+    if datum is None:
+        fouten.append(Fout("E_INVALID_INPUT", "datum", "De datum van informeren is verplicht."))
+    elif datum > vandaag:
+        fouten.append(Fout("E_INVALID_INPUT", "datum", "De datum van informeren ligt in de toekomst."))
+    elif datum < ontdekt_op_dag:
+        fouten.append(Fout("E_INVALID_INPUT", "datum", "De datum van informeren ligt vóór de ontdekking."))
+    if wijze not in INFORMEER_WIJZEN:
+        fouten.append(
+            Fout(
+                "E_INVALID_INPUT",
+                "wijze",
+                "Kies hoe u de betrokkenen informeerde: brief, e-mail, telefoon, gesprek of openbare "
+                "mededeling.",
+            )
+        )
+    if aantal is None:
+        fouten.append(Fout("E_INVALID_INPUT", "aantal", "Het aantal geïnformeerde personen is verplicht."))
+    elif not 1 <= aantal <= MAX_AANTAL:
+        fouten.append(Fout("E_INVALID_INPUT", "aantal", "Vul een aantal van 1 of meer in."))
+    if len(toelichting or "") > MAX_TOELICHTING:
+        fouten.append(
+            Fout("E_INVALID_INPUT", "toelichting", f"De toelichting is langer dan {MAX_TOELICHTING} tekens.")
+        )
+    return fouten
+
+
+def sluiten_fout(betrokkenen_informeren: bool | None, geinformeerd: bool) -> str | None:
+    """RG-03/GDPR art 34: a breach whose decision was to inform the data subjects is closed only once the
+    informing is recorded. None: it may be closed."""
+    if betrokkenen_informeren and not geinformeerd:
+        return (
+            "U hebt besloten de betrokkenen te informeren. Leg eerst vast wanneer, hoe en hoeveel personen "
+            "u hebt geïnformeerd. Daarna kunt u het datalek afsluiten (RG-03)."
+        )
+    return None

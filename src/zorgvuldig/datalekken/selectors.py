@@ -81,8 +81,16 @@ def lees_of_404(actor, uuid) -> Datalek:
 
 
 def inhoud(datalek: Datalek) -> dict:
-    """The decrypted free text: omschrijving, gegevens, betrokkenen, maatregelen, reden."""
-    leeg = {"omschrijving": "", "gegevens": "", "betrokkenen": "", "maatregelen": "", "reden": ""}
+    """The decrypted free text: omschrijving, gegevens, betrokkenen, maatregelen, reden and the note on
+    informing the data subjects (informeren_toelichting)."""
+    leeg = {
+        "omschrijving": "",
+        "gegevens": "",
+        "betrokkenen": "",
+        "maatregelen": "",
+        "reden": "",
+        "informeren_toelichting": "",
+    }
     return {**leeg, **(crypto.ontsleutel(datalek, "inhoud") or {})}
 
 

@@ -1,5 +1,6 @@
-"""Writes of the data-breach register (RG-03): record, correct, assess, decide, close; the
-affected-persons analysis (counts stored); the clock's e-mail alerts to the FG.
+"""Writes of the data-breach register (RG-03): record, correct, assess, decide, record that the data
+subjects were informed (GDPR art 34), close; the affected-persons analysis (counts stored); the clock's
+e-mail alerts to the FG.
 
 Only the FG of the controller writes (`register:beheren`); every act is audited in its transaction
 (AU-01) and a refusal changes nothing and is audited too (AU-04). States move only along
@@ -16,7 +17,7 @@ from django.urls import reverse
 
 from zorgvuldig.audit import services as audit
 from zorgvuldig.core import crypto, tenancy
-from zorgvuldig.core.clock import AMSTERDAM, now
+from zorgvuldig.core.clock import AMSTERDAM, now, today
 from zorgvuldig.core.errors import DomainError, InvalidParam
 from zorgvuldig.datalekken import policies, selectors
 from zorgvuldig.datalekken.models import Datalek
@@ -261,12 +262,54 @@ def besluit(
     return rij
 
 
+@audit.geweigerd_gelogd("datalek.betrokkenen_geinformeerd", ACTIVITEIT)
+def informeer(
+    *, actor, uuid, datum: dt.date | None, wijze: str, aantal: int | None, toelichting: str = ""
+) -> Datalek:
+    """GDPR art 34: record that the data subjects were informed — the day (not in the future, not before
+    the discovery day), the means (`policies.INFORMEER_WIJZEN`), how many persons, an optional short note
+    (encrypted). After the decision (gemeld | niet_gemeld; also after a decision not to inform, as the AP
+    may still require it) and before closing, once; the status does not change."""
+    with transaction.atomic():
+        rij = _eigen(actor, uuid)
+        fout = policies.informeren_staat_fout(rij.status, rij.geinformeerd_op is not None)
+        if fout:
+            raise DomainError("E_STATE_CONFLICT", fout)
+        toelichting = (toelichting or "").strip()
+        _fouten(
+            policies.informeren_fouten(
+                datum=datum,
+                wijze=wijze,
+                aantal=aantal,
+                toelichting=toelichting,
+                ontdekt_op_dag=rij.ontdekt_op.astimezone(AMSTERDAM).date(),
+                vandaag=today(),
+            ),
+            "Het informeren van de betrokkenen is zo niet vast te leggen (RG-03).",
+        )
+        rij.geinformeerd_op, rij.informeren_wijze, rij.aantal_geinformeerd = datum, wijze, aantal
+        _tekst(rij, {"informeren_toelichting": toelichting})
+        rij.save()
+        _log(
+            actor,
+            "datalek.betrokkenen_geinformeerd",
+            rij,
+            ["geinformeerd_op", "informeren_wijze", "aantal_geinformeerd"]
+            + (["informeren_toelichting"] if toelichting else []),
+        )
+    return rij
+
+
 @audit.geweigerd_gelogd("datalek.gesloten", ACTIVITEIT)
 def sluit(*, actor, uuid) -> Datalek:
-    """gemeld | niet_gemeld → gesloten."""
+    """gemeld | niet_gemeld → gesloten; when the decision was to inform the data subjects, only once that
+    is recorded (`informeer`)."""
     with transaction.atomic():
         rij = _eigen(actor, uuid)
         _naar(rij, policies.GESLOTEN)
+        fout = policies.sluiten_fout(rij.betrokkenen_informeren, rij.geinformeerd_op is not None)
+        if fout:
+            raise DomainError("E_STATE_CONFLICT", fout)
         rij.gesloten_op = now()
         rij.save()
         _log(actor, "datalek.gesloten", rij, ["status"])

@@ -14,7 +14,7 @@ from zorgvuldig.convenanten.policies import MODULES
 from zorgvuldig.datalekken import policies
 from zorgvuldig.ui.forms import Formulier
 from zorgvuldig.ui.forms_dossier import _keuzelijst, _regel, _tekstveld
-from zorgvuldig.ui.forms_vi import _keuze, _verplicht
+from zorgvuldig.ui.forms_vi import _datumveld, _keuze, _verplicht
 
 # --- Dutch labels (B1) -----------------------------------------------------------------------------
 
@@ -40,6 +40,14 @@ KLOKSTANDEN = {
     policies.GESTOPT: ("Besluit genomen", "data"),
 }
 JA_NEE = [("ja", "Ja"), ("nee", "Nee")]
+# GDPR art 34: how the data subjects were informed (a public notice when reaching each is not feasible)
+WIJZEN = {
+    policies.BRIEF: "Brief",
+    policies.EMAIL: "E-mail",
+    policies.TELEFOON: "Telefoon",
+    policies.GESPREK: "Gesprek",
+    policies.OPENBARE_MEDEDELING: "Openbare mededeling",
+}
 RECORDSOORTEN = {
     "personen.persoon": "Persoonsgegevens",
     "dossiers.dossier": "Dossier",
@@ -175,7 +183,11 @@ class AfbakeningFormulier(Formulier):
 class BeoordelenFormulier(Formulier):
     VELDNAMEN = {"risico": "risico", "maatregelen": "maatregelen"}
 
-    risico = _keuze("Hoe groot is het risico voor de betrokkenen?", list(RISICOS.items()))
+    risico = _keuze(
+        "Hoe groot is het risico voor de betrokkenen?",
+        list(RISICOS.items()),
+        "Denk aan wat de personen kan overkomen, zoals schade, fraude of schaamte.",
+    )
     maatregelen = _tekstveld(
         "Welke maatregelen zijn genomen?",
         "Laat leeg om de bestaande tekst te houden.",
@@ -213,3 +225,28 @@ class BesluitFormulier(Formulier):
         super().__init__(*args, **kwargs)
         _verplicht(self.fields["melden"], "Kies of u het lek meldt.")
         _verplicht(self.fields["informeren"], "Kies of u de betrokkenen informeert.")
+
+
+class InformerenFormulier(Formulier):
+    """GDPR art 34: the data subjects were informed — the day, how, how many; a short note."""
+
+    VELDNAMEN = {"datum": "datum", "wijze": "wijze", "aantal": "aantal", "toelichting": "toelichting"}
+
+    datum = _datumveld("Wanneer hebt u de betrokkenen geïnformeerd?", required=True)
+    wijze = _keuze(
+        "Hoe hebt u hen geïnformeerd?",
+        list(WIJZEN.items()),
+        "Kies een openbare mededeling alleen als u de personen niet apart kunt bereiken.",
+    )
+    aantal = _aantal("Hoeveel personen hebt u geïnformeerd?")
+    toelichting = _tekstveld(
+        "Toelichting (niet verplicht)",
+        "Kort, bijvoorbeeld welke brief u stuurde. " + GEEN_PERSOONSGEGEVENS,
+        max_length=policies.MAX_TOELICHTING,
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _verplicht(self.fields["datum"], "Vul de datum in.")
+        _verplicht(self.fields["wijze"], "Kies hoe u de betrokkenen informeerde.")
+        _verplicht(self.fields["aantal"], "Vul in hoeveel personen u informeerde.")

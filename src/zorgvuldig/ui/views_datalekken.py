@@ -1,5 +1,6 @@
 """Data-breach pages (RG-03): the register with the 72-hour clock, a new breach, and one breach with its
-scope, the search for affected persons, the assessment, the decision to notify and closing.
+scope, the search for affected persons, the assessment, the decision to notify, informing the data
+subjects (GDPR art 34) and closing.
 
 Thin, like the other pages: reads go through `datalekken.selectors` (the FG: the controller's register;
 the leidinggevende: the own organisation's, read only), writes through `datalekken.services`, which
@@ -88,7 +89,7 @@ def _log(actor, rij=None, aantal: int | None = None) -> None:
         actie="datalek.ingezien",
         activiteit=ACTIVITEIT,
         object=rij,
-        velden=["omschrijving", "gegevens", "betrokkenen", "maatregelen", "besluit"],
+        velden=["omschrijving", "gegevens", "betrokkenen", "maatregelen", "besluit", "informering"],
         koppeling={"aantal": aantal} if aantal is not None else None,
     )
 
@@ -179,6 +180,8 @@ def _context(actor, uuid, formulieren: dict, getroffen=None) -> dict:
         )
     if fg and d.status == policies.BEOORDEELD:
         formulieren.setdefault("besluiten", f.BesluitFormulier(auto_id="besluit_%s"))
+    if fg and policies.informeren_staat_fout(d.status, d.geinformeerd_op is not None) is None:
+        formulieren.setdefault("informeren", f.InformerenFormulier(auto_id="informeren_%s"))
     _log(actor, d)
     return {
         "d": d,
@@ -188,6 +191,9 @@ def _context(actor, uuid, formulieren: dict, getroffen=None) -> dict:
         "fg": fg,
         "formulieren": formulieren,
         "mag_afsluiten": fg and policies.mag_overgaan(d.status, policies.GESLOTEN),
+        # GDPR art 34: closing waits for the informing the decision promised (the service refuses too)
+        "eerst_informeren": policies.sluiten_fout(d.betrokkenen_informeren, d.geinformeerd_op is not None)
+        is not None,
         "mag_zoeken": fg and d.afbakening_vanaf is not None,
         "afbakening": {
             "account": d.afbakening_account.naam if d.afbakening_account is not None else "",
@@ -204,6 +210,14 @@ def _context(actor, uuid, formulieren: dict, getroffen=None) -> dict:
             "gemeld_op": d.gemeld_op.astimezone(AMSTERDAM) if d.gemeld_op else None,
         }
         if d.besloten_op
+        else None,
+        "informering": {
+            "datum": d.geinformeerd_op,
+            "wijze": f.WIJZEN.get(d.informeren_wijze, d.informeren_wijze),
+            "aantal": d.aantal_geinformeerd,
+            "toelichting": tekst["informeren_toelichting"],
+        }
+        if d.geinformeerd_op
         else None,
         "uren": settings.BREACH_NOTIFY_HOURS,
     }
@@ -354,6 +368,28 @@ def besluiten(request, uuid, actor):
 
 
 @_actie
+def informeren(request, uuid, actor):
+    """GDPR art 34: record that the data subjects were informed (after the decision, before closing)."""
+    form = f.InformerenFormulier(request.POST, auto_id="informeren_%s")
+    return _verwerk(
+        request,
+        actor,
+        uuid,
+        "informeren",
+        form,
+        lambda form: services.informeer(
+            actor=actor,
+            uuid=uuid,
+            datum=form.cleaned_data["datum"],
+            wijze=form.cleaned_data["wijze"],
+            aantal=form.cleaned_data["aantal"],
+            toelichting=form.cleaned_data.get("toelichting") or "",
+        ),
+        "Vastgelegd dat de betrokkenen zijn geïnformeerd.",
+    )
+
+
+@_actie
 def afsluiten(request, uuid, actor):
     return _verwerk(
         request,
@@ -374,5 +410,6 @@ URLS: list[URLPattern] = [
     path("datalekken/<uuid:uuid>/zoeken", analyseren, name="datalek_analyseren"),
     path("datalekken/<uuid:uuid>/beoordelen", beoordelen, name="datalek_beoordelen"),
     path("datalekken/<uuid:uuid>/besluiten", besluiten, name="datalek_besluiten"),
+    path("datalekken/<uuid:uuid>/informeren", informeren, name="datalek_informeren"),
     path("datalekken/<uuid:uuid>/afsluiten", afsluiten, name="datalek_afsluiten"),
 ]

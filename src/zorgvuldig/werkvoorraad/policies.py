@@ -14,6 +14,8 @@ import datetime as dt
 import uuid as uuidlib
 from dataclasses import dataclass
 
+from zorgvuldig.core.kalender import plus_werkdagen
+
 OPEN, TE_LAAT, AFGEROND = "open", "te_laat", "afgerond"
 STATUSSEN = (OPEN, TE_LAAT, AFGEROND)
 
@@ -84,6 +86,21 @@ PARTNER_SOORTEN = frozenset({"vi_jongere_informeren", "vi_signaal_verloopt"})
 def taak_uuid(soort: str, object_uuid, gebruiker_uuid, cyclus: str = "") -> uuidlib.UUID:
     """Stable per (kind, object, user, cycle): a user never gets another's uuid, a new cycle a new one."""
     return uuidlib.uuid5(NAMESPACE, f"{soort}:{object_uuid}:{gebruiker_uuid}:{cyclus}")
+
+
+# SH-14: the leidinggevende decides on a postponement of informing within 1 working day of the execution
+# [design], like the urgent path's consultation afterwards (verstrekkingen.policies.consultatie_uiterlijk).
+UITSTEL_GOEDKEUREN_WERKDAGEN = 1
+
+
+def uitstel_goedkeuren_uiterlijk(
+    uitgevoerd_op: dt.date | None, bevrijdingsdag_jaarlijks: bool = True
+) -> dt.date | None:
+    """SH-14: the due date of approving (or refusing) a postponement of informing — 1 working day after the
+    sharing decision was executed; None while there is no execution date."""
+    if uitgevoerd_op is None:
+        return None
+    return plus_werkdagen(uitgevoerd_op, UITSTEL_GOEDKEUREN_WERKDAGEN, bevrijdingsdag_jaarlijks)
 
 
 def te_laat(vervaldatum: dt.date | None, vandaag: dt.date) -> bool:

@@ -15,6 +15,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.conf import settings
 from django.urls import reverse
 
 from zorgvuldig.core.clock import AMSTERDAM, now, today
@@ -31,6 +32,8 @@ class Taak:
     titel: str
     url: str  # the UI page where it is done
     vervaldatum: dt.date | None = None
+    # the due moment where the term runs in hours (RG-03: discovery + 72 h), Europe/Amsterdam; else None
+    uiterlijk_op: dt.datetime | None = None
     te_laat: bool = False
     wie: str = ""
     object_pad: str = ""  # the API path of the record it is about ("signalen/<uuid>"), if any
@@ -127,7 +130,8 @@ def _uitstel(actor, vandaag, nu) -> list[Taak]:
     taken = []
     for rij in wacht_op_goedkeuring(actor):
         herbeoordelen = rij.status == INFORMEREN_UITGESTELD
-        datum = rij.reviewdatum if herbeoordelen else None
+        # a review on its date; an approval 1 working day after the execution
+        datum = rij.reviewdatum if herbeoordelen else policies.uitstel_goedkeuren_uiterlijk(rij.uitgevoerd_op)
         taken.append(
             Taak(
                 uuid=rij.uuid,
@@ -275,7 +279,8 @@ def ri_soort(soort: str) -> str:
 
 def _datalekken(actor, vandaag, nu) -> list[Taak]:
     """RG-03: the FG decides on notifying the AP within 72 hours of discovery; late once the clock ran
-    out (hours, not days: the due date is the deadline's day in Europe/Amsterdam)."""
+    out (hours, not days: the due date is the deadline's day in Europe/Amsterdam, `uiterlijk_op` the
+    deadline itself, shown with its time)."""
     from zorgvuldig.datalekken import policies as rg
     from zorgvuldig.datalekken import selectors as rgs
 
@@ -283,13 +288,15 @@ def _datalekken(actor, vandaag, nu) -> list[Taak]:
         return []
     taken = []
     for d in rgs.zichtbaar(actor).filter(status__in=rg.OPEN).order_by("ontdekt_op", "pk"):
-        klok = rg.klok(d.ontdekt_op, d.status, nu)
+        klok = rg.klok(d.ontdekt_op, d.status, nu, uren=settings.BREACH_NOTIFY_HOURS)
+        deadline = klok.deadline.astimezone(AMSTERDAM)
         taken.append(
             Taak(
                 uuid=d.uuid,
                 soort="datalek_besluiten",
                 titel="Datalek: besluiten over melden aan de Autoriteit Persoonsgegevens",
-                vervaldatum=klok.deadline.astimezone(AMSTERDAM).date(),
+                vervaldatum=deadline.date(),
+                uiterlijk_op=deadline,
                 te_laat=klok.stand == rg.VERLOPEN,
                 url=reverse("ui:datalek", args=[d.uuid]),
                 object_pad=f"datalekken/{d.uuid}",

@@ -1,7 +1,8 @@
 """RG-03 in a real browser (Chromium via Playwright), with axe-core checking WCAG 2.1 AA on the pages
 visited: the FG records a breach discovered 30 hours ago, sees the clock past the 24-hour alert, gets the
 affected persons from the audit log and the disclosure register, assesses the risk, decides to notify and
-sees the clock stop; the leidinggevende reads the register."""
+sees the clock stop, records that the data subjects were informed (GDPR art 34) and closes; the
+leidinggevende reads the register."""
 
 from __future__ import annotations
 
@@ -89,10 +90,26 @@ def test_rg_03_fg_records_a_breach_finds_the_affected_persons_and_decides_to_not
     fg.get_by_role("button", name="Besluit vastleggen").click()
     expect(fg.get_by_role("status").get_by_text("De klok is gestopt.")).to_be_visible()
     expect(
-        fg.get_by_role("region", name="Termijn van 72 uur").get_by_text("Op tijd besloten")
+        fg.get_by_role("region", name="Termijn van 72 uur").get_by_text("Op tijd besloten.")
     ).to_be_visible()
+
+    # --- GDPR art 34: record that the data subjects were informed, then close ---------------------------
+    expect(fg.get_by_role("button", name="Datalek afsluiten")).to_have_count(0)
+    informeren = fg.get_by_role("form", name="Betrokkenen informeren")
+    informeren.get_by_label("Wanneer hebt u de betrokkenen geïnformeerd?").fill(
+        now().astimezone(AMSTERDAM).date().isoformat()
+    )
+    informeren.get_by_role("group", name="Hoe hebt u hen geïnformeerd?").get_by_label("Brief").check()
+    informeren.get_by_label("Hoeveel personen hebt u geïnformeerd?").fill("2")
+    geen_axe_fouten(fg)
+    informeren.get_by_role("button", name="Informeren vastleggen").click()
+    expect(fg.get_by_role("status").get_by_text("de betrokkenen zijn geïnformeerd")).to_be_visible()
+    expect(fg.get_by_text("Aantal geïnformeerde personen")).to_be_visible()
+    geen_axe_fouten(fg)
+    fg.get_by_role("button", name="Datalek afsluiten").click()
+    expect(fg.get_by_role("status").get_by_text("Het datalek is afgesloten.")).to_be_visible()
     fg.get_by_role("link", name="Datalekken").first.click()
-    expect(fg.get_by_role("cell", name="Gemeld bij de AP")).to_be_visible()
+    expect(fg.get_by_role("cell", name="Afgesloten")).to_be_visible()
     geen_axe_fouten(fg)
 
     # --- the leidinggevende reads ---------------------------------------------------------------------------

@@ -11,7 +11,7 @@ from zorgvuldig.audit.models import AuditRegel
 from zorgvuldig.berichten.models import Bericht
 from zorgvuldig.conftest import als_systeem
 from zorgvuldig.core import crypto
-from zorgvuldig.core.clock import now
+from zorgvuldig.core.clock import AMSTERDAM, now, today
 from zorgvuldig.core.errors import DomainError, NotFound
 from zorgvuldig.datalekken import selectors, services
 from zorgvuldig.datalekken.models import Datalek
@@ -91,6 +91,7 @@ def test_rg_03_transitions_and_duplicate_decision_is_a_state_conflict(regio):
     with pytest.raises(DomainError) as fout:
         services.wijzig(actor=fg, uuid=rij.uuid, data={"omschrijving": "anders"})
     assert fout.value.code == "E_STATE_CONFLICT"  # facts are fixed after the decision
+    services.informeer(actor=fg, uuid=rij.uuid, datum=today(), wijze="brief", aantal=12)
     services.sluit(actor=fg, uuid=rij.uuid)
     with pytest.raises(DomainError):
         services.sluit(actor=fg, uuid=rij.uuid)
@@ -119,6 +120,116 @@ def test_rg_03_reason_required_when_not_notifying_and_for_high_risk_without_info
         reden="Gegevens waren versleuteld.",
     )
     assert Datalek.objects.get(pk=rij.pk).status == "niet_gemeld"
+
+
+def _besloten(regio, informeren: bool = True, **data) -> Datalek:
+    fg = regio.actor(regio.fg)
+    rij = datalek(regio, risico="hoog_risico", **data)
+    services.beoordeel(actor=fg, uuid=rij.uuid)
+    return services.besluit(
+        actor=fg,
+        uuid=rij.uuid,
+        melden=True,
+        betrokkenen_informeren=informeren,
+        reden="" if informeren else "Gegevens waren versleuteld.",
+    )
+
+
+def test_rg_03_informing_the_data_subjects_is_recorded_and_required_before_closing(regio):
+    """GDPR art 34: "Betrokkenen informeren: ja" is an intention; closing waits until the informing is
+    recorded — day, means, number, note (encrypted) — and audited like the other steps."""
+    fg = regio.actor(regio.fg)
+    rij = _besloten(regio)
+    with pytest.raises(DomainError) as fout:
+        services.sluit(actor=fg, uuid=rij.uuid)
+    assert fout.value.code == "E_STATE_CONFLICT" and "geïnformeerd" in fout.value.detail
+    als_systeem()
+    assert Datalek.objects.get(pk=rij.pk).status == "gemeld"  # a refusal changes nothing
+    assert [e.status for e in _acties("datalek.gesloten")] == ["geweigerd"]  # AU-04
+    services.informeer(
+        actor=fg,
+        uuid=rij.uuid,
+        datum=today(),
+        wijze="brief",
+        aantal=40,
+        toelichting="  Standaardbrief datalek, versie 2.  ",
+    )
+    als_systeem()
+    rij = Datalek.objects.get(pk=rij.pk)
+    assert (rij.geinformeerd_op, rij.informeren_wijze, rij.aantal_geinformeerd) == (today(), "brief", 40)
+    assert rij.status == "gemeld"  # informing is a fact, not a state
+    assert "Standaardbrief" not in rij.inhoud_versleuteld  # the note is encrypted with the other text
+    assert selectors.inhoud(rij)["informeren_toelichting"] == "Standaardbrief datalek, versie 2."
+    [entry] = _acties("datalek.betrokkenen_geinformeerd")
+    assert entry.status == "uitgevoerd" and entry.object_uuid == str(rij.uuid) and entry.betrokkene == ""
+    assert set(entry.velden) >= {"geinformeerd_op", "informeren_wijze", "aantal_geinformeerd"}
+    with pytest.raises(DomainError) as fout:  # once
+        services.informeer(actor=fg, uuid=rij.uuid, datum=today(), wijze="email", aantal=1)
+    assert fout.value.code == "E_STATE_CONFLICT"
+    services.sluit(actor=fg, uuid=rij.uuid)
+    with pytest.raises(DomainError) as fout:  # closed: nothing to add
+        services.informeer(actor=fg, uuid=rij.uuid, datum=today(), wijze="email", aantal=1)
+    assert fout.value.code == "E_STATE_CONFLICT"
+    als_systeem()
+    assert Datalek.objects.get(pk=rij.pk).informeren_wijze == "brief"
+
+
+def test_rg_03_informing_date_means_and_number_are_checked_and_a_refusal_changes_nothing(regio):
+    fg = regio.actor(regio.fg)
+    rij = _besloten(regio, ontdekt_op=now() - dt.timedelta(hours=50))
+    ontdekt = rij.ontdekt_op.astimezone(AMSTERDAM).date()
+    for datum, wijze, aantal, veld in (
+        (today() + dt.timedelta(days=1), "brief", 3, "datum"),  # in the future
+        (ontdekt - dt.timedelta(days=1), "brief", 3, "datum"),  # before the discovery
+        (None, "brief", 3, "datum"),
+        (today(), "postduif", 3, "wijze"),  # not in the closed list
+        (today(), "", 3, "wijze"),
+        (today(), "brief", 0, "aantal"),
+        (today(), "brief", None, "aantal"),
+    ):
+        with pytest.raises(DomainError) as fout:
+            services.informeer(actor=fg, uuid=rij.uuid, datum=datum, wijze=wijze, aantal=aantal)
+        assert fout.value.code == "E_INVALID_INPUT"
+        assert [p.name for p in fout.value.invalid_params] == [veld], (datum, wijze, aantal)
+    with pytest.raises(DomainError) as fout:
+        services.informeer(
+            actor=fg, uuid=rij.uuid, datum=today(), wijze="brief", aantal=3, toelichting="x" * 501
+        )
+    assert fout.value.invalid_params[0].name == "toelichting"
+    als_systeem()
+    assert Datalek.objects.get(pk=rij.pk).geinformeerd_op is None
+    assert {e.status for e in _acties("datalek.betrokkenen_geinformeerd")} == {"geweigerd"}
+    # the discovery day itself is allowed (Europe/Amsterdam)
+    services.informeer(actor=fg, uuid=rij.uuid, datum=ontdekt, wijze="openbare_mededeling", aantal=250)
+
+
+def test_rg_03_informing_only_after_the_decision_and_by_the_fg(regio):
+    fg = regio.actor(regio.fg)
+    open_ = datalek(regio, risico="hoog_risico")
+    with pytest.raises(DomainError) as fout:
+        services.informeer(actor=fg, uuid=open_.uuid, datum=today(), wijze="brief", aantal=1)
+    assert fout.value.code == "E_STATE_CONFLICT"
+    rij = _besloten(regio)
+    with pytest.raises(DomainError) as fout:
+        services.informeer(
+            actor=regio.actor(regio.leidinggevende), uuid=rij.uuid, datum=today(), wijze="brief", aantal=1
+        )
+    assert fout.value.code == "E_AC_NOT_AUTHORISED"
+    with pytest.raises(NotFound):
+        services.informeer(actor=fg, uuid=vreemd_datalek(regio).uuid, datum=today(), wijze="brief", aantal=1)
+
+
+def test_rg_03_decided_not_to_inform_closes_without_and_may_still_record_informing(regio):
+    """No informing promised: closing needs none. Informed after all (the AP may require it, GDPR
+    art 34(4)): it can still be recorded before closing."""
+    fg = regio.actor(regio.fg)
+    zonder = _besloten(regio, informeren=False)
+    services.sluit(actor=fg, uuid=zonder.uuid)
+    toch = _besloten(regio, informeren=False)
+    services.informeer(actor=fg, uuid=toch.uuid, datum=today(), wijze="telefoon", aantal=2)
+    services.sluit(actor=fg, uuid=toch.uuid)
+    als_systeem()
+    assert Datalek.objects.get(pk=toch.pk).informeren_wijze == "telefoon"
 
 
 def test_rg_03_another_controllers_breach_is_not_found(regio):
@@ -332,6 +443,53 @@ def test_rg_03_api_full_flow_with_analysis(regio, api):
     assert r.status_code == 200 and r.json()["status"] == "gesloten"
 
 
+def test_rg_03_api_informeren_is_required_before_afsluiten_when_the_decision_was_to_inform(regio, api):
+    """GDPR art 34 (ADR 0006): `_informeren {datum, wijze, aantal, toelichting?}` after the decision; until
+    then `_afsluiten` is a problem+json 409 and nothing changes."""
+    fg = api(regio.fg)
+    u = f"{D}/{_nieuw(fg, risico='hoog_risico').json()['uuid']}"
+    vroeg = fg.post(
+        f"{u}/_informeren", {"datum": today().isoformat(), "wijze": "brief", "aantal": 3}, format="json"
+    )
+    assert vroeg.status_code == 409 and vroeg.json()["code"] == "E_STATE_CONFLICT"  # before the decision
+    fg.post(f"{u}/_beoordelen", {}, format="json")
+    r = fg.post(f"{u}/_besluiten", {"melden": True, "betrokkenenInformeren": True}, format="json")
+    assert r.status_code == 200 and r.json()["betrokkenenGeinformeerd"] is None
+    r = fg.post(f"{u}/_afsluiten", {}, format="json")
+    assert r.status_code == 409
+    assert r["Content-Type"].startswith("application/problem+json")
+    assert r.json()["code"] == "E_STATE_CONFLICT" and "geïnformeerd" in r.json()["detail"]
+    assert fg.get(u).json()["status"] == "gemeld"
+    for fout in (
+        {"datum": (today() + dt.timedelta(days=1)).isoformat(), "wijze": "brief", "aantal": 3},
+        {"datum": today().isoformat(), "wijze": "postduif", "aantal": 3},
+        {"datum": today().isoformat(), "wijze": "brief", "aantal": 0},
+        {"datum": today().isoformat(), "wijze": "brief", "aantal": "3"},
+        {"datum": today().isoformat(), "wijze": "brief"},
+        {"datum": today().isoformat(), "wijze": "brief", "aantal": 3, "toelichting": "x" * 501},
+        {"datum": today().isoformat(), "wijze": "brief", "aantal": 3, "bsn": "x"},
+    ):
+        r = fg.post(f"{u}/_informeren", fout, format="json")
+        assert r.status_code == 400 and r.json()["code"] == "E_INVALID_INPUT", (fout, r.content)
+    assert fg.get(u).json()["betrokkenenGeinformeerd"] is None
+    body = {"datum": today().isoformat(), "wijze": "email", "aantal": 3, "toelichting": "Mail met excuses."}
+    r = fg.post(f"{u}/_informeren", body, format="json")
+    assert r.status_code == 200, r.content
+    assert r.json()["status"] == "gemeld"
+    assert r.json()["betrokkenenGeinformeerd"] == {
+        "datum": today().isoformat(),
+        "wijze": "email",
+        "aantal": 3,
+        "toelichting": "Mail met excuses.",
+    }
+    assert fg.post(f"{u}/_informeren", body, format="json").status_code == 409  # once
+    lg = api(regio.leidinggevende)
+    assert lg.get(u).json()["betrokkenenGeinformeerd"]["wijze"] == "email"  # read with the register
+    assert lg.post(f"{u}/_informeren", body, format="json").status_code == 404  # no write scope
+    r = fg.post(f"{u}/_afsluiten", {}, format="json")
+    assert r.status_code == 200 and r.json()["status"] == "gesloten"
+
+
 def test_rg_03_api_reason_required_when_not_notifying(regio, api):
     fg = api(regio.fg)
     u = f"{D}/{_nieuw(fg, risico='hoog_risico').json()['uuid']}"
@@ -403,6 +561,7 @@ def test_rg_03_api_other_controller_is_404(regio, api):
         ("patch", "", {"omschrijving": "x"}),
         ("post", "/_beoordelen", {"risico": "geen"}),
         ("post", "/_besluiten", {"melden": True, "betrokkenenInformeren": True}),
+        ("post", "/_informeren", {"datum": "2026-01-02", "wijze": "brief", "aantal": 1}),
         ("post", "/_afsluiten", {}),
         ("post", "/_analyseren", {}),
     ):

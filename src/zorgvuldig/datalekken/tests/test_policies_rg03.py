@@ -302,3 +302,67 @@ def test_rg_05_notifier_rule_is_choice_then_arrangement_then_own():
     [fout] = p.module_fouten("dossiers")
     assert (fout.code, fout.veld) == ("E_INVALID_INPUT", "module")
     assert fout.reden.startswith("Kies verwijsindex, casusoverleg")
+
+
+# --- informing the data subjects (GDPR art 34) ----------------------------------------------------------
+
+DAG = dt.date(2026, 6, 1)
+
+
+def _informeren(**over):
+    basis = {
+        "datum": DAG,
+        "wijze": p.BRIEF,
+        "aantal": 12,
+        "toelichting": "",
+        "ontdekt_op_dag": DAG - dt.timedelta(days=2),
+        "vandaag": DAG,
+    }
+    return p.informeren_fouten(**{**basis, **over})
+
+
+def test_rg_03_informing_is_recorded_after_the_decision_before_closing_and_once():
+    assert p.informeren_staat_fout(p.ONTDEKT, False) is not None
+    assert p.informeren_staat_fout(p.BEOORDEELD, False) is not None
+    assert p.informeren_staat_fout(p.GEMELD, False) is None
+    assert p.informeren_staat_fout(p.NIET_GEMELD, False) is None
+    assert "al vastgelegd" in p.informeren_staat_fout(p.GEMELD, True)
+    assert "afgesloten" in p.informeren_staat_fout(p.GESLOTEN, False)
+
+
+def test_rg_03_informing_date_not_in_the_future_nor_before_the_discovery_day():
+    assert _informeren() == []
+    assert _informeren(datum=DAG - dt.timedelta(days=2)) == []  # the discovery day itself
+    for datum, woord in (
+        (DAG + dt.timedelta(days=1), "toekomst"),
+        (DAG - dt.timedelta(days=3), "vóór de ontdekking"),
+        (None, "verplicht"),
+    ):
+        [fout] = _informeren(datum=datum)
+        assert (fout.code, fout.veld) == ("E_INVALID_INPUT", "datum") and woord in fout.reden
+
+
+def test_rg_03_informing_means_is_a_closed_list():
+    assert p.INFORMEER_WIJZEN == ("brief", "email", "telefoon", "gesprek", "openbare_mededeling")
+    for wijze in p.INFORMEER_WIJZEN:
+        assert _informeren(wijze=wijze) == []
+    for wijze in ("", "Brief", "sms", "e-mail"):
+        assert [f.veld for f in _informeren(wijze=wijze)] == ["wijze"]
+
+
+def test_rg_03_informing_number_at_least_one_and_note_short():
+    assert [f.veld for f in _informeren(aantal=0)] == ["aantal"]
+    assert "verplicht" in _informeren(aantal=None)[0].reden
+    assert _informeren(aantal=1) == []
+    assert _informeren(toelichting="x" * p.MAX_TOELICHTING) == []
+    assert [f.veld for f in _informeren(toelichting="x" * (p.MAX_TOELICHTING + 1))] == ["toelichting"]
+    fouten = _informeren(datum=None, wijze="x", aantal=None)
+    assert [f.veld for f in fouten] == ["datum", "wijze", "aantal"]  # every refusal at once
+
+
+def test_rg_03_closing_waits_for_the_informing_the_decision_promised():
+    melding = p.sluiten_fout(True, False)
+    assert melding is not None and "geïnformeerd" in melding and "RG-03" in melding
+    assert p.sluiten_fout(True, True) is None
+    assert p.sluiten_fout(False, False) is None  # decided not to inform (with a reason where required)
+    assert p.sluiten_fout(None, False) is None

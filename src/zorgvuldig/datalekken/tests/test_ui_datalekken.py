@@ -4,13 +4,14 @@ deciding and closing; the leidinggevende reads only; other roles and controllers
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 import time_machine
 from django.urls import reverse
 
 from zorgvuldig.conftest import als_systeem
-from zorgvuldig.core.clock import AMSTERDAM, now
+from zorgvuldig.core.clock import AMSTERDAM, now, today
 from zorgvuldig.datalekken.models import Datalek
 from zorgvuldig.datalekken.tests.hulp import Geschiedenis, datalek, vreemd_datalek
 
@@ -86,12 +87,36 @@ def test_rg_03_fg_finds_affected_persons_decides_and_closes(regio, ui):
         {"melden": "ja", "informeren": "ja", "ap_kenmerk": "AP-77"},
     )
     assert r.status_code == 302
-    assert "Besluit genomen" in fg.get(u).content.decode()
+    pagina = fg.get(u).content.decode()
+    assert "Besluit genomen" in pagina
+    # GDPR art 34: the decision to inform is an intention; closing waits until the informing is recorded
+    assert "Nog niet vastgelegd" in pagina and "Informeren vastleggen" in pagina
+    assert "Datalek afsluiten" not in pagina and "zodra u hebt vastgelegd" in pagina
+    r = fg.post(reverse("ui:datalek_afsluiten", args=[rij.uuid]))
+    assert r.status_code == 409 and "Leg eerst vast wanneer, hoe en hoeveel personen" in r.content.decode()
+    als_systeem()
+    assert Datalek.objects.get(pk=rij.pk).status == "gemeld"
+    informeren = reverse("ui:datalek_informeren", args=[rij.uuid])
+    morgen = (today() + dt.timedelta(days=1)).isoformat()
+    r = fg.post(informeren, {"datum": morgen, "wijze": "brief", "aantal": "2", "toelichting": "Brief B-7."})
+    assert r.status_code == 400 and "in de toekomst" in r.content.decode()
+    assert "Brief B-7." in r.content.decode()  # the entered values are kept
+    r = fg.post(informeren, {"datum": today().isoformat(), "aantal": "2"})
+    assert r.status_code == 400 and "Kies hoe u de betrokkenen informeerde." in r.content.decode()
+    r = fg.post(
+        informeren,
+        {"datum": today().isoformat(), "wijze": "brief", "aantal": "2", "toelichting": "Brief B-7."},
+    )
+    assert r.status_code == 302, r.content.decode()
+    pagina = fg.get(u).content.decode()
+    assert "Betrokkenen geïnformeerd op" in pagina and "Brief B-7." in pagina
+    assert "Aantal geïnformeerde personen" in pagina and "Informeren vastleggen" not in pagina
     assert fg.post(reverse("ui:datalek_afsluiten", args=[rij.uuid])).status_code == 302
     r = fg.post(reverse("ui:datalek_afsluiten", args=[rij.uuid]))
     assert r.status_code == 409
     als_systeem()
-    assert Datalek.objects.get(pk=rij.pk).status == "gesloten"
+    rij = Datalek.objects.get(pk=rij.pk)
+    assert (rij.status, rij.informeren_wijze, rij.aantal_geinformeerd) == ("gesloten", "brief", 2)
 
 
 def test_rg_03_search_without_scope_is_refused_on_the_page(regio, ui):
@@ -137,3 +162,50 @@ def test_rg_03_clock_shown_after_72_hours(regio, ui):
     assert r.status_code == 200
     pagina = r.content.decode()
     assert "72 uur verstreken" in pagina and "3 uur te laat" in pagina
+
+
+def _zichtbare_tekst(html: str) -> str:
+    """The text as a reader (or a screen reader) gets it: tags are boundaries."""
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+
+
+def test_rg_03_the_page_asks_the_risk_question_once_and_has_no_stray_spaces(regio, ui):
+    """B1 text: one risk question; no space before a full stop in the clock's sentence (open or decided)."""
+    rij = datalek(regio, ontdekt_op=now() - dt.timedelta(hours=30))
+    fg = ui(regio.fg)
+    pagina = fg.get(reverse("ui:datalek", args=[rij.uuid])).content.decode()
+    assert pagina.count("Hoe groot is het risico") == 1
+    assert "rechten en vrijheden" not in pagina
+    tekst = _zichtbare_tekst(pagina)
+    assert re.search(r"Nog 4[12] uur\. Uiterlijk melden:", tekst), tekst
+    assert " ." not in tekst
+    from zorgvuldig.datalekken import services
+
+    actor = regio.actor(regio.fg)
+    services.beoordeel(actor=actor, uuid=rij.uuid, risico="geen")
+    services.besluit(
+        actor=actor, uuid=rij.uuid, melden=False, betrokkenen_informeren=False, reden="Geen risico."
+    )
+    tekst = _zichtbare_tekst(fg.get(reverse("ui:datalek", args=[rij.uuid])).content.decode())
+    assert "Op tijd besloten. Uiterlijk melden:" in tekst and " ." not in tekst
+
+
+def test_rg_03_decided_not_to_inform_closes_at_once_and_may_record_informing_after_all(regio, ui):
+    from zorgvuldig.datalekken import services
+
+    actor = regio.actor(regio.fg)
+    rij = datalek(regio, risico="geen")
+    services.beoordeel(actor=actor, uuid=rij.uuid)
+    services.besluit(actor=actor, uuid=rij.uuid, melden=False, betrokkenen_informeren=False, reden="Geen.")
+    fg = ui(regio.fg)
+    pagina = fg.get(reverse("ui:datalek", args=[rij.uuid])).content.decode()
+    assert "Toch geïnformeerd" in pagina and "Datalek afsluiten" in pagina
+    assert "Nog niet vastgelegd" not in pagina
+    lg = ui(regio.leidinggevende).get(reverse("ui:datalek", args=[rij.uuid])).content.decode()
+    assert "Informeren vastleggen" not in lg
+    r = ui(regio.leidinggevende).post(
+        reverse("ui:datalek_informeren", args=[rij.uuid]),
+        {"datum": today().isoformat(), "wijze": "brief", "aantal": "1"},
+    )
+    assert r.status_code == 404
+    assert fg.post(reverse("ui:datalek_afsluiten", args=[rij.uuid])).status_code == 302

@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 
 def test_examples_succeed_and_are_audited(regio, api):
     voorbeelden = datalek_voorbeelden(regio)
-    assert len(voorbeelden) == 8
+    assert len(voorbeelden) == 9
     for (route, methode), (user, pad, body) in sorted(voorbeelden.items()):
         als_systeem()
         voor = AuditRegel.objects.count()

@@ -18,7 +18,7 @@ def datalek_voorbeelden(regio) -> dict:
     import datetime as dt
 
     from zorgvuldig.core import tenancy
-    from zorgvuldig.core.clock import now
+    from zorgvuldig.core.clock import now, today
     from zorgvuldig.datalekken import services
 
     fg, lg = regio.fg, regio.leidinggevende
@@ -38,6 +38,10 @@ def datalek_voorbeelden(regio) -> dict:
     gemeld = datalek(regio, risico="risico")
     services.beoordeel(actor=actor, uuid=gemeld.uuid)
     services.besluit(actor=actor, uuid=gemeld.uuid, melden=True, betrokkenen_informeren=True)
+    services.informeer(actor=actor, uuid=gemeld.uuid, datum=today(), wijze="brief", aantal=3)
+    te_informeren = datalek(regio, risico="hoog_risico")
+    services.beoordeel(actor=actor, uuid=te_informeren.uuid)
+    services.besluit(actor=actor, uuid=te_informeren.uuid, melden=True, betrokkenen_informeren=True)
     d = "/api/v1/datalekken"
     return {
         ("api/v1/datalekken", "get"): (lg, d, None),
@@ -64,6 +68,11 @@ def datalek_voorbeelden(regio) -> dict:
             fg,
             f"{d}/{beoordeeld.uuid}/_besluiten",
             {"melden": True, "betrokkenenInformeren": False},
+        ),
+        ("api/v1/datalekken/<uuid:uuid>/_informeren", "post"): (
+            fg,
+            f"{d}/{te_informeren.uuid}/_informeren",
+            {"datum": today().isoformat(), "wijze": "brief", "aantal": 3},
         ),
         ("api/v1/datalekken/<uuid:uuid>/_afsluiten", "post"): (fg, f"{d}/{gemeld.uuid}/_afsluiten", {}),
         ("api/v1/datalekken/<uuid:uuid>/_analyseren", "post"): (fg, f"{d}/{open_.uuid}/_analyseren", {}),

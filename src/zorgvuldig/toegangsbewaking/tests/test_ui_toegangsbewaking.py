@@ -30,6 +30,8 @@ def test_rp_06_ui_activation_page_shows_what_is_missing_and_refuses(regio, ui):
     assert r.status_code == 200
     tekst = r.content.decode()
     assert "Staat uit" in tekst and "goedgekeurde DPIA" in tekst and "ondernemingsraad" in tekst
+    # the address index is a keyed HMAC: a code the address cannot be recovered from, not "encrypted"
+    assert "een code waaruit het adres niet is terug te halen" in tekst and "versleutelde code" not in tekst
     r = fg.post(reverse("ui:toegangsbewaking_activeren"), {"max_personen": "50"})
     assert r.status_code == 409 and "RP-06" in r.content.decode()
     assert not Bewaking.objects.exists()

@@ -669,6 +669,30 @@ def _uitgevoerd(regio, casus) -> Deelbesluit:
     return deelbesluiten.voer_uit(actor=actor, uuid=besluit.uuid, datum=today(), vorm="digitaal")
 
 
+def test_sh_14_postponement_approval_task_is_due_one_working_day_after_execution(casus, regio, ui, api):
+    """F20: the leidinggevende's task "Uitstel van informeren goedkeuren" showed "Uiterlijk –"; it is due 1
+    working day after the execution (werkvoorraad.policies, core.kalender), late after that day."""
+    from zorgvuldig.core.kalender import plus_werkdagen
+    from zorgvuldig.werkvoorraad.selectors import taken_voor
+
+    besluit = _uitgevoerd(regio, casus)
+    uiterlijk = plus_werkdagen(besluit.uitgevoerd_op, 1)
+    [taak] = [t for t in taken_voor(regio.actor(regio.leidinggevende)) if t.soort == "uitstel_goedkeuren"]
+    assert taak.vervaldatum == uiterlijk and not taak.te_laat
+    overzicht = inhoud(ui(regio.leidinggevende).get("/overzicht"))
+    regel = re.search(r"Uitstel van informeren goedkeuren.*?</tr>", overzicht, re.S).group(0)
+    assert "–" not in regel.split("</td>", 1)[1]
+    assert re.search(rf">{uiterlijk.day} [a-z]+ {uiterlijk.year}<", regel), regel
+    r = api(regio.leidinggevende).get("/api/v1/taken", {"soort": "uitstel_goedkeuren"})
+    assert r.json()["results"][0]["vervaldatum"] == uiterlijk.isoformat()
+    laat = [
+        t
+        for t in taken_voor(regio.actor(regio.leidinggevende), uiterlijk + dt.timedelta(days=1))
+        if t.soort == "uitstel_goedkeuren"
+    ]
+    assert laat[0].te_laat and laat[0].status == "te_laat"
+
+
 def test_sh_16_what_was_shared_about_a_person(casus, regio, ui):
     besluit = _uitgevoerd(regio, casus)
     worker = ui(regio.medewerker)

@@ -5,6 +5,7 @@ only, another user's task 404."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 import time_machine
@@ -41,6 +42,16 @@ def test_rt_12_status_is_derived_and_only_reminders_can_be_dismissed():
     assert herinneringen == {"vi_signaal_verloopt", "api_sleutel_verloopt", "gebruikers_activeren"}
     for soort in set(policies.SOORTEN) - herinneringen:
         assert "verdwijnt zodra" in policies.afronden_weigering(soort), soort
+
+
+def test_sh_14_approving_a_postponement_is_due_one_working_day_after_the_execution():
+    """SH-14 (F20): the approval task had no due date ("Uiterlijk –"); like the urgent path's consultation
+    afterwards it is due the next working day (core.kalender)."""
+    assert policies.uitstel_goedkeuren_uiterlijk(dt.date(2026, 3, 2)) == dt.date(2026, 3, 3)  # Mon → Tue
+    assert policies.uitstel_goedkeuren_uiterlijk(dt.date(2026, 3, 6)) == dt.date(2026, 3, 9)  # Fri → Mon
+    # Thursday 24 December: Christmas, the weekend → Monday 28 December
+    assert policies.uitstel_goedkeuren_uiterlijk(dt.date(2026, 12, 24)) == dt.date(2026, 12, 28)
+    assert policies.uitstel_goedkeuren_uiterlijk(None) is None
 
 
 def test_task_uuid_is_stable_per_user_and_cycle():
@@ -196,6 +207,21 @@ def test_rg_03_breach_clock_for_the_fg(regio, api):
     assert "datalek_besluiten" not in soorten(api(regio.leidinggevende))
     r = client.post(f"/api/v1/taken/{taak['uuid']}/_afronden", {}, format="json")
     assert r.status_code == 409
+
+
+def test_rg_03_overview_shows_the_breach_deadline_with_its_time(regio, ui):
+    """F6: the deadline is a moment (discovery + 72 h), shown on the overview with its time in Dutch time,
+    as on the breach page — not only its day."""
+    from zorgvuldig.core.clock import AMSTERDAM
+    from zorgvuldig.datalekken.tests.hulp import datalek
+
+    lek = datalek(regio, ontdekt_op=now() - dt.timedelta(hours=30, minutes=7))
+    [taak] = [t for t in taken_voor(regio.actor(regio.fg)) if t.soort == "datalek_besluiten"]
+    deadline = (lek.ontdekt_op + dt.timedelta(hours=72)).astimezone(AMSTERDAM)
+    assert taak.uiterlijk_op == deadline and taak.vervaldatum == deadline.date()
+    pagina = ui(regio.fg).get("/overzicht").content.decode()
+    assert re.search(rf">{deadline.day} [a-z]+ {deadline.year} {deadline:%H:%M}<", pagina), pagina
+    assert "Uiterlijk" in pagina
 
 
 def test_ac_13_key_and_account_reminders_for_the_beheerder(regio, api, ui):
