@@ -353,7 +353,7 @@ class BesluitenView(DatalekItemView):
         return self.antwoord(request, uuid)
 
 
-class InformerenSerializer(StrictSerializer):
+class BetrokkenenInformerenSerializer(StrictSerializer):
     datum = serializers.DateField()
     wijze = serializers.ChoiceField(choices=policies.INFORMEER_WIJZEN)
     aantal = Geheel(min_value=1, max_value=policies.MAX_AANTAL)
@@ -366,10 +366,12 @@ class InformerenView(DatalekItemView):
     scopes = {"post": BEHEREN}
 
     @extend_schema(
-        request=InformerenSerializer, responses=OpenApiTypes.OBJECT, operation_id="datalekken_informeren"
+        request=BetrokkenenInformerenSerializer,
+        responses=OpenApiTypes.OBJECT,
+        operation_id="datalekken_informeren",
     )
     def post(self, request, uuid):
-        ser = InformerenSerializer(data=request.data)
+        ser = BetrokkenenInformerenSerializer(data=request.data)
         ser.is_valid(raise_exception=True)
         v = ser.validated_data
         services.informeer(

@@ -95,11 +95,9 @@ def _deel_met_veilig_thuis_uitgesteld(regio, api, sam, *, goedgekeurd=True):
     return Verstrekking.objects.get(persoon=sam), d
 
 
-def test_h1_ri_07_sh_14_a_withheld_postponed_provision_leaves_no_trace_in_the_answer(regio, api, ui, client):
-    sam, _moeder = sam_en_moeder(regio)
-    verstrekking, _d = _deel_met_veilig_thuis_uitgesteld(regio, api, sam)
-
-    # Ingrid asks for Sam's data in the portal
+def _inzage_in_behandeling(regio, api, client, sam):
+    """Ingrid asks for Sam's data in the portal; the leidinggevende verifies and reviews the request.
+    Returns the request, its API URL and the leidinggevende's client."""
     inloggen(client, BSN_ANDER)
     r = client.post("/mijn/verzoeken/nieuw", {"soort": "inzage", "persoon": str(sam.uuid)})
     assert r.status_code == 302, r.content.decode()
@@ -109,6 +107,15 @@ def test_h1_ri_07_sh_14_a_withheld_postponed_provision_leaves_no_trace_in_the_an
     lg = api(regio.leidinggevende)
     assert lg.post(f"{url}/_verifieren", VERIFIEER, format="json").status_code == 200
     assert lg.post(f"{url}/_beoordelen", {}, format="json").status_code == 200
+    return v, url, lg
+
+
+def test_h1_ri_07_sh_14_a_withheld_postponed_provision_leaves_no_trace_in_the_answer(regio, api, ui, client):
+    sam, _moeder = sam_en_moeder(regio)
+    verstrekking, _d = _deel_met_veilig_thuis_uitgesteld(regio, api, sam)
+
+    # Ingrid asks for Sam's data in the portal; the leidinggevende verifies and reviews it
+    v, url, lg = _inzage_in_behandeling(regio, api, client, sam)
 
     # SH-14: the preview warns before anyone decides, as the decision form does
     voorbeeld = ui(regio.leidinggevende).get(f"/verzoeken/{v.uuid}/overzicht").content.decode()
@@ -202,15 +209,6 @@ def test_sh_14_ri_07_the_preview_warns_while_a_postponement_awaits_approval(regi
     decided yet — the client has not been told either, so the preview warns as for an approved one."""
     sam, _moeder = sam_en_moeder(regio)
     _deel_met_veilig_thuis_uitgesteld(regio, api, sam, goedgekeurd=False)
-    inloggen(client, BSN_ANDER)
-    assert (
-        client.post("/mijn/verzoeken/nieuw", {"soort": "inzage", "persoon": str(sam.uuid)}).status_code == 302
-    )
-    als_systeem()
-    v = Verzoek.objects.get(kanaal="portaal")
-    url = f"{T}/api/v1/verzoeken/{v.uuid}"
-    lg = api(regio.leidinggevende)
-    assert lg.post(f"{url}/_verifieren", VERIFIEER, format="json").status_code == 200
-    assert lg.post(f"{url}/_beoordelen", {}, format="json").status_code == 200
+    v, _url, _lg = _inzage_in_behandeling(regio, api, client, sam)
     voorbeeld = ui(regio.leidinggevende).get(f"/verzoeken/{v.uuid}/overzicht").content.decode()
     assert "Let op: het informeren over een verstrekking is uitgesteld (SH-14)." in voorbeeld

@@ -710,11 +710,12 @@ def test_sh_09_an_incomplete_draft_is_not_consulted_because_consultation_fixes_t
     ).exists()
 
 
-def _gedeeld(regio, api, casus, **over):
+def _gedeeld(regio, api, casus, stappen: dict | None = None, **over):
     """A G5 share to Veilig Thuis, consulted, decided and executed; returns its URL."""
     client = api(regio.medewerker)
     body = hulp.g5_aan_vt(regio, casus)
     body["stappen"]["doel"] = {"verwerkingsactiviteit": "sociaal-domein-ondersteuning"}
+    body["stappen"].update(stappen or {})
     body.update(over)
     url = client.post("/api/v1/deelbesluiten", body, format="json").json()["url"]
     assert consulteer(client, url, regio).status_code == 200
@@ -857,16 +858,7 @@ def test_sh_14_the_leidinggevende_refuses_a_postponement_over_the_api_and_the_wo
 def test_sh_14_a_postponement_approved_later_can_be_ended_too(regio, api):
     """SH-14 (API review H3): the wizard said "after", then the leidinggevende postponed informing for
     safety with `_uitstellen`; `_afwijzen` ends that postponement (it was refused as "no postponement")."""
-    casus = dh.Casus(regio)
-    body = hulp.g5_aan_vt(regio, casus)
-    body["stappen"]["informeren"] = {"moment": "na"}
-    client = api(regio.medewerker)
-    url = client.post("/api/v1/deelbesluiten", body, format="json").json()["url"]
-    assert consulteer(client, url, regio).status_code == 200
-    besluit = {"besluit": "delen", "redenen": "Nodig voor het onderzoek van Veilig Thuis."}
-    assert client.post(f"{url}/_besluiten", besluit, format="json").status_code == 200
-    uitvoering = {"datum": today().isoformat(), "vorm": "digitaal"}
-    assert client.post(f"{url}/_uitvoeren", uitvoering, format="json").status_code == 200
+    url = _gedeeld(regio, api, dh.Casus(regio), stappen={"informeren": {"moment": "na"}})
     lg = api(regio.leidinggevende)
     uitstel = {
         "grond": "veiligheid",
