@@ -240,8 +240,12 @@ def app(actor) -> tuple[object, object]:
 
 
 def _periode(vandaag: dt.date) -> tuple[dt.date, dt.date]:
-    """The reports' default period (selectors._periode): from a year before the month's start to today."""
-    return vandaag.replace(day=1) - dt.timedelta(days=365), vandaag
+    """The reports' default period (`rapportages.policies.periode`): the twelve whole months before the
+    running one (RP-03)."""
+    from zorgvuldig.rapportages import policies
+
+    periode = policies.periode(None, None, vandaag=vandaag)
+    return periode.vanaf, periode.tot
 
 
 def raw(actor, db: str) -> tuple[list, list]:

@@ -329,8 +329,26 @@ def clientbetrokkenheid_fouten(wijze: str, reden_niet: str) -> tuple[Fout, ...]:
 
 EIGEN_TAAK, ADVISEUR, INFORMANT = "eigen_taak", "adviseur", "informant"
 DEELNEMERROLLEN = (EIGEN_TAAK, ADVISEUR, INFORMANT)
+# CT-06: the roles in words, as the grant's reason and the pages name them.
+DEELNEMERROL_NAMEN = {EIGEN_TAAK: "eigen taak", ADVISEUR: "adviseur", INFORMANT: "informant"}
 # Parties are invited once the intake accepted the case (CT-02) and until afschaling.
 UITNODIGEN_IN = frozenset({TRIAGE, GEAGENDEERD, IN_OVERLEG, PLAN_VASTGESTELD, MONITORING, PLAN_HERZIEN})
+
+
+def deelnamereden(rol: str, reden: str) -> str:
+    """CT-04/CT-06: the reason on a participant's grant (AC-02): the role in words, then why the party is
+    needed; at most 500 characters, as the grant's field."""
+    return f"Deelnemer ({DEELNEMERROL_NAMEN.get(rol, rol)}): {reden}"[:500]
+
+
+def leesbare_toegangsreden(reden: str) -> str:
+    """A grant's reason for a page: grants made before `deelnamereden` named the role by its code
+    ("Deelnemer (eigen_taak): …"); those show the role in words too. Any other reason is unchanged."""
+    for rol, naam in DEELNEMERROL_NAMEN.items():
+        oud = f"Deelnemer ({rol}): "
+        if reden.startswith(oud):
+            return f"Deelnemer ({naam}): {reden.removeprefix(oud)}"
+    return reden
 
 
 def uitnodiging_fouten(

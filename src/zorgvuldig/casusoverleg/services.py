@@ -718,7 +718,7 @@ def nodig_uit(
             casus,
             gebruiker=gebruiker,
             organisatie=org,
-            reden=f"Deelnemer ({rol}): {_tekst(reden)}"[:500],
+            reden=policies.deelnamereden(rol, _tekst(reden)),
         )
         d = Deelnemer(
             verwerkingsverantwoordelijke_id=casus.verwerkingsverantwoordelijke_id,

@@ -16,6 +16,10 @@ from zorgvuldig.rapportages import selectors
 class PeriodeSerializer(serializers.Serializer):
     vanaf = serializers.DateField()
     tot = serializers.DateField()
+    ingekort = serializers.BooleanField(
+        help_text="Gevraagd tot en met de lopende maand of later: het rapport eindigt aan het eind van de "
+        "vorige maand, de laatste maand die voorbij is (RP-03)."
+    )
 
 
 class CelSerializer(serializers.Serializer):
@@ -58,6 +62,8 @@ class RapportView(BasisView):
 
 
 _GEMEEN = (
+    " Whole calendar months that are over: the running month is never counted, so two reports a day apart "
+    "are the same (RP-03)."
     " Counts 1 … reports.minCell − 1 are suppressed, also by difference (RP-03); totals sum published cells "
     "only. No drill-down, no other parameters (RP-02: unknown parameters 400). The leidinggevende sees the "
     "own organisation, the FG the own controller's organisations. Reading is audited for the processing "
@@ -70,12 +76,19 @@ def _view(naam: str, groepering: str, beschrijving: str) -> type[RapportView]:
         OpenApiParameter(
             "periodeVanaf",
             str,
-            description="YYYY-MM-DD; vanaf de eerste dag van die maand (RP-03; standaard: een jaar terug)",
+            description=(
+                "YYYY-MM-DD; vanaf de eerste dag van die maand (RP-03; standaard: twaalf hele maanden vóór "
+                "het einde)"
+            ),
         ),
         OpenApiParameter(
             "periodeTot",
             str,
-            description="YYYY-MM-DD; tot en met de laatste dag van die maand (RP-03; standaard: nu)",
+            description=(
+                "YYYY-MM-DD; tot en met de laatste dag van die maand, maar nooit verder dan de laatste maand "
+                "die voorbij is (RP-03: de lopende maand telt niet mee; `periode.ingekort` zegt het; "
+                "standaard: het eind van de vorige maand)"
+            ),
         ),
         OpenApiParameter("groepering", str, description=groepering),
     )

@@ -1,6 +1,7 @@
-"""RP-02/RP-03: small-cell suppression for anonymised management reports.
+"""RP-02/RP-03: the period of an anonymised management report and its small-cell suppression.
 
-Pure rule: counts in, cells out; no database, no settings, no clock. The caller aggregates first
+Pure rules: counts in, cells out; dates in, a period out; no database, no settings, no clock (the caller
+passes `vandaag`). The caller aggregates first
 (RP-02: only counts ever reach this module, never persons) and passes `reports.min_cell` as `min_cel`.
 
 The table is the full cross table the caller passes. A combination that is absent from `tabel` is not
@@ -140,6 +141,79 @@ def _secundair[K: tuple[str, ...]](tabel: Mapping[K, int], lijnen: list[list[K]]
             keuze = min(niet_nul, key=lambda k: tabel[k]) if niet_nul else open_[0]
             onderdrukt.add(keuze)
             gewijzigd = True
+
+
+# --- The period: whole calendar months that are over (RP-03) --------------------------------------------
+
+STANDAARD_MAANDEN = 12  # without `vanaf`: the last twelve whole months
+MAX_MAANDEN = 60  # five years per report: the cross table stays a table, not a data dump
+
+
+@dataclass(frozen=True)
+class Periode:
+    """RP-03: the whole calendar months a report counts, from the 1st of `vanaf`'s month to the last
+    day of `tot`'s. `ingekort`: the reader asked up to the running month (or later), so the period ends
+    at the end of the previous month instead — the report says so."""
+
+    vanaf: dt.date
+    tot: dt.date
+    ingekort: bool = False
+
+
+NA_EINDE = "De begindatum ligt na de einddatum."
+NIET_VOORBIJ = (
+    "Een rapportage telt alleen maanden die voorbij zijn; de lopende maand telt nog niet mee. "
+    "Kies een eerdere maand."
+)
+
+
+class PeriodeFout(ValueError):
+    """A period that cannot be reported; `veld` is the parameter to blame (`vanaf` or `tot`)."""
+
+    def __init__(self, veld: str, reden: str) -> None:
+        super().__init__(reden)
+        self.veld = veld
+        self.reden = reden
+
+
+def laatste_hele_maand(vandaag: dt.date) -> dt.date:
+    """The last day of the last calendar month that is over on `vandaag`: the end of the previous month."""
+    return vandaag.replace(day=1) - dt.timedelta(days=1)
+
+
+def maanden_terug(datum: dt.date, n: int) -> dt.date:
+    """The 1st of the month `n` calendar months before `datum`'s month (`n` = 0: its own month)."""
+    index = datum.year * 12 + datum.month - 1 - n
+    return dt.date(index // 12, index % 12 + 1, 1)
+
+
+def periode(
+    vanaf: dt.date | None, tot: dt.date | None, *, vandaag: dt.date, max_maanden: int = MAX_MAANDEN
+) -> Periode:
+    """RP-03: the period a report counts, in whole calendar months that are over on `vandaag`.
+
+    Whole months: with any day allowed, two periods a few days apart would give a suppressed count
+    away by difference. Months that are over: the running month still grows, so two reports a day
+    apart would differ by the single cases of that day, and a grouping (a team) would say where they
+    were. A period asked up to the running month or later therefore ends at the end of the previous
+    month (`ingekort`); one that starts in the running month or later has nothing to count yet.
+    Without `tot` the period ends with the last whole month, without `vanaf` it starts
+    `STANDAARD_MAANDEN` months before its end. Raises `PeriodeFout` for a period that cannot be made.
+    """
+    if max_maanden < 1:
+        raise ValueError("RP-03: een rapport beslaat minstens één maand")
+    grens = laatste_hele_maand(vandaag)
+    gevraagd_tot = einde_maand(tot) if tot is not None else None
+    eind = grens if gevraagd_tot is None else min(gevraagd_tot, grens)
+    begin = vanaf.replace(day=1) if vanaf is not None else maanden_terug(eind, STANDAARD_MAANDEN - 1)
+    if gevraagd_tot is not None and not maanden(begin, gevraagd_tot):
+        raise PeriodeFout("vanaf", NA_EINDE)
+    aantal = len(maanden(begin, eind))
+    if aantal == 0:
+        raise PeriodeFout("vanaf", NIET_VOORBIJ)
+    if aantal > max_maanden:
+        raise PeriodeFout("vanaf", f"Een rapport beslaat ten hoogste {max_maanden} maanden.")
+    return Periode(begin, eind, ingekort=gevraagd_tot is not None and gevraagd_tot > grens)
 
 
 # --- Pure helpers for the SQL counting (RP-02: the database counts, Python never sees a person) -------

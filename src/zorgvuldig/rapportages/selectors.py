@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
@@ -31,7 +31,7 @@ from zorgvuldig.core.errors import DomainError, InvalidParam
 from zorgvuldig.rapportages import policies
 
 ACTIVITEIT = "rapportage"  # registers/catalogus.py: purpose `verantwoording` (RP-01)
-MAX_MAANDEN = 60  # five years per report: the cross table stays a table, not a data dump
+MAX_MAANDEN = policies.MAX_MAANDEN
 
 # VI-18: under `statutory` only organisation and month; municipality and age band need `extended_2009`
 # or VI-22's household processing.
@@ -46,6 +46,8 @@ class Rapport:
     periode: tuple[dt.date, dt.date]
     dimensies: tuple[str, ...]
     cellen: list[policies.Cel]
+    # RP-03: asked up to the running month or later, the report ends with the previous month instead
+    ingekort: bool = False
 
     @property
     def totaal(self) -> int:
@@ -58,7 +60,11 @@ class Rapport:
     def als_dict(self) -> dict:
         return {
             "rapport": self.rapport,
-            "periode": {"vanaf": self.periode[0].isoformat(), "tot": self.periode[1].isoformat()},
+            "periode": {
+                "vanaf": self.periode[0].isoformat(),
+                "tot": self.periode[1].isoformat(),
+                "ingekort": self.ingekort,
+            },
             "dimensies": list(self.dimensies),
             "cellen": [
                 {
@@ -97,7 +103,7 @@ class Kader:
     tot: dt.date
     dims: tuple[str, ...]
     organisaties: dict[int, str]  # id → name, the reader's organisations
-    vandaag: dt.date = field(default_factory=today)
+    vandaag: dt.date  # the day the report is made; the period ends before its month (RP-03)
 
     @property
     def maanden(self) -> list[str]:
@@ -112,22 +118,19 @@ class Kader:
         return dt.datetime.combine(self.tot + dt.timedelta(days=1), dt.time.min, tzinfo=AMSTERDAM)
 
 
-def _periode(vanaf: dt.date | None, tot: dt.date | None) -> tuple[dt.date, dt.date, list[InvalidParam]]:
-    """Whole calendar months only (RP-03): with any day allowed, two periods a few days apart would give a
-    suppressed count away by difference. Every report also keeps `maand` as a dimension (`_met_maand`),
-    so a longer period only adds months, each its own cell."""
-    tot = tot or today()
-    vanaf = vanaf or tot.replace(day=1) - dt.timedelta(days=365)
-    vanaf = vanaf.replace(day=1)
-    tot = policies.einde_maand(tot)
-    fouten = []
-    if vanaf > tot:
-        fouten.append(InvalidParam("periodeVanaf", "invalid", "De begindatum ligt na de einddatum."))
-    elif len(policies.maanden(vanaf, tot)) > MAX_MAANDEN:
-        fouten.append(
-            InvalidParam("periodeVanaf", "invalid", f"Een rapport beslaat ten hoogste {MAX_MAANDEN} maanden.")
-        )
-    return vanaf, tot, fouten
+PARAMETERS = {"vanaf": "periodeVanaf", "tot": "periodeTot"}
+
+
+def _periode(
+    vanaf: dt.date | None, tot: dt.date | None, vandaag: dt.date
+) -> tuple[policies.Periode | None, list[InvalidParam]]:
+    """RP-03 (`policies.periode`): whole calendar months that are over on `vandaag`, so neither a few
+    days more or less nor a day later changes a cell. Every report also keeps `maand` as a dimension
+    (`_met_maand`), so a longer period only adds months, each its own cell."""
+    try:
+        return policies.periode(vanaf, tot, vandaag=vandaag, max_maanden=MAX_MAANDEN), []
+    except policies.PeriodeFout as fout:
+        return None, [InvalidParam(PARAMETERS[fout.veld], "invalid", fout.reden)]
 
 
 def _weiger(fouten: list[InvalidParam]) -> None:
@@ -311,7 +314,8 @@ def verwijsindex(actor, *, vanaf: dt.date | None, tot: dt.date | None, groeperin
     """RP-02/VI-18: active signals and existing matches per organisation and month of signalling."""
     from zorgvuldig.verwijsindex import selectors as vi
 
-    vanaf, tot, fouten = _periode(vanaf, tot)
+    vandaag = today()
+    periode, fouten = _periode(vanaf, tot, vandaag)
     inst = vi.instellingen()
     uitgebreid = inst.field_set == "extended_2009" or bool(inst.huishoudverwerking.strip())
     toegestaan = VI_DIMENSIES + (VI_DIMENSIES_UITGEBREID if uitgebreid else ())
@@ -328,9 +332,10 @@ def verwijsindex(actor, *, vanaf: dt.date | None, tot: dt.date | None, groeperin
         elif g not in toegestaan:
             fouten.append(InvalidParam("groepering", "invalid", "Kies uit soort, organisatie, maand."))
     _weiger(fouten)
+    assert periode is not None
     dims = _met_maand(tuple(d for d in toegestaan if d in groepering) or VI_DIMENSIES, toegestaan)
     with tenancy.systeem():
-        k = Kader(vanaf, tot, dims, _organisaties(actor))
+        k = Kader(periode.vanaf, periode.tot, dims, _organisaties(actor), vandaag)
         telling = _vi_tellen(k)
     # The municipality axis is what occurs: there is no closed list of places (and no zero row for
     # a place nobody lives in says anything).
@@ -343,7 +348,7 @@ def verwijsindex(actor, *, vanaf: dt.date | None, tot: dt.date | None, groeperin
         "leeftijdscategorie": LEEFTIJDSCATEGORIEEN,
     }
     cellen = kruistabel(telling, [assen[d] for d in dims], min_cel=settings.REPORTS_MIN_CELL)
-    return Rapport("verwijsindex", (vanaf, tot), dims, cellen)
+    return Rapport("verwijsindex", (periode.vanaf, periode.tot), dims, cellen, periode.ingekort)
 
 
 # --- Dossiers, sharing decisions, rights requests, case tables -------------------------------------------
@@ -601,18 +606,20 @@ def rapport(
 ) -> Rapport:
     """One report of type `naam` (not `verwijsindex`) for the reader's organisations (RP-02, RP-03)."""
     soort = SOORTEN[naam]
-    vanaf, tot, fouten = _periode(vanaf, tot)
+    vandaag = today()
+    periode, fouten = _periode(vanaf, tot, vandaag)
     _weiger(fouten)
+    assert periode is not None
     dims = _dimensies(groepering, soort.dimensies, soort.standaard)
     # The reader's own tenancy: the organisation filter below is the rule, row-level security on
     # PostgreSQL the second line (DESIGN §4) — the leidinggevende's rows are the organisation's, the
     # FG's the controller's. (The VI report needs the system context: a live match's other signals
     # belong to other organisations, VI-11.)
     tenancy.activeer(actor)
-    k = Kader(vanaf, tot, dims, _organisaties(actor))
+    k = Kader(periode.vanaf, periode.tot, dims, _organisaties(actor), vandaag)
     telling, assen = soort.tellen(k)
     cellen = kruistabel(telling, [assen[d] for d in dims], min_cel=settings.REPORTS_MIN_CELL)
-    return Rapport(naam, (vanaf, tot), dims, cellen)
+    return Rapport(naam, (periode.vanaf, periode.tot), dims, cellen, periode.ingekort)
 
 
 def lees(

@@ -58,11 +58,7 @@ ROLLEN = {
     policies.ADVISEUR: "Adviseur: ziet de casus zonder naam (gepseudonimiseerd)",
     policies.INFORMANT: "Informant: ziet alleen wie het is en de vraag aan hem",
 }
-ROLLEN_KORT = {
-    policies.EIGEN_TAAK: "eigen taak",
-    policies.ADVISEUR: "adviseur",
-    policies.INFORMANT: "informant",
-}
+ROLLEN_KORT = policies.DEELNEMERROL_NAMEN
 ROLLEN_ALS = {
     policies.EIGEN_TAAK: "deelnemer met een eigen taak",
     policies.ADVISEUR: "adviseur",

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_http_methods
 from zorgvuldig.audit import selectors as audit_selectors
 from zorgvuldig.audit.acties import ACTIES
 from zorgvuldig.audit.models import Kanaal, Wachtrij
+from zorgvuldig.casusoverleg import policies as casus_policies
 from zorgvuldig.core.clock import AMSTERDAM, now, today
 from zorgvuldig.core.errors import DomainError, NotFound
 from zorgvuldig.organisaties.models import Gebruiker, Mandaat, Rol
@@ -337,6 +338,8 @@ def toegangen(request, actor):
         return niet_gevonden(request)
     rijen = list(toegangen_zichtbaar_voor(actor).order_by("-id")[:100])
     toegang_services.log_inzage(actor, rijen)
+    for t in rijen:  # a case-table participant's role in words, also on grants made before it was so
+        t.reden_getoond = casus_policies.leesbare_toegangsreden(t.reden)
     return render(
         request,
         "ui/toegangen.html",

@@ -1,7 +1,10 @@
 """Anonymised reports in the UI (RP-01, RP-02, RP-03, VI-18): the same selector as the API, one page per
 report (tabs), as a table, a bar chart (server-rendered SVG: no script, CSP-strict), and a CSV and a PDF
 download. Suppressed cells show as "<5" (`reports.min_cell`); no export holds a suppressed count, because
-a suppressed cell carries none (`policies.Cel`). Reading and downloading are audited (RP-01)."""
+a suppressed cell carries none (`policies.Cel`). Reading and downloading are audited (RP-01).
+
+The page and the PDF are for people: every value shows its Dutch label (`WAARDEN`). The CSV is for
+machines, as the API: it keeps the codes, under the API's dimension names."""
 
 from __future__ import annotations
 
@@ -20,6 +23,7 @@ from django.views.decorators.http import require_GET
 from zorgvuldig.core.clock import today
 from zorgvuldig.core.errors import DomainError
 from zorgvuldig.rapportages import selectors
+from zorgvuldig.ui import forms_casus, forms_datalekken, forms_delen, forms_dossier, forms_verzoeken
 from zorgvuldig.ui.toegang import niet_gevonden, pagina
 
 # Dutch B1 names of the reports and their dimensions.
@@ -51,8 +55,62 @@ DIMENSIES = {
     "type": "Soort tafel",
     "risico": "Risico",
 }
+# Dutch labels of the values, per report and dimension (for the page and the PDF; the CSV and the API keep
+# the codes). The same words as the pages where these things are made. A value without a label (a team,
+# an organisation, a municipality, a month) shows as it is.
+_VI_SOORTEN = {"signalen": "Signalen", "matches": "Matches"}
+_LEEFTIJD = {
+    "onder_12": "Jonger dan 12",
+    "12_15": "12 tot 16 jaar",
+    "16_17": "16 of 17 jaar",
+    "18_plus": "18 jaar of ouder",
+    "onbekend": "Onbekend",
+}
+WAARDEN: dict[str, dict[str, dict[str, str]]] = {
+    "verwijsindex": {
+        "soort": _VI_SOORTEN,
+        "leeftijdscategorie": _LEEFTIJD,
+        "gemeente": {"onbekend": "Onbekend"},
+    },
+    "dossiers": {"status": forms_dossier.STATUS, "kader": forms_dossier.KADERS},
+    "deelbesluiten": {
+        "grond": {**forms_delen.GRONDEN, "geen": "Geen grond"},
+        "uitkomst": {**forms_delen.BESLUITEN, "open": "Nog geen besluit"},
+        "richting": forms_delen.RICHTING_KORT,
+    },
+    "verzoeken": {
+        "soort": forms_verzoeken.SOORTEN_KORT,
+        "termijn": {
+            "gehaald": "Op tijd besloten",
+            "lopend": "Termijn loopt nog",
+            "niet_gehaald": "Termijn niet gehaald",
+            "zonder_besluit": "Afgesloten zonder besluit",
+        },
+    },
+    "casusoverleggen": {"type": forms_casus.SOORTEN, "status": forms_casus.STATUS},
+    "datalekken": {
+        "status": {code: label for code, (label, _kleur) in forms_datalekken.STATUSSEN.items()},
+        "risico": {**forms_datalekken.RISICOS, "onbeoordeeld": "Nog niet beoordeeld"},
+    },
+}
+
+
+def label(rapport: str, dimensie: str, waarde: str) -> str:
+    """The Dutch label of one value of a report's dimension (the value itself when it has none)."""
+    return WAARDEN.get(rapport, {}).get(dimensie, {}).get(waarde, waarde)
+
+
+def _labels(rapport: selectors.Rapport, waarden: tuple[str, ...]) -> list[str]:
+    return [label(rapport.rapport, d, w) for d, w in zip(rapport.dimensies, waarden, strict=True)]
+
+
 # The page's default grouping: the VI page as it always was; the others as their API default.
 STANDAARD = {"verwijsindex": ("soort", "maand"), **{n: s.standaard for n, s in selectors.SOORTEN.items()}}
+# RP-03: said on the page and in the PDF when the reader asked up to the running month or later.
+INGEKORT = (
+    "U vroeg ook om de lopende maand (of later). Die telt nog niet mee, want die is nog niet voorbij: "
+    "de telling stopt aan het eind van de vorige maand."
+)
 PALET = ("#01689b", "#5c9ec4", "#a90061", "#e17000", "#39870c", "#673327", "#8fcae7", "#f9e11e")
 
 
@@ -62,8 +120,8 @@ def _dimensies_van(naam: str) -> tuple[str, ...]:
     return selectors.SOORTEN[naam].dimensies
 
 
-# RP-03: a report counts whole calendar months (`selectors._periode`), so the form asks for a month, not
-# a day. A day (an older link, the API's form) is still accepted: it stands for its whole month.
+# RP-03: a report counts whole calendar months that are over (`policies.periode`), so the form asks for a
+# month, not a day. A day (an older link, the API's form) is still accepted: it stands for its whole month.
 MAANDFORMATEN = ["%Y-%m", "%Y-%m-%d"]
 
 
@@ -80,7 +138,9 @@ class RapportFormulier(forms.Form):
         required=False,
         input_formats=MAANDFORMATEN,
         help_text=(
-            "Jaar en maand, bijvoorbeeld 2026-06. De telling loopt tot en met de laatste dag van die maand."
+            "Jaar en maand, bijvoorbeeld 2026-06. De telling loopt tot en met de laatste dag van die maand. "
+            "De lopende maand telt nog niet mee: kiest u die (of later), dan stopt de telling aan het eind "
+            "van de vorige maand."
         ),
         widget=forms.DateInput(attrs={"type": "month"}, format="%Y-%m"),
     )
@@ -108,12 +168,20 @@ def _gegevens(request):
 
 def _grafiek(rapport: selectors.Rapport) -> dict:
     """Bars of published counts only (RP-03 rule 3): per month (or the last dimension) on the x-axis, one
-    bar per value of the first dimension. Sums of published cells, so a bar never shows a suppressed one."""
+    bar per value of the first other dimension. Sums of published cells, so a bar never shows a suppressed
+    one."""
     dims = rapport.dimensies
     x_dim = "maand" if "maand" in dims else dims[-1]
-    reeks_dim = dims[0] if len(dims) > 1 and dims[0] != x_dim else None
+    reeks_dim = next((d for d in dims if d != x_dim), None)  # the first other dimension
     i_x = dims.index(x_dim)
     i_r = dims.index(reeks_dim) if reeks_dim else None
+
+    def x_label(x: str) -> str:
+        return x if x_dim == "maand" else label(rapport.rapport, x_dim, x)
+
+    def r_label(r: str) -> str:
+        return label(rapport.rapport, reeks_dim, r) if reeks_dim else r
+
     per: dict[tuple[str, str], int] = {}
     xs: list[str] = []
     reeksen: list[str] = []
@@ -138,16 +206,19 @@ def _grafiek(rapport: selectors.Rapport) -> dict:
                     "y": 170 - hoogte,
                     "hoogte": hoogte,
                     "waarde": waarde,
-                    "soort": r,
+                    "soort": r,  # the code: a CSS class
+                    "reeks": r_label(r),
                     "kleur": PALET[k % len(PALET)],
-                    "maand": x,
+                    "maand": x_label(x),
                     "label_x": 40 + n * stap + (len(reeksen) * 18) // 2,
-                    "label": f"{x[5:]}-{x[2:4]}" if x_dim == "maand" else x[:10],
+                    "label": f"{x[5:]}-{x[2:4]}" if x_dim == "maand" else x_label(x)[:10],
                     "eerste": k == 0,
                 }
             )
     legenda = (
-        [{"naam": r, "kleur": PALET[k % len(PALET)]} for k, r in enumerate(reeksen)] if reeks_dim else []
+        [{"naam": r_label(r), "kleur": PALET[k % len(PALET)]} for k, r in enumerate(reeksen)]
+        if reeks_dim
+        else []
     )
     return {
         "staven": staven,
@@ -202,7 +273,10 @@ def rapport(request, actor, rapport: str):
     basis = query.urlencode() + "&" if query else ""
     if gelezen is not None:
         eerste = gelezen.dimensies[0]
-        subtotalen = {"dimensie": DIMENSIES[eerste], "waarden": gelezen.subtotalen(eerste)}
+        subtotalen = {
+            "dimensie": DIMENSIES[eerste],
+            "waarden": [(label(rapport, eerste, w), n) for w, n in gelezen.subtotalen(eerste).items()],
+        }
     else:
         subtotalen = {}
     return render(
@@ -216,10 +290,13 @@ def rapport(request, actor, rapport: str):
             "form": form,
             "rapport": gelezen,
             "koppen": [DIMENSIES[d] for d in gelezen.dimensies] if gelezen else [],
-            "rijen": [{"waarden": c.dimensies, "cel": c} for c in gelezen.cellen] if gelezen else [],
+            "rijen": [{"waarden": _labels(gelezen, c.dimensies), "cel": c} for c in gelezen.cellen]
+            if gelezen
+            else [],
             "grafiek": _grafiek(gelezen) if gelezen and gelezen.cellen else None,
             "subtotalen": subtotalen,
             "min_cel": settings.REPORTS_MIN_CELL,
+            "ingekort": INGEKORT if gelezen is not None and gelezen.ingekort else "",
             "csv_query": basis + "formaat=csv",
             "pdf_query": basis + "formaat=pdf",
         },
@@ -233,11 +310,14 @@ def verwijsindex(request, **kwargs):
 
 
 def _bestandsnaam(gelezen: selectors.Rapport, extensie: str) -> str:
-    return f"rapportage-{gelezen.rapport}-{today().isoformat()}.{extensie}"
+    """The report and its months (RP-03: whole months that are over), e.g. `…-2025-11-2026-10.csv`."""
+    vanaf, tot = gelezen.periode
+    return f"rapportage-{gelezen.rapport}-{vanaf:%Y-%m}-{tot:%Y-%m}.{extensie}"
 
 
 def _csv(gelezen: selectors.Rapport) -> HttpResponse:
-    """One row per cell; a suppressed cell has an empty count and `onderdrukt` = ja (RP-03)."""
+    """One row per cell; a suppressed cell has an empty count and `onderdrukt` = ja (RP-03). Codes, not
+    labels, as the API: the CSV is for further processing; the file name gives the months."""
     uit = io.StringIO()
     schrijver = csv.writer(uit, delimiter=";")
     schrijver.writerow([*gelezen.dimensies, "aantal", "onderdrukt"])
@@ -282,8 +362,9 @@ def _pdf(gelezen: selectors.Rapport) -> HttpResponse:
         p(titel, stijlen["Title"]),
         p(UITLEG[gelezen.rapport]),
         p(
-            f"Periode {vanaf.isoformat()} tot en met {tot.isoformat()}: hele kalendermaanden, geteld per "
-            f"maand (RP-03). Gemaakt op {today().isoformat()}."
+            f"Periode {vanaf.isoformat()} tot en met {tot.isoformat()}: hele kalendermaanden die voorbij "
+            f"zijn, geteld per maand (RP-03). Gemaakt op {today().isoformat()}."
+            + (f" {INGEKORT}" if gelezen.ingekort else "")
         ),
         p(
             f"Alleen aantallen, nooit personen (RP-02). Aantallen van 1 tot en met {min_cel - 1} staan er "
@@ -292,7 +373,10 @@ def _pdf(gelezen: selectors.Rapport) -> HttpResponse:
         ),
     ]
     kop = [*(DIMENSIES[d] for d in gelezen.dimensies), "Aantal"]
-    rijen = [[*c.dimensies, f"<{min_cel}" if c.onderdrukt else str(c.aantal)] for c in gelezen.cellen]
+    rijen = [
+        [*_labels(gelezen, c.dimensies), f"<{min_cel}" if c.onderdrukt else str(c.aantal)]
+        for c in gelezen.cellen
+    ]
     rijen.append(["Totaal (getoonde cellen)", *[""] * (len(gelezen.dimensies) - 1), str(gelezen.totaal)])
     # Cells as plain strings: one text run each, so "<5" stays one piece in the PDF
     tabel = Table([[p(k) for k in kop], *rijen], repeatRows=1, hAlign="LEFT")

@@ -1413,3 +1413,48 @@ def test_ct_actions_reminded_at_most_once_a_day():
     assert herinnering(vandaag, al_herinnerd=D(2026, 3, 17)) is True
     assert herinnering(vandaag, al_herinnerd=None) is True
     assert herinnering(D(2026, 3, 16), al_herinnerd=D(2026, 3, 1)) is False
+
+
+# --- CT-06: the participant's role in words on the grant's reason (review F18) ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("rol", "tekst"),
+    [
+        (p.EIGEN_TAAK, "Deelnemer (eigen taak): Nodig voor het plan."),
+        (p.ADVISEUR, "Deelnemer (adviseur): Nodig voor het plan."),
+        (p.INFORMANT, "Deelnemer (informant): Nodig voor het plan."),
+    ],
+)
+def test_ct_06_deelnamereden_noemt_de_rol_in_woorden(rol, tekst):
+    """CT-06/AC-02: a participant's grant names the role in Dutch, not its code (`eigen_taak`)."""
+    assert p.deelnamereden(rol, "Nodig voor het plan.") == tekst
+    assert set(p.DEELNEMERROL_NAMEN) == set(p.DEELNEMERROLLEN)
+
+
+def test_ct_06_deelnamereden_past_in_het_veld_van_de_toegang():
+    reden = p.deelnamereden(p.EIGEN_TAAK, "x" * 600)
+    assert len(reden) == 500 and reden.startswith("Deelnemer (eigen taak): xxx")
+    # a role without a name (never accepted by `uitnodiging_fouten`) is written as it came
+    assert p.deelnamereden("waarnemer", "Nodig.") == "Deelnemer (waarnemer): Nodig."
+
+
+@pytest.mark.parametrize(
+    ("opgeslagen", "getoond"),
+    [
+        ("Deelnemer (eigen_taak): Oud.", "Deelnemer (eigen taak): Oud."),
+        ("Deelnemer (adviseur): Oud.", "Deelnemer (adviseur): Oud."),
+        (
+            "Deelnemer (informant): Deelnemer (eigen_taak): x",
+            "Deelnemer (informant): Deelnemer (eigen_taak): x",
+        ),
+        ("Deelnemer (eigen taak): Nieuw.", "Deelnemer (eigen taak): Nieuw."),
+        ("Lid van het casusteam (eigen_taak)", "Lid van het casusteam (eigen_taak)"),
+        ("Eerder: Deelnemer (eigen_taak): x", "Eerder: Deelnemer (eigen_taak): x"),
+        ("", ""),
+    ],
+)
+def test_ct_06_oude_toegangsreden_toont_de_rol_in_woorden(opgeslagen, getoond):
+    """CT-06: grants made before the role was written in words show it in words on the page; only that
+    prefix is translated, any other reason is shown as it was written."""
+    assert p.leesbare_toegangsreden(opgeslagen) == getoond

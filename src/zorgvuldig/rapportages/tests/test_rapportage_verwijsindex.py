@@ -19,9 +19,9 @@ def vi(regio):
     return VI(regio)
 
 
-def test_vi_18_counts_only_active_signals_per_organisation_and_month(vi, regio, api):
+def test_vi_18_counts_only_active_signals_per_organisation_and_month(vi, regio, api, volgende_maand):
     """VI-18/RP-02: active signals and matches per organisation and month; withdrawn ones do not count;
-    small cells suppressed (RP-03)."""
+    small cells suppressed (RP-03). Read once this month is over (RP-03: only months that are over)."""
     collegas = [
         maak_gebruiker(
             regio.wijkteam, f"w{i}@krimpen.example.org", ["medewerker"], mandaten=["vi_signaleren"]
@@ -50,7 +50,7 @@ def test_vi_18_counts_only_active_signals_per_organisation_and_month(vi, regio, 
     assert r.json()["totaal"] == 6
 
 
-def test_rp_03_small_counts_are_suppressed_and_left_out_of_the_total(vi, regio, api):
+def test_rp_03_small_counts_are_suppressed_and_left_out_of_the_total(vi, regio, api, volgende_maand):
     """RP-03: one signal is a small cell; asked per `soort` only, the month comes along (RP-03: always a
     dimension), and the month's only other cell (0 matches) is suppressed too, or 1 would follow from
     the month's total."""

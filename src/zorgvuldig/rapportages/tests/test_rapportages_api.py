@@ -63,7 +63,7 @@ def lijnen_met_een_onderdrukte_cel(tabel: dict[tuple[str, ...], dict]) -> list[l
 # --- one report per type, over data made through the services ---------------------------------------------
 
 
-def test_rp_02_dossiers_per_status_en_kader_per_maand_en_team(regio, api):
+def test_rp_02_dossiers_per_status_en_kader_per_maand_en_team(regio, api, volgende_maand):
     """RP-02: dossiers counted by state and frame (VOLUNTARY/DRANG/DWANG), per team and month; another
     controller's dossier does not count; the full cross table with zeros."""
     from zorgvuldig.dossiers.tests.hulp import dossier
@@ -83,14 +83,12 @@ def test_rp_02_dossiers_per_status_en_kader_per_maand_en_team(regio, api):
         "aantal": 0,
         "onderdrukt": False,
     }
-    # 6 states x 3 frames x 1 team x 13 or 14 months: every combination, zeros included
-    assert len(tabel) == 6 * 3 * len(
-        selectors.policies.maanden(*map(dt.date.fromisoformat, body["periode"].values()))
-    )
+    # 6 states x 3 frames x 1 team x 12 months: every combination, zeros included
+    assert len(tabel) == 6 * 3 * len(maanden(r)) == 6 * 3 * 12
     assert body["totaal"] == 5
 
 
-def test_rp_03_dossiers_klein_aantal_onderdrukt_ook_het_verschil(regio, api):
+def test_rp_03_dossiers_klein_aantal_onderdrukt_ook_het_verschil(regio, api, volgende_maand):
     """RP-03: 2 dossiers is a small cell; in its frame line and in its month line another cell goes too
     (zeros only: a zero goes along, secondary suppression), so no line holds a single suppressed cell."""
     from zorgvuldig.dossiers.tests.hulp import dossier
@@ -125,7 +123,7 @@ def _deelbesluit(regio, dossier, gebruiker):
     )
 
 
-def test_rp_02_deelbesluiten_per_grond_en_uitkomst(regio, api):
+def test_rp_02_deelbesluiten_per_grond_en_uitkomst(regio, api, volgende_maand):
     """RP-02: sharing decisions by ground (G1–G8, none yet) and outcome (open while undecided)."""
     from zorgvuldig.dossiers.tests.hulp import dossier
 
@@ -150,7 +148,7 @@ def test_rp_02_deelbesluiten_per_grond_en_uitkomst(regio, api):
     assert cellen(r)[("verstrekken", "Wijkteam Krimpen", maand())]["aantal"] == 6
 
 
-def test_rp_02_maand_en_periode_in_europe_amsterdam(regio, api):
+def test_rp_02_maand_en_periode_in_europe_amsterdam(regio, api, volgende_maand):
     """SPEC §0 Time: months and period bounds are Amsterdam's. Five decisions half an hour after local
     midnight on the 1st (still the previous day in UTC) count in this month; five half an hour before
     count in the previous month; a period from the 1st includes the first five only."""
@@ -185,9 +183,10 @@ def selectors_gronden() -> list[str]:
     return list(ALLE_GRONDEN)
 
 
-def test_rp_02_verzoeken_per_soort_en_beslistermijn(regio, api):
+def test_rp_02_verzoeken_per_soort_en_beslistermijn(regio, api, volgende_maand):
     """RP-02, RI-05: rights requests by type and whether the 4-week decision term was met: decided in
-    time, decided late, open past the term, open within it."""
+    time, decided late, open past the term, open within it — on the report's day (the 1st of next
+    month: RP-03 counts only months that are over)."""
     from zorgvuldig.rechten import services
     from zorgvuldig.rechten.tests.voorbeelden import verzoek
 
@@ -216,6 +215,8 @@ def test_rp_02_verzoeken_per_soort_en_beslistermijn(regio, api):
     for v in te_laat[:3]:
         besloten(v)
     lopend = [verzoek(regio) for _ in range(6)]
+    # extended by a month (RI-15): still within the term on the report's day, whatever today's date
+    Verzoek.objects.filter(pk__in=[v.pk for v in lopend]).update(verlenging_maanden=1)
     r = api(regio.leidinggevende).get(
         "/api/v1/rapportages/verzoeken",
         {"groepering": "soort,termijn", "periodeVanaf": (today() - dt.timedelta(days=60)).isoformat()},
@@ -256,7 +257,7 @@ def test_ri_05_beslistermijn_in_sql_is_die_van_de_regels(regio, ontvangen, maand
     assert uitkomst == besluittermijn(datum, maanden)
 
 
-def test_rp_02_casusoverleggen_per_soort_tafel_en_status(regio, api):
+def test_rp_02_casusoverleggen_per_soort_tafel_en_status(regio, api, volgende_maand):
     """RP-02: cases at a table by the table's type and the case's state."""
     from zorgvuldig.casusoverleg.tests.hulp import Tafel
 
@@ -273,7 +274,7 @@ def test_rp_02_casusoverleggen_per_soort_tafel_en_status(regio, api):
     assert r.json()["totaal"] == 0  # the school hosts none of them
 
 
-def test_rp_02_rg_03_datalekken_per_status_en_risico(regio, api):
+def test_rp_02_rg_03_datalekken_per_status_en_risico(regio, api, volgende_maand):
     """RP-02/RG-03: breaches by state and risk (unassessed until assessed), per month of discovery."""
     from zorgvuldig.datalekken import services
     from zorgvuldig.datalekken.tests.hulp import datalek
@@ -303,11 +304,12 @@ def _eigen_dimensies(naam: str) -> tuple[str, ...]:
 
 
 @pytest.mark.parametrize("naam", RAPPORTEN)
-def test_rp_03_periode_in_hele_maanden_en_maand_altijd_een_dimensie(regio, api, naam):
+def test_rp_03_periode_in_hele_maanden_en_maand_altijd_een_dimensie(regio, api, naam, monkeypatch):
     """RP-03: a period is whole calendar months (from the 1st of `periodeVanaf`'s month to the last day
     of `periodeTot`'s, the answer says so) and `maand` is always a dimension, in the report's own order,
     whatever `groepering` asks: two periods a few days apart give the very same report, and a longer
-    period only adds months, each its own (suppressed or not) cell."""
+    period only adds months, each its own (suppressed or not) cell. By default the last twelve months
+    that are over."""
     from zorgvuldig.dossiers.tests.hulp import dossier
 
     for _ in range(3):
@@ -319,7 +321,7 @@ def test_rp_03_periode_in_hele_maanden_en_maand_altijd_een_dimensie(regio, api, 
     r = fg.get(pad, {"groepering": eigen[0], "periodeVanaf": "2025-03-17", "periodeTot": "2025-05-02"})
     assert r.status_code == 200, r.content
     body = r.json()
-    assert body["periode"] == {"vanaf": "2025-03-01", "tot": "2025-05-31"}
+    assert body["periode"] == {"vanaf": "2025-03-01", "tot": "2025-05-31", "ingekort": False}
     assert body["dimensies"] == [eigen[0], "maand"]
     assert {c["dimensies"]["maand"] for c in body["cellen"]} == {"2025-03", "2025-04", "2025-05"}
     # the same months asked with other days: the same report, so nothing to subtract
@@ -328,7 +330,7 @@ def test_rp_03_periode_in_hele_maanden_en_maand_altijd_een_dimensie(regio, api, 
 
     # the month's last day, also in a leap year; one day asked is its whole month
     r = fg.get(pad, {"groepering": "maand", "periodeVanaf": "2024-02-29", "periodeTot": "2024-02-29"})
-    assert r.json()["periode"] == {"vanaf": "2024-02-01", "tot": "2024-02-29"}
+    assert r.json()["periode"] == {"vanaf": "2024-02-01", "tot": "2024-02-29", "ingekort": False}
     assert r.json()["dimensies"] == ["maand"]
 
     # asked in another order and without the month: the report's own order, the month included
@@ -336,12 +338,20 @@ def test_rp_03_periode_in_hele_maanden_en_maand_altijd_een_dimensie(regio, api, 
     assert r.json()["dimensies"] == [d for d in _eigen_dimensies(naam) if d in (*eigen[:2], "maand")]
     assert r.json()["dimensies"][-1] == "maand"
     assert {c["dimensies"]["maand"] for c in r.json()["cellen"]} == set(maanden(r))
-    # the default period ends with the current month, whole
-    assert r.json()["periode"]["tot"] == selectors.policies.einde_maand(today()).isoformat()
-    assert r.json()["periode"]["vanaf"].endswith("-01")
+    # the default period: the twelve months before the running one, whole
+    vorige = today().replace(day=1) - dt.timedelta(days=1)
+    assert r.json()["periode"] == {
+        "vanaf": selectors.policies.maanden_terug(vorige, 11).isoformat(),
+        "tot": vorige.isoformat(),
+        "ingekort": False,
+    }
+    assert len(maanden(r)) == 12 and maand() not in maanden(r)
 
-    # this month's dossiers: a few days more or less never changes a cell (RP-03 differencing)
+    # this month's dossiers, once it is over: a few days more or less never changes a cell (RP-03)
     if naam == "dossiers":
+        from zorgvuldig.rapportages.tests.hulp import rapportdag
+
+        rapportdag(monkeypatch)
         kort = fg.get(pad, {"groepering": "kader", "periodeVanaf": today().isoformat()})
         lang = fg.get(
             pad,
@@ -354,6 +364,72 @@ def test_rp_03_periode_in_hele_maanden_en_maand_altijd_een_dimensie(regio, api, 
         k, lg = cellen(kort), cellen(lang)
         assert set(k) < set(lg) and all(k[x] == lg[x] for x in k)
         assert k[("vrijwillig", maand())]["onderdrukt"] is True  # 3 stays suppressed in both
+
+
+# --- RP-03: the running month never counts (review F10) --------------------------------------------------
+
+
+def test_rp_03_lopende_maand_telt_niet_mee_dus_verschilt_een_rapport_een_dag_later_niet(
+    regio, api, monkeypatch
+):
+    """RP-03 (review F10): a report counts only months that are over. Six dossiers of last month count;
+    one opened today does not, so a report today, one after that dossier and one made later this month
+    are the very same — grouped per team, no single case can be located by subtracting them. Asked up to
+    this month (or later), the period ends with last month and `periode.ingekort` says so; a period that
+    starts this month has nothing to count yet (400)."""
+    from zorgvuldig.dossiers.models import Dossier
+    from zorgvuldig.dossiers.tests.hulp import dossier
+    from zorgvuldig.rapportages.tests.hulp import rapportdag
+
+    eerste = today().replace(day=1)
+    vorige_dag = eerste - dt.timedelta(days=1)  # the last day of last month
+    vorige = f"{vorige_dag:%Y-%m}"
+    oude = [dossier(regio) for _ in range(6)]
+    als_systeem()
+    Dossier.objects.filter(pk__in=[d.pk for d in oude]).update(geopend_op=vorige_dag.replace(day=12))
+    fg = api(regio.fg)
+    query = {"groepering": "kader,team"}
+
+    voor = fg.get("/api/v1/rapportages/dossiers", query)
+    assert voor.status_code == 200, voor.content
+    body = voor.json()
+    assert body["periode"] == {
+        "vanaf": selectors.policies.maanden_terug(vorige_dag, 11).isoformat(),
+        "tot": vorige_dag.isoformat(),
+        "ingekort": False,
+    }
+    tabel = cellen(voor)
+    assert tabel[("vrijwillig", "Wijkteam Oost", vorige)]["aantal"] == 6
+    assert maand() not in {k[-1] for k in tabel} and body["totaal"] == 6
+
+    dossier(regio)  # opened today: the running month
+    na = fg.get("/api/v1/rapportages/dossiers", query)
+    assert na.json() == body
+    rapportdag(monkeypatch, selectors.policies.einde_maand(today()))  # the last day of this month
+    assert fg.get("/api/v1/rapportages/dossiers", query).json() == body  # the last day of this month too
+
+    # asked up to today (or a later month): the same months, and the answer says it was shortened
+    monkeypatch.undo()
+    for tot in (today(), selectors.policies.einde_maand(today()) + dt.timedelta(days=40)):
+        r = fg.get("/api/v1/rapportages/dossiers", {**query, "periodeTot": tot.isoformat()})
+        assert r.status_code == 200, r.content
+        assert r.json()["periode"] == {**body["periode"], "ingekort": True}
+        assert r.json()["cellen"] == body["cellen"] and r.json()["totaal"] == 6
+    r = fg.get("/api/v1/rapportages/dossiers", {**query, "periodeTot": vorige_dag.isoformat()})
+    assert r.json()["periode"]["ingekort"] is False
+
+    # starting this month: no month that is over, so nothing to count
+    r = fg.get("/api/v1/rapportages/dossiers", {**query, "periodeVanaf": today().isoformat()})
+    assert r.status_code == 400 and r.json()["code"] == "E_INVALID_INPUT"
+    assert r.json()["invalidParams"][0]["name"] == "periodeVanaf"
+    assert "lopende maand" in r.json()["invalidParams"][0]["reason"]
+
+    # once this month is over, the seventh counts, in this month's own cell: 1, suppressed — and so a
+    # second cell of its line (secondary suppression), or the two reports would give it away
+    rapportdag(monkeypatch)
+    later = cellen(fg.get("/api/v1/rapportages/dossiers", query))
+    assert later[("vrijwillig", "Wijkteam Oost", maand())]["onderdrukt"] is True
+    assert lijnen_met_een_onderdrukte_cel(later) == []
 
 
 # --- verwijsindex: "active" in SQL equals the rule per row ----------------------------------------------

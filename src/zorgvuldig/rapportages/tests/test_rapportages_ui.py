@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import base64
 import csv
+import datetime as dt
 import io
 import re
 import zlib
@@ -16,6 +17,7 @@ from zorgvuldig.audit.models import AuditRegel
 from zorgvuldig.conftest import als_systeem
 from zorgvuldig.core.clock import today
 from zorgvuldig.rapportages.policies import einde_maand
+from zorgvuldig.rapportages.tests.hulp import rapportdag
 
 pytestmark = pytest.mark.django_db
 
@@ -70,10 +72,11 @@ def test_rp_02_vi_pagina_houdt_haar_naam(regio, ui):
     assert r.status_code == 200 and "Rapportage verwijsindex" in r.content.decode()
 
 
-def test_rp_03_dossiers_pagina_csv_en_pdf_zonder_onderdrukte_waarden(regio, ui):
+def test_rp_03_dossiers_pagina_csv_en_pdf_zonder_onderdrukte_waarden(regio, ui, volgende_maand):
     """RP-03: 6 dossiers opened this month, 3 of them started: two cells of 3, both "<5"; neither the page,
     the CSV nor the PDF holds the suppressed count, and the totals count published cells only. Asked
-    per status and frame, the month comes along (RP-03: always a dimension)."""
+    per status and frame, the month comes along (RP-03: always a dimension). Read once this month is over
+    (RP-03). The page and the PDF say the values in Dutch, the CSV keeps the codes (F18)."""
     from zorgvuldig.dossiers.tests.hulp import dossier, gestart
 
     open_ = [dossier(regio) for _ in range(6)]
@@ -85,15 +88,15 @@ def test_rp_03_dossiers_pagina_csv_en_pdf_zonder_onderdrukte_waarden(regio, ui):
     html = client.get("/rapportage/dossiers", query).content.decode()
     assert "&lt;5" in html
     rijen = re.findall(
-        r"<tr class=\"utrecht-table__row\">\s*<td[^>]*>(\w+)</td><td[^>]*>(\w+)</td><td[^>]*>([\d-]+)</td>"
+        r"<tr class=\"utrecht-table__row\">\s*<td[^>]*>([\w ]+)</td><td[^>]*>(\w+)</td><td[^>]*>([\d-]+)</td>"
         r"\s*<td[^>]*>([^<]*)</td>",
         html,
     )
     getoond = {(s, k, m): v for s, k, m, v in rijen}
-    assert getoond[("vraagverheldering", "vrijwillig", maand)] == "&lt;5"
-    assert getoond[("geregistreerd", "vrijwillig", maand)] == "&lt;5"  # 3: small too
+    assert getoond[("Vraagverheldering", "Vrijwillig", maand)] == "&lt;5"
+    assert getoond[("Geregistreerd", "Vrijwillig", maand)] == "&lt;5"  # 3: small too
     assert "3" not in getoond.values()
-    assert "vraagverheldering: 3" not in html and "geregistreerd: 3" not in html  # the chart: published only
+    assert "Vraagverheldering: 3" not in html and "Geregistreerd: 3" not in html  # the chart: published only
 
     csv_ = client.get("/rapportage/dossiers", {**query, "formaat": "csv"})
     assert csv_.status_code == 200 and csv_["Content-Type"].startswith("text/csv")
@@ -111,7 +114,7 @@ def test_rp_03_dossiers_pagina_csv_en_pdf_zonder_onderdrukte_waarden(regio, ui):
     tekst = pdf_tekst(pdf.content)
     assert "Rapportage dossiers" in tekst and "<5" in tekst
     assert re.search(r"^3$", tekst, re.M) is None  # the suppressed count appears nowhere
-    assert "vraagverheldering" in tekst
+    assert "Vraagverheldering" in tekst and "vraagverheldering" not in tekst  # labels, not codes
 
     # once large enough the counts are published in all three
     for d in open_[3:]:
@@ -150,7 +153,7 @@ def test_rp_02_andere_verwerkingsverantwoordelijke_ziet_eigen_cijfers(regio, ui)
     assert "OSG Het Baken" in html and "Wijkteam Krimpen" not in html
 
 
-def test_rp_03_pagina_telt_hele_maanden_en_toont_altijd_de_maand(regio, ui):
+def test_rp_03_pagina_telt_hele_maanden_en_toont_altijd_de_maand(regio, ui, monkeypatch):
     """RP-03 in the UI: the form asks for months (not days) and says that reports count per whole
     calendar month; a period given in days is shown, counted and exported as its whole months, and the
     month is a column whatever grouping is chosen. Days a few apart give the same table and CSV."""
@@ -180,9 +183,100 @@ def test_rp_03_pagina_telt_hele_maanden_en_toont_altijd_de_maand(regio, ui):
     pdf = client.get("/rapportage/dossiers", {"vanaf": "2025-03", "tot": "2025-05", "formaat": "pdf"})
     assert "2025-03-01 tot en met 2025-05-31" in pdf_tekst(pdf.content)
 
-    # the default period: whole months up to the end of this month; this month's 6 dossiers counted
+    # the default period: whole months up to the end of the previous month; this month's 6 not yet
+    html = client.get("/rapportage/dossiers", {"groepering": "kader"}).content.decode()
+    einde = formats.date_format(today().replace(day=1) - dt.timedelta(days=1), "j F Y")
+    assert f"tot en met {einde} (hele maanden)." in html and "lopende maand" in html
+    assert f">{today():%Y-%m}</td>" not in html
+    # once this month is over, its 6 dossiers count
+    rapportdag(monkeypatch)
     html = client.get("/rapportage/dossiers", {"groepering": "kader"}).content.decode()
     einde = formats.date_format(einde_maand(today()), "j F Y")
     assert f"tot en met {einde} (hele maanden)" in html
-    assert re.search(rf"<td[^>]*>vrijwillig</td><td[^>]*>{today():%Y-%m}</td>\s*<td[^>]*>6</td>", html)
+    assert re.search(rf"<td[^>]*>Vrijwillig</td><td[^>]*>{today():%Y-%m}</td>\s*<td[^>]*>6</td>", html)
     assert client.get("/rapportage/dossiers", {"vanaf": "2025-13"}).status_code == 400
+
+
+def test_rp_03_pagina_csv_en_pdf_zonder_de_lopende_maand_en_zeggen_dat(regio, ui):
+    """RP-03 (review F10) in the UI: asked up to this month, the page counts up to the end of last month
+    and says why; the CSV (file name and rows) and the PDF hold the same months, this month in none."""
+    dossiers(regio, 6)  # opened today: the running month
+    client = ui(regio.leidinggevende)
+    deze = f"{today():%Y-%m}"
+    vorige_dag = today().replace(day=1) - dt.timedelta(days=1)
+    query = {"vanaf": f"{vorige_dag:%Y-%m}", "tot": deze, "groepering": "kader"}
+    html = client.get("/rapportage/dossiers", query).content.decode()
+    einde = formats.date_format(vorige_dag, "j F Y")
+    assert f"tot en met {einde} (hele maanden). <strong>U vroeg ook om de lopende maand" in html
+    assert "De lopende maand telt nog niet mee" in html  # the form's help text and the page text
+    assert f">{deze}</td>" not in html and f">{vorige_dag:%Y-%m}</td>" in html
+
+    csv_ = client.get("/rapportage/dossiers", {**query, "formaat": "csv"})
+    naam = f"rapportage-dossiers-{vorige_dag:%Y-%m}-{vorige_dag:%Y-%m}.csv"
+    assert csv_["Content-Disposition"] == f'attachment; filename="{naam}"'
+    regels = list(csv.reader(io.StringIO(csv_.content.decode()), delimiter=";"))
+    assert {r[1] for r in regels[1:-1]} == {f"{vorige_dag:%Y-%m}"}
+    tekst = pdf_tekst(client.get("/rapportage/dossiers", {**query, "formaat": "pdf"}).content)
+    assert f"tot en met {vorige_dag.isoformat()}" in tekst and f"\n{deze}\n" not in tekst
+    assert "lopende maand" in tekst
+
+    # a month that is over: no note
+    html = client.get("/rapportage/dossiers", {**query, "tot": f"{vorige_dag:%Y-%m}"}).content.decode()
+    assert "U vroeg ook om de lopende maand" not in html
+    # only this month: nothing to count, and the page says why
+    r = client.get("/rapportage/dossiers", {"vanaf": deze})
+    assert r.status_code == 400 and "lopende maand telt nog niet mee" in r.content.decode()
+
+
+# F18: every closed dimension of every report, as the page shows it (table, chart, subtotals)
+GESLOTEN_DIMENSIES = [
+    ("verwijsindex", "soort"),
+    ("verwijsindex", "leeftijdscategorie"),
+    ("dossiers", "status"),
+    ("dossiers", "kader"),
+    ("deelbesluiten", "grond"),
+    ("deelbesluiten", "uitkomst"),
+    ("deelbesluiten", "richting"),
+    ("verzoeken", "soort"),
+    ("verzoeken", "termijn"),
+    ("casusoverleggen", "type"),
+    ("casusoverleggen", "status"),
+    ("datalekken", "status"),
+    ("datalekken", "risico"),
+]
+
+
+@pytest.mark.parametrize(("naam", "dimensie"), GESLOTEN_DIMENSIES)
+def test_rp_02_pagina_toont_nederlandse_namen_en_csv_houdt_de_codes(regio, ui, naam, dimensie):
+    """RP-02 (review F18): the page names every value in Dutch — table, chart (legend and bar titles)
+    and subtotals — never a code such as `g1_toestemming` or `plan_herzien`; the CSV, like the API,
+    keeps the codes for further processing."""
+    from zorgvuldig.ui.views_rapportage import WAARDEN
+
+    if dimensie == "leeftijdscategorie":
+        from zorgvuldig.verwijsindex.models import Instellingen
+
+        inst = Instellingen.huidig()
+        inst.field_set = "extended_2009"
+        inst.save()
+    client = ui(regio.fg)
+    query = {"groepering": dimensie}
+    html = client.get(f"/rapportage/{naam}", query).content.decode()
+    codes = set(WAARDEN[naam][dimensie])
+    cellen = re.findall(r'<td class="utrecht-table__cell">([^<]*)</td>', html)
+    legenda = re.findall(r'aria-hidden="true"><rect[^>]*/></svg> ([^<]*)</li>', html)
+    titels = re.findall(r"<title>[^<,]*, ([^<:]*): \d+</title>", html)
+    getoond = {*cellen, *legenda, *titels}
+    assert codes - {"onbekend"} and not getoond & codes, getoond & codes
+    labels = set(WAARDEN[naam][dimensie].values())
+    assert labels <= set(cellen) and labels == set(legenda) and labels == set(titels)
+    assert not [w for w in getoond if re.fullmatch(r"[a-z0-9_]+", w)]  # no code-like word at all
+
+    regels = list(
+        csv.reader(
+            io.StringIO(client.get(f"/rapportage/{naam}", {**query, "formaat": "csv"}).content.decode()),
+            delimiter=";",
+        )
+    )
+    i = regels[0].index(dimensie)  # the report's own order: the VI puts the month before the age
+    assert {r[i] for r in regels[1:-1]} == codes

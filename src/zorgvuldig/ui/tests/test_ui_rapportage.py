@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from zorgvuldig.conftest import maak_gebruiker
+from zorgvuldig.rapportages.tests.hulp import rapportdag
 from zorgvuldig.verwijsindex.tests.hulp import VI
 
 pytestmark = pytest.mark.django_db
@@ -18,7 +19,9 @@ def vi(regio):
     return VI(regio)
 
 
-def test_vi_18_report_page_shows_counts_chart_and_csv_without_small_cells(vi, regio, ui):
+def test_vi_18_report_page_shows_counts_chart_and_csv_without_small_cells(vi, regio, ui, monkeypatch):
+    """VI-18/RP-03: read once this month is over (RP-03: only months that are over)."""
+    rapportdag(monkeypatch)
     for i, bsn in enumerate(BSNS):
         g = maak_gebruiker(
             regio.wijkteam, f"r{i}@krimpen.example.org", ["medewerker"], mandaten=["vi_signaleren"]
@@ -29,7 +32,7 @@ def test_vi_18_report_page_shows_counts_chart_and_csv_without_small_cells(vi, re
     assert r.status_code == 200
     html = r.content.decode()
     assert "<svg" in html and "zv-staaf--signalen" in html
-    assert ">6<" in html and "signalen: 6" in html  # six active signals this month, table and chart
+    assert ">6<" in html and "Signalen: 6" in html  # six active signals this month, table and chart
     for bsn in BSNS:
         assert bsn not in html
     # a match of the school with one of them: a count of 1, suppressed — and, as the only other cell of
