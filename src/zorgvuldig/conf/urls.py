@@ -156,6 +156,7 @@ api_v1 = [
     path(f"deelbesluiten/{U}/_intrekken", delen_api.DeelbesluitIntrekkenView.as_view()),
     path(f"deelbesluiten/{U}/audittrail", audit_api.DeelbesluitTrailView.as_view()),
     path("verstrekkingen", delen_api.VerstrekkingenView.as_view()),
+    path(f"verstrekkingen/{U}", delen_api.VerstrekkingView.as_view()),
     path("informatieverzoeken", delen_api.InformatieverzoekenView.as_view()),
     path("signalen", vi_api.SignalenView.as_view()),
     path(f"signalen/{U}", vi_api.SignaalView.as_view()),

@@ -20,7 +20,7 @@ from zorgvuldig.api.base import (
 )
 from zorgvuldig.api.pagination import Paginering
 from zorgvuldig.api.permissions import actor_van
-from zorgvuldig.core.errors import DomainError, InvalidParam
+from zorgvuldig.core.errors import DomainError, InvalidParam, NotFound
 from zorgvuldig.verstrekkingen import deelbesluiten as services
 from zorgvuldig.verstrekkingen import policies as p
 from zorgvuldig.verstrekkingen import selectors
@@ -563,6 +563,28 @@ class UitstelAfwijzenView(UitstellenView):
         return Response(representatie(request, rij))
 
 
+class VerstrekkingView(ItemView):
+    """SH-16: one register entry, as the list shows it (the case team with the items, the FG without);
+    its `url` resolves (API §1.1). Reading it is audited like the list."""
+
+    scopes = {"get": "verstrekking:inzien|register:lezen"}
+    verwerkingsactiviteit = ACT
+
+    def zichtbaar(self, actor, uuid) -> None:
+        if not selectors.verstrekkingen_zichtbaar_voor(actor).filter(uuid=uuid).exists():
+            raise NotFound()
+
+    @extend_schema(responses=OpenApiTypes.OBJECT, operation_id="verstrekkingen_read")
+    def get(self, request, uuid):
+        actor = actor_van(request)
+        fg = "fg" in actor.rollen
+        if fg:
+            self.verwerkingsactiviteit = "verantwoording-toezicht"
+        rij = selectors.verstrekkingen_zichtbaar_voor(actor).get(uuid=uuid)
+        selectors.log_verstrekkingen(actor, [rij], {})
+        return Response(verstrekking_representatie(request, rij, fg))
+
+
 class InformatieverzoekSerializer(StrictSerializer):
     organisatie = serializers.CharField(max_length=300)
     bsn = serializers.CharField(min_length=8, max_length=11, write_only=True)
@@ -632,15 +654,23 @@ def _reden(notificatie) -> str:
     return crypto.ontsleutel(notificatie, "reden", als_json=False) or ""
 
 
+def _herkomst(request, herkomst: str) -> str:
+    """The entry's origin as a URL (API §2.6 `herkomst u`): its sharing decision, or the VI match whose
+    notice it was (stored as "match <uuid>"); anything else as recorded."""
+    soort, _, sleutel = herkomst.partition(":")
+    if soort == "deelbesluit":
+        return _url(request, f"deelbesluiten/{sleutel}")
+    if herkomst.startswith("match "):
+        return _url(request, f"matches/{herkomst.removeprefix('match ')}")
+    return herkomst
+
+
 def verstrekking_representatie(request, rij: Verstrekking, fg: bool) -> dict:
-    herkomst_soort, _, herkomst_uuid = rij.herkomst.partition(":")
     data: dict = {
         "url": _url(request, f"verstrekkingen/{rij.uuid}"),
         "uuid": str(rij.uuid),
         "bron": rij.bron,
-        "herkomst": _url(request, f"deelbesluiten/{herkomst_uuid}")
-        if herkomst_soort == "deelbesluit"
-        else rij.herkomst,
+        "herkomst": _herkomst(request, rij.herkomst),
         "persoon": _url(request, f"personen/{rij.persoon.uuid}") if rij.persoon else None,
         "ontvanger": {
             "organisatie": _url(request, f"organisaties/{rij.ontvanger_organisatie.uuid}")

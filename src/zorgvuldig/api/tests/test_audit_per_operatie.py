@@ -408,6 +408,11 @@ def _delen(regio):
         db.besluit(actor=regio.actor(m), uuid=u, besluit_="delen", redenen="Nodig")
     for u in (d[3], d[4]):
         db.voer_uit(actor=regio.actor(m), uuid=u, datum=dt.date.today(), vorm="digitaal")
+    from zorgvuldig.conftest import als_systeem
+    from zorgvuldig.verstrekkingen.models import Verstrekking
+
+    als_systeem()
+    vs = Verstrekking.objects.filter(herkomst=f"deelbesluit:{d[3]}").first()
     b = "/api/v1/deelbesluiten"
     vandaag = dt.date.today().isoformat()
     return {
@@ -464,6 +469,7 @@ def _delen(regio):
             {"reden": "Het verzoek is ingetrokken"},
         ),
         ("api/v1/verstrekkingen", "get"): (m, "/api/v1/verstrekkingen", None),
+        ("api/v1/verstrekkingen/<uuid:uuid>", "get"): (m, f"/api/v1/verstrekkingen/{vs.uuid}", None),
         ("api/v1/informatieverzoeken", "post"): (
             regio.leraar,
             "/api/v1/informatieverzoeken",

@@ -113,7 +113,13 @@ def _objecten(regio):
     als_systeem()
     eigen_a = AuditRegel.objects.filter(object_uuid=str(eigen_p.uuid)).first()
     ander_a = AuditRegel.objects.filter(object_uuid=str(ander_p.uuid)).first()
+    # the match notices' register entries: one the wijkteam disclosed, one the school did (SH-16)
+    from zorgvuldig.verstrekkingen.models import Verstrekking
+
+    eigen_vs = Verstrekking.objects.filter(organisatie=regio.wijkteam).first()
+    ander_vs = Verstrekking.objects.filter(organisatie=regio.school).first()
     return {
+        "verstrekkingen": (eigen_vs.uuid, ander_vs.uuid),
         "personen": (eigen_p.uuid, ander_p.uuid),
         "toegangen": (eigen_t.uuid, ander_t.uuid),
         "auditregels": (eigen_a.uuid, ander_a.uuid),

@@ -328,6 +328,9 @@ def test_rg_03_informing_is_recorded_after_the_decision_before_closing_and_once(
     assert p.informeren_staat_fout(p.NIET_GEMELD, False) is None
     assert "al vastgelegd" in p.informeren_staat_fout(p.GEMELD, True)
     assert "afgesloten" in p.informeren_staat_fout(p.GESLOTEN, False)
+    assert p.informeren_staat_fout(p.ONTDEKT, False).startswith("Leg eerst het besluit")
+    assert p.informeren_staat_fout(p.GESLOTEN, False).startswith("Het datalek is afgesloten")
+    assert p.informeren_staat_fout(p.GEMELD, True).startswith("Het informeren van de betrokkenen")
 
 
 def test_rg_03_informing_date_not_in_the_future_nor_before_the_discovery_day():
@@ -358,6 +361,13 @@ def test_rg_03_informing_number_at_least_one_and_note_short():
     assert [f.veld for f in _informeren(toelichting="x" * (p.MAX_TOELICHTING + 1))] == ["toelichting"]
     fouten = _informeren(datum=None, wijze="x", aantal=None)
     assert [f.veld for f in fouten] == ["datum", "wijze", "aantal"]  # every refusal at once
+    # each is bad input (400), never a state conflict, and says what to do in Dutch
+    for fout in [*fouten, *_informeren(aantal=0), *_informeren(toelichting="x" * (p.MAX_TOELICHTING + 1))]:
+        assert fout.code == "E_INVALID_INPUT" and fout.reden[0].isupper(), fout
+    assert (
+        "Kies hoe u de betrokkenen informeerde" in fouten[1].reden
+        and "1 of meer" in _informeren(aantal=0)[0].reden
+    )
 
 
 def test_rg_03_closing_waits_for_the_informing_the_decision_promised():

@@ -941,6 +941,7 @@ def test_cs_07_een_eerder_gemelde_intrekking_krijgt_haar_eigen_dag():
     assert "toekomst" in toekomst.reden
     eerder = intrekdatum_fout(gegeven - timedelta(days=1), gegeven, VANDAAG)
     assert eerder is not None and eerder.naam == "datum" and "vóór" in eerder.reden
+    assert eerder.code == "E_INVALID_INPUT"
 
 
 def test_cs_07_intrekken_is_even_makkelijk_als_geven():

@@ -893,3 +893,19 @@ def test_gp_02_step_one_takes_the_activitys_url_as_api_md_says(regio, api):
     assert (
         r.status_code == 400 and r.json()["invalidParams"][0]["name"] == "stappen.doel.verwerkingsactiviteit"
     )
+
+
+def test_sh_16_a_register_entry_url_resolves_for_whoever_may_read_it(regio, api):
+    """SH-16, API §1.1 (API review): the `url` of a register entry answers — the case team with the items,
+    the FG without — and is read like the list (audited); another organisation gets 404."""
+    casus = dh.Casus(regio)
+    url = _gedeeld(regio, api, casus)
+    client = api(regio.medewerker)
+    [rij] = client.get("/api/v1/verstrekkingen").json()["results"]
+    r = client.get(rij["url"])
+    assert r.status_code == 200 and r.json() == rij and r.json()["herkomst"] == url
+    fg = api(regio.fg).get(rij["url"])
+    assert fg.status_code == 200 and "gegevens" not in fg.json()
+    assert api(regio.leraar).get(rij["url"]).status_code == 404
+    als_systeem()
+    assert AuditRegel.objects.filter(actie="verstrekking.ingezien", object_uuid=rij["uuid"]).count() == 3
