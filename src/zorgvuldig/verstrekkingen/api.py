@@ -265,6 +265,7 @@ def representatie(request, rij) -> dict:
         "verschoningsrecht": rij.verschoningsrecht,
         **beperkt,
         "toetsing": rij.toetsing,
+        "openPunten": _open_punten(request, rij, a),
         "consultatie": {
             "adviseur": _url(request, f"gebruikers/{rij.consultatie_door.uuid}"),
             "tijdstip": UTCDateTime().to_representation(rij.consultatie_op),
@@ -308,6 +309,17 @@ def representatie(request, rij) -> dict:
         "aangemaakt": UTCDateTime().to_representation(rij.aangemaakt),
         "gewijzigd": UTCDateTime().to_representation(rij.gewijzigd),
     }
+
+
+def _open_punten(request, rij, a: dict) -> list[dict] | None:
+    """SH-21 (integrator review): what still stands between a draft and a decision — the eight steps and
+    the chosen ground's own questions, with the field each concerns — so a case system need not learn it
+    from a refused `_consulteren` or `_besluiten`. Only while the decision is open; else null."""
+    if rij.status not in (p.CONCEPT, p.CONSULTATIE):
+        return None
+    vandaag = _vandaag()
+    vraag = services.deelvraag(rij, a, actor_van(request), vandaag)
+    return [{"naam": f.naam, "code": f.code, "reden": f.reden} for f in p.open_punten(vraag, vandaag)]
 
 
 def _vandaag():

@@ -909,3 +909,26 @@ def test_sh_16_a_register_entry_url_resolves_for_whoever_may_read_it(regio, api)
     assert api(regio.leraar).get(rij["url"]).status_code == 404
     als_systeem()
     assert AuditRegel.objects.filter(actie="verstrekking.ingezien", object_uuid=rij["uuid"]).count() == 3
+
+
+def test_sh_21_a_draft_names_its_open_points_with_their_fields(regio, api):
+    """SH-21 (integrator review): the eight steps can all pass while the ground's own questions are still
+    open; `openPunten` names each with its field and code, so a case system sees what `_consulteren` and
+    `_besluiten` would refuse. Empty when complete; null once decided."""
+    casus = dh.Casus(regio)
+    client = api(regio.medewerker)
+    body = hulp.g5_aan_vt(regio, casus)
+    body.pop("verzoekContext")
+    r = client.post("/api/v1/deelbesluiten", body, format="json")
+    assert r.status_code == 201 and all(s["ok"] for s in r.json()["toetsing"])
+    assert "verzoekContext" in {o["naam"] for o in r.json()["openPunten"]}
+    assert all(o["code"].startswith("E_") and o["reden"] for o in r.json()["openPunten"])
+    url = r.json()["url"]
+    r = client.patch(
+        url, {"verzoekContext": "Onderzoek naar een melding van huiselijk geweld."}, format="json"
+    )
+    assert r.status_code == 200 and r.json()["openPunten"] == []
+    assert consulteer(client, url, regio).status_code == 200
+    besluit = {"besluit": "delen", "redenen": "Nodig voor het onderzoek van Veilig Thuis."}
+    r = client.post(f"{url}/_besluiten", besluit, format="json")
+    assert r.status_code == 200 and r.json()["openPunten"] is None
