@@ -446,4 +446,6 @@ class OverzichtView(VerzoekItemView):
         data = {"verzoek": _url(request, f"verzoeken/{verzoek.uuid}"), **overzicht}
         if uitgesloten is not None:
             data["uitgesloten"] = uitgesloten
+            # SH-14: what the answer would reveal of a postponement, for the decider (ADR 0013 item 12)
+            data["uitstelLoopt"] = selectors.uitstel_loopt(verzoek, overzicht)
         return Response(data)

@@ -11,6 +11,8 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from zorgvuldig.verstrekkingen import policies as delen
+
 SOORTEN = (
     "inzage",
     "correctie",
@@ -350,6 +352,17 @@ UITSLUITREDENEN = {
     "niet_voor_vertegenwoordigers": "Niet voor vertegenwoordigers (PE-11)",
     "besluit": "Achtergehouden in het besluit",
 }
+
+# A sharing decision that has not led to a provision (yet): drafted, consulted, decided, or discarded.
+NIET_VERSTREKT = frozenset({delen.CONCEPT, delen.CONSULTATIE, delen.BESLOTEN, delen.BEEINDIGD})
+
+
+def besluit_in_uitstel(status: str, informeren_moment: str) -> bool:
+    """RI-07, SH-14: a sharing decision that postpones informing the client and has not been executed. It
+    has no provision in the answer, but its log lines ("Besluit over delen genomen", the consultation)
+    would tell the client what the postponement keeps from them; the decider is warned and may withhold
+    it on a ground, as an executed provision under postponement (`met_uitgesteld_informeren`)."""
+    return informeren_moment == delen.UITGESTELD and status in NIET_VERSTREKT
 
 
 def uitsluitreden(

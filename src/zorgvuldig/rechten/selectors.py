@@ -378,6 +378,54 @@ def _dossiers(
     return uit
 
 
+def besluiten_in_uitstel(verzoek: Verzoek) -> list[dict]:
+    """RI-07, SH-14: the sharing decisions in the subject's dossiers that postpone informing and were not
+    executed (`policies.besluit_in_uitstel`) — no provision in the answer, but log lines in "who saw my
+    data". Whoever decides on an inzage is warned of them and may withhold them."""
+    from zorgvuldig.dossiers.models import Dossier
+    from zorgvuldig.verstrekkingen.models import Deelbesluit
+
+    if verzoek.verwijsindex:
+        return []
+    uit = []
+    with tenancy.systeem():
+        personen, _bsn = _personen(verzoek.persoon)
+        dossiers = Dossier.objects.filter(leden__persoon__in=personen).distinct()
+        rijen = Deelbesluit.objects.filter(dossier__in=dossiers, status__in=policies.NIET_VERSTREKT)
+        for b in rijen.select_related("dossier", "ontvanger_organisatie").order_by("id"):
+            moment = b.informeren_moment
+            if not moment:  # before the decision the choice is only in the encrypted wizard answers
+                stappen = (crypto.ontsleutel(b, "antwoorden") or {}).get("stappen") or {}
+                moment = (stappen.get("informeren") or {}).get("moment") or ""
+            if policies.besluit_in_uitstel(b.status, moment):
+                uit.append(
+                    {
+                        "item": str(b.uuid),
+                        "soort": "deelbesluit",
+                        "ontvanger": b.ontvanger_organisatie.naam
+                        if b.ontvanger_organisatie
+                        else (b.ontvanger or {}).get("naam", ""),
+                        "datum": b.aangemaakt.date().isoformat(),
+                        "dossier": b.dossier.kenmerk,
+                    }
+                )
+    return uit
+
+
+def uitstel_loopt(verzoek: Verzoek, overzicht: dict) -> list[dict]:
+    """SH-14, RI-07: what the inzage answer would reveal of a postponement of informing — its provisions
+    still postponed (`met_uitgesteld_informeren`) and the decisions not yet executed
+    (`besluiten_in_uitstel`) — for the decider to withhold or to explain why not."""
+    rijen = overzicht["ontvangers"]
+    with tenancy.systeem():  # the provisions may be another organisation's of the controller
+        uitgesteld = met_uitgesteld_informeren([o["uuid"] for o in rijen])
+    return [
+        {"item": o["uuid"], "soort": "verstrekking", "ontvanger": o["ontvanger"], "datum": o["datum"]}
+        for o in rijen
+        if o["uuid"] in uitgesteld
+    ] + besluiten_in_uitstel(verzoek)
+
+
 def _toestemmingen(ids, achterhouden) -> list[dict]:
     from zorgvuldig.registers.catalogus import doel_voor_client
     from zorgvuldig.toestemmingen.models import Toestemming
@@ -492,6 +540,20 @@ def _casussen(ids) -> list[dict]:
         }
         for c in Casusoverleg.objects.filter(persoon_id__in=ids).select_related("overlegtype").order_by("id")
     ]
+
+
+def _met_verstrekkingen(achterhouden) -> frozenset[str]:
+    """Withholding a sharing decision withholds the provisions it led to, also one executed after the
+    request was decided (RI-07, SH-14)."""
+    from zorgvuldig.verstrekkingen.models import Verstrekking
+
+    herkomsten = [f"deelbesluit:{u}" for u in _uuids(achterhouden)]
+    extra = (
+        Verstrekking.objects.filter(herkomst__in=herkomsten).values_list("uuid", flat=True)
+        if herkomsten
+        else []
+    )
+    return frozenset(achterhouden) | {str(u) for u in extra}
 
 
 def _verzwegen(achterhouden, uitgesloten: list[dict]) -> frozenset[str]:
@@ -633,7 +695,7 @@ def achtergehouden_items(verzoek: Verzoek) -> dict[str, dict]:
     another organisation's of the controller; the request's visibility lets its readers see this much."""
     from zorgvuldig.dossiers.models import Notitie, Plan, Zrmscore
     from zorgvuldig.toestemmingen.models import Toestemming
-    from zorgvuldig.verstrekkingen.models import Verstrekking
+    from zorgvuldig.verstrekkingen.models import Deelbesluit, Verstrekking
     from zorgvuldig.verwijsindex.models import Signaal
 
     uuids = _uuids(a["item"] for a in (verzoek.besluit or {}).get("achtergehouden", []))
@@ -648,6 +710,12 @@ def achtergehouden_items(verzoek: Verzoek) -> dict[str, dict]:
             uit[str(t.uuid)] = {"soort": "toestemming", "datum": t.datum, "doel": t.doel}
         for g in Signaal.objects.filter(uuid__in=uuids).select_related("organisatie"):
             uit[str(g.uuid)] = {"soort": "signaal", "datum": None, "organisatie": g.organisatie.naam}
+        for b in Deelbesluit.objects.filter(uuid__in=uuids).select_related("dossier"):
+            uit[str(b.uuid)] = {
+                "soort": "deelbesluit",
+                "datum": b.aangemaakt.date(),
+                "dossier": b.dossier.kenmerk,
+            }
         for soort, model in (("notitie", Notitie), ("zrmscore", Zrmscore), ("plan", Plan)):
             for i in model.objects.filter(uuid__in=uuids).select_related("dossier"):
                 uit[str(i.uuid)] = {
@@ -683,6 +751,7 @@ def stel_samen(verzoek: Verzoek, achterhouden: frozenset[str] | set[str] = froze
     is_vertegenwoordiger = verzoek.hoedanigheid != "zelf"
     vi = verzoek.verwijsindex  # a request about VI data is answered with VI data only (RI-08, RI-12)
     with tenancy.systeem():
+        achterhouden = _met_verstrekkingen(achterhouden)
         personen, bsn = _personen(verzoek.persoon)
         ids = [p.pk for p in personen]
         uuids = frozenset(str(p.uuid) for p in personen)

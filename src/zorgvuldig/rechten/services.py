@@ -367,6 +367,7 @@ def _items_van(verzoek: Verzoek) -> set[str]:
         {u["item"] for u in samenstelling.uitgesloten}
         | {i["uuid"] for d in gegevens["dossiers"] for i in d["items"]}
         | {r["uuid"] for r in (*gegevens["toestemmingen"], *gegevens["signalen"], *overzicht["ontvangers"])}
+        | {b["item"] for b in selectors.besluiten_in_uitstel(verzoek)}  # their log lines (SH-14)
     )
 
 

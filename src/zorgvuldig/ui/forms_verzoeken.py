@@ -74,7 +74,12 @@ UITKOMSTEN = {
     policies.AFGEWEZEN: "Afwijzen",
 }
 UITVOERVORMEN = {"schriftelijk": "Schriftelijk (brief of beveiligde e-mail)", "gesprek": "In een gesprek"}
-UITGESLOTEN_SOORTEN = {"notitie": "Notitie", "zrmscore": "ZRM-score", "plan": "Plan"}
+UITGESLOTEN_SOORTEN = {
+    "notitie": "Notitie",
+    "zrmscore": "ZRM-score",
+    "plan": "Plan",
+    "deelbesluit": "Besluit over delen",
+}
 UITGESLOTEN_REDENEN = {k: f"{v}." for k, v in policies.UITSLUITREDENEN.items()}
 MAANDEN = [("1", "1 maand"), ("2", "2 maanden")]
 

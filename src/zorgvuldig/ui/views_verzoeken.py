@@ -305,6 +305,11 @@ def _uitgesloten(rijen: list[dict]) -> list[dict]:
 
 
 IN_HET_ANTWOORD = "Staat in het antwoord."
+UITSTEL_BESLUIT = (
+    "Nog niet uitgevoerd, maar het informeren is uitgesteld om iemands veiligheid (SH-14). Het antwoord "
+    "noemt wie dit besluit voorbereidde en nam. Houd het achter op grond (e) zolang het uitstel loopt, of "
+    "licht toe waarom niet."
+)
 UITSTEL_LOOPT = (
     "Staat in het antwoord, maar het informeren over deze verstrekking is uitgesteld om iemands "
     "veiligheid (SH-14). Houd haar achter op grond (e) zolang het uitstel loopt, of licht toe waarom niet."
@@ -331,7 +336,7 @@ def _besluit_items(actor, v) -> list[tuple[str, str, str]]:
         return (
             [(u["uuid"], u["label"], u["reden"]) for u in _uitgesloten(uitgesloten or [])]
             + getoond
-            + _overige_items(overzicht)
+            + _overige_items(v, overzicht)
         )
     return [(str(i), f"Item {str(i)[:8]}", "Genoemd in het verzoek.") for i in v.items]
 
@@ -341,11 +346,13 @@ def _dag(iso: str) -> str:
     return date_format(dag, "j F Y") if dag else "onbekende datum"
 
 
-def _overige_items(overzicht: dict) -> list[tuple[str, str, str]]:
-    """The answer's provisions, consents and signals, which a decision may withhold too (RI-07); a
-    provision whose informing is still postponed is flagged: the answer would tell the client about it."""
+def _overige_items(v, overzicht: dict) -> list[tuple[str, str, str]]:
+    """The answer's provisions, consents and signals, which a decision may withhold too (RI-07), and the
+    sharing decisions not yet executed whose informing is postponed; a provision or decision under
+    postponement is flagged: the answer would tell the client about it (SH-14)."""
     gegevens = overzicht["gegevens"]
-    uitgesteld = selectors.met_uitgesteld_informeren([o["uuid"] for o in overzicht["ontvangers"]])
+    loopt = selectors.uitstel_loopt(v, overzicht)
+    uitgesteld = {u["item"] for u in loopt}
     return (
         [
             (
@@ -355,6 +362,7 @@ def _overige_items(overzicht: dict) -> list[tuple[str, str, str]]:
             )
             for o in overzicht["ontvangers"]
         ]
+        + [(u["item"], _uitstel_label(u), UITSTEL_BESLUIT) for u in loopt if u["soort"] == "deelbesluit"]
         + [
             (t["uuid"], f"Toestemming van {_dag(t['datum'])} ({t['doel']})", IN_HET_ANTWOORD)
             for t in gegevens["toestemmingen"]
@@ -366,14 +374,18 @@ def _overige_items(overzicht: dict) -> list[tuple[str, str, str]]:
     )
 
 
-def _uitgesteld(overzicht: dict) -> list[str]:
-    """SH-14: the provisions in the answer whose informing is still postponed, as the decision form names
-    them: the preview warns before anyone decides (the decision form flags the same rows)."""
-    uitgesteld = selectors.met_uitgesteld_informeren([o["uuid"] for o in overzicht["ontvangers"]])
+def _uitstel_label(u: dict) -> str:
+    if u["soort"] == "deelbesluit":
+        return f"Besluit over delen met {u['ontvanger']} van {_dag(u['datum'])} (dossier {u['dossier']})"
+    return f"Verstrekking aan {u['ontvanger']} op {_dag(u['datum'])}"
+
+
+def _uitgesteld(v, overzicht: dict) -> list[tuple[str, str]]:
+    """SH-14: what the answer would reveal of a postponement of informing, as the decision form names and
+    explains it: the preview warns before anyone decides (the decision form flags the same rows)."""
     return [
-        f"Verstrekking aan {o['ontvanger']} op {_dag(o['datum'])} ({o['doel']})"
-        for o in overzicht["ontvangers"]
-        if o["uuid"] in uitgesteld
+        (_uitstel_label(u), UITSTEL_BESLUIT if u["soort"] == "deelbesluit" else UITSTEL_LOOPT)
+        for u in selectors.uitstel_loopt(v, overzicht)
     ]
 
 
@@ -798,8 +810,7 @@ def overzicht(request, uuid, actor):
             "a": _antwoord(data),
             "voorbeeld": voorbeeld,
             "uitgesloten": rijen,
-            "uitgesteld": _uitgesteld(data) if voorbeeld else [],
-            "uitstel_loopt": UITSTEL_LOOPT,
+            "uitgesteld": _uitgesteld(v, data) if voorbeeld else [],
             "uitgevoerd_op": _datum(v.uitvoering.get("datum")),
             "besluit": {
                 "uitkomst": f.STATUS.get(besluit.get("uitkomst", ""), ""),

@@ -21,7 +21,7 @@ from zorgvuldig.dossiers.tests import hulp as dossierhulp
 from zorgvuldig.portaal.tests.hulp import inloggen, sam_en_moeder
 from zorgvuldig.rechten.models import Verzoek
 from zorgvuldig.rechten.tests.hulp import VERIFIEER, beantwoord_volledig, mandaat
-from zorgvuldig.verstrekkingen.models import Verstrekking
+from zorgvuldig.verstrekkingen.models import Deelbesluit, Verstrekking
 from zorgvuldig.verstrekkingen.tests import hulp as deelhulp
 from zorgvuldig.verstrekkingen.tests.test_api_deelbesluiten import consulteer
 
@@ -119,7 +119,7 @@ def test_h1_ri_07_sh_14_a_withheld_postponed_provision_leaves_no_trace_in_the_an
 
     # SH-14: the preview warns before anyone decides, as the decision form does
     voorbeeld = ui(regio.leidinggevende).get(f"/verzoeken/{v.uuid}/overzicht").content.decode()
-    assert "Let op: het informeren over een verstrekking is uitgesteld (SH-14)." in voorbeeld
+    assert "Let op: het informeren van de cliënt is uitgesteld (SH-14)." in voorbeeld
     assert "Houd haar achter op grond (e) zolang het uitstel loopt" in voorbeeld
 
     r = lg.post(
@@ -211,4 +211,86 @@ def test_sh_14_ri_07_the_preview_warns_while_a_postponement_awaits_approval(regi
     _deel_met_veilig_thuis_uitgesteld(regio, api, sam, goedgekeurd=False)
     v, _url, _lg = _inzage_in_behandeling(regio, api, client, sam)
     voorbeeld = ui(regio.leidinggevende).get(f"/verzoeken/{v.uuid}/overzicht").content.decode()
-    assert "Let op: het informeren over een verstrekking is uitgesteld (SH-14)." in voorbeeld
+    assert "Let op: het informeren van de cliënt is uitgesteld (SH-14)." in voorbeeld
+
+
+def _deel_besloten_niet_uitgevoerd(regio, api, sam):
+    """E5 for Sam, decided but not executed: informing postponed in the wizard, no provision yet — only
+    the decision's log lines. Returns the decision's API URL and uuid."""
+    d = dossierhulp.dossier(regio, persoon=sam)
+    dossierhulp.gestart(regio, d)
+    feit = dossierhulp.notitie(regio, d, tekst="Huisbezoek afgelegd; Sam was aanwezig.")
+    medewerker = api(regio.medewerker)
+    body = deelhulp.g5_aan_vt(regio, SimpleNamespace(dossier=d, feit=feit))
+    r = medewerker.post("/api/v1/deelbesluiten", body, format="json")
+    assert r.status_code == 201, r.content
+    url = r.json()["url"]
+    assert consulteer(medewerker, url, regio).status_code == 200
+    besluit = {"besluit": "delen", "redenen": "Nodig voor het onderzoek."}
+    assert medewerker.post(f"{url}/_besluiten", besluit, format="json").status_code == 200
+    return url, r.json()["uuid"]
+
+
+def test_sh_14_ri_07_a_decided_share_not_yet_executed_is_flagged_and_can_be_withheld(regio, api, ui, client):
+    """SH-14, RI-07, RI-17 (FG review): the worker decided to share with Veilig Thuis and postponed telling
+    the family, but has not shared yet. There is no provision to withhold, yet the answer's "who saw my
+    data" would list "Besluit over delen genomen" and the consultation. The preview and the decision form
+    warn of the decision and offer it; withheld on ground (e), it leaves no trace — also when the share is
+    executed between the inzage decision and its execution."""
+    sam, _moeder = sam_en_moeder(regio)
+    deel_url, deel_uuid = _deel_besloten_niet_uitgevoerd(regio, api, sam)
+    v, url, lg = _inzage_in_behandeling(regio, api, client, sam)
+
+    voorbeeld = ui(regio.leidinggevende).get(f"/verzoeken/{v.uuid}/overzicht").content.decode()
+    assert "Let op: het informeren van de cliënt is uitgesteld (SH-14)." in voorbeeld
+    assert "Besluit over delen met Veilig Thuis Zuid-Holland van" in voorbeeld
+    assert "Nog niet uitgevoerd, maar het informeren is uitgesteld" in voorbeeld
+    pagina = ui(regio.leidinggevende).get(f"/verzoeken/{v.uuid}").content.decode()
+    assert re.search(r'name="achter_\d+"[^>]*>\s*<label[^>]*>Besluit over delen met Veilig Thuis', pagina)
+    api_voorbeeld = lg.get(f"{url}/overzicht").json()
+    assert [(u["soort"], u["item"]) for u in api_voorbeeld["uitstelLoopt"]] == [("deelbesluit", deel_uuid)]
+
+    r = lg.post(
+        f"{url}/_besluiten",
+        {
+            "uitkomst": "gedeeltelijk",
+            "redenen": "Een deel van de gegevens krijgt u niet, ter bescherming van anderen.",
+            "achtergehouden": [{"item": deel_uuid, "grond": "e"}],
+            "mandaat": mandaat(regio.leidinggevende),
+        },
+        format="json",
+    )
+    assert r.status_code == 200, r.content
+    # the share goes out before the answer does: withholding the decision withholds its provision
+    uitvoering = {"datum": today().isoformat(), "vorm": "digitaal"}
+    assert api(regio.medewerker).post(f"{deel_url}/_uitvoeren", uitvoering, format="json").status_code == 200
+    assert lg.post(f"{url}/_uitvoeren", {"vorm": "schriftelijk"}, format="json").status_code == 200
+
+    antwoord = lg.get(f"{url}/overzicht").json()
+    assert antwoord["ontvangers"] == [] and antwoord["onvolledig"] is True
+    assert antwoord["inzagen"], "other acts on Sam's data are still listed (RI-17)"
+    regels = json.dumps(antwoord["inzagen"], ensure_ascii=False)
+    for woord in VERRADERS:
+        assert woord not in regels, woord
+    pagina = client.get(f"/mijn/verzoeken/{v.uuid}").content.decode()
+    for woord in VERRADERS:
+        assert woord not in pagina, woord
+
+
+def test_ri_17_a_decision_not_withheld_or_not_postponed_stays_in_who_saw_my_data(regio, api, client):
+    """The control: only a postponement is flagged, and only withholding removes the lines (RI-17)."""
+    sam, _moeder = sam_en_moeder(regio)
+    _deel_url, deel_uuid = _deel_besloten_niet_uitgevoerd(regio, api, sam)
+    _v, url, lg = _inzage_in_behandeling(regio, api, client, sam)
+    als_systeem()
+    Deelbesluit.objects.filter(uuid=deel_uuid).update(informeren_moment="na")  # the family is told after
+    assert lg.get(f"{url}/overzicht").json()["uitstelLoopt"] == []
+    r = lg.post(
+        f"{url}/_besluiten",
+        {"uitkomst": "toegewezen", "redenen": "U krijgt alles.", "mandaat": mandaat(regio.leidinggevende)},
+        format="json",
+    )
+    assert r.status_code == 200, r.content
+    assert lg.post(f"{url}/_uitvoeren", {"vorm": "schriftelijk"}, format="json").status_code == 200
+    acties = {r["actie"] for r in lg.get(f"{url}/overzicht").json()["inzagen"]}
+    assert {"Besluit over delen genomen", "Consultatie vastgelegd"} <= acties

@@ -369,3 +369,17 @@ def test_ri_01_requests_are_recorded_by_handlers_the_fg_oversees():
         assert mag_registreren(rollen), rollen
     for rollen in (["fg"], ["beheerder"], ["auditor"], []):
         assert not mag_registreren(rollen), rollen
+
+
+def test_ri_07_sh_14_a_decision_is_in_postponement_only_when_postponed_and_not_executed():
+    """SH-14: only a postponement, and only while no provision exists: an executed share is flagged through
+    its provision instead."""
+    from zorgvuldig.verstrekkingen import policies as delen
+
+    for status in (delen.CONCEPT, delen.CONSULTATIE, delen.BESLOTEN, delen.BEEINDIGD):
+        assert p.besluit_in_uitstel(status, delen.UITGESTELD), status
+        assert not p.besluit_in_uitstel(status, delen.NA), status
+        assert not p.besluit_in_uitstel(status, delen.VOOR), status
+        assert not p.besluit_in_uitstel(status, ""), status
+    for status in (delen.UITGEVOERD, delen.INFORMEREN_UITGESTELD, delen.CLIENT_GEINFORMEERD):
+        assert not p.besluit_in_uitstel(status, delen.UITGESTELD), status
