@@ -14,8 +14,9 @@ which persons, records and recipients the breach may concern, in a handful of se
   period (index `verstrekking_fg_ontvanger_idx`).
 
 Both sources are united: a person found either way may be affected. Pseudonyms that lead to no person
-record the FG may see (another kind of subject, a destroyed subject, another controller's person) are
-counted as `nietHerleidbaar`, never resolved.
+record the FG may see are counted as `nietHerleidbaar`, never resolved, per reason (`NIET_HERLEIDBAAR`):
+a destroyed subject, one the verwijsindex knows by BSN only, another controller's person, another kind of
+subject.
 """
 
 from __future__ import annotations
@@ -126,8 +127,17 @@ class Getroffen:
     personen: list[dict] = field(default_factory=list)  # {id, uuid, naam}, sorted by name
     records: list[dict] = field(default_factory=list)  # {type, uuid, aantal}
     ontvangers: list[dict] = field(default_factory=list)  # {organisatie (uuid|None), naam, aantal}
-    niet_herleidbaar: int = 0
+    # why a subject cannot be named, per reason (`NIET_HERLEIDBAAR`): the FG must still reach them
+    waarom: dict[str, int] = field(default_factory=dict)
     verstrekkingen: int = 0
+
+    @property
+    def niet_herleidbaar(self) -> int:
+        return sum(self.waarom.values())
+
+    def tel(self, reden: str, aantal: int = 1) -> None:
+        if aantal:
+            self.waarom[reden] = self.waarom.get(reden, 0) + aantal
 
     def tellingen(self) -> dict:
         return {
@@ -136,7 +146,21 @@ class Getroffen:
             "ontvangers": len(self.ontvangers),
             "verstrekkingen": self.verstrekkingen,
             "nietHerleidbaar": self.niet_herleidbaar,
+            "nietHerleidbaarWaarom": dict(sorted(self.waarom.items())),
         }
+
+
+# Why the search cannot name an affected subject, and what the FG can do (GDPR art 34 asks to inform them).
+NIET_HERLEIDBAAR = {
+    "vernietigd": "hun gegevens zijn vernietigd; het logboek noemt hen niet meer (AU-07). Er is niemand meer "
+    "te informeren via zorgvuldig",
+    "verwijsindex": "zij zijn alleen op BSN bekend in de verwijsindex (een signaal of een matchbericht). De "
+    "VI-beheerder kan nagaan wie het zijn en hen informeren",
+    "andere_verwerkingsverantwoordelijke": "zij horen bij een andere verwerkingsverantwoordelijke. Meld het "
+    "datalek aan haar FG; zij informeert haar eigen betrokkenen",
+    "overig": "het zijn geen personen met een record (bijvoorbeeld een verzoek of een termijn). Kijk in het "
+    "logboek van de afbakening wat het zijn",
+}
 
 
 def _sql(pg: bool) -> dict[str, str]:
@@ -162,12 +186,13 @@ def _sql(pg: bool) -> dict[str, str]:
             + audit_waar
             + " AND a.object_uuid <> '' GROUP BY a.object_type, a.object_uuid"
         ),
-        # every subject pseudonym of the entries, with the person record it leads to (NULL: none, or
-        # not one the FG may see); one row per pseudonym (a pseudonym has one mapping row)
+        # every subject pseudonym of the entries, its subject key (NULL: the mapping is gone) and the person
+        # record it leads to (NULL: none, or not one the FG may see); one row per pseudonym (a pseudonym has
+        # one mapping row)
         "personen": (
-            "SELECT DISTINCT a.betrokkene, p.id FROM audit_auditregel a"
-            " LEFT JOIN audit_pseudoniem m ON m.pseudoniem = a.betrokkene AND m.sleutel LIKE 'persoon:%%'"
-            f" LEFT JOIN personen_persoon p ON p.uuid = {persoon_uuid}"
+            "SELECT DISTINCT a.betrokkene, m.sleutel, p.id FROM audit_auditregel a"
+            " LEFT JOIN audit_pseudoniem m ON m.pseudoniem = a.betrokkene"
+            f" LEFT JOIN personen_persoon p ON m.sleutel LIKE 'persoon:%%' AND p.uuid = {persoon_uuid}"
             + audit_waar
             + " AND a.betrokkene <> ''"
         ),
@@ -198,6 +223,7 @@ def getroffen_voor(actor, afb: Afbakening) -> Getroffen:
     persoon_ids: set[int] = set()
     records: dict[tuple[str, str], int] = {}
     verstrekt: dict[str, tuple] = {}
+    onzichtbaar: list[str] = []  # person keys whose row the FG cannot see (PostgreSQL row security)
     with connection.cursor() as cur:
         if afb.account_uuid:
             audit_params = [afb.account_uuid, vanaf, tot, afb.verwerkingsverantwoordelijke_uuid]
@@ -209,9 +235,13 @@ def getroffen_voor(actor, afb: Afbakening) -> Getroffen:
                 if soort == VERSTREKKING:
                     verstrekking_uuids.append(uuid)
             cur.execute(sql["personen"], audit_params)
-            via_log = cur.fetchall()
-            persoon_ids |= {pk for _pseudo, pk in via_log if pk is not None}
-            uit.niet_herleidbaar += sum(1 for _pseudo, pk in via_log if pk is None)
+            for _pseudo, sleutel, pk in cur.fetchall():
+                if pk is not None:
+                    persoon_ids.add(pk)
+                elif sleutel and sleutel.startswith("persoon:"):
+                    onzichtbaar.append(sleutel.removeprefix("persoon:"))
+                else:
+                    uit.tel(_reden(sleutel))
             for i in range(0, len(verstrekking_uuids), BLOK):
                 blok = [_uuid_param(u) for u in verstrekking_uuids[i : i + BLOK]]
                 cur.execute(
@@ -239,7 +269,19 @@ def getroffen_voor(actor, afb: Afbakening) -> Getroffen:
         else:
             persoon_ids.add(persoon_id)
         per_ontvanger[(org_id, naam)] = per_ontvanger.get((org_id, naam), 0) + 1
-    uit.niet_herleidbaar += zonder_persoon
+    uit.tel("verwijsindex", zonder_persoon)
+    if onzichtbaar:
+        # whether such a person still exists, at another controller, or was destroyed — never who it is
+        with tenancy.systeem():
+            vvs = list(
+                Persoon.objects.filter(uuid__in=_uuids(onzichtbaar)).values_list(
+                    "verwerkingsverantwoordelijke_id", flat=True
+                )
+            )
+        andere = sum(1 for vv in vvs if vv != afb.verwerkingsverantwoordelijke_id)
+        uit.tel("andere_verwerkingsverantwoordelijke", andere)
+        uit.tel("overig", len(vvs) - andere)
+        uit.tel("vernietigd", len(onzichtbaar) - len(vvs))
     uit.verstrekkingen = len(verstrekt)
     uit.records = [{"type": t, "uuid": u, "aantal": n} for (t, u), n in sorted(records.items())]
     orgs = {o.pk: o for o in Organisatie.objects.filter(pk__in={k[0] for k in per_ontvanger if k[0]})}
@@ -264,10 +306,29 @@ def getroffen_voor(actor, afb: Afbakening) -> Getroffen:
             {"id": pk, "uuid": str(u), "naam": " ".join(d for d in (vn, vv, gn) if d)}
             for pk, u, vn, vv, gn in rijen
         ]
-        uit.niet_herleidbaar += len(persoon_ids) - len(gevonden)
+        uit.tel("andere_verwerkingsverantwoordelijke", len(persoon_ids) - len(gevonden))
         uit.personen = sorted(gevonden, key=lambda p: (p["naam"], p["uuid"]))
     eigen = {p["uuid"] for p in uit.personen}
     uit.records = [r for r in uit.records if r["type"] != PERSOON or _met_streepjes(r["uuid"]) in eigen]
+    return uit
+
+
+def _reden(sleutel: str | None) -> str:
+    """Why a subject pseudonym that is no person key leads to no person record (`NIET_HERLEIDBAAR`)."""
+    if sleutel is None:
+        return "vernietigd"  # the mapping was deleted with the person (AU-07)
+    if sleutel.startswith("vi:"):
+        return "verwijsindex"
+    return "overig"
+
+
+def _uuids(waarden: list[str]) -> list[uuidlib.UUID]:
+    uit = []
+    for w in waarden:
+        try:
+            uit.append(uuidlib.UUID(w))
+        except ValueError:
+            continue
     return uit
 
 

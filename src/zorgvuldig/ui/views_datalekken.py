@@ -226,6 +226,11 @@ def _context(actor, uuid, formulieren: dict, getroffen=None) -> dict:
 def _getroffen(g: selectors.Getroffen) -> dict:
     return {
         "aantallen": g.tellingen(),
+        # RG-03, GDPR art 34: who could not be named, and how the FG can still reach them
+        "niet_herleidbaar": [
+            {"aantal": n, "uitleg": selectors.NIET_HERLEIDBAAR[reden]}
+            for reden, n in sorted(g.waarom.items())
+        ],
         "personen": g.personen[:MAX_RIJEN],
         "records": [
             {

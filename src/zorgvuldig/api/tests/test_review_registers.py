@@ -622,6 +622,7 @@ def test_rg_03_analysis_never_names_another_controllers_person(regio, api):
     assert r.status_code == 200, r.content
     assert "Leerlingsma" not in r.content.decode()
     assert str(leerling.uuid) not in r.content.decode()
+    assert r.json()["analyse"]["nietHerleidbaarWaarom"] == {"andere_verwerkingsverantwoordelijke": 1}
 
 
 def test_rp_04_two_exports_cannot_be_linked_by_row_order(regio, api, ontvanger):

@@ -297,7 +297,39 @@ def test_rg_03_affected_subjects_without_a_person_record_are_counted_not_resolve
     rij = datalek(regio, **_afbakening(regio, account=regio.medewerker))
     uitkomst = services.analyseer(actor=regio.actor(regio.fg), uuid=rij.uuid)
     assert [p["naam"] for p in uitkomst.personen] == ["Lisa Visser"]
-    assert uitkomst.niet_herleidbaar == 1
+    assert uitkomst.niet_herleidbaar == 1 and uitkomst.waarom == {"vernietigd": 1}
+
+
+def test_rg_03_the_fg_is_told_why_subjects_cannot_be_named_and_how_to_reach_them(regio, ui):
+    """RG-03, GDPR art 34 (FG review): the FG must inform the affected persons. A subject the search cannot
+    name is counted per reason with what the FG can do: destroyed (nothing left to inform through
+    zorgvuldig), known to the verwijsindex by BSN only (the VI-beheerder can), another kind of subject."""
+    from django.db import transaction
+
+    from zorgvuldig.audit import services as audit
+
+    g = Geschiedenis(regio)
+    with transaction.atomic():
+        for betrokkene in ("vi:1:" + "ab" * 32, f"verzoektermijn:{g.lisa.uuid}:inzage:besluit"):
+            audit.record(
+                actor=regio.actor(regio.medewerker),
+                actie="persoon.ingezien",
+                activiteit="sociaal-domein-ondersteuning",
+                betrokkenen=[betrokkene],
+            )
+    als_systeem()
+    assert audit.vergeet(f"persoon:{g.daan.uuid}") == 1
+    rij = datalek(regio, **_afbakening(regio, account=regio.medewerker))
+    uitkomst = services.analyseer(actor=regio.actor(regio.fg), uuid=rij.uuid)
+    assert uitkomst.waarom == {"overig": 1, "vernietigd": 1, "verwijsindex": 1}
+    als_systeem()
+    bewaard = Datalek.objects.get(pk=rij.pk).analyse
+    assert bewaard["nietHerleidbaar"] == 3
+    assert bewaard["nietHerleidbaarWaarom"] == {"overig": 1, "verwijsindex": 1, "vernietigd": 1}
+    pagina = ui(regio.fg).post(f"/datalekken/{rij.uuid}/zoeken", follow=True).content.decode()
+    assert "3 betrokkenen kan zorgvuldig niet bij naam noemen" in pagina
+    assert "De VI-beheerder kan nagaan wie het zijn en hen informeren" in pagina
+    assert "hun gegevens zijn vernietigd" in pagina
 
 
 def test_rg_03_affected_persons_of_a_recipient_and_outside_the_period(regio):
