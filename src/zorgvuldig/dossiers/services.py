@@ -70,6 +70,12 @@ def _record(actor, actie: str, dossier: Dossier, grant, velden, **extra) -> None
     )
 
 
+def _item(rij) -> dict:
+    """The item an entry about the dossier concerns (`koppeling`): an inzage answer that leaves the item
+    out leaves its lines out too, so a count of "Dossieritem vastgelegd" cannot betray it (RI-03, PE-11)."""
+    return {"item": str(rij.uuid)}
+
+
 def _nieuw_kenmerk() -> str:
     return f"D{today():%Y}-{secrets.token_hex(4).upper()}"
 
@@ -541,7 +547,7 @@ def registreer_verwijzing(*, actor, uuid, data: dict) -> Verwijzing:
         )
         rij.save()
         rij.betreft.set(betreft)
-        _record(actor, "dossier.item_geregistreerd", dossier, grant, ["verwijzing"])
+        _record(actor, "dossier.item_geregistreerd", dossier, grant, ["verwijzing"], koppeling=_item(rij))
     return rij
 
 
@@ -653,6 +659,7 @@ def registreer_notitie(*, actor, uuid, data: dict) -> Notitie:
             grant,
             [f"notitie.{sectie}"],
             grondslag=grondslag_code,
+            koppeling=_item(notitie),
         )
     return notitie
 
@@ -719,7 +726,14 @@ def registreer_verklaring(*, actor, uuid, notitie_uuid, persoon_uuid, tekst: str
         )
         rij.tekst_versleuteld = crypto.versleutel(rij, "tekst", tekst)  # unaltered: not even stripped
         rij.save()
-        _record(actor, "dossier.clientverklaring", dossier, grant, ["clientverklaring"])
+        _record(
+            actor,
+            "dossier.clientverklaring",
+            dossier,
+            grant,
+            ["clientverklaring"],
+            koppeling={**_item(notitie), "verklaring": str(rij.uuid)},
+        )
     return rij
 
 
@@ -756,7 +770,9 @@ def registreer_zrm(
         score.onderbouwing_versleuteld = crypto.versleutel(score, "onderbouwing", onderbouwing.strip())
         score.save()
         score.betreft.set(betreft[:1])
-        _record(actor, "dossier.item_geregistreerd", dossier, grant, [f"zrm.{domein}"])
+        _record(
+            actor, "dossier.item_geregistreerd", dossier, grant, [f"zrm.{domein}"], koppeling=_item(score)
+        )
     return score
 
 
@@ -814,7 +830,7 @@ def registreer_plan(*, actor, uuid, data: dict) -> Plan:
             raise DomainError("E_STATE_CONFLICT", "Er is tegelijk een andere planversie opgeslagen.") from exc
         plan.betreft.set(betreft)
         plan.notities.set(notities)
-        _record(actor, "dossier.item_geregistreerd", dossier, grant, ["plan"])
+        _record(actor, "dossier.item_geregistreerd", dossier, grant, ["plan"], koppeling=_item(plan))
     return plan
 
 
@@ -1102,7 +1118,14 @@ def registreer_veiligheidsbeoordeling(*, actor, uuid, data: dict):
         )
         rij.save()
         rij.betreft.set(betreft)
-        _record(actor, "dossier.item_geregistreerd", dossier, grant, ["veiligheidsbeoordeling"])
+        _record(
+            actor,
+            "dossier.item_geregistreerd",
+            dossier,
+            grant,
+            ["veiligheidsbeoordeling"],
+            koppeling=_item(rij),
+        )
     return rij
 
 

@@ -402,6 +402,18 @@ def in_inzagen(actie: str) -> bool:
     return actie not in VERZWEGEN_ACTIES
 
 
+def portaalhandeling_in_antwoord(
+    *, is_vertegenwoordiger: bool, actor_rol: str, namens: dict | None, indieners: frozenset[str]
+) -> bool:
+    """RI-03, RI-01: a representative's answer leaves out what others did in "Mijn gegevens" about the
+    person — the person's own log-ins, requests and revocations (a youth of 12 or older exercises these
+    rights alone, without the parent learning of it) and another representative's. The requester's own
+    acts stay; staff acts are judged elsewhere."""
+    if not is_vertegenwoordiger or actor_rol != "client":
+        return True
+    return (namens or {}).get("vertegenwoordiger") in indieners
+
+
 def adres_in_overzicht(geheim_adres: bool, is_vertegenwoordiger: bool) -> bool:
     """PE-03: a secret address — and with it the phone and e-mail that could lead to it — never reaches a
     representative; the person sees their own."""

@@ -542,6 +542,14 @@ def _casussen(ids) -> list[dict]:
     ]
 
 
+def _verzoeken_van_anderen(ids, indieners: frozenset[str]) -> frozenset[str]:
+    """RI-03: the person's rights requests filed by the person themselves or another representative; their
+    handling stays out of a representative's answer (the requester's own requests stay)."""
+    eigen = Q(indiener__uuid__in=indieners) & Q(indiener__isnull=False)
+    rijen = Verzoek.objects.filter(persoon_id__in=ids).exclude(eigen).values_list("uuid", flat=True)
+    return frozenset(str(u) for u in rijen)
+
+
 def _met_verstrekkingen(achterhouden) -> frozenset[str]:
     """Withholding a sharing decision withholds the provisions it led to, also one executed after the
     request was decided (RI-07, SH-14)."""
@@ -598,10 +606,15 @@ def _onthult(object_uuid: str, koppeling: dict | None, verzwegen: frozenset[str]
 
 
 def _inzagen(
-    sleutels: list[str], namen_vrijgegeven: bool, verzwegen: frozenset[str] = frozenset()
+    sleutels: list[str],
+    namen_vrijgegeven: bool,
+    verzwegen: frozenset[str] = frozenset(),
+    vertegenwoordiger: frozenset[str] | None = None,
 ) -> list[dict]:
     """RI-17: who saw or processed the data, by function and organisation — not by name unless the FG
-    decided so for this request; never an entry that reveals what the answer leaves out (`verzwegen`)."""
+    decided so for this request; never an entry that reveals what the answer leaves out (`verzwegen`).
+    `vertegenwoordiger`: the requester's records when a representative asks — the portal acts of anyone
+    else stay out (`policies.portaalhandeling_in_antwoord`)."""
     from zorgvuldig.audit.acties import ACTIES
     from zorgvuldig.audit.models import AuditRegel, Pseudoniem
     from zorgvuldig.organisaties.models import Gebruiker
@@ -623,12 +636,21 @@ def _inzagen(
             "kanaal",
             "object_uuid",
             "koppeling",
+            "actor_rol",
+            "namens",
         )
     )
     regels = [
         r
         for r in regels
-        if policies.in_inzagen(r["actie"]) and not _onthult(r["object_uuid"], r["koppeling"], verzwegen)
+        if policies.in_inzagen(r["actie"])
+        and not _onthult(r["object_uuid"], r["koppeling"], verzwegen)
+        and policies.portaalhandeling_in_antwoord(
+            is_vertegenwoordiger=vertegenwoordiger is not None,
+            actor_rol=r["actor_rol"],
+            namens=r["namens"],
+            indieners=vertegenwoordiger or frozenset(),
+        )
     ]
     organisaties = _organisatienamen({r["actor_organisatie"] for r in regels if r["actor_organisatie"]})
     namen = (
@@ -790,7 +812,13 @@ def stel_samen(verzoek: Verzoek, achterhouden: frozenset[str] | set[str] = froze
             "bewaartermijnen": BEWAARTERMIJNEN,
             "rechten": RECHTEN,
             "geautomatiseerdeVerwerking": UITLEG_VERWIJSINDEX,
-            "inzagen": _inzagen(sleutels, verzoek.naam_vermelding, _verzwegen(achterhouden, uitgesloten)),
+            "inzagen": _inzagen(
+                sleutels,
+                verzoek.naam_vermelding,
+                _verzwegen(achterhouden, uitgesloten)
+                | (_verzoeken_van_anderen(ids, indieners) if is_vertegenwoordiger else frozenset()),
+                indieners if is_vertegenwoordiger else None,
+            ),
             # RI-07: part of the answer was withheld by the decision; the reader is not told that what
             # is listed is all there is (the decision names the ground)
             "onvolledig": bool(achterhouden),

@@ -383,3 +383,26 @@ def test_ri_07_sh_14_a_decision_is_in_postponement_only_when_postponed_and_not_e
         assert not p.besluit_in_uitstel(status, ""), status
     for status in (delen.UITGEVOERD, delen.INFORMEREN_UITGESTELD, delen.CLIENT_GEINFORMEERD):
         assert not p.besluit_in_uitstel(status, delen.UITGESTELD), status
+
+
+def test_ri_03_a_representatives_answer_keeps_only_the_requesters_own_portal_acts():
+    """RI-03 (portal review H1): the youth's own portal acts, and another representative's, stay out of a
+    representative's answer; the person's own answer and staff acts are not filtered here."""
+    eigen = frozenset({"moeder-1", "moeder-2"})
+    zelf = {"hoedanigheid": "zelf"}
+    moeder = {"hoedanigheid": "ouder_met_gezag", "vertegenwoordiger": "moeder-2"}
+    vader = {"hoedanigheid": "ouder_met_gezag", "vertegenwoordiger": "vader-1"}
+    for namens, verwacht in ((zelf, False), (moeder, True), (vader, False), (None, False)):
+        assert (
+            p.portaalhandeling_in_antwoord(
+                is_vertegenwoordiger=True, actor_rol="client", namens=namens, indieners=eigen
+            )
+            is verwacht
+        ), namens
+    for namens in (zelf, vader):
+        assert p.portaalhandeling_in_antwoord(
+            is_vertegenwoordiger=False, actor_rol="client", namens=namens, indieners=eigen
+        )
+        assert p.portaalhandeling_in_antwoord(
+            is_vertegenwoordiger=True, actor_rol="medewerker", namens=namens, indieners=eigen
+        )
