@@ -40,9 +40,12 @@ from zorgvuldig.organisaties.models import (
     Verwerkingsverantwoordelijke,
 )
 from zorgvuldig.organisaties.selectors import (
+    PROFIELEN_BEHEREN,
+    SIGNAAL_SCOPES,
     eigen_verwerkingsverantwoordelijke,
     gebruikers_voor,
     organisaties,
+    profielen_voor,
     sleutelversie,
     teams_voor,
     toetredingstand,
@@ -103,7 +106,11 @@ class GeheimhoudingsverklaringView(BasisView):
 ACT = "beheer-platform"
 ORGANISATIE_BEHEREN = "organisatie:beheren"
 CONFIGURATIE = services.CONFIGURATIE
-PROFIEL_SCOPE = f"{CONFIGURATIE}|{services.FG_SCOPE}"  # the FG reads profiles and decides on (l) (VI-23)
+PROFIEL_SCOPE = PROFIELEN_BEHEREN  # the beheerder; the FG reads profiles and decides on (l) (VI-23)
+# A signaler's system reads the rules its signals must meet: the own organisation's profile (VI-19) and the
+# regional field set (VI-09) — read-only, through the verwijsindex scopes a partner token carries.
+PROFIEL_LEZEN = f"{PROFIEL_SCOPE}|{SIGNAAL_SCOPES}"
+INSTELLINGEN_LEZEN = f"{CONFIGURATIE}|{SIGNAAL_SCOPES}"
 
 
 def _url(request, pad: str) -> str:
@@ -535,11 +542,16 @@ class ProfielenView(BasisView):
 
 
 class ProfielView(ItemView):
-    scopes = {"get": PROFIEL_SCOPE, "patch": PROFIEL_SCOPE}
+    """A VI-19 profile. The beheerder and the FG read any; a signaler (staff, or a partner token with
+    `signaal:registreren` or `signaal:beheren`) reads only the own organisation's — which criteria and
+    extra criteria a signal may name, whether agreement is sought first, the terms — and changes nothing.
+    Another organisation's profile is 404."""
+
+    scopes = {"get": PROFIEL_LEZEN, "patch": PROFIEL_SCOPE}
     verwerkingsactiviteit = ACT
 
     def zichtbaar(self, actor, uuid) -> None:
-        if not Profiel.objects.filter(uuid=uuid).exists():
+        if not profielen_voor(actor).filter(uuid=uuid).exists():
             raise NotFound()
 
     def antwoord(self, request, uuid) -> Response:
@@ -569,9 +581,10 @@ class ProfielView(ItemView):
 class InstellingenView(BasisView):
     """SPEC §0.2's regional `vi.*` settings; every change is audited (AU-02). Per-profile keys are at
     /profielen, `sharing.g5_participatiewet` at /organisaties, `monitoring.access_patterns` at
-    /toegangsbewaking; the other §0.2 keys are fixed by the installation (docs/integrators.md)."""
+    /toegangsbewaking; the other §0.2 keys are fixed by the installation (docs/integrators.md). A signaler
+    (also through a partner token) reads them: `fieldSet` says what a signal may hold (VI-09)."""
 
-    scopes = {"get": CONFIGURATIE, "patch": CONFIGURATIE}
+    scopes = {"get": INSTELLINGEN_LEZEN, "patch": CONFIGURATIE}
     verwerkingsactiviteit = ACT
 
     @extend_schema(responses=OpenApiTypes.OBJECT, operation_id="instellingen_read")

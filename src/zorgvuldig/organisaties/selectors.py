@@ -9,7 +9,7 @@ from django.db.models import Exists, OuterRef, QuerySet
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from zorgvuldig.organisaties import policies
-from zorgvuldig.organisaties.models import ApiToken, Gebruiker, Team
+from zorgvuldig.organisaties.models import ApiToken, Gebruiker, Profiel, Team
 
 
 def gebruikers_voor(user) -> QuerySet[Gebruiker]:
@@ -98,6 +98,24 @@ def toetredingstand(organisatie, op: dt.date) -> Toetredingstand:
         vanaf=gekozen.datum if gekozen else None,
         tot=gekozen.tot if gekozen else None,
     )
+
+
+# Who keeps the VI profiles (the beheerder) or decides on criterion (l) (the FG) reads every profile; a
+# signaler, the leidinggevende and their partner system read only their own organisation's (VI-19).
+PROFIELEN_BEHEREN = "configuratie:beheren|register:beheren"
+SIGNAAL_SCOPES = "signaal:registreren|signaal:beheren"
+
+
+def profielen_voor(actor) -> QuerySet[Profiel]:
+    """VI-19 profiles the actor may read: every one for the beheerder and the FG; for a signaler (also
+    through a partner token) only the profile of the own organisation — which criteria, extra criteria,
+    agreement and terms its signals must meet. Another organisation's profile is not visible (404)."""
+    qs = Profiel.objects.order_by("naam", "id")
+    if actor.is_systeem or actor.heeft(PROFIELEN_BEHEREN):
+        return qs
+    if actor.heeft(SIGNAAL_SCOPES) and actor.organisatie is not None and actor.organisatie.profiel_id:
+        return qs.filter(pk=actor.organisatie.profiel_id)
+    return qs.none()
 
 
 def eigen_verwerkingsverantwoordelijke(actor, verwerkingsverantwoordelijke_id: int) -> bool:

@@ -22,7 +22,7 @@ from zorgvuldig.api.base import (
     absolute,
     uuid_uit_url,
 )
-from zorgvuldig.api.pagination import Paginering
+from zorgvuldig.api.pagination import CURSOR, Paginering, PositiePaginering
 from zorgvuldig.api.permissions import actor_van
 from zorgvuldig.core.errors import DomainError, InvalidParam, NotFound
 from zorgvuldig.verwijsindex import policies, selectors, services
@@ -466,7 +466,14 @@ class MatchesView(BasisView):
         OpenApiParameter(
             "gewijzigdVanaf",
             OpenApiTypes.STR,
-            description="RFC 3339 date-time, or a date (00:00 Europe/Amsterdam); inclusive (polling)",
+            description="RFC 3339 date-time, or a date (00:00 Europe/Amsterdam); inclusive: where polling "
+            "starts",
+        ),
+        OpenApiParameter(
+            CURSOR,
+            OpenApiTypes.STR,
+            description="Opaque: `cursor` (or the `next` link) of an earlier answer; the matches changed "
+            "after it, oldest change first. Not with `page` or `gewijzigdVanaf`.",
         ),
     )
 
@@ -477,21 +484,27 @@ class MatchesView(BasisView):
             resource_type_field_name=None,
             many=True,
         ),
-        description="The matches the caller signals in; for the VI-beheerder a technical view with notice "
-        "delivery (API §2.3).",
+        description="The matches the caller signals in, ordered by (`gewijzigd`, `uuid`), oldest change "
+        "first; the body's `cursor` is where to poll from next (docs/integrators.md). For the VI-beheerder "
+        "a technical view with notice delivery (API §2.3).",
         operation_id="matches_list",
     )
     def get(self, request):
         actor = actor_van(request)
         if not actor.heeft(selectors.MATCH_SCOPE):
+            # the technical view has no `gewijzigd`: a polling parameter would be silently ignored
+            fouten = [
+                InvalidParam(naam, "not_allowed", "Niet in het technische overzicht.")
+                for naam in ("gewijzigdVanaf", CURSOR)
+                if naam in request.query_params
+            ]
+            if fouten:
+                raise DomainError("E_INVALID_INPUT", "Ongeldige parameter in de URL.", fouten)
             return Paginering.lijst(selectors.technisch_matches(), request, self)
-        matches = selectors.matches_zichtbaar_voor(actor)
         # a date as well (docs/integrators.md): from 00:00 Europe/Amsterdam; inclusive
         moment = parameters.tijdstip(request.query_params, "gewijzigdVanaf", tijdzone_verplicht=False)
-        if moment is not None:
-            matches = [m for m in matches if m.gewijzigd >= moment]
-        paginator = Paginering()
-        page = paginator.paginate_queryset(matches, request, view=self) or []
+        paginator = PositiePaginering(start="gewijzigdVanaf")
+        page = paginator.pagineer(selectors.matches_zichtbaar_voor(actor), request, self, vanaf=moment)
         selectors.log_match_inzage(actor, page)
         return paginator.get_paginated_response([_match(request, actor, m) for m in page])
 

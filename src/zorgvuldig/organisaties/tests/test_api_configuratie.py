@@ -334,8 +334,11 @@ def test_vi_22_family_matching_without_its_basis_is_409_and_audited(regio, api):
 
 @pytest.mark.parametrize("rol", ["medewerker", "leidinggevende", "vi_beheerder", "fg", "auditor"])
 def test_au_02_the_settings_are_the_beheerders(regio, api, rol):
+    """Only the beheerder changes them; a signaler (the mandated medewerker) and the leidinggevende read
+    them (VI-09: the field set says what a signal may hold), the other roles do not."""
     client = api(getattr(regio, rol))
-    assert client.get("/api/v1/instellingen").status_code == 403
+    leest = rol in {"medewerker", "leidinggevende"}
+    assert client.get("/api/v1/instellingen").status_code == (200 if leest else 403)
     r = client.patch("/api/v1/instellingen", {"vi": {"archiveMonths": 60}}, format="json")
     assert r.status_code == 403 and r.json()["code"] == "E_AC_NOT_AUTHORISED"
     assert Instellingen.huidig().archive_months == 24
