@@ -165,6 +165,9 @@ ACTIES: dict[str, str] = {
     "registerversie.opgesteld": "Nieuwe versie van het verwerkingsregister opgesteld (RG-01)",
     "registerversie.gewijzigd": "Conceptversie van het verwerkingsregister gewijzigd (RG-01)",
     "registerversie.goedgekeurd": "Versie van het verwerkingsregister goedgekeurd door de FG (RG-01)",
+    "verwerkingsregister.geexporteerd": (
+        "Verwerkingsregister geëxporteerd voor de Autoriteit Persoonsgegevens (RG-01, AVG art. 30(4))"
+    ),
     "dpia.opgesteld": "DPIA aangemaakt (RG-02)",
     "dpia.gewijzigd": "Stappen van een DPIA gewijzigd (RG-02)",
     "dpia.geadviseerd": "Advies van de FG over een DPIA vastgelegd (RG-02)",

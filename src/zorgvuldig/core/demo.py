@@ -440,6 +440,8 @@ def _registers() -> None:
         data={
             "categorieen_betrokkenen": "Inwoners die ondersteuning vragen of krijgen, en hun gezinsleden.",
             "categorieen_gegevens": "Naam, adres, BSN, gezinssituatie, gezondheid (bijzonder).",
+            # (e) public task: the statutory provisions it rests on (AVG art. 6(3), RG-01)
+            "grondslag_toelichting": "Jeugdwet art. 2.3 en 7.1.1.1; Wmo 2015 art. 2.3.2 en 5.2.1",
         },
     )
     registers.keur_versie_goed(actor=fg, activiteit_uuid=activiteit.uuid, versie_uuid=versie.uuid)

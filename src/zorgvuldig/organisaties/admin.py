@@ -1,8 +1,8 @@
 """The admin serves configuration only: no model with personal content is registered (AC-06).
 
 Controllers and organisations are saved through the services, as over the API: every change is audited
-(AU-02) and checked the same way. A beheerder changes those of its own controller (AC-15) and sees the
-others read-only; new controllers join the region through import-config, and nothing is deleted here."""
+(AU-02) and checked the same way. A beheerder records a new controller with its FG and changes those of
+its own controller (AC-15), and sees the others read-only; nothing is deleted here."""
 
 from django import forms
 from django.contrib import admin
@@ -13,9 +13,9 @@ from zorgvuldig.organisaties import services
 from zorgvuldig.organisaties.models import Organisatie, Team, Verwerkingsverantwoordelijke
 from zorgvuldig.organisaties.selectors import eigen_verwerkingsverantwoordelijke
 
-VV_VELDEN = ["naam", "fg_naam", "fg_email", "fg_telefoon"]
+VV_VELDEN = services.VV_VELDEN
 # the services' error names (API §2.1) → the admin's fields
-VELD_VAN = {api: veld for veld, api in services.ORGANISATIE_NAMEN.items()}
+VELD_VAN = {api: veld for veld, api in [*services.ORGANISATIE_NAMEN.items(), *services.VV_NAMEN.items()]}
 
 
 def _actor(request) -> Actor:
@@ -43,21 +43,58 @@ class _EigenVerwerkingsverantwoordelijke(admin.ModelAdmin):
         raise NotImplementedError
 
 
+class VerwerkingsverantwoordelijkeForm(forms.ModelForm):
+    actor: Actor | None = None  # set per request by the admin
+
+    class Meta:
+        model = Verwerkingsverantwoordelijke
+        fields = ["code", *VV_VELDEN]
+
+    def validate_unique(self) -> None:
+        pass  # the service names a taken code, as over the API
+
+    def clean(self):
+        data = super().clean()
+        if self.errors or self.actor is None or self.instance.pk is not None:
+            return data
+        try:
+            services.controleer_verwerkingsverantwoordelijke(
+                actor=self.actor, data={veld: data.get(veld) for veld in ["code", *VV_VELDEN]}
+            )
+        except DomainError as exc:
+            _naar_formulier(self, exc)
+        return data
+
+
 @admin.register(Verwerkingsverantwoordelijke)
 class VerwerkingsverantwoordelijkeAdmin(_EigenVerwerkingsverantwoordelijke):
     list_display = ["code", "naam"]
     fields = ["code", *VV_VELDEN]
-    readonly_fields = ["code"]
+    form = VerwerkingsverantwoordelijkeForm
 
     def vv_id(self, obj) -> int:
         return obj.pk
 
+    def get_readonly_fields(self, request, obj=None):
+        return ["code"] if obj is not None else []  # fixed once created, as over the API
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        form.actor = _actor(request)
+        return form
+
     def has_add_permission(self, request) -> bool:
-        return False  # a new controller joins the region through import-config
+        # a new controller with its FG (AC-15); its organisations and users follow through import-config
+        return super().has_add_permission(request) and _actor(request).heeft(services.ORGANISATIE_BEHEREN)
 
     def save_model(self, request, obj, form, change) -> None:
-        data = {veld: form.cleaned_data[veld] for veld in VV_VELDEN if veld in form.changed_data}
-        services.wijzig_verwerkingsverantwoordelijke(actor=_actor(request), uuid=obj.uuid, data=data)
+        if change:
+            data = {veld: form.cleaned_data[veld] for veld in VV_VELDEN if veld in form.changed_data}
+            services.wijzig_verwerkingsverantwoordelijke(actor=_actor(request), uuid=obj.uuid, data=data)
+        else:
+            data = {veld: form.cleaned_data.get(veld) for veld in ["code", *VV_VELDEN]}
+            nieuw = services.maak_verwerkingsverantwoordelijke(actor=_actor(request), data=data)
+            obj.pk, obj.uuid = nieuw.pk, nieuw.uuid  # the admin's redirect and message use them
 
 
 class OrganisatieForm(forms.ModelForm):

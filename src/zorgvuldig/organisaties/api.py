@@ -232,6 +232,20 @@ class VerwerkingsverantwoordelijkeWijzigSerializer(_AlleenLezen):
     # the RP-06 switch is not here but at /toegangsbewaking (ADR 0006 item 22): `monitoring` is refused
 
 
+class NieuweFgSerializer(StrictSerializer):
+    naam = serializers.CharField(max_length=200, allow_blank=True)
+    email = serializers.EmailField(max_length=254, allow_blank=True)
+    telefoon = serializers.CharField(max_length=32, allow_blank=True, required=False)
+
+
+class VerwerkingsverantwoordelijkeSerializer(VerwerkingsverantwoordelijkeWijzigSerializer):
+    """A new controller (AC-15): its name and its FG (name and e-mail required); `code` optional."""
+
+    code = serializers.SlugField(max_length=64, required=False)  # type: ignore[assignment]
+    naam = serializers.CharField(max_length=200, allow_blank=True)
+    fg = NieuweFgSerializer()  # type: ignore[assignment]
+
+
 class OrganisatieAdresSerializer(StrictSerializer):
     straat = serializers.CharField(max_length=200, allow_blank=True, required=False)
     huisnummer = serializers.CharField(max_length=16, allow_blank=True, required=False)
@@ -387,16 +401,34 @@ def _profiel_data(request, v: dict) -> dict:
 
 
 class VerwerkingsverantwoordelijkenView(BasisView):
-    """Any signed-in staff member reads the controllers (API §2.1). New controllers join the region through
-    import-config (ADR 0006 item 8): a beheerder manages its own controller only (AC-15)."""
+    """Any signed-in staff member reads the controllers (API §2.1); the beheerder records a new one with its
+    FG (AC-15). Its organisations, users, register and accession then come through import-config: a
+    beheerder manages only his own controller's."""
 
-    scopes = {"get": "publiek"}
+    scopes = {"get": "publiek", "post": ORGANISATIE_BEHEREN}
     verwerkingsactiviteit = ACT
 
     @extend_schema(responses=OpenApiTypes.OBJECT, operation_id="verwerkingsverantwoordelijken_list")
     def get(self, request):
         rijen = Verwerkingsverantwoordelijke.objects.order_by("naam", "id")
         return Paginering.lijst([vv_representatie(request, vv) for vv in rijen], request, self)
+
+    @extend_schema(
+        request=VerwerkingsverantwoordelijkeSerializer,
+        responses={201: OpenApiTypes.OBJECT},
+        operation_id="verwerkingsverantwoordelijken_create",
+        description="Een nieuwe verwerkingsverantwoordelijke met haar FG (AC-15); `code` is uniek en "
+        "volgt anders uit de naam. Organisaties, gebruikers en toetreding volgen via import-config.",
+    )
+    def post(self, request):
+        ser = VerwerkingsverantwoordelijkeSerializer(data=request.data)
+        ser.is_valid(raise_exception=True)
+        v = ser.validated_data
+        data = {"naam": v["naam"], **{f"fg_{k}": w for k, w in v["fg"].items()}}
+        if "code" in v:
+            data["code"] = v["code"]
+        vv = services.maak_verwerkingsverantwoordelijke(actor=actor_van(request), data=data)
+        return Response(vv_representatie(request, vv), status=status.HTTP_201_CREATED)
 
 
 class VerwerkingsverantwoordelijkeView(ItemView):

@@ -139,6 +139,23 @@ def demo_weigering(
     return None
 
 
+# --- a new controller (API §2.1, AC-15) ------------------------------------------------------------------
+
+
+def nieuwe_controller_fouten(*, naam: str, fg_naam: str, fg_email: str) -> dict[str, str]:
+    """Why a new controller may not be recorded, per API field (empty: it may). AC-15: every controller has
+    its own FG, reachable by e-mail — the contact the verwerkingsregister (AVG art. 30(1)(a)), breach
+    notices and data subjects need — so a controller is not recorded without one."""
+    fouten = {}
+    if not naam.strip():
+        fouten["naam"] = "Geef de verwerkingsverantwoordelijke een naam."
+    if not fg_naam.strip():
+        fouten["fg.naam"] = "Noem de functionaris gegevensbescherming (FG) van deze verantwoordelijke."
+    if not fg_email.strip():
+        fouten["fg.email"] = "Geef het e-mailadres van de FG: daar kunnen betrokkenen en de AP terecht."
+    return fouten
+
+
 # --- separation of duties (AC-06) ----------------------------------------------------------------------
 
 # The technical beheerder reaches no content; the FG and the auditor supervise. None of them may also

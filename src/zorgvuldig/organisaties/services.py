@@ -665,11 +665,114 @@ def _tekstlijst_fout(waarde, max_lengte: int) -> str | None:
 
 # -- controllers --
 
+ORGANISATIE_BEHEREN = "organisatie:beheren"
+VV_VELDEN = ["naam", "fg_naam", "fg_email", "fg_telefoon"]
+VV_LENGTES = {"code": 64, "naam": 200, "fg_naam": 200, "fg_email": 254, "fg_telefoon": 32}
+# model field → API name, for the errors (the admin maps them back to its fields)
+VV_NAMEN = {
+    "code": "code",
+    "naam": "naam",
+    "fg_naam": "fg.naam",
+    "fg_email": "fg.email",
+    "fg_telefoon": "fg.telefoon",
+}
+
+
+def _schoon_vv(data: dict) -> dict:
+    schoon = {k: (v.strip() if isinstance(v, str) else v) for k, v in data.items()}
+    if schoon.get("fg_email"):
+        schoon["fg_email"] = schoon["fg_email"].lower()
+    return schoon
+
+
+def controleer_verwerkingsverantwoordelijke(*, actor, data: dict) -> None:
+    """Every reason a new controller (`code`, `naam`, `fg_naam`, `fg_email`, `fg_telefoon`) may not be
+    recorded, raised as one DomainError; the admin form calls this too, before saving."""
+    from django.core.exceptions import ValidationError
+    from django.core.validators import validate_email, validate_slug
+
+    from zorgvuldig.organisaties.models import Verwerkingsverantwoordelijke
+
+    if not (actor.is_systeem or actor.heeft(ORGANISATIE_BEHEREN)):
+        raise DomainError(
+            "E_AC_NOT_AUTHORISED", "Alleen de beheerder legt een nieuwe verwerkingsverantwoordelijke vast."
+        )
+    data = _schoon_vv(data)
+    fouten = [
+        InvalidParam(naam, "required", reden)
+        for naam, reden in policies.nieuwe_controller_fouten(
+            naam=data.get("naam") or "",
+            fg_naam=data.get("fg_naam") or "",
+            fg_email=data.get("fg_email") or "",
+        ).items()
+    ]
+    for veld, lengte in VV_LENGTES.items():
+        if len(data.get(veld) or "") > lengte:
+            fouten.append(InvalidParam(VV_NAMEN[veld], "invalid", f"Ten hoogste {lengte} tekens."))
+    if data.get("fg_email"):
+        try:
+            validate_email(data["fg_email"])
+        except ValidationError:
+            fouten.append(InvalidParam("fg.email", "invalid", "Geen geldig e-mailadres."))
+    if code := data.get("code"):
+        try:
+            validate_slug(code)
+        except ValidationError:
+            fouten.append(
+                InvalidParam("code", "invalid", "Alleen letters, cijfers, streepjes en liggende streepjes.")
+            )
+        else:
+            if Verwerkingsverantwoordelijke.objects.filter(code=code).exists():
+                fouten.append(
+                    InvalidParam("code", "unique", "Er is al een verwerkingsverantwoordelijke met deze code.")
+                )
+    if fouten:
+        raise _ongeldig(fouten, "De verwerkingsverantwoordelijke kan zo niet worden vastgelegd.")
+
+
+@audit.geweigerd_gelogd("configuratie.gewijzigd", ACTIVITEIT)
+def maak_verwerkingsverantwoordelijke(*, actor, data: dict):
+    """AC-15, API §2.1: a new controller joins the region — a municipal executive or a partner's board —
+    recorded by the beheerder (`organisatie:beheren`) with its FG. It is organisational data, no content
+    (AC-06): the record gives its maker nothing of the new controller, whose organisations, users, register
+    and accession follow through import-config (AC-15: a beheerder manages only his own controller). `code`
+    is derived from the name when absent. A demo installation's new controller is fictional like the rest,
+    so import-config's demo guard keeps holding (API §3.1). The entry goes to the log of the maker's
+    controller, whose FG supervises him; the system's names the new controller."""
+    from zorgvuldig.organisaties.models import Verwerkingsverantwoordelijke
+
+    data = _schoon_vv(data)
+    controleer_verwerkingsverantwoordelijke(actor=actor, data=data)
+    code = data.get("code") or _vrije_code(
+        Verwerkingsverantwoordelijke, data["naam"], "verwerkingsverantwoordelijke"
+    )
+    with transaction.atomic():
+        vv = Verwerkingsverantwoordelijke(
+            code=code, demo=Verwerkingsverantwoordelijke.objects.filter(demo=True).exists()
+        )
+        velden = _zet(vv, data, VV_VELDEN)
+        try:
+            with transaction.atomic():
+                vv.save()
+        except IntegrityError as exc:  # the same code, created at the same moment
+            raise _ongeldig(
+                [InvalidParam("code", "unique", "Er is al een verwerkingsverantwoordelijke met deze code.")]
+            ) from exc
+        audit.record(
+            actor=actor,
+            actie="configuratie.gewijzigd",
+            activiteit=ACTIVITEIT,
+            object=vv,
+            velden=["code", *velden],
+            verwerkingsverantwoordelijke=str(vv.uuid),
+        )
+    return vv
+
 
 @audit.geweigerd_gelogd("configuratie.gewijzigd", ACTIVITEIT)
 def wijzig_verwerkingsverantwoordelijke(*, actor, uuid, data: dict):
     """AC-15: a controller's name and FG contact (`naam`, `fg_naam`, `fg_email`, `fg_telefoon`), by a
-    beheerder of that controller. New controllers join the region through import-config."""
+    beheerder of that controller."""
     from zorgvuldig.organisaties.models import Verwerkingsverantwoordelijke
 
     with transaction.atomic():

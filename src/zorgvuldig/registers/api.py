@@ -6,7 +6,9 @@ controller (AC-15): another controller's purpose, version or DPIA is not found (
 organisational data, no personal data of data subjects; writes are audited, reads are not.
 
 Paths beyond API.md: `/verwerkingsactiviteiten/{uuid}/versies[/{uuid}[/_goedkeuren]]` (the versions of an
-entry, RG-01), `DELETE /doelen/{uuid}` (a purpose the FG added, GP-02) and `GET /registercontrole`.
+entry, RG-01), `DELETE /doelen/{uuid}` (a purpose the FG added, GP-02), `GET /registercontrole` and
+`GET /verwerkingsregister` (the FG's export for the Autoriteit Persoonsgegevens, GDPR art 30(4); JSON, or
+CSV with `Accept: text/csv`; audited).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from django.urls import URLPattern, path
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field
 from rest_framework import serializers, status
+from rest_framework.renderers import BaseRenderer, JSONRenderer
 from rest_framework.response import Response
 
 from zorgvuldig.api.base import (
@@ -163,12 +166,13 @@ def _doel_urls(request, actor, codes: list[str]) -> list[str]:
 
 
 def _items(request, actor, versie: Registerversie | None) -> dict:
-    """RG-01's items of a version under their API names (None: no version)."""
+    """RG-01's items of a version under their API names (None: no version); the retention in words."""
     if versie is None:
         return dict.fromkeys((n for n in VERSIE_API.values() if n != "wijziging"), None)
     uit = {VERSIE_API[v]: getattr(versie, v) for v in VERSIE_API if v != "wijziging"}
     uit["doelen"] = _doel_urls(request, actor, versie.doelen or [])
     uit["grondslag"] = versie.grondslag or None
+    uit["bewaartermijn"] = policies.leesbare_bewaartermijn(versie.bewaartermijn)
     return uit
 
 
@@ -593,6 +597,50 @@ class RegistercontroleView(BasisView):
         )
 
 
+# --- the register for the Autoriteit Persoonsgegevens (GDPR art 30(4)) --------------------------------------
+
+
+class CsvRenderer(BaseRenderer):
+    media_type = "text/csv"
+    format = "csv"
+    charset = "utf-8"
+
+    def render(self, data, accepted_media_type=None, renderer_context=None):
+        return data.encode("utf-8") if isinstance(data, str) else data
+
+
+class VerwerkingsregisterView(BasisView):
+    """GDPR art 30(4), RG-01: the controller's current approved register for the Autoriteit
+    Persoonsgegevens, for the FG: JSON, or with `Accept: text/csv` a CSV with Dutch column names. Each
+    export is audited (`verwerkingsregister.geexporteerd`)."""
+
+    scopes = {"get": BEHEREN}
+    verwerkingsactiviteit = ACT
+    renderer_classes = [JSONRenderer, CsvRenderer]
+
+    def handle_exception(self, exc):
+        # A refusal is problem+json (API §1.5), also when the caller asked for CSV.
+        self.request.accepted_renderer = JSONRenderer()
+        self.request.accepted_media_type = JSONRenderer.media_type
+        return super().handle_exception(exc)
+
+    @extend_schema(
+        responses={(200, "application/json"): OpenApiTypes.OBJECT, (200, "text/csv"): OpenApiTypes.STR},
+        operation_id="verwerkingsregister_read",
+    )
+    def get(self, request):
+        actor = actor_van(request)
+        export = services.exporteer_register(actor=actor)
+        if request.accepted_renderer.format == "csv":
+            naam = services.export_bestandsnaam(actor, "csv")
+            return Response(
+                services.register_als_csv(export),
+                content_type="text/csv; charset=utf-8",
+                headers={"Content-Disposition": f'attachment; filename="{naam}"'},
+            )
+        return Response({**export, "opgesteldOp": _tijd(export["opgesteldOp"])})
+
+
 U = "<uuid:uuid>"
 V = "<uuid:versie_uuid>"
 URLS: list[URLPattern] = [
@@ -609,4 +657,5 @@ URLS: list[URLPattern] = [
     path(f"dpias/{U}/_goedkeuren", DpiaGoedkeurenView.as_view()),
     path(f"dpias/{U}/_herzien", HerzienView.as_view()),
     path("registercontrole", RegistercontroleView.as_view()),
+    path("verwerkingsregister", VerwerkingsregisterView.as_view()),
 ]

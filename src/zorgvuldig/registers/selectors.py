@@ -138,6 +138,14 @@ def huidige_versie(actor, activiteit: Verwerkingsactiviteit) -> Registerversie |
     return versies(actor, activiteit).filter(status=Registerversie.Status.GOEDGEKEURD).first()
 
 
+def goedgekeurd_register(actor) -> list[tuple[Any, Registerversie]]:
+    """RG-01, GDPR art 30: the controller's register as it applies: every activity with its current approved
+    version (activities without one are not in it yet; the check lists them), in the register's order."""
+    rijen = [a for a in activiteiten(actor) if a.huidige_versie_id]
+    versies = {v.pk: v for v in Registerversie.objects.filter(pk__in=[a.huidige_versie_id for a in rijen])}
+    return [(a, versies[a.huidige_versie_id]) for a in rijen]
+
+
 # --- DPIA (RG-02) ------------------------------------------------------------------------------------------
 
 

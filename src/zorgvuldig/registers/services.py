@@ -185,12 +185,31 @@ def verwijder_doel(*, actor, uuid) -> None:
 # --- register versions (RG-01) ----------------------------------------------------------------------------
 
 
+def _bewaartermijn_voorstel(activiteit: str) -> str:
+    """RG-01: the retention in words with this installation's terms: retention.sector_terms and the
+    region's vi.archive_months."""
+    from django.conf import settings
+
+    from zorgvuldig.organisaties.models import OrganisatieType
+    from zorgvuldig.verwijsindex.models import Instellingen
+
+    soorten = dict(OrganisatieType.choices)
+    archief = Instellingen.objects.order_by("pk").values_list("archive_months", flat=True).first()
+    return policies.bewaartermijn_tekst(
+        activiteit,
+        sectortermijnen={soorten.get(k, k): v for k, v in settings.RETENTION_SECTOR_TERMS.items()},
+        vi_archief_maanden=archief or policies.VI_ARCHIEF_MAANDEN,
+    )
+
+
 def voorstel(activiteit: Verwerkingsactiviteit, huidig: Registerversie | None) -> dict:
-    """What a new version starts from: the current approved version, or else the catalogue (purpose, basis,
-    special categories, recipients), the retention rules and the platform's security measures."""
+    """What a new version starts from: the current approved version (its retention in words, should it
+    still carry configuration keys), or else the catalogue (purpose, basis, special categories,
+    recipients), the retention rules in words and the platform's security measures."""
     if huidig is not None:
         return {veld: getattr(huidig, veld) for veld in VERSIE_VELDEN if veld != "wijziging"} | {
-            "wijziging": ""
+            "bewaartermijn": policies.leesbare_bewaartermijn(huidig.bewaartermijn),
+            "wijziging": "",
         }
     return {
         "gezamenlijke_verantwoordelijken": "",
@@ -199,7 +218,7 @@ def voorstel(activiteit: Verwerkingsactiviteit, huidig: Registerversie | None) -
         "categorieen_gegevens": "",
         "bijzondere_categorieen": activiteit.bijzondere_categorieen,
         "ontvangers": activiteit.ontvangers,
-        "bewaartermijn": policies.bewaartermijn_tekst(activiteit.code),
+        "bewaartermijn": _bewaartermijn_voorstel(activiteit.code),
         "grondslag": activiteit.grondslag,
         "grondslag_toelichting": "",
         "beveiliging": policies.BEVEILIGING_PLATFORM,
@@ -298,21 +317,91 @@ def keur_versie_goed(*, actor, activiteit_uuid, versie_uuid) -> Registerversie:
         if not policies.versie_bewerkbaar(versie.status):
             raise _conflict("Deze versie is al goedgekeurd (RG-01).")
         ontbrekend = policies.ontbrekende_onderdelen({v: getattr(versie, v) for v in VERSIE_VELDEN})
-        if ontbrekend:
+        zonder_bepaling = policies.wettelijke_bepaling_fout(versie.grondslag, versie.grondslag_toelichting)
+        if ontbrekend or zonder_bepaling:
             namen = dict(policies.REGISTER_ONDERDELEN)
-            raise DomainError(
-                "E_INVALID_INPUT",
-                "Vul eerst alle onderdelen van het verwerkingsregister in (RG-01): "
-                + ", ".join(namen[v] for v in ontbrekend)
-                + ".",
-                [InvalidParam(VERSIE_API[v], "required", f"Vul {namen[v]} in (RG-01).") for v in ontbrekend],
-            )
+            fouten = [
+                InvalidParam(VERSIE_API[v], "required", f"Vul {namen[v]} in (RG-01).") for v in ontbrekend
+            ]
+            delen = []
+            if ontbrekend:
+                delen.append(
+                    "Vul eerst alle onderdelen van het verwerkingsregister in (RG-01): "
+                    + ", ".join(namen[v] for v in ontbrekend)
+                    + "."
+                )
+            if zonder_bepaling:
+                fouten.append(InvalidParam(VERSIE_API["grondslag_toelichting"], "required", zonder_bepaling))
+                delen.append(zonder_bepaling)
+            raise DomainError("E_INVALID_INPUT", " ".join(delen), fouten)
         versie.status = Registerversie.Status.GOEDGEKEURD
         versie.goedgekeurd_door = actor.gebruiker
         versie.goedgekeurd_op = now()
         versie.save(update_fields=["status", "goedgekeurd_door", "goedgekeurd_op", "gewijzigd"])
         _log(actor, "registerversie.goedgekeurd", versie, ["status", "goedgekeurd_door", "goedgekeurd_op"])
     return versie
+
+
+# --- the register for the Autoriteit Persoonsgegevens (GDPR art 30(4), RG-01) -------------------------------
+
+
+@_geweigerd_gelogd("verwerkingsregister.geexporteerd")
+def exporteer_register(*, actor) -> dict:
+    """GDPR art 30(4): the FG hands the controller's current approved register to the Autoriteit
+    Persoonsgegevens on request. In words (purposes' descriptions, the basis' name, retention without
+    configuration keys), with the controller and its FG (art 30(1)(a)); `policies.export_csv` makes the CSV.
+    The export is audited in the same transaction."""
+    from zorgvuldig.registers import selectors
+
+    _mag_beheren(actor)
+    vv = actor.organisatie.verwerkingsverantwoordelijke
+    with transaction.atomic():
+        doelen = {d.code: d.omschrijving for d in selectors.doelen(actor)}
+        rijen = [
+            policies.export_rij(
+                naam=a.naam,
+                code=a.code,
+                versie=v.versie,
+                goedgekeurd_op=today(v.goedgekeurd_op) if v.goedgekeurd_op else None,
+                doelen=[doelen.get(c, c) for c in v.doelen or []],
+                grondslag=v.grondslag,
+                bepaling=v.grondslag_toelichting,
+                betrokkenen=v.categorieen_betrokkenen,
+                gegevens=v.categorieen_gegevens,
+                bijzonder=v.bijzondere_categorieen,
+                ontvangers=v.ontvangers,
+                bewaartermijn=v.bewaartermijn,
+                beveiliging=v.beveiliging,
+                gezamenlijk=v.gezamenlijke_verantwoordelijken,
+                dpia_status=a.dpia_status,
+            )
+            for a, v in selectors.goedgekeurd_register(actor)
+        ]
+        _log(actor, "verwerkingsregister.geexporteerd", vv, [s for s, _ in policies.EXPORT_KOLOMMEN])
+    return {
+        "verwerkingsverantwoordelijke": {
+            "naam": vv.naam,
+            "fg": {"naam": vv.fg_naam, "email": vv.fg_email, "telefoon": vv.fg_telefoon},
+        },
+        "opgesteldOp": now(),
+        "aantal": len(rijen),
+        "verwerkingen": rijen,
+    }
+
+
+def export_bestandsnaam(actor, formaat: str) -> str:
+    vv = actor.organisatie.verwerkingsverantwoordelijke
+    return f"verwerkingsregister-{vv.code}-{today():%Y-%m-%d}.{formaat}"
+
+
+def register_als_csv(export: dict) -> str:
+    """The export of `exporteer_register` as the CSV for the AP."""
+    vv = export["verwerkingsverantwoordelijke"]
+    return policies.export_csv(
+        verwerkingsverantwoordelijke=vv["naam"],
+        fg=policies.fg_in_woorden(vv["fg"]["naam"], vv["fg"]["email"], vv["fg"]["telefoon"]),
+        rijen=export["verwerkingen"],
+    )
 
 
 # --- DPIA (RG-02) -----------------------------------------------------------------------------------------

@@ -74,7 +74,12 @@ class VersieFormulier(_Formulier):
         required=False,
         error_messages={"invalid_choice": "Kies een van de mogelijkheden."},
     )
-    grondslag_toelichting = _tekstveld("Welke wet of taak?", "Bijvoorbeeld: Jeugdwet art. 2.3.", LANG)
+    grondslag_toelichting = _tekstveld(
+        "Wettelijke bepaling",
+        "Verplicht bij grondslag (c) of (e): de wet en het artikel waarop de verwerking berust, bijvoorbeeld "
+        "Jeugdwet art. 2.3 en 7.1.1.1 of Wmo 2015 art. 2.3.2 (AVG art. 6 lid 3).",
+        LANG,
+    )
     beveiliging = _tekstveld("Beveiligingsmaatregelen", max_length=LANG)
     gezamenlijke_verantwoordelijken = _tekstveld(
         "Samen verantwoordelijk met",

@@ -10,10 +10,14 @@ of data subjects, so reading them is not logged; every change is.
 
 from __future__ import annotations
 
+import json
+
 from django.contrib import messages
-from django.http import HttpResponseRedirect
+from django.core.serializers.json import DjangoJSONEncoder
+from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import URLPattern, path, reverse
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from zorgvuldig.core.clock import today
@@ -21,7 +25,7 @@ from zorgvuldig.core.errors import DomainError, NotFound
 from zorgvuldig.registers import policies, selectors, services
 from zorgvuldig.registers.catalogus import GRONDSLAGEN
 from zorgvuldig.ui import forms_registers as f
-from zorgvuldig.ui.toegang import geweigerd, pagina
+from zorgvuldig.ui.toegang import geweigerd, niet_gevonden, pagina
 from zorgvuldig.ui.views_dossier import _fouten
 from zorgvuldig.ui.views_vi import _post_anders_terug
 
@@ -57,11 +61,16 @@ def _items(versie, doelen: dict[str, str]) -> list[tuple[str, str]]:
         ("Welke gegevens", versie.categorieen_gegevens or "Nog niet ingevuld"),
         ("Bijzondere persoonsgegevens", "Ja" if versie.bijzondere_categorieen else "Nee"),
         ("Ontvangers", versie.ontvangers or "Nog niet ingevuld"),
-        ("Bewaartermijn", versie.bewaartermijn or "Nog niet ingevuld"),
+        ("Bewaartermijn", policies.leesbare_bewaartermijn(versie.bewaartermijn) or "Nog niet ingevuld"),
+        ("Grondslag", GRONDSLAGEN.get(versie.grondslag, "Nog niet ingevuld")),
         (
-            "Grondslag",
-            (GRONDSLAGEN.get(versie.grondslag, "Nog niet ingevuld"))
-            + (f" – {versie.grondslag_toelichting}" if versie.grondslag_toelichting else ""),
+            "Wettelijke bepaling",
+            versie.grondslag_toelichting
+            or (
+                "Nog niet ingevuld"
+                if versie.grondslag in policies.WETTELIJKE_GRONDSLAGEN
+                else "Niet nodig bij deze grondslag"
+            ),
         ),
         ("Beveiliging", versie.beveiliging or "Nog niet ingevuld"),
         ("Samen verantwoordelijk met", versie.gezamenlijke_verantwoordelijken or "Niemand: alleen wij"),
@@ -95,8 +104,34 @@ def register(request, actor):
     return render(
         request,
         "ui/registers/register.html",
-        {"bevindingen": bevindingen, "rijen": rijen, "tab": "register", "vv": vv},
+        {
+            "bevindingen": bevindingen,
+            "rijen": rijen,
+            "tab": "register",
+            "vv": vv,
+            "exporteren": actor.heeft(BEHEREN),
+        },
     )
+
+
+@never_cache
+@require_GET
+@pagina(BEHEREN)
+def register_export(request, actor, formaat: str):
+    """GDPR art 30(4): the FG downloads the current approved register for the Autoriteit Persoonsgegevens,
+    as CSV (Dutch column names) or JSON; each download is audited."""
+    if formaat not in ("csv", "json"):
+        return niet_gevonden(request)
+    export = services.exporteer_register(actor=actor)
+    if formaat == "csv":
+        antwoord = HttpResponse(services.register_als_csv(export), content_type="text/csv; charset=utf-8")
+    else:
+        antwoord = HttpResponse(
+            json.dumps(export, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2),
+            content_type="application/json; charset=utf-8",
+        )
+    antwoord["Content-Disposition"] = f'attachment; filename="{services.export_bestandsnaam(actor, formaat)}"'
+    return antwoord
 
 
 # --- one activity with its versions (RG-01) ---------------------------------------------------------------
@@ -118,6 +153,7 @@ def _activiteit_pagina(request, actor, uuid, form=None, fout=None, status: int =
             if concept
             else services.voorstel(a, huidig)
         )
+        start["bewaartermijn"] = policies.leesbare_bewaartermijn(start["bewaartermijn"])
         form = f.VersieFormulier(initial=start, doelen=_doelkeuzes(actor), auto_id="versie_%s")
     return render(
         request,
@@ -432,6 +468,7 @@ def doel_verwijderen(request, uuid, actor):
 
 URLS: list[URLPattern] = [
     path("registers", register, name="registers"),
+    path("registers/verwerkingsregister.<str:formaat>", register_export, name="register_export"),
     path("registers/activiteiten/<uuid:uuid>", activiteit, name="register_activiteit"),
     path("registers/activiteiten/<uuid:uuid>/versie", versie_opslaan, name="register_versie_opslaan"),
     path(

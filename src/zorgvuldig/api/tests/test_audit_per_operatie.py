@@ -90,7 +90,7 @@ APP_VOORBEELDEN = [
         "bewaar_voorbeelden",
     ),
     (
-        ("api/v1/doelen", "api/v1/verwerkingsactiviteiten", "api/v1/dpias"),
+        ("api/v1/doelen", "api/v1/verwerkingsactiviteiten", "api/v1/dpias", "api/v1/verwerkingsregister"),
         "registers",
         "register_voorbeelden",
     ),

@@ -269,3 +269,18 @@ def test_rg_06_a_mandates_state_on_a_date(vanaf, tot, status):
     """RG-06/AC-01: the register shows a mandate as active from its first to its last day, as the check
     that lets a user signal counts it (`Gebruiker.actieve_mandaten`)."""
     assert policies.mandaat_status(vanaf, tot, dt.date(2026, 3, 2)) == status
+
+
+def test_ac_15_a_new_controller_needs_a_name_and_an_fg_reachable_by_email():
+    """AC-15: FG per controller; art. 30(1)(a) AVG names the FG's contact. Blank is missing."""
+    ok = {
+        "naam": "College van B en W Capelle",
+        "fg_naam": "Sanne de Wit",
+        "fg_email": "fg@capelle.example.org",
+    }
+    assert policies.nieuwe_controller_fouten(**ok) == {}
+    fouten = policies.nieuwe_controller_fouten(naam=" ", fg_naam="\t", fg_email="")
+    assert list(fouten) == ["naam", "fg.naam", "fg.email"]
+    assert len(set(fouten.values())) == 3 and all("FG" in fouten[k] for k in ("fg.naam", "fg.email"))
+    for veld, api in (("naam", "naam"), ("fg_naam", "fg.naam"), ("fg_email", "fg.email")):
+        assert list(policies.nieuwe_controller_fouten(**{**ok, veld: "  "})) == [api]

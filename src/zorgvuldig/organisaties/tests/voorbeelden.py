@@ -40,6 +40,14 @@ def configuratie_voorbeelden(regio) -> dict:
             f"/api/v1/organisaties/{regio.wijkteam.uuid}",
             {"adres": {"plaats": "Krimpen aan den IJssel"}},
         ),
+        ("api/v1/verwerkingsverantwoordelijken", "post"): (
+            b,
+            "/api/v1/verwerkingsverantwoordelijken",
+            {
+                "naam": "Stichting Jeugdhulp Rijnmond",
+                "fg": {"naam": "Sanne de Wit", "email": "fg@rijnmond.example.org"},
+            },
+        ),
         ("api/v1/verwerkingsverantwoordelijken/<uuid:uuid>", "patch"): (
             b,
             f"/api/v1/verwerkingsverantwoordelijken/{regio.gemeente.uuid}",

@@ -149,6 +149,7 @@ def test_rg_01_versions_over_the_api(regio, api):
             "categorieenBetrokkenen": VOLLEDIG["categorieen_betrokkenen"],
             "categorieenGegevens": VOLLEDIG["categorieen_gegevens"],
             "doelen": [doel_url],
+            "grondslagToelichting": VOLLEDIG["grondslag_toelichting"],
             "wijziging": "Eerste versie",
         },
         format="json",
@@ -189,7 +190,11 @@ def test_rg_01_incomplete_version_is_not_approved(regio, api):
     v = client.post(f"{a}/versies", {}, format="json").json()
     r = client.post(f"{v['url'].replace(T, '/api/v1')}/_goedkeuren", {}, format="json")
     assert r.status_code == 400
-    assert {p["name"] for p in r.json()["invalidParams"]} == {"categorieenBetrokkenen", "categorieenGegevens"}
+    assert {p["name"] for p in r.json()["invalidParams"]} == {
+        "categorieenBetrokkenen",
+        "categorieenGegevens",
+        "grondslagToelichting",  # (e) from the catalogue, without its provision (AVG art. 6(3))
+    }
 
 
 @pytest.mark.parametrize(

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
+import re
 
 import pytest
 from hypothesis import given
@@ -140,12 +143,16 @@ def test_gp_02_shipped_purposes_cannot_be_deleted():
 
 
 def test_rg_01_retention_text_comes_from_the_retention_rules():
-    """RG-01, RT-10: every catalogue activity has a retention text made of existing rules."""
+    """RG-01, RT-10: every catalogue activity has a retention text made of existing rules, in words."""
+    woorden = p.bewaartermijnen_in_woorden()
+    assert set(woorden) == set(REGELS)  # every record type of the retention engine has its words
     for code in ACTIVITEITEN:
         assert set(p.BEWAARREGELS_PER_ACTIVITEIT[code]) <= set(REGELS), code
         assert p.bewaartermijn_tekst(code)
-    assert p.bewaartermijn_tekst("sociaal-domein-ondersteuning").startswith(REGELS["dossier"].omschrijving)
-    assert p.bewaartermijn_tekst("onbekend") == REGELS["register"].omschrijving
+    assert p.bewaartermijn_tekst("sociaal-domein-ondersteuning").startswith("Dossier: 15 jaar na het einde")
+    assert (
+        p.bewaartermijn_tekst("onbekend") == "Registergegevens: 5 jaar nadat ze zijn vervangen of beëindigd."
+    )
 
 
 @pytest.mark.parametrize("grondslag", ["a", "b", "c", "d", "e", "f"])
@@ -247,10 +254,153 @@ def test_rg_01_versions_other_statuses_are_not_editable_or_current():
 
 
 def test_rg_01_retention_text_joins_every_rule_of_the_activity():
-    """RT-10: an activity that keeps several record types lists each rule, in order."""
-    assert p.bewaartermijn_tekst("sociaal-domein-ondersteuning") == "; ".join(
-        REGELS[c].omschrijving for c in ("dossier", "zorgsignaal", "toestemming")
+    """RT-10: an activity that keeps several record types lists each rule, in order, as one sentence."""
+    w = p.bewaartermijnen_in_woorden()
+    assert p.bewaartermijn_tekst("sociaal-domein-ondersteuning") == (
+        "; ".join(w[c] for c in ("dossier", "zorgsignaal", "toestemming")) + "."
     )
-    assert p.bewaartermijn_tekst("verwijsindex") == "; ".join(
-        REGELS[c].omschrijving for c in ("signaal", "vi_archief")
+    assert (
+        p.bewaartermijn_tekst("verwijsindex")
+        == "S" + "; ".join(w[c] for c in ("signaal", "vi_archief"))[1:] + "."
     )
+
+
+# --- privacy officer review: retention in words, the statutory provision, the export for the AP ----------
+
+SLEUTEL = re.compile(r"\b(?:retention|vi)\.[a-z_]+")
+
+
+def test_rg_01_retention_texts_are_words_not_configuration_keys():
+    """RG-01 (review finding a): a proposed retention text names no SPEC §0.2 key such as
+    `retention.dossier_years`; it says what is kept and for how long."""
+    for code in [*ACTIVITEITEN, "onbekend"]:
+        tekst = p.bewaartermijn_tekst(code)
+        assert not SLEUTEL.search(tekst) and "_" not in tekst, (code, tekst)
+        assert tekst[0].isupper() and tekst.endswith("."), tekst
+    for code, tekst in p.bewaartermijnen_in_woorden().items():
+        assert not SLEUTEL.search(tekst) and ": " in tekst, code
+    assert "15 jaar" in p.bewaartermijn_tekst("sociaal-domein-ondersteuning")
+    assert "7 jaar" in p.bewaartermijn_tekst("verantwoording-toezicht")
+
+
+def test_rg_01_retention_text_fills_in_the_configured_terms():
+    """RG-01, RT-04, RT-01: the region's archive term and the sector terms as configured."""
+    assert "36 maanden na het einde" in p.bewaartermijn_tekst("verwijsindex", vi_archief_maanden=36)
+    assert "24 maanden na het einde" in p.bewaartermijn_tekst("verwijsindex")
+    standaard = p.bewaartermijn_tekst("sociaal-domein-ondersteuning")
+    assert "voor Zorg (Wgbo) 20 jaar" in standaard
+    zonder = p.bewaartermijn_tekst("sociaal-domein-ondersteuning", sectortermijnen={})
+    assert "sectorwet" not in zonder and zonder.startswith("Dossier: 15 jaar")
+    twee = p.bewaartermijn_tekst(
+        "sociaal-domein-ondersteuning", sectortermijnen={"Zorg (Wgbo)": 20, "Veilig Thuis": 25}
+    )
+    assert "na de laatste wijziging, voor Veilig Thuis 25 jaar, voor Zorg (Wgbo) 20 jaar;" in twee
+
+
+def test_rg_01_a_stored_retention_text_with_keys_reads_in_words():
+    """RG-01: a version proposed from the rules' own texts (with keys) is shown in words; the meaning, and
+    a text the FG wrote, stay as they were."""
+    oud = "; ".join(
+        REGELS[c].omschrijving for c in p.BEWAARREGELS_PER_ACTIVITEIT["sociaal-domein-ondersteuning"]
+    )
+    assert p.leesbare_bewaartermijn(oud) == p.bewaartermijn_tekst("sociaal-domein-ondersteuning")
+    for code, regel in REGELS.items():
+        assert not SLEUTEL.search(p.leesbare_bewaartermijn(regel.omschrijving)), code
+    assert p.leesbare_bewaartermijn("retention.admin_years (7) na beëindiging") == "7 jaar na beëindiging"
+    assert p.leesbare_bewaartermijn("daarna retention.audit_years") == "daarna 7 jaar"
+    assert p.leesbare_bewaartermijn("vi.archive_months (36) na het einde") == "36 maanden na het einde"
+    assert p.leesbare_bewaartermijn("zie retention.sector_terms") == "zie de termijn van de sectorwet"
+    assert p.leesbare_bewaartermijn("zie vi.signal_term_months") == "zie de looptijd van het signaal"
+    eigen = "15 jaar na het einde van de ondersteuning; zie ook vi.onbekende_sleutel en www.example.org"
+    assert p.leesbare_bewaartermijn(eigen) == eigen
+    assert p.leesbare_bewaartermijn("") == ""
+
+
+@pytest.mark.parametrize("grondslag", ["c", "e"])
+@pytest.mark.parametrize("bepaling", ["", "  \n", None])
+def test_gp_02_rg_01_basis_c_or_e_is_not_approved_without_its_provision(grondslag, bepaling):
+    """RG-01, GP-02/GP-03 with AVG art. 6(3) (review finding b): a legal obligation or public task rests on
+    a statute, so the register names the provision."""
+    reden = p.wettelijke_bepaling_fout(grondslag, bepaling)
+    assert reden and "AVG art. 6 lid 3" in reden and "RG-01" in reden and "wettelijke bepaling" in reden
+
+
+@pytest.mark.parametrize("grondslag", ["a", "b", "d", "f", "", None])
+def test_gp_02_rg_01_other_bases_need_no_provision(grondslag):
+    assert p.wettelijke_bepaling_fout(grondslag, "") is None
+
+
+@pytest.mark.parametrize("grondslag", ["c", "e"])
+def test_gp_02_rg_01_a_named_provision_suffices(grondslag):
+    assert p.wettelijke_bepaling_fout(grondslag, "Jeugdwet art. 2.3 en 7.1.1.1") is None
+    assert {"c", "e"} == p.WETTELIJKE_GRONDSLAGEN
+
+
+def _rij(**over):
+    waarden = {
+        "naam": "Ondersteuning door het wijkteam",
+        "code": "sociaal-domein-ondersteuning",
+        "versie": 2,
+        "goedgekeurd_op": dt.date(2026, 11, 27),
+        "doelen": ["Integraal plan", "Kwaliteit; beoordeling"],
+        "grondslag": "e",
+        "bepaling": "Jeugdwet art. 2.3",
+        "betrokkenen": "Inwoners",
+        "gegevens": "Naam, adres",
+        "bijzonder": True,
+        "ontvangers": "Casusteam",
+        "bewaartermijn": REGELS["audit"].omschrijving,
+        "beveiliging": "Twee factoren",
+        "gezamenlijk": "",
+        "dpia_status": "goedgekeurd",
+    }
+    return p.export_rij(**{**waarden, **over})
+
+
+def test_rg_01_export_row_is_in_words():
+    """AVG art. 30(1), RG-01 (review finding c): the basis by name, retention in words, the state of the
+    linked DPIA (RG-02)."""
+    rij = _rij()
+    assert [k for k, _ in p.EXPORT_KOLOMMEN] == list(rij)
+    assert rij["grondslag"] == "Publieke taak / openbaar gezag (AVG art. 6(1)(e))"
+    assert rij["wettelijkeBepaling"] == "Jeugdwet art. 2.3" and rij["goedgekeurdOp"] == "2026-11-27"
+    assert rij["bewaartermijn"] == "Logboek: 7 jaar (AU-03)."
+    assert rij["dpia"] == "Goedgekeurd" and rij["bijzonderePersoonsgegevens"] is True
+    assert rij["doelen"] == ["Integraal plan", "Kwaliteit; beoordeling"] and rij["versie"] == 2
+    assert _rij(dpia_status=None)["dpia"] == "Geen"
+    assert {_rij(dpia_status=s)["dpia"] for s in DPIA_STATUSSEN} == set(p.DPIA_IN_WOORDEN.values())
+    assert len(set(p.DPIA_IN_WOORDEN.values())) == 4
+    assert _rij(goedgekeurd_op=None)["goedgekeurdOp"] is None
+
+
+def test_rg_01_export_csv_has_dutch_columns_and_one_row_per_activity():
+    """AVG art. 30(4): readable Dutch column names; the controller and its FG on every row; a `;` inside a
+    value does not split it."""
+    tekst = p.export_csv(
+        verwerkingsverantwoordelijke="College van B en W Krimpen",
+        fg=p.fg_in_woorden("Anne Jansen", "fg@krimpen.example.org", ""),
+        rijen=[_rij(), _rij(code="casusoverleg", bijzonder=False, doelen=[])],
+    )
+    kop, een, twee = list(csv.reader(io.StringIO(tekst), delimiter=";"))
+    assert kop[:3] == ["Verwerkingsverantwoordelijke", "Functionaris gegevensbescherming", "Verwerking"]
+    assert kop == [*p.CSV_VOORAF, *(k for _, k in p.EXPORT_KOLOMMEN)]
+    assert not [k for k in kop if "_" in k or re.search(r"[a-z][A-Z]", k)]  # words, not field names
+    rij = dict(zip(kop, een, strict=True))
+    assert rij["Verwerkingsverantwoordelijke"] == "College van B en W Krimpen"
+    assert rij["Functionaris gegevensbescherming"] == "Anne Jansen (fg@krimpen.example.org)"
+    assert rij["Doelen"] == "Integraal plan; Kwaliteit; beoordeling"
+    assert rij["Bijzondere persoonsgegevens"] == "ja" and rij["Versie"] == "2"
+    assert rij["Gezamenlijke verwerkingsverantwoordelijken"] == ""
+    tweede = dict(zip(kop, twee, strict=True))
+    assert tweede["Code in het logboek"] == "casusoverleg" and tweede["Bijzondere persoonsgegevens"] == "nee"
+    assert tweede["Doelen"] == ""
+    assert p.export_csv(verwerkingsverantwoordelijke="X", fg="", rijen=[]).count("\r\n") == 1
+
+
+def test_rg_01_fg_contact_in_one_cell():
+    assert p.fg_in_woorden("Anne Jansen", "fg@krimpen.example.org", "0180-1") == (
+        "Anne Jansen (fg@krimpen.example.org, 0180-1)"
+    )
+    assert p.fg_in_woorden("Anne Jansen", "", "") == "Anne Jansen"
+    assert p.fg_in_woorden("", "fg@krimpen.example.org", "") == "fg@krimpen.example.org"
+    assert p.fg_in_woorden("", "", "") == ""

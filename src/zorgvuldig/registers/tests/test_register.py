@@ -97,6 +97,7 @@ def test_rg_01_approval_needs_every_item(regio):
         "doelen",
         "categorieenBetrokkenen",
         "categorieenGegevens",
+        "grondslagToelichting",  # (e) without its statutory provision (AVG art. 6(3))
     }
     v.refresh_from_db()
     assert v.status == "concept"

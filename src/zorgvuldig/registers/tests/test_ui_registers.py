@@ -24,6 +24,7 @@ def _versie_post(**extra) -> dict:
         "ontvangers": "Casusteam",
         "bewaartermijn": "15 jaar na het einde van de ondersteuning",
         "grondslag": "e",
+        "grondslag_toelichting": VOLLEDIG["grondslag_toelichting"],
         "beveiliging": "Tweefactorauthenticatie en versleuteling.",
         "wijziging": "Eerste versie",
         **extra,

@@ -9,6 +9,8 @@ from zorgvuldig.registers.models import Doel, Verwerkingsactiviteit
 VOLLEDIG = {
     "categorieen_betrokkenen": "Inwoners die ondersteuning vragen of krijgen, en hun gezinsleden.",
     "categorieen_gegevens": "Naam, adres, geboortedatum, BSN, gezondheid (bijzonder), gezinssituatie.",
+    # basis (e) needs its statutory provision before approval (AVG art. 6(3), RG-01)
+    "grondslag_toelichting": "Jeugdwet art. 2.3 en 7.1.1.1; Wmo 2015 art. 2.3.2 en 5.2.1",
 }
 STAPPEN = {
     "proces": "Intake, plan, uitvoering; delen met het casusteam en ketenpartners na een deelbesluit.",
@@ -132,4 +134,6 @@ def register_voorbeelden(regio) -> dict:
             {"besluitDoor": "College van B en W"},
         ),
         ("api/v1/dpias/<uuid:uuid>/_herzien", "post"): (fg, f"/api/v1/dpias/{d_goed.uuid}/_herzien", {}),
+        # the export for the AP is audited, unlike the register's reads (AVG art. 30(4))
+        ("api/v1/verwerkingsregister", "get"): (fg, "/api/v1/verwerkingsregister", None),
     }
