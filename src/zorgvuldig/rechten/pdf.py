@@ -124,6 +124,31 @@ def overzicht_pdf(*, kenmerk: str, organisatie: str, besluit: dict, redenen: str
                 klein,
             )
         )
+    if a["toestemmingen_gegeven"]:
+        deel += [_p("Toestemmingen die gegeven zijn voor een ander", h2)]
+        deel.append(
+            _tabel(
+                ["Voor", "Hoe", "Soort", "Doel", "Status", "Datum"],
+                [
+                    [
+                        t["voor"],
+                        t["hoedanigheid_naam"],
+                        t["soort_naam"],
+                        t["doel_naam"],
+                        t["status_naam"],
+                        _d(t["datum"]),
+                    ]
+                    for t in a["toestemmingen_gegeven"]
+                ],
+                klein,
+            )
+        )
+    if a["relaties"]:
+        deel += [_p("Relaties", h2)]
+        deel += [
+            _p(r["omschrijving"] + (f" (bron: {r['bron']})" if r["bron"] else "") + ".", tekst)
+            for r in a["relaties"]
+        ]
     if a["signalen"]:
         deel += [_p("Verwijsindex", h2)]
         deel.append(

@@ -426,6 +426,82 @@ def uitstel_loopt(verzoek: Verzoek, overzicht: dict) -> list[dict]:
     ] + besluiten_in_uitstel(verzoek)
 
 
+def _relaties(ids, is_vertegenwoordiger: bool, achterhouden) -> list[dict]:
+    """RI-05: the person's recorded relations (parent with authority, guardian, partner, …) with their source
+    (e.g. the Gezagsregister), either side. A representative gets none to someone at a secret address
+    (PE-03) or marked "not for representatives" (PE-11)."""
+    from zorgvuldig.personen.models import NietVoorVertegenwoordigers, Relatie
+
+    rijen = (
+        Relatie.objects.filter(Q(persoon_id__in=ids) | Q(ander_id__in=ids))
+        .select_related("persoon", "ander")
+        .order_by("id")
+    )
+    gemarkeerd = set()
+    if is_vertegenwoordiger:
+        gemarkeerd = {
+            str(u)
+            for u in NietVoorVertegenwoordigers.objects.filter(persoon_id__in=ids).values_list(
+                "object_uuid", flat=True
+            )
+        }
+    uit = []
+    for r in rijen:
+        ander = r.ander if r.persoon_id in ids else r.persoon
+        if str(r.uuid) in achterhouden or str(r.uuid) in gemarkeerd:
+            continue
+        if is_vertegenwoordiger and ander.geheim_adres:
+            continue
+        uit.append(
+            {
+                "uuid": str(r.uuid),
+                "soort": r.soort,
+                "omschrijving": f"{r.ander.volledige_naam} is {r.get_soort_display().lower()} van "
+                f"{r.persoon.volledige_naam}",
+                "bron": r.bewijs,
+                "vanaf": r.vanaf.isoformat() if r.vanaf else None,
+                "tot": r.tot.isoformat() if r.tot else None,
+            }
+        )
+    return uit
+
+
+def _gegeven_toestemmingen(ids, uuids: frozenset[str], achterhouden) -> list[dict]:
+    """RI-05: consents the person gave for someone else (a parent for a child; CS-05), as the person's own
+    act; consents about the person are under `toestemmingen`."""
+    from zorgvuldig.registers.catalogus import doel_voor_client
+    from zorgvuldig.toestemmingen.models import Toestemming
+    from zorgvuldig.toestemmingen.policies import SOORT_NAMEN, STATUS_NAMEN
+    from zorgvuldig.toestemmingen.selectors import status
+
+    kandidaten = Q()
+    for u in uuids:
+        kandidaten |= Q(gevers__icontains=u)
+    if not uuids:
+        return []
+    rijen = Toestemming.objects.filter(kandidaten).exclude(betrokkene_id__in=ids).select_related("betrokkene")
+    uit = []
+    for t in rijen.order_by("datum", "id"):
+        gegeven = [g for g in t.gevers or [] if str(g.get("persoon")) in uuids]
+        if not gegeven or str(t.uuid) in achterhouden:
+            continue
+        uit.append(
+            {
+                "uuid": str(t.uuid),
+                "voor": t.betrokkene.volledige_naam,
+                "hoedanigheid": gegeven[0].get("hoedanigheid", ""),
+                "soort": t.soort,
+                "soortNaam": SOORT_NAMEN.get(t.soort, t.soort),
+                "status": status(t),
+                "statusNaam": STATUS_NAMEN.get(status(t), status(t)),
+                "doel": t.doel,
+                "doelNaam": doel_voor_client(t.doel),
+                "datum": t.datum.isoformat(),
+            }
+        )
+    return uit
+
+
 def _toestemmingen(ids, achterhouden) -> list[dict]:
     from zorgvuldig.registers.catalogus import doel_voor_client
     from zorgvuldig.toestemmingen.models import Toestemming
@@ -787,6 +863,7 @@ def stel_samen(verzoek: Verzoek, achterhouden: frozenset[str] | set[str] = froze
         bsn_indexen = crypto.blind_index_candidates(bsn) if bsn else []
         ontvangers = _ontvangers(_verstrekkingen(verzoek, personen, bsn), achterhouden)
         signalen = _signalen(verzoek, bsn, achterhouden)
+        relaties = [] if vi else _relaties(ids, is_vertegenwoordiger, achterhouden)
         categorieen = {"identificerend"}
         if any(d["items"] for d in dossiers):
             categorieen.add("vrije_tekst")
@@ -795,30 +872,40 @@ def stel_samen(verzoek: Verzoek, achterhouden: frozenset[str] | set[str] = froze
         if bsn:
             categorieen.add("bsn")
         sleutels = [f"vi:{i}" for i in bsn_indexen] if vi else [f"persoon:{u}" for u in sorted(uuids)]
+        inzagen = _inzagen(
+            sleutels,
+            verzoek.naam_vermelding,
+            _verzwegen(achterhouden, uitgesloten)
+            | (_verzoeken_van_anderen(ids, indieners) if is_vertegenwoordiger else frozenset()),
+            indieners if is_vertegenwoordiger else None,
+        )
         overzicht = {
             "verwerkt": True,  # the person's record itself is processed data (RI-05 asks "whether")
             "betrokkene": _gegevens_persoon(verzoek.persoon, is_vertegenwoordiger),
             "gegevens": {
                 "dossiers": dossiers,
                 "toestemmingen": [] if vi else _toestemmingen(ids, achterhouden),
+                "toestemmingenGegeven": [] if vi else _gegeven_toestemmingen(ids, uuids, achterhouden),
+                "relaties": relaties,
                 "signalen": signalen,
                 "casusoverleggen": [] if vi else _casussen(ids),
             },
-            "doelen": sorted(doel_voor_client(d) for d in (["ondersteuning", "plan"] if dossiers else []))
-            + ([doel_voor_client("signalering")] if signalen else []),
+            # what the data was processed for: the records' purposes and those of every listed act
+            "doelen": sorted(
+                {doel_voor_client(d) for d in (["ondersteuning", "plan"] if dossiers else [])}
+                | ({doel_voor_client("signalering")} if signalen else set())
+                | {r["doel"] for r in inzagen if r["doel"]}
+            ),
             "categorieen": [CATEGORIEEN[c] for c in sorted(categorieen)],
-            "herkomst": sorted({policies.herkomst(i) for d in dossiers for i in d["items"]}),
+            "herkomst": sorted(
+                {policies.herkomst(i) for d in dossiers for i in d["items"]}
+                | {r["bron"] for r in relaties if r["bron"]}
+            ),
             "ontvangers": ontvangers,
             "bewaartermijnen": BEWAARTERMIJNEN,
             "rechten": RECHTEN,
             "geautomatiseerdeVerwerking": UITLEG_VERWIJSINDEX,
-            "inzagen": _inzagen(
-                sleutels,
-                verzoek.naam_vermelding,
-                _verzwegen(achterhouden, uitgesloten)
-                | (_verzoeken_van_anderen(ids, indieners) if is_vertegenwoordiger else frozenset()),
-                indieners if is_vertegenwoordiger else None,
-            ),
+            "inzagen": inzagen,
             # RI-07: part of the answer was withheld by the decision; the reader is not told that what
             # is listed is all there is (the decision names the ground)
             "onvolledig": bool(achterhouden),

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from zorgvuldig.personen.models import RELATIE_SOORTEN
 from zorgvuldig.registers.catalogus import doel_voor_client
 from zorgvuldig.toestemmingen.policies import SOORT_NAMEN, STATUS_NAMEN
 
@@ -48,6 +49,10 @@ def item(i: dict, soorten: dict[str, str]) -> dict:
         "tekst": tekst,
         "verklaringen": i.get("eigenVerklaringen") or [],
     }
+
+
+# In what capacity someone gave a consent for another (CS-05, CS-14 … CS-16), in words.
+HOEDANIGHEDEN = {"zelf": "zelf", **{code: f"als {naam.lower()}" for code, naam in RELATIE_SOORTEN}}
 
 
 def toestemming(t: dict) -> dict:
@@ -97,6 +102,14 @@ def antwoord(overzicht: dict, soorten: dict[str, str]) -> dict:
             for d in gegevens.get("dossiers", [])
         ],
         "toestemmingen": [toestemming(t) for t in gegevens.get("toestemmingen", [])],
+        "toestemmingen_gegeven": [
+            {**toestemming(t), "hoedanigheid_naam": HOEDANIGHEDEN.get(t.get("hoedanigheid", ""), "")}
+            for t in gegevens.get("toestemmingenGegeven", [])
+        ],
+        "relaties": [
+            {**r, "vanaf": datum(r.get("vanaf")), "tot": datum(r.get("tot"))}
+            for r in gegevens.get("relaties", [])
+        ],
         "signalen": [
             {**s, "afgegeven_op": datum(s.get("afgegevenOp")), "tot": datum(s.get("verwijderdatum"))}
             for s in gegevens.get("signalen", [])

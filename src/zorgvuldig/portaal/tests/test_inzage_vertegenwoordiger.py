@@ -77,3 +77,45 @@ def test_ri_03_pe_11_a_parents_answer_keeps_the_youths_own_requests_and_kept_not
     pagina = moeder_client.get(f"/mijn/verzoeken/{v.uuid}").content.decode()
     assert "de betrokkene zelf via Mijn gegevens" not in pagina
     assert "Mijn moeder mag dit niet zien" not in pagina
+
+
+def test_ri_05_an_adults_own_answer_lists_her_relations_consents_she_gave_and_their_purposes(regio, api):
+    """RI-05 (portal review M13): Ingrid has no dossier of her own, but the team recorded her as Sam's
+    parent with authority (from the Gezagsregister) and she gave a consent for him. Her own answer lists
+    both, names the source, and gives the purposes her data was processed for — not only "to handle your
+    request"."""
+    from types import SimpleNamespace
+
+    from zorgvuldig.personen.models import Relatie
+    from zorgvuldig.verstrekkingen.tests import hulp as deelhulp
+
+    sam, moeder = sam_en_moeder(regio)
+    als_systeem()
+    Relatie.objects.filter(persoon=sam, ander=moeder).update(bewijs="Gezagsregister")
+    d = dossierhulp.dossier(regio, persoon=sam)
+    casus = SimpleNamespace(lisa=sam, moeder=moeder, dossier=d)
+    body = deelhulp.toestemming_body(regio, casus, deelhulp.veilig_thuis(regio))
+    r = api(regio.medewerker).post("/api/v1/toestemmingen", body, format="json")
+    assert r.status_code == 201, r.content
+
+    moeder_client = Client()
+    inloggen(moeder_client, BSN_ANDER)
+    r = moeder_client.post("/mijn/verzoeken/nieuw", {"soort": "inzage", "persoon": str(moeder.uuid)})
+    assert r.status_code == 302, r.content.decode()[:2000]
+    als_systeem()
+    v = Verzoek.objects.get(kanaal="portaal")
+    url = f"{T}/api/v1/verzoeken/{v.uuid}"
+    lg = api(regio.leidinggevende)
+    beantwoord_volledig(lg, url, regio.leidinggevende)
+    antwoord = lg.get(f"{url}/overzicht").json()
+    relaties = antwoord["gegevens"]["relaties"]
+    assert [r["omschrijving"] for r in relaties] == ["Ingrid Jansen is ouder met gezag van Sam Jansen"]
+    assert "Gezagsregister" in antwoord["herkomst"]
+    gegeven = antwoord["gegevens"]["toestemmingenGegeven"]
+    assert [(t["voor"], t["hoedanigheid"]) for t in gegeven] == [("Sam Jansen", "ouder_met_gezag")]
+    assert antwoord["gegevens"]["toestemmingen"] == []  # none is about her
+    assert len(antwoord["doelen"]) > 1, antwoord["doelen"]
+
+    pagina = moeder_client.get(f"/mijn/verzoeken/{v.uuid}").content.decode()
+    assert "Ingrid Jansen is ouder met gezag van Sam Jansen (bron: Gezagsregister)" in pagina
+    assert "Voor Sam Jansen, als ouder met gezag" in pagina
