@@ -242,6 +242,25 @@ def besluit_fouten(
     return fouten
 
 
+def vertrouwelijk_fouten(
+    vertrouwelijk: Iterable[str], achtergehouden: Iterable[Achtergehouden]
+) -> list[Fout]:
+    """RI-02, PE-11 (SPEC E3): an item the person asked to keep from their representatives stays out of the
+    representative's answer, and that is a refusal, recorded in the decision with its ground — never left
+    out silently under "granted in full"."""
+    ontbreekt = set(vertrouwelijk) - {a.item for a in achtergehouden}
+    if not ontbreekt:
+        return []
+    return [
+        Fout(
+            "E_INVALID_INPUT",
+            "achtergehouden",
+            f"Het antwoord laat {len(ontbreekt)} item(s) weg die de betrokkene niet met de vertegenwoordiger "
+            "wil delen (PE-11). Houd ze achter in het besluit, met de grond (RI-02).",
+        )
+    ]
+
+
 def is_awb_besluit(soort: str, bestuursorgaan: bool) -> bool:
     """RI-16: a rights decision of a bestuursorgaan is an Awb besluit; a complaint's handling is not."""
     return bestuursorgaan and soort != "klacht"

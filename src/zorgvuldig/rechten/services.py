@@ -356,19 +356,25 @@ def _mandaat(actor, uuid, verzoek: Verzoek):
     return mandaat
 
 
-def _items_van(verzoek: Verzoek) -> set[str]:
+def _items_van(verzoek: Verzoek) -> tuple[set[str], set[str]]:
     """What a decision may withhold or keep: for inzage the items of the compiled answer (shown or left
-    out), otherwise the items the request names."""
+    out), otherwise the items the request names; and those it must withhold
+    (`policies.vertrouwelijk_fouten`)."""
     if verzoek.soort != "inzage" and (verzoek.items or verzoek.soort != "vernietiging"):
-        return set(verzoek.items)  # a destruction of everything may keep any item of the answer (RI-10)
+        return set(verzoek.items), set()  # a destruction of everything may keep any item (RI-10)
     samenstelling = selectors.stel_samen(verzoek)
     overzicht, gegevens = samenstelling.overzicht, samenstelling.overzicht["gegevens"]
-    return (
+    vertrouwelijk = {
+        u["item"]
+        for u in samenstelling.uitgesloten
+        if u["reden"] == "niet_voor_vertegenwoordigers" and verzoek.soort == "inzage"
+    }
+    return vertrouwelijk | (
         {u["item"] for u in samenstelling.uitgesloten}
         | {i["uuid"] for d in gegevens["dossiers"] for i in d["items"]}
         | {r["uuid"] for r in (*gegevens["toestemmingen"], *gegevens["signalen"], *overzicht["ontvangers"])}
         | {b["item"] for b in selectors.besluiten_in_uitstel(verzoek)}  # their log lines (SH-14)
-    )
+    ), vertrouwelijk
 
 
 def _besluit_toets(actor, verzoek: Verzoek, data: dict, gronden, achtergehouden):
@@ -376,9 +382,12 @@ def _besluit_toets(actor, verzoek: Verzoek, data: dict, gronden, achtergehouden)
     mandaat = _mandaat(actor, data.get("mandaat"), verzoek)
     if not policies.mag_besluiten(verzoek.status, data["uitkomst"], gronden):
         raise DomainError("E_STATE_CONFLICT", f"Niet mogelijk in status '{verzoek.status}'.")
-    if {a.item for a in achtergehouden} - _items_van(verzoek):
+    items, vertrouwelijk = _items_van(verzoek)
+    if {a.item for a in achtergehouden} - items:
         raise _ongeldig("achtergehouden", "Achtergehouden kan alleen een item van dit verzoek.")
-    fouten = policies.besluit_fouten(
+    fouten = policies.vertrouwelijk_fouten(
+        vertrouwelijk if data["uitkomst"] != policies.AFGEWEZEN else (), achtergehouden
+    ) + policies.besluit_fouten(
         soort=verzoek.soort,
         uitkomst=data["uitkomst"],
         redenen=data.get("redenen", ""),

@@ -298,13 +298,19 @@ def _uitgesloten(rijen: list[dict]) -> list[dict]:
             "label": f"{f.UITGESLOTEN_SOORTEN.get(u['soort'], u['soort'])} uit dossier {u['dossier']} "
             f"van {u['datum']} (nummer {u['item'][:8]})",
             "dossier": u["dossier"],
-            "reden": f.UITGESLOTEN_REDENEN.get(u["reden"], u["reden"]),
+            "reden": VERTROUWELIJK
+            if u["reden"] == "niet_voor_vertegenwoordigers"
+            else f.UITGESLOTEN_REDENEN.get(u["reden"], u["reden"]),
         }
         for u in rijen
     ]
 
 
 IN_HET_ANTWOORD = "Staat in het antwoord."
+# PE-11 items: left out of a representative's answer, and that is a refusal the decision records (RI-02)
+VERTROUWELIJK = f.UITGESLOTEN_REDENEN["niet_voor_vertegenwoordigers"] + (
+    " Het besluit houdt dit achter, met de grond (RI-02)."
+)
 UITSTEL_BESLUIT = (
     "Nog niet uitgevoerd, maar het informeren is uitgesteld om iemands veiligheid (SH-14). Het antwoord "
     "noemt wie dit besluit voorbereidde en nam. Houd het achter op grond (e) zolang het uitstel loopt, of "
@@ -390,11 +396,17 @@ def _uitgesteld(v, overzicht: dict) -> list[tuple[str, str]]:
 
 
 def _besluit_form(actor, v, data=None):
+    items = _besluit_items(actor, v)
+    initial: dict = {"verzonden_op": today()}
+    for i, (_uuid, _label, reden) in enumerate(items):
+        if reden == VERTROUWELIJK:
+            # RI-02 (SPEC E3): withheld in the child's interest unless the decider says otherwise
+            initial[f"achter_{i}"], initial[f"grond_{i}"] = True, "belang_kind"
     return f.BesluitFormulier(
         data,
-        initial={"verzonden_op": today()},
+        initial=initial,
         soort=v.soort,
-        items=_besluit_items(actor, v),
+        items=items,
         mandaten=_mandaten(actor),
         vertegenwoordiger=v.indiener_id is not None,
         auto_id="besluit_%s",

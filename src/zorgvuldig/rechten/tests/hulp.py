@@ -18,13 +18,30 @@ def mandaat(gebruiker) -> str:
     return str(gebruiker.mandaten.get(soort="verzoeken_besluiten", tot__isnull=True).uuid)
 
 
+def alles_wat_mag(client, url: str) -> dict:
+    """The decision that grants an inzage all it may: an item the person keeps from representatives
+    (PE-11), which the preview names, is withheld in the child's interest, as RI-02 requires (SPEC E3)."""
+    voorbeeld = client.get(f"{url}/overzicht").json()
+    vertrouwelijk = [
+        u["item"] for u in voorbeeld.get("uitgesloten", []) if u["reden"] == "niet_voor_vertegenwoordigers"
+    ]
+    if not vertrouwelijk:
+        return {"uitkomst": "toegewezen", "redenen": "U krijgt alles."}
+    return {
+        "uitkomst": "gedeeltelijk",
+        "redenen": "Wat uw kind niet met u wil delen, krijgt u niet, in het belang van uw kind.",
+        "achtergehouden": [{"item": i, "grond": "belang_kind"} for i in vertrouwelijk],
+    }
+
+
 def beantwoord_volledig(client, url: str, behandelaar) -> None:
-    """Take a request through the API as its handler: verified, in review, granted in full, executed."""
+    """Take a request through the API as its handler: verified, in review, granted as far as it may be
+    (`alles_wat_mag`), executed."""
     assert client.post(f"{url}/_verifieren", VERIFIEER, format="json").status_code == 200
     assert client.post(f"{url}/_beoordelen", {}, format="json").status_code == 200
     r = client.post(
         f"{url}/_besluiten",
-        {"uitkomst": "toegewezen", "redenen": "U krijgt alles.", "mandaat": mandaat(behandelaar)},
+        {**alles_wat_mag(client, url), "mandaat": mandaat(behandelaar)},
         format="json",
     )
     assert r.status_code == 200, r.content

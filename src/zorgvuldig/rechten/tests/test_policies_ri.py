@@ -406,3 +406,16 @@ def test_ri_03_a_representatives_answer_keeps_only_the_requesters_own_portal_act
         assert p.portaalhandeling_in_antwoord(
             is_vertegenwoordiger=True, actor_rol="medewerker", namens=namens, indieners=eigen
         )
+
+
+def test_ri_02_pe_11_a_kept_item_left_out_for_a_representative_is_a_recorded_refusal():
+    """SPEC E3: the note Lisa asked to keep from her parents is withheld in her interest, with reasons — in
+    the decision, not silently."""
+    niets = p.vertrouwelijk_fouten([], [])
+    assert niets == []
+    fouten = p.vertrouwelijk_fouten(
+        ["notitie-1", "notitie-2"], [p.Achtergehouden("notitie-1", "belang_kind")]
+    )
+    assert paren(fouten) == [("E_INVALID_INPUT", "achtergehouden")]
+    assert "1 item(s)" in fouten[0].reden
+    assert p.vertrouwelijk_fouten(["notitie-1"], [p.Achtergehouden("notitie-1", "e")]) == []

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 
 import pytest
 
@@ -14,7 +15,15 @@ from zorgvuldig.conftest import als_systeem, maak_gebruiker
 from zorgvuldig.dossiers import services as dossiers
 from zorgvuldig.dossiers.tests import hulp
 from zorgvuldig.personen.services import registreer_relatie
-from zorgvuldig.rechten.tests.hulp import VERIFIEER, Gezin, V, mandaat, persoon_url, verstrekking
+from zorgvuldig.rechten.tests.hulp import (
+    VERIFIEER,
+    Gezin,
+    V,
+    alles_wat_mag,
+    mandaat,
+    persoon_url,
+    verstrekking,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -25,7 +34,7 @@ def _beantwoord(regio, api, gezin, body: dict | None = None, **over) -> dict:
     assert api(regio.medewerker).post(f"{url}/_verifieren", VERIFIEER, format="json").status_code == 200
     lg = api(regio.leidinggevende)
     assert lg.post(f"{url}/_beoordelen", {}, format="json").status_code == 200
-    besluit = body or {"uitkomst": "toegewezen", "redenen": "U krijgt het overzicht."}
+    besluit = body or alles_wat_mag(lg, url)
     r = lg.post(f"{url}/_besluiten", {**besluit, "mandaat": mandaat(regio.leidinggevende)}, format="json")
     assert r.status_code == 200, r.content
     assert lg.post(f"{url}/_uitvoeren", {}, format="json").status_code == 200
@@ -121,7 +130,10 @@ def test_ri_07_a_disclosure_can_be_withheld_by_decision(regio, api):
     besluit = {
         "uitkomst": "gedeeltelijk",
         "redenen": "Eén verstrekking noemen wij niet, ter bescherming van Lisa.",
-        "achtergehouden": [{"item": str(aan_vt.uuid), "grond": "e"}],
+        "achtergehouden": [
+            {"item": str(aan_vt.uuid), "grond": "e"},
+            {"item": str(gezin.vertrouwelijk.uuid), "grond": "belang_kind"},  # PE-11 (RI-02)
+        ],
     }
     antwoord = _beantwoord(regio, api, gezin, besluit)
     assert "Veilig Thuis" not in json.dumps(antwoord, ensure_ascii=False)
@@ -179,7 +191,7 @@ def test_bad_dates_duplicates_and_filters_are_refused_and_change_nothing(regio, 
     api(regio.medewerker).post(f"{url}/_verifieren", VERIFIEER, format="json")
     lg = api(regio.leidinggevende)
     lg.post(f"{url}/_beoordelen", {}, format="json")
-    basis = {"uitkomst": "toegewezen", "redenen": "Alles.", "mandaat": mandaat(regio.leidinggevende)}
+    basis = {**alles_wat_mag(lg, url), "mandaat": mandaat(regio.leidinggevende)}
     for body in (
         {**basis, "verzondenOp": "9999-12-31"},
         {**basis, "verzondenOp": (dt.date.today() - dt.timedelta(days=1)).isoformat()},
@@ -279,3 +291,34 @@ def test_the_term_warning_runs_as_a_daily_job():
     from zorgvuldig.taken.periodiek import alle
 
     assert {"rechten.termijnen_bewaken"} <= {p.naam for p in alle()}
+
+
+def test_e3_ri_02_the_note_lisa_keeps_from_her_mother_is_a_recorded_refusal_not_a_silent_one(regio, api, ui):
+    """SPEC E3, RI-02: "A note Lisa asked to keep confidential (PE-11) is withheld in her interest, with
+    reasons." Granting the mother everything is refused while the answer leaves that note out; the decision
+    form offers it pre-ticked on the child's-interest ground; withheld so, the decision records it."""
+    gezin = Gezin(regio)
+    url = gezin.verzoek(api(regio.medewerker))["url"]
+    assert api(regio.medewerker).post(f"{url}/_verifieren", VERIFIEER, format="json").status_code == 200
+    lg = api(regio.leidinggevende)
+    assert lg.post(f"{url}/_beoordelen", {}, format="json").status_code == 200
+    alles = {"uitkomst": "toegewezen", "redenen": "Alles.", "mandaat": mandaat(regio.leidinggevende)}
+    r = lg.post(f"{url}/_besluiten", alles, format="json")
+    assert r.status_code == 400 and r.json()["invalidParams"][0]["name"] == "achtergehouden", r.content
+    assert "(PE-11)" in r.json()["invalidParams"][0]["reason"]
+    assert lg.get(url).json()["status"] == "in_behandeling"
+
+    uuid = url.rstrip("/").rsplit("/", 1)[-1]
+    pagina = ui(regio.leidinggevende).get(f"/verzoeken/{uuid}").content.decode()
+    nummer = str(gezin.vertrouwelijk.uuid)[:8]
+    rij = re.search(rf'name="achter_(\d+)"[^>]*checked[^>]*>\s*<label[^>]*>[^<]*nummer {nummer}', pagina)
+    assert rij, "the PE-11 note is offered, ticked"
+    assert re.search(
+        rf'name="grond_{rij.group(1)}"[^>]*>.*?<option value="belang_kind" selected', pagina, re.S
+    )
+
+    r = lg.post(f"{url}/_besluiten", {**alles_wat_mag(lg, url), "mandaat": alles["mandaat"]}, format="json")
+    assert r.status_code == 200, r.content
+    assert r.json()["besluit"]["achtergehouden"] == [
+        {"item": str(gezin.vertrouwelijk.uuid), "grond": "belang_kind"}
+    ]

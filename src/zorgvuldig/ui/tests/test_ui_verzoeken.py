@@ -79,12 +79,14 @@ def in_behandeling(regio, gezin, **over) -> Verzoek:
 
 
 def toegewezen(regio, gezin, **over) -> Verzoek:
+    """Decided as far as it may be: everything, but for the mother's inzage not the note Lisa keeps from
+    her (PE-11), which the decision withholds in Lisa's interest (RI-02, SPEC E3)."""
     v = in_behandeling(regio, gezin, **over)
-    return services.besluit(
-        actor=regio.actor(regio.leidinggevende),
-        uuid=v.uuid,
-        data={"uitkomst": "toegewezen", "redenen": "Alles.", "mandaat": mandaat(regio.leidinggevende)},
-    )
+    data = {"uitkomst": "toegewezen", "redenen": "Alles.", "mandaat": mandaat(regio.leidinggevende)}
+    if v.soort == "inzage":
+        data["uitkomst"] = "gedeeltelijk"
+        data["achtergehouden"] = [{"item": str(gezin.vertrouwelijk.uuid), "grond": "belang_kind"}]
+    return services.besluit(actor=regio.actor(regio.leidinggevende), uuid=v.uuid, data=data)
 
 
 def item_veld(r, item_uuid) -> str:
@@ -579,7 +581,7 @@ def test_ri_06_an_answer_by_conversation_records_why(regio, ui):
     r = lg.post(url(v, "/uitvoeren"), {"vorm": "gesprek"})
     assert r.status_code == 400
     assert "Leg vast waarom de betrokkene het antwoord anders krijgt." in leesbaar(r)
-    assert vers(v).status == "toegewezen"
+    assert vers(v).status == "gedeeltelijk"
     r = lg.post(
         url(v, "/uitvoeren"),
         {"vorm": "gesprek", "toelichting": "Moeder leest slecht; samen doorgenomen."},
@@ -750,15 +752,18 @@ def test_ri_07_sh_14_a_provision_whose_informing_is_still_postponed_is_flagged_a
             "redenen": "Eén verstrekking noemen wij nog niet: het informeren daarover is uitgesteld.",
             f"achter_{rij}": "on",
             f"grond_{rij}": "e",
+            f"achter_{item_veld(r, gezin.vertrouwelijk.uuid)}": "on",  # PE-11, pre-ticked (RI-02)
+            f"grond_{item_veld(r, gezin.vertrouwelijk.uuid)}": "belang_kind",
             "mandaat": mandaat(regio.leidinggevende),
             "verzonden_op": today().isoformat(),
         },
         follow=True,
     )
     assert "Het besluit is vastgelegd." in leesbaar(r), leesbaar(r)[:2000]
-    assert vers(v).besluit["achtergehouden"] == [{"item": str(uitgesteld.uuid), "grond": "e"}]
+    assert {"item": str(uitgesteld.uuid), "grond": "e"} in vers(v).besluit["achtergehouden"]
     # L7: the decision names what it withholds in words, not as "Item 1120742b"
-    assert "Niet verstrekt of niet uitgevoerd: Verstrekking aan OSG Het Baken op 2 maart 2026:" in leesbaar(r)
+    assert "Niet verstrekt of niet uitgevoerd:" in leesbaar(r)
+    assert "Verstrekking aan OSG Het Baken op 2 maart 2026:" in leesbaar(r)
     assert f"Item {str(uitgesteld.uuid)[:8]}" not in leesbaar(r)
     als_systeem()
     antwoord = services.selectors.stel_samen(vers(v), achterhouden={str(uitgesteld.uuid)}).overzicht
