@@ -19,6 +19,7 @@ import secrets
 import threading
 import time
 from pathlib import Path
+from stat import S_IMODE
 
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from django.conf import settings
@@ -210,17 +211,36 @@ def blind_index_candidates(bsn: str) -> list[str]:
 
 
 def add_blind_index_version() -> int:
-    """Append a new random key version to the blind-index key file (the operator escrows it)."""
+    """Append a new random key version to the blind-index key file (the operator escrows it).
+
+    The file is replaced through a `.tmp` file in the same folder, which gets the original's mode
+    (never world-accessible) and, when root runs the rotation, the original's owner and group: else a
+    root-run rotation would leave a file only root can read, and every BSN search of the service would
+    fail. Run by anyone else, the new file belongs to whoever ran it: run it as the service user
+    (docs/operators.md, "Keys")."""
     path = Path(settings.BLIND_INDEX_KEY_FILE)
     keys = _blind_keys()
     new = max(keys) + 1
     data = {str(v): _b64(k) for v, k in keys.items()}
     data[str(new)] = _b64(secrets.token_bytes(32))
+    oud = os.stat(path)
     tmp = path.with_suffix(".tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w") as fh:
-        fh.write(json.dumps(data))
-    tmp.replace(path)
+    with contextlib.suppress(FileNotFoundError):
+        tmp.unlink()  # left by an interrupted run (perhaps of another user)
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    try:
+        with os.fdopen(fd, "w") as fh:
+            if os.geteuid() == 0:
+                os.fchown(fh.fileno(), oud.st_uid, oud.st_gid)
+            os.fchmod(fh.fileno(), S_IMODE(oud.st_mode) & 0o770 or 0o600)
+            fh.write(json.dumps(data))
+            fh.flush()
+            os.fsync(fh.fileno())
+        tmp.replace(path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
+        raise
     return new
 
 

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import base64
+import json
+import os
+import stat
+
 import pytest
 from django.core.management import call_command
 
@@ -102,3 +107,43 @@ def test_keys_rotate_blind_index_keeps_search_working(regio, api):
     assert row.bsn_index.startswith(f"{crypto.blind_index_version()}:")
     r = api(regio.medewerker).post("/api/v1/personen/_zoek", {"bsn": BSN_SAM}, format="json")
     assert r.json()["count"] == 1
+
+
+def _sleutelbestand(settings, tmp_path, mode: int):
+    pad = tmp_path / "keys" / "blind-index.json"
+    pad.parent.mkdir()
+    pad.write_text(json.dumps({"1": base64.b64encode(b"k" * 32).decode()}))
+    pad.chmod(mode)
+    settings.BLIND_INDEX_KEY_FILE = str(pad)
+    return pad
+
+
+def test_blind_index_rotation_by_root_keeps_the_key_files_owner_and_mode(settings, tmp_path, monkeypatch):
+    """ADR 0005: `keys rotate --blind-index` run as root must leave a file the service user can still
+    read — the original's owner, group and mode — or every BSN registration and search fails."""
+    pad = _sleutelbestand(settings, tmp_path, 0o640)
+    oud = pad.stat()
+    eigenaar = []
+    monkeypatch.setattr(crypto.os, "geteuid", lambda: 0)
+    monkeypatch.setattr(
+        crypto.os, "fchown", lambda fd, uid, gid: eigenaar.append((os.fstat(fd).st_ino, uid, gid))
+    )
+    assert crypto.add_blind_index_version() == 2
+    nieuw = pad.stat()
+    assert eigenaar == [(nieuw.st_ino, oud.st_uid, oud.st_gid)]  # the new file got the old owner
+    assert stat.S_IMODE(nieuw.st_mode) == 0o640
+    assert sorted(json.loads(pad.read_text())) == ["1", "2"]
+    assert [p.name for p in pad.parent.iterdir()] == ["blind-index.json"]  # no .tmp left behind
+
+
+def test_blind_index_rotation_never_leaves_the_key_file_world_readable(settings, tmp_path, monkeypatch):
+    """As the service user itself nothing is chowned; a key file that was world-readable loses that."""
+    pad = _sleutelbestand(settings, tmp_path, 0o644)
+    (pad.parent / "blind-index.tmp").write_text("half")  # an interrupted earlier run
+    aangeroepen = []
+    monkeypatch.setattr(crypto.os, "geteuid", lambda: 1000)
+    monkeypatch.setattr(crypto.os, "fchown", lambda *a: aangeroepen.append(a))
+    crypto.add_blind_index_version()
+    assert aangeroepen == []
+    assert stat.S_IMODE(pad.stat().st_mode) == 0o640
+    assert sorted(json.loads(pad.read_text())) == ["1", "2"]

@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import base64
 import json
 import sys
 from pathlib import Path
 
-from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from django.core.management.base import BaseCommand, CommandError
 
-from zorgvuldig.audit import services
+from zorgvuldig.audit import services, sleutelpaar
 from zorgvuldig.core import tenancy
 from zorgvuldig.core.context import Actor
 
@@ -43,15 +40,23 @@ class Command(BaseCommand):
         cp = sub.add_parser("checkpoint", help="Onderteken de kop van de keten (buiten de applicatieserver).")
         cp.add_argument("--signing-key", required=True)
         cp.add_argument("--json", action="store_true")
+        # The console script runs `audit keygen` without Django (zorgvuldig.audit.sleutelpaar, same
+        # options); this is the same command for call_command.
         kg = sub.add_parser("keygen", help="Maak een Ed25519-sleutelpaar voor controlepunten.")
-        kg.add_argument("--private", required=True, help="Pad voor de privésleutel (PEM); niet op de server.")
-        kg.add_argument(
-            "--public-keys", required=True, help="JSON-bestand met publieke sleutels (bijwerken)."
-        )
+        kg.add_argument("--private", required=True, help="Privésleutel (PEM, 0600); niet op de server.")
+        kg.add_argument("--public-keys", required=True, help="JSON-bestand met publieke sleutels.")
+        kg.add_argument("--force", action="store_true", help="Vervang een bestaande privésleutel.")
 
     def handle(self, *args, **opts):
-        tenancy.activeer(Actor.systeem())
         sub = opts["sub"]
+        if sub == "keygen":  # no database: it runs on the signing machine (AU-08)
+            code = sleutelpaar.voer_uit(
+                opts["private"], opts["public_keys"], opts["force"], out=self.stdout, err=self.stderr
+            )
+            if code:
+                sys.exit(code)
+            return
+        tenancy.activeer(Actor.systeem())
         if sub == "seal":
             n = services.verzegel_alles()
             self._out(opts, {"verzegeld": n}, f"verzegeld {n}")
@@ -87,25 +92,6 @@ class Command(BaseCommand):
                 raise CommandError(f"signing key unreadable: {exc}") from exc
             cp = services.controlepunt(key)
             self._out(opts, cp, json.dumps(cp, indent=2))
-        elif sub == "keygen":
-            key = Ed25519PrivateKey.generate()
-            priv = Path(opts["private"])
-            priv.write_bytes(
-                key.private_bytes(
-                    serialization.Encoding.PEM,
-                    serialization.PrivateFormat.PKCS8,
-                    serialization.NoEncryption(),
-                )
-            )
-            priv.chmod(0o600)
-            pubfile = Path(opts["public_keys"])
-            keys = json.loads(pubfile.read_text()) if pubfile.exists() else {}
-            raw = key.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
-            kid = services.sleutel_id(key.public_key())
-            keys[kid] = base64.b64encode(raw).decode()
-            pubfile.parent.mkdir(parents=True, exist_ok=True)
-            pubfile.write_text(json.dumps(keys, indent=2))
-            self.stdout.write(f"sleutel {kid}: privé {priv}, publiek toegevoegd aan {pubfile}")
 
     def _out(self, opts, data, text, err=False):
         if opts.get("json"):
