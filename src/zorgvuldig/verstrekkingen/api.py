@@ -387,10 +387,22 @@ class DeelbesluitenView(BasisView):
 
 
 class DeelbesluitItemView(ItemView):
+    """The operations on one decision. Besides the sharing purpose, a `Verwerkingsdoel` may name the
+    purpose the decision is logged under — that of the activity chosen in step 1, or `taak_ontvanger`
+    for class C (GP-02, API §1.3; ADR 0011 item 9); any other stays 400 `E_NO_PURPOSE`."""
+
     verwerkingsactiviteit = ACT
 
+    def besluit(self, actor, uuid):
+        return selectors.deelbesluit_of_404(actor, uuid)[0]
+
     def zichtbaar(self, actor, uuid) -> None:
-        selectors.deelbesluit_of_404(actor, uuid)
+        self.besluit(actor, uuid)
+
+    def andere_doelen(self, request, kwargs) -> tuple[str, ...]:
+        if "uuid" not in kwargs:
+            return ()
+        return (services.doel_van(self.besluit(actor_van(request), kwargs["uuid"])),)
 
 
 class DeelbesluitView(DeelbesluitItemView):
@@ -398,7 +410,8 @@ class DeelbesluitView(DeelbesluitItemView):
 
     @extend_schema(responses=OpenApiTypes.OBJECT, operation_id="deelbesluiten_read")
     def get(self, request, uuid):
-        return Response(representatie(request, selectors.lees_deelbesluit(actor_van(request), uuid)))
+        rij = selectors.lees_deelbesluit(actor_van(request), uuid, request.headers.get("Verwerkingsdoel"))
+        return Response(representatie(request, rij))
 
     @extend_schema(
         request=DeelbesluitSerializer,
@@ -514,14 +527,13 @@ class UitstellenSerializer(StrictSerializer):
     reviewdatum = serializers.DateField()
 
 
-class UitstellenView(ItemView):
+class UitstellenView(DeelbesluitItemView):
     """SH-14: the leidinggevende approves postponing; visible to them through the dossier's organisation."""
 
     scopes = {"post": GOEDKEUREN}
-    verwerkingsactiviteit = ACT
 
-    def zichtbaar(self, actor, uuid) -> None:
-        selectors.deelbesluit_voor_goedkeuring(actor, uuid)
+    def besluit(self, actor, uuid):
+        return selectors.deelbesluit_voor_goedkeuring(actor, uuid)
 
     @extend_schema(
         request=UitstellenSerializer, responses=OpenApiTypes.OBJECT, operation_id="deelbesluiten_uitstellen"
