@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field
 from rest_framework import serializers, status
 from rest_framework.response import Response
 
@@ -47,7 +47,8 @@ def representatie(request, rij, waarschuwingen=(), gevolgen=None, beeindigd=()) 
         "uitzondering": {"grond": rij.uitzondering, "redenen": inhoud.get("uitzonderingRedenen", "")}
         if rij.uitzondering
         else None,
-        "doel": rij.doel,
+        "doel": rij.doel or None,
+        "doelToelichting": rij.doel_toelichting,
         "ontvangers": [
             {"organisatie": _url(request, f"organisaties/{o['organisatie']}")} if o.get("organisatie") else o
             for o in rij.ontvangers
@@ -116,6 +117,31 @@ class InformatieSerializer(StrictSerializer):
     onderwerpen = serializers.ListField(child=serializers.CharField(max_length=16), max_length=10)
 
 
+def _doelcodes() -> list[str]:
+    from zorgvuldig.registers.catalogus import ACTIVITEITEN
+
+    return [
+        code for code, _ in policies.toestemmingsdoelen({c: (a[0], a[1]) for c, a in ACTIVITEITEN.items()})
+    ]
+
+
+@extend_schema_field(
+    {
+        "type": "string",
+        "enum": _doelcodes(),
+        "description": "Code van de verwerkingsactiviteit waarvoor de toestemming geldt (GP-02, CS-02; "
+        "/verwerkingsactiviteiten, niet de verwijsindex). Een andere code, of een activiteit die de FG "
+        "beëindigde: 400 E_INVALID_INPUT op `doel`; leeg: 400 E_CS_NOT_SPECIFIC.",
+    }
+)
+class DoelVeld(serializers.CharField):
+    """GP-02: a code from the closed list; which codes the controller may use the service decides (the FG
+    may end an activity), so every channel gets the same answer."""
+
+    def __init__(self, **kwargs):
+        super().__init__(max_length=64, allow_blank=True, **kwargs)
+
+
 class ToestemmingVeldenSerializer(StrictSerializer):
     gevers = serializers.ListField(child=GeverSerializer(), required=False, max_length=4)
     jongereGehoord = JongereGehoordSerializer(required=False)
@@ -135,7 +161,7 @@ class ToestemmingSerializer(ToestemmingVeldenSerializer):
     dossier = Tekst(300)
     soort = serializers.CharField(max_length=32)
     status = serializers.CharField(max_length=12, required=False)
-    doel = serializers.CharField(max_length=200, allow_blank=True)
+    doel = DoelVeld()
     ontvangers = serializers.ListField(child=OntvangerSerializer(), max_length=20)
     gegevenscategorieen = serializers.ListField(child=serializers.CharField(max_length=60), max_length=30)
     inhoud = Tekst(4000)
