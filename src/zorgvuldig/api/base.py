@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import uuid as uuidlib
+from collections.abc import Callable, Iterable
 from urllib.parse import urlparse
 
 from drf_spectacular.utils import OpenApiParameter
@@ -143,7 +144,7 @@ class BasisView(APIView):
         from zorgvuldig.organisaties.models import Gebruiker
 
         if isinstance(request.user, Gebruiker):  # not a token without a professional (lists users only)
-            controleer_doel(request, self.verwerkingsactiviteit)
+            controleer_doel(request, self.verwerkingsactiviteit, lambda: self.andere_doelen(request, kwargs))
             self._idempotent = idempotentie.reserveer(request, actor_van(request))
         self.controleer_zichtbaar(request, kwargs)
         filters = self.filters if request.method in {"GET", "HEAD"} else ()
@@ -151,6 +152,12 @@ class BasisView(APIView):
 
     def controleer_zichtbaar(self, request, kwargs) -> None:
         """Item views: 404 for an invisible record, before the request's own input is judged (§1.4)."""
+
+    def andere_doelen(self, request, kwargs) -> Iterable[str]:
+        """Purposes a `Verwerkingsdoel` may name here besides the endpoint's own (GP-02): a record logged
+        under a purpose of its own (a sharing decision, ADR 0011 item 9) names it. Asked only when the
+        header names another purpose; an item view reads the record as visible to the caller (404 else)."""
+        return ()
 
     def handle_exception(self, exc):
         from zorgvuldig.api.idempotentie import Herhaling
@@ -226,8 +233,11 @@ def controleer_parameters(
         raise DomainError("E_INVALID_INPUT", detail, fouten)
 
 
-def controleer_doel(request, activiteit: str | None) -> None:
-    """`Verwerkingsdoel` (API §1.3): when given, it must be this endpoint's purpose (GP-02)."""
+def controleer_doel(
+    request, activiteit: str | None, andere: Callable[[], Iterable[str]] | None = None
+) -> None:
+    """`Verwerkingsdoel` (API §1.3): when given, it must be this endpoint's purpose (GP-02) or one of the
+    `andere` the operation's record is processed for (asked only when needed)."""
     doel = request.headers.get("Verwerkingsdoel")
     if doel is None:
         return
@@ -235,7 +245,7 @@ def controleer_doel(request, activiteit: str | None) -> None:
     from zorgvuldig.registers.services import activiteit as zoek_activiteit
 
     toegestaan = zoek_activiteit(activiteit)[1] if activiteit else None
-    if doel != toegestaan:
+    if doel != toegestaan and (andere is None or doel not in set(andere())):
         reden = (
             f"Het doel van deze operatie is '{toegestaan}'; of laat de header weg."
             if toegestaan

@@ -80,7 +80,10 @@ def _param(name: str, where: str, description: str, schema: dict | None = None) 
 HEADERS = [
     _param("traceparent", "header", "W3C Trace Context; started when absent, echoed in the response."),
     _param(
-        "Verwerkingsdoel", "header", "Purpose code (GP-02); when given it must be this operation's purpose."
+        "Verwerkingsdoel",
+        "header",
+        "Purpose code (GP-02); when given it must be this operation's purpose — on the operations of one "
+        "sharing decision also the purpose that decision is logged under (ADR 0011 item 9).",
     ),
     _param(
         "Namens-Gebruiker",

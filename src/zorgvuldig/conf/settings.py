@@ -398,6 +398,13 @@ SPECTACULAR_SETTINGS = {
         # two `type` fields: an organisation's (API §2.1) and a recipient's, which keeps its earlier name
         "OrganisatietypeEnum": "zorgvuldig.organisaties.models.OrganisatieType",
         "TypeEnum": "zorgvuldig.verstrekkingen.api.ONTVANGER_TYPES",
+        # a sharing decision's answers (SH-21): the legal bases a–f of step 2 (GP-03), the recipients a
+        # statutory duty is toward (G5), the grounds to postpone informing (step 6, as `_uitstellen`)
+        "GrondslagEnum": "zorgvuldig.verstrekkingen.policies.GRONDSLAGEN",
+        "PlichtontvangerEnum": "zorgvuldig.verstrekkingen.policies.PLICHT_ONTVANGERS",
+        "UitstellenGrondEnum": "zorgvuldig.verstrekkingen.policies.UITSTEL_GRONDEN",
+        # a consent's purpose: the processing activities it may name (GP-02, CS-02)
+        "ToestemmingsdoelEnum": "zorgvuldig.toestemmingen.api.DOELCODES",
     },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",

@@ -321,7 +321,7 @@ def _toestemming_rij(t, record: Record, gever: bool, w: Wereld) -> dict:
         "soort": policies.CONSENT_SOORTEN.get(t.soort, t.soort),
         "voor": "uzelf" if record.indiener is None else naam(t.betrokkene),
         "organisatie": t.organisatie.naam,
-        "doel": doel_voor_client(t.doel),
+        "doel": doel_voor_client(t.doel or t.doel_toelichting),
         "ontvangers": [o for o in ontvangers if o],
         "gegevens": inhoud(t).get("inhoud", ""),
         "datum": t.datum,

@@ -515,8 +515,8 @@ def _toestemmingen(ids, achterhouden) -> list[dict]:
             "soortNaam": SOORT_NAMEN.get(t.soort, t.soort),
             "status": status(t),
             "statusNaam": STATUS_NAMEN.get(status(t), status(t)),
-            "doel": t.doel,
-            "doelNaam": doel_voor_client(t.doel),
+            "doel": t.doel or t.doel_toelichting,
+            "doelNaam": doel_voor_client(t.doel or t.doel_toelichting),
             "gegevenscategorieen": t.gegevenscategorieen,
             "datum": t.datum.isoformat(),
             "geldigTot": t.geldig_tot.isoformat() if t.geldig_tot else None,
@@ -805,7 +805,11 @@ def achtergehouden_items(verzoek: Verzoek) -> dict[str, dict]:
             naam = v.ontvanger_organisatie.naam if v.ontvanger_organisatie else v.ontvanger_naam
             uit[str(v.uuid)] = {"soort": "verstrekking", "datum": v.datum, "ontvanger": naam}
         for t in Toestemming.objects.filter(uuid__in=uuids):
-            uit[str(t.uuid)] = {"soort": "toestemming", "datum": t.datum, "doel": t.doel}
+            uit[str(t.uuid)] = {
+                "soort": "toestemming",
+                "datum": t.datum,
+                "doel": t.doel or t.doel_toelichting,
+            }
         for g in Signaal.objects.filter(uuid__in=uuids).select_related("organisatie"):
             uit[str(g.uuid)] = {"soort": "signaal", "datum": None, "organisatie": g.organisatie.naam}
         for b in Deelbesluit.objects.filter(uuid__in=uuids).select_related("dossier"):

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
-from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    extend_schema,
+    extend_schema_field,
+    extend_schema_serializer,
+)
 from rest_framework import serializers, status
 from rest_framework.response import Response
 
@@ -47,7 +51,8 @@ def representatie(request, rij, waarschuwingen=(), gevolgen=None, beeindigd=()) 
         "uitzondering": {"grond": rij.uitzondering, "redenen": inhoud.get("uitzonderingRedenen", "")}
         if rij.uitzondering
         else None,
-        "doel": rij.doel,
+        "doel": rij.doel or None,
+        "doelToelichting": rij.doel_toelichting,
         "ontvangers": [
             {"organisatie": _url(request, f"organisaties/{o['organisatie']}")} if o.get("organisatie") else o
             for o in rij.ontvangers
@@ -116,6 +121,35 @@ class InformatieSerializer(StrictSerializer):
     onderwerpen = serializers.ListField(child=serializers.CharField(max_length=16), max_length=10)
 
 
+def _doelcodes() -> list[str]:
+    from zorgvuldig.registers.catalogus import ACTIVITEITEN
+
+    return [
+        code for code, _ in policies.toestemmingsdoelen({c: (a[0], a[1]) for c, a in ACTIVITEITEN.items()})
+    ]
+
+
+DOELCODES = _doelcodes()
+
+
+@extend_schema_field(
+    {
+        "type": "string",
+        "enum": DOELCODES,
+        "description": "Code van de verwerkingsactiviteit waarvoor de toestemming geldt (GP-02, CS-02; "
+        "/verwerkingsactiviteiten, niet de verwijsindex). Een andere code, of een activiteit die de FG "
+        "beëindigde: 400 E_INVALID_INPUT op `doel`; leeg: 400 E_CS_NOT_SPECIFIC.",
+    }
+)
+class DoelVeld(serializers.CharField):
+    """GP-02: a code from the closed list; which codes the controller may use the service decides (the FG
+    may end an activity), so every channel gets the same answer."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("allow_blank", True)
+        super().__init__(max_length=64, **kwargs)
+
+
 class ToestemmingVeldenSerializer(StrictSerializer):
     gevers = serializers.ListField(child=GeverSerializer(), required=False, max_length=4)
     jongereGehoord = JongereGehoordSerializer(required=False)
@@ -135,13 +169,102 @@ class ToestemmingSerializer(ToestemmingVeldenSerializer):
     dossier = Tekst(300)
     soort = serializers.CharField(max_length=32)
     status = serializers.CharField(max_length=12, required=False)
-    doel = serializers.CharField(max_length=200, allow_blank=True)
+    doel = DoelVeld()
     ontvangers = serializers.ListField(child=OntvangerSerializer(), max_length=20)
     gegevenscategorieen = serializers.ListField(child=serializers.CharField(max_length=60), max_length=30)
     inhoud = Tekst(4000)
     waaromNodig = Tekst(4000)
     alsGrondslag = serializers.BooleanField(required=False)
     afhankelijkheidReden = Tekst(4000)
+
+
+# --- The representation (API §2.5), declared for the OpenAPI schema; `representatie` builds it -------
+
+
+class ToestemmingGeverSerializer(serializers.Serializer):
+    persoon = serializers.URLField()
+    hoedanigheid = serializers.CharField(help_text="`zelf` of de soort relatie (CS-05).")
+
+
+class ToestemmingJongereGehoordSerializer(serializers.Serializer):
+    datum = serializers.DateField()
+    mening = serializers.CharField(allow_blank=True)
+
+
+class ToestemmingAndereOuderSerializer(serializers.Serializer):
+    persoon = serializers.URLField(required=False)
+    reactie = serializers.ChoiceField(choices=policies.REACTIES_ANDERE_OUDER, required=False)
+    geinformeerdDoor = serializers.CharField(required=False)
+    datum = serializers.DateField(required=False)
+    wijze = serializers.CharField(required=False)
+
+
+class ToestemmingUitzonderingSerializer(serializers.Serializer):
+    grond = serializers.CharField()
+    redenen = serializers.CharField(allow_blank=True)
+
+
+class ToestemmingOntvangerSerializer(serializers.Serializer):
+    """A named recipient (CS-02): an organisation, or a name."""
+
+    organisatie = serializers.URLField(required=False)
+    naam = serializers.CharField(required=False)
+
+
+class ToestemmingInformatieSerializer(serializers.Serializer):
+    datum = serializers.DateField(allow_null=True)
+    onderwerpen = serializers.ListField(child=serializers.ChoiceField(choices=policies.ONDERWERPEN))
+
+
+class ToestemmingTerzijdeleggingSerializer(serializers.Serializer):
+    redenen = serializers.CharField(allow_blank=True)
+
+
+@extend_schema_serializer(component_name="Toestemming")
+class ToestemmingUitSerializer(serializers.Serializer):
+    """A consent as answered (API §2.5). `waarschuwingen` after registering (CS-10); `gevolgen` and
+    `beeindigdeDeelbesluiten` after revoking (CS-07, CS-08)."""
+
+    url = serializers.URLField()
+    uuid = serializers.UUIDField()
+    betrokkene = serializers.URLField()
+    dossier = serializers.URLField(allow_null=True)
+    soort = serializers.ChoiceField(choices=policies.SOORTEN_TOESTEMMING)
+    status = serializers.ChoiceField(choices=policies.STATUSSEN)
+    gevers = ToestemmingGeverSerializer(many=True)
+    jongereGehoord = ToestemmingJongereGehoordSerializer(allow_null=True)
+    andereOuder = ToestemmingAndereOuderSerializer(allow_null=True)
+    uitzondering = ToestemmingUitzonderingSerializer(allow_null=True)
+    doel = DoelVeld(
+        allow_null=True,
+        help_text="Null alleen bij een oudere toestemming waarvan de tekst geen activiteit noemde.",
+    )
+    doelToelichting = serializers.CharField(
+        allow_blank=True,
+        help_text="De tekst die een oudere toestemming als doel had, zoals die was (GP-02); anders leeg.",
+    )
+    ontvangers = ToestemmingOntvangerSerializer(many=True)
+    gegevenscategorieen = serializers.ListField(child=serializers.CharField())
+    inhoud = serializers.CharField(allow_blank=True)
+    waaromNodig = serializers.CharField(allow_blank=True)
+    vorm = serializers.ChoiceField(choices=policies.VORMEN, allow_null=True)
+    uitdrukkelijk = serializers.BooleanField()
+    alsGrondslag = serializers.BooleanField()
+    informatieGegeven = ToestemmingInformatieSerializer(allow_null=True)
+    belangBevestigd = serializers.BooleanField()
+    afhankelijkheidReden = serializers.CharField(allow_blank=True)
+    datum = serializers.DateField()
+    geldigTot = serializers.DateField(allow_null=True)
+    bewijs = serializers.CharField(allow_blank=True)
+    ingetrokkenOp = serializers.DateTimeField(allow_null=True)
+    terzijdegelegd = ToestemmingTerzijdeleggingSerializer(allow_null=True)
+    organisatie = serializers.URLField()
+    verwerkingsverantwoordelijke = serializers.URLField()
+    aangemaakt = serializers.DateTimeField()
+    gewijzigd = serializers.DateTimeField()
+    waarschuwingen = serializers.ListField(child=serializers.CharField(), required=False)
+    gevolgen = serializers.CharField(required=False, help_text="In gewone taal (CS-07).")
+    beeindigdeDeelbesluiten = serializers.ListField(child=serializers.URLField(), required=False)
 
 
 def naar_service(request, v: dict) -> dict:
@@ -194,7 +317,7 @@ class ToestemmingenView(BasisView):
         OpenApiParameter("soort", str, enum=list(policies.SOORTEN_TOESTEMMING)),
     )
 
-    @extend_schema(responses=OpenApiTypes.OBJECT, operation_id="toestemmingen_list")
+    @extend_schema(responses=ToestemmingUitSerializer(many=True), operation_id="toestemmingen_list")
     def get(self, request):
         actor = actor_van(request)
         qs = selectors.toestemmingen_zichtbaar_voor(actor).select_related(
@@ -220,7 +343,7 @@ class ToestemmingenView(BasisView):
 
     @extend_schema(
         request=ToestemmingSerializer,
-        responses={201: OpenApiTypes.OBJECT},
+        responses={201: ToestemmingUitSerializer},
         operation_id="toestemmingen_create",
     )
     def post(self, request):
@@ -248,7 +371,7 @@ class ToestemmingItemView(ItemView):
 class ToestemmingView(ToestemmingItemView):
     scopes = {"get": SCOPE}
 
-    @extend_schema(responses=OpenApiTypes.OBJECT, operation_id="toestemmingen_read")
+    @extend_schema(responses=ToestemmingUitSerializer, operation_id="toestemmingen_read")
     def get(self, request, uuid):
         return Response(representatie(request, selectors.lees(actor_van(request), uuid)))
 
@@ -259,7 +382,7 @@ def _beslis_view(naam: str, service):
 
         @extend_schema(
             request=ToestemmingVeldenSerializer,
-            responses=OpenApiTypes.OBJECT,
+            responses=ToestemmingUitSerializer,
             operation_id=f"toestemmingen_{naam}",
         )
         def post(self, request, uuid):
@@ -291,7 +414,9 @@ class IntrekkenView(ToestemmingItemView):
     scopes = {"post": SCOPE}
 
     @extend_schema(
-        request=IntrekkenSerializer, responses=OpenApiTypes.OBJECT, operation_id="toestemmingen_intrekken"
+        request=IntrekkenSerializer,
+        responses=ToestemmingUitSerializer,
+        operation_id="toestemmingen_intrekken",
     )
     def post(self, request, uuid):
         ser = IntrekkenSerializer(data=request.data or {})
@@ -313,7 +438,9 @@ class TerzijdeleggenView(ToestemmingItemView):
     scopes = {"post": "dossier:autoriseren"}
 
     @extend_schema(
-        request=TerzijdeSerializer, responses=OpenApiTypes.OBJECT, operation_id="toestemmingen_terzijdeleggen"
+        request=TerzijdeSerializer,
+        responses=ToestemmingUitSerializer,
+        operation_id="toestemmingen_terzijdeleggen",
     )
     def post(self, request, uuid):
         ser = TerzijdeSerializer(data=request.data)

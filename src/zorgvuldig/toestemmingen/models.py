@@ -28,7 +28,11 @@ class Toestemming(Beschermd):
         default=dict, blank=True
     )  # {persoon, reactie, geinformeerdDoor, datum, wijze}
     uitzondering = models.CharField(max_length=40, blank=True)  # CS-14/CS-15 ground
+    # GP-02, CS-02: the code of a processing activity (RG-01), the same closed list a sharing decision's
+    # step 1 names; `doel_toelichting` keeps the free text an older record held where it differs (the
+    # migration to the closed list lost nothing), never filled by new records
     doel = models.CharField(max_length=200)
+    doel_toelichting = models.CharField(max_length=200, blank=True)
     ontvangers = models.JSONField(default=list)  # [{organisatie: uuid} | {naam}]
     gegevenscategorieen = models.JSONField(default=list)
     vorm = models.CharField(max_length=12)  # schriftelijk | mondeling | digitaal
@@ -60,6 +64,7 @@ class Toestemming(Beschermd):
         "andere_ouder": "relatie",
         "uitzondering": "gevoelig",
         "doel": "organisatorisch",
+        "doel_toelichting": "vrije_tekst",
         "ontvangers": "verstrekking",
         "gegevenscategorieen": "organisatorisch",
         "vorm": "organisatorisch",

@@ -108,6 +108,30 @@ ALGEMENE_CATEGORIEEN = frozenset({"alle", "alles", "alle_gegevens", "volledig_do
 VI_DOEL = "signalering"  # CS-01/VI-05: a verwijsindex signal never rests on consent
 
 
+def doel_fouten(doel: str, activiteiten: Mapping[str, str]) -> list[Fout]:
+    """GP-02, CS-02: a consent's purpose is a processing activity of the register (RG-01) by its code — the
+    closed list a sharing decision's step 1 names too, so G1 can compare the two (CS-03). `activiteiten`:
+    the controller's active ones, code → purpose code. Never one for signalling: a verwijsindex signal
+    does not rest on consent (CS-01, VI-05). An empty purpose is CS-02's own failure (`record_fouten`)."""
+    if not doel.strip() or doel.strip() == VI_DOEL:
+        return []  # named by `record_fouten`
+    if doel not in activiteiten:
+        return [Fout(E_INVALID_INPUT, "doel", "Kies het doel uit de verwerkingsactiviteiten (GP-02).")]
+    if activiteiten[doel] == VI_DOEL:
+        return [
+            Fout(
+                E_INVALID_INPUT, "doel", "Een verwijsindexsignaal berust nooit op toestemming (CS-01, VI-05)."
+            )
+        ]
+    return []
+
+
+def toestemmingsdoelen(activiteiten: Mapping[str, tuple[str, str]]) -> list[tuple[str, str]]:
+    """The purposes a consent may name, as (code, name): `activiteiten` code → (name, purpose code), less
+    those for signalling (`doel_fouten`)."""
+    return [(code, naam) for code, (naam, doel) in activiteiten.items() if doel != VI_DOEL]
+
+
 def is_bijzonder(gegevenscategorieen: Iterable[str]) -> bool:
     return bool(set(gegevenscategorieen) & BIJZONDERE_CATEGORIEEN)
 

@@ -22,6 +22,36 @@ ACTIVITEIT = "sociaal-domein-ondersteuning"
 BIJZONDER = policies.BIJZONDERE_CATEGORIEEN
 
 
+def doelen(verwerkingsverantwoordelijke_id) -> dict[str, tuple[str, str]]:
+    """GP-02, CS-02: the processing activities a consent may name as its purpose (RG-01: the controller's
+    active ones and the regional ones), code → (name, purpose code); organisational data, no audit."""
+    from zorgvuldig.verstrekkingen.selectors import activiteiten
+
+    alle = activiteiten(verwerkingsverantwoordelijke_id)
+    return {code: alle[code] for code, _ in policies.toestemmingsdoelen(alle)}
+
+
+def doel_tekst(rij: Toestemming) -> str:
+    """What the consent's purpose says: its activity's code, or — for a record from before the closed list
+    whose text maps to no activity — that text as recorded (the migration kept it, nothing is lost)."""
+    return rij.doel or rij.doel_toelichting
+
+
+def activiteit_namen() -> dict[str, str]:
+    """Code → name of every processing activity (RG-01), to show a purpose in words."""
+    from zorgvuldig.registers.models import Verwerkingsactiviteit
+
+    return dict(Verwerkingsactiviteit.objects.values_list("code", "naam"))
+
+
+def doel_in_woorden(rij: Toestemming, namen: dict[str, str]) -> str:
+    """A consent's purpose for people: its activity's name (`namen`: `activiteit_namen()`), or the text an
+    older record kept."""
+    from zorgvuldig.registers.catalogus import doel_naam
+
+    return namen.get(rij.doel) or doel_naam(doel_tekst(rij))
+
+
 def _grant_op(actor, object_type: str, veld: str):
     return (
         Toegang.objects.geldig_op(today())

@@ -53,12 +53,17 @@ def _gever_fouten(persoon, invoer: policies.Toestemmingsinvoer, op: dt.date) -> 
     return [fout] if fout else []
 
 
-def _controleer(actor, persoon, invoer: policies.Toestemmingsinvoer, kader: str) -> None:
+def _controleer(actor, persoon, invoer: policies.Toestemmingsinvoer, kader: str, nieuw: bool = False) -> None:
+    """`nieuw`: a record being registered, whose purpose must come from the closed list (GP-02); a later
+    decision on it (giving, refusing) keeps the purpose it was asked for."""
     fouten = list(
         policies.record_fouten(
             invoer, vandaag=today(), organisatie_is_publiek=_publiek(actor.organisatie), kader=kader
         )
     )
+    if nieuw:
+        doelen = selectors.doelen(actor.verwerkingsverantwoordelijke_id)
+        fouten += policies.doel_fouten(invoer.doel, {code: doel for code, (_, doel) in doelen.items()})
     # CS-05 decides who may *give*; a refusal or objection by one of them already blocks, so a refusal
     # only has to name who refused.
     if invoer.status == policies.GEGEVEN and invoer.datum is not None:
@@ -201,7 +206,7 @@ def registreer(*, actor, betrokkene_uuid, dossier_uuid, data: dict) -> tuple[Toe
         persoon, dossier, grant = _context(actor, betrokkene_uuid, dossier_uuid, "aanmaken")
         data = {**data, "betrokkene": str(persoon.uuid)}
         invoer = _invoer(data)
-        _controleer(actor, persoon, invoer, dossier.kader if dossier else "vrijwillig")
+        _controleer(actor, persoon, invoer, dossier.kader if dossier else "vrijwillig", nieuw=True)
         rij = Toestemming(
             verwerkingsverantwoordelijke_id=actor.verwerkingsverantwoordelijke_id,
             organisatie=actor.organisatie,

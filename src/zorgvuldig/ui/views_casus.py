@@ -225,8 +225,13 @@ def _eigen_toestemmingen(actor) -> list[tuple[str, str]]:
         .select_related("betrokkene")
         .order_by("-datum", "-id")[:MAX_KEUZES]
     )
+    namen = toestemmingen.activiteit_namen()
     return [
-        (str(t.uuid), f"{naam(t.betrokkene)}: {t.doel} ({date_format(t.datum, 'j F Y')})")
+        (
+            str(t.uuid),
+            f"{naam(t.betrokkene)}: {toestemmingen.doel_in_woorden(t, namen)} "
+            f"({date_format(t.datum, 'j F Y')})",
+        )
         for t in toestemmingen.lijst(actor, rijen)
     ]
 

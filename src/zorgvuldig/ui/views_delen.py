@@ -116,11 +116,12 @@ def _render(request, actor, kop: Kop, template: str, context: dict, status: int 
     return render(request, template, {**_basis(actor, kop.dossier, kop, "delen"), **context}, status=status)
 
 
-def _activiteiten(actor) -> list[tuple[str, str]]:
-    """RG-01: the processing activities of the user's controller and the regional ones."""
+def _toestemmingsdoelen(actor) -> list[tuple[str, str]]:
+    """GP-02, CS-02: the processing activities a consent may name (RG-01: the user's controller's and the
+    regional ones, not the verwijsindex); the service refuses any other."""
     return [
         (code, naam)
-        for code, (naam, _) in verstrekkingen.activiteiten(actor.verwerkingsverantwoordelijke_id).items()
+        for code, (naam, _) in toestemmingen.doelen(actor.verwerkingsverantwoordelijke_id).items()
     ]
 
 
@@ -180,6 +181,9 @@ def _ontvangers(rij) -> list[str]:
     return [namen.get(o.get("organisatie", ""), "") or o.get("naam", "") for o in rij.ontvangers or []]
 
 
+_doel = toestemmingen.doel_in_woorden  # a consent's purpose in words, or the text an older record kept
+
+
 def _toestemming_rij(rij, activiteiten: dict[str, str]) -> dict:
     return {
         "uuid": rij.uuid,
@@ -187,7 +191,7 @@ def _toestemming_rij(rij, activiteiten: dict[str, str]) -> dict:
         "status": f.TOESTEMMING_STATUS.get(toestemmingen.status(rij), rij.status),
         "verlopen": toestemmingen.status(rij) == cs.VERLOPEN,
         "ontvangers": _ontvangers(rij),
-        "doel": activiteiten.get(rij.doel) or doel_naam(rij.doel),  # an activity's name, else a purpose
+        "doel": _doel(rij, activiteiten),
         "betrokkene": naam(rij.betrokkene),
         "datum": rij.datum,
         "geldig_tot": rij.geldig_tot,
@@ -282,7 +286,7 @@ def _toestemming_keuzes(actor, kop: Kop) -> list[tuple[str, str]]:
         (
             str(t.uuid),
             f"{f.TOESTEMMING_SOORT_KORT.get(t.soort, t.soort)} van {naam(t.betrokkene)} – "
-            f"{activiteiten.get(t.doel, t.doel)} – "
+            f"{_doel(t, activiteiten)} – "
             f"{f.TOESTEMMING_STATUS.get(toestemmingen.status(t), t.status)} "
             f"({date_format(t.datum, 'j F Y')})",
         )
@@ -999,7 +1003,7 @@ def _toestemming_form(actor, persoon, data=None, initial=None, velden=None, auto
         initial=initial,
         gevers=gevers,
         andere_ouders=ouders,
-        activiteiten=_activiteiten(actor),
+        activiteiten=_toestemmingsdoelen(actor),
         organisaties=_organisaties(actor),
         publiek=_publiek(actor.organisatie),
         velden=velden,
@@ -1164,7 +1168,7 @@ def _toestemming_pagina(request, actor, uuid, formulieren: dict | None = None, s
         }
         if rij.uitzondering
         else None,
-        "doel": activiteiten.get(rij.doel) or doel_naam(rij.doel),  # an activity's name, else a purpose
+        "doel": _doel(rij, activiteiten),
         "ontvangers": _ontvangers(rij),
         "vorm": f.TOESTEMMING_VORMEN.get(rij.vorm, "Nog niet vastgelegd"),
         "informatie": {

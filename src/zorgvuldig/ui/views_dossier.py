@@ -544,8 +544,9 @@ def _toestemmingen(actor, kop: Kop) -> list[tuple[str, str]]:
     rijen = list(
         toestemmingen.toestemmingen_zichtbaar_voor(actor).filter(dossier=kop.dossier, uitdrukkelijk=True)
     )
+    namen = toestemmingen.activiteit_namen()
     return [
-        (str(t.uuid), f"{t.doel} ({date_format(t.datum, 'j F Y')})")
+        (str(t.uuid), f"{toestemmingen.doel_in_woorden(t, namen)} ({date_format(t.datum, 'j F Y')})")
         for t in toestemmingen.lijst(actor, rijen)
     ]
 

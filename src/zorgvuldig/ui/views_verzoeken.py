@@ -181,7 +181,10 @@ def _keuzes_voor(actor, gekozen: str | None) -> tuple[list[tuple[str, str]], lis
     )
     activiteiten = _activiteit_namen()
     gegeven = [
-        (str(t.uuid), f"{activiteiten.get(t.doel, t.doel)}, gegeven op {date_format(t.datum, 'j F Y')}")
+        (
+            str(t.uuid),
+            f"{toestemmingen.doel_in_woorden(t, activiteiten)}, gegeven op {date_format(t.datum, 'j F Y')}",
+        )
         for t in toestemmingen.lijst(actor, rijen)
         if toestemmingen.status(t) == "gegeven"
     ]

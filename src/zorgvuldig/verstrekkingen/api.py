@@ -3,8 +3,10 @@ disclosure register."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_serializer
 from rest_framework import serializers, status
 from rest_framework.response import Response
 
@@ -12,6 +14,7 @@ from zorgvuldig.api import parameters
 from zorgvuldig.api.base import (
     BasisView,
     ItemView,
+    JaNee,
     StrictSerializer,
     Tekst,
     UTCDateTime,
@@ -29,43 +32,6 @@ from zorgvuldig.verstrekkingen.models import Verstrekking
 ACT = "gegevensdeling"
 NEMEN, GOEDKEUREN = "deelbesluit:nemen", "deelbesluit:goedkeuren"
 
-# The wizard's structured answers (SH-21): every object's keys are known; anything else is refused (GP-04).
-ANTWOORD_SLEUTELS: dict[str, set[str] | None] = {
-    "stappen": {"doel", "grondslag", "noodzaak", "beroepsgeheim", "informeren", "rechten"},
-    "vierVragen": {"legitiemDoel", "enigeWeg", "instemmingOnmogelijkOfGezocht", "belangClientWeegtZwaarder"},
-    "conflictVanPlichten": {
-        "toestemmingNietHaalbaar",
-        "ernstigeSchade",
-        "andereWegen",
-        "kansBeperking",
-        "objectiefEigenWaarneming",
-        "openheidNaarClient",
-    },
-    "verenigbaarheid": {"verbandDoelen", "contextVerwachtingen", "gevoeligheid", "gevolgen", "waarborgen"},
-    "vitaalBelang": {
-        "zeerErnstigeSituatie",
-        "vitaalBelang",
-        "dringendNodigNietDoorTeam",
-        "toestemmingOnmogelijk",
-        "enigeWeg",
-    },
-    "wettelijkeBevoegdheid": {"bepaling"},
-    "wettelijkePlicht": {"ontvanger", "bepaling", "schriftelijkVerzoek", "juridischAdvies"},
-    "vtMelding": {"datum", "ambtshalve"},
-}
-STAP_SLEUTELS = {
-    "doel": {"verwerkingsactiviteit"},
-    "grondslag": {"eigen", "ontvanger"},
-    "noodzaak": {
-        "onderbouwing",
-        "vanClient",
-        "anoniemVolstaat",
-        "datGegevenVolstaat",
-        "beeindigtHuiselijkGeweld",
-    },
-    "informeren": {"moment", "grond"},
-    "rechten": {"eigenVerklaringenMee", "geenVerborgenItems"},
-}
 VLAGGEN = (
     "verrijking",
     "kinderbeschermingstafel",
@@ -93,12 +59,6 @@ def _url(request, pad: str) -> str:
     return absolute(request, f"/api/v1/{pad}")
 
 
-def _onbekend(pad: str, obj, toegestaan: set[str]) -> list[InvalidParam]:
-    if not isinstance(obj, dict):
-        return [InvalidParam(pad, "invalid", "Verwacht een object.")]
-    return [InvalidParam(f"{pad}.{k}", "unknown", "Onbekend veld.") for k in sorted(set(obj) - toegestaan)]
-
-
 class DeelOntvangerSerializer(StrictSerializer):
     organisatie = Tekst(300)
     naam = Tekst(200)
@@ -117,6 +77,167 @@ class GegevenSerializer(StrictSerializer):
     bron = Tekst(20)
 
 
+# --- The wizard's answers (SH-21): one typed object per step and per ground's questions. Every field is
+# optional and may be null — a draft is filled step by step, and what is open the `toetsing` and
+# `openPunten` name — but what is sent has the declared type (API §1.1, GP-04: unknown keys are refused).
+
+
+class DeelAntwoordSerializer(StrictSerializer):
+    def to_internal_value(self, data):
+        if self.parent is not None and not isinstance(data, dict):
+            raise serializers.ValidationError("Verwacht een object.", code="invalid")
+        return super().to_internal_value(data)
+
+
+def _ja_nee(help_text: str = "") -> JaNee:
+    return JaNee(required=False, allow_null=True, help_text=help_text or None)
+
+
+def _keuze(keuzes, help_text: str = "") -> serializers.ChoiceField:
+    return serializers.ChoiceField(
+        choices=list(keuzes), required=False, allow_null=True, help_text=help_text or None
+    )
+
+
+def _tekst(max_length: int = 4000, help_text: str = "") -> Tekst:
+    return Tekst(max_length, allow_null=True, help_text=help_text or None)
+
+
+class DeelbesluitStapDoelSerializer(DeelAntwoordSerializer):
+    verwerkingsactiviteit = serializers.CharField(
+        max_length=300,
+        required=False,
+        allow_null=True,
+        help_text="Stap 1 (GP-02): URL van de verwerkingsactiviteit (/api/v1/verwerkingsactiviteiten/{uuid}) "
+        "of haar code; het antwoord noemt de code.",
+    )
+
+
+class DeelbesluitStapGrondslagSerializer(DeelAntwoordSerializer):
+    eigen = _keuze(p.GRONDSLAGEN, "Stap 2: de eigen grondslag, AVG art. 6(1) a–f (GP-03).")
+    ontvanger = _keuze(p.GRONDSLAGEN, "Stap 2: de grondslag van de ontvanger (GP-03).")
+
+
+class DeelbesluitNoodzaakSerializer(DeelAntwoordSerializer):
+    """Step 3 (GP-04, SH-04): necessity and subsidiarity."""
+
+    onderbouwing = _tekst(help_text="Waarom is delen nodig? Waarvoor heeft de ontvanger dit nodig (GP-04)?")
+    vanClient = _ja_nee("Kunt u de gegevens bij de cliënt zelf vragen, of kan de cliënt ze zelf geven?")
+    anoniemVolstaat = _ja_nee("Zijn anonieme gegevens genoeg?")
+    datGegevenVolstaat = _ja_nee("Is alleen het feit dát u betrokken bent genoeg (een dat-gegeven, SH-07)?")
+    beeindigtHuiselijkGeweld = _ja_nee(
+        "Helpt delen met politie of OM om huiselijk geweld te voorkomen of te stoppen (SH-18)?"
+    )
+
+
+class DeelbesluitStapInformerenSerializer(DeelAntwoordSerializer):
+    """Step 6 (GP-05, SH-14): when the client hears of it."""
+
+    moment = _keuze((p.VOOR, p.NA, p.UITGESTELD))
+    grond = _keuze(sorted(p.UITSTEL_GRONDEN), "Alleen bij `uitgesteld` (SH-14).")
+
+
+class DeelbesluitStapRechtenSerializer(DeelAntwoordSerializer):
+    """Step 8: the client's own statements go along (DS-09), no hidden items (DS-13)."""
+
+    eigenVerklaringenMee = _ja_nee()
+    geenVerborgenItems = _ja_nee()
+
+
+class DeelbesluitStappenSerializer(DeelAntwoordSerializer):
+    """The wizard's steps (SH-21). Steps 4 (special categories) and 7 (accuracy) are judged from
+    `gegevens`; step 5 is the answer `beroepsgeheim`."""
+
+    doel = DeelbesluitStapDoelSerializer(required=False)
+    grondslag = DeelbesluitStapGrondslagSerializer(required=False)
+    noodzaak = DeelbesluitNoodzaakSerializer(required=False)
+    beroepsgeheim = _ja_nee("Stap 5: heeft u een beroepsgeheim voor deze gegevens (SH-04)?")
+    informeren = DeelbesluitStapInformerenSerializer(required=False)
+    rechten = DeelbesluitStapRechtenSerializer(required=False)
+
+
+class DeelbesluitVierVragenSerializer(DeelAntwoordSerializer):
+    """SH-12's four questions (G6)."""
+
+    legitiemDoel = _ja_nee()
+    enigeWeg = _ja_nee()
+    instemmingOnmogelijkOfGezocht = _ja_nee()
+    belangClientWeegtZwaarder = _ja_nee()
+
+
+class DeelbesluitConflictVanPlichtenSerializer(DeelAntwoordSerializer):
+    """SH-12 (G6)."""
+
+    toestemmingNietHaalbaar = _keuze(sorted(p.NIET_HAALBAAR))
+    ernstigeSchade = _tekst()
+    andereWegen = _tekst()
+    kansBeperking = _tekst()
+    objectiefEigenWaarneming = _ja_nee()
+    openheidNaarClient = _ja_nee()
+
+
+class DeelbesluitVerenigbaarheidSerializer(DeelAntwoordSerializer):
+    """SH-05's five (G8)."""
+
+    verbandDoelen = _tekst()
+    contextVerwachtingen = _tekst()
+    gevoeligheid = _tekst()
+    gevolgen = _tekst()
+    waarborgen = _tekst()
+
+
+class DeelbesluitVitaalBelangSerializer(DeelAntwoordSerializer):
+    """G7."""
+
+    zeerErnstigeSituatie = _ja_nee()
+    vitaalBelang = _ja_nee()
+    dringendNodigNietDoorTeam = _ja_nee()
+    toestemmingOnmogelijk = _ja_nee()
+    enigeWeg = _ja_nee()
+
+
+class DeelbesluitWettelijkeBevoegdheidSerializer(DeelAntwoordSerializer):
+    """G4."""
+
+    bepaling = _tekst(300)
+
+
+class DeelbesluitSchriftelijkVerzoekSerializer(DeelAntwoordSerializer):
+    """SH-20: the filed written request (Participatiewet)."""
+
+    kenmerk = _tekst(100)
+    datum = serializers.DateField(required=False, allow_null=True)
+    bepaling = _tekst(300)
+
+
+class DeelbesluitWettelijkePlichtSerializer(DeelAntwoordSerializer):
+    """G5 (SH-13, SH-20)."""
+
+    ontvanger = _keuze(p.PLICHT_ONTVANGERS)
+    bepaling = _tekst(300)
+    schriftelijkVerzoek = DeelbesluitSchriftelijkVerzoekSerializer(required=False, allow_null=True)
+    juridischAdvies = _ja_nee()
+
+
+class DeelbesluitVtMeldingSerializer(DeelAntwoordSerializer):
+    """SH-17: the report to Veilig Thuis an enrichment follows."""
+
+    datum = serializers.DateField(required=False, allow_null=True)
+    ambtshalve = _ja_nee()
+
+
+ANTWOORDEN: dict[str, type[DeelAntwoordSerializer]] = {
+    "stappen": DeelbesluitStappenSerializer,
+    "vierVragen": DeelbesluitVierVragenSerializer,
+    "conflictVanPlichten": DeelbesluitConflictVanPlichtenSerializer,
+    "verenigbaarheid": DeelbesluitVerenigbaarheidSerializer,
+    "vitaalBelang": DeelbesluitVitaalBelangSerializer,
+    "wettelijkeBevoegdheid": DeelbesluitWettelijkeBevoegdheidSerializer,
+    "wettelijkePlicht": DeelbesluitWettelijkePlichtSerializer,
+    "vtMelding": DeelbesluitVtMeldingSerializer,
+}
+
+
 class DeelbesluitSerializer(StrictSerializer):
     dossier = serializers.CharField(max_length=300, required=False)
     richting = serializers.ChoiceField(choices=services.RICHTINGEN, required=False)
@@ -128,14 +249,14 @@ class DeelbesluitSerializer(StrictSerializer):
     gegevens = serializers.ListField(child=GegevenSerializer(), required=False, max_length=50)
     verschoningsrecht = serializers.BooleanField(required=False)
     onderzoekGestartOp = serializers.DateField(required=False, allow_null=True)
-    stappen = serializers.DictField(required=False)
-    vierVragen = serializers.DictField(required=False)
-    conflictVanPlichten = serializers.DictField(required=False)
-    verenigbaarheid = serializers.DictField(required=False)
-    vitaalBelang = serializers.DictField(required=False)
-    wettelijkeBevoegdheid = serializers.DictField(required=False)
-    wettelijkePlicht = serializers.DictField(required=False)
-    vtMelding = serializers.DictField(required=False)
+    stappen = DeelbesluitStappenSerializer(required=False)
+    vierVragen = DeelbesluitVierVragenSerializer(required=False)
+    conflictVanPlichten = DeelbesluitConflictVanPlichtenSerializer(required=False)
+    verenigbaarheid = DeelbesluitVerenigbaarheidSerializer(required=False)
+    vitaalBelang = DeelbesluitVitaalBelangSerializer(required=False)
+    wettelijkeBevoegdheid = DeelbesluitWettelijkeBevoegdheidSerializer(required=False)
+    wettelijkePlicht = DeelbesluitWettelijkePlichtSerializer(required=False)
+    vtMelding = DeelbesluitVtMeldingSerializer(required=False)
     verrijking = serializers.BooleanField(required=False)
     kinderbeschermingstafel = serializers.BooleanField(required=False)
     ontvangerDirectBetrokken = serializers.BooleanField(required=False)
@@ -145,20 +266,146 @@ class DeelbesluitSerializer(StrictSerializer):
     viMatch = serializers.CharField(max_length=300, required=False, help_text="URL van de match (VI-13)")
 
 
+def _json(waarde):
+    """A typed answer as stored (encrypted JSON) and answered: plain dicts, dates as JJJJ-MM-DD."""
+    if isinstance(waarde, dict):
+        return {k: _json(w) for k, w in waarde.items()}
+    return waarde.isoformat() if isinstance(waarde, dt.date) else waarde
+
+
+# --- The representation (API §2.6), declared for the OpenAPI schema; `representatie` builds it -------
+
+
+class DeelbesluitOntvangerSerializer(serializers.Serializer):
+    naam = serializers.CharField(required=False)
+    functie = serializers.CharField(required=False)
+    taak = serializers.CharField(required=False)
+    type = serializers.ChoiceField(choices=ONTVANGER_TYPES)
+    organisatie = serializers.URLField(allow_null=True)
+
+
+class DeelbesluitToetsingsstapSerializer(serializers.Serializer):
+    """One of the eight steps as judged (SH-21): codes only, no content."""
+
+    stap = serializers.IntegerField(min_value=1, max_value=8)
+    naam = serializers.CharField()
+    ok = serializers.BooleanField()
+    code = serializers.CharField(allow_null=True, help_text="De foutcode van de stap als die niet klopt.")
+
+
+class DeelbesluitOpenPuntSerializer(serializers.Serializer):
+    """SH-21: what still stands between a draft and a decision: the field, the code, the reason."""
+
+    naam = serializers.CharField(help_text="Het veld, bijvoorbeeld `stappen.noodzaak.onderbouwing`.")
+    code = serializers.CharField()
+    reden = serializers.CharField()
+
+
+class DeelbesluitConsultatieSerializer(serializers.Serializer):
+    adviseur = serializers.URLField()
+    tijdstip = UTCDateTime()
+    advies = serializers.CharField(allow_blank=True)
+
+
+class DeelbesluitBeslissingSerializer(serializers.Serializer):
+    besluit = serializers.ChoiceField(choices=p.BESLUITEN)
+    redenen = serializers.CharField(allow_blank=True)
+    datum = UTCDateTime(allow_null=True)
+    door = serializers.CharField(allow_null=True, help_text="Naam van wie besloot.")
+
+
+class DeelbesluitUitvoeringSerializer(serializers.Serializer):
+    datum = serializers.DateField()
+    vorm = serializers.CharField()
+
+
+class DeelbesluitClientInformeringSerializer(serializers.Serializer):
+    moment = serializers.ChoiceField(choices=(p.VOOR, p.NA, p.UITGESTELD), allow_null=True)
+    grond = serializers.CharField(allow_null=True)
+    reviewdatum = serializers.DateField(allow_null=True)
+    reviewVerschuldigd = serializers.BooleanField()
+    geinformeerdOp = serializers.DateField(allow_null=True)
+
+
+class DeelbesluitVervallenSerializer(serializers.Serializer):
+    reden = serializers.CharField(allow_blank=True)
+
+
+class DeelbesluitUitstelAfwijzingSerializer(serializers.Serializer):
+    toelichting = serializers.CharField(allow_blank=True)
+    datum = serializers.DateField(allow_null=True)
+
+
+class DeelbesluitGegevenSerializer(serializers.Serializer):
+    omschrijving = serializers.CharField(allow_blank=True)
+    item = serializers.UUIDField(required=False, help_text="Het dossieritem (notitie) dat wordt gedeeld.")
+    bijzonder = serializers.BooleanField(required=False)
+    categorie = serializers.CharField(required=False)
+    uitzondering = serializers.CharField(required=False)
+    soort = serializers.CharField(required=False)
+    bron = serializers.CharField(required=False)
+
+
+@extend_schema_serializer(component_name="Deelbesluit")
+class DeelbesluitUitSerializer(serializers.Serializer):
+    """A sharing decision as answered (API §2.6). The answers (`stappen` … `vtMelding`, the flags,
+    `verzoekContext`, `gegevens`, `onderzoekGestartOp`, `viMatch`) appear once given."""
+
+    url = serializers.URLField()
+    uuid = serializers.UUIDField()
+    dossier = serializers.URLField()
+    richting = serializers.ChoiceField(choices=services.RICHTINGEN)
+    status = serializers.ChoiceField(choices=list(p.TRANSITIES))
+    spoed = serializers.BooleanField()
+    ontvanger = DeelbesluitOntvangerSerializer()
+    klasse = serializers.ChoiceField(choices=("a", "b", "c"), allow_null=True)
+    grond = serializers.ChoiceField(choices=p.ALLE_GRONDEN, allow_null=True)
+    toestemming = serializers.URLField(allow_null=True)
+    verschoningsrecht = serializers.BooleanField()
+    stappen = DeelbesluitStappenSerializer(required=False)
+    vierVragen = DeelbesluitVierVragenSerializer(required=False)
+    conflictVanPlichten = DeelbesluitConflictVanPlichtenSerializer(required=False)
+    verenigbaarheid = DeelbesluitVerenigbaarheidSerializer(required=False)
+    vitaalBelang = DeelbesluitVitaalBelangSerializer(required=False)
+    wettelijkeBevoegdheid = DeelbesluitWettelijkeBevoegdheidSerializer(required=False)
+    wettelijkePlicht = DeelbesluitWettelijkePlichtSerializer(required=False)
+    vtMelding = DeelbesluitVtMeldingSerializer(required=False)
+    verrijking = serializers.BooleanField(required=False)
+    kinderbeschermingstafel = serializers.BooleanField(required=False)
+    ontvangerDirectBetrokken = serializers.BooleanField(required=False)
+    ontvangerGezaghebbendeOuder = serializers.BooleanField(required=False)
+    kindOnder16 = serializers.BooleanField(required=False)
+    onverenigbaarMetGoedeZorg = serializers.BooleanField(required=False)
+    verzoekContext = serializers.CharField(required=False, allow_blank=True)
+    gegevens = DeelbesluitGegevenSerializer(many=True, required=False)
+    onderzoekGestartOp = serializers.DateField(required=False, allow_null=True)
+    viMatch = serializers.URLField(required=False)
+    toetsing = DeelbesluitToetsingsstapSerializer(many=True)
+    openPunten = DeelbesluitOpenPuntSerializer(
+        many=True,
+        allow_null=True,
+        help_text="Alleen bij een open besluit (concept, consultatie); anders null.",
+    )
+    consultatie = DeelbesluitConsultatieSerializer(allow_null=True)
+    consultatieUiterlijk = serializers.DateField(allow_null=True)
+    besluit = DeelbesluitBeslissingSerializer(allow_null=True)
+    uitgevoerd = DeelbesluitUitvoeringSerializer(allow_null=True)
+    clientInformering = DeelbesluitClientInformeringSerializer()
+    beeindigdOp = UTCDateTime(allow_null=True)
+    vervallen = DeelbesluitVervallenSerializer(allow_null=True)
+    uitstelAfgewezen = DeelbesluitUitstelAfwijzingSerializer(many=True)
+    verzoekVan = serializers.URLField(allow_null=True)
+    organisatie = serializers.URLField()
+    verwerkingsverantwoordelijke = serializers.URLField()
+    aangemaakt = UTCDateTime()
+    gewijzigd = UTCDateTime()
+
+
 def _splits(request, v: dict) -> tuple[dict, dict]:
     """Body → (structured fields for the row, encrypted answers)."""
     from zorgvuldig.organisaties.models import Organisatie
     from zorgvuldig.toestemmingen.models import Toestemming
 
-    fouten: list[InvalidParam] = []
-    for sleutel, toegestaan in ANTWOORD_SLEUTELS.items():
-        if sleutel in v and toegestaan is not None:
-            fouten += _onbekend(sleutel, v[sleutel], toegestaan)
-    for stap, waarde in (v.get("stappen") or {}).items():
-        if stap in STAP_SLEUTELS:
-            fouten += _onbekend(f"stappen.{stap}", waarde, STAP_SLEUTELS[stap])
-    if fouten:
-        raise DomainError("E_INVALID_INPUT", "Onbekende of ongeldige antwoorden.", fouten)
     data: dict = {}
     if "richting" in v:
         data["richting"] = v["richting"]
@@ -199,7 +446,7 @@ def _splits(request, v: dict) -> tuple[dict, dict]:
                 "Onbekende toestemming.",
                 [InvalidParam("toestemming", "invalid", "Onbekend.")],
             )
-    antwoorden = {k: v[k] for k in (*ANTWOORD_SLEUTELS, *VLAGGEN, "verzoekContext") if k in v}
+    antwoorden = {k: _json(v[k]) for k in (*ANTWOORDEN, *VLAGGEN, "verzoekContext") if k in v}
     doel = (antwoorden.get("stappen") or {}).get("doel")
     if (
         isinstance(doel, dict)
@@ -239,9 +486,7 @@ def _splits(request, v: dict) -> tuple[dict, dict]:
 def representatie(request, rij) -> dict:
     a = services.antwoorden(rij)
     beperkt = {
-        k: a[k]
-        for k in (*ANTWOORD_SLEUTELS, *VLAGGEN, "verzoekContext", "gegevens", "onderzoekGestartOp")
-        if k in a
+        k: a[k] for k in (*ANTWOORDEN, *VLAGGEN, "verzoekContext", "gegevens", "onderzoekGestartOp") if k in a
     }
     if a.get("viMatch"):
         beperkt["viMatch"] = _url(request, f"matches/{a['viMatch']}")
@@ -336,7 +581,7 @@ class DeelbesluitenView(BasisView):
         OpenApiParameter("status", str, enum=list(p.TRANSITIES)),
     )
 
-    @extend_schema(responses=OpenApiTypes.OBJECT, operation_id="deelbesluiten_list")
+    @extend_schema(responses=DeelbesluitUitSerializer(many=True), operation_id="deelbesluiten_list")
     def get(self, request):
         actor = actor_van(request)
         qs = selectors.deelbesluiten_zichtbaar_voor(actor).select_related(
@@ -362,7 +607,7 @@ class DeelbesluitenView(BasisView):
 
     @extend_schema(
         request=DeelbesluitSerializer,
-        responses={201: OpenApiTypes.OBJECT},
+        responses={201: DeelbesluitUitSerializer},
         operation_id="deelbesluiten_create",
     )
     def post(self, request):
@@ -387,22 +632,35 @@ class DeelbesluitenView(BasisView):
 
 
 class DeelbesluitItemView(ItemView):
+    """The operations on one decision. Besides the sharing purpose, a `Verwerkingsdoel` may name the
+    purpose the decision is logged under — that of the activity chosen in step 1, or `taak_ontvanger`
+    for class C (GP-02, API §1.3; ADR 0011 item 9); any other stays 400 `E_NO_PURPOSE`."""
+
     verwerkingsactiviteit = ACT
 
+    def besluit(self, actor, uuid):
+        return selectors.deelbesluit_of_404(actor, uuid)[0]
+
     def zichtbaar(self, actor, uuid) -> None:
-        selectors.deelbesluit_of_404(actor, uuid)
+        self.besluit(actor, uuid)
+
+    def andere_doelen(self, request, kwargs) -> tuple[str, ...]:
+        if "uuid" not in kwargs:
+            return ()
+        return (services.doel_van(self.besluit(actor_van(request), kwargs["uuid"])),)
 
 
 class DeelbesluitView(DeelbesluitItemView):
     scopes = {"get": NEMEN, "patch": NEMEN}
 
-    @extend_schema(responses=OpenApiTypes.OBJECT, operation_id="deelbesluiten_read")
+    @extend_schema(responses=DeelbesluitUitSerializer, operation_id="deelbesluiten_read")
     def get(self, request, uuid):
-        return Response(representatie(request, selectors.lees_deelbesluit(actor_van(request), uuid)))
+        rij = selectors.lees_deelbesluit(actor_van(request), uuid, request.headers.get("Verwerkingsdoel"))
+        return Response(representatie(request, rij))
 
     @extend_schema(
         request=DeelbesluitSerializer,
-        responses=OpenApiTypes.OBJECT,
+        responses=DeelbesluitUitSerializer,
         operation_id="deelbesluiten_partial_update",
     )
     def patch(self, request, uuid):
@@ -427,7 +685,9 @@ class ConsulterenView(DeelbesluitItemView):
     scopes = {"post": NEMEN}
 
     @extend_schema(
-        request=ConsulterenSerializer, responses=OpenApiTypes.OBJECT, operation_id="deelbesluiten_consulteren"
+        request=ConsulterenSerializer,
+        responses=DeelbesluitUitSerializer,
+        operation_id="deelbesluiten_consulteren",
     )
     def post(self, request, uuid):
         from zorgvuldig.organisaties.models import Gebruiker
@@ -454,7 +714,9 @@ class BesluitenView(DeelbesluitItemView):
     scopes = {"post": NEMEN}
 
     @extend_schema(
-        request=BesluitenSerializer, responses=OpenApiTypes.OBJECT, operation_id="deelbesluiten_besluiten"
+        request=BesluitenSerializer,
+        responses=DeelbesluitUitSerializer,
+        operation_id="deelbesluiten_besluiten",
     )
     def post(self, request, uuid):
         ser = BesluitenSerializer(data=request.data)
@@ -479,7 +741,9 @@ class UitvoerenView(DeelbesluitItemView):
     scopes = {"post": NEMEN}
 
     @extend_schema(
-        request=UitvoerenSerializer, responses=OpenApiTypes.OBJECT, operation_id="deelbesluiten_uitvoeren"
+        request=UitvoerenSerializer,
+        responses=DeelbesluitUitSerializer,
+        operation_id="deelbesluiten_uitvoeren",
     )
     def post(self, request, uuid):
         ser = UitvoerenSerializer(data=request.data)
@@ -498,7 +762,7 @@ class DeelbesluitInformerenView(DeelbesluitItemView):
 
     @extend_schema(
         request=DeelbesluitInformerenSerializer,
-        responses=OpenApiTypes.OBJECT,
+        responses=DeelbesluitUitSerializer,
         operation_id="deelbesluiten_informeren",
     )
     def post(self, request, uuid):
@@ -514,17 +778,18 @@ class UitstellenSerializer(StrictSerializer):
     reviewdatum = serializers.DateField()
 
 
-class UitstellenView(ItemView):
+class UitstellenView(DeelbesluitItemView):
     """SH-14: the leidinggevende approves postponing; visible to them through the dossier's organisation."""
 
     scopes = {"post": GOEDKEUREN}
-    verwerkingsactiviteit = ACT
 
-    def zichtbaar(self, actor, uuid) -> None:
-        selectors.deelbesluit_voor_goedkeuring(actor, uuid)
+    def besluit(self, actor, uuid):
+        return selectors.deelbesluit_voor_goedkeuring(actor, uuid)
 
     @extend_schema(
-        request=UitstellenSerializer, responses=OpenApiTypes.OBJECT, operation_id="deelbesluiten_uitstellen"
+        request=UitstellenSerializer,
+        responses=DeelbesluitUitSerializer,
+        operation_id="deelbesluiten_uitstellen",
     )
     def post(self, request, uuid):
         ser = UitstellenSerializer(data=request.data)
@@ -545,7 +810,7 @@ class DeelbesluitIntrekkenView(DeelbesluitItemView):
 
     @extend_schema(
         request=DeelbesluitIntrekkenSerializer,
-        responses=OpenApiTypes.OBJECT,
+        responses=DeelbesluitUitSerializer,
         operation_id="deelbesluiten_intrekken",
     )
     def post(self, request, uuid):
@@ -565,7 +830,7 @@ class UitstelAfwijzenView(UitstellenView):
 
     @extend_schema(
         request=UitstelAfwijzenSerializer,
-        responses=OpenApiTypes.OBJECT,
+        responses=DeelbesluitUitSerializer,
         operation_id="deelbesluiten_afwijzen",
     )
     def post(self, request, uuid):

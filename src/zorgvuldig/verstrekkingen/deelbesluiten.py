@@ -287,6 +287,15 @@ def activiteit_van(rij: Deelbesluit, a: dict | None = None) -> tuple[str, str | 
     return (gekozen if gekozen in activiteiten(rij.verwerkingsverantwoordelijke_id) else ACTIVITEIT), None
 
 
+def doel_van(rij: Deelbesluit, a: dict | None = None) -> str:
+    """GP-02, API §1.3: the purpose code the decision is logged under (`activiteit_van`) — what a
+    `Verwerkingsdoel` header may name on the decision's own operations besides the sharing purpose."""
+    from zorgvuldig.registers.services import activiteit
+
+    code, doel = activiteit_van(rij, a)
+    return doel or activiteit(code)[1]
+
+
 def _audit(actor, actie: str, rij: Deelbesluit, grant, velden, **extra) -> None:
     a = antwoorden(rij)
     activiteit, doel = activiteit_van(rij, a)

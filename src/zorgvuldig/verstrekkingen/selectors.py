@@ -68,15 +68,23 @@ def deelbesluit_of_404(actor, uuid, recht: str = "lezen"):
     return rij, sectie_toegang(actor, rij.dossier, grants_op(actor, rij.dossier), "delen", recht)
 
 
-def lees_deelbesluit(actor, uuid) -> Deelbesluit:
-    from zorgvuldig.verstrekkingen.deelbesluiten import _betrokkenen
+def lees_deelbesluit(actor, uuid, doel: str | None = None) -> Deelbesluit:
+    """One decision, audited under the sharing activity (ADR 0011 item 9) — or, when the caller names in
+    `doel` (its `Verwerkingsdoel`) the purpose the decision itself is logged under, under that activity
+    and purpose (GP-02, API §1.3)."""
+    from zorgvuldig.registers.services import activiteit as zoek_activiteit
+    from zorgvuldig.verstrekkingen.deelbesluiten import _betrokkenen, activiteit_van, doel_van
 
     with transaction.atomic():
         rij, grant = deelbesluit_of_404(actor, uuid)
+        activiteit, eigen = ACTIVITEIT, None
+        if doel is not None and doel != zoek_activiteit(ACTIVITEIT)[1] and doel == doel_van(rij):
+            activiteit, eigen = activiteit_van(rij)
         audit.record(
             actor=actor,
             actie="deelbesluit.ingezien",
-            activiteit=ACTIVITEIT,
+            activiteit=activiteit,
+            doel=eigen,
             object=rij,
             betrokkenen=_betrokkenen(rij),
             velden=["ontvanger", "grond", "stappen", "besluit"],

@@ -168,7 +168,7 @@ def _delen(regio, casus):
             data={
                 "soort": "overig",
                 "status": "gevraagd",
-                "doel": "overleg",
+                "doel": "casusoverleg",
                 "ontvangers": [{"naam": "School"}],
                 "gegevenscategorieen": ["verzuim"],
                 "datum": dt.date.today(),

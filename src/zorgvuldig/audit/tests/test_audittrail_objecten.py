@@ -64,7 +64,7 @@ def _toestemming(regio, gebruiker, dossier):
         data={
             "soort": "overig",
             "status": "gevraagd",
-            "doel": "overleg",
+            "doel": "casusoverleg",
             "ontvangers": [{"naam": "School"}],
             "gegevenscategorieen": ["verzuim"],
             "datum": dt.date.today(),

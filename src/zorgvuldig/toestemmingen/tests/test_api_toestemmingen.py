@@ -258,3 +258,89 @@ def test_consents_visible_only_to_the_case_team(regio, api, casus):
     assert api(regio.leraar).get(url).status_code == 404
     assert [t["url"] for t in api(regio.medewerker).get("/api/v1/toestemmingen").json()["results"]] == [url]
     assert api(regio.collega).get("/api/v1/toestemmingen").json()["results"] == []
+
+
+@pytest.mark.parametrize(
+    "doel",
+    [
+        "Zodat Veilig Thuis de situatie kan beoordelen",  # a text of one's own
+        "afstemming",  # a purpose, not a processing activity
+        "verwijsindex",  # CS-01, VI-05: a signal never rests on consent
+        "Gegevensdeling",  # a code is exact
+        "toegangsbeheer-oud",
+    ],
+)
+def test_gp_02_cs_02_a_consents_purpose_outside_the_closed_list_is_refused(regio, api, casus, doel):
+    """GP-02, CS-02 (partner review): a consent's purpose is a processing activity of the register by its
+    code — the closed list step 1 of a sharing decision names, which G1 compares it with (CS-03). Any
+    other value is 400 E_INVALID_INPUT on `doel`, and nothing is stored."""
+    r = geef(api, regio, casus, doel=doel)
+    assert r.status_code == 400 and r.json()["code"] == "E_INVALID_INPUT", r.content
+    assert [p["name"] for p in r.json()["invalidParams"]] == ["doel"]
+    als_systeem()
+    assert not Toestemming.objects.exists()
+
+
+def test_gp_02_a_consent_names_an_active_activity_and_answers_its_code(regio, api, casus):
+    """GP-02: an activity the FG ended is no longer a consent's purpose; an active one is stored and
+    answered as its code, with no text of its own."""
+    from zorgvuldig.registers.models import Verwerkingsactiviteit
+
+    r = geef(api, regio, casus, doel="sociaal-domein-ondersteuning")
+    assert r.status_code == 201, r.content
+    assert r.json()["doel"] == "sociaal-domein-ondersteuning" and r.json()["doelToelichting"] == ""
+    als_systeem()
+    Verwerkingsactiviteit.objects.filter(code="sociaal-domein-ondersteuning").update(actief=False)
+    r = geef(api, regio, casus, doel="sociaal-domein-ondersteuning")
+    assert r.status_code == 400 and r.json()["invalidParams"][0]["name"] == "doel"
+    als_systeem()
+    assert Toestemming.objects.count() == 1
+
+
+def _migratie():
+    import importlib
+
+    return importlib.import_module("zorgvuldig.toestemmingen.migrations.0004_doel_uit_de_lijst")
+
+
+def test_gp_02_migration_maps_free_text_purposes_to_the_list_and_keeps_every_text(regio, api, casus, ui):
+    """GP-02 (migration 0004): a free-text purpose becomes the code of the activity it names — by code,
+    name, or a purpose only one activity serves; the text stays beside it as it was. A text that
+    names no activity, or a purpose two serve, keeps an empty code and the text: nothing is lost, the
+    API answers `doel` null with the text, and the pages and the client's answer show the text."""
+    from django.apps import apps
+
+    uit = {
+        "gegevensdeling": ("gegevensdeling", ""),
+        "  Gegevensdeling ": ("gegevensdeling", None),
+        "Ondersteuning door het wijkteam (Jeugdwet, Wmo 2015)": ("sociaal-domein-ondersteuning", None),
+        "ondersteuning": ("sociaal-domein-ondersteuning", None),
+        "Proactieve, integrale ondersteuning op alle ZRM-domeinen": ("sociaal-domein-ondersteuning", None),
+        "afstemming": ("", None),  # sharing and the case table both serve it: not guessed
+        "Zodat school en wijkteam kunnen overleggen": ("", None),
+    }
+    urls = {}
+    for tekst in uit:
+        r = geef(api, regio, casus)
+        assert r.status_code == 201, r.content
+        urls[tekst] = r.json()["url"]
+        als_systeem()
+        Toestemming.objects.filter(uuid=r.json()["uuid"]).update(doel=tekst)
+    _migratie().naar_de_lijst(apps, None)
+    for tekst, (code, toelichting) in uit.items():
+        rij = Toestemming.objects.get(uuid=urls[tekst].rsplit("/", 1)[1])
+        assert (rij.doel, rij.doel_toelichting) == (code, tekst if toelichting is None else toelichting), (
+            tekst
+        )
+        body = api(regio.medewerker).get(urls[tekst]).json()
+        assert body["doel"] == (code or None) and body["doelToelichting"] == rij.doel_toelichting
+        als_systeem()
+    eigen = urls["Zodat school en wijkteam kunnen overleggen"].rsplit("/", 1)[1]
+    assert (
+        "Zodat school en wijkteam kunnen overleggen"
+        in ui(regio.medewerker).get(f"/toestemmingen/{eigen}").content.decode()
+    )
+    # back: the texts as they were
+    _migratie().terug(apps, None)
+    als_systeem()
+    assert sorted(Toestemming.objects.values_list("doel", flat=True)) == sorted(uit)

@@ -40,6 +40,7 @@ from zorgvuldig.toestemmingen.policies import (
     Uitzondering,
     afhankelijke_delingen,
     dekt,
+    doel_fouten,
     gever_fout,
     gever_toets,
     gevolgen,
@@ -247,6 +248,48 @@ def test_cs_01_vier_soorten():
 def test_cs_01_een_verwijsindexsignaal_berust_nooit_op_toestemming(doel):
     """CS-01/VI-05: no consent for the verwijsindex purpose."""
     enige(met(doel=doel), INVALID, "doel", "VI-05")
+
+
+ACTIVITEITEN = {
+    "sociaal-domein-ondersteuning": ("Ondersteuning door het wijkteam", "ondersteuning"),
+    "gegevensdeling": ("Verstrekken en opvragen van gegevens", "afstemming"),
+    "verwijsindex": ("Verwijsindex risicojongeren", "signalering"),
+}
+DOELEN = {code: doel for code, (_, doel) in ACTIVITEITEN.items()}
+
+
+@pytest.mark.parametrize(
+    ("doel", "regel"),
+    [
+        ("Zodat de school kan helpen", "GP-02"),  # a text of one's own
+        ("ondersteuning", "GP-02"),  # a purpose, not an activity
+        ("Gegevensdeling", "GP-02"),  # codes are exact
+        ("verwijsindex", "VI-05"),  # an activity for signalling: CS-01
+    ],
+)
+def test_gp_02_cs_02_het_doel_is_een_verwerkingsactiviteit_uit_het_register(doel, regel):
+    """GP-02/CS-02: a consent names the processing activity it is for by its code (the closed list a
+    sharing decision's step 1 names too); another value is refused on `doel`, and so is the verwijsindex
+    (CS-01/VI-05)."""
+    (fout,) = doel_fouten(doel, DOELEN)
+    assert (fout.code, fout.naam) == (INVALID, "doel") and regel in fout.reden
+    zin(fout.reden)
+
+
+@pytest.mark.parametrize("doel", ["sociaal-domein-ondersteuning", "gegevensdeling", "", "signalering"])
+def test_gp_02_een_activiteit_uit_het_register_past_en_leeg_of_signalering_meldt_record_fouten(doel):
+    """An activity of the list passes; an empty purpose (CS-02) and `signalering` (CS-01) are named once,
+    by `record_fouten`, not twice."""
+    assert doel_fouten(doel, DOELEN) == []
+
+
+def test_gp_02_het_formulier_biedt_geen_activiteit_voor_signalering():
+    from zorgvuldig.toestemmingen.policies import toestemmingsdoelen
+
+    assert toestemmingsdoelen(ACTIVITEITEN) == [
+        ("sociaal-domein-ondersteuning", "Ondersteuning door het wijkteam"),
+        ("gegevensdeling", "Verstrekken en opvragen van gegevens"),
+    ]
 
 
 # --- Status on create ---------------------------------------------------------------------------------------

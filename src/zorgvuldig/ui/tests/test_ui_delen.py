@@ -469,6 +469,9 @@ def test_cs_05_recording_a_consent_offers_the_person_and_registered_relations(ca
     pagina = inhoud(r)
     assert "Lisa Visser zelf" in pagina and "Sanne Visser, ouder met gezag van Lisa Visser" in pagina
     assert "Let op: u kiest toestemming als grondslag bij een overheidsorganisatie." in pagina  # CS-10
+    # GP-02, CS-01: the purpose is chosen from the register's activities, by name; never the verwijsindex
+    assert '<option value="gegevensdeling">Verstrekken en opvragen van gegevens' in pagina
+    assert 'value="verwijsindex"' not in pagina
     r = worker.post(f"/dossiers/{casus.dossier.uuid}/toestemmingen/nieuw", consent_formulier(casus, vt))
     assert r.status_code == 302, inhoud(r)
     als_systeem()

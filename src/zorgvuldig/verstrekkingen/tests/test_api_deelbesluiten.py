@@ -932,3 +932,53 @@ def test_sh_21_a_draft_names_its_open_points_with_their_fields(regio, api):
     besluit = {"besluit": "delen", "redenen": "Nodig voor het onderzoek van Veilig Thuis."}
     r = client.post(f"{url}/_besluiten", besluit, format="json")
     assert r.status_code == 200 and r.json()["openPunten"] is None
+
+
+def test_gp_02_verwerkingsdoel_may_name_the_purpose_the_decision_is_logged_under(regio, api):
+    """GP-02, API §1.3 (partner review; ADR 0011 item 9): a decision for the worker's own task is logged
+    under the purpose of the activity chosen in step 1, so a partner system may name that purpose in
+    `Verwerkingsdoel` on the decision's own operations — and the entry names it. The sharing purpose
+    stays accepted; any other purpose, or one another decision is logged under, is 400 E_NO_PURPOSE and
+    changes nothing; a decision the caller may not see stays 404."""
+    casus = dh.Casus(regio)
+    client = api(regio.medewerker)
+    body = hulp.g5_aan_vt(regio, casus, klasse="b")
+    body["stappen"]["doel"] = {"verwerkingsactiviteit": "sociaal-domein-ondersteuning"}
+    url = client.post("/api/v1/deelbesluiten", body, format="json").json()["url"]
+    eigen = {"HTTP_VERWERKINGSDOEL": "ondersteuning"}
+
+    r = client.patch(url, {"verzoekContext": "Aangevuld verzoek."}, format="json", **eigen)
+    assert r.status_code == 200, r.content
+    assert client.get(url, **eigen).status_code == 200
+    assert (
+        client.post(f"{url}/_intrekken", {"reden": "Niet meer nodig."}, format="json", **eigen).json()[
+            "status"
+        ]
+        == "beeindigd"
+    )
+    als_systeem()
+    for actie in ("deelbesluit.gewijzigd", "deelbesluit.ingezien", "deelbesluit.vervallen"):
+        regel = AuditRegel.objects.filter(actie=actie).latest("id")
+        assert (regel.verwerkingsactiviteit, regel.doel) == ("sociaal-domein-ondersteuning", "ondersteuning")
+    # the endpoint's own purpose is still accepted; reading under it stays under the sharing activity
+    assert client.get(url, HTTP_VERWERKINGSDOEL="afstemming").status_code == 200
+    regel = AuditRegel.objects.filter(actie="deelbesluit.ingezien").latest("id")
+    assert (regel.verwerkingsactiviteit, regel.doel) == ("gegevensdeling", "afstemming")
+
+    # a purpose the decision is not logged under stays refused, with the same problem, and nothing changes
+    ander = client.post("/api/v1/deelbesluiten", hulp.g5_aan_vt(regio, casus), format="json").json()["url"]
+    for pad, doel in ((ander, "ondersteuning"), (ander, "signalering"), (url, "taak_ontvanger")):
+        r = client.patch(pad, {"verzoekContext": "Gewijzigd?"}, format="json", HTTP_VERWERKINGSDOEL=doel)
+        assert r.status_code == 400 and r.json()["code"] == "E_NO_PURPOSE", (pad, doel)
+        assert r.json()["invalidParams"][0]["name"] == "Verwerkingsdoel"
+        assert client.get(pad).json()["verzoekContext"] != "Gewijzigd?"
+    # class C (the recipient's task): its own purpose is `taak_ontvanger`
+    r = client.patch(
+        ander, {"verzoekContext": "Gewijzigd."}, format="json", HTTP_VERWERKINGSDOEL="taak_ontvanger"
+    )
+    assert r.status_code == 200 and r.json()["verzoekContext"] == "Gewijzigd."
+    als_systeem()
+    regel = AuditRegel.objects.filter(actie="deelbesluit.gewijzigd").latest("id")
+    assert (regel.verwerkingsactiviteit, regel.doel) == ("gegevensdeling", "taak_ontvanger")
+    # not visible: 404 whatever the purpose (visibility comes first, API §1.4)
+    assert api(regio.leraar).get(url, **eigen).status_code == 404
