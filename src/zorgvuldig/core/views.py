@@ -51,13 +51,28 @@ def _html(request) -> bool:
     return not request.path.startswith("/api/") and "text/html" in request.headers.get("Accept", "")
 
 
+def _portaal(request) -> bool:
+    """Under /mijn ("Mijn gegevens") every error is an HTML page in the portal's style, back to /mijn."""
+    return request.path == "/mijn" or request.path.startswith("/mijn/")
+
+
+def _portaalfout(request, soort: str):
+    from zorgvuldig.portaal.views import foutpagina  # the portal's page; core has no portal templates
+
+    return foutpagina(request, soort)
+
+
 def niet_gevonden(request, exception=None):
+    if _portaal(request):
+        return _portaalfout(request, "niet_gevonden")
     if _html(request):
         return render(request, "ui/fout.html", {"titel": "Pagina niet gevonden"}, status=404)
     return json_problem("E_NOT_FOUND", "Het gevraagde object bestaat niet of is niet zichtbaar voor u.")
 
 
 def serverfout(request):
+    if _portaal(request):
+        return _portaalfout(request, "serverfout")
     if _html(request):
         return render(request, "ui/fout.html", {"titel": "Er ging iets mis", "serverfout": True}, status=500)
     return json_problem("E_SERVER", "Er ging iets mis aan onze kant. Probeer het later opnieuw.")
@@ -68,6 +83,8 @@ def ongeldig(request, exception=None):
 
 
 def verboden(request, exception=None):
+    if _portaal(request):  # forbidden looks like not found (DESIGN §5.2); a failed CSRF check: csrf_fout
+        return _portaalfout(request, "niet_gevonden")
     if _html(request):  # e.g. a failed CSRF check on a form: say what to do, in Dutch
         return render(request, "ui/fout.html", {"titel": "Niet toegestaan", "csrf": True}, status=403)
     return json_problem("E_AC_NOT_AUTHORISED", "U heeft hiervoor geen rechten.")
@@ -77,4 +94,6 @@ def csrf_fout(request, reason=""):
     """A form older than the session, or sent from elsewhere: a clear Dutch page, nothing changed."""
     if request.path.startswith("/api/"):
         return json_problem("E_AC_NOT_AUTHORISED", "CSRF-controle mislukt: stuur de X-CSRFToken mee.")
+    if _portaal(request):
+        return _portaalfout(request, "csrf")
     return render(request, "ui/fout.html", {"titel": "Formulier verlopen", "csrf": True}, status=403)

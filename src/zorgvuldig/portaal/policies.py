@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
+from zorgvuldig.rechten.policies import lange_datum
 from zorgvuldig.toestemmingen import policies as toestemming_policies
 
 ZELF = "zelf"
@@ -71,6 +72,17 @@ SOORTEN: dict[str, tuple[str, str]] = {
         "Verwijderen",
         "Er staat iets over u dat wij niet (meer) nodig hebben. U vraagt ons om het weg te halen.",
     ),
+    "afscherming": (
+        "Afschermen",
+        "Er staat iets over u dat niet klopt of dat wij niet nodig hebben, en u wilt dat niemand het nog "
+        "kan zien of gebruiken. U vraagt ons om het af te schermen.",
+    ),
+    "eigen_verklaring": (
+        "Eigen verklaring toevoegen",
+        "U bent het niet eens met wat een hulpverlener over u opschreef, bijvoorbeeld een mening. U "
+        "schrijft zelf op hoe u het ziet. Wij voegen dat toe aan uw dossier, bij wat de hulpverlener "
+        "schreef.",
+    ),
     "vernietiging": (
         "Vernietigen",
         "U wilt dat wij uw dossier of een deel daarvan helemaal vernietigen. Dat doen wij binnen 3 maanden, "
@@ -87,22 +99,56 @@ SOORTEN: dict[str, tuple[str, str]] = {
 }
 
 STATUS: dict[str, tuple[str, str]] = {
-    "ontvangen": ("Ontvangen", "Wij hebben uw verzoek ontvangen. Wij controleren eerst wie u bent."),
+    "ontvangen": ("Ontvangen", "Wij hebben uw verzoek ontvangen. Wij controleren eerst of u dit mag vragen."),
     "geverifieerd": ("Gecontroleerd", "Wij weten wie u bent. Wij gaan uw verzoek behandelen."),
     "in_behandeling": ("In behandeling", "Wij zijn met uw verzoek bezig."),
-    "verlengd": (
-        "In behandeling, het duurt langer",
-        "Uw verzoek kost meer tijd. U heeft een brief gekregen waarin staat waarom.",
-    ),
-    "toegewezen": ("Besluit: ja", "Wij doen wat u vroeg. U hoort het als het klaar is."),
+    "verlengd": ("In behandeling, het duurt langer", "Wij hebben meer tijd nodig om te beslissen."),
+    "toegewezen": ("Besluit: toegewezen", "Wij doen wat u vroeg. U hoort het als het klaar is."),
     "gedeeltelijk": (
-        "Besluit: gedeeltelijk",
-        "Wij doen een deel van wat u vroeg. In het besluit staat waarom.",
+        "Besluit: gedeeltelijk toegewezen",
+        "Wij doen een deel van wat u vroeg. In het besluit staat waarom niet alles.",
     ),
-    "afgewezen": ("Besluit: nee", "Wij doen niet wat u vroeg. In het besluit staat waarom."),
+    "afgewezen": ("Besluit: afgewezen", "Wij doen niet wat u vroeg. In het besluit staat waarom."),
     "uitgevoerd": ("Klaar", "Wij hebben gedaan wat in het besluit staat."),
     "gesloten": ("Afgesloten", "Dit verzoek is klaar en afgesloten."),
 }
+
+# The outcome of the decision (rechten.policies.UITKOMSTEN), in words, once the request is done.
+UITKOMST: dict[str, tuple[str, str]] = {
+    "toegewezen": ("toegewezen", "Wij hebben gedaan wat u vroeg."),
+    "gedeeltelijk": (
+        "gedeeltelijk toegewezen",
+        "Wij hebben een deel gedaan van wat u vroeg. In ons besluit hieronder staat waarom niet alles.",
+    ),
+    "afgewezen": ("afgewezen", "Wij doen niet wat u vroeg. In ons besluit hieronder staat waarom."),
+}
+KLAAR = ("uitgevoerd", "gesloten")
+OPEN = ("ontvangen", "geverifieerd", "in_behandeling", "verlengd")
+
+# RI-01, PE-06: a youth of 12–15 who files about themselves, before the team assessed their competence.
+BEKWAAMHEID_STATUS = "Wij hebben je verzoek ontvangen. Het team kijkt eerst of je dit zelf kunt beslissen."
+BEKWAAMHEID_UITLEG = (
+    "Je bent jonger dan 16. Daarom kijkt het team eerst of je goed kunt overzien wat je vraagt. Misschien "
+    "wil iemand van het team daarover eerst met je praten. Kun je dit zelf beslissen? Dan behandelen wij je "
+    "verzoek en krijg je binnen 4 weken antwoord. Vinden wij dat je dit nog niet zelf kunt beslissen? Dan "
+    "krijg je een brief waarin staat waarom. Je ouder of voogd kan het dan voor je vragen."
+)
+
+
+def ontvangen_melding(*, jeugd: bool) -> str:
+    if jeugd:  # a youth under 16 filing about themselves (a parent is never `jeugd`)
+        return (
+            "Wij hebben je verzoek ontvangen. Je krijgt binnen 4 weken antwoord. Hieronder zie je hoe het "
+            "ermee staat."
+        )
+    return (
+        "Wij hebben uw verzoek ontvangen. U krijgt binnen 4 weken antwoord. Hieronder ziet u hoe het ermee "
+        "staat."
+    )
+
+
+# RI-01: under 12 the parent or guardian asks.
+ONDER_12_UITLEG = "Je bent jonger dan 12. Je ouder of voogd kan dit voor je vragen."
 
 CONSENT_SOORTEN = toestemming_policies.SOORT_NAMEN
 CONSENT_STATUS = toestemming_policies.STATUS_NAMEN
@@ -112,8 +158,46 @@ def soort_titel(soort: str) -> str:
     return SOORTEN.get(soort, (soort.replace("_", " ").capitalize(), ""))[0]
 
 
-def status_woorden(status: str) -> tuple[str, str]:
-    return STATUS.get(status, (status.replace("_", " ").capitalize(), ""))
+def status_woorden(status: str, uitkomst: str = "") -> tuple[str, str]:
+    """The request's state for the client (label, explanation); once done, with the outcome in words
+    (toegewezen / gedeeltelijk toegewezen / afgewezen), never a bare "Klaar"."""
+    label, uitleg = STATUS.get(status, (status.replace("_", " ").capitalize(), ""))
+    if status in KLAAR and uitkomst in UITKOMST:
+        woord, klaar_uitleg = UITKOMST[uitkomst]
+        label = f"{label}: {woord}"
+        uitleg = klaar_uitleg if status == "uitgevoerd" else f"{klaar_uitleg} {uitleg}"
+    return label, uitleg
+
+
+def besluit_zin(uitkomst: str) -> str:
+    """ "Ons besluit" in one sentence."""
+    woord = UITKOMST.get(uitkomst, (uitkomst.replace("_", " "), ""))[0]
+    return f"Uw verzoek is {woord}"
+
+
+def vervolg(status: str, *, eerst_bekwaamheid: bool = False) -> str:
+    """What happens next, only while it still applies: the check of who may ask (RI-01) before it is
+    verified; the 4-week term and its possible extension (RI-15) until the term was extended or decided."""
+    if status == "ontvangen" and eerst_bekwaamheid:
+        return BEKWAAMHEID_UITLEG
+    verlengen = (
+        "Duurt het langer dan 4 weken? Dan hoort u dat binnen die 4 weken van ons, met de reden. Het kan "
+        "dan hooguit 2 maanden langer duren."
+    )
+    if status == "ontvangen":
+        return f"Daarna beslissen wij. {verlengen}"
+    if status in ("geverifieerd", "in_behandeling"):
+        return f"Wij beslissen binnen 4 weken nadat wij uw verzoek ontvingen. {verlengen}"
+    return ""
+
+
+def verlenging_tekst(maanden: int, nieuwe_datum: dt.date) -> str:
+    """RI-15: the extension as the client reads it: by how much, and the new date."""
+    duur = "1 maand" if maanden == 1 else f"{maanden} maanden"
+    return (
+        f"Wij hebben de termijn met {duur} verlengd. U krijgt uiterlijk op {lange_datum(nieuwe_datum)} "
+        "ons besluit."
+    )
 
 
 def termijn_tekst(stand: str) -> str:
@@ -124,3 +208,94 @@ def termijn_tekst(stand: str) -> str:
         "verlopen": "te laat: wij hadden al moeten antwoorden",
         "klaar": "klaar",
     }.get(stand, "")
+
+
+# --- consents (CS-07) --------------------------------------------------------------------------------
+
+
+def en_lijst(namen: Iterable[str]) -> str:
+    """ "A", "A en B", "A, B en C"."""
+    namen = [n for n in namen if n]
+    if len(namen) <= 1:
+        return "".join(namen)
+    return f"{', '.join(namen[:-1])} en {namen[-1]}"
+
+
+def toestemming_kop(
+    *, soort: str, ontvangers: Iterable[str], organisatie: str, datum: dt.date | None, voor: str = ""
+) -> str:
+    """A consent's own name — what, with whom, from when (and for which child) — so that every consent and
+    its "Toestemming intrekken" button can be told apart, also by a screen reader."""
+    namen = en_lijst(ontvangers)
+    if soort == "doorbreking_beroepsgeheim" and namen:
+        kop = f"Toestemming om gegevens te delen met {namen}"
+    elif soort == "grondslag_verwerking":
+        kop = f"Toestemming aan {organisatie} om gegevens te gebruiken"
+    elif soort == "start_jeugdhulp":
+        kop = f"Toestemming aan {organisatie} om met hulp te beginnen"
+    else:
+        kop = CONSENT_SOORTEN.get(soort, soort) + (f" ({namen})" if namen else "")
+    if voor:
+        kop += f", voor {voor}"
+    return kop + (f", van {lange_datum(datum)}" if datum else "")
+
+
+OPNIEUW_GEVEN = "U kunt later altijd opnieuw toestemming geven."
+AL_GEZEGD = "U trekt uw toestemming in. "
+
+
+def opnieuw_geven(organisatie: str, *, jeugd: bool = False) -> str:
+    if jeugd:
+        return f"Wil je later toch weer toestemming geven? Neem dan contact op met {organisatie}."
+    return f"Wilt u later toch weer toestemming geven? Neem dan contact op met {organisatie}."
+
+
+def intrek_melding(*, kop: str, gevolgen: str, organisatie: str) -> str:
+    """CS-07: after revoking, which consent, and the consequences (toestemmingen.policies.gevolgen) without
+    saying twice that it is revoked, ending with how to give it again: contact the organisation."""
+    rest = gevolgen.replace("\n\n", " ").removeprefix(AL_GEZEGD)
+    rest = rest.replace(OPNIEUW_GEVEN, opnieuw_geven(organisatie))
+    return f"U heeft deze toestemming ingetrokken: {kop}. {rest}"
+
+
+# Who revoked a consent, as the viewer reads it.
+DOOR_U = "u"
+DOOR_VERTEGENWOORDIGER = "vertegenwoordiger"
+DOOR_BETROKKENE = "betrokkene"
+DOOR_ANDERE_VERTEGENWOORDIGER = "andere_vertegenwoordiger"
+DOOR_ORGANISATIE = "organisatie"
+
+
+def ingetrokken_door(*, kanaal: str, namens: dict, eigen: Iterable[str], kijker_is_betrokkene: bool) -> str:
+    """From the revocation's audit entry (channel and `namens`, AU-02): who revoked, seen from the client —
+    they themselves, a parent or guardian (for the youth: shared consents may be revoked by either giver,
+    CS-07), the child (for the parent), another representative, or the organisation that recorded it."""
+    eigen = set(eigen)
+    if kanaal != "portaal":
+        return DOOR_ORGANISATIE
+    vertegenwoordiger = (namens or {}).get("vertegenwoordiger", "")
+    if vertegenwoordiger:
+        if vertegenwoordiger in eigen:
+            return DOOR_U
+        return DOOR_VERTEGENWOORDIGER if kijker_is_betrokkene else DOOR_ANDERE_VERTEGENWOORDIGER
+    return DOOR_U if kijker_is_betrokkene else DOOR_BETROKKENE
+
+
+def door_tekst(door: str, *, jeugd: bool, kind: str = "", organisatie: str = "") -> str:
+    return {
+        DOOR_U: "door u",
+        DOOR_VERTEGENWOORDIGER: "door je ouder of voogd" if jeugd else "door uw wettelijk vertegenwoordiger",
+        DOOR_BETROKKENE: f"door {kind}" if kind else "door uw kind",
+        DOOR_ANDERE_VERTEGENWOORDIGER: "door een andere ouder of voogd",
+        DOOR_ORGANISATIE: f"vastgelegd door {organisatie}"
+        if organisatie
+        else "vastgelegd door de organisatie",
+    }.get(door, "")
+
+
+# SPEC §9 "Who may exercise": from 16 a parent's request is a third party's. Shown to every adult, so it says
+# nothing about whether a child of 16 or older is known here.
+KIND_16_PLUS = (
+    "Kinderen van 16 jaar of ouder staan hier niet, want vanaf 16 jaar vraagt een kind zelf inzage en geeft "
+    "het zelf toestemming, met een eigen DigiD hier in Mijn gegevens of bij de organisatie die helpt."
+)

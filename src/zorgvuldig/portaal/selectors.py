@@ -28,10 +28,17 @@ from zorgvuldig.core import tenancy
 from zorgvuldig.core.clock import today
 from zorgvuldig.core.context import Actor
 from zorgvuldig.core.errors import NotFound
+from zorgvuldig.personen.policies import Leeftijdscategorie
 from zorgvuldig.portaal import policies
 from zorgvuldig.portaal.sessie import Identiteit
+from zorgvuldig.rechten.policies import ZELF_EERST_BEKWAAMHEID, ZELF_JA, ZELF_NEE
 
 ACTIVITEIT = "rechten-betrokkenen"
+_ONDER_12, _JONG_12_15, _VOLWASSEN = (
+    Leeftijdscategorie.ONDER_12,
+    Leeftijdscategorie.JONG_12_15,
+    Leeftijdscategorie.VOLWASSEN,
+)
 
 
 @dataclass
@@ -40,6 +47,10 @@ class Record:
 
     persoon: Any  # personen.Persoon
     indiener: Any  # the parent's own record, related to the child's; None: the client self
+    # Own records: may the client file about themselves here (rechten.policies.zelf_indienen, RI-01), and
+    # their age band today (PE-05; None: unknown).
+    zelf_indienen: str = ZELF_JA
+    categorie: str | None = None
 
     @property
     def organisatie(self):
@@ -78,6 +89,25 @@ class Wereld:
     def eigen_uuids(self) -> set[str]:
         return {str(p.uuid) for p in self.eigen}
 
+    def _eigen_records(self) -> list[Record]:
+        return [r for r in self.records() if r.indiener is None]
+
+    @property
+    def jeugd(self) -> bool:
+        """The client is under 16 (on any of their records): pages about their own requests say "je"."""
+        return any(r.categorie in (_ONDER_12, _JONG_12_15) for r in self._eigen_records())
+
+    @property
+    def volwassen(self) -> bool:
+        eigen = self._eigen_records()
+        return bool(eigen) and all(r.categorie in (_VOLWASSEN, None) for r in eigen)
+
+    @property
+    def onder_12(self) -> bool:
+        """RI-01: every own record says the parent or guardian asks (no form for themselves)."""
+        eigen = self._eigen_records()
+        return bool(eigen) and all(r.zelf_indienen == ZELF_NEE for r in eigen)
+
     def records(self) -> list[Record]:
         return [r for b in self.betrokkenen for r in b.records]
 
@@ -110,7 +140,9 @@ def wereld(identiteit: Identiteit) -> Wereld:
         betrokkenen = []
         if eigen:
             betrokkenen.append(
-                Betrokkene(str(eigen[0].uuid), naam(eigen[0]), True, [Record(p, None) for p in eigen])
+                Betrokkene(
+                    str(eigen[0].uuid), naam(eigen[0]), True, [_eigen_record(p, vandaag) for p in eigen]
+                )
             )
         kinderen: dict[str, list[Record]] = defaultdict(list)
         relaties = (
@@ -140,6 +172,19 @@ def wereld(identiteit: Identiteit) -> Wereld:
         eerste = records[0].persoon
         betrokkenen.append(Betrokkene(str(eerste.uuid), naam(eerste), False, records))
     return Wereld(betrokkenen, eigen)
+
+
+def _eigen_record(persoon, vandaag: dt.date) -> Record:
+    """The client's own record, with whether they may file about themselves here by age (RI-01, PE-06)."""
+    from zorgvuldig.personen.policies import LeeftijdOnbekend
+    from zorgvuldig.personen.selectors import situatie
+    from zorgvuldig.rechten.policies import zelf_indienen
+
+    try:
+        s = situatie(persoon, vandaag)
+    except LeeftijdOnbekend:
+        return Record(persoon, None)
+    return Record(persoon, None, zelf_indienen(s, vandaag), s.categorie)
 
 
 def _audit_per_organisatie(records: list[Record], *, actie: str, velden, object=None) -> None:
@@ -184,8 +229,18 @@ def _verzoek_rij(v, w: Wereld) -> dict:
     from zorgvuldig.rechten.selectors import termijnen
 
     t = termijnen(v)
-    status, uitleg = policies.status_woorden(v.status)
+    status, uitleg = policies.status_woorden(v.status, (v.besluit or {}).get("uitkomst", ""))
     betrokkene = w.betrokkene_van(v.persoon_id)
+    # RI-01, PE-06: a youth of 12–15 filed about themselves; the team first assesses their competence
+    eigen = next((r for r in w.records() if r.persoon.pk == v.persoon_id and r.indiener is None), None)
+    eerst_bekwaamheid = (
+        v.hoedanigheid == policies.ZELF
+        and eigen is not None
+        and eigen.zelf_indienen == ZELF_EERST_BEKWAAMHEID
+        and v.status == "ontvangen"
+    )
+    if eerst_bekwaamheid:
+        uitleg = policies.BEKWAAMHEID_STATUS
     return {
         "uuid": v.uuid,
         "soort": policies.soort_titel(v.soort),
@@ -199,8 +254,11 @@ def _verzoek_rij(v, w: Wereld) -> dict:
         "termijn": policies.termijn_tekst(t["besluittermijnStand"]),
         "uitvoeringstermijn": t["uitvoeringstermijn"],
         "klaar": bool(v.uitvoering.get("datum")),
+        "klaar_op": _datum(v.uitvoering.get("datum")),
+        "open": v.status in policies.OPEN,
         "antwoord": v.soort == "inzage" and bool(v.overzicht_versleuteld),
         "kanaal": v.kanaal,
+        "eerst_bekwaamheid": eerst_bekwaamheid,
     }
 
 
@@ -233,19 +291,28 @@ def verzoek(w: Wereld, uuid) -> tuple[object, dict]:
     rij = _verzoek_rij(v, w)
     record = w.record(str(v.persoon.uuid)) or Record(v.persoon, v.indiener)
     besluit = v.besluit or {}
+    inhoud = rechten.inhoud(v)
+    rij["vervolg"] = policies.vervolg(v.status, eerst_bekwaamheid=rij["eerst_bekwaamheid"])
+    if v.verlenging_maanden and rij["open"]:
+        # RI-15: the extension as recorded for the requester: by how much, the new date, and why
+        rij["verlenging"] = {
+            "tekst": policies.verlenging_tekst(v.verlenging_maanden, rij["besluittermijn"]),
+            "redenen": inhoud.get("verlengingRedenen", ""),
+        }
     if rij["klaar"]:
         # The decision was sent with its execution (a refusal's execution is sending it, SPEC §9).
         rij["besluit"] = {
-            "uitkomst": policies.status_woorden(besluit.get("uitkomst", ""))[0],
+            "uitkomst": policies.besluit_zin(besluit.get("uitkomst", "")),
             "datum": _datum(besluit.get("datum")),
-            "redenen": rechten.inhoud(v).get("besluitRedenen", ""),
+            "redenen": inhoud.get("besluitRedenen", ""),
             # RI-07: a refusal, whole or in part, names its statutory ground — here as in the PDF
             "gronden": _gronden(besluit),
             "bezwaarclausule": besluit.get("bezwaarclausule", ""),
         }
-    rij["toelichting"] = rechten.inhoud(v).get("toelichting", "")
+    rij["toelichting"] = inhoud.get("toelichting", "")
+    velden = ["soort", "status", "besluit", "toelichting", *(["verlenging"] if "verlenging" in rij else [])]
     with transaction.atomic():
-        rechten.log_handeling(record.actor(), v, None, ["soort", "status", "besluit", "toelichting"])
+        rechten.log_handeling(record.actor(), v, None, velden)
     return v, rij
 
 
@@ -307,7 +374,34 @@ def _toestemming_rijen(w: Wereld):
     return uit
 
 
-def _toestemming_rij(t, record: Record, gever: bool, w: Wereld) -> dict:
+def _intrekkingen(rijen) -> dict[str, dict]:
+    """Per revoked consent, its revocation's audit entry (channel, capacity, organisation; AU-02): who
+    revoked it, so that a youth hears that a parent revoked a consent they gave together (CS-07)."""
+    from zorgvuldig.audit.models import AuditRegel
+    from zorgvuldig.organisaties.models import Organisatie
+
+    uuids = [str(t.uuid) for t in rijen if t.status == "ingetrokken"]
+    if not uuids:
+        return {}
+    regels = (
+        AuditRegel.objects.filter(actie="toestemming.ingetrokken", status="uitgevoerd", object_uuid__in=uuids)
+        .order_by("id")
+        .values("object_uuid", "kanaal", "namens", "actor_organisatie")
+    )
+    laatste = {r["object_uuid"]: r for r in regels}
+    org_uuids = [u for u in (_uuid(r["actor_organisatie"]) for r in laatste.values()) if u]
+    namen = dict(Organisatie.objects.filter(uuid__in=org_uuids).values_list("uuid", "naam"))
+    return {
+        uuid: {
+            "kanaal": r["kanaal"],
+            "namens": r["namens"] or {},
+            "organisatie": namen.get(_uuid(r["actor_organisatie"]), ""),
+        }
+        for uuid, r in laatste.items()
+    }
+
+
+def _toestemming_rij(t, record: Record, gever: bool, w: Wereld, intrekking: dict | None = None) -> dict:
     from zorgvuldig.organisaties.models import Organisatie
     from zorgvuldig.registers.catalogus import doel_voor_client
     from zorgvuldig.toestemmingen.selectors import inhoud, status
@@ -316,10 +410,33 @@ def _toestemming_rij(t, record: Record, gever: bool, w: Wereld) -> dict:
     ontvanger_uuids = [o["organisatie"] for o in t.ontvangers or [] if o.get("organisatie")]
     namen = dict(Organisatie.objects.filter(uuid__in=ontvanger_uuids).values_list("uuid", "naam"))
     ontvangers = [namen.get(_uuid(o.get("organisatie")), "") or o.get("naam", "") for o in t.ontvangers or []]
+    ontvangers = [o for o in ontvangers if o]
+    voor = "uzelf" if record.indiener is None else naam(t.betrokkene)
+    door, door_tekst = "", ""
+    if stand == "ingetrokken" and intrekking is not None:
+        door = policies.ingetrokken_door(
+            kanaal=intrekking["kanaal"],
+            namens=intrekking["namens"],
+            eigen=w.eigen_uuids,
+            kijker_is_betrokkene=record.indiener is None,
+        )
+        door_tekst = policies.door_tekst(
+            door,
+            jeugd=w.jeugd,
+            kind=naam(t.betrokkene),
+            organisatie=intrekking["organisatie"] or t.organisatie.naam,
+        )
     return {
         "uuid": t.uuid,
         "soort": policies.CONSENT_SOORTEN.get(t.soort, t.soort),
-        "voor": "uzelf" if record.indiener is None else naam(t.betrokkene),
+        "kop": policies.toestemming_kop(
+            soort=t.soort,
+            ontvangers=ontvangers,
+            organisatie=t.organisatie.naam,
+            datum=t.datum,
+            voor="" if voor == "uzelf" else voor,
+        ),
+        "voor": voor,
         "organisatie": t.organisatie.naam,
         "doel": doel_voor_client(t.doel or t.doel_toelichting),
         "ontvangers": [o for o in ontvangers if o],
@@ -329,6 +446,13 @@ def _toestemming_rij(t, record: Record, gever: bool, w: Wereld) -> dict:
         "status_code": stand,
         "status": policies.CONSENT_STATUS.get(stand, stand),
         "ingetrokken_op": t.ingetrokken_op,
+        "ingetrokken_door": door,
+        "ingetrokken_door_tekst": door_tekst,
+        "opnieuw_geven": (
+            policies.opnieuw_geven(t.organisatie.naam, jeugd=w.jeugd and voor == "uzelf")
+            if stand == "ingetrokken"
+            else ""
+        ),
         "mag_intrekken": policies.mag_intrekken(status=stand, gevers=t.gevers, eigen=w.eigen_uuids),
         "gever": gever,
     }
@@ -345,7 +469,35 @@ def _uuid(waarde):
 
 def toestemmingen(w: Wereld) -> list[dict]:
     with tenancy.systeem():
-        return [_toestemming_rij(t, r, g, w) for t, r, g in _toestemming_rijen(w)]
+        rijen = _toestemming_rijen(w)
+        intrekkingen = _intrekkingen([t for t, _r, _g in rijen])
+        return [_toestemming_rij(t, r, g, w, intrekkingen.get(str(t.uuid))) for t, r, g in rijen]
+
+
+def toestemming(w: Wereld, uuid) -> dict | None:
+    """One consent as the overview shows it (no audit: the caller's act is audited)."""
+    with tenancy.systeem():
+        for t, r, g in _toestemming_rijen(w):
+            if str(t.uuid) == str(uuid):
+                return _toestemming_rij(t, r, g, w, _intrekkingen([t]).get(str(t.uuid)))
+    return None
+
+
+# A revocation by someone else is told at the top of the overview for this long.
+MELDEN_DAGEN = 30
+
+
+def _ingetrokken_door_ander(rijen: list[dict], vandaag: dt.date) -> list[dict]:
+    """CS-07: consents about the client that someone else revoked lately — a parent who revoked a consent
+    the youth gave together with them, or the organisation — told at the top of the overview."""
+    return [
+        t
+        for t in rijen
+        if t["voor"] == "uzelf"
+        and t["ingetrokken_door"] not in ("", policies.DOOR_U)
+        and t["ingetrokken_op"] is not None
+        and (vandaag - today(t["ingetrokken_op"])).days <= MELDEN_DAGEN
+    ]
 
 
 def toestemming_om_in_te_trekken(w: Wereld, uuid):
@@ -378,6 +530,8 @@ def overzicht(w: Wereld) -> dict:
         "open": [v for v in rijen_v if not v["klaar"]],
         "antwoorden": [v for v in rijen_v if v["antwoord"]],
         "toestemmingen": rijen_t,
+        "ingetrokken_door_ander": _ingetrokken_door_ander(rijen_t, today()),
+        "kan_vragen": bool(keuzes(w)),
     }
 
 
@@ -386,11 +540,14 @@ def keuzes(w: Wereld) -> list[dict]:
     uit = []
     for b in w.betrokkenen:
         for r in b.records:
+            if r.indiener is None and r.zelf_indienen == ZELF_NEE:
+                continue  # RI-01: under 12 the parent or guardian asks
             uit.append(
                 {
                     "waarde": str(r.persoon.uuid),
                     "label": ("Uzelf" if b.zelf else f"{b.naam} (uw kind)") + f" – bij {r.organisatie.naam}",
                     "organisatie": r.organisatie.naam,
+                    "eerst_bekwaamheid": r.indiener is None and r.zelf_indienen == ZELF_EERST_BEKWAAMHEID,
                 }
             )
     return uit

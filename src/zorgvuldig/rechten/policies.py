@@ -11,6 +11,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from zorgvuldig.personen import policies as personen
 from zorgvuldig.verstrekkingen import policies as delen
 
 SOORTEN = (
@@ -56,6 +57,50 @@ TRANSITIES: dict[str, tuple[str, ...]] = {
 
 def mag_naar(van: str, naar: str) -> bool:
     return naar in TRANSITIES.get(van, ())
+
+
+# --- Filing in "Mijn gegevens" about oneself (RI-01, PE-05, PE-06) --------------------------------------
+
+ZELF_JA = "ja"  # the form as on paper: the handler verifies identity and capacity (RI-01)
+ZELF_EERST_BEKWAAMHEID = "eerst_bekwaamheid"  # 12–15, not (yet) assessed competent: PE-06 comes first
+ZELF_NEE = "nee"  # under 12: the parent or guardian exercises the child's rights
+
+
+def zelf_indienen(s: personen.Situatie, op: dt.date) -> str:
+    """RI-01 for a request the subject files about themselves in "Mijn gegevens", from the age band on
+    `op`. Under 12 the representative exercises the rights: no form, and
+    a request is refused before it is filed, so no child gets a formal refusal. 12–15: the youth may act
+    alone only when assessed competent (PE-06); until then the form stays and the handler assesses that
+    first. Otherwise — entitled, age unknown (PE-05), incapacity (PE-07) — the handler verifies as on
+    paper."""
+    if s.categorie is None:
+        return ZELF_JA
+    uitkomst = personen.mag_recht_uitoefenen(s, indiener=personen.ZELF, hoedanigheid="zelf", op=op)
+    if uitkomst.toegestaan:
+        return ZELF_JA
+    if s.categorie == personen.Leeftijdscategorie.ONDER_12:
+        return ZELF_NEE
+    if s.categorie == personen.Leeftijdscategorie.JONG_12_15:
+        return ZELF_EERST_BEKWAAMHEID
+    return ZELF_JA
+
+
+# A second identical request by the same person within this time is a double submit, not a new request.
+DUBBEL_BINNEN = dt.timedelta(minutes=10)
+
+
+def is_dubbel(
+    *,
+    nieuw: tuple[str, str, str, str],
+    bestaand: tuple[str, str, str, str],
+    status: str,
+    ingediend: dt.datetime,
+    nu: dt.datetime,
+) -> bool:
+    """A request the portal received again — (subject, requester, kind, explanation) the same as one still
+    open that came in within `DUBBEL_BINNEN` — is the same request (a double click, a resent form): it
+    gets no second term, handler or message. A different explanation is a different request."""
+    return nieuw == bestaand and status in OPEN and nu - ingediend <= DUBBEL_BINNEN
 
 
 REGISTREERDERS = frozenset({"medewerker", "leidinggevende", "vi_beheerder"})

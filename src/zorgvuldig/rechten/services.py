@@ -124,7 +124,80 @@ def registreer(*, actor, data: dict) -> Verzoek:
     return verzoek
 
 
-PORTAAL_SOORTEN = ("inzage", "correctie", "aanvulling", "verwijdering", "vernietiging", "verzet", "klacht")
+# Every kind of SPEC §9 "Data" a person may ask for, shielding (RI-08) and an own statement (RI-09) too.
+PORTAAL_SOORTEN = (
+    "inzage",
+    "correctie",
+    "aanvulling",
+    "verwijdering",
+    "afscherming",
+    "eigen_verklaring",
+    "vernietiging",
+    "verzet",
+    "klacht",
+)
+
+
+class DubbelVerzoek(DomainError):
+    """The same request came in again within minutes (a double click, a resent form): the first one stands
+    and is `verzoek`; nothing new is filed (no second term, handler message or grant)."""
+
+    def __init__(self, verzoek: Verzoek) -> None:
+        super().__init__("E_STATE_CONFLICT", "Dit verzoek is al ontvangen.")
+        self.verzoek = verzoek
+        self.audit_object = verzoek
+        self.audit_betrokkenen = [verzoek.persoon]
+
+
+def _weiger_jonger_dan_12(persoon) -> None:
+    """RI-01: under 12 the parent or guardian exercises the child's rights; the portal offers no form, and
+    a request posted anyway is refused before it is filed (no formal refusal for a child)."""
+    from zorgvuldig.personen.policies import LeeftijdOnbekend
+
+    vandaag = today()
+    try:
+        situatie = _situatie(persoon, vandaag)
+    except LeeftijdOnbekend:
+        return  # PE-05: the handler records an estimate first, as on paper
+    if policies.zelf_indienen(situatie, vandaag) == policies.ZELF_NEE:
+        fout = DomainError(
+            "E_RI_NOT_ENTITLED", "Je bent jonger dan 12 jaar. Je ouder of voogd kan dit voor je vragen."
+        )
+        fout.audit_betrokkenen = [persoon]  # type: ignore[attr-defined]
+        raise fout
+
+
+def _weiger_dubbel(persoon, indiener, soort: str, toelichting: str) -> None:
+    """A double submit: an identical open request (same subject, requester, kind and explanation) filed in
+    the portal moments ago. The subject's row is locked first, so two submits at the same moment queue and
+    the second finds the first (PostgreSQL; SQLite's IMMEDIATE transactions already queue writers)."""
+    from zorgvuldig.personen.models import Persoon
+
+    list(Persoon.objects.select_for_update().filter(pk=persoon.pk).values_list("pk", flat=True))
+    moment = now()
+    nieuw = (str(persoon.pk), str(indiener.pk if indiener else ""), soort, toelichting)
+    kandidaten = Verzoek.objects.filter(
+        persoon=persoon,
+        indiener=indiener,
+        soort=soort,
+        kanaal="portaal",
+        status__in=policies.OPEN,
+        aangemaakt__gte=moment - policies.DUBBEL_BINNEN,
+    ).order_by("id")
+    for bestaand in kandidaten:
+        if policies.is_dubbel(
+            nieuw=nieuw,
+            bestaand=(
+                str(bestaand.persoon_id),
+                str(bestaand.indiener_id or ""),
+                bestaand.soort,
+                selectors.inhoud(bestaand).get("toelichting", ""),
+            ),
+            status=bestaand.status,
+            ingediend=bestaand.aangemaakt,
+            nu=moment,
+        ):
+            raise DubbelVerzoek(bestaand)
 
 
 def behandelaar_voor_portaal(organisatie):
@@ -148,7 +221,9 @@ def registreer_via_portaal(*, actor, persoon, indiener=None, soort: str, toelich
     The portal found `persoon` — and, for a representative, `indiener`, the parent's record related to
     the child — through the DigiD identity; the request goes to the organisation holding that record,
     received today, in writing (a DigiD-signed form), channel `portaal`. Entitlement (RI-01 … RI-04)
-    stays the handler's verification step: the request starts as received, like one on paper.
+    stays the handler's verification step: the request starts as received, like one on paper — except
+    that a child under 12 cannot file about themselves (RI-01, refused before filing), and the same
+    request sent twice within minutes is filed once (`DubbelVerzoek` names the first).
     """
     from zorgvuldig.berichten.services import plaats_email
     from zorgvuldig.toegang.models import Bron
@@ -164,6 +239,9 @@ def registreer_via_portaal(*, actor, persoon, indiener=None, soort: str, toelich
         or indiener.verwerkingsverantwoordelijke_id != persoon.verwerkingsverantwoordelijke_id
     ):
         raise _ongeldig("indiener", "De indiener hoort bij dezelfde organisatie als de betrokkene.")
+    if indiener is None:
+        _weiger_jonger_dan_12(persoon)
+    toelichting = toelichting.strip()
     behandelaar = behandelaar_voor_portaal(persoon.organisatie)
     if behandelaar is None:
         raise DomainError(
@@ -171,6 +249,7 @@ def registreer_via_portaal(*, actor, persoon, indiener=None, soort: str, toelich
             "Deze organisatie kan nu geen verzoeken via Mijn gegevens ontvangen. Neem contact met haar op.",
         )
     with transaction.atomic():
+        _weiger_dubbel(persoon, indiener, soort, toelichting)
         verzoek = Verzoek(
             verwerkingsverantwoordelijke_id=persoon.verwerkingsverantwoordelijke_id,
             organisatie=persoon.organisatie,
@@ -184,7 +263,7 @@ def registreer_via_portaal(*, actor, persoon, indiener=None, soort: str, toelich
             kanaal="portaal",
             behandelaar=behandelaar,
         )
-        _zet_inhoud(verzoek, toelichting=toelichting.strip())
+        _zet_inhoud(verzoek, toelichting=toelichting)
         verzoek.save()
         grant = verleen_intern(
             actor=actor,

@@ -10,6 +10,8 @@ from zorgvuldig.conftest import BSN_ANDER, BSN_SAM
 from zorgvuldig.personen.services import registreer_persoon, registreer_relatie
 
 BSN_LOS = "999990020"  # nobody in the region has this BSN
+BSN_NOOR = "999990081"  # Noor, 10
+BSN_DAAN = "999990093"  # Daan, 17
 
 
 def inloggen(client, bsn: str):
@@ -70,6 +72,39 @@ def sam_en_moeder(regio):
         actor=actor, persoon_uuid=sam.uuid, ander_uuid=moeder.uuid, data={"soort": "ouder_met_gezag"}
     )
     return sam, moeder
+
+
+def kind_van(regio, moeder, *, bsn: str, voornaam: str, jaren: int):
+    """A child of `moeder`, `jaren` old, registered by the wijkteam with her authority (PE-04)."""
+    actor = regio.actor(regio.medewerker)
+    kind = registreer_persoon(
+        actor=actor,
+        data={
+            "bsn": bsn,
+            "voornamen": voornaam,
+            "geslachtsnaam": "Jansen",
+            "geboortedatum": _jaren_geleden(jaren),
+        },
+    )
+    registreer_relatie(
+        actor=actor, persoon_uuid=kind.uuid, ander_uuid=moeder.uuid, data={"soort": "ouder_met_gezag"}
+    )
+    return kind
+
+
+def bekwaam(regio, persoon, uitkomst: bool = True):
+    """PE-06: the professional assessed the youth of 12–15 (in)competent, today."""
+    from zorgvuldig.core.clock import today
+    from zorgvuldig.personen.services import registreer_beoordeling
+
+    return registreer_beoordeling(
+        actor=regio.actor(regio.medewerker),
+        persoon_uuid=persoon.uuid,
+        soort="bekwaamheid_12_15",
+        uitkomst=uitkomst,
+        datum=today(),
+        redenen="Gesprek gevoerd; overziet zijn belangen redelijk.",
+    )
 
 
 def _jaren_geleden(jaren: int) -> dt.date:

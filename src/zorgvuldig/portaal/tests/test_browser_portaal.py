@@ -46,16 +46,28 @@ def test_ri_01_cs_07_a_mother_asks_inzage_for_her_son_and_revokes_her_consent(
     assert "Lisa" not in inhoud  # another client's request never shows
     assert BSN_ANDER not in inhoud and BSN_SAM not in inhoud and BSN_ANDER not in page.url
 
-    # --- Inzage for Sam, as his mother -------------------------------------------------------------------
+    # --- A form with errors: a summary that takes the focus and links to each field ----------------------
+    page.get_by_role("link", name="Iets anders vragen").click()
+    page.get_by_role("button", name="Verstuur").click()
+    samenvatting = page.locator("#foutoverzicht")
+    expect(samenvatting).to_be_focused()
+    expect(samenvatting.get_by_role("heading", name="Verbeter dit eerst")).to_be_visible()
+    geen_axe_fouten(page)
+    samenvatting.get_by_role("link", name="Kies wat u wilt vragen.").click()
+    assert page.evaluate("location.hash") == "#soort_inzage"
+
+    # --- Inzage for Sam, as his mother; a double click sends it once ------------------------------------
+    page.goto("/mijn/overzicht")
     page.get_by_role("link", name="Inzage vragen").click()
     expect(page.get_by_role("heading", name="Iets vragen over uw gegevens", level=1)).to_be_visible()
     geen_axe_fouten(page)
     page.get_by_label(re.compile("Sam")).check()
-    page.get_by_role("button", name="Verstuur").click()
+    page.get_by_role("button", name="Verstuur").dblclick()
     expect(page.get_by_role("status")).to_be_visible()
+    expect(page.get_by_role("status")).to_be_focused()
     geen_axe_fouten(page)
     als_systeem()
-    verzoek = Verzoek.objects.get(persoon=gezin.sam, soort="inzage")
+    verzoek = Verzoek.objects.get(persoon=gezin.sam, soort="inzage")  # one, not two
     assert verzoek.hoedanigheid != "zelf" and verzoek.status == "ontvangen"
 
     page.goto("/mijn/overzicht")
@@ -64,8 +76,16 @@ def test_ri_01_cs_07_a_mother_asks_inzage_for_her_son_and_revokes_her_consent(
     expect(rij).to_contain_text("Wijkteam")
 
     # --- Revoking takes one click, as giving did (CS-07) ------------------------------------------------
-    page.get_by_role("button", name="Toestemming intrekken").click()
-    expect(page.get_by_text("Uw toestemming is ingetrokken")).to_be_visible()
+    knop = page.get_by_role("button", name="Toestemming intrekken")
+    assert "Veilig Thuis Zuid-Holland" in knop.evaluate(
+        "k => document.getElementById(k.getAttribute('aria-describedby')).textContent"
+    )
+    knop.click()
+    melding = page.locator("#toestemming-melding")
+    expect(melding).to_be_focused()  # where the page lands, read out by a screen reader
+    expect(melding).to_be_in_viewport()
+    expect(melding).to_contain_text("Uw toestemming is ingetrokken")
+    expect(melding).to_contain_text("Veilig Thuis Zuid-Holland")
     geen_axe_fouten(page)
     als_systeem()
     assert Toestemming.objects.get(uuid=gezin.toestemming["uuid"]).status == "ingetrokken"

@@ -99,8 +99,7 @@ def test_ri_05_overview_shows_only_the_clients_own_requests_and_consents(regio, 
     not Lisa's request or anything of anyone else; the read is audited on channel portaal."""
     r, _ = inloggen(client, BSN_ANDER)
     tekst = r.content.decode()
-    assert "Toestemming om gegevens te delen met een andere organisatie" in tekst
-    assert "Veilig Thuis Zuid-Holland" in tekst
+    assert "Toestemming om gegevens te delen met Veilig Thuis Zuid-Holland, voor Sam Jansen, van " in tekst
     assert "Verzoek van Lisa" not in tekst and "Lisa" not in tekst
     assert f"/mijn/toestemmingen/{_uuid(gezin.toestemming['url'])}/intrekken" in tekst
     assert _uuid(gezin.lisa_verzoek) not in tekst
@@ -188,7 +187,7 @@ def test_a_correction_needs_an_explanation_and_a_stranger_record_is_refused(regi
     assert r.status_code == 400 and "Schrijf kort op wat u wilt" in r.content.decode()
     r = client.post("/mijn/verzoeken/nieuw", {"soort": "inzage", "persoon": str(gezin.lisa.uuid)})
     assert r.status_code == 400
-    r = client.post("/mijn/verzoeken/nieuw", {"soort": "eigen_verklaring", "persoon": str(gezin.sam.uuid)})
+    r = client.post("/mijn/verzoeken/nieuw", {"soort": "onbekend", "persoon": str(gezin.sam.uuid)})
     assert r.status_code == 400
     als_systeem()
     assert not Verzoek.objects.filter(kanaal="portaal").exists()
@@ -307,13 +306,13 @@ def test_ri_05_ri_17_the_delivered_answer_and_its_pdf(regio, api, client, gezin)
 
     r = client.get("/mijn/overzicht")
     tekst = r.content.decode()
-    assert f"/mijn/verzoeken/{v.uuid}/antwoord.pdf" in tekst and "Klaar" in tekst
+    assert f"/mijn/verzoeken/{v.uuid}/antwoord.pdf" in tekst and "Klaar: toegewezen" in tekst
     r = client.get(f"/mijn/verzoeken/{v.uuid}")
     tekst = r.content.decode()
     assert r.status_code == 200
     assert "Het antwoord: uw gegevens" in tekst and "Ingrid Jansen" in tekst
     assert "Wie uw gegevens bekeek" in tekst and "Wijkteam Krimpen" in tekst
-    assert "Besluit: ja" in tekst and "U krijgt alles." in tekst
+    assert "Uw verzoek is toegewezen" in tekst and "U krijgt alles." in tekst
     assert "bezwaar" in tekst  # RI-16: the wijkteam is a bestuursorgaan
     assert BSN_ANDER not in tekst and "Fatima" not in tekst  # RI-17: functions, not names
     pdf = client.get(f"/mijn/verzoeken/{v.uuid}/antwoord.pdf")

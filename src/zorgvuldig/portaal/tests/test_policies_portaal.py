@@ -73,3 +73,101 @@ def test_production_mode_refuses_the_digid_mock_at_start_up(tmp_path):
     code = "from django.conf import settings; print(settings.PORTAAL_DIGID_MOCK)"
     r = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60)
     assert r.returncode == 0 and r.stdout.strip() == "False", r.stderr
+
+
+# --- words ------------------------------------------------------------------------------------------
+
+
+def test_a_done_request_names_its_outcome_in_words():
+    assert policies.status_woorden("uitgevoerd", "afgewezen") == (
+        "Klaar: afgewezen",
+        "Wij doen niet wat u vroeg. In ons besluit hieronder staat waarom.",
+    )
+    assert policies.status_woorden("uitgevoerd", "gedeeltelijk")[0] == "Klaar: gedeeltelijk toegewezen"
+    assert policies.status_woorden("uitgevoerd", "toegewezen")[0] == "Klaar: toegewezen"
+    assert policies.status_woorden("gesloten", "afgewezen")[0] == "Afgesloten: afgewezen"
+    assert policies.status_woorden("afgewezen")[0] == "Besluit: afgewezen"
+    assert policies.besluit_zin("gedeeltelijk") == "Uw verzoek is gedeeltelijk toegewezen"
+
+
+def test_ri_15_what_happens_next_only_while_it_applies():
+    """The identity check only before verification; the 4-week term and its possible extension only until
+    the term was extended or the request decided (RI-15)."""
+    assert "Wij controleren eerst of u dit mag vragen" in policies.status_woorden("ontvangen")[1]
+    assert "controleren" not in policies.status_woorden("in_behandeling")[1] + policies.vervolg(
+        "in_behandeling"
+    )
+    for status in ("ontvangen", "geverifieerd", "in_behandeling"):
+        assert "hooguit 2 maanden langer" in policies.vervolg(status)
+    for status in ("verlengd", "toegewezen", "afgewezen", "uitgevoerd", "gesloten"):
+        assert policies.vervolg(status) == ""
+    assert policies.vervolg("ontvangen", eerst_bekwaamheid=True) == policies.BEKWAAMHEID_UITLEG
+    assert policies.verlenging_tekst(1, dt.date(2026, 8, 3)) == (
+        "Wij hebben de termijn met 1 maand verlengd. U krijgt uiterlijk op 3 augustus 2026 ons besluit."
+    )
+
+
+def test_cs_07_every_consent_has_its_own_name():
+    kop = policies.toestemming_kop(
+        soort="doorbreking_beroepsgeheim",
+        ontvangers=["Veilig Thuis", "GGD"],
+        organisatie="Wijkteam",
+        datum=dt.date(2026, 3, 3),
+        voor="Sam Jansen",
+    )
+    assert (
+        kop == "Toestemming om gegevens te delen met Veilig Thuis en GGD, voor Sam Jansen, van 3 maart 2026"
+    )
+    assert policies.toestemming_kop(
+        soort="grondslag_verwerking", ontvangers=[], organisatie="Wijkteam", datum=dt.date(2026, 3, 3)
+    ) == ("Toestemming aan Wijkteam om gegevens te gebruiken, van 3 maart 2026")
+    assert policies.en_lijst(["A", "B", "C"]) == "A, B en C"
+
+
+@given(
+    soort=st.sampled_from(["grondslag_verwerking", "doorbreking_beroepsgeheim", "start_jeugdhulp", "overig"]),
+    aantal=st.integers(0, 3),
+    kader=st.sampled_from(["vrijwillig", "drang", "dwang"]),
+)
+def test_cs_07_the_revocation_message_names_the_consent_says_it_once_and_how_to_give_it_again(
+    soort, aantal, kader
+):
+    """CS-07 with the consent registry's own words (toestemmingen.policies.gevolgen): it names the consent,
+    says once that it is revoked, and ends with whom to contact to give it again."""
+    from zorgvuldig.toestemmingen.policies import gevolgen
+
+    tekst = policies.intrek_melding(
+        kop="Toestemming X", gevolgen=gevolgen(soort, aantal, kader), organisatie="Wijkteam Krimpen"
+    )
+    assert tekst.startswith("U heeft deze toestemming ingetrokken: Toestemming X. Dat geldt vanaf nu.")
+    assert "U trekt uw toestemming in" not in tekst
+    assert tekst.endswith(
+        "Wilt u later toch weer toestemming geven? Neem dan contact op met Wijkteam Krimpen."
+    )
+
+
+def test_cs_07_who_revoked_seen_from_the_client():
+    eigen = {"ouder"}
+    assert policies.ingetrokken_door(kanaal="ui", namens={}, eigen=eigen, kijker_is_betrokkene=True) == (
+        policies.DOOR_ORGANISATIE
+    )
+    vertegenwoordiger = {"hoedanigheid": "wettelijk_vertegenwoordiger", "vertegenwoordiger": "ouder"}
+    # the parent sees her own act; the youth sees a parent's
+    assert policies.ingetrokken_door(
+        kanaal="portaal", namens=vertegenwoordiger, eigen={"ouder"}, kijker_is_betrokkene=False
+    ) == (policies.DOOR_U)
+    assert policies.ingetrokken_door(
+        kanaal="portaal", namens=vertegenwoordiger, eigen={"kind"}, kijker_is_betrokkene=True
+    ) == (policies.DOOR_VERTEGENWOORDIGER)
+    assert policies.ingetrokken_door(
+        kanaal="portaal", namens=vertegenwoordiger, eigen={"andere_ouder"}, kijker_is_betrokkene=False
+    ) == (policies.DOOR_ANDERE_VERTEGENWOORDIGER)
+    zelf = {"hoedanigheid": "zelf"}
+    assert policies.ingetrokken_door(
+        kanaal="portaal", namens=zelf, eigen={"kind"}, kijker_is_betrokkene=True
+    ) == (policies.DOOR_U)
+    assert policies.ingetrokken_door(
+        kanaal="portaal", namens=zelf, eigen={"ouder"}, kijker_is_betrokkene=False
+    ) == (policies.DOOR_BETROKKENE)
+    assert policies.door_tekst(policies.DOOR_VERTEGENWOORDIGER, jeugd=True) == "door je ouder of voogd"
+    assert policies.door_tekst(policies.DOOR_BETROKKENE, jeugd=False, kind="Sam") == "door Sam"

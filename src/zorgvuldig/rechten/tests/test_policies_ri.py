@@ -419,3 +419,57 @@ def test_ri_02_pe_11_a_kept_item_left_out_for_a_representative_is_a_recorded_ref
     assert paren(fouten) == [("E_INVALID_INPUT", "achtergehouden")]
     assert "1 item(s)" in fouten[0].reden
     assert p.vertrouwelijk_fouten(["notitie-1"], [p.Achtergehouden("notitie-1", "e")]) == []
+
+
+# --- Filing about oneself in "Mijn gegevens" (RI-01, PE-05, PE-06, PE-07) ----------------------------
+
+
+@given(
+    categorie=st.sampled_from([None, "onder_12", "12_15", "16_17", "18_plus"]),
+    bekwaam=st.sampled_from([None, True, False]),
+    wilsonbekwaam=st.booleans(),
+)
+def test_ri_01_who_may_file_about_themselves_by_age(categorie, bekwaam, wilsonbekwaam):
+    """RI-01: under 12 never (the parent or guardian asks); 12–15 only when assessed competent (PE-06),
+    until then the team assesses that first; from 16, and when the age is unknown (PE-05) or the person
+    found incapacitated (PE-07), the form as on paper — the handler verifies."""
+    from zorgvuldig.personen.policies import Situatie
+
+    s = Situatie(categorie=categorie, bekwaam_12_15=bekwaam, wilsonbekwaam=wilsonbekwaam)
+    uit = p.zelf_indienen(s, D(2026, 6, 1))
+    if categorie == "onder_12":
+        assert uit == p.ZELF_NEE
+    elif categorie == "12_15":
+        assert uit == (p.ZELF_JA if bekwaam is True else p.ZELF_EERST_BEKWAAMHEID)
+    else:
+        assert uit == p.ZELF_JA
+
+
+NU = dt.datetime(2026, 6, 1, 12, tzinfo=dt.UTC)
+VERZOEK = ("1", "", "correctie", "Mijn adres klopt niet.")
+
+
+@pytest.mark.parametrize(
+    ("bestaand", "status", "minuten", "dubbel"),
+    [
+        (VERZOEK, p.ONTVANGEN, 0, True),
+        (VERZOEK, p.IN_BEHANDELING, 10, True),
+        (VERZOEK, p.ONTVANGEN, 11, False),  # later: a new request
+        (VERZOEK, p.AFGEWEZEN, 1, False),  # decided: asking again is a new request
+        (("1", "", "correctie", "Mijn naam klopt niet."), p.ONTVANGEN, 1, False),
+        (("1", "", "aanvulling", "Mijn adres klopt niet."), p.ONTVANGEN, 1, False),
+        (("1", "7", "correctie", "Mijn adres klopt niet."), p.ONTVANGEN, 1, False),  # a parent's
+        (("2", "", "correctie", "Mijn adres klopt niet."), p.ONTVANGEN, 1, False),
+    ],
+)
+def test_a_request_sent_twice_within_minutes_is_one_request(bestaand, status, minuten, dubbel):
+    assert (
+        p.is_dubbel(
+            nieuw=VERZOEK,
+            bestaand=bestaand,
+            status=status,
+            ingediend=NU - dt.timedelta(minutes=minuten),
+            nu=NU,
+        )
+        is dubbel
+    )
