@@ -322,14 +322,38 @@ def laad_privesleutel(path: str | Path) -> Ed25519PrivateKey:
     return key
 
 
+class PubliekeSleutelsOntbreken(Exception):
+    """Checkpoints cannot be checked because the public keys file is not set, not found or unreadable: an
+    error in the configuration, not a break in the chain (`audit verify` exit 2, not 3)."""
+
+
 def publieke_sleutels() -> dict[str, Ed25519PublicKey]:
-    path = Path(settings.AUDIT_PUBLIC_KEYS_FILE) if settings.AUDIT_PUBLIC_KEYS_FILE else None
-    if path is None or not path.exists():
-        return {}
-    return {
-        kid: Ed25519PublicKey.from_public_bytes(base64.b64decode(b64))
-        for kid, b64 in json.loads(path.read_text()).items()
-    }
+    """The public keys file (ZORGVULDIG_AUDIT_PUBLIC_KEYS_FILE); PubliekeSleutelsOntbreken if unusable."""
+    if not settings.AUDIT_PUBLIC_KEYS_FILE:
+        raise PubliekeSleutelsOntbreken(
+            "bestand met publieke sleutels niet ingesteld (ZORGVULDIG_AUDIT_PUBLIC_KEYS_FILE)"
+        )
+    path = Path(settings.AUDIT_PUBLIC_KEYS_FILE)
+    try:
+        tekst = path.read_text()
+    except FileNotFoundError as exc:
+        raise PubliekeSleutelsOntbreken(
+            f"bestand met publieke sleutels niet gevonden: {path} (ZORGVULDIG_AUDIT_PUBLIC_KEYS_FILE)"
+        ) from exc
+    except OSError as exc:
+        raise PubliekeSleutelsOntbreken(
+            f"bestand met publieke sleutels niet leesbaar: {path} ({exc.strerror})"
+        ) from exc
+    try:
+        return {
+            kid: Ed25519PublicKey.from_public_bytes(base64.b64decode(b64))
+            for kid, b64 in json.loads(tekst).items()
+        }
+    except (ValueError, TypeError, AttributeError) as exc:
+        raise PubliekeSleutelsOntbreken(
+            f"bestand met publieke sleutels ongeldig: {path} (verwacht JSON {{sleutel-id: base64 publieke "
+            "sleutel}})"
+        ) from exc
 
 
 def controlepunt(private_key: Ed25519PrivateKey) -> dict:
@@ -484,8 +508,10 @@ def _tijd_tekst(value) -> str:
 
 
 def verifieer(vanaf: int = 1, extra_controlepunten: Iterable[dict] = ()) -> Verslag:
-    """Recompute the chain from `vanaf` and check it against every signed checkpoint."""
-    keys = publieke_sleutels()
+    """Recompute the chain from `vanaf` and check it against every signed checkpoint.
+
+    PubliekeSleutelsOntbreken when there are checkpoints but no usable public keys file to check them
+    with: that says nothing about the chain, so it is not reported as a break."""
     cps = [
         {
             "volgnummer": c.volgnummer,
@@ -497,9 +523,18 @@ def verifieer(vanaf: int = 1, extra_controlepunten: Iterable[dict] = ()) -> Vers
         }
         for c in Controlepunt.objects.all()
     ] + list(extra_controlepunten)
+    keys = publieke_sleutels() if cps else {}
     for cp in cps:
+        if cp.get("sleutelId") not in keys:
+            onbekend = policies.Break(
+                cp["volgnummer"],
+                "geldige handtekening",
+                f"ondertekend met sleutel {cp.get('sleutelId')}, die niet in het bestand met publieke "
+                "sleutels staat",
+            )
+            return Verslag(False, 0, len(cps), onbekend)
         if not controlepunt_geldig(cp, keys):
-            ongeldig = policies.Break(cp["volgnummer"], "geldige handtekening", "ongeldig of onbekend")
+            ongeldig = policies.Break(cp["volgnummer"], "geldige handtekening", "ongeldige handtekening")
             return Verslag(False, 0, len(cps), ongeldig)
     pins = [policies.Checkpoint(c["volgnummer"], c["hash"]) for c in cps]
     first = Zegel.objects.filter(volgnummer__gte=vanaf).order_by("volgnummer").first()

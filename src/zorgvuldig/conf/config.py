@@ -9,6 +9,9 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlsplit
+
+from django.core.exceptions import ImproperlyConfigured
 
 
 @dataclass(frozen=True)
@@ -26,8 +29,27 @@ _TRUE = {"1", "true", "yes", "on", "ja"}
 _FALSE = {"0", "false", "no", "off", "nee", ""}
 
 
-class ConfigError(ValueError):
-    pass
+class ConfigError(ImproperlyConfigured, ValueError):
+    """A value of the wrong type; the console script shows it as one line, like every configuration
+    error (zorgvuldig.__main__)."""
+
+
+def basisadres_fout(url: str) -> str | None:
+    """What is wrong with ZORGVULDIG_BASE_URL for production, or None: links in e-mails must reach the
+    installation over https, so neither empty nor plain http nor a path."""
+    if not url.strip():
+        return "is required (https://host)"
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return f"is not a URL ({url!r})"
+    if parts.scheme != "https" or not parts.hostname:
+        return f"must be https://host, not {url!r}"
+    if parts.hostname in {"localhost", "127.0.0.1", "::1"}:
+        return f"must name the host users reach, not {url!r}"
+    if parts.path.strip("/") or parts.query or parts.fragment:
+        return f"must be only scheme and host, without a path, not {url!r}"
+    return None
 
 
 def _convert(name: str, raw: str, kind: str) -> Any:

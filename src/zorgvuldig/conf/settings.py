@@ -22,14 +22,17 @@ BASE_DIR = Path(
     )
 )
 
-MODE = config(
-    "ZORGVULDIG_MODE",
-    "production",
-    "`production` (default: PostgreSQL, secrets and key files required), `demo` (SQLite, generated keys, "
-    "demo log-ins) or `test`.",
+MODE = (
+    config(
+        "ZORGVULDIG_MODE",
+        "production",
+        "`production` (default, also when empty: PostgreSQL, secrets and key files required), `demo` "
+        "(SQLite, generated keys, demo log-ins) or `test`.",
+    ).strip()
+    or "production"
 )
 if MODE not in {"production", "demo", "test"}:
-    raise ImproperlyConfigured("ZORGVULDIG_MODE must be production, demo or test")
+    raise ImproperlyConfigured(f"ZORGVULDIG_MODE must be production, demo or test, not {MODE!r}")
 DEMO = MODE == "demo"
 if MODE != "production":
     BASE_DIR.mkdir(parents=True, exist_ok=True)
@@ -47,7 +50,11 @@ if not SECRET_KEY:
     SECRET_KEY = "insecure-" + MODE + "-only-key-for-local-use-not-for-production"
 
 ALLOWED_HOSTS = config(
-    "ALLOWED_HOSTS", ["localhost", "127.0.0.1", "testserver"], "Host names this server answers to.", "list"
+    "ALLOWED_HOSTS",
+    ["localhost", "127.0.0.1"] + ([] if PRODUCTION else ["testserver"]),
+    "Host names this server answers to.",
+    "list",
+    doc_default="`localhost,127.0.0.1`; demo/test also `testserver`",
 )
 CSRF_TRUSTED_ORIGINS = config("CSRF_TRUSTED_ORIGINS", [], "Origins trusted for CSRF (https://host).", "list")
 
@@ -89,15 +96,24 @@ _db["TEST"] = {
 DATABASES = {"default": _db}
 BASE_URL = config(
     "ZORGVULDIG_BASE_URL",
-    "http://127.0.0.1:8000",
+    "" if PRODUCTION else "http://127.0.0.1:8000",
     "Address where users reach this installation (scheme and host, no trailing path); used in links "
-    "that leave the application, such as the one-time activation links of import-config.",
+    "that leave the application, such as the one-time activation links in e-mails. Required in "
+    "production, with https.",
+    doc_default="required in production (`https://…`); demo/test: `http://127.0.0.1:8000`",
 )
+if PRODUCTION:
+    from zorgvuldig.conf.config import basisadres_fout
+
+    if fout := basisadres_fout(BASE_URL):
+        raise ImproperlyConfigured(f"ZORGVULDIG_BASE_URL {fout} in production mode")
 DB_RUNTIME_ROLE = config(
     "ZORGVULDIG_DB_RUNTIME_ROLE",
     "",
     "PostgreSQL role the application runs as (not the owner that runs migrations). Migrations grant it "
-    "table rights and only INSERT/SELECT on the audit log; row-level security applies to it.",
+    "table rights and only INSERT/SELECT on the audit log; row-level security applies to it. Set it for "
+    "every `migrate` (production mode warns when it is not). Production refuses to start as a superuser, "
+    "a role with BYPASSRLS or the owner of the tables.",
 )
 
 INSTALLED_APPS = [
@@ -266,7 +282,17 @@ elif _email_backend.endswith("filebased.EmailBackend"):
     _email_options = {"file_path": _file_path}
 # Django 6.1's MAILERS, fed from the EMAIL_* variables operators already know (DESIGN §5.9).
 MAILERS = {"default": {"BACKEND": _email_backend, "OPTIONS": _email_options}}
-DEFAULT_FROM_EMAIL = config("DEFAULT_FROM_EMAIL", "zorgvuldig@example.org", "Sender of notifications.")
+DEFAULT_FROM_EMAIL = config(
+    "DEFAULT_FROM_EMAIL",
+    "" if PRODUCTION else "zorgvuldig@example.org",
+    "Sender of notifications (activation links, reminders). Required in production: an address of "
+    "your organisation that your mail server may send from.",
+    doc_default="required in production; demo/test: `zorgvuldig@example.org`",
+)
+if PRODUCTION and "@" not in DEFAULT_FROM_EMAIL:
+    raise ImproperlyConfigured(
+        "DEFAULT_FROM_EMAIL is required in production mode: the sender address of notifications"
+    )
 BERICHTEN_MAX_POGINGEN = config(
     "ZORGVULDIG_MAIL_MAX_ATTEMPTS",
     8,
@@ -279,14 +305,15 @@ KEK_FILE = config(
     "ZORGVULDIG_KEK_FILE",
     "" if PRODUCTION else str(BASE_DIR / "keys" / "kek.key"),
     "File with the key-encryption key (base64, 32 bytes) that wraps every controller's data key. "
-    "Required in production; escrow it with the backups. Generated in demo/test mode.",
+    "Required in production; escrow it with the backups. Generated in demo/test mode. Mode 0600: "
+    "production refuses to start when it is missing, unreadable, malformed or readable by others.",
     doc_default="required in production; demo/test: `var/keys/kek.key`",
 )
 BLIND_INDEX_KEY_FILE = config(
     "ZORGVULDIG_BLIND_INDEX_KEY_FILE",
     "" if PRODUCTION else str(BASE_DIR / "keys" / "blind-index.json"),
     "File with the versioned HMAC keys of the BSN blind index (JSON {version: base64 key}). Guard it like "
-    "the KEK: with it every valid BSN can be found by brute force.",
+    "the KEK: with it every valid BSN can be found by brute force. Checked at start-up like the KEK.",
     doc_default="required in production; demo/test: `var/keys/blind-index.json`",
 )
 AUDIT_PUBLIC_KEYS_FILE = config(

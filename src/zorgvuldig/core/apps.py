@@ -10,6 +10,7 @@ class CoreConfig(AppConfig):
         from django.conf import settings
 
         from zorgvuldig.api.meldingen import nederlands
+        from zorgvuldig.core import startcontrole  # noqa: F401 - registers the start-up system checks
         from zorgvuldig.core.logging import configureer
 
         configureer(settings.LOG_LEVEL)

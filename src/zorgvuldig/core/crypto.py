@@ -21,6 +21,7 @@ import time
 from pathlib import Path
 from stat import S_IMODE
 
+from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
@@ -64,11 +65,29 @@ def kek() -> bytes:
             if not path.exists():
                 with contextlib.suppress(FileExistsError):  # another process made it first
                     _generated_in_dev(path, _b64(AESGCM.generate_key(bit_length=256)) + "\n")
-            key = _unb64(path.read_text().strip())
-            if len(key) != 32:
-                raise ImproperlyConfigured("the KEK must be 32 bytes (base64)")
-            _kek_cache[path_s] = key
+            _kek_cache[path_s] = lees_kek(path)
         return _kek_cache[path_s]
+
+
+def _lees(path: Path) -> str:
+    try:
+        return path.read_text()
+    except FileNotFoundError as exc:
+        raise ImproperlyConfigured(f"key file {path} is missing") from exc
+    except OSError as exc:
+        raise ImproperlyConfigured(f"key file {path} is not readable: {exc.strerror}") from exc
+
+
+def lees_kek(path: Path) -> bytes:
+    """The KEK from its file; ImproperlyConfigured (naming the file) if it is missing, unreadable or not
+    base64 of 32 bytes. Also the start-up check's reader (core.startcontrole)."""
+    try:
+        key = _unb64(_lees(path).strip())
+    except ValueError as exc:
+        raise ImproperlyConfigured(f"key file {path} does not hold a base64 key") from exc
+    if len(key) != 32:
+        raise ImproperlyConfigured(f"key file {path}: the KEK must be 32 bytes (base64)")
+    return key
 
 
 def wrap_data_key(controller_uuid: str, version: int, data_key: bytes) -> str:
@@ -78,11 +97,14 @@ def wrap_data_key(controller_uuid: str, version: int, data_key: bytes) -> str:
 
 
 def unwrap_data_key(controller_uuid: str, version: int, wrapped: str) -> bytes:
-    raw = _unb64(wrapped)
+    # A missing or unreadable key file is a configuration error, not a wrong key: kek() raises
+    # ImproperlyConfigured naming the file, outside the try, so it is not reported as a KEK mismatch.
+    sleutel = kek()
     aad = f"datasleutel|{controller_uuid}|{version}".encode()
     try:
-        return AESGCM(kek()).decrypt(raw[:12], raw[12:], aad)
-    except Exception as exc:  # cryptography raises InvalidTag
+        raw = _unb64(wrapped)
+        return AESGCM(sleutel).decrypt(raw[:12], raw[12:], aad)
+    except (InvalidTag, ValueError) as exc:
         raise CryptoError("data key does not unwrap with this KEK") from exc
 
 
@@ -179,17 +201,23 @@ def _blind_keys() -> dict[int, bytes]:
     sleutel = (path_s, stat.st_mtime_ns, stat.st_size)
     if (keys := _blind_cache.get(sleutel)) is not None:
         return keys
-    keys = _lees_blind_keys(path)
+    keys = lees_blind_keys(path)
     _blind_cache.clear()
     _blind_cache[sleutel] = keys
     return keys
 
 
-def _lees_blind_keys(path: Path) -> dict[int, bytes]:
-    data = json.loads(path.read_text())
-    keys = {int(v): _unb64(k) for v, k in data.items()}
+def lees_blind_keys(path: Path) -> dict[int, bytes]:
+    """The versioned keys; ImproperlyConfigured (naming the file) if unreadable or malformed."""
+    try:
+        data = json.loads(_lees(path))
+        keys = {int(v): _unb64(k) for v, k in data.items()}
+    except (ValueError, TypeError, AttributeError) as exc:
+        raise ImproperlyConfigured(
+            f"key file {path} does not hold the blind-index keys as JSON {{version: base64 key}}"
+        ) from exc
     if not keys or any(len(k) < 32 for k in keys.values()):
-        raise ImproperlyConfigured("blind-index keys must be at least 32 bytes")
+        raise ImproperlyConfigured(f"key file {path}: blind-index keys must be at least 32 bytes")
     return keys
 
 

@@ -135,3 +135,88 @@ def append_only_sqlite(using: str = "default", **_kwargs) -> None:
             for statement in (SQLITE_APPEND_ONLY + "\n" + SQLITE_QUEUE).split("END;"):
                 if statement.strip():
                     cur.execute(statement + "END;")
+
+
+# --- which role the application runs as (docs/operators.md "owner role and runtime role") -------------
+
+
+def rol_bezwaren(rol: str, *, superuser: bool, bypassrls: bool, eigen_tabellen: list[str]) -> list[str]:
+    """Why the database role `rol` must not serve the application, or []: row-level security does not
+    apply to a superuser, to a role with BYPASSRLS or to the owner of a table (or a role with the owner's
+    rights), and only a non-owner is held to INSERT/SELECT on the audit log (ADR 0002, AU-03)."""
+    bezwaren = []
+    if superuser:
+        bezwaren.append(f"database role {rol!r} is a superuser")
+    if bypassrls:
+        bezwaren.append(f"database role {rol!r} has BYPASSRLS")
+    if eigen_tabellen and not superuser:
+        voorbeelden = ", ".join(eigen_tabellen[:3]) + (", …" if len(eigen_tabellen) > 3 else "")
+        bezwaren.append(
+            f"database role {rol!r} owns (or has the rights of the owner of) {len(eigen_tabellen)} "
+            f"protected tables ({voorbeelden})"
+        )
+    return bezwaren
+
+
+# The tables row-level security or the audit log's INSERT-only rights protect; pg_has_role(… 'USAGE'):
+# the role is their owner or inherits the owner's rights, which is the same for RLS.
+_ROL_SQL = """
+SELECT r.rolname, r.rolsuper, r.rolbypassrls, ARRAY(
+    SELECT c.relname::text FROM pg_class c
+    WHERE c.relkind IN ('r', 'p') AND (c.relrowsecurity OR c.relname::text = ANY(%s::text[]))
+      AND pg_has_role(current_user, c.relowner, 'USAGE')
+    ORDER BY c.relname
+)
+FROM pg_roles r WHERE r.rolname = current_user
+"""
+
+
+def runtime_rol_bezwaren(using: str = "default") -> list[str] | None:
+    """What is wrong with the role this process connects as, [] if nothing; None where it is not checked:
+    outside production mode (tests and benchmarks connect as the owner) and on SQLite."""
+    conn = connections[using]
+    if not settings.PRODUCTION or conn.vendor != "postgresql":
+        return None
+    with conn.cursor() as cur:
+        cur.execute(_ROL_SQL, [APPEND_ONLY])
+        rol, superuser, bypassrls, tabellen = cur.fetchone()
+    return rol_bezwaren(rol, superuser=superuser, bypassrls=bypassrls, eigen_tabellen=list(tabellen))
+
+
+def runtime_rol_waarschuwing(rol: str, andere_rollen: list[str]) -> str | None:
+    """`migrate` in production without ZORGVULDIG_DB_RUNTIME_ROLE: the grants were skipped, so tables this
+    run created are closed to the application (500s). The roles that already hold rights are named."""
+    if rol:
+        return None
+    tekst = (
+        "WARNING: ZORGVULDIG_DB_RUNTIME_ROLE is not set, so this migrate gave the runtime role no rights: "
+        "tables it created or changed stay closed to the application (errors 500)."
+    )
+    if andere_rollen:
+        tekst += f" Roles that hold rights on the tables now: {', '.join(andere_rollen)}."
+    return tekst + " Run `zorgvuldig migrate` again with ZORGVULDIG_DB_RUNTIME_ROLE=<runtime role> set."
+
+
+def migrate_waarschuwing(using: str = "default") -> str | None:
+    """What `migrate` says at the end (core/management/commands/migrate.py): only in production mode on
+    PostgreSQL, where the grants matter."""
+    from django.db import DatabaseError
+
+    if not settings.PRODUCTION or connections[using].vendor != "postgresql" or settings.DB_RUNTIME_ROLE:
+        return None
+    try:
+        andere = rollen_met_tabelrechten(using)
+    except DatabaseError:
+        andere = []
+    return runtime_rol_waarschuwing(settings.DB_RUNTIME_ROLE, andere)
+
+
+def rollen_met_tabelrechten(using: str = "default") -> list[str]:
+    """Other roles with rights on the application's tables (the runtime role after an earlier migrate)."""
+    with connections[using].cursor() as cur:
+        cur.execute(
+            "SELECT DISTINCT grantee::text FROM information_schema.role_table_grants "
+            "WHERE table_schema = current_schema() AND grantee NOT IN (current_user, 'PUBLIC') "
+            "ORDER BY 1"
+        )
+        return [row[0] for row in cur.fetchall()]

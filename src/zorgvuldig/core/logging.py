@@ -7,12 +7,30 @@ personal data (a BSN in a variable, a name in a message), and the log is not the
 from __future__ import annotations
 
 import logging
+import re
 import sys
 import traceback
 from collections.abc import MutableMapping
 from typing import Any, TextIO, cast
 
 import structlog
+
+# One-time secrets that travel in a URL path: the activation link `/activeren/<uuid>/<token>` (the only
+# such route; DigiD's artifact and OIDC's code come in the query string, which Django does not log).
+# The application never logs them, but Django's request log writes the path of every 4xx/5xx.
+_GEHEIME_PADEN = re.compile(r"(/activeren/[^/\s\"']+/)[^\s\"'?#]+")
+
+
+def verberg_geheimen(tekst: str) -> str:
+    """`/activeren/<uuid>/<token>` → `/activeren/<uuid>/[verborgen]`."""
+    return _GEHEIME_PADEN.sub(r"\1[verborgen]", tekst) if "/activeren/" in tekst else tekst
+
+
+def _verberg_in_event(_logger, _method: str, event: MutableMapping[str, Any]) -> MutableMapping[str, Any]:
+    for key, value in event.items():
+        if isinstance(value, str):
+            event[key] = verberg_geheimen(value)
+    return event
 
 
 def _veilige_fout(_logger, _method: str, event: MutableMapping[str, Any]) -> MutableMapping[str, Any]:
@@ -24,7 +42,17 @@ def _veilige_fout(_logger, _method: str, event: MutableMapping[str, Any]) -> Mut
         event["error_type"] = exc_info[0].__name__
         if frames:
             event["error_at"] = f"{frames[-1].filename.rsplit('/', 1)[-1]}:{frames[-1].lineno}"
+        if (melding := _instellingsfout(exc_info[1])) is not None:
+            event["error"] = melding
     return event
+
+
+def _instellingsfout(exc: BaseException | None) -> str | None:
+    """A configuration error's own message (a variable and a file name, e.g. "key file … is missing"):
+    the one exception text the operator needs and that holds no personal data."""
+    from django.core.exceptions import ImproperlyConfigured
+
+    return str(exc)[:300] if isinstance(exc, ImproperlyConfigured) else None
 
 
 class _Stderr:
@@ -44,6 +72,7 @@ def configureer(level: str = "INFO") -> None:
             structlog.processors.add_log_level,
             structlog.processors.TimeStamper(fmt="iso", utc=True),
             _veilige_fout,
+            _verberg_in_event,
             structlog.processors.JSONRenderer(),
         ],
         wrapper_class=structlog.make_filtering_bound_logger(logging.getLevelNamesMapping().get(level, 20)),
@@ -53,12 +82,17 @@ def configureer(level: str = "INFO") -> None:
 
 
 class VeiligFormatter(logging.Formatter):
-    """For Django's stdlib log records: an exception becomes `ErrorType at file:line`, nothing more."""
+    """For Django's stdlib log records: an exception becomes `ErrorType at file:line`, nothing more, and a
+    one-time token in a path is left out (`verberg_geheimen`)."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return verberg_geheimen(super().format(record))
 
     def formatException(self, ei) -> str:
         frames = traceback.extract_tb(ei[2]) if ei and ei[2] else []
         waar = f" at {frames[-1].filename.rsplit('/', 1)[-1]}:{frames[-1].lineno}" if frames else ""
-        return f"{ei[0].__name__ if ei and ei[0] else 'Error'}{waar}"
+        melding = _instellingsfout(ei[1] if ei else None)
+        return f"{ei[0].__name__ if ei and ei[0] else 'Error'}{waar}" + (f": {melding}" if melding else "")
 
     def formatStack(self, stack_info) -> str:
         return ""

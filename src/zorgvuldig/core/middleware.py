@@ -79,8 +79,10 @@ class SecurityHeadersMiddleware:
         )
         # API: no referrer at all (API §1.3). Pages: `same-origin`, because with `no-referrer` browsers
         # send `Origin: null` on form posts and the CSRF check refuses every form; no other site ever
-        # receives a referrer either way.
-        response["Referrer-Policy"] = "no-referrer" if request.path.startswith("/api/") else "same-origin"
+        # receives a referrer either way. A page may ask for less (the activation link: `strict-origin`).
+        response.setdefault(
+            "Referrer-Policy", "no-referrer" if request.path.startswith("/api/") else "same-origin"
+        )
         if request.path.startswith("/api/"):
             response["API-Version"] = "1.0.0"
         return response

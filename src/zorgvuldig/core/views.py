@@ -12,10 +12,21 @@ from zorgvuldig.api.errors import json_problem
 log = structlog.get_logger(__name__)
 
 
+_ERNST = {"ok": 0, "waarschuwing": 1, "fout": 2}
+
+
+def _ergste(*statussen: str) -> str:
+    return max(statussen, key=_ERNST.__getitem__)
+
+
 def health(request):
-    """200 when the database answers (503 only when it does not), with the audit sealing backlog and the
-    worker and scheduler heartbeats. Unauthenticated: counts and ages only, no personal data."""
+    """200 when the database answers (503 only when it does not), with the audit sealing backlog, the
+    worker and scheduler heartbeats, and the start-up checks (core/startcontrole.py): `status` is `fout`
+    when a key file is missing or unusable or the database role is not bound by row-level security —
+    still 200, so a load balancer keeps the process; the alert is on `status`. Unauthenticated: counts,
+    ages and ok/not ok only, no personal data and no detail (`zorgvuldig check` gives that)."""
     from zorgvuldig.berichten import bezorging
+    from zorgvuldig.core import startcontrole
     from zorgvuldig.taken import bewaking, hartslag
 
     try:
@@ -31,6 +42,12 @@ def health(request):
         "berichtenTeLaat": None,  # outbox: waiting longer than 15 minutes
         "berichtenMislukt": None,
     }
+    start = startcontrole.toestand()
+    data.update(start)
+    inrichting = _ergste(
+        start["sleutelbestanden"],
+        {None: "ok", "ok": "ok", "onbekend": "waarschuwing"}.get(start["databaseRol"], "fout"),
+    )
     try:
         achterstand = bewaking.verzegelachterstand()
         data.update(auditWachtrij=achterstand.aantal, auditWachtrijOudsteSeconden=achterstand.oudste_seconden)
@@ -39,11 +56,12 @@ def health(request):
         componenten = hartslag.toestand()
     except Exception:  # the database answers, but e.g. a migration is missing: say so, stay 200
         log.warning("health_incomplete", exc_info=True)
-        data["status"] = "waarschuwing"
+        data["status"] = _ergste("waarschuwing", inrichting)
         return JsonResponse(data)
     data.update({component: t.as_dict() for component, t in componenten.items()})
     if any(t.status not in (hartslag.Status.OK, hartslag.Status.EXTERN) for t in componenten.values()):
         data["status"] = "waarschuwing"
+    data["status"] = _ergste(data["status"], inrichting)
     return JsonResponse(data)
 
 

@@ -206,7 +206,10 @@ class GebruikerManager(BaseUserManager):
         return user
 
     def create_superuser(self, email, password=None, **extra):
-        raise NotImplementedError("zorgvuldig has no superusers: use import-config with the beheerder role")
+        from django.core.exceptions import ValidationError
+
+        # ValidationError: Django's `createsuperuser` shows it as one line (CommandError), no traceback
+        raise ValidationError("zorgvuldig has no superusers: use import-config with the beheerder role")
 
 
 class Gebruiker(AbstractBaseUser, PermissionsMixin):

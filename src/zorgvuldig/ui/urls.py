@@ -31,7 +31,9 @@ urlpatterns = [
     path("oidc/<slug:organisatie>/start", oidc.StartView.as_view(), name="oidc_start"),
     path("oidc/<slug:organisatie>/callback", oidc.callback, name="oidc_callback"),
     path("oidc/<slug:organisatie>/voltooien", oidc.VoltooienView.as_view(), name="oidc_voltooien"),
-    path("activeren/<uuid:uuid>/<str:token>", views_aanmelden.activeren, name="activeren"),
+    # The one-time link; the form then posts to the token-less address (views_aanmelden.activeren_link).
+    path("activeren/<uuid:uuid>/<str:token>", views_aanmelden.activeren_link, name="activeren_link"),
+    path("activeren", views_aanmelden.activeren, name="activeren"),
     path("bevestigen", views_aanmelden.bevestigen, name="bevestigen"),
     path("geheimhouding", views_aanmelden.geheimhouding, name="geheimhouding"),
     path("overzicht", views.dashboard, name="dashboard"),

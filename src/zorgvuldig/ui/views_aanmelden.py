@@ -114,12 +114,39 @@ def tweede_stap(request):
     )
 
 
-@require_http_methods(["GET", "POST"])
-def activeren(request, uuid, token):
-    """The one-time link (72 h) from import-config or the beheerder: choose a password, link the app."""
+ACTIVATIE = "zv_activatie"  # the link's user and token, kept in the session so no later URL carries it
+
+
+@require_http_methods(["GET"])
+def activeren_link(request, uuid, token):
+    """The one-time link (72 h) from import-config or the beheerder. Its token goes into the session and
+    the form posts to the token-less /activeren, so a wrong code or a weak password (400, which Django's
+    request log writes with its path) never puts a live token in the log. The page is shown here rather
+    than after a redirect: the link is opened from a mail program, another site, and the browser would
+    withhold the SameSite=Strict session cookie on a redirect at the end of that navigation."""
     gebruiker = Gebruiker.objects.filter(uuid=uuid, is_active=True).first()
     if gebruiker is None or not controleer_activatie(gebruiker, token):
         return render(request, "ui/activeren_ongeldig.html", status=404)
+    request.session[ACTIVATIE] = {"uuid": str(gebruiker.uuid), "token": token}
+    response = _activeren(request, gebruiker)
+    # The page's own requests (style sheets, the form post) name the site only, not this address: a
+    # proxy's access log that records the referrer gets no token either.
+    response["Referrer-Policy"] = "strict-origin"
+    return response
+
+
+@require_http_methods(["GET", "POST"])
+def activeren(request):
+    """Choose a password and link the app, for the link opened in this session."""
+    link = request.session.get(ACTIVATIE) or {}
+    gebruiker = Gebruiker.objects.filter(uuid=link.get("uuid"), is_active=True).first()
+    if gebruiker is None or not controleer_activatie(gebruiker, link.get("token", "")):
+        request.session.pop(ACTIVATIE, None)
+        return render(request, "ui/activeren_ongeldig.html", status=404)
+    return _activeren(request, gebruiker)
+
+
+def _activeren(request, gebruiker):
     device = TOTPDevice.objects.filter(user=gebruiker, confirmed=False, name="activatie").first()
     if device is None:
         device = TOTPDevice.objects.create(user=gebruiker, confirmed=False, name="activatie")
@@ -141,6 +168,7 @@ def activeren(request, uuid, token):
                         gebruiker.set_password(form.cleaned_data["wachtwoord"])
                         gebruiker.save()
                     org_services.geactiveerd(gebruiker)
+                request.session.pop(ACTIVATIE, None)
                 return render(request, "ui/geactiveerd.html", {"sso": sso})
             form.add_error("code", "Deze code klopt niet. Controleer de tijd op uw telefoon.")
     secret = base64.b32encode(device.bin_key).decode()
@@ -150,7 +178,14 @@ def activeren(request, uuid, token):
     return render(
         request,
         "ui/activeren.html",
-        {"form": form, "gebruiker": gebruiker, "geheim": secret, "qr": qr, "sso": sso},
+        {
+            "form": form,
+            "gebruiker": gebruiker,
+            "geheim": secret,
+            "qr": qr,
+            "sso": sso,
+            "actie": reverse("ui:activeren"),
+        },
         status=status,
     )
 

@@ -333,3 +333,25 @@ def test_au_08_audit_keygen_checkpoint_and_verify_with_an_exported_checkpoint(re
     export.write_text(json.dumps({**cp, "aantal": 99}))
     code, out = audit_command("verify", "--json", "--checkpoint-file", str(export))
     assert code == 3 and json.loads(out)["ok"] is False
+
+
+@pytest.mark.parametrize("ingesteld", [False, True])
+def test_au_08_audit_verify_without_the_public_keys_file_is_a_configuration_error_not_a_break(
+    regio, settings, tmp_path, ingesteld
+):
+    """AU-08: no public keys file (not set, or not where it says) means no checkpoint can be checked: exit 2
+    with what to fix, not exit 3 "BREUK", which an operator reads (and an alert treats) as tampering."""
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+    from django.core.management.base import CommandError
+
+    persoon(regio)
+    services.controlepunt(Ed25519PrivateKey.generate())
+    settings.AUDIT_PUBLIC_KEYS_FILE = str(tmp_path / "weg.json") if ingesteld else ""
+    fout = io.StringIO()
+    with pytest.raises(CommandError) as exc:
+        call_command("audit", "verify", "--json", stdout=io.StringIO(), stderr=fout)
+    assert exc.value.returncode == 2
+    melding = str(exc.value)
+    assert ("niet gevonden" if ingesteld else "niet ingesteld") in melding
+    assert "ZORGVULDIG_AUDIT_PUBLIC_KEYS_FILE" in melding and "geen breuk" in melding
+    assert "BREUK" not in melding + fout.getvalue()

@@ -581,17 +581,35 @@ def test_au_08_a_checkpoint_signed_with_an_unknown_key_fails(regio, settings, tm
     personen(regio, 2)
     services.controlepunt(onbekend)
     verslag = services.verifieer()
-    assert not verslag.ok and ongeldig(verslag)
+    breuk = verslag.eerste_breuk
+    assert not verslag.ok and breuk.verwacht == "geldige handtekening"
+    assert (
+        services.sleutel_id(onbekend.public_key()) in breuk.gevonden
+        and "niet in het bestand" in breuk.gevonden
+    )
 
 
-def test_au_08_without_a_public_keys_file_no_checkpoint_is_trusted(regio, settings, tmp_path):
+@pytest.mark.parametrize("pad", ["", "bestaat-niet.json"])
+def test_au_08_without_a_public_keys_file_no_checkpoint_is_trusted_and_that_is_no_break(
+    regio, settings, tmp_path, pad
+):
+    """AU-08: without the public keys no checkpoint can be checked; that is a configuration error the
+    operator must fix, not a break in the chain (which would read as tampering)."""
     key = Ed25519PrivateKey.generate()
     sleutelbestand(tmp_path, settings, key)
     personen(regio, 2)
     services.controlepunt(key)
-    settings.AUDIT_PUBLIC_KEYS_FILE = str(tmp_path / "bestaat-niet.json")
-    verslag = services.verifieer()
-    assert not verslag.ok and ongeldig(verslag)
+    settings.AUDIT_PUBLIC_KEYS_FILE = str(tmp_path / pad) if pad else ""
+    with pytest.raises(
+        services.PubliekeSleutelsOntbreken, match="niet ingesteld" if not pad else "niet gevonden"
+    ):
+        services.verifieer()
+
+
+def test_au_08_without_checkpoints_the_chain_verifies_without_a_public_keys_file(regio, settings):
+    settings.AUDIT_PUBLIC_KEYS_FILE = ""
+    personen(regio, 2)
+    assert services.verifieer().ok
 
 
 def test_au_08_a_validly_signed_checkpoint_that_disagrees_with_the_chain_fails(regio, settings, tmp_path):

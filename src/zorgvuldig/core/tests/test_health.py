@@ -97,4 +97,6 @@ def test_health_holds_no_personal_data(client, regio):
         "berichtenMislukt",
         "worker",
         "scheduler",
+        "sleutelbestanden",
+        "databaseRol",
     }

@@ -63,6 +63,8 @@ def test_production_mode_refuses_the_digid_mock_at_start_up(tmp_path):
         "ZORGVULDIG_MODE": "production",
         "SECRET_KEY": "x" * 50,
         "DATABASE_URL": "postgres://niemand@127.0.0.1:1/geen",
+        "ZORGVULDIG_BASE_URL": "https://zorgvuldig.gemeente.example",
+        "DEFAULT_FROM_EMAIL": "zorgvuldig@gemeente.example",
         "ZORGVULDIG_PORTAL_DIGID_MOCK": "1",
         "DJANGO_SETTINGS_MODULE": "zorgvuldig.conf.settings",
     }

@@ -383,12 +383,15 @@ def test_beheerder_creates_a_user_who_activates_with_password_and_totp(regio, ui
     assert page.status_code == 200 and 'src="data:image/svg+xml' in page.content.decode()
     device = TOTPDevice.objects.get(user=noor, confirmed=False)
     token = f"{TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift).token():06d}"
-    r = client.post(pad, {"wachtwoord": "kort", "herhaal": "kort", "code": token})
+    # the form posts to the token-less address: the token stays in the session, out of every later URL
+    assert 'action="/activeren"' in page.content.decode()
+    r = client.post("/activeren", {"wachtwoord": "kort", "herhaal": "kort", "code": token})
     assert r.status_code == 400  # password policy
     sterk = "Lange-zin-van-Noor-2026"
-    r = client.post(pad, {"wachtwoord": sterk, "herhaal": sterk, "code": token})
+    r = client.post("/activeren", {"wachtwoord": sterk, "herhaal": sterk, "code": token})
     assert r.status_code == 200 and "geactiveerd" in r.content.decode()
     assert client.get(pad).status_code == 404  # one-time
+    assert client.get("/activeren").status_code == 404
     again = beheer.post(f"/beheer/gebruikers/{noor.uuid}/activatielink")
     bezorg()
     assert again.status_code == 302 and len(mail.outbox) == 2  # already active: no new link
@@ -478,7 +481,7 @@ def test_a_user_of_an_sso_organisation_only_links_the_app_on_activation(regio, s
     assert 'name="code"' in page and 'name="wachtwoord"' not in page
     device = TOTPDevice.objects.get(user=noor, confirmed=False)
     token = f"{TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift).token():06d}"
-    r = client.post(pad, {"code": token})
+    r = client.post("/activeren", {"code": token})
     assert r.status_code == 200 and "via uw organisatie" in r.content.decode()
     noor.refresh_from_db()
     assert not noor.has_usable_password()

@@ -62,7 +62,15 @@ class Command(BaseCommand):
             self._out(opts, {"verzegeld": n}, f"verzegeld {n}")
         elif sub == "verify":
             extra = [json.loads(Path(f).read_text()) for f in opts["checkpoint_file"]]
-            verslag = services.verifieer(opts["vanaf"], extra)
+            try:
+                verslag = services.verifieer(opts["vanaf"], extra)
+            except services.PubliekeSleutelsOntbreken as exc:
+                # the configuration, not the chain: exit 2, so an alert on exit 3 means a break only
+                raise CommandError(
+                    f"{exc}: de controlepunten kunnen niet worden gecontroleerd. Dit is een instellingsfout, "
+                    "geen breuk in de keten.",
+                    returncode=2,
+                ) from exc
             data = verslag.as_dict()
             # AU-08: only a checkpoint signed off the server proves the chain was not rewritten as a
             # whole; without one "intact" means internally consistent, which the FG must not misread
