@@ -89,7 +89,8 @@ if _db["ENGINE"] == "django.db.backends.sqlite3":
     }
     _db["CONN_MAX_AGE"] = 0
 elif _prepared:
-    _db["OPTIONS"] = {"server_side_binding": True, "prepare_threshold": 5}
+    # keep what the URL says (e.g. ?sslmode=verify-full), add the prepared-statement options (ADR 0016)
+    _db["OPTIONS"] = {**_db.get("OPTIONS", {}), "server_side_binding": True, "prepare_threshold": 5}
 _db["TEST"] = {
     "NAME": config("TEST_DATABASE_NAME", "", "Name of the database the test suite creates.") or None
 }

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 import os
 import subprocess
 import sys
@@ -184,3 +185,22 @@ def test_createsuperuser_through_django_ends_in_one_line_too():
             naam="Beheer",
             stdout=io.StringIO(),
         )
+
+
+def test_the_database_urls_tls_options_survive_the_prepared_statement_settings():
+    """Operator review: `?sslmode=verify-full` in DATABASE_URL was dropped when the prepared-statement
+    options were set, so the connection to PostgreSQL silently ran without the TLS check asked for."""
+    code = (
+        "import django, os, json; os.environ['DJANGO_SETTINGS_MODULE']='zorgvuldig.conf.settings';"
+        " django.setup(); from django.conf import settings as s;"
+        " print(json.dumps(s.DATABASES['default']['OPTIONS'], sort_keys=True))"
+    )
+    clean = {
+        k: v for k, v in os.environ.items() if not k.startswith(("ZORGVULDIG_", "DATABASE_URL", "SECRET"))
+    }
+    url = "postgres://app@db.gemeente.example:5432/zorgvuldig?sslmode=verify-full"
+    env = {**clean, "ZORGVULDIG_MODE": "test", "DATABASE_URL": url}
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+    opties = json.loads(out.stdout)
+    assert opties["sslmode"] == "verify-full"
+    assert opties["server_side_binding"] is True
