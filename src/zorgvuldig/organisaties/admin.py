@@ -13,7 +13,7 @@ from zorgvuldig.organisaties import services
 from zorgvuldig.organisaties.models import Organisatie, Team, Verwerkingsverantwoordelijke
 from zorgvuldig.organisaties.selectors import eigen_verwerkingsverantwoordelijke
 
-VV_VELDEN = ["naam", "fg_naam", "fg_email", "fg_telefoon"]
+VV_VELDEN = ["naam", "fg_naam", "fg_email", "fg_telefoon", "bezwaar_adres", "bezwaar_email"]
 # the services' error names (API §2.1) → the admin's fields
 VELD_VAN = {api: veld for veld, api in services.ORGANISATIE_NAMEN.items()}
 

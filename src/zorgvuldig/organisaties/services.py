@@ -665,11 +665,14 @@ def _tekstlijst_fout(waarde, max_lengte: int) -> str | None:
 
 # -- controllers --
 
+BEZWAAR_VELDEN = ("bezwaar_adres", "bezwaar_email")
+
 
 @audit.geweigerd_gelogd("configuratie.gewijzigd", ACTIVITEIT)
 def wijzig_verwerkingsverantwoordelijke(*, actor, uuid, data: dict):
-    """AC-15: a controller's name and FG contact (`naam`, `fg_naam`, `fg_email`, `fg_telefoon`), by a
-    beheerder of that controller. New controllers join the region through import-config."""
+    """AC-15: a controller's name, FG contact (`naam`, `fg_naam`, `fg_email`, `fg_telefoon`) and where
+    clients lodge bezwaar (`bezwaar_adres`, `bezwaar_email`; RI-16), by a beheerder of that controller. New
+    controllers join the region through import-config."""
     from zorgvuldig.organisaties.models import Verwerkingsverantwoordelijke
 
     with transaction.atomic():
@@ -682,9 +685,10 @@ def wijzig_verwerkingsverantwoordelijke(*, actor, uuid, data: dict):
                     [InvalidParam("naam", "required", "Geef de verwerkingsverantwoordelijke een naam.")]
                 )
         data = {k: (v.strip() if isinstance(v, str) else v) for k, v in data.items()}
-        if data.get("fg_email"):
-            data["fg_email"] = data["fg_email"].lower()
-        _wijzig(actor, vv, data, ["naam", "fg_naam", "fg_email", "fg_telefoon"])
+        for veld in ("fg_email", "bezwaar_email"):
+            if data.get(veld):
+                data[veld] = data[veld].lower()
+        _wijzig(actor, vv, data, ["naam", "fg_naam", "fg_email", "fg_telefoon", *BEZWAAR_VELDEN])
     return vv
 
 

@@ -30,6 +30,7 @@ from zorgvuldig.core.context import Actor
 from zorgvuldig.core.errors import NotFound
 from zorgvuldig.portaal import policies
 from zorgvuldig.portaal.sessie import Identiteit
+from zorgvuldig.rechten.policies import BEZWAAR_BIJ_TOEWIJZING, TOEGEWEZEN
 
 ACTIVITEIT = "rechten-betrokkenen"
 
@@ -242,18 +243,24 @@ def verzoek(w: Wereld, uuid) -> tuple[object, dict]:
             # RI-07: a refusal, whole or in part, names its statutory ground — here as in the PDF
             "gronden": _gronden(besluit),
             "bezwaarclausule": besluit.get("bezwaarclausule", ""),
+            # RI-16: a full grant carries the clause too (Awb 3:45); the client reads why
+            "bezwaar_inleiding": BEZWAAR_BIJ_TOEWIJZING if besluit.get("uitkomst") == TOEGEWEZEN else "",
         }
     rij["toelichting"] = rechten.inhoud(v).get("toelichting", "")
+    rij["verwijsindex"] = v.verwijsindex  # RI-08, RI-12: answered by the VI-beheerder, from the index
+    rij["vertegenwoordiger"] = v.hoedanigheid != policies.ZELF
+    rij["contacten"] = [rechten.contact_voor_client(v.organisatie)]
     with transaction.atomic():
         rechten.log_handeling(record.actor(), v, None, ["soort", "status", "besluit", "toelichting"])
     return v, rij
 
 
 def _gronden(besluit: dict) -> list[str]:
-    from zorgvuldig.rechten.policies import GRONDEN
+    """RI-07: every ground of a refusal, whole or in part, in the client's words (no rule IDs)."""
+    from zorgvuldig.rechten.policies import grond_voor_client
 
     codes = [*besluit.get("gronden", []), *(a["grond"] for a in besluit.get("achtergehouden", []))]
-    return [GRONDEN.get(c, c) for c in dict.fromkeys(codes)]
+    return [grond_voor_client(c) for c in dict.fromkeys(codes)]
 
 
 def antwoord(w: Wereld, uuid) -> tuple[object, dict]:
@@ -378,19 +385,58 @@ def overzicht(w: Wereld) -> dict:
         "open": [v for v in rijen_v if not v["klaar"]],
         "antwoorden": [v for v in rijen_v if v["antwoord"]],
         "toestemmingen": rijen_t,
+        "contacten": contacten(w),
     }
 
 
+def contacten(w: Wereld) -> list[dict]:
+    """Whom the client can ask, for each organisation holding one of their records: its address and the
+    FG of its controller (no personal data of the client: nothing to audit)."""
+    from zorgvuldig.rechten.selectors import contact_voor_client
+
+    organisaties = {r.organisatie.pk: r.organisatie for r in w.records()}
+    return [contact_voor_client(o) for o in organisaties.values()]
+
+
+VI_KEUZE = "vi:"  # prefix of a choice "about the verwijsindex" (the record's uuid follows)
+
+
 def keuzes(w: Wereld) -> list[dict]:
-    """For the request form: for whom, at which organisation (one choice per record)."""
+    """For the request form: for whom, at which organisation (one choice per record), and for whom about
+    the verwijsindex (RI-08, RI-12): one choice per person, filed on a record of a controller whose
+    VI-beheerder handles it. Offered whether or not the index holds a signal (VI-01: the portal never
+    tells); not offered only where no controller of the person's records has a VI-beheerder."""
+    from zorgvuldig.rechten.services import vi_beheerder_voor_portaal
+
+    beheerders: dict[int, bool] = {}
+
+    def heeft_vi_beheerder(r: Record) -> bool:
+        vv = r.persoon.verwerkingsverantwoordelijke_id
+        if vv not in beheerders:
+            beheerders[vv] = vi_beheerder_voor_portaal(vv) is not None
+        return beheerders[vv]
+
     uit = []
     for b in w.betrokkenen:
+        wie = "Uzelf" if b.zelf else f"{b.naam} (uw kind)"
         for r in b.records:
             uit.append(
                 {
                     "waarde": str(r.persoon.uuid),
-                    "label": ("Uzelf" if b.zelf else f"{b.naam} (uw kind)") + f" – bij {r.organisatie.naam}",
+                    "label": f"{wie} – bij {r.organisatie.naam}",
                     "organisatie": r.organisatie.naam,
+                }
+            )
+        vi = next((r for r in b.records if heeft_vi_beheerder(r)), None)
+        if vi is not None:
+            uit.append(
+                {
+                    "waarde": f"{VI_KEUZE}{vi.persoon.uuid}",
+                    "label": f"{wie} – {policies.VERWIJSINDEX_LABEL}",
+                    "organisatie": "de verwijsindex",
+                    "verwijsindex": True,
+                    # what the index is, once under the choices (the form shows it)
+                    "uitleg": "" if any(k.get("verwijsindex") for k in uit) else policies.VERWIJSINDEX_UITLEG,
                 }
             )
     return uit
