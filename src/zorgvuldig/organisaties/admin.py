@@ -13,7 +13,7 @@ from zorgvuldig.organisaties import services
 from zorgvuldig.organisaties.models import Organisatie, Team, Verwerkingsverantwoordelijke
 from zorgvuldig.organisaties.selectors import eigen_verwerkingsverantwoordelijke
 
-VV_VELDEN = services.VV_VELDEN
+VV_VELDEN = [*services.VV_VELDEN, *services.BEZWAAR_VELDEN]
 # the services' error names (API §2.1) → the admin's fields
 VELD_VAN = {api: veld for veld, api in [*services.ORGANISATIE_NAMEN.items(), *services.VV_NAMEN.items()]}
 

@@ -132,6 +132,7 @@ def vv_representatie(request, vv) -> dict:
         "code": vv.code,
         "naam": vv.naam,
         "fg": {"naam": vv.fg_naam, "email": vv.fg_email, "telefoon": vv.fg_telefoon},
+        "bezwaar": {"adres": vv.bezwaar_adres, "email": vv.bezwaar_email},
         "sleutelversie": sleutelversie(vv),
         "aangemaakt": _tijd(vv.aangemaakt),
         "gewijzigd": _tijd(vv.gewijzigd),
@@ -224,9 +225,17 @@ class FgSerializer(StrictSerializer):
     telefoon = serializers.CharField(max_length=32, allow_blank=True, required=False)
 
 
+class BezwaarSerializer(StrictSerializer):
+    """RI-16: where clients lodge bezwaar against a rights decision (named in the bezwaar clause)."""
+
+    adres = serializers.CharField(max_length=300, allow_blank=True, required=False)
+    email = serializers.EmailField(max_length=254, allow_blank=True, required=False)
+
+
 class VerwerkingsverantwoordelijkeWijzigSerializer(_AlleenLezen):
     naam = serializers.CharField(max_length=200, required=False)
     fg = FgSerializer(required=False)
+    bezwaar = BezwaarSerializer(required=False)
     code = serializers.CharField(read_only=True)
     sleutelversie = serializers.IntegerField(read_only=True)
     # the RP-06 switch is not here but at /toegangsbewaking (ADR 0006 item 22): `monitoring` is refused
@@ -453,14 +462,15 @@ class VerwerkingsverantwoordelijkeView(ItemView):
         request=VerwerkingsverantwoordelijkeWijzigSerializer,
         responses=OpenApiTypes.OBJECT,
         operation_id="verwerkingsverantwoordelijken_partial_update",
-        description="Naam en contactgegevens van de FG; alleen van de eigen "
-        "verwerkingsverantwoordelijke (AC-15).",
+        description="Naam, contactgegevens van de FG en het adres voor bezwaar (RI-16); alleen van de "
+        "eigen verwerkingsverantwoordelijke (AC-15).",
     )
     def patch(self, request, uuid):
         ser = VerwerkingsverantwoordelijkeWijzigSerializer(data=request.data)
         ser.is_valid(raise_exception=True)
         v = ser.validated_data
         data = {f"fg_{k}": w for k, w in v.get("fg", {}).items()}
+        data.update({f"bezwaar_{k}": w for k, w in v.get("bezwaar", {}).items()})
         if "naam" in v:
             data["naam"] = v["naam"]
         _niets(data)

@@ -84,6 +84,7 @@ VERWERKINGSVERANTWOORDELIJKE = {
     "code": CODE,
     "naam": _tekst(200, True),
     "fg": Veld("map", velden={"naam": _tekst(200), "email": Veld("email"), "telefoon": _tekst(32)}),
+    "bezwaar": Veld("map", velden={"adres": _tekst(300), "email": Veld("email")}),  # RI-16
 }
 PROFIEL = {
     "code": CODE,
@@ -852,6 +853,10 @@ class _Toepassing:
         for sleutel, veld in (("naam", "fg_naam"), ("email", "fg_email"), ("telefoon", "fg_telefoon")):
             if sleutel in fg:
                 waarden[veld] = (f"fg.{sleutel}", fg[sleutel])
+        bezwaar = item.get("bezwaar", {})
+        for sleutel in ("adres", "email"):
+            if sleutel in bezwaar:
+                waarden[f"bezwaar_{sleutel}"] = (f"bezwaar.{sleutel}", bezwaar[sleutel])
         velden = _verschil(obj, waarden)
         self._opslaan("verwerkingsverantwoordelijke", item["code"], obj, nieuw, velden, obj)
         self.vv[obj.code] = obj

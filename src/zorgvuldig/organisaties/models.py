@@ -21,6 +21,10 @@ class Verwerkingsverantwoordelijke(Basis):
     fg_naam = models.CharField(max_length=200, blank=True)
     fg_email = models.EmailField(blank=True)
     fg_telefoon = models.CharField(max_length=32, blank=True)
+    # RI-16: where a client lodges bezwaar against a rights decision of this controller's bestuursorgaan
+    # (postal address on one line; e-mail if the body accepts bezwaar by e-mail). Named in the bezwaar clause.
+    bezwaar_adres = models.CharField(max_length=300, blank=True)
+    bezwaar_email = models.EmailField(blank=True)
     # Created by a `demo: true` import-config file: fictional. import-config refuses a demo file while a
     # controller without this mark exists, and a real file while one with it exists (API §3.1).
     demo = models.BooleanField(default=False, editable=False)
@@ -32,6 +36,8 @@ class Verwerkingsverantwoordelijke(Basis):
         "fg_naam": "medewerker",
         "fg_email": "medewerker",
         "fg_telefoon": "medewerker",
+        "bezwaar_adres": "organisatorisch",
+        "bezwaar_email": "organisatorisch",
         "demo": "technisch",
     }
     BEWAARREGEL = "configuratie"

@@ -667,6 +667,7 @@ def _tekstlijst_fout(waarde, max_lengte: int) -> str | None:
 
 ORGANISATIE_BEHEREN = "organisatie:beheren"
 VV_VELDEN = ["naam", "fg_naam", "fg_email", "fg_telefoon"]
+BEZWAAR_VELDEN = ("bezwaar_adres", "bezwaar_email")  # where clients lodge bezwaar (RI-16)
 VV_LENGTES = {"code": 64, "naam": 200, "fg_naam": 200, "fg_email": 254, "fg_telefoon": 32}
 # model field → API name, for the errors (the admin maps them back to its fields)
 VV_NAMEN = {
@@ -750,7 +751,7 @@ def maak_verwerkingsverantwoordelijke(*, actor, data: dict):
         vv = Verwerkingsverantwoordelijke(
             code=code, demo=Verwerkingsverantwoordelijke.objects.filter(demo=True).exists()
         )
-        velden = _zet(vv, data, VV_VELDEN)
+        velden = _zet(vv, data, [*VV_VELDEN, *BEZWAAR_VELDEN])
         try:
             with transaction.atomic():
                 vv.save()
@@ -771,8 +772,8 @@ def maak_verwerkingsverantwoordelijke(*, actor, data: dict):
 
 @audit.geweigerd_gelogd("configuratie.gewijzigd", ACTIVITEIT)
 def wijzig_verwerkingsverantwoordelijke(*, actor, uuid, data: dict):
-    """AC-15: a controller's name and FG contact (`naam`, `fg_naam`, `fg_email`, `fg_telefoon`), by a
-    beheerder of that controller."""
+    """AC-15: a controller's name, FG contact (`naam`, `fg_naam`, `fg_email`, `fg_telefoon`) and where
+    clients lodge bezwaar (`bezwaar_adres`, `bezwaar_email`; RI-16), by a beheerder of that controller."""
     from zorgvuldig.organisaties.models import Verwerkingsverantwoordelijke
 
     with transaction.atomic():
@@ -785,9 +786,10 @@ def wijzig_verwerkingsverantwoordelijke(*, actor, uuid, data: dict):
                     [InvalidParam("naam", "required", "Geef de verwerkingsverantwoordelijke een naam.")]
                 )
         data = {k: (v.strip() if isinstance(v, str) else v) for k, v in data.items()}
-        if data.get("fg_email"):
-            data["fg_email"] = data["fg_email"].lower()
-        _wijzig(actor, vv, data, ["naam", "fg_naam", "fg_email", "fg_telefoon"])
+        for veld in ("fg_email", "bezwaar_email"):
+            if data.get(veld):
+                data[veld] = data[veld].lower()
+        _wijzig(actor, vv, data, ["naam", "fg_naam", "fg_email", "fg_telefoon", *BEZWAAR_VELDEN])
     return vv
 
 

@@ -88,9 +88,12 @@ SOORTEN: dict[str, tuple[str, str]] = {
         "U wilt dat wij uw dossier of een deel daarvan helemaal vernietigen. Dat doen wij binnen 3 maanden, "
         "tenzij de wet of het belang van iemand anders dat verbiedt.",
     ),
+    # verzet (RI-12) — not the bezwaar against a decision (RI-16), which the decision itself explains
     "verzet": (
-        "Bezwaar maken tegen gebruik",
-        "U wilt niet dat wij uw gegevens (nog langer) gebruiken. Wij kijken of wij daarmee moeten stoppen.",
+        "Stoppen met het gebruik van mijn gegevens (verzet)",
+        "U wilt niet dat wij uw gegevens (nog langer) gebruiken. Wij kijken of wij daarmee moeten stoppen. "
+        "Bent u het niet eens met een besluit dat u van ons kreeg? Dan maakt u bezwaar; hoe dat gaat, staat "
+        "in het besluit.",
     ),
     "klacht": (
         "Klagen",
@@ -150,8 +153,31 @@ def ontvangen_melding(*, jeugd: bool) -> str:
 # RI-01: under 12 the parent or guardian asks.
 ONDER_12_UITLEG = "Je bent jonger dan 12. Je ouder of voogd kan dit voor je vragen."
 
+# CS-07 in the client's words: why a consent cannot be revoked (the staff message names the rule).
+NIET_INTREKBAAR = {
+    "ingetrokken": "Deze toestemming is al ingetrokken. U hoeft niets meer te doen.",
+    "verlopen": "Deze toestemming is al verlopen. Hij geldt niet meer, dus u hoeft niets te doen.",
+}
+NIET_INTREKBAAR_ANDERS = "Deze toestemming kunt u niet intrekken, want hij geldt niet."
+
+# RI-08, RI-12: a request about the verwijsindex goes to its VI-beheerder. Offered to everyone, whether or
+# not the index holds a signal on them: the portal never tells (VI-01: the index cannot be browsed).
+VERWIJSINDEX_LABEL = "over de verwijsindex"
+VERWIJSINDEX_UITLEG = (
+    "De verwijsindex is een lijst waarin hulpverleners, scholen en zorgverleners laten weten dat zij "
+    "betrokken zijn bij een jongere tot 23 jaar over wie zij zich zorgen maken. Er staat niet in waarom. Zo "
+    "vinden zij elkaar en kunnen zij samenwerken. Wilt u weten of er iets over u (of uw kind) in staat? Of "
+    "wilt u dat een school of hulpverlener uw gegevens daar niet meer gebruikt? Kies dan 'over de "
+    "verwijsindex'."
+)
+
 CONSENT_SOORTEN = toestemming_policies.SOORT_NAMEN
 CONSENT_STATUS = toestemming_policies.STATUS_NAMEN
+
+
+def niet_intrekbaar(status: str) -> str:
+    """CS-07: why this consent cannot be revoked, for the client (no rule IDs)."""
+    return NIET_INTREKBAAR.get(status, NIET_INTREKBAAR_ANDERS)
 
 
 def soort_titel(soort: str) -> str:

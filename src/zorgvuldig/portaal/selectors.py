@@ -31,7 +31,13 @@ from zorgvuldig.core.errors import NotFound
 from zorgvuldig.personen.policies import Leeftijdscategorie
 from zorgvuldig.portaal import policies
 from zorgvuldig.portaal.sessie import Identiteit
-from zorgvuldig.rechten.policies import ZELF_EERST_BEKWAAMHEID, ZELF_JA, ZELF_NEE
+from zorgvuldig.rechten.policies import (
+    BEZWAAR_BIJ_TOEWIJZING,
+    TOEGEWEZEN,
+    ZELF_EERST_BEKWAAMHEID,
+    ZELF_JA,
+    ZELF_NEE,
+)
 
 ACTIVITEIT = "rechten-betrokkenen"
 _ONDER_12, _JONG_12_15, _VOLWASSEN = (
@@ -308,19 +314,25 @@ def verzoek(w: Wereld, uuid) -> tuple[object, dict]:
             # RI-07: a refusal, whole or in part, names its statutory ground — here as in the PDF
             "gronden": _gronden(besluit),
             "bezwaarclausule": besluit.get("bezwaarclausule", ""),
+            # RI-16: a full grant carries the clause too (Awb 3:45); the client reads why
+            "bezwaar_inleiding": BEZWAAR_BIJ_TOEWIJZING if besluit.get("uitkomst") == TOEGEWEZEN else "",
         }
     rij["toelichting"] = inhoud.get("toelichting", "")
     velden = ["soort", "status", "besluit", "toelichting", *(["verlenging"] if "verlenging" in rij else [])]
+    rij["verwijsindex"] = v.verwijsindex  # RI-08, RI-12: answered by the VI-beheerder, from the index
+    rij["vertegenwoordiger"] = v.hoedanigheid != policies.ZELF
+    rij["contacten"] = [rechten.contact_voor_client(v.organisatie)]
     with transaction.atomic():
         rechten.log_handeling(record.actor(), v, None, velden)
     return v, rij
 
 
 def _gronden(besluit: dict) -> list[str]:
-    from zorgvuldig.rechten.policies import GRONDEN
+    """RI-07: every ground of a refusal, whole or in part, in the client's words (no rule IDs)."""
+    from zorgvuldig.rechten.policies import grond_voor_client
 
     codes = [*besluit.get("gronden", []), *(a["grond"] for a in besluit.get("achtergehouden", []))]
-    return [GRONDEN.get(c, c) for c in dict.fromkeys(codes)]
+    return [grond_voor_client(c) for c in dict.fromkeys(codes)]
 
 
 def antwoord(w: Wereld, uuid) -> tuple[object, dict]:
@@ -532,22 +544,61 @@ def overzicht(w: Wereld) -> dict:
         "toestemmingen": rijen_t,
         "ingetrokken_door_ander": _ingetrokken_door_ander(rijen_t, today()),
         "kan_vragen": bool(keuzes(w)),
+        "contacten": contacten(w),
     }
 
 
+def contacten(w: Wereld) -> list[dict]:
+    """Whom the client can ask, for each organisation holding one of their records: its address and the
+    FG of its controller (no personal data of the client: nothing to audit)."""
+    from zorgvuldig.rechten.selectors import contact_voor_client
+
+    organisaties = {r.organisatie.pk: r.organisatie for r in w.records()}
+    return [contact_voor_client(o) for o in organisaties.values()]
+
+
+VI_KEUZE = "vi:"  # prefix of a choice "about the verwijsindex" (the record's uuid follows)
+
+
 def keuzes(w: Wereld) -> list[dict]:
-    """For the request form: for whom, at which organisation (one choice per record)."""
+    """For the request form: for whom, at which organisation (one choice per record), and for whom about
+    the verwijsindex (RI-08, RI-12): one choice per person, filed on a record of a controller whose
+    VI-beheerder handles it. Offered whether or not the index holds a signal (VI-01: the portal never
+    tells); not offered only where no controller of the person's records has a VI-beheerder."""
+    from zorgvuldig.rechten.services import vi_beheerder_voor_portaal
+
+    beheerders: dict[int, bool] = {}
+
+    def heeft_vi_beheerder(r: Record) -> bool:
+        vv = r.persoon.verwerkingsverantwoordelijke_id
+        if vv not in beheerders:
+            beheerders[vv] = vi_beheerder_voor_portaal(vv) is not None
+        return beheerders[vv]
+
     uit = []
     for b in w.betrokkenen:
+        wie = "Uzelf" if b.zelf else f"{b.naam} (uw kind)"
         for r in b.records:
             if r.indiener is None and r.zelf_indienen == ZELF_NEE:
                 continue  # RI-01: under 12 the parent or guardian asks
             uit.append(
                 {
                     "waarde": str(r.persoon.uuid),
-                    "label": ("Uzelf" if b.zelf else f"{b.naam} (uw kind)") + f" – bij {r.organisatie.naam}",
+                    "label": f"{wie} – bij {r.organisatie.naam}",
                     "organisatie": r.organisatie.naam,
                     "eerst_bekwaamheid": r.indiener is None and r.zelf_indienen == ZELF_EERST_BEKWAAMHEID,
+                }
+            )
+        vi = next((r for r in b.records if heeft_vi_beheerder(r)), None)
+        if vi is not None:
+            uit.append(
+                {
+                    "waarde": f"{VI_KEUZE}{vi.persoon.uuid}",
+                    "label": f"{wie} – {policies.VERWIJSINDEX_LABEL}",
+                    "organisatie": "de verwijsindex",
+                    "verwijsindex": True,
+                    # what the index is, once under the choices (the form shows it)
+                    "uitleg": "" if any(k.get("verwijsindex") for k in uit) else policies.VERWIJSINDEX_UITLEG,
                 }
             )
     return uit

@@ -1,7 +1,9 @@
 """The inzage answer as a readable PDF (RI-05): the decision with its bezwaar clause, then the overview.
 
-Plain language headings, one section per part of RI-05, tables only where the reader compares rows.
-ReportLab's standard fonts cover the Western European characters Dutch needs (ë, é, –, …).
+Plain language headings (B1), one section per part of RI-05, tables only where the reader compares rows.
+The PDF is what the client receives: its words are the client's, never a rule ID of the specification;
+it ends with whom to ask — the organisation and its FG. ReportLab's standard fonts cover the Western
+European characters Dutch needs (ë, é, –, …).
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from zorgvuldig.rechten import weergave
-from zorgvuldig.rechten.policies import GRONDEN, lange_datum
+from zorgvuldig.rechten.policies import BEZWAAR_BIJ_TOEWIJZING, TOEGEWEZEN, grond_voor_client, lange_datum
 
 UITKOMST = {"toegewezen": "toegewezen", "gedeeltelijk": "gedeeltelijk toegewezen", "afgewezen": "afgewezen"}
 
@@ -54,7 +56,18 @@ def _tabel(kop: list[str], rijen: list[list], stijl) -> Table:
     return tabel
 
 
-def overzicht_pdf(*, kenmerk: str, organisatie: str, besluit: dict, redenen: str, overzicht: dict) -> bytes:
+def overzicht_pdf(
+    *,
+    kenmerk: str,
+    organisatie: str,
+    besluit: dict,
+    redenen: str,
+    overzicht: dict,
+    vertegenwoordiger: bool = False,
+    contact: dict | None = None,
+) -> bytes:
+    """`vertegenwoordiger`: the requester asked for someone else (a parent for a child), so the PDF speaks
+    of that person's data, by name; `contact`: `selectors.contact_voor_client` of the organisation."""
     stijlen = getSampleStyleSheet()
     h1, h2, tekst, klein = stijlen["Title"], stijlen["Heading2"], stijlen["BodyText"], stijlen["BodyText"]
     buf = io.BytesIO()
@@ -67,7 +80,9 @@ def overzicht_pdf(*, kenmerk: str, organisatie: str, besluit: dict, redenen: str
         author=organisatie,
         lang="nl-NL",
     )
-    deel: list = [_p("Overzicht van uw gegevens", h1), _p(f"{organisatie} — kenmerk {kenmerk}", tekst)]
+    naam = (overzicht.get("betrokkene") or {}).get("naam", "")
+    wiens = f"de gegevens van {naam}" if vertegenwoordiger and naam else "uw gegevens"
+    deel: list = [_p(f"Overzicht van {wiens}", h1), _p(f"{organisatie} — kenmerk {kenmerk}", tekst)]
 
     deel += [_p("Besluit", h2)]
     deel.append(
@@ -78,13 +93,19 @@ def overzicht_pdf(*, kenmerk: str, organisatie: str, besluit: dict, redenen: str
     )
     if redenen:
         deel.append(_p(redenen, tekst))
-    for grond in besluit.get("gronden", []) + [a["grond"] for a in besluit.get("achtergehouden", [])]:
-        deel.append(_p(f"Niet alles is verstrekt vanwege {GRONDEN.get(grond, grond)}.", tekst))
+    gronden = besluit.get("gronden", []) + [a["grond"] for a in besluit.get("achtergehouden", [])]
+    if gronden:  # RI-07: every ground named, in the client's words
+        deel.append(_p("Waarom u niet alles krijgt:", tekst))
+        deel += [_p(grond_voor_client(g), tekst) for g in dict.fromkeys(gronden)]
     mandaat = besluit.get("mandaat") or {}  # none when the VI-beheerder decided a VI request
     if mandaat.get("besluit"):
-        deel.append(_p(f"Dit besluit is genomen in mandaat ({mandaat['besluit']}).", klein))
+        namens = (contact or {}).get("verwerkingsverantwoordelijke") or "het bestuur"
+        deel.append(_p(f"Dit besluit is genomen namens {namens} ({mandaat['besluit']}).", klein))
     if besluit.get("bezwaarclausule"):
-        deel += [_p("Bezwaar maken", h2), _p(besluit["bezwaarclausule"], tekst)]
+        deel += [_p("Bezwaar maken", h2)]
+        if besluit.get("uitkomst") == TOEGEWEZEN:
+            deel.append(_p(BEZWAAR_BIJ_TOEWIJZING, tekst))
+        deel.append(_p(besluit["bezwaarclausule"], tekst))
 
     a = weergave.antwoord(overzicht, weergave.ITEMSOORTEN)  # the same words and rows as on the page
     persoon = overzicht.get("betrokkene", {})
@@ -103,8 +124,8 @@ def overzicht_pdf(*, kenmerk: str, organisatie: str, besluit: dict, redenen: str
         deel += [
             _p(f"Dossier {dossier['kenmerk']} bij {dossier['organisatie']}", h2),
             _p(
-                f"Geopend op {_d(dossier['geopend_op'])}; status {dossier['status']}; "
-                f"kader {dossier['kader']}. {vernietigen}",
+                f"Geopend op {_d(dossier['geopend_op'])}. Hoe het ervoor staat: {dossier['status_naam']}. "
+                f"Soort hulp: {dossier['kader_naam']}. {vernietigen}",
                 tekst,
             ),
         ]
@@ -116,7 +137,7 @@ def overzicht_pdf(*, kenmerk: str, organisatie: str, besluit: dict, redenen: str
         deel += [_p("Toestemmingen", h2)]
         deel.append(
             _tabel(
-                ["Soort", "Doel", "Status", "Datum"],
+                ["Soort", "Waarvoor", "Hoe staat het ervoor?", "Datum"],
                 [
                     [t["soort_naam"], t["doel_naam"], t["status_naam"], _d(t["datum"])]
                     for t in a["toestemmingen"]
@@ -153,22 +174,25 @@ def overzicht_pdf(*, kenmerk: str, organisatie: str, besluit: dict, redenen: str
         deel += [_p("Verwijsindex", h2)]
         deel.append(
             _tabel(
-                ["Organisatie", "Afgegeven op", "Verwijderdatum"],
+                ["Van wie", "Afgegeven op", "Wordt verwijderd op"],
                 [[s["organisatie"], _d(s["afgegeven_op"]), _d(s["tot"])] for s in a["signalen"]],
                 klein,
             )
         )
+    if a["casussen"]:  # as on the page: every case table the person was registered at
+        deel += [_p("Overleg tussen hulpverleners", h2)]
+        deel += [_p(f"{c['naam']}, aangemeld op {_d(c['aangemeld_op'])}.", tekst) for c in a["casussen"]]
     deel += [_p("Waarvoor en welke soorten gegevens", h2)]
     deel += [_p(d, tekst) for d in a["doelen"]]
-    deel += [_p(c, tekst) for c in overzicht.get("categorieen", [])]
+    deel += [_p(c, tekst) for c in a["categorieen"]]
     deel += [_p("Waar de gegevens vandaan komen", h2)]
     deel += [_p(h, tekst) for h in overzicht.get("herkomst", [])] or [_p("Van uzelf.", tekst)]
-    deel += [_p("Aan wie gegevens zijn verstrekt", h2)]
+    deel += [_p("Aan wie wij gegevens gaven", h2)]
     ontvangers = a["ontvangers"]
     if ontvangers:
         deel.append(
             _tabel(
-                ["Ontvanger", "Doel", "Datum"],
+                ["Aan", "Waarvoor", "Datum"],
                 [[o["ontvanger"], o["doel"], _d(o["datum"])] for o in ontvangers],
                 klein,
             )
@@ -182,12 +206,12 @@ def overzicht_pdf(*, kenmerk: str, organisatie: str, besluit: dict, redenen: str
             )
         )
     else:
-        deel.append(_p("Er zijn geen gegevens aan anderen verstrekt.", tekst))
-    deel += [_p("Wie uw gegevens heeft ingezien", h2)]
+        deel.append(_p("Wij gaven geen gegevens aan anderen.", tekst))
+    deel += [_p(f"Wie {wiens} bekeek", h2)]
     inzagen = a["inzagen"]
     deel.append(
         _tabel(
-            ["Datum", "Functie", "Organisatie", "Handeling", "Doel"],
+            ["Datum", "Wie (functie)", "Organisatie", "Wat", "Waarvoor"],
             [
                 [
                     _d(r["datum"]),
@@ -204,12 +228,32 @@ def overzicht_pdf(*, kenmerk: str, organisatie: str, besluit: dict, redenen: str
         else _p("In dit antwoord staat niemand." if overzicht.get("onvolledig") else "Niemand.", tekst)
     )
     deel += [_p("Hoe lang wij gegevens bewaren", h2)]
-    deel += [_p(f"{b['soort']}: {b['termijn']}", tekst) for b in overzicht.get("bewaartermijnen", [])]
+    deel += [_p(f"{b['soort']}: {b['termijn']}", tekst) for b in a["bewaartermijnen"]]
     deel += [
         _p("Automatische verwerking: de verwijsindex", h2),
         _p(overzicht.get("geautomatiseerdeVerwerking", ""), tekst),
     ]
-    deel += [_p("Uw rechten", h2)] + [_p(r, tekst) for r in overzicht.get("rechten", [])]
+    deel += [_p("Uw rechten", h2)] + [_p(r, tekst) for r in a["rechten"]]
+    if contact:
+        deel += [_p("Vragen?", h2)]
+        waar = f", {contact['adres']}" if contact.get("adres") else ""
+        deel.append(
+            _p(
+                f"Heeft u vragen over dit antwoord? Neem contact op met {contact['organisatie']}{waar}.",
+                tekst,
+            )
+        )
+        fg = contact.get("fg")
+        if fg:
+            bereik = ", ".join(w for w in (fg.get("naam"), fg.get("email"), fg.get("telefoon")) if w)
+            deel.append(
+                _p(
+                    "Heeft u een vraag of klacht over hoe wij met uw gegevens omgaan? Neem dan contact op "
+                    "met de functionaris gegevensbescherming van "
+                    f"{contact['verwerkingsverantwoordelijke']}: {bereik}.",
+                    tekst,
+                )
+            )
     deel.append(Spacer(1, 6 * mm))
     doc.build(deel)
     return buf.getvalue()
@@ -219,7 +263,7 @@ def antwoord(verzoek, overzicht: dict):
     """The delivered answer of `verzoek` as a PDF download (API and web UI alike)."""
     from django.http import HttpResponse
 
-    from zorgvuldig.rechten.selectors import inhoud
+    from zorgvuldig.rechten.selectors import contact_voor_client, inhoud
 
     pdf = overzicht_pdf(
         kenmerk=str(verzoek.uuid)[:8],
@@ -227,6 +271,8 @@ def antwoord(verzoek, overzicht: dict):
         besluit=verzoek.besluit,
         redenen=inhoud(verzoek).get("besluitRedenen", ""),
         overzicht=overzicht,
+        vertegenwoordiger=verzoek.hoedanigheid != "zelf",
+        contact=contact_voor_client(verzoek.organisatie),
     )
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = 'attachment; filename="overzicht-gegevens.pdf"'

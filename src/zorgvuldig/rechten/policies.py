@@ -215,6 +215,37 @@ OVERIGE_GRONDEN = {
     "(RI-12)",
 }
 GRONDEN = {**UAVG_41, **OVERIGE_GRONDEN}
+# The same grounds as the client reads them in the decision, on Mijn gegevens and in the PDF (B1, RI-07:
+# naming the ground): a whole sentence each, the law named where a law is the ground, no rule IDs.
+GRONDEN_CLIENT = {
+    "a": "Dit is nodig voor de veiligheid van Nederland (Uitvoeringswet AVG, artikel 41 lid 1 onder a).",
+    "b": "Dit is nodig om strafbare feiten te voorkomen, op te sporen of te vervolgen (Uitvoeringswet AVG, "
+    "artikel 41 lid 1 onder d).",
+    "c": "Dit is nodig voor belangrijke financiële belangen van de overheid (Uitvoeringswet AVG, artikel 41 "
+    "lid 1 onder e).",
+    "d": "Dit is nodig voor het toezicht daarop (Uitvoeringswet AVG, artikel 41 lid 1 onder h).",
+    "e": "Dit is nodig om u of andere mensen te beschermen (Uitvoeringswet AVG, artikel 41 lid 1 onder i).",
+    "niet_bevoegd": "U mag dit verzoek niet doen voor deze persoon. Bijvoorbeeld omdat u geen gezag heeft, "
+    "of omdat het kind 16 jaar of ouder is en dit zelf beslist.",
+    "belang_kind": "Het is niet goed voor uw kind als wij u deze gegevens geven.",
+    "beperking_vertegenwoordiger": "Het belang van de persoon over wie het gaat, weegt zwaarder. Daarom mag "
+    "u dit niet namens die persoon vragen.",
+    "gegevens_juist": "De gegevens kloppen, zijn volledig en zijn nodig voor de hulp.",
+    "belang_ander": "De gegevens zijn heel belangrijk voor iemand anders. Daarom bewaren wij ze.",
+    "wettelijke_plicht": "De wet of de organisatie die de hulp betaalt, verplicht ons de gegevens te "
+    "bewaren.",
+    "verzet_ongegrond": "Uw persoonlijke situatie weegt niet zwaarder dan de reden waarom wij de gegevens "
+    "gebruiken.",
+}
+
+
+def grond_voor_client(code: str) -> str:
+    """RI-07: a ground of refusal in the client's words (the staff label carries the rule ID)."""
+    from zorgvuldig.core.teksten import zonder_spec_ids
+
+    return GRONDEN_CLIENT.get(code) or zonder_spec_ids(GRONDEN.get(code, code))
+
+
 GRONDCODES = tuple(GRONDEN)
 _ALGEMEEN = ("niet_bevoegd", "beperking_vertegenwoordiger")
 TOEGESTANE_GRONDEN: dict[str, tuple[str, ...]] = {
@@ -332,16 +363,33 @@ def lange_datum(datum: dt.date) -> str:
     return f"{datum.day} {MAANDEN[datum.month - 1]} {datum.year}"
 
 
-def bezwaarclausule(verzonden_op: dt.date) -> tuple[str, dt.date]:
-    """RI-16 (Awb 3:45, 6:7, 6:8): bezwaar within 6 weeks, counted from the day after sending."""
+def bezwaarclausule(
+    verzonden_op: dt.date, *, bestuursorgaan: str = "", adres: str = "", email: str = ""
+) -> tuple[str, dt.date]:
+    """RI-16 (Awb 3:45, 6:4, 6:5, 6:7, 6:8): bezwaar within 6 weeks, counted from the day after sending,
+    lodged with the bestuursorgaan that decided — named, with the address (and e-mail) its controller set
+    for bezwaar, so the client knows where to send it."""
     tot = verzonden_op + BEZWAARTERMIJN
+    aan = f"aan {bestuursorgaan}" if bestuursorgaan.strip() else "aan het bestuursorgaan dat het besluit nam"
+    if adres.strip():
+        aan += f", {adres.strip()}"
+    per_mail = f" U kunt het ook e-mailen naar {email.strip()}." if email.strip() else ""
     tekst = (
         "Bent u het niet eens met dit besluit? Dan kunt u binnen zes weken na de dag waarop het is "
-        f"verzonden bezwaar maken, dus uiterlijk op {lange_datum(tot)}. Stuur uw bezwaarschrift aan het "
-        "bestuursorgaan dat het besluit nam, met uw naam en adres, de datum, het besluit waartegen u bezwaar "
-        "maakt en waarom. U kunt ook een klacht indienen bij de Autoriteit Persoonsgegevens."
+        f"verzonden bezwaar maken, dus uiterlijk op {lange_datum(tot)}. Stuur uw bezwaarschrift "
+        f"{aan}.{per_mail} Schrijf erin: uw naam en adres, de datum, welk besluit het is en waarom u het er "
+        "niet mee eens bent. Zet uw handtekening eronder. U kunt ook een klacht indienen bij de Autoriteit "
+        "Persoonsgegevens."
     )
     return tekst, tot
+
+
+# RI-16: a decision that grants in full is an Awb besluit too (UAVG art 34), so it carries the clause
+# (Awb 3:45); the client is told why — an inzage may still miss data they expected.
+BEZWAAR_BIJ_TOEWIJZING = (
+    "Wij doen wat u vroeg. Denkt u toch dat het besluit niet klopt, bijvoorbeeld omdat er gegevens "
+    "ontbreken? Dan kunt u bezwaar maken."
+)
 
 
 def mandaat_geldig(

@@ -611,6 +611,7 @@ def _casussen(ids) -> list[dict]:
     return [
         {
             "overlegtype": c.overlegtype.naam,
+            "soort": c.overlegtype.soort,  # the kind of table, for the client's words (rechten.weergave)
             "status": c.status,
             "aangemeldOp": c.aangemaakt.date().isoformat(),
         }
@@ -691,7 +692,7 @@ def _inzagen(
     decided so for this request; never an entry that reveals what the answer leaves out (`verzwegen`).
     `vertegenwoordiger`: the requester's records when a representative asks — the portal acts of anyone
     else stay out (`policies.portaalhandeling_in_antwoord`)."""
-    from zorgvuldig.audit.acties import ACTIES
+    from zorgvuldig.audit.acties import actie_voor_client
     from zorgvuldig.audit.models import AuditRegel, Pseudoniem
     from zorgvuldig.organisaties.models import Gebruiker
     from zorgvuldig.registers.catalogus import doel_voor_client
@@ -748,7 +749,7 @@ def _inzagen(
                 namen_vrijgegeven=namen_vrijgegeven,
             ),
             "datum": r["tijdstip"].isoformat(),
-            "actie": ACTIES.get(r["actie"], r["actie"]),
+            "actie": actie_voor_client(r["actie"]),  # the client's words (B1), no rule IDs
             "doel": doel_voor_client(r["doel"]),
         }
         for r in regels
@@ -766,16 +767,44 @@ RECHTEN = [
     "U kunt vragen om onjuiste of onvolledige gegevens te verbeteren of aan te vullen (correctie).",
     "U kunt vragen gegevens te verwijderen, af te schermen of te vernietigen.",
     "U kunt een eigen verklaring laten toevoegen bij een oordeel waarmee u het niet eens bent.",
-    "U kunt bezwaar maken tegen het gebruik van uw gegevens (verzet).",
+    # verzet (RI-12), in words that keep it apart from bezwaar against a decision (RI-16)
+    "U kunt vragen om te stoppen met het gebruik van uw gegevens (verzet).",
     "U kunt een klacht indienen bij de Autoriteit Persoonsgegevens (autoriteitpersoonsgegevens.nl).",
 ]
+# RI-05: retention periods or their criteria, in the client's words (RT-01's "due 1 January" included).
 BEWAARTERMIJNEN = [
-    {"soort": "Dossier", "termijn": "15 jaar na het einde van de ondersteuning (tot 1 januari)"},
-    {"soort": "Signaal in de verwijsindex", "termijn": "Tot de verwijderdatum of intrekking"},
-    {"soort": "Toestemming", "termijn": "5 jaar na verval of intrekking"},
-    {"soort": "Casusoverleg", "termijn": "Volgens het type overleg, na afsluiten"},
-    {"soort": "Logboek", "termijn": "7 jaar"},
+    {
+        "soort": "Dossier",
+        "termijn": "Wij vernietigen het op 1 januari, 15 jaar na het jaar waarin de hulp stopte. Stopte de "
+        "hulp in 2024? Dan vernietigen wij het op 1 januari 2039.",
+    },
+    {
+        "soort": "Signaal in de verwijsindex",
+        "termijn": "Tot de datum waarop het signaal afloopt, of eerder als de hulpverlener het intrekt",
+    },
+    {"soort": "Toestemming", "termijn": "5 jaar nadat de toestemming is afgelopen of ingetrokken"},
+    {
+        "soort": "Overleg tussen hulpverleners over de situatie",
+        "termijn": "Een vaste tijd nadat het overleg is afgesloten. Hoe lang, hangt af van het soort "
+        "overleg.",
+    },
+    {"soort": "Logboek (wie wat met de gegevens deed)", "termijn": "7 jaar"},
 ]
+
+
+def contact_voor_client(organisatie) -> dict:
+    """Where a client turns with a question (Mijn gegevens, the answer's PDF): the organisation with its
+    address, and the FG of its controller (GDPR art 38(4)) — names and addresses, not "contact us"."""
+    vv = organisatie.verwerkingsverantwoordelijke
+    straat = " ".join(p for p in (organisatie.adres_straat, organisatie.adres_huisnummer) if p)
+    plaats = " ".join(p for p in (organisatie.adres_postcode, organisatie.adres_plaats) if p)
+    fg = {"naam": vv.fg_naam, "email": vv.fg_email, "telefoon": vv.fg_telefoon}
+    return {
+        "organisatie": organisatie.naam,
+        "adres": ", ".join(p for p in (straat, plaats) if p),
+        "verwerkingsverantwoordelijke": vv.naam,
+        "fg": fg if any(fg.values()) else None,
+    }
 
 
 def eerdere_ontvangers(verzoek: Verzoek) -> dict[str, Any]:
@@ -848,7 +877,7 @@ def stel_samen(verzoek: Verzoek, achterhouden: frozenset[str] | set[str] = froze
     """The inzage answer for `verzoek.persoon` as `verzoek.indiener` may receive it (RI-03, RI-05), without
     the items the decision withholds (`achterhouden`: item uuids, RI-02, RI-07)."""
     from zorgvuldig.registers.catalogus import doel_voor_client
-    from zorgvuldig.registers.datacategorieen import CATEGORIEEN
+    from zorgvuldig.registers.datacategorieen import categorie_voor_client
 
     is_vertegenwoordiger = verzoek.hoedanigheid != "zelf"
     vi = verzoek.verwijsindex  # a request about VI data is answered with VI data only (RI-08, RI-12)
@@ -900,7 +929,7 @@ def stel_samen(verzoek: Verzoek, achterhouden: frozenset[str] | set[str] = froze
                 | ({doel_voor_client("signalering")} if signalen else set())
                 | {r["doel"] for r in inzagen if r["doel"]}
             ),
-            "categorieen": [CATEGORIEEN[c] for c in sorted(categorieen)],
+            "categorieen": [categorie_voor_client(c) for c in sorted(categorieen)],
             "herkomst": sorted(
                 {policies.herkomst(i) for d in dossiers for i in d["items"]}
                 | {r["bron"] for r in relaties if r["bron"]}

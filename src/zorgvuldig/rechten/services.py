@@ -214,8 +214,23 @@ def behandelaar_voor_portaal(organisatie):
     return None
 
 
+def vi_beheerder_voor_portaal(verwerkingsverantwoordelijke_id: int):
+    """Who handles a request about VI data filed in "Mijn gegevens" for a record of this controller: its
+    VI-beheerder (RI-08, RI-12), whichever organisation of the controller employs them; None if none."""
+    from zorgvuldig.organisaties.models import Gebruiker
+    from zorgvuldig.organisaties.selectors import met_rol
+
+    gebruikers = Gebruiker.objects.filter(
+        organisatie__verwerkingsverantwoordelijke_id=verwerkingsverantwoordelijke_id, is_active=True
+    ).order_by("id")
+    kandidaten = met_rol(gebruikers, "vi_beheerder")
+    return kandidaten[0] if kandidaten else None
+
+
 @audit.geweigerd_gelogd("verzoek.geregistreerd", ACTIVITEIT)
-def registreer_via_portaal(*, actor, persoon, indiener=None, soort: str, toelichting: str = "") -> Verzoek:
+def registreer_via_portaal(
+    *, actor, persoon, indiener=None, soort: str, toelichting: str = "", verwijsindex: bool = False
+) -> Verzoek:
     """A request the client (or a parent for a child under 16) filed in "Mijn gegevens" (SPEC §9).
 
     The portal found `persoon` — and, for a representative, `indiener`, the parent's record related to
@@ -224,6 +239,9 @@ def registreer_via_portaal(*, actor, persoon, indiener=None, soort: str, toelich
     stays the handler's verification step: the request starts as received, like one on paper — except
     that a child under 12 cannot file about themselves (RI-01, refused before filing), and the same
     request sent twice within minutes is filed once (`DubbelVerzoek` names the first).
+
+    `verwijsindex`: the request is about VI data (RI-08, RI-12): its handler and decider is the controller's
+    VI-beheerder, not the organisation's leidinggevende, and it is answered from the index.
     """
     from zorgvuldig.berichten.services import plaats_email
     from zorgvuldig.toegang.models import Bron
@@ -242,7 +260,10 @@ def registreer_via_portaal(*, actor, persoon, indiener=None, soort: str, toelich
     if indiener is None:
         _weiger_jonger_dan_12(persoon)
     toelichting = toelichting.strip()
-    behandelaar = behandelaar_voor_portaal(persoon.organisatie)
+    if verwijsindex:
+        behandelaar = vi_beheerder_voor_portaal(persoon.verwerkingsverantwoordelijke_id)
+    else:
+        behandelaar = behandelaar_voor_portaal(persoon.organisatie)
     if behandelaar is None:
         raise DomainError(
             "E_STATE_CONFLICT",
@@ -261,6 +282,7 @@ def registreer_via_portaal(*, actor, persoon, indiener=None, soort: str, toelich
             ontvangen_op=today(),
             schriftelijk=True,
             kanaal="portaal",
+            verwijsindex=verwijsindex,
             behandelaar=behandelaar,
         )
         _zet_inhoud(verzoek, toelichting=toelichting)
@@ -534,7 +556,11 @@ def besluit(*, actor, uuid, data: dict) -> Verzoek:
             "verzondenOp": verzonden.isoformat(),
         }
         if policies.is_awb_besluit(verzoek.soort, actor.organisatie.bestuursorgaan):
-            clausule, tot = policies.bezwaarclausule(verzonden)
+            # RI-16: bezwaar goes to the body that decided — the request's controller — at its address
+            vv = verzoek.verwerkingsverantwoordelijke
+            clausule, tot = policies.bezwaarclausule(
+                verzonden, bestuursorgaan=vv.naam, adres=vv.bezwaar_adres, email=vv.bezwaar_email
+            )
             besluit_.update(bezwaarclausule=clausule, bezwaarTot=tot.isoformat())
         verzoek.besluit = besluit_
         verzoek.besloten_door = actor.gebruiker

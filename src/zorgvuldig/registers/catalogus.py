@@ -144,12 +144,47 @@ ACTIVITEITEN = {
 PUBLIEKE_TYPES = {"gemeentelijk_team", "veilig_thuis", "raad_kinderbescherming", "gecertificeerde_instelling"}
 
 
+# The purposes of the closed list as a client reads them (B1): what we do, in everyday words, without the
+# decree's references ("(DS doel a)"), rule IDs or terms such as "ZRM-domeinen" and "integraal"; neutral,
+# as a parent reads them about a child too.
+DOELEN_CLIENT = {
+    "ondersteuning": "Hulp en ondersteuning bij alles wat nodig is, zoals geld, wonen, werk, gezondheid en "
+    "gezin",
+    "plan": "Samen een plan maken, zodat iemand zich (weer) zelf kan redden",
+    "kwaliteit": "Controleren of onze hulp goed is",
+    "verantwoording": "Ons werk organiseren en laten zien wat wij doen",
+    "signalering": "Laten weten dat hulpverleners zich zorgen maken over een jongere (de verwijsindex)",
+    "afstemming": "Afspraken maken tussen hulpverleners, ook in een overleg over de situatie",
+    "taak_ontvanger": "Voor het werk van de organisatie die de gegevens kreeg",
+    "rechten": "Vragen en verzoeken over gegevens behandelen",
+    "toezicht": "Controleren of wij zorgvuldig met gegevens omgaan",
+    "beheer": "Het computersysteem goed laten werken",
+}
+
+
 def doel_voor_client(code_of_naam: str) -> str:
-    """A purpose as a client reads it (the inzage answer, Mijn gegevens): its name without the reference to
-    the decree's list of purposes ("(DS doel a)"), which means nothing outside the organisation. Also takes
-    a name already resolved, so a stored answer reads the same."""
+    """A purpose as a client reads it (the inzage answer, Mijn gegevens): its client words, or for a purpose
+    the FG added its name without references ("(DS doel a)") or rule IDs. Also takes a name already
+    resolved — the stored answers of earlier requests hold those — so every answer reads the same."""
+    from zorgvuldig.core.teksten import zonder_spec_ids
+
+    if not isinstance(code_of_naam, str):
+        return code_of_naam
+    code = _DOEL_VAN_NAAM.get(code_of_naam, code_of_naam)
+    if code in ACTIVITEITEN:
+        code = ACTIVITEITEN[code][1]
+    if code in DOELEN_CLIENT:
+        return DOELEN_CLIENT[code]
     naam = doel_naam(code_of_naam)
-    return re.sub(r"\s*\(DS doel [a-z]\)$", "", naam) if isinstance(naam, str) else naam
+    return zonder_spec_ids(re.sub(r"\s*\(DS doel [a-z]\)$", "", naam)) if isinstance(naam, str) else naam
+
+
+# A stored answer may hold a purpose's staff name (with or without "(DS doel a)"): back to its code.
+_DOEL_VAN_NAAM = {
+    **{naam: code for code, naam in DOELEN.items()},
+    **{re.sub(r"\s*\(DS doel [a-z]\)$", "", naam): code for code, naam in DOELEN.items()},
+    **{naam: code for code, naam in DOELEN_CLIENT.items()},
+}
 
 
 def doel_naam(code: str) -> str:

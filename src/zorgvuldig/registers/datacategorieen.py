@@ -31,6 +31,34 @@ CATEGORIEEN = {
     "audit": "Logboekgegevens (handeling, doel, grondslag, status)",
 }
 
+# The categories as a client reads them in the inzage answer (RI-05; B1): what the data are about, not how
+# they are stored ("blinde index") or which rule marks them.
+CATEGORIEEN_CLIENT = {
+    "identificerend": "Naam, geboortedatum en andere gegevens die laten zien wie iemand is",
+    "bsn": "Burgerservicenummer (BSN). Wij bewaren het zo dat anderen het niet kunnen lezen.",
+    "adres": "Adres",
+    "contact": "Telefoonnummer en e-mailadres",
+    "relatie": "Gezin, familie en andere mensen in de omgeving",
+    "gevoelig": "Of iemand zelf beslissingen kan nemen",
+    "vrije_tekst": "Wat hulpverleners opschreven",
+    "bijzonder": "Gevoelige gegevens, zoals over gezondheid",
+    "strafrechtelijk": "Gegevens over politie en justitie",
+    "verstrekking": "Aan wie wij gegevens gaven, waarvoor en waarom dat mocht",
+}
+_CATEGORIE_VAN_TEKST = {tekst: code for code, tekst in CATEGORIEEN.items()}
+
+
+def categorie_voor_client(code_of_tekst: str) -> str:
+    """A category as a client reads it; takes the staff description too (stored answers of earlier
+    requests hold those), so every answer reads the same."""
+    from zorgvuldig.core.teksten import zonder_spec_ids
+
+    code = code_of_tekst if code_of_tekst in CATEGORIEEN else _CATEGORIE_VAN_TEKST.get(code_of_tekst)
+    if code in CATEGORIEEN_CLIENT:
+        return CATEGORIEEN_CLIENT[code]
+    return zonder_spec_ids(code_of_tekst)
+
+
 # One rule per record type (RT-10), kept in the retention engine with its start event, term and derivation.
 BEWAARREGELS = {code: regel.omschrijving for code, regel in REGELS.items()}
 

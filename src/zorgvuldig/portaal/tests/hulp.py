@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import re
+import zlib
 from urllib.parse import urlparse
 
 from zorgvuldig.conftest import BSN_ANDER, BSN_SAM
@@ -109,3 +111,15 @@ def bekwaam(regio, persoon, uitkomst: bool = True):
 
 def _jaren_geleden(jaren: int) -> dt.date:
     return dt.date.today() - dt.timedelta(days=int(365.25 * jaren) + 30)
+
+
+def pdf_tekst(inhoud: bytes) -> str:
+    """The text strings of a ReportLab PDF (its page streams are ASCII85 over zlib)."""
+    delen = []
+    for stroom in re.findall(rb"stream\r?\n(.*?)~>\s*endstream", inhoud, re.S):
+        try:
+            ruw = base64.a85decode(stroom.strip())
+            delen.append(zlib.decompress(ruw).decode("latin-1"))
+        except (ValueError, zlib.error):
+            continue
+    return " ".join(re.findall(r"\((.*?)(?<!\\)\)", " ".join(delen)))

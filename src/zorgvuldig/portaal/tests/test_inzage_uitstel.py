@@ -6,19 +6,18 @@ received data (RI-05)."""
 
 from __future__ import annotations
 
-import base64
 import datetime as dt
 import json
 import re
-import zlib
 from types import SimpleNamespace
 
 import pytest
 
+from zorgvuldig.audit.acties import actie_voor_client
 from zorgvuldig.conftest import BSN_ANDER, als_systeem
 from zorgvuldig.core.clock import today
 from zorgvuldig.dossiers.tests import hulp as dossierhulp
-from zorgvuldig.portaal.tests.hulp import inloggen, sam_en_moeder
+from zorgvuldig.portaal.tests.hulp import inloggen, pdf_tekst, sam_en_moeder
 from zorgvuldig.rechten.models import Verzoek
 from zorgvuldig.rechten.tests.hulp import VERIFIEER, beantwoord_volledig, mandaat
 from zorgvuldig.verstrekkingen.models import Deelbesluit, Verstrekking
@@ -41,19 +40,13 @@ VERRADERS = (
     "Waarneming huisbezoek",
     "Wij gaven geen gegevens aan anderen",
     "geen gegevens aan anderen verstrekt",
+    # the same acts in the client's words (finding 14)
+    "delen van gegevens",
+    "gedeeld",
+    "andere organisatie",
+    "Later vertellen",
+    "Advies gevraagd",
 )
-
-
-def pdf_tekst(inhoud: bytes) -> str:
-    """The text strings of a ReportLab PDF (its page streams are ASCII85 over zlib)."""
-    delen = []
-    for stroom in re.findall(rb"stream\r?\n(.*?)~>\s*endstream", inhoud, re.S):
-        try:
-            ruw = base64.a85decode(stroom.strip())
-            delen.append(zlib.decompress(ruw).decode("latin-1"))
-        except (ValueError, zlib.error):
-            continue
-    return " ".join(re.findall(r"\((.*?)(?<!\\)\)", " ".join(delen)))
 
 
 def _deel_met_veilig_thuis_uitgesteld(regio, api, sam, *, goedgekeurd=True):
@@ -145,10 +138,13 @@ def test_h1_ri_07_sh_14_a_withheld_postponed_provision_leaves_no_trace_in_the_an
 
     # the portal page, as Ingrid reads it
     pagina = client.get(f"/mijn/verzoeken/{v.uuid}").content.decode()
-    assert "Wie uw gegevens bekeek" in pagina and "Wijkteam Krimpen" in pagina
+    assert "Wie de gegevens van Sam Jansen bekeek" in pagina and "Wijkteam Krimpen" in pagina
     assert "In dit antwoord staat niemand aan wie wij gegevens gaven." in pagina
     # RI-07: the decision in the portal names the statutory ground of what is withheld, as the PDF does
-    assert "de rechten en vrijheden van anderen (UAVG art. 41 lid 1 onder i)" in pagina
+    assert (
+        "Dit is nodig om u of andere mensen te beschermen (Uitvoeringswet AVG, artikel 41 lid 1 onder i)."
+        in (pagina)
+    )
     for woord in VERRADERS:
         assert woord not in pagina, woord
 
@@ -156,7 +152,7 @@ def test_h1_ri_07_sh_14_a_withheld_postponed_provision_leaves_no_trace_in_the_an
     pdf = client.get(f"/mijn/verzoeken/{v.uuid}/antwoord.pdf")
     assert pdf.status_code == 200
     tekst = pdf_tekst(pdf.content)
-    assert "Wie uw gegevens heeft ingezien" in tekst and "In dit antwoord staat niemand" in tekst
+    assert "Wie de gegevens van Sam Jansen bekeek" in tekst and "In dit antwoord staat niemand" in tekst
     for woord in VERRADERS:
         assert woord not in tekst, woord
 
@@ -186,7 +182,10 @@ def test_ri_05_m5_granted_in_full_the_answer_names_the_share_in_words_with_repea
     assert [o["ontvanger"] for o in antwoord["ontvangers"]] == ["Veilig Thuis Zuid-Holland"]
     assert antwoord["onvolledig"] is False
     acties = {r["actie"] for r in antwoord["inzagen"]}
-    assert {"Besluit over delen genomen", "Informeren van de cliënt uitgesteld"} <= acties
+    assert {
+        actie_voor_client("deelbesluit.besloten"),
+        actie_voor_client("deelbesluit.informeren_uitgesteld"),
+    } <= (acties)
     # the JSON keeps the codes and adds the words
     toestemming = antwoord["gegevens"]["toestemmingen"][0]
     assert toestemming["soort"] == "doorbreking_beroepsgeheim"
@@ -196,11 +195,12 @@ def test_ri_05_m5_granted_in_full_the_answer_names_the_share_in_words_with_repea
     assert "Toestemming om gegevens te delen met een andere organisatie" in pagina
     for code in ("doorbreking_beroepsgeheim", "gegevensdeling", "DS doel", ">systeem<", ": gegeven"):
         assert code not in pagina, code
-    rijen = re.findall(r"<tr class=\"utrecht-table__row\"><td", pagina.split("Wie uw gegevens bekeek", 1)[1])
+    gezien = pagina.split("Wie de gegevens van Sam Jansen bekeek", 1)[1]
+    rijen = re.findall(r"<tr class=\"utrecht-table__row\"><td", gezien)
     assert 0 < len(rijen) < len(antwoord["inzagen"])  # grouped
-    assert re.search(r"Dossier ingezien \((\d+) keer\)", pagina)
+    assert re.search(r"Dossier bekeken \((\d+) keer\)", pagina)
     tekst = pdf_tekst(client.get(f"/mijn/verzoeken/{v.uuid}/antwoord.pdf").content)
-    assert "Dossier ingezien \\(" in tekst or "Dossier ingezien (" in tekst
+    assert "Dossier bekeken \\(" in tekst or "Dossier bekeken (" in tekst
     assert "DS doel" not in tekst and "doorbreking_beroepsgeheim" not in tekst
 
 
@@ -293,4 +293,7 @@ def test_ri_17_a_decision_not_withheld_or_not_postponed_stays_in_who_saw_my_data
     assert r.status_code == 200, r.content
     assert lg.post(f"{url}/_uitvoeren", {"vorm": "schriftelijk"}, format="json").status_code == 200
     acties = {r["actie"] for r in lg.get(f"{url}/overzicht").json()["inzagen"]}
-    assert {"Besluit over delen genomen", "Consultatie vastgelegd"} <= acties
+    assert {
+        actie_voor_client("deelbesluit.besloten"),
+        actie_voor_client("deelbesluit.geconsulteerd"),
+    } <= acties

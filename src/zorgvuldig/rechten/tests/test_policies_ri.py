@@ -211,8 +211,26 @@ def test_ri_16_a_bestuursorgaans_decision_is_an_awb_besluit_with_six_weeks_for_b
     assert tot == D(2026, 5, 11)
     assert "bezwaar" in tekst and "uiterlijk op 11 mei 2026." in tekst and "zes weken" in tekst
     assert tekst.startswith("Bent u het niet eens met dit besluit? Dan kunt u binnen zes weken")
-    assert "aan het bestuursorgaan dat het besluit nam, met uw naam en adres" in tekst
+    assert (
+        "Stuur uw bezwaarschrift aan het bestuursorgaan dat het besluit nam. Schrijf erin: uw naam" in tekst
+    )
     assert tekst.endswith("U kunt ook een klacht indienen bij de Autoriteit Persoonsgegevens.")
+
+
+def test_ri_16_the_bezwaar_clause_names_the_bestuursorgaan_and_where_to_send_it():
+    """RI-16 (Awb 6:4): bezwaar is lodged with the body that decided; the clause names it and the address
+    (and e-mail) its controller set, instead of "the bestuursorgaan that decided"."""
+    tekst, _tot = p.bezwaarclausule(
+        D(2026, 3, 30),
+        bestuursorgaan="het college van burgemeester en wethouders van Krimpen",
+        adres="Postbus 100, 2920 AA Krimpen aan den IJssel",
+        email="bezwaar@krimpen.example.org",
+    )
+    assert (
+        "Stuur uw bezwaarschrift aan het college van burgemeester en wethouders van Krimpen, Postbus 100, "
+        "2920 AA Krimpen aan den IJssel. U kunt het ook e-mailen naar bezwaar@krimpen.example.org." in tekst
+    )
+    assert "het bestuursorgaan dat het besluit nam" not in tekst
 
 
 def _mandaat(**over):

@@ -12,6 +12,7 @@ from zorgvuldig.berichten.models import Bericht
 from zorgvuldig.conftest import als_systeem
 from zorgvuldig.core.clock import today
 from zorgvuldig.dossiers.tests import hulp as dh
+from zorgvuldig.registers.catalogus import doel_voor_client
 from zorgvuldig.verstrekkingen.models import Deelbesluit, Verstrekking
 from zorgvuldig.verstrekkingen.tests import hulp
 
@@ -736,11 +737,13 @@ STAPPEN = [
 
 
 def _gezien_doelen(casus) -> set[str]:
+    from zorgvuldig.audit.acties import actie_voor_client
     from zorgvuldig.audit.services import subject_key
     from zorgvuldig.rechten.selectors import _inzagen
 
+    stappen = {actie_voor_client(a) for a in STAPPEN}  # "who saw my data" names acts in the client's words
     gezien = _inzagen([subject_key(casus.lisa)], namen_vrijgegeven=False)
-    return {g["doel"] for g in gezien if "besluit" in g["actie"].lower() or "verstrek" in g["actie"].lower()}
+    return {g["doel"] for g in gezien if g["actie"] in stappen}
 
 
 def test_gp_02_au_02_a_share_for_the_own_task_is_logged_under_the_purpose_it_names(regio, api):
@@ -756,7 +759,7 @@ def test_gp_02_au_02_a_share_for_the_own_task_is_logged_under_the_purpose_it_nam
         ("sociaal-domein-ondersteuning", "ondersteuning", "c")
     }
     assert Verstrekking.objects.get().doel == "sociaal-domein-ondersteuning"  # SH-16: the register's purpose
-    assert _gezien_doelen(casus) == {"Proactieve, integrale ondersteuning op alle ZRM-domeinen"}
+    assert _gezien_doelen(casus) == {doel_voor_client("ondersteuning")}  # the client's words for support
     # AU-02, AU-06: the disclosure's entry links its decision and grant; the items' text stays out
     entry = regels.get(actie="verstrekking.geregistreerd")
     assert entry.koppeling == {"deelbesluit": url.rsplit("/", 1)[1]} and entry.toegang
@@ -777,7 +780,7 @@ def test_gp_02_sh_03_a_share_for_the_recipients_task_is_logged_for_that_task(reg
         ("gegevensdeling", "taak_ontvanger", "c")
     }
     assert Verstrekking.objects.get().doel == "taak_ontvanger"
-    assert _gezien_doelen(casus) == {"Voor de taak van de ontvanger"}
+    assert _gezien_doelen(casus) == {doel_voor_client("taak_ontvanger")}
 
 
 def test_gp_02_a_purpose_the_fg_ended_falls_back_to_the_sharing_activity(regio, api):
