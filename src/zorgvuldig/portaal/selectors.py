@@ -589,7 +589,14 @@ def keuzes(w: Wereld) -> list[dict]:
                     "eerst_bekwaamheid": r.indiener is None and r.zelf_indienen == ZELF_EERST_BEKWAAMHEID,
                 }
             )
-        vi = next((r for r in b.records if heeft_vi_beheerder(r)), None)
+        vi = next(
+            (
+                r
+                for r in b.records
+                if heeft_vi_beheerder(r) and not (r.indiener is None and r.zelf_indienen == ZELF_NEE)
+            ),
+            None,
+        )
         if vi is not None:
             uit.append(
                 {
@@ -597,6 +604,7 @@ def keuzes(w: Wereld) -> list[dict]:
                     "label": f"{wie} – {policies.VERWIJSINDEX_LABEL}",
                     "organisatie": "de verwijsindex",
                     "verwijsindex": True,
+                    "eerst_bekwaamheid": vi.indiener is None and vi.zelf_indienen == ZELF_EERST_BEKWAAMHEID,
                     # what the index is, once under the choices (the form shows it)
                     "uitleg": "" if any(k.get("verwijsindex") for k in uit) else policies.VERWIJSINDEX_UITLEG,
                 }

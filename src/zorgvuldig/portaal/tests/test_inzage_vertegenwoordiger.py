@@ -11,6 +11,7 @@ import json
 import pytest
 from django.test import Client
 
+from zorgvuldig.audit.acties import ACTIES, actie_voor_client
 from zorgvuldig.conftest import BSN_ANDER, BSN_SAM, als_systeem
 from zorgvuldig.dossiers import services as dossiers
 from zorgvuldig.dossiers.tests import hulp as dossierhulp
@@ -66,13 +67,14 @@ def test_ri_03_pe_11_a_parents_answer_keeps_the_youths_own_requests_and_kept_not
     assert not [r for r in regels if r["functie"].startswith("de betrokkene zelf")], regels
     assert "vertegenwoordiger via Mijn gegevens" in {r["functie"] for r in regels}  # her own request stays
     # every line about a request is about hers: Sam's objection and its handling stay out
-    assert [r["actie"] for r in regels].count("Verzoek van een betrokkene geregistreerd") == 1
+    assert [r["actie"] for r in regels].count(actie_voor_client("verzoek.geregistreerd")) == 1
+    over_verzoeken = {actie_voor_client(a) for a in ACTIES if a.startswith("verzoek.")}
     voor_haar_verzoek = [r for r in regels if r["datum"] < v.aangemaakt.isoformat()]
-    assert not [r for r in voor_haar_verzoek if r["actie"].startswith("Verzoek van een betrokkene")]
+    assert not [r for r in voor_haar_verzoek if r["actie"] in over_verzoeken], voor_haar_verzoek
     # one "Dossieritem vastgelegd" per item she is shown: the kept note is not counted
     items = [i for dos in antwoord["gegevens"]["dossiers"] for i in dos["items"]]
     assert len(items) == 1
-    assert [r["actie"] for r in regels].count("Dossieritem vastgelegd") == len(items)
+    assert [r["actie"] for r in regels].count(actie_voor_client("dossier.item_geregistreerd")) == len(items)
 
     pagina = moeder_client.get(f"/mijn/verzoeken/{v.uuid}").content.decode()
     assert "de betrokkene zelf via Mijn gegevens" not in pagina

@@ -113,7 +113,7 @@ def test_finding_4_ri_07_a_refusal_names_its_ground_in_words_without_rule_ids(re
     assert lg.post(f"{url}/_uitvoeren", {"vorm": "schriftelijk"}, format="json").status_code == 200
 
     pagina = _tekst(client.get(f"/mijn/verzoeken/{v.uuid}").content.decode())
-    assert "Besluit: nee" in pagina
+    assert "Uw verzoek is afgewezen" in pagina
     assert "De gegevens kloppen, zijn volledig en zijn nodig voor de hulp." in pagina
     assert not SPEC_ID.search(pagina)
     assert "Bezwaar maken tegen dit besluit" in pagina and "Wij doen wat u vroeg" not in pagina
@@ -266,7 +266,7 @@ def test_finding_5_ri_12_a_youths_verzet_about_the_verwijsindex_reaches_the_vi_b
 
     als_systeem()
     assert Signaal.objects.get(pk=signaal.pk).status == "ingetrokken"
-    assert "Besluit: ja" in _tekst(client.get(f"/mijn/verzoeken/{v.uuid}").content.decode())
+    assert "Uw verzoek is toegewezen" in _tekst(client.get(f"/mijn/verzoeken/{v.uuid}").content.decode())
 
 
 def test_finding_5_ri_08_an_inzage_about_the_verwijsindex_is_answered_from_the_index(

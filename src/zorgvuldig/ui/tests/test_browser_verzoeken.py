@@ -132,14 +132,20 @@ def test_e3_a_parents_inzage_request_for_a_15_year_old_from_receipt_to_the_deliv
 
     # --- The decision (RI-02, RI-13, RI-16): partly granted, the PE-11 note withheld -----------------------
     besluit = formulier(marieke, "Besluit vastleggen")
+    nummer = str(gezin.vertrouwelijk.uuid)[:8]
+    # the PE-11 note is offered ticked, on the child's-interest ground (RI-02, SPEC E3): Marieke unticks it
+    vinkje = besluit.get_by_label(re.compile(f"nummer {nummer}\\) achterhouden$"))
+    expect(vinkje).to_be_checked()
+    vinkje.uncheck()
+    besluit.get_by_label(re.compile(f"^Grond voor .*nummer {nummer}")).select_option(value="")
     besluit.get_by_role("group", name="Besluit", exact=True).get_by_label(re.compile("^Gedeeltelijk")).check()
     besluit.get_by_label("Redenen van het besluit").fill(REDENEN)
-    besluit.get_by_role("button", name="Besluit vastleggen").click()  # nothing withheld: the reason
+    besluit.get_by_role("button", name="Besluit vastleggen").click()  # nothing withheld: the reasons
     fout(marieke, "Een gedeeltelijke toewijzing noemt wat niet wordt verstrekt of vernietigd, met de grond.")
+    fout(marieke, "die de betrokkene niet met de vertegenwoordiger wil delen (PE-11)")
     besluit = formulier(marieke, "Besluit vastleggen")
     expect(besluit.get_by_label("Redenen van het besluit")).to_have_value(REDENEN)  # nothing lost
     geen_axe_fouten(marieke)
-    nummer = str(gezin.vertrouwelijk.uuid)[:8]
     besluit.get_by_label(re.compile(f"nummer {nummer}\\) achterhouden$")).check()
     besluit.get_by_label(re.compile(f"^Grond voor .*nummer {nummer}")).select_option(value="belang_kind")
     expect(besluit.get_by_label("Mandaat")).to_have_value(
