@@ -679,6 +679,16 @@ VV_NAMEN = {
 }
 
 
+def _bewaar_nieuw(rij, bezet: str) -> None:
+    """Save a new controller or organisation; the same code created at the same moment is refused as a
+    taken code (`bezet`), not a 500."""
+    try:
+        with transaction.atomic():
+            rij.save()
+    except IntegrityError as exc:
+        raise _ongeldig([InvalidParam("code", "unique", bezet)]) from exc
+
+
 def _schoon_vv(data: dict) -> dict:
     schoon = {k: (v.strip() if isinstance(v, str) else v) for k, v in data.items()}
     if schoon.get("fg_email"):
@@ -752,13 +762,7 @@ def maak_verwerkingsverantwoordelijke(*, actor, data: dict):
             code=code, demo=Verwerkingsverantwoordelijke.objects.filter(demo=True).exists()
         )
         velden = _zet(vv, data, [*VV_VELDEN, *BEZWAAR_VELDEN])
-        try:
-            with transaction.atomic():
-                vv.save()
-        except IntegrityError as exc:  # the same code, created at the same moment
-            raise _ongeldig(
-                [InvalidParam("code", "unique", "Er is al een verwerkingsverantwoordelijke met deze code.")]
-            ) from exc
+        _bewaar_nieuw(vv, "Er is al een verwerkingsverantwoordelijke met deze code.")
         audit.record(
             actor=actor,
             actie="configuratie.gewijzigd",
@@ -898,7 +902,6 @@ def maak_organisatie(*, actor, data: dict):
     """An organisation of the caller's own controller (AC-15). `code` is derived from the name when
     absent; options left out take the narrowest value (GP-06): no G5 to the Participatiewet (SH-20), no
     profile — so no signalling (VI-05) —, no bestuursorgaan."""
-    from django.db import IntegrityError
 
     from zorgvuldig.organisaties.models import Organisatie
 
@@ -909,13 +912,7 @@ def maak_organisatie(*, actor, data: dict):
     org = Organisatie(code=code, verwerkingsverantwoordelijke=vv)
     velden = _zet(org, data, ORGANISATIE_VELDEN)
     with transaction.atomic():
-        try:
-            with transaction.atomic():
-                org.save()
-        except IntegrityError as exc:  # the same code, created at the same moment
-            raise _ongeldig(
-                [InvalidParam("code", "unique", "Er is al een organisatie met deze code.")]
-            ) from exc
+        _bewaar_nieuw(org, "Er is al een organisatie met deze code.")
         audit.record(
             actor=actor,
             actie="configuratie.gewijzigd",

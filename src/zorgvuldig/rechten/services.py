@@ -124,18 +124,9 @@ def registreer(*, actor, data: dict) -> Verzoek:
     return verzoek
 
 
-# Every kind of SPEC §9 "Data" a person may ask for, shielding (RI-08) and an own statement (RI-09) too.
-PORTAAL_SOORTEN = (
-    "inzage",
-    "correctie",
-    "aanvulling",
-    "verwijdering",
-    "afscherming",
-    "eigen_verklaring",
-    "vernietiging",
-    "verzet",
-    "klacht",
-)
+# Every kind of SPEC §9 "Data" a person may ask for in the portal: all of them, shielding (RI-08) and an
+# own statement (RI-09) too.
+PORTAAL_SOORTEN = policies.SOORTEN
 
 
 class DubbelVerzoek(DomainError):
