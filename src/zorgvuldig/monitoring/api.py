@@ -16,7 +16,7 @@ from django.urls import URLPattern, path
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers, status
-from rest_framework.renderers import BaseRenderer, JSONRenderer
+from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
 from zorgvuldig.api.base import (
@@ -31,6 +31,7 @@ from zorgvuldig.api.base import (
 )
 from zorgvuldig.api.pagination import Paginering
 from zorgvuldig.api.permissions import actor_van
+from zorgvuldig.api.renderers import CsvRenderer
 from zorgvuldig.audit import services as audit
 from zorgvuldig.monitoring import policies, selectors, services
 from zorgvuldig.monitoring.models import Export, Exportdefinitie
@@ -243,15 +244,6 @@ class ExportenView(DefinitieItemView):
         LeegSerializer(data=request.data or {}).is_valid(raise_exception=True)
         export = services.maak_export(actor=actor_van(request), uuid=uuid)
         return Response(export_representatie(request, export), status=status.HTTP_201_CREATED)
-
-
-class CsvRenderer(BaseRenderer):
-    media_type = "text/csv"
-    format = "csv"
-    charset = "utf-8"
-
-    def render(self, data, accepted_media_type=None, renderer_context=None):
-        return data.encode("utf-8") if isinstance(data, str) else data
 
 
 class ExportView(ItemView):

@@ -19,7 +19,7 @@ from django.urls import URLPattern, path
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field
 from rest_framework import serializers, status
-from rest_framework.renderers import BaseRenderer, JSONRenderer
+from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
 from zorgvuldig.api.base import (
@@ -33,6 +33,7 @@ from zorgvuldig.api.base import (
 )
 from zorgvuldig.api.pagination import Paginering
 from zorgvuldig.api.permissions import actor_van
+from zorgvuldig.api.renderers import CsvRenderer
 from zorgvuldig.core.clock import today
 from zorgvuldig.core.errors import DomainError, InvalidParam
 from zorgvuldig.registers import policies, selectors, services
@@ -598,15 +599,6 @@ class RegistercontroleView(BasisView):
 
 
 # --- the register for the Autoriteit Persoonsgegevens (GDPR art 30(4)) --------------------------------------
-
-
-class CsvRenderer(BaseRenderer):
-    media_type = "text/csv"
-    format = "csv"
-    charset = "utf-8"
-
-    def render(self, data, accepted_media_type=None, renderer_context=None):
-        return data.encode("utf-8") if isinstance(data, str) else data
 
 
 class VerwerkingsregisterView(BasisView):
