@@ -12,6 +12,7 @@ from rest_framework.pagination import PageNumberPagination
 from rest_framework.response import Response
 from rest_framework.utils.urls import remove_query_param, replace_query_param
 
+from zorgvuldig.core.database import vastgelegd_tot
 from zorgvuldig.core.errors import DomainError, InvalidParam
 
 GETAL = re.compile(r"[1-9][0-9]{0,8}")
@@ -150,6 +151,8 @@ class PositiePaginering(Paginering):
     (which with page numbers skipped a record). `start` names the list's `…Vanaf` filter (inclusive)."""
 
     def __init__(self, start: str, sleutel: Callable[[Any], Positie] = positie_van):
+        # Before the rows are read: every change stamped up to here has committed and so is in them.
+        self.vastgelegd = Positie(vastgelegd_tot())
         self.start = start
         self.sleutel = sleutel
         self.na: Positie | None = None
@@ -175,18 +178,24 @@ class PositiePaginering(Paginering):
         self.pagina = list(self.paginate_queryset(rest, request, view=view) or [])
         return self.pagina
 
-    def cursor(self) -> str | None:
+    def _na_pagina(self) -> Positie | None:
         """After the last record of this page; on an empty page where the reader already stood."""
-        if self.pagina:
-            return maak_cursor(self.sleutel(self.pagina[-1]))
-        return maak_cursor(self.na) if self.na is not None else None
+        return self.sleutel(self.pagina[-1]) if self.pagina else self.na
+
+    def cursor(self) -> str | None:
+        """Where to poll from later: after this page, but never past a change that may still commit with
+        an earlier stamp (core.database.vastgelegd_tot). A change read after that point comes again in
+        the next poll — at least once, never lost."""
+        na = self._na_pagina()
+        return maak_cursor(min(na, self.vastgelegd)) if na is not None else None
 
     def get_next_link(self):
+        """The rest of this read: straight after this page (the body's `cursor` may lie before it)."""
         if not self.page.has_next():
             return None
         url = remove_query_param(self.request.build_absolute_uri(), self.page_query_param)
         url = remove_query_param(url, self.start)
-        return replace_query_param(url, CURSOR, self.cursor())
+        return replace_query_param(url, CURSOR, maak_cursor(self.sleutel(self.pagina[-1])))
 
     def get_previous_link(self):
         return None if self.met_cursor else super().get_previous_link()

@@ -116,6 +116,13 @@ DB_RUNTIME_ROLE = config(
     "every `migrate` (production mode warns when it is not). Production refuses to start as a superuser, "
     "a role with BYPASSRLS or the owner of the tables.",
 )
+API_POLL_SETTLE_MS = config(
+    "API_POLL_SETTLE_MS",
+    1000,
+    "Milliseconds a polled change (`GET /matches` with a cursor) is held back after the start of the "
+    "oldest transaction still open, so a change that commits late never falls behind a partner's cursor "
+    "(docs/integrators.md). Must exceed the clock difference between application servers and the database.",
+)
 
 INSTALLED_APPS = [
     "django.contrib.admin",

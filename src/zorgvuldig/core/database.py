@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.conf import settings
 from django.db import connections
+from django.utils import timezone
 
 # Tables the runtime role may only read and append to (AU-03).
 APPEND_ONLY = ["audit_auditregel", "audit_zegel", "audit_controlepunt"]
@@ -220,3 +223,34 @@ def rollen_met_tabelrechten(using: str = "default") -> list[str]:
             "ORDER BY 1"
         )
         return [row[0] for row in cur.fetchall()]
+
+
+# --- how far a poller may read (docs/integrators.md "Polling for matches", ADR 0006 item 40) -----------
+
+# Client sessions of this database with an open transaction, other than the asking one. Other roles'
+# sessions show no `xact_start` without pg_read_all_stats; the application writes as one role.
+_OUDSTE_OPEN_TRANSACTIE = """
+SELECT LEAST(clock_timestamp(), min(xact_start)) FROM pg_stat_activity
+WHERE datname = current_database() AND backend_type = 'client backend' AND pid <> pg_backend_pid()
+  AND xact_start IS NOT NULL
+"""
+
+
+def vastgelegd_tot(using: str = "default") -> dt.datetime:
+    """A moment up to which every change stamped `gewijzigd` has committed, so a cursor may move up to it.
+
+    `gewijzigd` is stamped inside the writing transaction, before its commit: a change stamped at t that
+    commits after a poll which read up to a later change would otherwise fall behind that poller's cursor
+    and never be read. On PostgreSQL the horizon is the start of the oldest transaction still open (it may
+    yet commit changes stamped after its start); SQLite serialises its writers and has no such view. Less
+    a margin (`API_POLL_SETTLE_MS`) for a stamp taken just before its transaction's first statement and
+    for the clock difference between application servers and the database."""
+    conn = connections[using]
+    moment = timezone.now()
+    if conn.vendor == "postgresql":
+        with conn.cursor() as cur:
+            # the activity view is read once per transaction: read it afresh inside a longer one
+            cur.execute("SELECT pg_stat_clear_snapshot()")
+            cur.execute(_OUDSTE_OPEN_TRANSACTIE)
+            moment = cur.fetchone()[0]
+    return moment - dt.timedelta(milliseconds=settings.API_POLL_SETTLE_MS)

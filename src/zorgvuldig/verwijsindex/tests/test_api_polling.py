@@ -6,9 +6,13 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
+import time
 from urllib.parse import parse_qs, urlparse
 
+import psycopg
 import pytest
+from django.conf import settings as django_settings
+from django.db import connection
 
 from zorgvuldig.conftest import BSN_SAM, als_systeem, partner_token
 from zorgvuldig.verwijsindex.models import Match
@@ -17,6 +21,13 @@ pytestmark = pytest.mark.django_db
 
 BSNS = (BSN_SAM, "999990032", "999990044")
 T0 = dt.datetime.now(dt.UTC).replace(microsecond=0) - dt.timedelta(hours=1)
+
+
+@pytest.fixture(autouse=True)
+def _zonder_marge(settings):
+    """These tests read a change right after making it; the margin a change is held back
+    (`API_POLL_SETTLE_MS`) has tests of its own at the end of this module."""
+    settings.API_POLL_SETTLE_MS = 0
 
 
 def _z(moment: dt.datetime) -> str:
@@ -180,3 +191,59 @@ def test_vi_11_the_technical_view_refuses_polling_parameters(vi, regio, api):
     for naam, waarde in (("cursor", _b64("1|2026-03-02T10:00:00+00:00|")), ("gewijzigdVanaf", _z(T0))):
         [fout] = _fout(beheer.get("/api/v1/matches", {naam: waarde}))
         assert (fout["name"], fout["code"]) == (naam, "not_allowed")
+
+
+# --- a change that commits late never falls behind the cursor (core.database.vastgelegd_tot) -------------
+
+
+def _nu_gewijzigd(uuid: str) -> None:
+    """The match changes now (stamped like a workflow step, without one)."""
+    als_systeem()
+    Match.objects.filter(uuid=uuid).update(gewijzigd=dt.datetime.now(dt.UTC))
+
+
+def _uuids(body: dict) -> list[str]:
+    return [m["uuid"] for m in body["results"]]
+
+
+def test_vi_11_the_cursor_passes_a_change_only_once_it_is_older_than_the_settle_margin(
+    vi, regio, api, settings
+):
+    """VI-11: `gewijzigd` is stamped before its transaction commits. A poll shows what changed just now, but
+    its cursor stays before the last `API_POLL_SETTLE_MS`, so such a change comes again; once it is older
+    the cursor passes it and the next poll is empty."""
+    m1, _m2, _m3 = _drie_matches(vi, regio)
+    partner = _partner(api, regio)
+    cursor = partner.get("/api/v1/matches").json()["cursor"]
+    settings.API_POLL_SETTLE_MS = 300
+    _nu_gewijzigd(m1)
+    vroeg = partner.get("/api/v1/matches", {"cursor": cursor}).json()
+    assert _uuids(vroeg) == [m1]
+    assert _uuids(partner.get("/api/v1/matches", {"cursor": vroeg["cursor"]}).json()) == [m1]
+    time.sleep(0.35)
+    later = partner.get("/api/v1/matches", {"cursor": vroeg["cursor"]}).json()
+    assert _uuids(later) == [m1]
+    assert partner.get("/api/v1/matches", {"cursor": later["cursor"]}).json()["results"] == []
+
+
+@pytest.mark.postgres
+def test_vi_11_an_open_transaction_holds_the_cursor_before_its_start(vi, regio, api):
+    """VI-11 on PostgreSQL: another session's open transaction may still commit a change stamped after its
+    start. While it is open a poll's cursor stays before that start, so what changed since (m1) comes again;
+    once it has ended the cursor moves past m1."""
+    m1, _m2, _m3 = _drie_matches(vi, regio)
+    partner = _partner(api, regio)
+    cursor = partner.get("/api/v1/matches").json()["cursor"]
+    db = connection.settings_dict
+    # another application session: the runtime role, like every application connection in production
+    rol = django_settings.DB_RUNTIME_ROLE or db["USER"]
+    with psycopg.connect(host=db["HOST"], port=db["PORT"] or 5432, dbname=db["NAME"], user=rol) as ander:
+        ander.execute("SELECT 1")  # its transaction is now open
+        _nu_gewijzigd(m1)
+        open_ = partner.get("/api/v1/matches", {"cursor": cursor}).json()
+        assert _uuids(open_) == [m1]
+        assert _uuids(partner.get("/api/v1/matches", {"cursor": open_["cursor"]}).json()) == [m1]
+        ander.rollback()
+    dicht = partner.get("/api/v1/matches", {"cursor": open_["cursor"]}).json()
+    assert _uuids(dicht) == [m1]
+    assert partner.get("/api/v1/matches", {"cursor": dicht["cursor"]}).json()["results"] == []
