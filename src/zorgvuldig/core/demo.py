@@ -11,6 +11,7 @@ from importlib import resources
 
 from django.db import transaction
 
+from zorgvuldig.core import demo_geschiedenis
 from zorgvuldig.core.clock import now, today
 from zorgvuldig.core.context import Actor
 
@@ -77,6 +78,8 @@ def bouw_demo() -> dict:
         _auditortoegang()
         _bewaren()
         _registers()
+        # Six whole months of fictional past, so the reports show figures (RP-03 counts past months only)
+        demo_geschiedenis.bouw_geschiedenis()
     return {"gebruikers": logins(), "tokens": tokens(resultaat.geheimen)}
 
 

@@ -36,6 +36,15 @@ def _commando(*args: str) -> tuple[int, str, str]:
 
 
 @pytest.fixture
+def zonder_geschiedenis(monkeypatch):
+    """The demo without its six months of history (core/demo_geschiedenis.py), for tests about the region,
+    log-ins and tokens: the history adds seconds to every build and nothing to what they check."""
+    from zorgvuldig.core import demo_geschiedenis
+
+    monkeypatch.setattr(demo_geschiedenis, "bouw_geschiedenis", lambda: None)
+
+
+@pytest.fixture
 def demomodus(settings, monkeypatch):
     """Demo mode without touching the test database's schema (no migrate) or starting a server."""
     settings.DEMO = True
@@ -44,7 +53,7 @@ def demomodus(settings, monkeypatch):
     return geroepen
 
 
-def test_the_demo_region_has_every_role_partner_users_profiles_a_convenant_and_a_token():
+def test_the_demo_region_has_every_role_partner_users_profiles_a_convenant_and_a_token(zonder_geschiedenis):
     uit = demo.bouw_demo()
     assert all(vv.demo for vv in Verwerkingsverantwoordelijke.objects.all())
     gebruikers = {g["email"]: g for g in uit["gebruikers"]}
@@ -91,14 +100,22 @@ def test_the_demo_region_has_every_role_partner_users_profiles_a_convenant_and_a
 
 
 def test_building_the_demo_twice_changes_nothing_and_keeps_the_totp_secrets():
+    from zorgvuldig.dossiers.models import Dossier
+    from zorgvuldig.verwijsindex.models import ArchiefSignaal, Signaal
+
+    def tel() -> tuple[int, ...]:
+        return tuple(m.objects.count() for m in (Persoon, Dossier, Signaal, ArchiefSignaal))
+
     eerst = demo.bouw_demo()
+    aantallen = tel()
     tweede = demo.bouw_demo()
     assert tweede["gebruikers"] == eerst["gebruikers"]
     assert tweede["tokens"][0]["waarde"] is None  # printed once (stored hashed)
-    assert Gebruiker.objects.count() == len(eerst["gebruikers"]) and Persoon.objects.count() == 3
+    assert Gebruiker.objects.count() == len(eerst["gebruikers"])
+    assert tel() == aantallen and aantallen[0] > 3  # the history too is made once
 
 
-def test_the_demo_starts_again_on_later_days_with_the_token_it_issued_first():
+def test_the_demo_starts_again_on_later_days_with_the_token_it_issued_first(zonder_geschiedenis):
     eerst = demo.bouw_demo()
     for dagen in (1, 400):  # the next day, and after the token expired
         with time_machine.travel(dt.datetime.now(dt.UTC) + dt.timedelta(days=dagen)):
@@ -124,7 +141,7 @@ def test_the_readme_log_ins_exist_in_the_demo_file():
     } <= emails
 
 
-def test_the_demo_command_prints_url_log_ins_with_totp_secrets_and_the_token(demomodus):
+def test_the_demo_command_prints_url_log_ins_with_totp_secrets_and_the_token(demomodus, zonder_geschiedenis):
     code, out, _ = _commando("--json")
     assert code == 0 and demomodus == ["migrate"]
     uit = json.loads(out)
@@ -156,21 +173,26 @@ def test_the_demo_command_refuses_outside_demo_mode(settings):
 
 def test_the_demo_has_signals_and_matches_so_the_journey_shows_at_once():
     """Issue: a new user sees the verwijsindex journey at once — Fatima already shares a match, and her
-    signal on Sam (E1) will match Jan's; the demo's match notices went to the outbox."""
+    signal on Sam (E1) will match Jan's; the demo's match notices went to the outbox. The history's signals
+    (each its own youth) make no match and no notice."""
     from zorgvuldig.berichten.models import Bericht
+    from zorgvuldig.core import crypto
     from zorgvuldig.core.context import Actor
     from zorgvuldig.verwijsindex import selectors
-    from zorgvuldig.verwijsindex.models import Match, Signaal
+    from zorgvuldig.verwijsindex.models import Match, Notificatie, Signaal
 
     demo.bouw_demo()
     fatima = Actor.voor(Gebruiker.objects.get(email="fatima@krimpen.example.org"))
     assert len(selectors.matches_zichtbaar_voor(fatima)) == 1
     jan = Actor.voor(Gebruiker.objects.get(email="jan@hetbaken.example.org"))
-    assert selectors.signalen_zichtbaar_voor(jan).count() == 1
+    sam = crypto.blind_index_candidates("999993653")
+    assert selectors.signalen_zichtbaar_voor(jan).filter(bsn_index__in=sam).count() == 1
     assert Match.objects.count() == 2 and Match.objects.filter(status="contact_gelegd").count() == 1
     assert Bericht.objects.filter(sleutel__startswith="vi-match:").count() == 4
+    assert Notificatie.objects.count() == 4
+    signalen = Signaal.objects.count()
     demo.bouw_demo()
-    assert Signaal.objects.count() == 5  # idempotent
+    assert Signaal.objects.count() == signalen  # idempotent
 
 
 def test_the_demo_has_a_dossier_with_notes_a_consent_and_an_incoming_request():
@@ -205,16 +227,20 @@ def test_rt_01_rt_13_the_demo_has_a_dossier_due_for_a_destruction_list():
     from zorgvuldig.bewaren import policies as bp
     from zorgvuldig.bewaren import selectors as bs
     from zorgvuldig.bewaren.models import Bewaartermijn
+    from zorgvuldig.dossiers.models import Dossier
 
     demo.bouw_demo()
     demo.bouw_demo()  # idempotent
     rij = Bewaartermijn.objects.get(objecttype="dossiers.dossier", brondatum=dt.date(2010, 6, 30))
     assert rij.vervaldatum == dt.date(2025, 1, 1)
     assert bs.status_van(rij) == bp.VERLOPEN
-    assert Bewaartermijn.objects.filter(objecttype="dossiers.dossier").count() == 2
+    # one row per dossier, the history's too, none twice
+    assert Bewaartermijn.objects.filter(objecttype="dossiers.dossier").count() == Dossier.objects.count()
 
 
-def test_rg_01_rg_02_rg_03_the_demo_has_an_approved_register_entry_a_dpia_and_a_running_breach():
+def test_rg_01_rg_02_rg_03_the_demo_has_an_approved_register_entry_a_dpia_and_a_running_breach(
+    zonder_geschiedenis,
+):
     """The FG's pages show something at once: an approved register version and DPIA for the wijkteam's
     main processing, and a breach whose clock passed its 24-hour mark, with the scope to analyse."""
     from django.conf import settings
@@ -234,6 +260,56 @@ def test_rg_01_rg_02_rg_03_the_demo_has_an_approved_register_entry_a_dpia_and_a_
     assert lek.afbakening_account is not None
     klok = dp.klok(lek.ontdekt_op, lek.status, now(), lek.besloten_op, settings.BREACH_NOTIFY_HOURS)
     assert klok.stand == dp.ALERT_24
+
+
+def test_rp_02_rp_03_vi_18_the_demo_reports_show_figures_for_the_last_whole_month_and_suppress_some(settings):
+    """RP-02, RP-03, VI-18 (issue: a new user sees the whole journey at once): a report counts only whole
+    past months, so the demo has six months of history. The leidinggevende's VI report, as the page shows
+    it, publishes the last whole month's signals (≥ minCell) and suppresses small cells; so does the general
+    report (dossiers) for that month alone. The school's leidinggevende sees her own figures. Loading the
+    history sent nothing: the scheduler's first sweep and reminders find nothing to do (VI-17, VI-20)."""
+    from zorgvuldig.berichten.models import Bericht
+    from zorgvuldig.core.clock import today
+    from zorgvuldig.core.context import Actor
+    from zorgvuldig.rapportages import selectors
+    from zorgvuldig.rapportages.policies import laatste_hele_maand
+    from zorgvuldig.verwijsindex import services as vi
+    from zorgvuldig.verwijsindex.models import ArchiefSignaal
+
+    demo.bouw_demo()
+    laatst = laatste_hele_maand(today())
+    minimum = settings.REPORTS_MIN_CELL
+
+    def gepubliceerd(rapport, **dimensies) -> list[int]:
+        return [
+            c.aantal
+            for c in rapport.cellen
+            if c.aantal is not None
+            and c.aantal >= minimum
+            and all(c.dimensies[rapport.dimensies.index(d)] == w for d, w in dimensies.items())
+        ]
+
+    for email in ("marieke@krimpen.example.org", "directie@hetbaken.example.org"):
+        lezer = Actor.voor(Gebruiker.objects.get(email=email))
+        maand = selectors.lees(lezer, "verwijsindex", vanaf=laatst, tot=laatst, groepering=[])
+        assert gepubliceerd(maand, soort="signalen"), email
+        # Under `statutory` one organisation's month has two cells (signals, matches): one suppressed cell
+        # would take the other along (RP-03), so suppression shows on the page's twelve months.
+        pagina = selectors.lees(lezer, "verwijsindex", vanaf=None, tot=None, groepering=["soort", "maand"])
+        assert gepubliceerd(pagina, soort="signalen", maand=f"{laatst:%Y-%m}"), email
+        assert any(c.onderdrukt for c in pagina.cellen), email
+
+    marieke = Actor.voor(Gebruiker.objects.get(email="marieke@krimpen.example.org"))
+    dossiers = selectors.lees(marieke, "dossiers", vanaf=laatst, tot=laatst, groepering=[])
+    assert dossiers.periode == (laatst.replace(day=1), laatst)
+    assert gepubliceerd(dossiers) and any(c.onderdrukt for c in dossiers.cellen)
+
+    # withdrawn and expired history signals are in the archive already (VI-17, VI-21) ...
+    assert set(ArchiefSignaal.objects.values_list("einde", flat=True)) == {"ingetrokken", "verlopen"}
+    berichten = Bericht.objects.count()
+    assert vi.archiveer() == {"gearchiveerd": 0}
+    # ... and no history signal is within 14 days of its removal date (no reminder e-mails, VI-20)
+    assert vi.herinner() == {"herinneringen": 0} and Bericht.objects.count() == berichten
 
 
 @pytest.mark.slow
