@@ -55,7 +55,11 @@ class VerwerkingsverantwoordelijkeForm(forms.ModelForm):
 
     def clean(self):
         data = super().clean()
-        if self.errors or self.actor is None or self.instance.pk is not None:
+        if self.errors or self.actor is None:
+            return data
+        if self.instance.pk is not None:
+            if fouten := services.wijziging_fouten(self.instance, {v: data.get(v) for v in VV_VELDEN}):
+                _naar_formulier(self, DomainError("E_INVALID_INPUT", "", fouten))
             return data
         try:
             services.controleer_verwerkingsverantwoordelijke(

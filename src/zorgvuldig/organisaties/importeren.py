@@ -523,6 +523,16 @@ class _Controle:
     def verwerkingsverantwoordelijken(self) -> None:
         self.uniek("verwerkingsverantwoordelijken", lambda v: v.get("code"), "code")
         self.vv_bestand = {v["code"] for _, v in self.items["verwerkingsverantwoordelijken"] if "code" in v}
+        for i, v in self.items["verwerkingsverantwoordelijken"]:
+            # AC-15: with its FG as the file leaves it (a key left out keeps what is stored)
+            fg, oud = v.get("fg") or {}, self.vv_db.get(v.get("code"))
+            fouten = policies.controller_fouten(
+                naam="-",  # a missing or malformed name is the schema's error already
+                fg_naam=fg.get("naam", oud.fg_naam if oud else "") or "",
+                fg_email=fg.get("email", oud.fg_email if oud else "") or "",
+            )
+            for naam, reden in fouten.items():
+                self.fout(("verwerkingsverantwoordelijken", i, *naam.split(".")), "required", reden)
 
     def profielen(self) -> None:
         self.uniek("profielen", lambda p: p.get("code"), "code")

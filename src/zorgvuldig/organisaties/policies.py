@@ -139,13 +139,14 @@ def demo_weigering(
     return None
 
 
-# --- a new controller (API §2.1, AC-15) ------------------------------------------------------------------
+# --- a controller and its FG (API §2.1, AC-15) ----------------------------------------------------------
 
 
-def nieuwe_controller_fouten(*, naam: str, fg_naam: str, fg_email: str) -> dict[str, str]:
-    """Why a new controller may not be recorded, per API field (empty: it may). AC-15: every controller has
-    its own FG, reachable by e-mail — the contact the verwerkingsregister (AVG art. 30(1)(a)), breach
-    notices and data subjects need — so a controller is not recorded without one."""
+def controller_fouten(*, naam: str, fg_naam: str, fg_email: str) -> dict[str, str]:
+    """Why a controller may not be recorded as it would be, per API field (empty: it may). AC-15: every
+    controller has its own FG, reachable by e-mail — the contact the verwerkingsregister (AVG art.
+    30(1)(a)), breach notices and data subjects need — so a controller is neither recorded without one
+    nor changed into one without (a PATCH or an import-config file that empties them)."""
     fouten = {}
     if not naam.strip():
         fouten["naam"] = "Geef de verwerkingsverantwoordelijke een naam."

@@ -711,7 +711,7 @@ def controleer_verwerkingsverantwoordelijke(*, actor, data: dict) -> None:
     data = _schoon_vv(data)
     fouten = [
         InvalidParam(naam, "required", reden)
-        for naam, reden in policies.nieuwe_controller_fouten(
+        for naam, reden in policies.controller_fouten(
             naam=data.get("naam") or "",
             fg_naam=data.get("fg_naam") or "",
             fg_email=data.get("fg_email") or "",
@@ -774,6 +774,15 @@ def maak_verwerkingsverantwoordelijke(*, actor, data: dict):
     return vv
 
 
+def wijziging_fouten(vv, data: dict) -> list[InvalidParam]:
+    """The controller as `data` would leave it: a change may not empty its name nor leave it without an FG
+    (AC-15). The admin's change form asks this too, before saving."""
+    fouten = policies.controller_fouten(
+        **{veld: data.get(veld, getattr(vv, veld)) or "" for veld in ("naam", "fg_naam", "fg_email")}
+    )
+    return [InvalidParam(naam, "required", reden) for naam, reden in fouten.items()]
+
+
 @audit.geweigerd_gelogd("configuratie.gewijzigd", ACTIVITEIT)
 def wijzig_verwerkingsverantwoordelijke(*, actor, uuid, data: dict):
     """AC-15: a controller's name, FG contact (`naam`, `fg_naam`, `fg_email`, `fg_telefoon`) and where
@@ -784,12 +793,10 @@ def wijzig_verwerkingsverantwoordelijke(*, actor, uuid, data: dict):
         vv = Verwerkingsverantwoordelijke.objects.select_for_update().filter(uuid=uuid).first()
         if vv is None or not eigen_verwerkingsverantwoordelijke(actor, vv.pk):
             raise NotFound()
-        if "naam" in data and not (data["naam"] or "").strip():
-            with _benoemd(vv):
-                raise _ongeldig(
-                    [InvalidParam("naam", "required", "Geef de verwerkingsverantwoordelijke een naam.")]
-                )
         data = {k: (v.strip() if isinstance(v, str) else v) for k, v in data.items()}
+        if fouten := wijziging_fouten(vv, data):
+            with _benoemd(vv):
+                raise _ongeldig(fouten)
         for veld in ("fg_email", "bezwaar_email"):
             if data.get(veld):
                 data[veld] = data[veld].lower()

@@ -25,7 +25,8 @@ pytestmark = pytest.mark.django_db
 
 REGIO = """\
 versie: 1
-verwerkingsverantwoordelijken: [{code: gemeente-voorbeeldstad, naam: College van Voorbeeldstad}]
+verwerkingsverantwoordelijken: [{code: gemeente-voorbeeldstad, naam: College van Voorbeeldstad,
+  fg: {naam: Vera Vos, email: fg@voorbeeldstad.example.org}}]
 organisaties:
   - {code: wijkteam-voorbeeldstad, naam: Wijkteam Voorbeeldstad,
      verwerkingsverantwoordelijke: gemeente-voorbeeldstad, type: gemeentelijk_team}

@@ -375,6 +375,24 @@ def test_ac_15_beheerder_changes_its_own_controller_audited(regio, api):
     assert _gewijzigd(regio.gemeente.uuid).count() == 1
 
 
+@pytest.mark.parametrize("fg", [{"naam": ""}, {"email": "  "}, {"naam": None, "email": None}])
+def test_ac_15_a_patch_does_not_leave_a_controller_without_its_fg(regio, api, fg):
+    """AC-15: a controller is not recorded without an FG, so a PATCH may not empty the FG's name or e-mail
+    either: 400 on `fg.naam`/`fg.email` (`required`), nothing changed, the refusal logged."""
+    item = f"/api/v1/verwerkingsverantwoordelijken/{regio.gemeente.uuid}"
+    r = api(regio.beheerder).patch(item, {"fg": fg, "naam": "Andere naam"}, format="json")
+    assert r.status_code == 400, r.json()
+    namen = {p["name"] for p in r.json()["invalidParams"] if p["code"] == "required"}
+    assert namen == {f"fg.{k}" for k in fg}
+    vv = Verwerkingsverantwoordelijke.objects.get(pk=regio.gemeente.pk)
+    assert (vv.naam, vv.fg_naam, vv.fg_email) == (
+        regio.gemeente.naam,
+        "Anne Jansen",
+        "fg@krimpen.example.org",
+    )
+    assert _gewijzigd(regio.gemeente.uuid).count() == 0
+
+
 def test_ac_15_another_controller_answers_like_a_missing_one(regio, api):
     client = api(regio.beheerder)
     r = client.patch(

@@ -104,6 +104,18 @@ def test_ac_15_admin_changes_the_own_controllers_fg_contact_audited(regio, clien
     assert set(_gewijzigd(regio.gemeente).get().velden) == {"fg_telefoon"}
 
 
+def test_ac_15_admin_does_not_leave_a_controller_without_its_fg(regio, client):
+    """AC-15: the admin's change form refuses to empty the FG's e-mail, with the reason at the field."""
+    aanmelden(client, regio.beheerder)
+    url = f"/admin/organisaties/verwerkingsverantwoordelijke/{regio.gemeente.pk}/change/"
+    data = {"naam": regio.gemeente.naam, "fg_naam": "Anne Jansen", "fg_email": ""}
+    r = client.post(url, data)
+    assert r.status_code == 200
+    assert "Geef het e-mailadres van de FG" in r.content.decode()
+    assert Verwerkingsverantwoordelijke.objects.get(pk=regio.gemeente.pk).fg_email == "fg@krimpen.example.org"
+    assert not _gewijzigd(regio.gemeente).exists()
+
+
 def test_vi_23_admin_refuses_a_criterion_l_profile_of_another_controller(regio, client):
     profiel = Profiel.objects.create(code="met-l", naam="Met (l)", meldrecht_bepaling="Jeugdwet")
     services.wijzig_profiel(

@@ -232,6 +232,8 @@ def test_a_file_with_several_errors_reports_all_with_lines_and_applies_nothing()
     resultaat = importeer(tekst)
     assert resultaat.code == 1
     assert fouten(resultaat) == {
+        ("verwerkingsverantwoordelijken[0].fg.naam", 4, "required"),  # AC-15: no controller without FG
+        ("verwerkingsverantwoordelijken[0].fg.email", 4, "required"),
         ("profielen[0].vi.criterionL", 8, "E_VI_CRITERION_DISABLED"),
         ("profielen[0].vi.maxAge", 8, "invalid"),
         ("organisaties[0].verwerkingsverantwoordelijke", 12, "invalid"),
@@ -252,6 +254,22 @@ def test_a_file_with_several_errors_reports_all_with_lines_and_applies_nothing()
     assert not AuditRegel.objects.filter(actie="configuratie.gewijzigd").exists()
 
 
+def test_ac_15_a_re_import_does_not_leave_a_controller_without_its_fg(tmp_path):
+    """AC-15: a file that empties a stored controller's FG name is refused and changes nothing; one that
+    leaves `fg` out keeps the stored FG."""
+    draai(tmp_path, voorbeeld())
+    kop = "versie: 1\nverwerkingsverantwoordelijken:\n"
+    zonder = kop + "  - {code: het-baken, naam: Het Baken, fg: {naam: ''}}\n"
+    resultaat = importeer(zonder)
+    assert resultaat.code == 1
+    assert fouten(resultaat) == {("verwerkingsverantwoordelijken[0].fg.naam", 3, "required")}
+    assert Verwerkingsverantwoordelijke.objects.get(code="het-baken").fg_naam == "Bram Smit"
+    weggelaten = kop + "  - {code: het-baken, naam: Het Baken}\n"
+    assert importeer(weggelaten).code == 0
+    vv = Verwerkingsverantwoordelijke.objects.get(code="het-baken")
+    assert (vv.naam, vv.fg_naam) == ("Het Baken", "Bram Smit")
+
+
 def test_ac_08_ri_13_import_refuses_a_mandate_the_users_roles_cannot_use():
     """AC-08, RI-13: the file gives the FG a signalling mandate and a medewerker the mandate to decide on
     requests — neither role can use them. Both refused with their line; an ended one is a record."""
@@ -260,7 +278,7 @@ def test_ac_08_ri_13_import_refuses_a_mandate_the_users_roles_cannot_use():
         versie: 1
         demo: false
         verwerkingsverantwoordelijken:
-          - {code: gemeente-krimpen, naam: College}
+          - {code: gemeente-krimpen, naam: College, fg: {naam: F, email: fg@krimpen.example.org}}
         organisaties:
           - {code: wijkteam-krimpen, naam: Wijkteam, verwerkingsverantwoordelijke: gemeente-krimpen,
              type: gemeentelijk_team}

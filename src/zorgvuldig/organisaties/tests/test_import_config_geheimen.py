@@ -26,7 +26,8 @@ DEMO = textwrap.dedent(
     """\
     versie: 1
     demo: true
-    verwerkingsverantwoordelijken: [{code: demo-gemeente, naam: Gemeente (demo)}]
+    verwerkingsverantwoordelijken: [{code: demo-gemeente, naam: Gemeente (demo),
+      fg: {naam: Fenna Gans, email: fg@gemeente.example.org}}]
     organisaties:
       - {code: demo-team, naam: Demoteam, verwerkingsverantwoordelijke: demo-gemeente, type: overig}
     gebruikers:

@@ -278,9 +278,9 @@ def test_ac_15_a_new_controller_needs_a_name_and_an_fg_reachable_by_email():
         "fg_naam": "Sanne de Wit",
         "fg_email": "fg@capelle.example.org",
     }
-    assert policies.nieuwe_controller_fouten(**ok) == {}
-    fouten = policies.nieuwe_controller_fouten(naam=" ", fg_naam="\t", fg_email="")
+    assert policies.controller_fouten(**ok) == {}
+    fouten = policies.controller_fouten(naam=" ", fg_naam="\t", fg_email="")
     assert list(fouten) == ["naam", "fg.naam", "fg.email"]
     assert len(set(fouten.values())) == 3 and all("FG" in fouten[k] for k in ("fg.naam", "fg.email"))
     for veld, api in (("naam", "naam"), ("fg_naam", "fg.naam"), ("fg_email", "fg.email")):
-        assert list(policies.nieuwe_controller_fouten(**{**ok, veld: "  "})) == [api]
+        assert list(policies.controller_fouten(**{**ok, veld: "  "})) == [api]

@@ -17,8 +17,10 @@ BESTAND = textwrap.dedent(
     """\
     versie: 1
     verwerkingsverantwoordelijken:
-      - {code: gemeente-krimpen, naam: College van B en W Krimpen}
-      - {code: ggd-rivierland, naam: Bestuur GGD Rivierland}
+      - {code: gemeente-krimpen, naam: College van B en W Krimpen,
+         fg: {naam: Anne Jansen, email: fg@krimpen.example.org}}
+      - {code: ggd-rivierland, naam: Bestuur GGD Rivierland,
+         fg: {naam: Hanna Verbeek, email: fg@ggd.example.org}}
     organisaties:
       - {code: wijkteam-krimpen, naam: Wijkteam Krimpen, verwerkingsverantwoordelijke: gemeente-krimpen,
          type: gemeentelijk_team}
@@ -57,7 +59,7 @@ def test_ac_12_import_config_refuses_an_unknown_werkgever_with_its_line():
     resultaat = importeer(BESTAND.replace("werkgever: ggd-rivierland", "werkgever: ggd-onbekend"))
     assert resultaat.code == 1
     assert {(f["path"], f["line"], f["code"]) for f in resultaat.as_dict()["errors"]} == {
-        ("gebruikers[0].werkgever", 12, "invalid")
+        ("gebruikers[0].werkgever", 14, "invalid")
     }
     assert not Gebruiker.objects.exists()
 
