@@ -41,6 +41,24 @@ def _verse_sleutelcache():
 
 
 @pytest.fixture(autouse=True)
+def _openapi_contract(monkeypatch):
+    """Every /api/v1 answer a test receives must fit the OpenAPI the code generates (api/tests/contract.py),
+    so the committed contract cannot drift from what the API really sends."""
+    from django.test.client import Client
+
+    from zorgvuldig.api.tests import contract
+
+    origineel = Client.request
+
+    def request(self, **kwargs):
+        response = origineel(self, **kwargs)
+        contract.controleer(kwargs.get("REQUEST_METHOD", "GET"), kwargs.get("PATH_INFO", ""), response)
+        return response
+
+    monkeypatch.setattr(Client, "request", request)
+
+
+@pytest.fixture(autouse=True)
 def _runtime_rol(request):
     """Run each DB test as the runtime role on PostgreSQL (transaction rolls back the SET ROLE)."""
     if "django_db_setup" not in request.fixturenames or connection.vendor != "postgresql":

@@ -144,8 +144,45 @@ def _als_pagina(op: dict) -> None:
     }
 
 
+# Lists polled with a cursor (api/pagination.PositiePaginering): their envelope also has `cursor`.
+CURSOR_LIJSTEN = {"matches_list"}
+CURSOR = {
+    "type": "string",
+    "nullable": True,
+    "description": "Where to poll from later (opaque); null only when nothing was found and no "
+    '`gewijzigdVanaf` was named. See docs/integrators.md, "Polling for matches".',
+}
+EXPAND_VELD = {
+    "type": "object",
+    "additionalProperties": {},
+    "description": "The related resources asked for with `expand` (API §1.3), by field name.",
+}
+
+
+def _met_expand(result: dict, expandeerbaar: set[str]) -> None:
+    """A representation answered by an operation that takes `expand` may carry `_expand` (API §1.3)."""
+    componenten = result.get("components", {}).get("schemas", {})
+    for naam in expandeerbaar:
+        component = componenten.get(naam)
+        if component is not None and "properties" in component:
+            component["properties"].setdefault("_expand", EXPAND_VELD)
+
+
+def _antwoord_component(op: dict) -> str | None:
+    schema = (
+        op.get("responses", {}).get("200", {}).get("content", {}).get("application/json", {}).get("schema")
+    )
+    if not schema:
+        return None
+    if "results" in schema.get("properties", {}):
+        schema = schema["properties"]["results"].get("items", {})
+    ref = schema.get("$ref")
+    return ref.rsplit("/", 1)[1] if ref else None
+
+
 def postprocess(result, generator, request, public):
-    """Headers every operation accepts, pagination, and the API-Version response header."""
+    """Headers every operation accepts, pagination, `_expand`, and the API-Version response header."""
+    expandeerbaar: set[str] = set()
     for operations in result.get("paths", {}).values():
         for method, op in operations.items():
             params = op.setdefault("parameters", [])
@@ -158,9 +195,18 @@ def postprocess(result, generator, request, public):
                 params.extend(PAGINERING)
             if op.get("operationId", "").endswith(("_zoek", "_list", "_audittrail")):
                 _als_pagina(op)
+            if op.get("operationId") in CURSOR_LIJSTEN:
+                op["responses"]["200"]["content"]["application/json"]["schema"]["properties"]["cursor"] = (
+                    CURSOR
+                )
+            if (method == "get" or op.get("operationId", "").endswith("_zoek")) and (
+                component := _antwoord_component(op)
+            ):
+                expandeerbaar.add(component)
             for response in op.get("responses", {}).values():
                 response.setdefault("headers", {})["API-Version"] = {
                     "schema": {"type": "string", "example": "1.0.0"},
                     "description": "API version (API §1.1)",
                 }
+    _met_expand(result, expandeerbaar)
     return result

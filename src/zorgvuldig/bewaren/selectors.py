@@ -208,3 +208,31 @@ def blokkade_of_404(termijn: Bewaartermijn, uuid) -> Blokkade:
     if rij is None:
         raise NotFound()
     return rij
+
+
+# Record types known to their team by a reference without personal data (RT-13: the leidinggevende judges a
+# destruction list on it, as Open Archiefbeheer shows each zaak's identification).
+KENMERK_VAN = {
+    "dossiers.dossier": "dossiers.Dossier",
+    "casusoverleg.casusoverleg": "casusoverleg.Casusoverleg",
+}
+
+
+def kenmerken(termijnen) -> dict[str, str]:
+    """object uuid → the record's `kenmerk`, for the records that still exist. Read in the system context:
+    a reference is not content, and the approver of a list need not have access to every record on it."""
+    from django.apps import apps
+
+    from zorgvuldig.core import tenancy
+
+    per_type: dict[str, set] = {}
+    for t in termijnen:
+        if t.objecttype in KENMERK_VAN:
+            per_type.setdefault(t.objecttype, set()).add(t.object_uuid)
+    uit: dict[str, str] = {}
+    with tenancy.systeem():
+        for objecttype, uuids in per_type.items():
+            model = apps.get_model(KENMERK_VAN[objecttype])
+            for uuid, kenmerk in model.objects.filter(uuid__in=uuids).values_list("uuid", "kenmerk"):
+                uit[str(uuid)] = kenmerk
+    return uit

@@ -86,7 +86,7 @@ class OverlegtypenView(BasisView):
     @extend_schema(responses=OpenApiTypes.OBJECT, operation_id="overlegtypen_list")
     def get(self, request):
         rijen = selectors.typen_zichtbaar_voor(actor_van(request)).order_by("naam", "id")
-        return Response({"count": len(rijen), "results": [selectors.type_weergave(t) for t in rijen]})
+        return Paginering.lijst([selectors.type_weergave(t) for t in rijen], request, self)
 
     @extend_schema(
         request=OverlegtypeSerializer,
@@ -469,7 +469,7 @@ class DeelnemersView(CasusItemView):
     def get(self, request, uuid):
         k, deelnemers = selectors.lees_onderdeel(actor_van(request), uuid, "deelnemers")
         rijen = [selectors.deelnemer_weergave(d, k) for d in deelnemers]
-        return Response({"count": len(rijen), "results": rijen})
+        return Paginering.lijst(rijen, request, self)
 
     @extend_schema(
         request=DeelnemerSerializer,
@@ -552,7 +552,7 @@ class BijdragenView(CasusItemView):
     def get(self, request, uuid):
         k, rijen = selectors.lees_bijdragen(actor_van(request), uuid)
         data = [selectors.bijdrage_weergave(b, k) for b in rijen]
-        return Response({"count": len(data), "results": data})
+        return Paginering.lijst(data, request, self)
 
     @extend_schema(
         request=BijdrageSerializer,
@@ -654,7 +654,7 @@ class ToedelingenView(CasusItemView):
     def get(self, request, uuid):
         k, toedelingen = selectors.lees_onderdeel(actor_van(request), uuid, "toedelingen")
         rijen = [selectors.toedeling_weergave(t, k) for t in toedelingen]
-        return Response({"count": len(rijen), "results": rijen})
+        return Paginering.lijst(rijen, request, self)
 
     @extend_schema(
         request=ToedelingSerializer,
@@ -707,7 +707,7 @@ class BijeenkomstenView(CasusItemView):
     def get(self, request, uuid):
         _k, bijeenkomsten = selectors.lees_onderdeel(actor_van(request), uuid, "bijeenkomsten")
         rijen = [selectors.bijeenkomst_weergave(b) for b in bijeenkomsten]
-        return Response({"count": len(rijen), "results": rijen})
+        return Paginering.lijst(rijen, request, self)
 
     @extend_schema(
         request=BijeenkomstSerializer,
@@ -743,7 +743,7 @@ class ActiepuntenView(CasusItemView):
     def get(self, request, uuid):
         _k, actiepunten = selectors.lees_onderdeel(actor_van(request), uuid, "actiepunten")
         rijen = [selectors.actiepunt_weergave(a) for a in actiepunten]
-        return Response({"count": len(rijen), "results": rijen})
+        return Paginering.lijst(rijen, request, self)
 
     @extend_schema(
         request=ActiepuntSerializer,

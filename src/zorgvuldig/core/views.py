@@ -97,6 +97,12 @@ def serverfout(request):
 
 
 def ongeldig(request, exception=None):
+    """A request Django refuses before any view (a body over ZORGVULDIG_MAX_BODY_BYTES, too many fields):
+    problem+json for the API, a Dutch page for a form."""
+    if _portaal(request):
+        return _portaalfout(request, "ongeldig")
+    if not request.path.startswith("/api/"):
+        return render(request, "ui/fout.html", {"titel": "Formulier te groot", "te_groot": True}, status=400)
     return json_problem("E_INVALID_INPUT", "Het verzoek kon niet worden verwerkt.")
 
 

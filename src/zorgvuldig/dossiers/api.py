@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import serializers, status
 from rest_framework.response import Response
 
@@ -154,7 +154,31 @@ class DossiersZoekView(BasisView):
     scopes = {"post": LEZEN}
     verwerkingsactiviteit = ACT
 
-    @extend_schema(request=DossierZoekSerializer, responses=OpenApiTypes.OBJECT, operation_id="dossiers_zoek")
+    @extend_schema(
+        request=DossierZoekSerializer,
+        responses=inline_serializer(
+            "DossierZoekAntwoord",
+            {
+                "count": serializers.IntegerField(),
+                "next": serializers.URLField(allow_null=True),
+                "previous": serializers.URLField(allow_null=True),
+                "results": serializers.ListField(child=serializers.DictField()),
+                "noodtoegangMogelijk": inline_serializer(
+                    "Noodtoegangsmogelijkheid",
+                    {
+                        "url": serializers.URLField(),
+                        "kenmerk": serializers.CharField(),
+                        "team": inline_serializer(
+                            "DossierTeam", {"code": serializers.CharField(), "naam": serializers.CharField()}
+                        ),
+                        "noodtoegang": serializers.URLField(),
+                    },
+                    many=True,
+                ),
+            },
+        ),
+        operation_id="dossiers_zoek",
+    )
     def post(self, request):
         from zorgvuldig.personen.services import normaliseer_bsn
 
@@ -174,13 +198,9 @@ class DossiersZoekView(BasisView):
             }
             for d in selectors.dossiers_voor_noodtoegang(actor, bsn)
         ]
-        return Response(
-            {
-                "count": len(gevonden),
-                "results": [_lijst_representatie(request, d) for d in gevonden],
-                "noodtoegangMogelijk": nood,
-            }
-        )
+        antwoord = Paginering.lijst([_lijst_representatie(request, d) for d in gevonden], request, self)
+        antwoord.data["noodtoegangMogelijk"] = nood
+        return antwoord
 
 
 class DossierItemView(ItemView):
@@ -405,7 +425,7 @@ def _items(request, uuid, sectie: str, ophalen, weergave, actie_velden: str):
     grant = selectors.sectie_toegang(actor, dossier, grants, sectie, "lezen")
     rijen = [weergave(r) for r in ophalen(dossier, selectors.leesbare_secties(grants))]
     selectors.log_items(actor, dossier, grant, "dossier.items_ingezien", [actie_velden])
-    return Response({"count": len(rijen), "results": _persoon_urls(request, rijen)})
+    return Paginering.lijst(_persoon_urls(request, rijen), request, None)
 
 
 class BronSerializer(StrictSerializer):
@@ -481,7 +501,7 @@ class NotitiesView(DossierItemView):
         selectors.log_items(
             actor, dossier, grant, "dossier.items_ingezien", [f"notitie.{s}" for s in sorted(secties)]
         )
-        return Response({"count": len(rijen), "results": [_notitie(request, r) for r in rijen]})
+        return Paginering.lijst([_notitie(request, r) for r in rijen], request, self)
 
     @extend_schema(
         request=NotitieSerializer,
@@ -823,7 +843,7 @@ class ToewijzingenView(BeheerItemView):
     def get(self, request, uuid):
         dossier = selectors.dossier_voor_beheer(actor_van(request), uuid)
         rijen = [_toewijzing(request, t) for t in selectors.lees_toewijzingen(actor_van(request), dossier)]
-        return Response({"count": len(rijen), "results": rijen})
+        return Paginering.lijst(rijen, request, self)
 
     @extend_schema(
         request=ToewijzingSerializer,

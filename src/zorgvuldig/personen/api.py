@@ -30,10 +30,18 @@ class AdresSerializer(StrictSerializer):
     woonplaats = Tekst(100)
 
 
+class _BsnVeld(serializers.CharField):
+    """Written on registration; answered only to the case team, so never read from the record here: the
+    serializer's `to_representation` fills it in or leaves it out (SPEC §3 Visibility)."""
+
+    def get_attribute(self, instance):
+        return None
+
+
 class PersoonSerializer(StrictSerializer):
     url = serializers.SerializerMethodField()
     uuid = serializers.UUIDField(read_only=True)
-    bsn = serializers.CharField(write_only=True, required=False, max_length=11, min_length=8)
+    bsn = _BsnVeld(required=False, max_length=11, min_length=8)
     heeftBsn = serializers.SerializerMethodField()
     bsnOntbreektReden = Tekst(1000, source="bsn_ontbreekt_reden")
     voornamen = Tekst(200)
@@ -108,6 +116,8 @@ class PersoonSerializer(StrictSerializer):
         )
         if zicht["bsn"] and obj.bsn_versleuteld:
             data["bsn"] = selectors.bsn(obj)  # only the case team (SPEC §3 Visibility)
+        else:
+            data.pop("bsn", None)
         return data
 
     def naar_service(self) -> dict:

@@ -46,6 +46,12 @@ FOUTEN: dict[str, tuple[int, str, str]] = {
         "Het formulier was verlopen, bijvoorbeeld omdat u een tijd niets deed of opnieuw inlogde. Er is "
         "niets verstuurd en niets veranderd. Ga terug naar Mijn gegevens en probeer het opnieuw.",
     ),
+    "ongeldig": (
+        400,
+        "Dit kon niet worden verstuurd",
+        "Wat u verstuurde was te groot of kon niet worden gelezen. Er is niets veranderd. Ga terug en maak "
+        "uw tekst korter.",
+    ),
     "serverfout": (
         500,
         "Er ging iets mis",

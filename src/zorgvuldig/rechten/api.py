@@ -197,7 +197,7 @@ class VerzoekenZoekView(BasisView):
         actor = actor_van(request)
         gevonden = selectors.zoek_op_bsn(actor, normaliseer_bsn(ser.validated_data["bsn"]))
         selectors.log_lijst(actor, gevonden)
-        return Response({"results": [representatie(request, v) for v in gevonden]})
+        return Paginering.lijst([representatie(request, v) for v in gevonden], request, self)
 
 
 class VerzoekItemView(ItemView):

@@ -9,6 +9,10 @@ from zorgvuldig.audit.acties import ACTIES
 from zorgvuldig.organisaties.models import Gebruiker, Mandaat, Organisatie, Rol, Team
 from zorgvuldig.toegang.policies import DREIGING_VOOR, NOODTOEGANG_MIN_TEKENS
 
+# A BSN is never kept in the browser's form history: on a shared workstation the next user would be
+# offered it (AVG art. 32). Digits keyboard on tablets.
+BSN_INVOER = forms.TextInput(attrs={"autocomplete": "off", "inputmode": "numeric"})
+
 
 class Formulier(forms.Form):
     def __init__(self, *args, **kwargs):
@@ -88,7 +92,9 @@ class PersoonZoekFormulier(Formulier):
     # Searching returns only persons the user already has access to, so a surname alone may do (a
     # person without BSN or known birth date must be findable too); break-glass asks for more.
     naam_alleen = True
-    bsn = forms.CharField(label="BSN", max_length=9, required=False, help_text="9 cijfers.")
+    bsn = forms.CharField(
+        label="BSN", max_length=9, required=False, help_text="9 cijfers.", widget=BSN_INVOER
+    )
     geslachtsnaam = forms.CharField(label="Achternaam", max_length=200, required=False)
     geboortedatum = forms.DateField(
         label="Geboortedatum",
@@ -140,7 +146,7 @@ class AuditZoekFormulier(Formulier):
     """AU-05: the entries about one data subject — found by BSN, or by surname and birth date for someone
     without one (SPEC E8) — narrowed by period and action, a page at a time."""
 
-    bsn = forms.CharField(label="BSN van de betrokkene", max_length=9, required=False)
+    bsn = forms.CharField(label="BSN van de betrokkene", max_length=9, required=False, widget=BSN_INVOER)
     geslachtsnaam = forms.CharField(
         label="Of: achternaam", max_length=200, required=False, help_text="Voor iemand zonder BSN."
     )

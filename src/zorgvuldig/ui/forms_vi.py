@@ -9,7 +9,7 @@ from typing import cast
 from django import forms
 
 from zorgvuldig.organisaties.models import Gebruiker
-from zorgvuldig.ui.forms import Formulier
+from zorgvuldig.ui.forms import BSN_INVOER, Formulier
 from zorgvuldig.verwijsindex import policies
 
 DATUM = {"invalid": "Vul een geldige datum in.", "required": "Vul een datum in."}
@@ -121,6 +121,7 @@ class SignaalFormulier(Formulier):
         max_length=11,
         required=False,
         help_text="9 cijfers. Het BSN wordt gecontroleerd met de elfproef.",
+        widget=BSN_INVOER,
     )
     geboortedatum = _datumveld(
         "Geboortedatum van de jongere",

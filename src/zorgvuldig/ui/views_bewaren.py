@@ -52,6 +52,12 @@ RONDES = 10
 RECORD_PAGINA = {"dossiers.dossier": ("ui:dossier", "dossier:inzien")}
 
 
+def _verwijzing(t, kenmerken: dict[str, str]) -> str:
+    """How the team knows the record: its kenmerk while it exists (RT-13), else the start of its number."""
+    kenmerk = kenmerken.get(str(t.object_uuid))
+    return f"kenmerk {kenmerk}" if kenmerk else f"nummer {str(t.object_uuid)[:8]}"
+
+
 def _vertrouwelijk(view):
     """Decisions and holds carry free text: never kept by a browser or proxy."""
     return functools.wraps(view)(never_cache(view))
@@ -232,7 +238,7 @@ def _termijn_context(actor, uuid, formulieren: dict, fout) -> dict[str, Any]:
         "rij": rij,
         "regel": regel,
         "regel_code": t.regel,
-        "nummer": str(t.object_uuid)[:8],
+        "nummer": _verwijzing(t, selectors.kenmerken([t])),
         "besluit": _besluit(t, mag_tekst, namen),
         "blokkades": blokkades,
         "lijst": {"uuid": lijst.uuid, "peildatum": lijst.peildatum} if lijst else None,
@@ -490,12 +496,13 @@ def _lijst_context(request, actor, uuid, fout=None, bezig: tuple[str, Any] | Non
     blad = Paginator(qs, PER_PAGINA).get_page(request.POST.get("pagina") or request.GET.get("pagina"))
     items = []
     geplaatst = False
+    kenmerken = selectors.kenmerken(blad.object_list)
     for i, t in enumerate(blad.object_list):
         rij = _rij(t, vandaag)
         b = t.besluit or {}
         rij.update(
             {
-                "nummer": str(t.object_uuid)[:8],
+                "nummer": _verwijzing(t, kenmerken),
                 "beoordeling": f.BEOORDELINGEN_KORT.get(t.beoordeling, t.beoordeling),
                 "nieuwe_datum": _datum(b.get("nieuweDatum")),
                 "reden": selectors.voorstel_reden(t) if mag_tekst else None,
@@ -626,7 +633,7 @@ def bewijzen(request, actor):
         rijen = []
         for t in blad.object_list:
             rij = _rij(t, vandaag)
-            rij.update({"grond": _grond(t), "nummer": str(t.object_uuid)[:8]})
+            rij.update({"grond": _grond(t), "nummer": _verwijzing(t, {})})  # destroyed: no kenmerk left
             rijen.append(rij)
         rondes = [
             {

@@ -8,6 +8,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_http_methods
 
 from zorgvuldig.core.errors import DomainError
+from zorgvuldig.ui.forms import BSN_INVOER
 from zorgvuldig.ui.toegang import pagina
 from zorgvuldig.verwijsindex import selectors, services
 
@@ -15,7 +16,7 @@ BEHEER_SCOPE = "vi:beheren|vi:archief"
 
 
 class ArchiefFormulier(forms.Form):
-    bsn = forms.CharField(label="BSN van de jongere", max_length=11, min_length=8)
+    bsn = forms.CharField(label="BSN van de jongere", max_length=11, min_length=8, widget=BSN_INVOER)
     verzoek = forms.CharField(
         label="Verzoek",
         max_length=300,

@@ -9,11 +9,11 @@ type that does not match what is sent, fails here; the schemathesis test only se
 from __future__ import annotations
 
 import datetime as dt
-import functools
 
-import jsonschema
 import pytest
 
+from zorgvuldig.api.tests.contract import klopt
+from zorgvuldig.api.tests.contract import openapi as _openapi
 from zorgvuldig.conftest import als_systeem
 from zorgvuldig.core.clock import today
 from zorgvuldig.dossiers.tests import hulp as dh
@@ -21,38 +21,6 @@ from zorgvuldig.verstrekkingen.tests import hulp
 
 pytestmark = pytest.mark.django_db
 T = hulp.T
-
-
-@functools.cache
-def _openapi() -> dict:
-    from drf_spectacular.generators import SchemaGenerator
-
-    return SchemaGenerator().get_schema(request=None, public=True)
-
-
-def _json_schema(node, componenten: dict, gesloten: bool = True):
-    """OpenAPI 3.0 → JSON Schema: `$ref` inlined, `nullable` as a null alternative; with `gesloten` an
-    object with properties admits no others."""
-    if isinstance(node, list):
-        return [_json_schema(n, componenten, gesloten) for n in node]
-    if not isinstance(node, dict):
-        return node
-    if "$ref" in node:
-        return _json_schema(componenten[node["$ref"].rsplit("/", 1)[1]], componenten, gesloten)
-    uit = {k: _json_schema(w, componenten, gesloten) for k, w in node.items() if k != "nullable"}
-    if "properties" in node:
-        uit["properties"] = {k: _json_schema(w, componenten, gesloten) for k, w in node["properties"].items()}
-        if gesloten:
-            uit["additionalProperties"] = False
-    if node.get("nullable"):
-        return {"anyOf": [uit, {"type": "null"}]}
-    return uit
-
-
-def klopt(instantie, component: str) -> None:
-    schema = _openapi()
-    componenten = schema["components"]["schemas"]
-    jsonschema.validate(instantie, _json_schema(componenten[component], componenten))
 
 
 def _antwoord(pad: str, methode: str, status: str = "200") -> str:

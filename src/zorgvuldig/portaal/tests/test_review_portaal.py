@@ -322,6 +322,19 @@ def test_an_expired_form_under_mijn_gives_the_portal_page_back_to_mijn(regio, cl
     assert not Verzoek.objects.filter(kanaal="portaal").exists()
 
 
+def test_a_form_over_the_body_limit_under_mijn_gives_the_portal_page_and_files_nothing(regio, client, gezin):
+    """Bad input: a request text far over ZORGVULDIG_MAX_BODY_BYTES is refused before any view, with the
+    portal's page in plain words (not problem+json), and no request is filed."""
+    inloggen(client, BSN_ANDER)
+    data = {"soort": "inzage", "persoon": str(gezin.moeder.uuid), "toelichting": "x" * 300_000}
+    r = client.post("/mijn/verzoeken/nieuw", data, HTTP_ACCEPT="text/html")
+    tekst = _tekst(r)
+    assert r.status_code == 400 and r["Content-Type"].startswith("text/html")
+    assert "Dit kon niet worden verstuurd" in tekst and 'href="/mijn">Naar Mijn gegevens</a>' in tekst
+    als_systeem()
+    assert not Verzoek.objects.filter(kanaal="portaal").exists()
+
+
 # --- 8. Double submit ----------------------------------------------------------------------------------
 
 

@@ -221,6 +221,23 @@ def test_ac_07_no_page_before_the_undertaking_and_accepting_it_is_audited(regio,
     assert client.get("/overzicht").status_code == 200
 
 
+@pytest.mark.parametrize(
+    ("rol", "pad"),
+    [
+        ("medewerker", "/personen"),
+        ("fg", "/logboek"),  # break-glass (/noodtoegang) asks first; it uses the form of /personen
+        ("leraar", "/verwijsindex/signaal-afgeven"),
+        ("vi_beheerder", "/verwijsindex/beheer"),
+    ],
+)
+def test_a_bsn_field_is_kept_out_of_the_browsers_form_history(regio, ui, rol, pad):
+    """A shared workstation's browser must not offer the next user a BSN typed before (AVG art. 32)."""
+    r = ui(getattr(regio, rol)).get(pad)
+    assert r.status_code == 200, pad
+    [veld] = re.findall(r'<input[^>]*name="bsn"[^>]*>', r.content.decode())
+    assert 'autocomplete="off"' in veld
+
+
 def test_person_search_is_by_post_audited_and_finds_only_visible_persons(regio, ui):
     sam = registreer_persoon(
         actor=regio.actor(regio.medewerker),

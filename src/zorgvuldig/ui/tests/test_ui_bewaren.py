@@ -300,7 +300,9 @@ def test_rt_13_a_list_judged_and_approved_by_leidinggevende_and_fg_then_the_swee
         assert r["Location"] == _lijst_url(lijst)
         r = lg.get(_lijst_url(lijst))
         scherm = leesbaar(r)
-        assert r.status_code == 200 and scherm.count("(nummer ") >= 2
+        # each dossier by the kenmerk its team knows it by (RT-13), not a technical number
+        assert r.status_code == 200 and f"Dossier (kenmerk {weg.kenmerk})" in scherm
+        assert f"Dossier (kenmerk {blijft.kenmerk})" in scherm
         wacht = (
             "Wacht nog op de goedkeuring van de leidinggevende en de functionaris gegevensbescherming (FG)."
         )
@@ -377,7 +379,8 @@ def test_rt_13_a_list_judged_and_approved_by_leidinggevende_and_fg_then_the_swee
             r = client.get("/bewaren/vernietigingsbewijzen")
             assert r.status_code == 200
             scherm = leesbaar(r)
-            assert f"Dossier (nummer {str(weg.uuid)[:8]})" in scherm
+            assert f"Dossier (nummer {str(weg.uuid)[:8]})" in scherm  # destroyed: its kenmerk is gone too
+            assert weg.kenmerk not in scherm
             assert "Vernietigd" in scherm and "Goedgekeurde vernietigingslijst (RT-13)" in scherm
             assert str(blijft.uuid)[:8] not in scherm
             assert "1 vernietigd" in scherm and "Echte ronde" in scherm and "Klaar" in scherm

@@ -230,6 +230,16 @@ def test_ds_14_every_dossier_page_shows_the_current_frame(casus, regio, ui):
     assert "Drang" in rij
 
 
+def test_a_note_over_the_body_limit_gets_a_dutch_page_and_changes_nothing(casus, regio, ui, settings):
+    """Bad input (a note far over the request limit, ZORGVULDIG_MAX_BODY_BYTES) is refused before any view:
+    in the UI a Dutch page saying what to do — not the API's problem+json — and nothing is stored."""
+    voor = aantal(Notitie)
+    r = ui(regio.medewerker).post(url(casus.dossier, "/notities/nieuw"), notitie(tekst="x" * 300_000))
+    assert r.status_code == 400 and r["Content-Type"].startswith("text/html")
+    assert "Formulier te groot" in tekst(r) and "niets opgeslagen" in tekst(r)
+    assert aantal(Notitie) == voor
+
+
 def test_ac_04_a_colleague_not_on_the_case_team_gets_the_not_found_page(casus, regio, ui):
     """AC-04 / DESIGN §5.2: a team colleague without an assignment sees nothing, and cannot write."""
     collega = ui(regio.collega)
