@@ -157,7 +157,10 @@ class AuditZoekView(BasisView):
         else:
             personen = personen_voor_audit(actor, bsn=d["bsn"])
         qs = selectors.zoek_op_personen(
-            actor, personen, {k: v for k, v in d.items() if k not in {"persoon", "bsn"}}
+            actor,
+            personen,
+            {k: v for k, v in d.items() if k not in {"persoon", "bsn"}},
+            bsn=d.get("bsn", ""),
         )
         paginator = Paginering()
         page = paginator.paginate_queryset(qs.order_by("-id"), request, view=self)

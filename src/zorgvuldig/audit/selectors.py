@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import dataclass
+
 from django.db import transaction
 from django.db.models import Q, QuerySet
 
 from zorgvuldig.audit import services as audit
 from zorgvuldig.audit.models import AuditRegel, Controlepunt, Pseudoniem
-from zorgvuldig.core import tenancy
+from zorgvuldig.core import crypto, tenancy
 from zorgvuldig.core.errors import DomainError
 from zorgvuldig.toegang.models import Bron
 from zorgvuldig.toegang.selectors import grant_voor_object
@@ -63,24 +66,75 @@ def filter_regels(qs: QuerySet[AuditRegel], params: dict) -> QuerySet[AuditRegel
     return qs
 
 
-def zoek_op_personen(actor, personen, params: dict) -> QuerySet[AuditRegel]:
+@dataclass(frozen=True)
+class Onderwerp:
+    """One human in the log (AU-07): the pseudonyms, by subject key, of the person records (`personen`)
+    and of the youth in the verwijsindex (`vi`), which is keyed by the BSN's blind index, one key per
+    blind-index version. A key without a mapping row (never used, or forgotten) is simply absent."""
+
+    personen: dict[str, str]
+    vi: dict[str, str]
+
+    def regels(self, *, personen: bool = True, vi_van: str | None = None) -> Q:
+        """The entries about this human: the person records' (unless `personen` is False) and the
+        youth's in the index — of every controller, or only of controller `vi_van` (its uuid). An index
+        entry tells that the BSN is in the index, so one controller's reader gets its own only."""
+        vi = Q(betrokkene__in=list(self.vi.values()))
+        if vi_van is not None:
+            vi &= Q(verwerkingsverantwoordelijke=vi_van)
+        if not personen:
+            return vi
+        return Q(betrokkene__in=list(self.personen.values())) | vi
+
+
+def onderwerp(personen: Iterable, bsn: str = "") -> Onderwerp:
+    """The shared look-up of "every entry about this person" for the audit search (AU-05) and the
+    inzage's "who saw my data" (RI-17): the person records' pseudonyms and the verwijsindex's for the
+    given BSN and for the BSN each record holds (so a search by name and birth date finds the index
+    entries too). The BSN goes only into the blind index, never into a log or error."""
+    from zorgvuldig.verwijsindex.services import betrokkenen_voor_bsn
+
+    personen = list(personen)
+    bsns = {bsn.strip()} if bsn and bsn.strip() else set()
+    bsns |= {b for p in personen if (b := crypto.ontsleutel(p, "bsn", als_json=False))}
+    persoon_sleutels = [audit.subject_key(p) for p in personen]
+    vi_sleutels = [k for b in sorted(bsns) for k in betrokkenen_voor_bsn(b)]
+    rijen = Pseudoniem.objects.filter(sleutel__in=persoon_sleutels + vi_sleutels)
+    mapping = dict(rijen.values_list("sleutel", "pseudoniem"))
+    return Onderwerp(
+        personen={k: mapping[k] for k in persoon_sleutels if k in mapping},
+        vi={k: mapping[k] for k in vi_sleutels if k in mapping},
+    )
+
+
+def zoek_op_personen(actor, personen, params: dict, bsn: str = "") -> QuerySet[AuditRegel]:
     """`_zoek` and `audittrail` by person: via the pseudonym mapping; the search itself is audited (AU-05).
 
-    The object read is the log, not the person's content: the subjects are named, no content grant.
+    Found are the person records' entries and the verwijsindex's on the same BSN (`onderwerp`); the
+    latter only of the reader's own controller, within the reader's scope. The search's own entry names
+    the index subject only when the reader sees an entry about it, so it never tells the reader that the
+    BSN is elsewhere in the index. The object read is the log, not the person's content: the subjects
+    are named, no content grant.
     """
     qs, grant = regels_zichtbaar_voor(actor)
-    sleutels = [audit.subject_key(p) for p in personen]
-    pseudos = list(Pseudoniem.objects.filter(sleutel__in=sleutels).values_list("pseudoniem", flat=True))
+    wie = onderwerp(personen, bsn)
+    controller = str(actor.organisatie.verwerkingsverantwoordelijke.uuid)
+    waar = wie.regels(vi_van=controller)
+    gezien = (
+        set(qs.filter(wie.regels(personen=False, vi_van=controller)).values_list("betrokkene", flat=True))
+        if wie.vi
+        else set()
+    )
     with transaction.atomic():
         audit.record(
             actor=actor,
             actie="audit.doorzocht",
             activiteit=ACTIVITEIT,
-            betrokkenen=personen,
+            betrokkenen=[*personen, *(k for k, p in wie.vi.items() if p in gezien)],
             velden=["logboek"],
             toegang=grant,
         )
-    return filter_regels(qs.filter(betrokkene__in=pseudos), params)
+    return filter_regels(qs.filter(waar), params)
 
 
 def object_voor_audit(actor, model, uuid):

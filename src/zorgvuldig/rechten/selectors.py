@@ -19,6 +19,7 @@ from typing import Any
 from django.db import transaction
 from django.db.models import Q
 
+from zorgvuldig.audit import selectors as audit_selectors
 from zorgvuldig.audit import services as audit
 from zorgvuldig.core import crypto, tenancy
 from zorgvuldig.core.clock import today
@@ -683,25 +684,23 @@ def _onthult(object_uuid: str, koppeling: dict | None, verzwegen: frozenset[str]
 
 
 def _inzagen(
-    sleutels: list[str],
+    over: Q,
     namen_vrijgegeven: bool,
     verzwegen: frozenset[str] = frozenset(),
     vertegenwoordiger: frozenset[str] | None = None,
 ) -> list[dict]:
     """RI-17: who saw or processed the data, by function and organisation — not by name unless the FG
     decided so for this request; never an entry that reveals what the answer leaves out (`verzwegen`).
-    `vertegenwoordiger`: the requester's records when a representative asks — the portal acts of anyone
-    else stay out (`policies.portaalhandeling_in_antwoord`)."""
+    `over`: which subjects' entries (`audit.selectors.Onderwerp.regels`). `vertegenwoordiger`: the
+    requester's records when a representative asks — the portal acts of anyone else stay out
+    (`policies.portaalhandeling_in_antwoord`)."""
     from zorgvuldig.audit.acties import actie_voor_client
-    from zorgvuldig.audit.models import AuditRegel, Pseudoniem
+    from zorgvuldig.audit.models import AuditRegel
     from zorgvuldig.organisaties.models import Gebruiker
     from zorgvuldig.registers.catalogus import doel_voor_client
 
-    pseudoniemen = list(Pseudoniem.objects.filter(sleutel__in=sleutels).values_list("pseudoniem", flat=True))
-    if not pseudoniemen:
-        return []
     regels = list(
-        AuditRegel.objects.filter(betrokkene__in=pseudoniemen, status="uitgevoerd")
+        AuditRegel.objects.filter(over, status="uitgevoerd")
         .order_by("tijdstip", "id")
         .values(
             "tijdstip",
@@ -893,7 +892,6 @@ def stel_samen(verzoek: Verzoek, achterhouden: frozenset[str] | set[str] = froze
         dossiers = (
             [] if vi else _dossiers(ids, uuids, indieners, is_vertegenwoordiger, achterhouden, uitgesloten)
         )
-        bsn_indexen = crypto.blind_index_candidates(bsn) if bsn else []
         ontvangers = _ontvangers(_verstrekkingen(verzoek, personen, bsn), achterhouden)
         signalen = _signalen(verzoek, bsn, achterhouden)
         relaties = [] if vi else _relaties(ids, is_vertegenwoordiger, achterhouden)
@@ -904,9 +902,12 @@ def stel_samen(verzoek: Verzoek, achterhouden: frozenset[str] | set[str] = froze
             categorieen.add("bijzonder")
         if bsn:
             categorieen.add("bsn")
-        sleutels = [f"vi:{i}" for i in bsn_indexen] if vi else [f"persoon:{u}" for u in sorted(uuids)]
+        # RI-17: the person records' entries and the index's on the same BSN (one shared look-up with the
+        # audit search, AU-05); a VI request: the whole index only, else the controller's own signals'
+        wie = audit_selectors.onderwerp(personen, bsn)
+        eigen = str(verzoek.verwerkingsverantwoordelijke.uuid)
         inzagen = _inzagen(
-            sleutels,
+            wie.regels(personen=not vi, vi_van=None if vi else eigen),
             verzoek.naam_vermelding,
             _verzwegen(achterhouden, uitgesloten)
             | (_verzoeken_van_anderen(ids, indieners) if is_vertegenwoordiger else frozenset()),

@@ -442,7 +442,7 @@ def audit(request, actor):
                 d["tot"] + dt.timedelta(days=1), dt.time.min, AMSTERDAM
             )
         try:
-            qs = audit_selectors.zoek_op_personen(actor, gevonden, filters).order_by("-id")
+            qs = audit_selectors.zoek_op_personen(actor, gevonden, filters, bsn=d["bsn"]).order_by("-id")
         except DomainError as exc:
             form.add_error(None, exc.detail)
         else:

@@ -641,9 +641,10 @@ def archief_voor(actor, bsn: str, vandaag: dt.date | None = None) -> list[dict]:
     the same way, so the answer never depends on whether the sweep ran (RT-12)."""
     from zorgvuldig.audit.models import Pseudoniem
     from zorgvuldig.verwijsindex.models import ArchiefSignaal
+    from zorgvuldig.verwijsindex.services import betrokkenen_voor_bsn
 
     vandaag = vandaag or today()
-    sleutels = [f"vi:{idx}" for idx in crypto.blind_index_candidates(bsn)]
+    sleutels = betrokkenen_voor_bsn(bsn)
     pseudoniemen = list(Pseudoniem.objects.filter(sleutel__in=sleutels).values_list("pseudoniem", flat=True))
     rijen = ArchiefSignaal.objects.filter(betrokkene__in=pseudoniemen).select_related("organisatie")
     if "vi_beheerder" not in actor.rollen:

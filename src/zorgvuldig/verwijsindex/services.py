@@ -37,6 +37,12 @@ def betrokkene(bsn_index: str) -> str:
     return f"vi:{bsn_index}"
 
 
+def betrokkenen_voor_bsn(bsn: str) -> list[str]:
+    """Every audit subject key the youth with this BSN may have: a signal keeps the blind index of the
+    key version it was made under (signals are not re-indexed), so one key per version (AU-07)."""
+    return [betrokkene(idx) for idx in crypto.blind_index_candidates(bsn)]
+
+
 # --- checks shared by create, activate, extend (AC-01, AC-08, VI-05) -------------------------------
 
 

@@ -738,11 +738,11 @@ STAPPEN = [
 
 def _gezien_doelen(casus) -> set[str]:
     from zorgvuldig.audit.acties import actie_voor_client
-    from zorgvuldig.audit.services import subject_key
+    from zorgvuldig.audit.selectors import onderwerp
     from zorgvuldig.rechten.selectors import _inzagen
 
     stappen = {actie_voor_client(a) for a in STAPPEN}  # "who saw my data" names acts in the client's words
-    gezien = _inzagen([subject_key(casus.lisa)], namen_vrijgegeven=False)
+    gezien = _inzagen(onderwerp([casus.lisa]).regels(), namen_vrijgegeven=False)
     return {g["doel"] for g in gezien if g["actie"] in stappen}
 
 
