@@ -291,16 +291,17 @@ def noodtoegang_beoordelen(request, uuid, actor):
             veld = "toelichting"
         else:
             try:
-                toegang_services.beoordeel_noodtoegang(
+                row = toegang_services.beoordeel_noodtoegang(
                     actor=actor, uuid=uuid, akkoord=akkoord == "ja", toelichting=toelichting
                 )
             except DomainError as exc:
                 fout = exc.detail
             else:
+                beeindigd = row.toegang.ingetrokken_reden == toegang_policies.NIET_TERECHT_REDEN
                 messages.success(
                     request,
                     "Uw beoordeling van de noodtoegang is vastgelegd."
-                    + ("" if akkoord == "ja" else " De noodtoegang is beëindigd als die nog liep."),
+                    + (" De noodtoegang is direct beëindigd." if beeindigd else ""),
                 )
                 return HttpResponseRedirect(reverse("ui:dashboard"))
     return render(

@@ -319,6 +319,7 @@ def test_ac_11_break_glass_needs_fresh_reauthentication_and_creates_a_review_tas
         assert "Geen acute dreiging" in inbox and "is ingetrokken" not in inbox
         review = lg.get(pad).content.decode()
         assert "niet terecht" in review and "De noodtoegang is beëindigd op" in review
+        assert "De noodtoegang is direct beëindigd." in review  # the confirmation says what happened
         # the list of grants filters by source and review, and shows who judged it and how
         lijst = lg.get("/toegangen?bron=noodtoegang&beoordeling=niet_terecht").content.decode()
         assert "Niet terecht, door" in lijst and "Geen acute dreiging" in lijst and "Pieter de Vos" in lijst
