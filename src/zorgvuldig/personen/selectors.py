@@ -112,7 +112,12 @@ def lees_persoon(actor, uuid) -> tuple[Persoon, dict]:
     """Detail read: the person, what this actor may see of it, audited with the grant (AU-09, PE-03)."""
     with transaction.atomic():
         persoon, grant = persoon_of_404(actor, uuid)
-        zicht = {"bsn": mag_bsn_zien(actor, persoon), "adres": True, "bron": getattr(grant, "bron", None)}
+        zicht = {
+            "bsn": mag_bsn_zien(actor, persoon),
+            "adres": True,
+            "bron": getattr(grant, "bron", None),
+            "toegang": grant,
+        }
         if persoon.geheim_adres:
             zicht["adres"] = mag_geheim_adres_zien(actor, persoon)
         velden = list(GETOONDE_VELDEN)

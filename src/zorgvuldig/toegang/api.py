@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers, status
 from rest_framework.response import Response
 
@@ -13,9 +13,25 @@ from zorgvuldig.core.clock import today
 from zorgvuldig.core.errors import NotFound
 from zorgvuldig.organisaties.models import Gebruiker, Organisatie
 from zorgvuldig.personen.selectors import persoon_voor_toegangsbeheer
-from zorgvuldig.toegang import services
+from zorgvuldig.toegang import policies, services
 from zorgvuldig.toegang.models import Bron
-from zorgvuldig.toegang.selectors import toegangen_zichtbaar_voor
+from zorgvuldig.toegang.selectors import beoordeling_van, gefilterd, toegangen_zichtbaar_voor
+
+
+def _noodtoegang(t) -> dict | None:
+    """AC-11 (ADR 0006 item 41): a break-glass grant's review, for the FG and the leidinggevende."""
+    b = beoordeling_van(t)
+    if b is None:
+        return None
+    door = b["beoordeeld_door"]
+    return {
+        "beoordeling": b["status"],
+        "beoordelenVoor": b["beoordelen_voor"].isoformat(),
+        "beoordeeldDoor": str(door.uuid) if door else None,
+        "beoordeeldOp": b["beoordeeld_op"].isoformat() if b["beoordeeld_op"] else None,
+        "toelichting": b["toelichting"] or None,
+        "dreigingVoor": b["dreiging_voor"],
+    }
 
 
 class ToegangSerializer(serializers.Serializer):
@@ -38,7 +54,9 @@ class ToegangSerializer(serializers.Serializer):
             "geldigVanaf": t.geldig_vanaf.isoformat(),
             "geldigTot": t.geldig_tot.isoformat() if t.geldig_tot else None,
             "geldig": t.geldig(today()),
+            "ingetrokkenOp": t.ingetrokken_op.isoformat() if t.ingetrokken_op else None,
             "wettelijk": t.wettelijk or None,
+            "noodtoegang": _noodtoegang(t),
         }
 
 
@@ -65,14 +83,26 @@ class VerleenSerializer(StrictSerializer):
 class ToegangenView(BasisView):
     scopes = {"get": "toegang:lezen"}
     verwerkingsactiviteit = "toegangsbeheer"
+    filters = (
+        OpenApiParameter("bron", str, enum=list(Bron.values), description="Bron van de toegang (AC-14)."),
+        OpenApiParameter(
+            "beoordeling",
+            str,
+            enum=list(policies.BEOORDELINGEN),
+            description="Alleen noodtoegang, naar stand van de beoordeling (AC-11).",
+        ),
+    )
 
     @extend_schema(responses=ToegangSerializer(many=True), operation_id="toegangen_list")
     def get(self, request):
         actor = actor_van(request)
-        paginator = Paginering()
-        page = paginator.paginate_queryset(
-            toegangen_zichtbaar_voor(actor).order_by("-id"), request, view=self
+        qs = gefilterd(
+            toegangen_zichtbaar_voor(actor),
+            bron=request.query_params.get("bron"),
+            beoordeling=request.query_params.get("beoordeling"),
         )
+        paginator = Paginering()
+        page = paginator.paginate_queryset(qs.order_by("-id"), request, view=self)
         services.log_inzage(actor, page)
         return paginator.get_paginated_response(
             ToegangSerializer(page, many=True, context={"request": request}).data

@@ -180,3 +180,45 @@ def noodtoegang_fout(reden: str, dreiging_voor: frozenset[str]) -> str | None:
     if len((reden or "").strip()) < NOODTOEGANG_MIN_TEKENS:
         return "Beschrijf de concrete aanwijzingen voor de dreiging (AC-11)."
     return None
+
+
+# AC-11 review of a break-glass access, derived from the review row (RT-12: never a stored status).
+BEOORDELING_OPEN = "open"
+BEOORDELING_TE_LAAT = "te_laat"
+BEOORDELING_TERECHT = "terecht"
+BEOORDELING_NIET_TERECHT = "niet_terecht"
+BEOORDELINGEN = (BEOORDELING_OPEN, BEOORDELING_TE_LAAT, BEOORDELING_TERECHT, BEOORDELING_NIET_TERECHT)
+BEOORDELING_LABELS = {
+    BEOORDELING_OPEN: "Nog te beoordelen",
+    BEOORDELING_TE_LAAT: "Te laat: nog niet beoordeeld",
+    BEOORDELING_TERECHT: "Terecht",
+    BEOORDELING_NIET_TERECHT: "Niet terecht",
+}
+# The audit action of a recorded review names its outcome, so the log itself says it (not free text).
+BEOORDELING_ACTIE = {
+    True: "toegang.noodtoegang_terecht",
+    False: "toegang.noodtoegang_niet_terecht",
+}
+NIET_TERECHT_REDEN = "Noodtoegang niet terecht bevonden door de leidinggevende (AC-11)."
+
+
+def noodtoegang_beoordeling(
+    *, beoordeeld: bool, akkoord: bool | None, beoordelen_voor: dt.date, vandaag: dt.date
+) -> str:
+    """AC-11: where a break-glass review stands. Unreviewed after its deadline (2 working days) is overdue."""
+    if beoordeeld:
+        return BEOORDELING_TERECHT if akkoord else BEOORDELING_NIET_TERECHT
+    return BEOORDELING_TE_LAAT if vandaag > beoordelen_voor else BEOORDELING_OPEN
+
+
+def noodtoegang_oordeel_fout(akkoord: bool, toelichting: str) -> str | None:
+    """AC-11: "not justified" is a finding about a colleague; it says why, for the FG to follow up."""
+    if not akkoord and not (toelichting or "").strip():
+        return "Licht toe waarom de noodtoegang niet terecht was; dit gaat naar de FG."
+    return None
+
+
+def noodtoegang_beeindigen(*, akkoord: bool, grant_geldig_nu: bool) -> bool:
+    """AC-11, GP-06: access judged unjustified ends at once, not at the end of its day. A grant already
+    ended (midnight passed, or revoked) needs no second end."""
+    return not akkoord and grant_geldig_nu

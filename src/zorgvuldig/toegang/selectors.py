@@ -68,10 +68,64 @@ def object_of_404(actor, qs: QuerySet, uuid, recht: str = "lezen"):
 def toegangen_zichtbaar_voor(actor) -> QuerySet[Toegang]:
     """AC-14 read: FG for its controller, leidinggevende for the own organisation's grants."""
     tenancy.activeer(actor)
-    qs = Toegang.objects.select_related("ontvanger_gebruiker", "ontvanger_organisatie", "verleend_door")
+    qs = Toegang.objects.select_related(
+        "ontvanger_gebruiker",
+        "ontvanger_organisatie",
+        "verleend_door",
+        "noodtoegang__beoordeeld_door",  # AC-11: a break-glass grant shows its review
+    )
     if "fg" in actor.rollen:
         return qs.filter(verwerkingsverantwoordelijke_id=actor.verwerkingsverantwoordelijke_id)
     return qs.filter(organisatie_id=actor.organisatie.pk)
+
+
+def gefilterd(
+    qs: QuerySet[Toegang], *, bron: str | None = None, beoordeling: str | None = None, vandaag=None
+) -> QuerySet[Toegang]:
+    """Grants by source and (AC-11) by where a break-glass review stands; the same derivation as
+    `policies.noodtoegang_beoordeling`, in SQL."""
+    from zorgvuldig.toegang import policies
+
+    if bron:
+        qs = qs.filter(bron=bron)
+    if beoordeling:
+        vandaag = vandaag or today()
+        open_ = {"noodtoegang__beoordeeld_op__isnull": True}
+        qs = qs.filter(
+            **{
+                policies.BEOORDELING_OPEN: {**open_, "noodtoegang__beoordelen_voor__gte": vandaag},
+                policies.BEOORDELING_TE_LAAT: {**open_, "noodtoegang__beoordelen_voor__lt": vandaag},
+                policies.BEOORDELING_TERECHT: {"noodtoegang__akkoord": True},
+                policies.BEOORDELING_NIET_TERECHT: {"noodtoegang__akkoord": False},
+            }[beoordeling]
+        )
+    return qs
+
+
+def beoordeling_van(grant: Toegang, vandaag=None) -> dict | None:
+    """AC-11: a break-glass grant's review — status, deadline, who and when — or None for other grants."""
+    from zorgvuldig.toegang import policies
+    from zorgvuldig.toegang.models import Noodtoegang
+
+    try:
+        n = grant.noodtoegang
+    except Noodtoegang.DoesNotExist:
+        return None
+    status = policies.noodtoegang_beoordeling(
+        beoordeeld=n.beoordeeld_op is not None,
+        akkoord=n.akkoord,
+        beoordelen_voor=n.beoordelen_voor,
+        vandaag=vandaag or today(),
+    )
+    return {
+        "status": status,
+        "label": policies.BEOORDELING_LABELS[status],
+        "beoordelen_voor": n.beoordelen_voor,
+        "beoordeeld_door": n.beoordeeld_door,
+        "beoordeeld_op": n.beoordeeld_op,
+        "toelichting": n.toelichting,
+        "dreiging_voor": list(n.dreiging_voor or []),
+    }
 
 
 # What a grant opens, in words, and where that record's reference (kenmerk) lives, with the words that

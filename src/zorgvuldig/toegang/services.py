@@ -251,7 +251,9 @@ def log_inzage(actor, grants) -> None:
                 actie="toegang.ingezien",
                 activiteit=ACTIVITEIT,
                 object=grant,
-                velden=["bron", "ontvanger", "geldigheid"],
+                # a break-glass grant is shown with its review and the reviewer's explanation (AC-11)
+                velden=["bron", "ontvanger", "geldigheid"]
+                + (["beoordeling", "toelichting"] if grant.bron == Bron.NOODTOEGANG else []),
                 toegang=grant,
             )
 
@@ -328,7 +330,8 @@ def _meld_noodtoegang(actor, grant: Toegang, uiterlijk: dt.date) -> None:
 
 @audit.geweigerd_gelogd("toegang.noodtoegang_beoordeeld", ACTIVITEIT)
 def beoordeel_noodtoegang(*, actor, uuid, akkoord: bool, toelichting: str) -> Noodtoegang:
-    """AC-11: the leidinggevende of the organisation reviews a break-glass access."""
+    """AC-11: the leidinggevende of the organisation reviews a break-glass access. The entry's action
+    names the outcome; access judged unjustified ends at once (GP-06), audited as its own act."""
     tenancy.activeer(actor)
     if "leidinggevende" not in actor.rollen:
         raise DomainError("E_AC_NOT_AUTHORISED", "De leidinggevende beoordeelt noodtoegang (AC-11).")
@@ -345,18 +348,25 @@ def beoordeel_noodtoegang(*, actor, uuid, akkoord: bool, toelichting: str) -> No
             raise DomainError("E_STATE_CONFLICT", "Deze noodtoegang is al beoordeeld.")
         if row.toegang.ontvanger_gebruiker_id == actor.gebruiker.pk:
             raise DomainError("E_AC_NOT_AUTHORISED", "U kunt uw eigen noodtoegang niet beoordelen.")
-        row.akkoord, row.toelichting = akkoord, toelichting
+        fout = policies.noodtoegang_oordeel_fout(akkoord, toelichting)
+        if fout:
+            raise DomainError("E_INVALID_INPUT", fout, [InvalidParam("toelichting", "required", fout)])
+        row.akkoord, row.toelichting = akkoord, (toelichting or "").strip()
         row.beoordeeld_door, row.beoordeeld_op = actor.gebruiker, now()
         row.save()
+        betrokkenen = _betrokkenen(object_van(row.toegang))
         audit.record(
             actor=actor,
-            actie="toegang.noodtoegang_beoordeeld",
+            actie=policies.BEOORDELING_ACTIE[akkoord],
             activiteit=ACTIVITEIT,
             object=row.toegang,
-            betrokkenen=_betrokkenen(object_van(row.toegang)),
-            velden=["akkoord", "toelichting"],
+            betrokkenen=betrokkenen,
+            velden=["beoordeling", "toelichting"] if row.toelichting else ["beoordeling"],
             toegang=row.toegang,
         )
+        # the grant is locked with its review row (select_related under select_for_update)
+        if policies.noodtoegang_beeindigen(akkoord=akkoord, grant_geldig_nu=row.toegang.geldig(today())):
+            _beeindig(actor, row.toegang, policies.NIET_TERECHT_REDEN)
     return row
 
 
@@ -365,7 +375,7 @@ def noodtoegang_voor_beoordeling(*, actor, uuid) -> tuple[Noodtoegang, object]:
     the grant being reviewed."""
     tenancy.activeer(actor)
     row = (
-        Noodtoegang.objects.select_related("toegang__ontvanger_gebruiker")
+        Noodtoegang.objects.select_related("toegang__ontvanger_gebruiker", "beoordeeld_door")
         .filter(toegang__uuid=uuid, organisatie_id=actor.organisatie.pk)
         .first()
     )

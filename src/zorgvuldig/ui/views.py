@@ -23,10 +23,11 @@ from zorgvuldig.organisaties.models import Gebruiker, Mandaat, Rol
 from zorgvuldig.organisaties.selectors import met_rol
 from zorgvuldig.personen import selectors as personen
 from zorgvuldig.registers.catalogus import doel_naam
+from zorgvuldig.toegang import policies as toegang_policies
 from zorgvuldig.toegang import services as toegang_services
 from zorgvuldig.toegang.models import Bron
 from zorgvuldig.toegang.scopes import SCOPES
-from zorgvuldig.toegang.selectors import toegangen_zichtbaar_voor
+from zorgvuldig.toegang.selectors import beoordeling_van, gefilterd, toegangen_zichtbaar_voor
 from zorgvuldig.toestemmingen import policies as toestemming_policies
 from zorgvuldig.toestemmingen import selectors as toestemmingen_selectors
 from zorgvuldig.ui import policies
@@ -138,7 +139,9 @@ def _berichten(actor, vandaag) -> list[dict]:
         berichten.append(
             {"op": t.aangemaakt, "tekst": f"U kreeg toegang ({t.get_bron_display()}) van {door}{tot}."}
         )
-    for t in eigen.filter(ingetrokken_op__gte=sinds).exclude(ingetrokken_door=actor.gebruiker)[:20]:
+    # the end of a break-glass judged unjustified is told with the review below, not twice (AC-11)
+    ingetrokken = eigen.filter(ingetrokken_op__gte=sinds).exclude(ingetrokken_door=actor.gebruiker)
+    for t in ingetrokken.exclude(ingetrokken_reden=toegang_policies.NIET_TERECHT_REDEN)[:20]:
         reden = f": {t.ingetrokken_reden}" if t.ingetrokken_reden else ""
         berichten.append(
             {"op": t.ingetrokken_op, "tekst": f"Een toegang ({t.get_bron_display()}) is ingetrokken{reden}."}
@@ -148,6 +151,8 @@ def _berichten(actor, vandaag) -> list[dict]:
     ).select_related("toegang")
     for n in beoordeeld[:20]:
         oordeel = "terecht" if n.akkoord else "niet terecht"
+        if n.toegang.ingetrokken_reden == toegang_policies.NIET_TERECHT_REDEN:
+            oordeel += "; uw noodtoegang is toen direct beëindigd"
         toelichting = f" Toelichting: {n.toelichting}" if n.toelichting else ""
         berichten.append(
             {
@@ -156,6 +161,7 @@ def _berichten(actor, vandaag) -> list[dict]:
                 f"{oordeel}.{toelichting}",
             }
         )
+
     if actor.heeft("toestemming:registreren"):
         for t in toestemmingen_selectors.door_client_ingetrokken(actor, sinds)[:20]:
             advies = toestemming_policies.na_intrekking(
@@ -205,7 +211,10 @@ def persoon(request, uuid, actor):
             "p": p,
             "bsn": personen.bsn(p) if zicht["bsn"] else None,
             "adres_zichtbaar": zicht["adres"],
-            "noodtoegang": zicht.get("bron") == Bron.NOODTOEGANG,
+            # AC-11: the professional sees where the review of his break-glass stands
+            "noodtoegang": (
+                beoordeling_van(zicht["toegang"]) if zicht.get("bron") == Bron.NOODTOEGANG else None
+            ),
             "leeftijd": LEEFTIJD.get(personen.leeftijdscategorie(p) or ""),
             "relaties": personen.relaties_met_namen(actor, p),
         },
@@ -278,18 +287,22 @@ def noodtoegang_beoordelen(request, uuid, actor):
     if request.method == "POST":
         if akkoord not in {"ja", "nee"}:
             fout, veld = "Kies of de noodtoegang terecht was.", "oordeel"
-        elif akkoord == "nee" and not toelichting.strip():
+        elif fout := toegang_policies.noodtoegang_oordeel_fout(akkoord == "ja", toelichting):
             veld = "toelichting"
-            fout = "Licht toe waarom de noodtoegang niet terecht was; dit gaat naar de FG."
         else:
             try:
-                toegang_services.beoordeel_noodtoegang(
+                row = toegang_services.beoordeel_noodtoegang(
                     actor=actor, uuid=uuid, akkoord=akkoord == "ja", toelichting=toelichting
                 )
             except DomainError as exc:
                 fout = exc.detail
             else:
-                messages.success(request, "Uw beoordeling van de noodtoegang is vastgelegd.")
+                beeindigd = row.toegang.ingetrokken_reden == toegang_policies.NIET_TERECHT_REDEN
+                messages.success(
+                    request,
+                    "Uw beoordeling van de noodtoegang is vastgelegd."
+                    + (" De noodtoegang is direct beëindigd." if beeindigd else ""),
+                )
                 return HttpResponseRedirect(reverse("ui:dashboard"))
     return render(
         request,
@@ -297,6 +310,9 @@ def noodtoegang_beoordelen(request, uuid, actor):
         {
             "n": n,
             "persoon": persoon,
+            # what the break-glass opened: a person page (web UI) or a dossier (API) — said truthfully
+            "dossier": n.toegang.object_type == "dossiers.dossier",
+            "beoordeling": beoordeling_van(n.toegang),
             "fout": fout,
             "fout_bij": veld,
             "oordeel": akkoord,  # what was entered stays on a refusal
@@ -336,14 +352,28 @@ def toegangen(request, actor):
                 return HttpResponseRedirect(reverse("ui:toegangen"))
     elif request.method == "POST":
         return niet_gevonden(request)
-    rijen = list(toegangen_zichtbaar_voor(actor).order_by("-id")[:100])
+    # filters by source and (AC-11) by where a break-glass review stands; an unknown value shows all
+    bron = request.GET.get("bron") if request.GET.get("bron") in Bron.values else ""
+    beoordeling = request.GET.get("beoordeling", "")
+    beoordeling = beoordeling if beoordeling in toegang_policies.BEOORDELINGEN else ""
+    qs = gefilterd(toegangen_zichtbaar_voor(actor), bron=bron, beoordeling=beoordeling)
+    rijen = list(qs.order_by("-id")[:100])
     toegang_services.log_inzage(actor, rijen)
     for t in rijen:  # a case-table participant's role in words, also on grants made before it was so
         t.reden_getoond = casus_policies.leesbare_toegangsreden(t.reden)
+        t.beoordeling = beoordeling_van(t)
     return render(
         request,
         "ui/toegangen.html",
-        {"toegangen": rijen, "vandaag": today(), "form": form},
+        {
+            "toegangen": rijen,
+            "vandaag": today(),
+            "form": form,
+            "bronnen": Bron.choices,
+            "bron": bron,
+            "beoordelingen": list(toegang_policies.BEOORDELING_LABELS.items()),
+            "beoordeling": beoordeling,
+        },
         status=400 if form is not None and form.errors else 200,
     )
 

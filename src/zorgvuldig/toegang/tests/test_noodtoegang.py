@@ -85,3 +85,89 @@ def test_ac_11_no_breakglass_into_another_organisation(regio, vader):
         services.noodtoegang(
             actor=regio.actor(regio.beheerder), object=vader, reden=REDEN, dreiging_voor=["gezin"]
         )
+
+
+def test_ac_11_unjustified_ends_the_access_at_once_and_the_log_names_the_outcome(regio, vader):
+    """Judged "not justified", the break-glass grant ends now (not at midnight), audited; the review's
+    entry names its outcome in its action, and the reviewer's explanation is required."""
+    actor = regio.actor(regio.collega)
+    grant = services.noodtoegang(actor=actor, object=vader, reden=REDEN, dreiging_voor=["gezin"])
+    selectors.persoon_of_404(actor, vader.uuid)  # reachable under the break-glass
+    lg = regio.actor(regio.leidinggevende)
+    with pytest.raises(DomainError) as exc:
+        services.beoordeel_noodtoegang(actor=lg, uuid=grant.uuid, akkoord=False, toelichting=" ")
+    assert exc.value.code == "E_INVALID_INPUT"
+    grant.refresh_from_db()
+    assert grant.ingetrokken_op is None and not grant.noodtoegang.beoordeeld_op  # nothing changed
+    row = services.beoordeel_noodtoegang(
+        actor=lg, uuid=grant.uuid, akkoord=False, toelichting="Geen acute dreiging"
+    )
+    grant.refresh_from_db()
+    assert grant.ingetrokken_op is not None and grant.ingetrokken_door == regio.leidinggevende
+    assert not grant.geldig(dt.date.today()) and row.beoordeeld_door == regio.leidinggevende
+    with pytest.raises(NotFound):
+        selectors.persoon_of_404(actor, vader.uuid)  # the same day: access is gone
+    oordeel = AuditRegel.objects.get(actie="toegang.noodtoegang_niet_terecht")
+    assert oordeel.object_uuid == str(grant.uuid) and oordeel.betrokkene  # in the person's own trail
+    assert "Geen acute dreiging" not in str(oordeel.velden)
+    einde = AuditRegel.objects.get(actie="toegang.ingetrokken", object_uuid=str(grant.uuid))
+    assert einde.actor_gebruiker == str(regio.leidinggevende.uuid)
+    assert not AuditRegel.objects.filter(actie="toegang.noodtoegang_beoordeeld", status="uitgevoerd")
+
+
+def test_ac_11_justified_keeps_the_day_and_a_late_unjustified_review_ends_nothing(regio, vader):
+    actor = regio.actor(regio.collega)
+    lg = regio.actor(regio.leidinggevende)
+    with time_machine.travel(dt.datetime(2026, 4, 2, 9, tzinfo=dt.UTC)):
+        eerste = services.noodtoegang(actor=actor, object=vader, reden=REDEN, dreiging_voor=["gezin"])
+        services.beoordeel_noodtoegang(actor=lg, uuid=eerste.uuid, akkoord=True, toelichting="")
+        selectors.persoon_of_404(actor, vader.uuid)  # still reachable today
+        assert AuditRegel.objects.filter(actie="toegang.noodtoegang_terecht").count() == 1
+        tweede = services.noodtoegang(actor=actor, object=vader, reden=REDEN, dreiging_voor=["client"])
+    with time_machine.travel(dt.datetime(2026, 4, 7, 9, tzinfo=dt.UTC)):  # expired at midnight already
+        services.beoordeel_noodtoegang(actor=lg, uuid=tweede.uuid, akkoord=False, toelichting="Te ruim")
+    tweede.refresh_from_db()
+    assert tweede.ingetrokken_op is None  # it ended by its date; no second end
+    assert not AuditRegel.objects.filter(actie="toegang.ingetrokken", object_uuid=str(tweede.uuid))
+
+
+def test_ac_11_fg_finds_break_glass_grants_by_source_and_review_status(regio, vader, api):
+    """API: `bron` and `beoordeling` filter the grants; a break-glass grant carries its review (who,
+    when, outcome, deadline); an unknown value is a 400 that names it."""
+    actor = regio.actor(regio.collega)
+    with time_machine.travel(dt.datetime(2026, 4, 2, 9, tzinfo=dt.UTC)):
+        oud = services.noodtoegang(actor=actor, object=vader, reden=REDEN, dreiging_voor=["gezin"])
+    with time_machine.travel(dt.datetime(2026, 4, 9, 9, tzinfo=dt.UTC)):
+        nieuw = services.noodtoegang(actor=actor, object=vader, reden=REDEN, dreiging_voor=["client"])
+        afgewezen = services.noodtoegang(actor=actor, object=vader, reden=REDEN, dreiging_voor=["team"])
+        services.beoordeel_noodtoegang(
+            actor=regio.actor(regio.leidinggevende), uuid=afgewezen.uuid, akkoord=False, toelichting="Nee"
+        )
+        client = api(regio.fg)
+
+        def uuids(query):
+            r = client.get(f"/api/v1/toegangen?{query}&pageSize=100")
+            assert r.status_code == 200, r.content
+            return {t["uuid"] for t in r.json()["results"]}
+
+        assert uuids("bron=noodtoegang") == {str(oud.uuid), str(nieuw.uuid), str(afgewezen.uuid)}
+        assert str(oud.uuid) not in uuids("bron=casusteam")
+        assert uuids("beoordeling=te_laat") == {str(oud.uuid)}  # deadline 8 April passed
+        assert uuids("beoordeling=open") == {str(nieuw.uuid)}
+        assert uuids("beoordeling=niet_terecht") == {str(afgewezen.uuid)}
+        assert uuids("beoordeling=terecht") == set()
+        r = client.get("/api/v1/toegangen?bron=onbekend")
+        assert r.status_code == 400 and r.json()["invalidParams"][0]["name"] == "bron"
+        item = client.get(f"/api/v1/toegangen/{afgewezen.uuid}").json()
+        assert item["geldig"] is False and item["ingetrokkenOp"]
+        assert item["noodtoegang"]["beoordeling"] == "niet_terecht"
+        assert item["noodtoegang"]["beoordeeldDoor"] == str(regio.leidinggevende.uuid)
+        assert item["noodtoegang"]["beoordeeldOp"] and item["noodtoegang"]["toelichting"] == "Nee"
+        assert item["noodtoegang"]["dreigingVoor"] == ["team"]
+        open_ = client.get(f"/api/v1/toegangen/{nieuw.uuid}").json()["noodtoegang"]
+        assert open_["beoordeling"] == "open" and open_["beoordelenVoor"] == "2026-04-13"
+        assert open_["beoordeeldDoor"] is None
+        ander = AuditRegel.objects.filter(actie="toegang.ingezien").latest("id")
+        assert "beoordeling" in ander.velden
+        casus = client.get("/api/v1/toegangen?bron=casusteam").json()["results"]
+        assert casus and all(t["noodtoegang"] is None for t in casus)

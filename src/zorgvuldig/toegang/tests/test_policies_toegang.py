@@ -155,3 +155,30 @@ def test_ac_08_without_the_vi_mandate_the_refusal_names_the_mandate():
         policies.weigering_zonder_scope(frozenset({"medewerker"}), "signaal:registreren", True)
         == "E_NOT_FOUND"
     )
+
+
+@given(datums, datums, st.booleans(), st.none() | st.booleans())
+def test_ac_11_review_status_derived_from_the_review_and_its_deadline(voor, vandaag, beoordeeld, akkoord):
+    """AC-11: unreviewed is open until the deadline (inclusive), then overdue; reviewed is its outcome."""
+    status = policies.noodtoegang_beoordeling(
+        beoordeeld=beoordeeld, akkoord=akkoord, beoordelen_voor=voor, vandaag=vandaag
+    )
+    if beoordeeld:
+        assert status == ("terecht" if akkoord else "niet_terecht")
+    else:
+        assert status == ("te_laat" if vandaag > voor else "open")
+    assert status in policies.BEOORDELINGEN and status in policies.BEOORDELING_LABELS
+
+
+def test_ac_11_unjustified_needs_a_reason_and_ends_a_running_grant():
+    """AC-11: "not justified" says why; it ends the grant at once when it still runs, never otherwise."""
+    assert policies.noodtoegang_oordeel_fout(False, "  ") is not None
+    assert policies.noodtoegang_oordeel_fout(False, "Geen acute dreiging") is None
+    assert policies.noodtoegang_oordeel_fout(True, "") is None
+    assert policies.noodtoegang_beeindigen(akkoord=False, grant_geldig_nu=True)
+    assert not policies.noodtoegang_beeindigen(akkoord=False, grant_geldig_nu=False)
+    assert not policies.noodtoegang_beeindigen(akkoord=True, grant_geldig_nu=True)
+    assert set(policies.BEOORDELING_ACTIE.values()) == {
+        "toegang.noodtoegang_terecht",
+        "toegang.noodtoegang_niet_terecht",
+    }

@@ -317,6 +317,7 @@ def test_ac_11_break_glass_needs_fresh_reauthentication_and_creates_a_review_tas
         pad = f"/noodtoegang/{grant.uuid}/beoordelen"
         review = lg.get(pad).content.decode()
         assert "Sam" in review and "Jansen" in review  # whose record was opened
+        assert "Persoonsgegevens ingezien van" in review and "Geopend dossier" not in review  # (c): a person
         assert "Dreiging voor" in review and "Cliënt" in review and ">client<" not in review
         geweigerd = lg.post(pad, {"oordeel": "nee"})  # "not justified" needs a reason
         assert geweigerd.status_code == 400
@@ -326,10 +327,20 @@ def test_ac_11_break_glass_needs_fresh_reauthentication_and_creates_a_review_tas
         pagina = lg.post(pad, {"toelichting": "Eerst overleggen"}).content.decode()
         assert "Eerst overleggen</textarea>" in pagina and 'aria-describedby="oordeel-fout"' in pagina
         assert lg.post(pad, {"oordeel": "nee", "toelichting": "Geen acute dreiging"}).status_code == 302
-        sleutel = AuditRegel.objects.filter(actie="toegang.noodtoegang_beoordeeld").get()
-        assert sleutel.betrokkene  # in Sam's own trail
-        inbox = client.get("/overzicht").content.decode()  # Pieter hears the outcome
-        assert "beoordeeld als niet terecht" in inbox and "Geen acute dreiging" in inbox
+        sleutel = AuditRegel.objects.filter(actie="toegang.noodtoegang_niet_terecht").get()
+        assert sleutel.betrokkene  # in Sam's own trail, the outcome in the action itself
+        # judged unjustified, the access ends at once, not at midnight
+        assert client.get(f"/personen/{sam.uuid}").status_code == 404
+        inbox = client.get("/overzicht").content.decode()  # Pieter hears the outcome, once
+        assert "beoordeeld als niet terecht; uw noodtoegang is toen direct beëindigd" in inbox
+        assert "Geen acute dreiging" in inbox and "is ingetrokken" not in inbox
+        review = lg.get(pad).content.decode()
+        assert "niet terecht" in review and "De noodtoegang is beëindigd op" in review
+        assert "De noodtoegang is direct beëindigd." in review  # the confirmation says what happened
+        # the list of grants filters by source and review, and shows who judged it and how
+        lijst = lg.get("/toegangen?bron=noodtoegang&beoordeling=niet_terecht").content.decode()
+        assert "Niet terecht, door" in lijst and "Geen acute dreiging" in lijst and "Pieter de Vos" in lijst
+        assert "Pieter de Vos" not in lg.get("/toegangen?beoordeling=open").content.decode()
 
 
 def test_ac_11_break_glass_keeps_what_was_typed_when_the_confirmation_ran_out(regio, ui):
