@@ -541,6 +541,10 @@ class BijdrageSerializer(StrictSerializer):
     soort = serializers.CharField(max_length=16)
     bron = serializers.CharField(max_length=20)
     bijzonder = serializers.BooleanField(required=False, default=False)
+    # CS-02, CT-08: the kinds of data contributed; on consent the consent must cover each of them
+    gegevenscategorieen = serializers.ListField(
+        child=serializers.CharField(max_length=60), max_length=30, required=False, default=list
+    )
     grond = GrondSerializer()
     noodzaak = Tekst(2000)
 

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 from zorgvuldig.core.kalender import plus_maanden
 from zorgvuldig.dossiers.policies import Fout
+from zorgvuldig.toestemmingen import policies as cs
+from zorgvuldig.verstrekkingen.policies import PLICHT_ONTVANGERS
 
 # --- Table types (SPEC §8 table; CT-01, CT-16) ------------------------------------------------------
 
@@ -494,6 +496,10 @@ class Bijdragefeit:
     bron: str
     veiligheidszaak: bool
     toestemmingsmodus: str
+    # why the consent does not cover this table (`toestemming_tafel_fouten`), and why the sharing decision
+    # does not carry a G4–G7 ground here (`deelbesluit_tafel_fouten`)
+    toestemming_fouten: tuple[Fout, ...] = ()
+    deelbesluit_fouten: tuple[Fout, ...] = ()
 
 
 def bijdrage_fouten(f: Bijdragefeit) -> tuple[Fout, ...]:
@@ -536,9 +542,11 @@ def grond_fouten(f: Bijdragefeit) -> tuple[Fout, ...]:
                 ),
             )
         return ()
-    fouten = []
+    fouten: list[Fout] = []
     if f.grond in (TOESTEMMING, G1):
-        if not f.toestemming_geldig:
+        if f.toestemming_fouten:
+            fouten.extend(f.toestemming_fouten)
+        elif not f.toestemming_geldig:
             fouten.append(
                 Fout(
                     "E_CT_NO_GROUND",
@@ -564,6 +572,169 @@ def grond_fouten(f: Bijdragefeit) -> tuple[Fout, ...]:
                 "E_SH_RECIPIENT_TASK_ONLY",
                 "grond.deelbesluit",
                 "Een geheimhouder brengt in via een deelbesluit dat SH-03 doorstaat (CT-09).",
+            )
+        )
+    fouten.extend(f.deelbesluit_fouten)
+    return tuple(fouten)
+
+
+# --- What a ground rests on: the consent or the sharing decision (CT-08, CT-09; CS-02, CS-03; SH §7) -----
+
+# G5 is a duty towards Veilig Thuis, the RvdK, a GI or a Participatiewet inspector only (SPEC §7 G5).
+PLICHTONTVANGERS = frozenset(PLICHT_ONTVANGERS.values())
+
+
+def _naam(waarde: str | None) -> str:
+    return " ".join((waarde or "").casefold().split())
+
+
+@dataclass(frozen=True)
+class Lezer:
+    """An organisation at the table that reads a contribution of another: the host (its directors) or a
+    participant with its own task or as advisor (CT-06; an informant reads only its own question)."""
+
+    organisatie: str  # uuid
+    naam: str
+    soort: str = ""  # organisation type (verstrekkingen vocabulary)
+
+
+def toestemming_tafel_fouten(
+    t: cs.Toestemmingsfeit | None,
+    *,
+    zelfde_persoon: bool,
+    tafelnaam: str,
+    lezers: Iterable[Lezer],
+    doel: str,
+    gegevens: frozenset[str],
+    bijzonder: bool,
+    vandaag: dt.date,
+) -> tuple[Fout, ...]:
+    """CT-08 with CS-02/CS-03: a contribution on consent needs a consent of the contributor's own registry,
+    of this person, valid today and written, that covers the table: it names every organisation that reads
+    the contribution (or the table itself, by its type's name: the FG-approved partners of its convenant,
+    CT-01, CT-16), the table's processing activity as its purpose, and every data category contributed;
+    explicit for special categories or a secrecy release (CS-04). The registry's own `dekt` names the gap."""
+    veld = "grond.toestemming"
+    if t is None or not zelfde_persoon:
+        return (Fout("E_CT_NO_GROUND", veld, "Er is geen geldige toestemming voor dit overleg (CT-08)."),)
+    if cs.status_op(t.status, t.geldig_tot, vandaag) != cs.GEGEVEN:
+        return (Fout("E_CT_NO_GROUND", veld, "Deze toestemming geldt vandaag niet (meer) (CT-08)."),)
+    if not gegevens:
+        return (
+            Fout(
+                cs.E_CS_NOT_SPECIFIC,
+                "gegevenscategorieen",
+                "Noem welke soorten gegevens u inbrengt; de toestemming moet ze dekken (CS-02).",
+            ),
+        )
+    tafel = _naam(tafelnaam)
+    noemt_tafel = bool(tafel) and any(_naam(o.naam) == tafel for o in t.ontvangers)
+    # Recipients the consent must name: each reader, or the table's own name for all of them. With no
+    # other reader (yet) the rest of the consent (purpose, data, form) is still weighed, against a
+    # recipient it names.
+    genoemd = next((o.organisatie or o.naam for o in t.ontvangers if o.genoemd()), None) or tafelnaam
+    ontvangers = [tafelnaam] if noemt_tafel else [lezer.organisatie for lezer in lezers] or [genoemd]
+    namen = {lezer.organisatie: lezer.naam for lezer in lezers}
+    for ontvanger in ontvangers:
+        gat = cs.dekt(
+            t, ontvanger=ontvanger, doel=doel, gegevens=gegevens, vandaag=vandaag, bijzonder=bijzonder
+        )
+        if gat is None:
+            continue
+        if gat.naam == "ontvangers":
+            wie = namen.get(ontvanger) or ontvanger
+            reden = (
+                f"De toestemming noemt {wie} niet als ontvanger, maar {wie} leest aan deze tafel mee "
+                "(CS-02, CT-08)."
+            )
+        elif gat.naam == "doel":
+            reden = "De toestemming geldt niet voor het doel van dit overleg (CS-02, CT-08)."
+        elif gat.naam == "gegevenscategorieen":
+            reden = gat.reden.replace("(CS-03)", "(CS-02, CT-08)")
+        else:
+            reden = gat.reden
+        code = "E_CT_NO_GROUND" if gat.naam in ("soort", "vorm") else gat.code
+        return (Fout(code, veld if gat.naam != "gegevenscategorieen" else "gegevenscategorieen", reden),)
+    return ()
+
+
+@dataclass(frozen=True)
+class Deelbesluitfeit:
+    """The contributor's own sharing decision as far as the table needs it."""
+
+    over_persoon: bool  # its dossier concerns the case's person
+    doorstaan: bool  # DECIDED or executed, to share wholly or partly
+    grond: str  # its SH ground
+    ontvanger: str | None  # uuid of its recipient organisation
+    ontvanger_type: str  # its recipient's type (verstrekkingen vocabulary)
+
+
+def deelbesluit_tafel_fouten(
+    grond: str,
+    d: Deelbesluitfeit | None,
+    *,
+    eigen: str,
+    aan_tafel: Mapping[str, str],
+    geconfigureerd: bool,
+) -> tuple[Fout, ...]:
+    """CT-08, SH-09: a care or government contribution on G4–G7 rests on the contributor's own sharing
+    decision — decided or executed, about this person, on the same ground, addressed to an organisation
+    at the table (`aan_tafel`: uuid → type, the host and the participants) other than its own. Only the
+    ground the FG approved for the contributor's role at this table (`geconfigureerd`, CT-16) needs none.
+    G5 is a duty towards Veilig Thuis, the RvdK, a GI or a Participatiewet inspector: only when one sits at
+    the table, and a decision on it must be addressed to that party."""
+    if grond not in ZONDER_TOESTEMMING_REQUIRED:
+        return ()
+    veld = "grond.deelbesluit"
+    fouten = []
+    plicht_aan_tafel = any(soort in PLICHTONTVANGERS for org, soort in aan_tafel.items() if org != eigen)
+    if grond == G5 and not plicht_aan_tafel:
+        fouten.append(
+            Fout(
+                "E_CT_NO_GROUND",
+                "grond.soort",
+                "G5 (wettelijke plicht) geldt alleen tegenover Veilig Thuis, de Raad voor de "
+                "Kinderbescherming, een gecertificeerde instelling of een toezichthouder, en die zit niet "
+                "aan deze tafel (CT-08).",
+            )
+        )
+    if d is None:
+        if not geconfigureerd:
+            fouten.append(
+                Fout(
+                    "E_CT_NO_GROUND",
+                    veld,
+                    "Zonder toestemming brengt u in op een deelbesluit van uw organisatie met deze grond "
+                    "(CT-08, SH-09).",
+                )
+            )
+        return tuple(fouten)
+    if not (d.over_persoon and d.doorstaan):
+        fouten.append(
+            Fout(
+                "E_CT_NO_GROUND",
+                veld,
+                "Kies een besloten of uitgevoerd deelbesluit over deze persoon (CT-08).",
+            )
+        )
+    if d.grond != grond:
+        fouten.append(
+            Fout("E_CT_NO_GROUND", veld, "Het deelbesluit rust op een andere grond dan u kiest (CT-08).")
+        )
+    if d.ontvanger is None or d.ontvanger == eigen or d.ontvanger not in aan_tafel:
+        fouten.append(
+            Fout(
+                "E_CT_NO_GROUND",
+                veld,
+                "De ontvanger van het deelbesluit zit niet aan deze tafel (CT-08).",
+            )
+        )
+    elif grond == G5 and d.ontvanger_type not in PLICHTONTVANGERS:
+        fouten.append(
+            Fout(
+                "E_CT_NO_GROUND",
+                veld,
+                "Het deelbesluit op G5 is niet gericht aan een partij met een wettelijke plicht (CT-08).",
             )
         )
     return tuple(fouten)

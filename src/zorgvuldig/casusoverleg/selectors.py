@@ -409,6 +409,7 @@ def bijdrage_weergave(b: Bijdrage, k: Kijker) -> dict:
         "soort": b.soort,
         "bron": b.bron,
         "bijzonder": b.bijzonder,
+        "gegevenscategorieen": list(inh.get("gegevenscategorieen") or []),
         "grond": {
             "soort": b.grond,
             "toestemming": (str(b.toestemming.uuid) if eigen and b.toestemming else None),

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import secrets
-from typing import Any
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -43,7 +42,9 @@ def _hulpverlener(actor) -> None:
         raise DomainError("E_AC_NOT_AUTHORISED", "Alleen hulpverleners nemen deel aan een casusoverleg.")
 
 
-def _record(actor, actie: str, k_of_casus, velden, *, toegang_=None, nieuw=False, object_=None) -> None:
+def _record(
+    actor, actie: str, k_of_casus, velden, *, toegang_=None, nieuw=False, object_=None, **extra
+) -> None:
     casus = k_of_casus.casus if isinstance(k_of_casus, selectors.Kijker) else k_of_casus
     grant = k_of_casus.grant if isinstance(k_of_casus, selectors.Kijker) else toegang_
     personen = [casus.persoon] if casus.persoon_id else []
@@ -55,6 +56,7 @@ def _record(actor, actie: str, k_of_casus, velden, *, toegang_=None, nieuw=False
         betrokkenen=personen,
         velden=list(velden),
         toegang=grant,
+        **extra,
     )
 
 
@@ -776,26 +778,53 @@ UITGEVOERDE_STATUSSEN = ("uitgevoerd", "informeren_uitgesteld", "client_geinform
 DOORSTANE_STATUSSEN = ("besloten", *UITGEVOERDE_STATUSSEN)
 
 
-def _toestemming_geldig(actor, casus: Casusoverleg, uuid, bijzonder: bool) -> tuple[Any, bool]:
-    """A valid written consent, of the contributor's own registry, of this person (matched on the BSN
-    index) — explicit when the contribution holds special-category data (GDPR art. 9(2)(a))."""
-    from zorgvuldig.toestemmingen import policies as cs
+def _toestemming(actor, uuid):
+    """A consent of the contributor's own registry (persons and consents are per organisation)."""
     from zorgvuldig.toestemmingen.models import Toestemming
 
     if not uuid:
-        return None, False
-    t = (
+        return None
+    return (
         Toestemming.objects.select_related("betrokkene")
         .filter(uuid=uuid, organisatie_id=actor.organisatie.pk)
         .first()
     )
-    if t is None:
-        return None, False
-    zelfde = bool(
-        casus.persoon and t.betrokkene.bsn_index and t.betrokkene.bsn_index == casus.persoon.bsn_index
-    )
-    geldig = cs.status_op(t.status, t.geldig_tot, today()) == cs.GEGEVEN
-    return t, zelfde and geldig and t.vorm in cs.SCHRIFTELIJKE_VORMEN and (t.uitdrukkelijk or not bijzonder)
+
+
+def _zelfde_persoon(persoon, casus: Casusoverleg) -> bool:
+    """Person records are per organisation: the same person is the same BSN index."""
+    return bool(casus.persoon and persoon.bsn_index and persoon.bsn_index == casus.persoon.bsn_index)
+
+
+def _lezers(actor, casus: Casusoverleg) -> list[policies.Lezer]:
+    """The other organisations that read a contribution now: the host (its directors) and every
+    participant with its own task or as advisor (CT-06: an informant reads only its own question)."""
+    eigen = actor.organisatie.pk
+    lezers: dict[int, policies.Lezer] = {}
+    host = casus.organisatie
+    if host.pk != eigen:
+        lezers[host.pk] = policies.Lezer(str(host.uuid), host.naam, host.type)
+    for d in casus.deelnemers.select_related("deelnemende_organisatie").filter(
+        rol__in=(policies.EIGEN_TAAK, policies.ADVISEUR)
+    ):
+        o = d.deelnemende_organisatie
+        if o.pk != eigen:
+            lezers.setdefault(o.pk, policies.Lezer(str(o.uuid), o.naam, o.type))
+    return sorted(lezers.values(), key=lambda lezer: lezer.naam)
+
+
+def _aan_tafel_typen(casus: Casusoverleg) -> dict[str, str]:
+    """uuid → type of every organisation at the table: the host and all participants."""
+    aan_tafel = {str(casus.organisatie.uuid): casus.organisatie.type}
+    for d in casus.deelnemers.select_related("deelnemende_organisatie"):
+        aan_tafel[str(d.deelnemende_organisatie.uuid)] = d.deelnemende_organisatie.type
+    return aan_tafel
+
+
+def _categorieen(waarde) -> frozenset[str]:
+    if isinstance(waarde, str):
+        waarde = waarde.split(",")
+    return frozenset(str(c).strip() for c in waarde or () if str(c).strip())
 
 
 def _deelbesluit(actor, uuid):
@@ -848,28 +877,61 @@ def breng_in(*, actor, uuid, data: dict) -> Bijdrage:
             fout.audit_object = casus  # type: ignore[attr-defined]
             raise fout
         grond = data.get("grond") or {}
-        toestemming, geldig = _toestemming_geldig(
-            actor, casus, grond.get("toestemming"), bool(data.get("bijzonder"))
-        )
+        soort_grond = str(grond.get("soort") or "")
+        bijzonder = bool(data.get("bijzonder"))
+        gegevens = _categorieen(data.get("gegevenscategorieen"))
+        toestemming = _toestemming(actor, grond.get("toestemming"))
+        toestemming_fouten: tuple[policies.Fout, ...] = ()
+        if soort_grond in (policies.TOESTEMMING, policies.G1) or toestemming is not None:
+            # CT-08, CS-02/CS-03: the consent must cover this table, not merely exist
+            from zorgvuldig.toestemmingen import selectors as toestemmingen
+
+            toestemming_fouten = policies.toestemming_tafel_fouten(
+                toestemmingen.feit(toestemming) if toestemming is not None else None,
+                zelfde_persoon=toestemming is not None and _zelfde_persoon(toestemming.betrokkene, casus),
+                tafelnaam=casus.overlegtype.naam,
+                lezers=_lezers(actor, casus),
+                doel=casus.overlegtype.verwerkingsactiviteit.code,
+                gegevens=gegevens,
+                bijzonder=bijzonder,
+                vandaag=today(),
+            )
+        geldig = toestemming is not None and not toestemming_fouten
         db = _deelbesluit(actor, grond.get("deelbesluit"))
+        doorstaan = bool(db and db.status in DOORSTANE_STATUSSEN and db.besluit in ("delen", "gedeeltelijk"))
+        eigen = str(actor.organisatie.uuid)
+        partner = next((p for p in selectors.partners(casus.overlegtype) if p.organisatie == eigen), None)
+        deelbesluit_fouten = policies.deelbesluit_tafel_fouten(
+            soort_grond,
+            policies.Deelbesluitfeit(
+                over_persoon=_over_persoon(db, casus),
+                doorstaan=doorstaan,
+                grond=db.grond,
+                ontvanger=str(db.ontvanger_organisatie.uuid) if db.ontvanger_organisatie_id else None,
+                ontvanger_type=db.ontvanger_type,
+            )
+            if db is not None
+            else None,
+            eigen=eigen,
+            aan_tafel=_aan_tafel_typen(casus),
+            geconfigureerd=partner is not None and partner.grond == soort_grond,  # FG-approved (CT-16)
+        )
         feit = policies.Bijdragefeit(
             partnerrol=_partnerrol(k),
-            grond=str(grond.get("soort") or ""),
+            grond=soort_grond,
             toestemming_geldig=geldig,
             geheimhouder=actor.gebruiker.geheimhoudingsplicht,
-            deelbesluit_doorstaan=bool(
-                db
-                and db.status in DOORSTANE_STATUSSEN
-                and db.besluit in ("delen", "gedeeltelijk")
-                and _over_persoon(db, casus)
-                and _aan_tafel(db, casus)
-            ),
-            bijzonder=bool(data.get("bijzonder")),
+            deelbesluit_doorstaan=doorstaan and _over_persoon(db, casus) and _aan_tafel(db, casus),
+            bijzonder=bijzonder,
             noodzaak=_tekst(data.get("noodzaak")),
             soort=str(data.get("soort") or ""),
             bron=str(data.get("bron") or ""),
             veiligheidszaak=casus.overlegtype.soort in policies.VEILIGHEIDSTAFELS,
             toestemmingsmodus=casus.overlegtype.toestemmingsmodus,
+            toestemming_fouten=toestemming_fouten
+            if soort_grond in (policies.TOESTEMMING, policies.G1)
+            else (),
+            deelbesluit_fouten=deelbesluit_fouten,
         )
         fouten = list(policies.bijdrage_fouten(feit))
         if len(_tekst(data.get("inhoud"))) < 2:
@@ -891,11 +953,51 @@ def breng_in(*, actor, uuid, data: dict) -> Bijdrage:
             deelbesluit=db,
         )
         b.inhoud_versleuteld = crypto.versleutel(
-            b, "inhoud", {"tekst": _tekst(data.get("inhoud")), "noodzaak": feit.noodzaak}
+            b,
+            "inhoud",
+            {
+                "tekst": _tekst(data.get("inhoud")),
+                "noodzaak": feit.noodzaak,
+                "gegevenscategorieen": sorted(gegevens),
+            },
         )
         b.save()
-        _record(actor, "casusoverleg.bijdrage_ingebracht", k, ["bijdrage"], object_=b)
+        # AU-02: the entry names what the contribution rests on and the basis actually used
+        _record(
+            actor,
+            "casusoverleg.bijdrage_ingebracht",
+            k,
+            ["bijdrage"],
+            object_=b,
+            grondslag=_grondslag_van(b, casus),
+            koppeling=_koppeling_van(b),
+        )
     return b
+
+
+def _grondslag_van(b: Bijdrage, casus: Casusoverleg) -> str | None:
+    """The legal basis (GP-03) a contribution was made on: consent (a); on a sharing decision, the basis
+    its wizard recorded (step 2); police and OM contribute under their own statute, outside the GDPR
+    (Wpg/Wjsg) — for them, as for a ground the table type configures, the FG-approved basis of the type."""
+    if b.toestemming is not None:
+        return "a"
+    if b.deelbesluit is not None:
+        from zorgvuldig.verstrekkingen.deelbesluiten import antwoorden
+
+        eigen = ((antwoorden(b.deelbesluit).get("stappen") or {}).get("grondslag") or {}).get("eigen")
+        if eigen in ("a", "b", "c", "d", "e", "f"):
+            return eigen
+    return casus.overlegtype.grondslag or None
+
+
+def _koppeling_van(b: Bijdrage) -> dict:
+    """AU-02 "linked consent/decision": the record the contribution's ground rests on, and the ground."""
+    koppeling = {"bijdrage": str(b.uuid), "grond": b.grond}
+    if b.toestemming is not None:
+        koppeling["toestemming"] = str(b.toestemming.uuid)
+    if b.deelbesluit is not None:
+        koppeling["deelbesluit"] = str(b.deelbesluit.uuid)
+    return koppeling
 
 
 def _bijdrage(k: selectors.Kijker, bijdrage_uuid) -> Bijdrage:

@@ -392,6 +392,7 @@ class BijdrageFormulier(Formulier):
         "grond.soort": "grond",
         "grond.toestemming": "toestemming",
         "grond.deelbesluit": "deelbesluit",
+        "gegevenscategorieen": "gegevenscategorieen",
         "noodzaak": "noodzaak",
     }
 
@@ -411,6 +412,12 @@ class BijdrageFormulier(Formulier):
         "Gaat het om bijzondere persoonsgegevens, zoals gezondheid of justitie?",
         JA_NEE,
     )
+    gegevenscategorieen = _regel(
+        "Welke soorten gegevens brengt u in?",
+        "Bijvoorbeeld: schoolgegevens, gezondheid. Scheid met komma's. Brengt u in met toestemming, dan moet "
+        "de toestemming precies deze soorten gegevens noemen (CS-02).",
+        max_length=600,
+    )
     grond = _keuzelijst(
         "Op welke grond brengt u dit in?",
         list(GRONDEN.items()),
@@ -421,13 +428,17 @@ class BijdrageFormulier(Formulier):
     toestemming = _keuzelijst(
         "Welke toestemming?",
         [],
-        "Een toestemming uit het register van uw eigen organisatie.",
+        "Een toestemming uit het register van uw eigen organisatie. Zij moet gelden voor het doel van dit "
+        "overleg en elke organisatie aan tafel die meeleest als ontvanger noemen (of dit overleg zelf), "
+        "anders wordt de bijdrage geweigerd (CS-02, CT-08).",
         leeg="Geen toestemming",
     )
     deelbesluit = _keuzelijst(
         "Welk deelbesluit?",
         [],
-        "Bent u geheimhouder en is er geen toestemming? Kies het deelbesluit uit uw eigen register (CT-09).",
+        "Brengt u in zonder toestemming op grond G4–G7, of bent u geheimhouder? Kies het besloten of "
+        "uitgevoerde deelbesluit uit uw eigen register, met dezelfde grond en gericht aan een organisatie "
+        "aan deze tafel. G5 geldt alleen als Veilig Thuis, de Raad of een GI aan tafel zit (CT-08, CT-09).",
         leeg="Geen deelbesluit",
     )
     noodzaak = _tekstveld(
@@ -466,6 +477,9 @@ class BijdrageFormulier(Formulier):
             "soort": d.get("soort") or "",
             "bron": d.get("bron") or "",
             "bijzonder": ja_nee(d.get("bijzonder")) is True,
+            "gegevenscategorieen": [
+                c.strip() for r in regels(d.get("gegevenscategorieen")) for c in r.split(",") if c.strip()
+            ],
             "grond": {
                 "soort": d.get("grond") or "",
                 "toestemming": d.get("toestemming") or None,

@@ -447,6 +447,12 @@ def _auditrijen(regels) -> list[dict]:
                 if bron
                 else (f"toegang {r.toegang[:8]}" if r.toegang else ""),
                 "noodtoegang": bron == Bron.NOODTOEGANG,
+                # AU-02: the consent or sharing decision the act rests on
+                "koppeling": "; ".join(
+                    f"{naam} {str(r.koppeling[sleutel])[:8]}"
+                    for sleutel, naam in (("toestemming", "Toestemming"), ("deelbesluit", "Deelbesluit"))
+                    if isinstance(r.koppeling, dict) and r.koppeling.get(sleutel)
+                ),
             }
         )
     return rijen

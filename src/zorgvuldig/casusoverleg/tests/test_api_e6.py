@@ -132,6 +132,7 @@ def test_e6_local_pga_for_tom_end_to_end(regio, api):
             "soort": "feit",
             "bron": "eigen_waarneming",
             "bijzonder": True,
+            "gegevenscategorieen": ["gezondheid"],
             "grond": {"soort": "toestemming", "toestemming": str(toestemming.uuid)},
             "noodzaak": "Zodat het plan aansluit op de lopende behandeling.",
         },

@@ -1458,3 +1458,194 @@ def test_ct_06_oude_toegangsreden_toont_de_rol_in_woorden(opgeslagen, getoond):
     """CT-06: grants made before the role was written in words show it in words on the page; only that
     prefix is translated, any other reason is shown as it was written."""
     assert p.leesbare_toegangsreden(opgeslagen) == getoond
+
+
+# --- CT-08 with CS-02/CS-03: a consent covers the table, a sharing decision is addressed to it ----------
+
+_VANDAAG = dt.date(2026, 11, 28)
+_POLITIE = p.Lezer("org-politie", "Politie", "politie_om")
+_GGD = p.Lezer("org-ggd", "GGD", "wgbo_zorg")
+
+
+def _toestemming(**over):
+    from zorgvuldig.toestemmingen import policies as cs
+
+    basis = {
+        "soort": "doorbreking_beroepsgeheim",
+        "status": "gegeven",
+        "doel": "casusoverleg",
+        "ontvangers": (cs.Ontvanger(organisatie="org-politie"), cs.Ontvanger(organisatie="org-ggd")),
+        "gegevenscategorieen": frozenset({"schoolgegevens"}),
+        "vorm": "schriftelijk",
+        "uitdrukkelijk": True,
+    }
+    return cs.Toestemmingsfeit(**{**basis, **over})
+
+
+def _tafelfouten(t, **over):
+    args = {
+        "zelfde_persoon": True,
+        "tafelnaam": "Lokale PGA Krimpen",
+        "lezers": (_POLITIE, _GGD),
+        "doel": "casusoverleg",
+        "gegevens": frozenset({"schoolgegevens"}),
+        "bijzonder": False,
+        "vandaag": _VANDAAG,
+    }
+    return p.toestemming_tafel_fouten(t, **{**args, **over})
+
+
+def test_ct_08_cs_02_a_consent_naming_every_reader_purpose_and_data_covers_the_table():
+    assert _tafelfouten(_toestemming()) == ()
+
+
+def test_ct_08_cs_02_a_consent_naming_only_veilig_thuis_does_not_cover_the_table():
+    """The review finding: Sam's consent names Veilig Thuis, for its purpose and school data only."""
+    from zorgvuldig.toestemmingen import policies as cs
+
+    alleen_vt = _toestemming(doel="gegevensdeling", ontvangers=(cs.Ontvanger(organisatie="org-vt"),))
+    (fout,) = _tafelfouten(alleen_vt)
+    assert fout.code == "E_CS_NOT_SPECIFIC" and fout.naam == "grond.toestemming"
+    assert "GGD" in fout.reden or "Politie" in fout.reden
+
+
+def test_ct_08_cs_02_every_reader_must_be_named_not_just_one():
+    from zorgvuldig.toestemmingen import policies as cs
+
+    (fout,) = _tafelfouten(_toestemming(ontvangers=(cs.Ontvanger(organisatie="org-politie"),)))
+    assert fout.code == "E_CS_NOT_SPECIFIC" and "GGD" in fout.reden
+
+
+def test_ct_08_cs_02_the_consent_may_name_the_table_itself():
+    from zorgvuldig.toestemmingen import policies as cs
+
+    t = _toestemming(ontvangers=(cs.Ontvanger(naam="  lokale pga   KRIMPEN"),))
+    assert _tafelfouten(t) == ()
+
+
+def test_ct_08_cs_02_the_purpose_must_be_the_tables_processing_activity():
+    (fout,) = _tafelfouten(_toestemming(doel="gegevensdeling"))
+    assert fout.code == "E_CS_NOT_SPECIFIC" and "doel" in fout.reden
+
+
+def test_ct_08_cs_02_every_contributed_data_category_must_be_covered():
+    (fout,) = _tafelfouten(_toestemming(), gegevens=frozenset({"schoolgegevens", "gezondheid"}))
+    assert (
+        fout.code == "E_CS_NOT_SPECIFIC" and fout.naam == "gegevenscategorieen" and "gezondheid" in fout.reden
+    )
+    (leeg,) = _tafelfouten(_toestemming(), gegevens=frozenset())
+    assert leeg.code == "E_CS_NOT_SPECIFIC" and leeg.naam == "gegevenscategorieen"
+
+
+@pytest.mark.parametrize(
+    "over",
+    [{"status": "ingetrokken"}, {"status": "gevraagd"}, {"geldig_tot": _VANDAAG - dt.timedelta(days=1)}],
+)
+def test_ct_08_only_a_consent_valid_today_counts(over):
+    (fout,) = _tafelfouten(_toestemming(**over))
+    assert fout.code == "E_CT_NO_GROUND"
+
+
+def test_ct_08_a_consent_of_another_person_or_none_is_no_ground():
+    assert _tafelfouten(_toestemming(), zelfde_persoon=False)[0].code == "E_CT_NO_GROUND"
+    assert _tafelfouten(None)[0].code == "E_CT_NO_GROUND"
+
+
+def test_ct_08_cs_03_an_oral_consent_or_one_for_care_only_is_no_ground_for_a_table():
+    assert _tafelfouten(_toestemming(vorm="mondeling"))[0].code == "E_CT_NO_GROUND"
+    assert _tafelfouten(_toestemming(soort="start_jeugdhulp"))[0].code == "E_CT_NO_GROUND"
+
+
+def test_ct_08_cs_04_special_categories_need_explicit_consent():
+    t = _toestemming(soort="grondslag_verwerking", uitdrukkelijk=False)
+    assert _tafelfouten(t) == ()
+    assert _tafelfouten(t, bijzonder=True)[0].naam == "grond.toestemming"
+
+
+def test_ct_08_with_no_other_reader_yet_the_rest_of_the_consent_is_still_weighed():
+    assert _tafelfouten(_toestemming(), lezers=()) == ()
+    assert _tafelfouten(_toestemming(doel="gegevensdeling"), lezers=())[0].code == "E_CS_NOT_SPECIFIC"
+
+
+_TAFEL = {"org-host": "gemeentelijk_team", "org-politie": "politie_om", "org-ggd": "wgbo_zorg"}
+
+
+def _besluit(**over):
+    basis = {
+        "over_persoon": True,
+        "doorstaan": True,
+        "grond": p.G7,
+        "ontvanger": "org-ggd",
+        "ontvanger_type": "wgbo_zorg",
+    }
+    return p.Deelbesluitfeit(**{**basis, **over})
+
+
+def _besluitfouten(grond, d, *, aan_tafel=None, geconfigureerd=False):
+    return p.deelbesluit_tafel_fouten(
+        grond, d, eigen="org-host", aan_tafel=aan_tafel or _TAFEL, geconfigureerd=geconfigureerd
+    )
+
+
+def test_ct_08_sh_09_a_g4_to_g7_ground_rests_on_a_decision_addressed_to_the_table():
+    assert _besluitfouten(p.G7, _besluit()) == ()
+    for grond in (p.G4, p.G6, p.G7):
+        assert _besluitfouten(grond, None)[0].code == "E_CT_NO_GROUND"
+
+
+def test_ct_08_a_configured_ground_needs_no_decision():
+    """CT-16: the ground the FG approved for the contributor's role is the table's own basis."""
+    assert _besluitfouten(p.G4, None, geconfigureerd=True) == ()
+
+
+@pytest.mark.parametrize(
+    "over",
+    [
+        {"over_persoon": False},
+        {"doorstaan": False},
+        {"grond": p.G4},  # another ground than claimed
+        {"ontvanger": "org-vt", "ontvanger_type": "veilig_thuis"},  # not at the table
+        {"ontvanger": "org-host"},  # its own organisation
+        {"ontvanger": None},
+    ],
+)
+def test_ct_08_a_decision_that_does_not_fit_the_table_is_no_ground(over):
+    fouten = _besluitfouten(p.G7, _besluit(**over))
+    assert fouten and {f.code for f in fouten} == {"E_CT_NO_GROUND"}
+
+
+def test_ct_08_g5_only_when_a_statutory_duty_recipient_sits_at_the_table():
+    """The review finding: G5 with a decision to Veilig Thuis, which is not at the table."""
+    naar_vt = _besluit(grond=p.G5, ontvanger="org-vt", ontvanger_type="veilig_thuis")
+    fouten = _besluitfouten(p.G5, naar_vt)
+    assert {f.naam for f in fouten} == {"grond.soort", "grond.deelbesluit"}
+    # not even the configured ground helps when no statutory-duty recipient is at the table
+    assert _besluitfouten(p.G5, None, geconfigureerd=True)[0].naam == "grond.soort"
+    met_vt = {**_TAFEL, "org-vt": "veilig_thuis"}
+    assert _besluitfouten(p.G5, naar_vt, aan_tafel=met_vt) == ()
+    # a G5 decision to a party at the table that is owed no statutory duty
+    aan_ggd = _besluit(grond=p.G5)
+    assert _besluitfouten(p.G5, aan_ggd, aan_tafel=met_vt)[0].naam == "grond.deelbesluit"
+
+
+def test_ct_08_other_grounds_need_no_decision_here():
+    assert _besluitfouten(p.G1, None) == () and _besluitfouten(p.WPG_ART20, None) == ()
+
+
+def test_ct_08_the_failures_reach_the_contribution_refusal():
+    fout = p.Fout("E_CS_NOT_SPECIFIC", "grond.toestemming", "x")
+    f = p.Bijdragefeit(
+        partnerrol=p.ZORG,
+        grond=p.TOESTEMMING,
+        toestemming_geldig=False,
+        geheimhouder=False,
+        deelbesluit_doorstaan=False,
+        bijzonder=False,
+        noodzaak="Voor het plan van de jeugdhulp.",
+        soort=p.FEIT,
+        bron="client",
+        veiligheidszaak=False,
+        toestemmingsmodus=p.REQUIRED,
+        toestemming_fouten=(fout,),
+    )
+    assert p.bijdrage_fouten(f) == (fout,)

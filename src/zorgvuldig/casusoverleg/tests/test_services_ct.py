@@ -410,6 +410,7 @@ def test_ct_08_a_consent_of_another_person_is_no_ground(regio):
                 "Behandeling gestart.",
                 bron="eigen_waarneming",
                 grond={"soort": "toestemming", "toestemming": str(toestemming.uuid)},
+                gegevenscategorieen=["gezondheid"],
                 noodzaak="Het plan sluit aan op de behandeling.",
             ),
         )
@@ -445,6 +446,7 @@ def test_ct_09_a_care_role_states_why_its_own_task_needs_the_item(regio):
                 "Behandeling gestart.",
                 bron="eigen_waarneming",
                 grond={"soort": "toestemming", "toestemming": str(toestemming.uuid)},
+                gegevenscategorieen=["gezondheid"],
             ),
         )
     assert "noodzaak" in {p.name for p in fout.value.invalid_params}
@@ -703,12 +705,13 @@ def _zorgbijdrage(t, casus):
             "Behandeling gestart.",
             bron="eigen_waarneming",
             grond={"soort": "toestemming", "toestemming": str(toestemming.uuid)},
+            gegevenscategorieen=["gezondheid"],
             noodzaak="Het plan sluit aan op de behandeling.",
         ),
     )
 
 
-def _uitgevoerd_deelbesluit(t, ontvanger, persoon=None):
+def _uitgevoerd_deelbesluit(t, ontvanger, persoon=None, grond="g1_toestemming", ontvanger_type=None):
     """Youth care's own executed sharing decision towards `ontvanger`, in its dossier on Tom (or on
     `persoon`) — arranged directly: the wizard itself is tested in verstrekkingen."""
     from zorgvuldig.dossiers.models import Dossier, Lid
@@ -740,8 +743,8 @@ def _uitgevoerd_deelbesluit(t, ontvanger, persoon=None):
         richting="verstrekken",
         status="uitgevoerd",
         ontvanger_organisatie=ontvanger,
-        ontvanger_type="gemeentelijk_team",
-        grond="g1_toestemming",
+        ontvanger_type=ontvanger_type or ontvanger.type,
+        grond=grond,
         besluit="delen",
         antwoorden_versleuteld="",
         uitgevoerd_op=dt.date.today(),
@@ -799,21 +802,27 @@ def test_ct_08_special_category_data_needs_explicit_consent(regio):
     toestemming = t.toestemming_tom()
     als_systeem()
     toestemming.uitdrukkelijk = False
+    # a secrecy release is always explicit (CS-04); a kind (1) consent only for special categories
+    toestemming.soort = "grondslag_verwerking"
+    toestemming.gegevenscategorieen = ["gezondheid", "schoolgegevens"]
     toestemming.save()
     data = _feit(
         "Tom gebruikt dagelijks cannabis.",
         bron="eigen_waarneming",
         bijzonder=True,
         grond={"soort": "toestemming", "toestemming": str(toestemming.uuid)},
+        gegevenscategorieen=["gezondheid"],
         noodzaak="Het plan sluit aan op de behandeling.",
     )
     with pytest.raises(DomainError) as fout:
         services.breng_in(actor=regio.actor(t.jeugdwerker), uuid=casus.uuid, data=data)
-    assert fout.value.code == "E_CT_NO_GROUND"
+    assert fout.value.code == "E_CS_NOT_SPECIFIC"
     # the same consent covers an item without special-category data
     assert (
         services.breng_in(
-            actor=regio.actor(t.jeugdwerker), uuid=casus.uuid, data={**data, "bijzonder": False}
+            actor=regio.actor(t.jeugdwerker),
+            uuid=casus.uuid,
+            data={**data, "bijzonder": False, "gegevenscategorieen": ["schoolgegevens"]},
         ).toestemming_id
         == toestemming.pk
     )
@@ -945,9 +954,9 @@ def test_ct_09_a_sharing_decision_about_another_person_or_to_another_party_does_
     ander = tom(regio, t.jeugdwerker)
     Persoon.objects.filter(pk=ander.pk).update(bsn_index="iemand-anders")
     ander.refresh_from_db()
-    over_ander = _uitgevoerd_deelbesluit(t, regio.wijkteam, persoon=ander)
-    aan_school = _uitgevoerd_deelbesluit(t, regio.school)
-    goed = _uitgevoerd_deelbesluit(t, regio.wijkteam)
+    over_ander = _uitgevoerd_deelbesluit(t, regio.wijkteam, persoon=ander, grond="g7_vitaal_belang")
+    aan_school = _uitgevoerd_deelbesluit(t, regio.school, grond="g7_vitaal_belang")
+    goed = _uitgevoerd_deelbesluit(t, regio.wijkteam, grond="g7_vitaal_belang")
     data = _feit(
         "Tom woont deels bij zijn oom.",
         bron="eigen_waarneming",
@@ -1130,3 +1139,174 @@ def test_ct_03_after_the_allocation_re_confirming_is_refused_as_moot(regio):
             actor=regio.actor(regio.medewerker), uuid=casus.uuid, bijdrage_uuid=item.uuid
         )
     assert fout.value.code == "E_STATE_CONFLICT"
+
+
+# --- CT-08: the consent or decision a contribution rests on must cover this table (review finding) ------
+
+
+def _vt(regio):
+    from zorgvuldig.organisaties.models import Organisatie
+
+    als_systeem()
+    return Organisatie.objects.create(
+        verwerkingsverantwoordelijke=regio.gemeente,
+        code="vt-test",
+        naam="Veilig Thuis Test",
+        type="veilig_thuis",
+    )
+
+
+def _eigen_toestemming(regio, persoon, **over):
+    """A written, explicit secrecy release of the wijkteam's own registry (arranged directly: the consent
+    registry's own rules are tested in toestemmingen)."""
+    from zorgvuldig.toestemmingen.models import Toestemming
+
+    als_systeem()
+    return Toestemming.objects.create(
+        **{
+            "verwerkingsverantwoordelijke_id": regio.wijkteam.verwerkingsverantwoordelijke_id,
+            "organisatie": regio.wijkteam,
+            "betrokkene": persoon,
+            "soort": "doorbreking_beroepsgeheim",
+            "status": "gegeven",
+            "gevers": [{"persoon": str(persoon.uuid), "hoedanigheid": "zelf"}],
+            "doel": "casusoverleg",
+            "ontvangers": [],
+            "gegevenscategorieen": ["schoolgegevens"],
+            "vorm": "schriftelijk",
+            "uitdrukkelijk": True,
+            "datum": dt.date.today(),
+            "vastgelegd_door": regio.medewerker,
+            **over,
+        }
+    )
+
+
+def _besluit_wijkteam(regio, persoon, ontvanger, grond):
+    """The wijkteam's own decided sharing decision on `persoon` towards `ontvanger`."""
+    from zorgvuldig.dossiers.models import Dossier, Lid
+    from zorgvuldig.verstrekkingen.models import Deelbesluit
+
+    als_systeem()
+    dossier = Dossier.objects.create(
+        verwerkingsverantwoordelijke_id=regio.wijkteam.verwerkingsverantwoordelijke_id,
+        organisatie=regio.wijkteam,
+        kenmerk=f"D-WT-{Dossier.objects.count() + 1}",
+        soort="individueel",
+        team=regio.team,
+        status="monitoring",
+        kader="vrijwillig",
+        geopend_op=dt.date.today(),
+        aangemaakt_door=regio.medewerker,
+    )
+    Lid.objects.create(dossier=dossier, persoon=persoon, rol="client")
+    return Deelbesluit.objects.create(
+        verwerkingsverantwoordelijke_id=regio.wijkteam.verwerkingsverantwoordelijke_id,
+        organisatie=regio.wijkteam,
+        dossier=dossier,
+        richting="verstrekken",
+        status="besloten",
+        ontvanger_organisatie=ontvanger,
+        ontvanger_type=ontvanger.type,
+        grond=grond,
+        besluit="delen",
+        antwoorden_versleuteld="",
+        aangemaakt_door=regio.medewerker,
+    )
+
+
+def _schets(**over):
+    return _feit(
+        "Sam verzuimt drie dagen per week.",
+        **{"bron": "eigen_waarneming", "gegevenscategorieen": ["schoolgegevens"], **over},
+    )
+
+
+def test_ct_08_cs_02_a_consent_naming_only_veilig_thuis_is_refused_at_the_table(regio):
+    """Review finding (a): a consent naming only Veilig Thuis, while police and youth care read along."""
+    t = Tafel(regio)
+    casus = t.in_overleg()
+    fatima = regio.actor(regio.medewerker)
+    vt = _vt(regio)
+    alleen_vt = _eigen_toestemming(regio, t.tom, ontvangers=[{"organisatie": str(vt.uuid)}])
+    with pytest.raises(DomainError) as fout:
+        services.breng_in(
+            actor=fatima,
+            uuid=casus.uuid,
+            data=_schets(grond={"soort": "toestemming", "toestemming": str(alleen_vt.uuid)}),
+        )
+    assert fout.value.code == "E_CS_NOT_SPECIFIC"
+    assert "grond.toestemming" in {p.name for p in fout.value.invalid_params}
+    assert _geweigerd("casusoverleg.bijdrage_ingebracht", "E_CS_NOT_SPECIFIC")
+    als_systeem()
+    assert not Bijdrage.objects.exists()
+    # a consent for the table's purpose naming every reader (the host need not be named: it is Fatima's)
+    lezers = [t.politie, t.jeugdzorg, t.verslaving]  # the informant reads only its own question (CT-06)
+    dekkend = _eigen_toestemming(regio, t.tom, ontvangers=[{"organisatie": str(o.uuid)} for o in lezers])
+    with pytest.raises(DomainError) as fout:  # it does not cover other data than named
+        services.breng_in(
+            actor=fatima,
+            uuid=casus.uuid,
+            data=_schets(
+                grond={"soort": "toestemming", "toestemming": str(dekkend.uuid)},
+                gegevenscategorieen=["schoolgegevens", "gezondheid"],
+            ),
+        )
+    assert fout.value.code == "E_CS_NOT_SPECIFIC"
+    b = services.breng_in(
+        actor=fatima,
+        uuid=casus.uuid,
+        data=_schets(grond={"soort": "toestemming", "toestemming": str(dekkend.uuid)}),
+    )
+    assert b.toestemming_id == dekkend.pk
+    # AU-02: the entry names the consent it rests on and the basis used (consent, a)
+    als_systeem()
+    regel = AuditRegel.objects.get(actie="casusoverleg.bijdrage_ingebracht", status="uitgevoerd")
+    assert regel.koppeling["toestemming"] == str(dekkend.uuid) and regel.koppeling["grond"] == "toestemming"
+    assert regel.grondslag == "a"
+
+
+def test_ct_08_g5_is_refused_without_a_statutory_duty_recipient_at_the_table(regio):
+    """Review finding (b): G5 with a decision addressed to Veilig Thuis, which does not sit at the table."""
+    t = Tafel(regio)
+    casus = t.in_overleg()
+    fatima = regio.actor(regio.medewerker)
+    naar_vt = _besluit_wijkteam(regio, t.tom, _vt(regio), "g5_wettelijke_plicht")
+    for grond in (
+        {"soort": "g5_wettelijke_plicht", "deelbesluit": str(naar_vt.uuid)},
+        {"soort": "g5_wettelijke_plicht"},
+    ):
+        with pytest.raises(DomainError) as fout:
+            services.breng_in(actor=fatima, uuid=casus.uuid, data=_schets(grond=grond))
+        assert fout.value.code == "E_CT_NO_GROUND"
+        assert "grond.soort" in {p.name for p in fout.value.invalid_params}
+    als_systeem()
+    assert not Bijdrage.objects.exists()
+
+
+def test_ct_08_sh_09_an_unconfigured_g4_to_g7_ground_needs_a_decision_to_the_table(regio):
+    t = Tafel(regio)
+    casus = t.in_overleg()
+    fatima = regio.actor(regio.medewerker)  # the wijkteam's configured ground is G4, not G7
+    with pytest.raises(DomainError) as fout:
+        services.breng_in(actor=fatima, uuid=casus.uuid, data=_schets(grond={"soort": "g7_vitaal_belang"}))
+    assert fout.value.code == "E_CT_NO_GROUND"
+    naar_school = _besluit_wijkteam(regio, t.tom, regio.school, "g7_vitaal_belang")  # not at the table
+    with pytest.raises(DomainError) as fout:
+        services.breng_in(
+            actor=fatima,
+            uuid=casus.uuid,
+            data=_schets(grond={"soort": "g7_vitaal_belang", "deelbesluit": str(naar_school.uuid)}),
+        )
+    assert fout.value.code == "E_CT_NO_GROUND"
+    naar_jeugdzorg = _besluit_wijkteam(regio, t.tom, t.jeugdzorg, "g7_vitaal_belang")
+    b = services.breng_in(
+        actor=fatima,
+        uuid=casus.uuid,
+        data=_schets(grond={"soort": "g7_vitaal_belang", "deelbesluit": str(naar_jeugdzorg.uuid)}),
+    )
+    assert b.deelbesluit_id == naar_jeugdzorg.pk
+    als_systeem()
+    regel = AuditRegel.objects.get(actie="casusoverleg.bijdrage_ingebracht", status="uitgevoerd")
+    assert regel.koppeling["deelbesluit"] == str(naar_jeugdzorg.uuid)
+    assert regel.koppeling["grond"] == "g7_vitaal_belang" and "toestemming" not in regel.koppeling

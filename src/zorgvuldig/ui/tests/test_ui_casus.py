@@ -95,6 +95,7 @@ def zorg_bijdrage(t, casus) -> Bijdrage:
             "soort": "feit",
             "bron": "eigen_waarneming",
             "bijzonder": True,
+            "gegevenscategorieen": ["gezondheid"],
             "grond": {"soort": "toestemming", "toestemming": str(toestemming.uuid)},
             "noodzaak": "Zodat het plan aansluit op de lopende behandeling.",
         },
@@ -542,6 +543,7 @@ def test_ct_08_ct_09_youth_care_contributes_with_consent_from_its_own_registry(t
         "bijzonder": "ja",
         "grond": "toestemming",
         "toestemming": str(toestemming.uuid),
+        "gegevenscategorieen": "gezondheid",
     }
     r = coach.post(url(casus, "/bijdragen/nieuw"), bijdrage)
     assert r.status_code == 400 and "Leg vast waarom uw eigen taak dit vraagt (CT-09)." in tekst(r)
@@ -991,3 +993,31 @@ def test_ac_14_a_case_without_a_place_at_the_table_is_not_found_like_a_missing_o
     # AU-04: every attempt is logged, without naming the case
     assert aantal(AuditRegel, status="geweigerd") - geweigerd == 10
     assert aantal(AuditRegel, status="geweigerd", object_uuid=str(casus.uuid)) == 0
+
+
+def test_ct_08_cs_02_a_consent_that_does_not_name_the_readers_is_refused_in_dutch(tafel, regio, ui):
+    """Review finding: a consent naming one recipient does not carry a contribution the whole table reads."""
+    casus = tafel.in_overleg()
+    toestemming = tafel.toestemming_tom()
+    als_systeem()
+    toestemming.ontvangers = [
+        {"organisatie": str(tafel.politie.uuid)}
+    ]  # not the GGD-like advisor, nor the host
+    toestemming.save()
+    coach = ui(tafel.jeugdwerker)
+    bijdrage = {
+        "inhoud": ZORG_TEKST,
+        "soort": "feit",
+        "bron": "eigen_waarneming",
+        "bijzonder": "ja",
+        "grond": "toestemming",
+        "toestemming": str(toestemming.uuid),
+        "gegevenscategorieen": "gezondheid",
+        "noodzaak": "Zodat het plan aansluit op de lopende behandeling.",
+    }
+    r = coach.post(url(casus, "/bijdragen/nieuw"), bijdrage)
+    assert r.status_code == 400
+    assert "niet als ontvanger, maar" in tekst(r) and "leest aan deze tafel mee (CS-02, CT-08)." in tekst(r)
+    r = coach.post(url(casus, "/bijdragen/nieuw"), {**bijdrage, "gegevenscategorieen": ""})
+    assert r.status_code == 400 and "Noem welke soorten gegevens u inbrengt" in tekst(r)
+    assert aantal(Bijdrage) == 0
