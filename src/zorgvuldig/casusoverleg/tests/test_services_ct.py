@@ -13,6 +13,7 @@ from zorgvuldig.berichten.models import Bericht
 from zorgvuldig.casusoverleg import selectors, services
 from zorgvuldig.casusoverleg.models import Bijdrage, Casusoverleg, Deelnemer, Overlegtype
 from zorgvuldig.casusoverleg.tests.hulp import Tafel, tom
+from zorgvuldig.casusoverleg.tests.voorbeelden import besluit_wijkteam
 from zorgvuldig.conftest import als_systeem
 from zorgvuldig.convenanten.models import Toetreding
 from zorgvuldig.core.errors import DomainError, NotFound
@@ -1183,36 +1184,8 @@ def _eigen_toestemming(regio, persoon, **over):
 
 
 def _besluit_wijkteam(regio, persoon, ontvanger, grond):
-    """The wijkteam's own decided sharing decision on `persoon` towards `ontvanger`."""
-    from zorgvuldig.dossiers.models import Dossier, Lid
-    from zorgvuldig.verstrekkingen.models import Deelbesluit
-
-    als_systeem()
-    dossier = Dossier.objects.create(
-        verwerkingsverantwoordelijke_id=regio.wijkteam.verwerkingsverantwoordelijke_id,
-        organisatie=regio.wijkteam,
-        kenmerk=f"D-WT-{Dossier.objects.count() + 1}",
-        soort="individueel",
-        team=regio.team,
-        status="monitoring",
-        kader="vrijwillig",
-        geopend_op=dt.date.today(),
-        aangemaakt_door=regio.medewerker,
-    )
-    Lid.objects.create(dossier=dossier, persoon=persoon, rol="client")
-    return Deelbesluit.objects.create(
-        verwerkingsverantwoordelijke_id=regio.wijkteam.verwerkingsverantwoordelijke_id,
-        organisatie=regio.wijkteam,
-        dossier=dossier,
-        richting="verstrekken",
-        status="besloten",
-        ontvanger_organisatie=ontvanger,
-        ontvanger_type=ontvanger.type,
-        grond=grond,
-        besluit="delen",
-        antwoorden_versleuteld="",
-        aangemaakt_door=regio.medewerker,
-    )
+    """The wijkteam's own decided (not yet executed) sharing decision on `persoon` towards `ontvanger`."""
+    return besluit_wijkteam(regio, persoon, ontvanger, grond, uitgevoerd=False)
 
 
 def _schets(**over):

@@ -11,6 +11,7 @@ import datetime as dt
 from zorgvuldig.casusoverleg import services
 from zorgvuldig.casusoverleg.models import Bijdrage
 from zorgvuldig.casusoverleg.tests.hulp import Tafel
+from zorgvuldig.conftest import als_systeem
 
 
 def bij_de_school(regio, convenant):
@@ -115,16 +116,19 @@ def _inbreng(t: Tafel, casus, gebruiker=None, **grond):
     )
 
 
-def _uitgevoerd_besluit_wijkteam(regio, persoon):
-    """The wijkteam's own executed sharing decision on `persoon` towards the school (arranged directly)."""
+def besluit_wijkteam(regio, persoon, ontvanger=None, grond="g4_wettelijke_bevoegdheid", uitgevoerd=True):
+    """The wijkteam's own sharing decision to share on `persoon` towards `ontvanger` (default the school),
+    executed today or only decided (arranged directly)."""
     from zorgvuldig.dossiers.models import Dossier, Lid
     from zorgvuldig.verstrekkingen.models import Deelbesluit
 
+    als_systeem()
+    ontvanger = ontvanger or regio.school
     vv = regio.wijkteam.verwerkingsverantwoordelijke_id
     dossier = Dossier.objects.create(
         verwerkingsverantwoordelijke_id=vv,
         organisatie=regio.wijkteam,
-        kenmerk="D-WT-1",
+        kenmerk=f"D-WT-{Dossier.objects.count() + 1}",
         soort="individueel",
         team=regio.team,
         status="monitoring",
@@ -138,13 +142,13 @@ def _uitgevoerd_besluit_wijkteam(regio, persoon):
         organisatie=regio.wijkteam,
         dossier=dossier,
         richting="verstrekken",
-        status="uitgevoerd",
-        ontvanger_organisatie=regio.school,
-        ontvanger_type="school",
-        grond="g4_wettelijke_bevoegdheid",
+        status="uitgevoerd" if uitgevoerd else "besloten",
+        ontvanger_organisatie=ontvanger,
+        ontvanger_type=ontvanger.type,
+        grond=grond,
         besluit="delen",
         antwoorden_versleuteld="",
-        uitgevoerd_op=dt.date.today(),
+        uitgevoerd_op=dt.date.today() if uitgevoerd else None,
         aangemaakt_door=regio.medewerker,
     )
 
@@ -238,7 +242,7 @@ def casus_voorbeelden(regio):
     services.ga_naar(actor=fatima, uuid=afschaling.uuid, naar="afschaling")
     als_systeem()
     over_te_dragen = Bijdrage.objects.filter(casusoverleg=afschaling, organisatie=regio.wijkteam).first()
-    besluit = _uitgevoerd_besluit_wijkteam(regio, t.tom)
+    besluit = besluit_wijkteam(regio, t.tom)
 
     o, c = "/api/v1/overlegtypen", "/api/v1/casusoverleggen"
     e = f"{c}/{overleg.uuid}"
