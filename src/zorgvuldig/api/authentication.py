@@ -59,10 +59,10 @@ class TokenAuthenticatie(authentication.BaseAuthentication):
         namens = request.headers.get("Namens-Gebruiker")
         if namens is None:
             return PartnerSysteem(token), token
-        return self._professional(token, namens), token
+        return self._professional(request, token, namens), token
 
     @staticmethod
-    def _professional(token: ApiToken, namens: str) -> Gebruiker:
+    def _professional(request, token: ApiToken, namens: str) -> Gebruiker:
         from zorgvuldig.api.permissions import Geweigerd
 
         try:
@@ -71,29 +71,65 @@ class TokenAuthenticatie(authentication.BaseAuthentication):
             key = None
         gebruiker = (
             Gebruiker.objects.select_related("organisatie__verwerkingsverantwoordelijke")
+            .prefetch_related("mandaten")
             .filter(uuid=key)
             .first()
             if key
             else None
         )
+        zelfde_organisatie = bool(gebruiker and gebruiker.organisatie_id == token.organisatie_id)
+        # Only the token's own organisation's users are judged further: another organisation's
+        # mandates are none of this caller's business (and the answer is the same anyway).
+        eigen = gebruiker if zelfde_organisatie else None
         code = policies.namens_weigering(
             gevonden=gebruiker is not None,
             actief=bool(gebruiker and gebruiker.is_active),
-            zelfde_organisatie=bool(gebruiker and gebruiker.organisatie_id == token.organisatie_id),
-            heeft_verklaring=bool(gebruiker and gebruiker.geheimhoudingsverklaring_op),
+            zelfde_organisatie=zelfde_organisatie,
+            heeft_verklaring=bool(eigen and eigen.geheimhoudingsverklaring_op),
+            token_scopes=frozenset(token.scopes),
+            rollen=frozenset(eigen.rollen or []) if eigen else frozenset(),
+            mandaten=frozenset(eigen.actieve_mandaten(today())) if eigen else frozenset(),
         )
+        if code is None:
+            assert gebruiker is not None
+            return gebruiker
+        # Refused before any view runs, so before any record is read; audited here because no
+        # professional is authenticated for the view's own refusal log (AU-04).
+        log.info("api_namens_geweigerd", token=str(token.uuid), code=code)
+        _log_weigering(request, token, code, key)
         if code == "E_AC_NOT_MANDATED":
-            log.info("api_namens_geweigerd", token=str(token.uuid))
             raise Geweigerd(
-                code, "Namens-Gebruiker moet een actieve medewerker van de organisatie van de sleutel zijn."
+                code,
+                "Namens-Gebruiker moet een actieve, voor de verwijsindex gemandateerde medewerker van de "
+                "organisatie van de sleutel zijn (AC-08).",
             )
-        if code:
-            raise Geweigerd(code, "Deze medewerker heeft de geheimhoudingsverklaring nog niet aanvaard.")
-        assert gebruiker is not None
-        return gebruiker
+        raise Geweigerd(code, "Deze medewerker heeft de geheimhoudingsverklaring nog niet aanvaard.")
 
     def authenticate_header(self, request) -> str:
         return "Token"
+
+
+def _log_weigering(request, token: ApiToken, code: str, namens: uuidlib.UUID | None) -> None:
+    """AU-04 for a refused Namens-Gebruiker: the attempt is the token's, not the named person's, so the
+    entry names no acting user — it names the organisation and token (`namens`) and the uuid the call
+    named (`namensGebruiker`, when it was one), under the token organisation's controller so its FG
+    sees it. No subject and no record: nothing was read."""
+    from zorgvuldig.audit import services as audit
+    from zorgvuldig.core.context import Actor
+    from zorgvuldig.core.errors import DomainError
+
+    organisatie = token.organisatie
+    kenmerken = {"organisatie": str(organisatie.uuid), "apiToken": str(token.uuid)}
+    if namens is not None:
+        kenmerken["namensGebruiker"] = str(namens)
+    view = (getattr(request, "parser_context", None) or {}).get("view")
+    audit.weigering(
+        actor=Actor(organisatie=organisatie, kanaal="api", namens=kenmerken),
+        actie="toegang.geweigerd",
+        activiteit=getattr(view, "verwerkingsactiviteit", None) or "verantwoording-toezicht",
+        fout=DomainError(code, "geweigerd"),
+        verwerkingsverantwoordelijke=str(organisatie.verwerkingsverantwoordelijke.uuid),
+    )
 
 
 class SessieAuthenticatie(authentication.SessionAuthentication):

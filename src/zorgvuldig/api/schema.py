@@ -88,7 +88,8 @@ HEADERS = [
     _param(
         "Namens-Gebruiker",
         "header",
-        "With a Token only: uuid of the acting professional of the token's organisation (AC-08).",
+        "With a Token only: uuid of the acting professional: an active user of the token's organisation "
+        "with a valid `vi_signaleren` mandate (AC-08).",
         {"type": "string", "format": "uuid"},
     ),
 ]

@@ -210,8 +210,18 @@ def _insert(rows: list[AuditRegel], nieuwe_mapping: dict[str, str], samen_met) -
         row._state.adding = False
 
 
-def weigering(*, actor, actie: str, activiteit: str, fout: DomainError, object=None, betrokkenen=()) -> None:
-    """Log a refused attempt like a success, committed on its own while the act rolled back (AU-04)."""
+def weigering(
+    *,
+    actor,
+    actie: str,
+    activiteit: str,
+    fout: DomainError,
+    object=None,
+    betrokkenen=(),
+    verwerkingsverantwoordelijke: str = "",
+) -> None:
+    """Log a refused attempt like a success, committed on its own while the act rolled back (AU-04).
+    `verwerkingsverantwoordelijke`: as in `record`, for an attempt without an acting user."""
     try:
         zoek_activiteit(activiteit)
     except DomainError:
@@ -225,6 +235,7 @@ def weigering(*, actor, actie: str, activiteit: str, fout: DomainError, object=N
             betrokkenen=betrokkenen,
             status=Status.GEWEIGERD,
             code=fout.code,
+            verwerkingsverantwoordelijke=verwerkingsverantwoordelijke,
         )
 
 

@@ -499,6 +499,8 @@ def logins() -> list[dict]:
                 "email": g.email,
                 "naam": g.naam,
                 "uuid": str(g.uuid),  # for `Namens-Gebruiker` with a token
+                # a token acts only for a user with a VI mandate valid today (AC-08)
+                "viMandaat": "vi_signaleren" in g.actieve_mandaten(today()),
                 "wachtwoord": item.get("wachtwoord"),
                 "totp": totp_geheim(apparaat) if apparaat else None,
                 "rollen": g.rollen,

@@ -36,11 +36,27 @@ def token_fouten(*, scopes: list[str], geldig_tot: dt.date, vandaag: dt.date) ->
 
 
 def namens_weigering(
-    *, gevonden: bool, actief: bool, zelfde_organisatie: bool, heeft_verklaring: bool
+    *,
+    gevonden: bool,
+    actief: bool,
+    zelfde_organisatie: bool,
+    heeft_verklaring: bool,
+    token_scopes: frozenset[str],
+    rollen: frozenset[str],
+    mandaten: frozenset[str],
 ) -> str | None:
     """AC-08: the professional a partner call names must be an active user of the token's own
-    organisation who accepted the undertaking (AC-07). Every failure looks the same to the caller."""
+    organisation and, for a token with verwijsindex scopes, one of its individually mandated users:
+    a `vi_signaleren` mandate valid today (`mandaten`) in a role that can hold it. A role alone — the
+    *leidinggevende*'s `signaal:beheren` — is no mandate: a token could otherwise read the
+    organisation's signals in the name of anyone with that role (security review: a beheerder-made
+    token naming an unmandated leidinggevende). Every failure looks the same to the caller, and the
+    mandate comes before the undertaking so the answer says nothing about the named person (AC-07)."""
     if not (gevonden and actief and zelfde_organisatie):
+        return "E_AC_NOT_MANDATED"
+    if token_scopes & PARTNER_SCOPES and not (
+        "vi_signaleren" in mandaten and rollen & MANDAAT_VEREIST_ROL["vi_signaleren"]
+    ):
         return "E_AC_NOT_MANDATED"
     if not heeft_verklaring:
         return "E_AC_NO_UNDERTAKING"

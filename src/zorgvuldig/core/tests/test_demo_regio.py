@@ -89,6 +89,9 @@ def test_the_demo_region_has_every_role_partner_users_profiles_a_convenant_and_a
         assert apparaat.verify_token(totp(apparaat.bin_key))  # the printed secret is the device's
 
     (token,) = uit["tokens"]
+    # the start screen offers a token only the users it may act for (AC-08): the school's mandated teacher
+    school = [g for g in uit["gebruikers"] if g["organisatie"] == "osg-het-baken"]
+    assert [g["email"] for g in school if g["viMandaat"]] == ["jan@hetbaken.example.org"]
     assert (token["naam"], token["organisatie"]) == ("leerlingvolgsysteem", "osg-het-baken")
     jan = Gebruiker.objects.get(email="jan@hetbaken.example.org")
     client = APIClient()

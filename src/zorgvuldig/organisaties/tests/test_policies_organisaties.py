@@ -28,19 +28,33 @@ def test_token_fouten_bounds():
     }
 
 
+VI_TOKEN = frozenset({"signaal:registreren", "signaal:beheren", "match:behandelen"})
+GEMANDATEERD = {
+    "token_scopes": VI_TOKEN,
+    "rollen": frozenset({"medewerker"}),
+    "mandaten": frozenset({"vi_signaleren"}),
+}
+
+
 def test_namens_and_partner_refusals():
     assert (
-        policies.namens_weigering(gevonden=True, actief=True, zelfde_organisatie=True, heeft_verklaring=True)
+        policies.namens_weigering(
+            gevonden=True, actief=True, zelfde_organisatie=True, heeft_verklaring=True, **GEMANDATEERD
+        )
         is None
     )
     for args in [(False, True, True), (True, False, True), (True, True, False)]:
         g, a, z = args
         assert (
-            policies.namens_weigering(gevonden=g, actief=a, zelfde_organisatie=z, heeft_verklaring=True)
+            policies.namens_weigering(
+                gevonden=g, actief=a, zelfde_organisatie=z, heeft_verklaring=True, **GEMANDATEERD
+            )
             == "E_AC_NOT_MANDATED"
         )
     assert (
-        policies.namens_weigering(gevonden=True, actief=True, zelfde_organisatie=True, heeft_verklaring=False)
+        policies.namens_weigering(
+            gevonden=True, actief=True, zelfde_organisatie=True, heeft_verklaring=False, **GEMANDATEERD
+        )
         == "E_AC_NO_UNDERTAKING"
     )
     t = frozenset({"signaal:registreren"})
@@ -284,3 +298,34 @@ def test_ac_15_a_new_controller_needs_a_name_and_an_fg_reachable_by_email():
     assert len(set(fouten.values())) == 3 and all("FG" in fouten[k] for k in ("fg.naam", "fg.email"))
     for veld, api in (("naam", "naam"), ("fg_naam", "fg.naam"), ("fg_email", "fg.email")):
         assert list(policies.controller_fouten(**{**ok, veld: "  "})) == [api]
+
+
+def _namens(**over):
+    args = {"gevonden": True, "actief": True, "zelfde_organisatie": True, "heeft_verklaring": True}
+    return policies.namens_weigering(**(args | GEMANDATEERD | over))
+
+
+@pytest.mark.parametrize(
+    ("rollen", "mandaten"),
+    [
+        ({"leidinggevende"}, set()),  # the review's case: signaal:beheren by role, no mandate
+        ({"leidinggevende"}, {"verzoeken_besluiten"}),  # another mandate is no VI mandate
+        ({"medewerker"}, set()),  # expired or never granted: not in today's mandates
+        ({"vi_beheerder"}, {"vi_signaleren"}),  # a mandate in a role that cannot hold it (AC-08)
+        ({"beheerder"}, set()),
+    ],
+)
+def test_ac_08_a_vi_token_acts_only_for_a_user_mandated_today(rollen, mandaten):
+    assert _namens(rollen=frozenset(rollen), mandaten=frozenset(mandaten)) == "E_AC_NOT_MANDATED"
+
+
+def test_ac_08_a_mandated_leidinggevende_or_medewerker_may_be_named():
+    assert _namens(rollen=frozenset({"leidinggevende"})) is None
+    assert _namens(rollen=frozenset({"medewerker"})) is None
+    # the mandate is judged before the undertaking: a refusal says nothing about the person (AC-07)
+    assert _namens(mandaten=frozenset(), heeft_verklaring=False) == "E_AC_NOT_MANDATED"
+
+
+@pytest.mark.parametrize("scope", sorted(VI_TOKEN))
+def test_ac_08_any_single_vi_scope_on_the_token_needs_the_mandate(scope):
+    assert _namens(token_scopes=frozenset({scope}), mandaten=frozenset()) == "E_AC_NOT_MANDATED"

@@ -88,11 +88,14 @@ class Command(BaseCommand):
         for g in demo["gebruikers"]:
             w(f"    {g['email']:30} {', '.join(g['rollen']):15} {g['organisatie']}")
             w(f"    {'':30} wachtwoord {g['wachtwoord']}  TOTP-geheim {g['totp'] or '-'}")
-        w("\n  API-sleutels (Authorization: Token …, met Namens-Gebruiker: <uuid van een gebruiker>):")
+        w(
+            "\n  API-sleutels (Authorization: Token …, met Namens-Gebruiker: <uuid van een voor de"
+            " verwijsindex gemandateerde gebruiker>):"
+        )
         for t in demo["tokens"]:
             waarde = t["waarde"] or "(al getoond bij de eerste start; `--reset` geeft een nieuwe)"
             w(f"    {t['naam']} — {t['organisatie']}, geldig tot {t['geldigTot']}: {waarde}")
             for g in demo["gebruikers"]:
-                if g["organisatie"] == t["organisatie"]:
+                if g["organisatie"] == t["organisatie"] and g["viMandaat"]:
                     w(f"      Namens-Gebruiker: {g['uuid']}  ({g['email']})")
         w("")
