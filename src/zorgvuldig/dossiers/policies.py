@@ -366,7 +366,8 @@ def notitie_fouten(
     is named. Untyped or unsourced: `E_DS_NOTE_TYPE`."""
     fouten = []
     if sectie not in NOTITIE_SECTIES:
-        fouten.append(Fout("E_INVALID_INPUT", "sectie", "Onbekende sectie voor een notitie."))
+        reden = "Onbekende sectie voor een notitie." if sectie else "Kies het onderdeel van het dossier."
+        fouten.append(Fout("E_INVALID_INPUT", "sectie", reden))
     if soort not in SOORTEN:
         fouten.append(Fout("E_DS_NOTE_TYPE", "soort", "Kies feit, mening of visie van de cliënt (DS-07)."))
     if bron not in BRONNEN:

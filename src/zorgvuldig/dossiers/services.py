@@ -572,15 +572,6 @@ def registreer_notitie(*, actor, uuid, data: dict) -> Notitie:
     with transaction.atomic():
         # The section decides the right needed: special-category sections need the AC-10 grant.
         dossier, grants = selectors.dossier_of_404(actor, uuid)
-        if sectie not in policies.NOTITIE_SECTIES:
-            raise DomainError(
-                "E_INVALID_INPUT",
-                "Onbekende sectie.",
-                [InvalidParam("sectie", "invalid", "Onbekende sectie.")],
-            )
-        grant = selectors.sectie_toegang(actor, dossier, grants, sectie, "aanmaken")
-        dossier = Dossier.objects.select_for_update().get(pk=dossier.pk)
-        _open(dossier)
         bron = data.get("bron") or {}
         fouten = list(
             policies.notitie_fouten(
@@ -593,6 +584,13 @@ def registreer_notitie(*, actor, uuid, data: dict) -> Notitie:
                 tekst=data.get("tekst") or "",
             )
         )
+        if sectie not in policies.NOTITIE_SECTIES:
+            # the section decides the right, so nothing further is judged; but all the note's own
+            # problems are named at once, not one per try
+            _weiger(fouten, _NOTITIE_WEIGERING[frozenset({False})])
+        grant = selectors.sectie_toegang(actor, dossier, grants, sectie, "aanmaken")
+        dossier = Dossier.objects.select_for_update().get(pk=dossier.pk)
+        _open(dossier)
         partner = _partner_organisatie(bron.get("organisatie"))
         fouten += policies.partnergegevens_fouten(
             bron=bron.get("soort"),

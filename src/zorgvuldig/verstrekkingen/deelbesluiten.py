@@ -486,7 +486,12 @@ def consulteer(*, actor, uuid, adviseur, tijdstip: dt.datetime, advies: str) -> 
             or adviseur.pk == actor.gebruiker.pk
         ):
             fouten.append(
-                InvalidParam("adviseur", "invalid", "Een collega of leidinggevende van de organisatie.")
+                InvalidParam(
+                    "adviseur",
+                    "invalid",
+                    "Kies wie u heeft geraadpleegd: een collega of leidinggevende van uw organisatie, "
+                    "niet uzelf.",
+                )
             )
         if tijdstip is None or tijdstip > now():
             fouten.append(

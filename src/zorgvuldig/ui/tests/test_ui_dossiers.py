@@ -230,6 +230,19 @@ def test_ds_14_every_dossier_page_shows_the_current_frame(casus, regio, ui):
     assert "Drang" in rij
 
 
+def test_ds_07_an_empty_note_names_every_missing_field_at_once(casus, regio, ui):
+    """DS-07: a note sent without section, type, source and text is refused with all four named at once
+    and the section asked for in words — not "Onbekende sectie." alone, then the rest one try later."""
+    voor = aantal(Notitie)
+    r = ui(regio.medewerker).post(
+        url(casus.dossier, "/notities/nieuw"), notitie(sectie="", soort="", bron_soort="", tekst="")
+    )
+    scherm = tekst(r)
+    assert r.status_code == 400 and "Kies het onderdeel van het dossier." in scherm
+    assert "Kies feit, mening of visie van de cliënt" in scherm and "Onbekende sectie" not in scherm
+    assert aantal(Notitie) == voor
+
+
 def test_a_note_over_the_body_limit_gets_a_dutch_page_and_changes_nothing(casus, regio, ui, settings):
     """Bad input (a note far over the request limit, ZORGVULDIG_MAX_BODY_BYTES) is refused before any view:
     in the UI a Dutch page saying what to do — not the API's problem+json — and nothing is stored."""
