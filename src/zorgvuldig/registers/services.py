@@ -185,9 +185,9 @@ def verwijder_doel(*, actor, uuid) -> None:
 # --- register versions (RG-01) ----------------------------------------------------------------------------
 
 
-def _bewaartermijn_voorstel(activiteit: str) -> str:
-    """RG-01: the retention in words with this installation's terms: retention.sector_terms and the
-    region's vi.archive_months."""
+def _termijnen() -> dict:
+    """This installation's terms for the retention texts: retention.sector_terms (by organisation type's
+    name) and the region's vi.archive_months."""
     from django.conf import settings
 
     from zorgvuldig.organisaties.models import OrganisatieType
@@ -195,11 +195,21 @@ def _bewaartermijn_voorstel(activiteit: str) -> str:
 
     soorten = dict(OrganisatieType.choices)
     archief = Instellingen.objects.order_by("pk").values_list("archive_months", flat=True).first()
-    return policies.bewaartermijn_tekst(
-        activiteit,
-        sectortermijnen={soorten.get(k, k): v for k, v in settings.RETENTION_SECTOR_TERMS.items()},
-        vi_archief_maanden=archief or policies.VI_ARCHIEF_MAANDEN,
-    )
+    return {
+        "sectortermijnen": {soorten.get(k, k): v for k, v in settings.RETENTION_SECTOR_TERMS.items()},
+        "vi_archief_maanden": archief or policies.VI_ARCHIEF_MAANDEN,
+    }
+
+
+def _bewaartermijn_voorstel(activiteit: str) -> str:
+    """RG-01: the retention in words with this installation's terms."""
+    return policies.bewaartermijn_tekst(activiteit, **_termijnen())
+
+
+def bewaarregels_in_woorden() -> dict[str, str]:
+    """Each retention rule (RT-10) in plain Dutch with this installation's terms, for the retention pages:
+    professionals read words, not configuration keys (review)."""
+    return policies.bewaartermijnen_in_woorden(**_termijnen())
 
 
 def voorstel(activiteit: Verwerkingsactiviteit, huidig: Registerversie | None) -> dict:

@@ -52,6 +52,12 @@ RONDES = 10
 RECORD_PAGINA = {"dossiers.dossier": ("ui:dossier", "dossier:inzien")}
 
 
+def _kenmerken(actor, termijnen) -> dict[str, str]:
+    """The records' kenmerken for those who judge a destruction list (the leidinggevende, the FG; RT-13);
+    the technical beheerder sees what a record is and when it goes, not which one it is (AC-06)."""
+    return selectors.kenmerken(termijnen) if actor.heeft(GOEDKEUREN) else {}
+
+
 def _verwijzing(t, kenmerken: dict[str, str]) -> str:
     """How the team knows the record: its kenmerk while it exists (RT-13), else the start of its number."""
     kenmerk = kenmerken.get(str(t.object_uuid))
@@ -94,13 +100,19 @@ def _status(code: str) -> dict:
     return {"code": code, "tekst": tekst, "soort": soort}
 
 
-def _rij(t, vandaag: dt.date) -> dict:
+def _regels_in_woorden() -> dict[str, str]:
+    """The retention rules in words with this installation's terms (read once per page)."""
+    from zorgvuldig.registers.services import bewaarregels_in_woorden
+
+    return bewaarregels_in_woorden()
+
+
+def _rij(t, vandaag: dt.date, woorden: dict[str, str]) -> dict:
     """One retention row in words: what kind of record, which rule, the dates and the state."""
-    regel = policies.REGELS.get(t.regel)
     return {
         "uuid": t.uuid,
         "soort": f.soort_label(t.objecttype),
-        "regel": regel.omschrijving if regel else t.regel,
+        "regel": woorden.get(t.regel, t.regel),
         "brondatum": t.brondatum,
         "vervaldatum": t.vervaldatum,
         "status": _status(selectors.status_van(t, vandaag)),
@@ -146,7 +158,8 @@ def termijnen(request, actor):
     )
     with transaction.atomic():
         blad = Paginator(qs, PER_PAGINA).get_page(request.GET.get("pagina"))
-        rijen = [{**_rij(t, vandaag), "organisatie": t.organisatie.naam} for t in blad.object_list]
+        woorden = _regels_in_woorden()
+        rijen = [{**_rij(t, vandaag, woorden), "organisatie": t.organisatie.naam} for t in blad.object_list]
         audit.record(
             actor=actor,
             actie="bewaartermijn.ingezien",
@@ -231,14 +244,14 @@ def _termijn_context(actor, uuid, formulieren: dict, fout) -> dict[str, Any]:
     audit.record(actor=actor, actie="bewaartermijn.ingezien", activiteit=ACTIVITEIT, object=t, velden=velden)
     lijst = t.lijst if t.lijst_id else None
     blokkades = _blokkades(t, mag_tekst, vandaag)
-    rij = _rij(t, vandaag)
+    rij = _rij(t, vandaag, _regels_in_woorden())
     rij["geblokkeerd"] = any(b["actief"] for b in blokkades)
     return {
         "t": t,
         "rij": rij,
         "regel": regel,
         "regel_code": t.regel,
-        "nummer": _verwijzing(t, selectors.kenmerken([t])),
+        "nummer": _verwijzing(t, _kenmerken(actor, [t])),
         "besluit": _besluit(t, mag_tekst, namen),
         "blokkades": blokkades,
         "lijst": {"uuid": lijst.uuid, "peildatum": lijst.peildatum} if lijst else None,
@@ -496,9 +509,10 @@ def _lijst_context(request, actor, uuid, fout=None, bezig: tuple[str, Any] | Non
     blad = Paginator(qs, PER_PAGINA).get_page(request.POST.get("pagina") or request.GET.get("pagina"))
     items = []
     geplaatst = False
-    kenmerken = selectors.kenmerken(blad.object_list)
+    kenmerken = _kenmerken(actor, blad.object_list)
+    woorden = _regels_in_woorden()
     for i, t in enumerate(blad.object_list):
-        rij = _rij(t, vandaag)
+        rij = _rij(t, vandaag, woorden)
         b = t.besluit or {}
         rij.update(
             {
@@ -631,8 +645,9 @@ def bewijzen(request, actor):
     with transaction.atomic():
         blad = Paginator(qs, PER_PAGINA).get_page(request.GET.get("pagina"))
         rijen = []
+        woorden = _regels_in_woorden()
         for t in blad.object_list:
-            rij = _rij(t, vandaag)
+            rij = _rij(t, vandaag, woorden)
             rij.update({"grond": _grond(t), "nummer": _verwijzing(t, {})})  # destroyed: no kenmerk left
             rijen.append(rij)
         rondes = [
