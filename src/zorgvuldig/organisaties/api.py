@@ -110,7 +110,9 @@ PROFIEL_SCOPE = PROFIELEN_BEHEREN  # the beheerder; the FG reads profiles and de
 # A signaler's system reads the rules its signals must meet: the own organisation's profile (VI-19) and the
 # regional field set (VI-09) — read-only, through the verwijsindex scopes a partner token carries.
 PROFIEL_LEZEN = f"{PROFIEL_SCOPE}|{SIGNAAL_SCOPES}"
-INSTELLINGEN_LEZEN = f"{CONFIGURATIE}|{SIGNAAL_SCOPES}"
+INSTELLINGEN_LEZEN = f"{CONFIGURATIE}|{services.FG_SCOPE}|{SIGNAAL_SCOPES}"
+# GP-04, VI-22: the FG widens the field set or switches family matching on (with an approved DPIA).
+INSTELLINGEN_WIJZIGEN = f"{CONFIGURATIE}|{services.FG_SCOPE}"
 
 
 def _url(request, pad: str) -> str:
@@ -206,6 +208,7 @@ def instellingen_representatie(request, inst) -> dict:
             "archiveMonths": inst.archive_months,
             "exitDays": inst.exit_days,
         },
+        "verruimingDpia": _url(request, f"dpias/{inst.verruiming_dpia}") if inst.verruiming_dpia else None,
         "gewijzigd": _tijd(inst.gewijzigd),
     }
 
@@ -349,6 +352,13 @@ class ViInstellingenSerializer(StrictSerializer):
 
 class InstellingenSerializer(StrictSerializer):
     vi = ViInstellingenSerializer(required=False)
+    verruimingDpia = serializers.CharField(
+        max_length=300,
+        allow_null=True,
+        required=False,
+        help_text="URL van de goedgekeurde DPIA van de verwijsindex waarop de FG `fieldSet: extended_2009` "
+        "of `familyMatching: true` zet (GP-04, VI-22)",
+    )
     url = serializers.CharField(read_only=True)
     gewijzigd = serializers.CharField(read_only=True)
 
@@ -626,7 +636,7 @@ class InstellingenView(BasisView):
     /toegangsbewaking; the other §0.2 keys are fixed by the installation (docs/integrators.md). A signaler
     (also through a partner token) reads them: `fieldSet` says what a signal may hold (VI-09)."""
 
-    scopes = {"get": INSTELLINGEN_LEZEN, "patch": CONFIGURATIE}
+    scopes = {"get": INSTELLINGEN_LEZEN, "patch": INSTELLINGEN_WIJZIGEN}
     verwerkingsactiviteit = ACT
 
     @extend_schema(responses=OpenApiTypes.OBJECT, operation_id="instellingen_read")
@@ -639,6 +649,9 @@ class InstellingenView(BasisView):
         request=InstellingenSerializer,
         responses=OpenApiTypes.OBJECT,
         operation_id="instellingen_partial_update",
+        description="De beheerder wijzigt de instellingen; `vi.fieldSet: extended_2009` en "
+        "`vi.familyMatching: true` alleen de FG, met `verruimingDpia`, de goedgekeurde DPIA van de "
+        "verwijsindex (anders 409 E_VI_CRITERION_DISABLED; GP-04, VI-22). Terugzetten mag de beheerder.",
     )
     def patch(self, request):
         from zorgvuldig.verwijsindex import services as vi_services
@@ -658,6 +671,13 @@ class InstellingenView(BasisView):
             )
             if sleutel in vi
         }
+        if "verruimingDpia" in ser.validated_data:
+            dpia = ser.validated_data["verruimingDpia"]
+            data["verruiming_dpia"] = (
+                _uuid.UUID(_verwijzing(request, dpia, "dpias", "verruimingDpia"))
+                if dpia is not None
+                else None
+            )
         _niets(data)
         inst = vi_services.wijzig_instellingen(actor=actor_van(request), **data)
         return Response(instellingen_representatie(request, inst))

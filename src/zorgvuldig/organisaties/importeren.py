@@ -796,7 +796,9 @@ def _verschil(obj: Any, waarden: dict[str, tuple[str, Any]]) -> list[str]:
     return gewijzigd
 
 
-def _audit(obj: Any, velden: list[str], vv: Verwerkingsverantwoordelijke | None) -> None:
+def _audit(
+    obj: Any, velden: list[str], vv: Verwerkingsverantwoordelijke | None, koppeling: dict | None = None
+) -> None:
     """A system entry naming the controller it concerns, so that controller's FG sees it (regional: none)."""
     audit.record(
         actor=ACTOR,
@@ -805,6 +807,7 @@ def _audit(obj: Any, velden: list[str], vv: Verwerkingsverantwoordelijke | None)
         object=obj,
         velden=velden,
         verwerkingsverantwoordelijke=str(vv.uuid) if vv else "",
+        koppeling=koppeling,
     )
 
 
@@ -1026,6 +1029,7 @@ class _Toepassing:
             if obj.geheimhoudingsverklaring_op != datum:
                 waarden["geheimhoudingsverklaring_op"] = ("geheimhoudingsverklaringOp", datum)
                 waarden["geheimhoudingsverklaring_versie"] = ("geheimhoudingsverklaringOp", PAPIER)
+        rollen_voor = [] if nieuw else list(obj.rollen or [])
         velden = _verschil(obj, waarden)
         if nieuw or velden:
             obj.save()
@@ -1047,7 +1051,14 @@ class _Toepassing:
             velden.append("totp")
         velden = list(dict.fromkeys(velden))
         if nieuw or velden:
-            _audit(obj, velden, org.verwerkingsverantwoordelijke)
+            # AU-02: which roles the file gave, as the web UI and the API record them
+            rollen = nieuw or "rollen" in velden
+            _audit(
+                obj,
+                velden,
+                org.verwerkingsverantwoordelijke,
+                policies.rollen_koppeling(oud=rollen_voor, nieuw=obj.rollen) if rollen else None,
+            )
         self.r._telling(
             "aangemaakt" if nieuw else "bijgewerkt" if velden else "ongewijzigd", "gebruiker", email, velden
         )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from zorgvuldig.toegang.policies import MANDAAT_SCOPES, MANDAAT_VEREIST_ROL
+from zorgvuldig.toegang.policies import CONTENT_ROLLEN, MANDAAT_SCOPES, MANDAAT_VEREIST_ROL
 
 # A partner system acts in the verwijsindex only (API §1.4: at most the three VI scopes).
 PARTNER_SCOPES = frozenset({"signaal:registreren", "signaal:beheren", "match:behandelen"})
@@ -188,6 +188,24 @@ def rollen_fout(rollen) -> str | None:
         if len(rollen) > 1:
             return f"De rol '{rol}' gaat niet samen met een andere rol (functiescheiding)."
     return None
+
+
+def rollen_koppeling(*, oud, nieuw) -> dict:
+    """AU-02: a user's roles before and after a creation or role change, for the audit entry (the FG sees
+    which roles were given, not only that `rollen` changed). Roles are configuration, not personal data."""
+    return {"rollen": {"oud": sorted(set(oud or [])), "nieuw": sorted(set(nieuw or []))}}
+
+
+# AC-05, AC-06: content roles that open content without a grant per record, grant it, or supervise it. A
+# medewerker opens nothing until a leidinggevende grants it (AC-05): the routine new account is not told.
+FG_MELDING_ROLLEN = CONTENT_ROLLEN - {"medewerker"}
+
+
+def fg_te_melden_rollen(*, oud, nieuw) -> list[str]:
+    """AC-05, AC-06, AU-02: the newly granted roles the controller's FG hears of (leidinggevende,
+    VI-beheerder, FG, auditor). The FG is the second pair of eyes on what the (technical) beheerder
+    grants; taking a role away is no risk and needs no notice."""
+    return sorted((set(nieuw or []) - set(oud or [])) & FG_MELDING_ROLLEN)
 
 
 def zelfbeheer_fout(

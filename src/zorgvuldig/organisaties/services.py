@@ -290,7 +290,9 @@ def maak_gebruiker(
                 activiteit=ACTIVITEIT,
                 object=g,
                 velden=velden,
+                koppeling=policies.rollen_koppeling(oud=[], nieuw=g.rollen),
             )
+            _meld_rollen_aan_fg(g, policies.fg_te_melden_rollen(oud=[], nieuw=g.rollen))
             stuur_activatie(g)
     except IntegrityError as exc:
         raise _dubbel_email() from exc
@@ -359,6 +361,7 @@ def wijzig_gebruiker(
     try:
         with transaction.atomic():
             g = Gebruiker.objects.select_for_update().get(pk=gebruiker.pk)
+            rollen_voor = list(g.rollen or [])
             velden: list[str] = []
             if gegeven(rollen) and sorted(g.rollen or []) != sorted(set(rollen)):
                 g.rollen, velden = sorted(set(rollen)), [*velden, "rollen"]
@@ -393,10 +396,58 @@ def wijzig_gebruiker(
                     activiteit=ACTIVITEIT,
                     object=g,
                     velden=velden,
+                    koppeling=(
+                        policies.rollen_koppeling(oud=rollen_voor, nieuw=g.rollen)
+                        if "rollen" in velden
+                        else None
+                    ),
                 )
+                if "rollen" in velden:
+                    _meld_rollen_aan_fg(g, policies.fg_te_melden_rollen(oud=rollen_voor, nieuw=g.rollen))
     except IntegrityError as exc:
         raise _dubbel_email() from exc
     return g
+
+
+ROLLEN_BERICHT = "rollen:"  # key prefix of the FG's role notices; the dashboard inbox lists them
+
+
+def _meld_rollen_aan_fg(gebruiker, rollen: list[str]) -> None:
+    """AC-05, AC-06: the FG of the user's controller hears at once, in the app's inbox and by e-mail (the
+    outbox, in the change's own transaction), that roles seeing or supervising content were granted:
+    which account and which roles, no content. Not an approval: a second pair of eyes after the fact."""
+    if not rollen:
+        return
+    import uuid as uuidlib
+
+    from zorgvuldig.berichten.services import plaats_email
+    from zorgvuldig.core import tenancy
+    from zorgvuldig.organisaties.selectors import met_rol
+
+    rol_namen = dict(Rol.choices)
+    namen = ", ".join(str(rol_namen.get(r, r)) for r in rollen)
+    onderwerp = f"Rol toegekend aan {gebruiker.naam} ({gebruiker.email}): {namen}"[:255]
+    vv_id = gebruiker.organisatie.verwerkingsverantwoordelijke_id
+    with tenancy.systeem():  # the FG may work at another organisation of the same controller (AC-15)
+        fgs = met_rol(
+            Gebruiker.objects.filter(organisatie__verwerkingsverantwoordelijke_id=vv_id).exclude(
+                pk=gebruiker.pk
+            ),
+            "fg",
+        )
+    gebeurtenis = uuidlib.uuid4()
+    for fg in fgs:
+        plaats_email(
+            aan=fg.email,
+            onderwerp=onderwerp,
+            tekst=(
+                f"Beste {fg.naam},\n\nAan het account {gebruiker.naam} ({gebruiker.email}, "
+                f"{gebruiker.organisatie.naam}) zijn rollen toegekend: {namen}.\n"
+                "Kijk in het auditlog wie dit deed en of het klopt (AC-05, AC-06).\n"
+            ),
+            sleutel=f"{ROLLEN_BERICHT}{gebeurtenis}:{fg.uuid}",
+            gebruiker=fg,
+        )
 
 
 def stuur_activatie(gebruiker) -> None:

@@ -162,6 +162,15 @@ def _berichten(actor, vandaag) -> list[dict]:
             }
         )
 
+    if "fg" in actor.rollen:
+        # AC-05, AC-06: roles granted in the FG's controller (the notice placed with the change itself)
+        from zorgvuldig.berichten.models import Bericht
+        from zorgvuldig.organisaties.services import ROLLEN_BERICHT
+
+        for b in Bericht.objects.filter(
+            gebruiker=actor.gebruiker, sleutel__startswith=ROLLEN_BERICHT, aangemaakt__gte=sinds
+        ).order_by("-aangemaakt")[:20]:
+            berichten.append({"op": b.aangemaakt, "tekst": f"{b.onderwerp}."})
     if actor.heeft("toestemming:registreren"):
         for t in toestemmingen_selectors.door_client_ingetrokken(actor, sinds)[:20]:
             advies = toestemming_policies.na_intrekking(

@@ -1,5 +1,6 @@
 """The region's `vi.*` settings in the admin (configuration only, AC-06). Saving goes through the
-service, so the change is audited (AU-02) and family matching needs its basis (VI-22)."""
+service, so the change is audited (AU-02) and family matching needs its basis (VI-22). Widening the field
+set or switching family matching on is the FG's, not the admin's (GP-04)."""
 
 from __future__ import annotations
 
@@ -45,6 +46,14 @@ class InstellingenForm(forms.ModelForm):
         )
         if fout:
             raise forms.ValidationError(fout, code="E_VI_FAMILY_MATCH_BASIS")
+        oud = {k: getattr(self.instance, k) for k in ("field_set", "family_matching")}
+        if policies.verruimingen(oud=oud, nieuw=data):
+            # GP-04, VI-22: widening is the FG's, with an approved DPIA; the admin is the beheerder's
+            raise forms.ValidationError(
+                "Meer gegevens opslaan of gezinnen matchen beslist alleen de FG, met een goedgekeurde DPIA "
+                "van de verwijsindex (PATCH /api/v1/instellingen met verruimingDpia; GP-04, VI-22).",
+                code="E_VI_CRITERION_DISABLED",
+            )
         return data
 
 

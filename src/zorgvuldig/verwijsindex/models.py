@@ -29,6 +29,8 @@ class Instellingen(models.Model):
     huishoudverwerking = models.CharField(max_length=200, blank=True)
     archive_months = models.PositiveSmallIntegerField(default=24)
     exit_days = models.PositiveSmallIntegerField(default=30)
+    # GP-04, VI-22: the FG's approved DPIA on which a wider field set or family matching rests (None: none).
+    verruiming_dpia = models.UUIDField(null=True, blank=True)
     gewijzigd = models.DateTimeField(auto_now=True)
 
     DATACATEGORIEEN = {
@@ -39,6 +41,7 @@ class Instellingen(models.Model):
         "huishoudverwerking": "organisatorisch",
         "archive_months": "organisatorisch",
         "exit_days": "organisatorisch",
+        "verruiming_dpia": "organisatorisch",
         "gewijzigd": "technisch",
     }
     BEWAARREGEL = "configuratie"

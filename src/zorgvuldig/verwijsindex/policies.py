@@ -481,6 +481,35 @@ def familie_matching_fout(*, aan: bool, field_set: str, huishoudverwerking_goedg
     return None
 
 
+# Settings whose widening is the FG's, never the beheerder's alone (GP-04, GP-06, VI-22, like VI-23).
+FG_INSTELLINGEN = ("field_set", "family_matching", "huishoudverwerking")
+
+
+def verruimingen(*, oud: dict, nieuw: dict) -> list[str]:
+    """GP-04, GP-06, RG-02, VI-09, VI-22: the settings a change widens — the field set beyond the statutory
+    one (name, address, birth date stored) or family matching switched on. Narrowing back is never one:
+    the beheerder may always return to the default (privacy by default)."""
+    verruimd = []
+    if nieuw.get("field_set") == EXTENDED_2009 and oud.get("field_set") != EXTENDED_2009:
+        verruimd.append("field_set")
+    if nieuw.get("family_matching") and not oud.get("family_matching"):
+        verruimd.append("family_matching")
+    return verruimd
+
+
+def verruiming_weigering(*, verruimd: bool, door_fg: bool, dpia_goedgekeurd: bool) -> str | None:
+    """GP-04, RG-02, VI-22 (the VI-23 pattern): widening what the verwijsindex stores or matches needs the
+    FG and an approved DPIA of the verwijsindex (`E_VI_CRITERION_DISABLED`, 409)."""
+    if verruimd and not (door_fg and dpia_goedgekeurd):
+        return "E_VI_CRITERION_DISABLED"
+    return None
+
+
+def verruiming_dpia_nodig(*, field_set: str, family_matching: bool) -> bool:
+    """GP-06: the DPIA reference is kept only while something is widened; back at the defaults it goes."""
+    return field_set == EXTENDED_2009 or bool(family_matching)
+
+
 # --- Match workflow (VI-12, VI-14, VI-15) ----------------------------------------------------------
 
 NIEUW, CONTACT_GELEGD = "nieuw", "contact_gelegd"

@@ -793,16 +793,128 @@ INSTELLINGEN = (
 )
 
 
+CONFIGURATIE_SCOPE = "configuratie:beheren"
+FG_SCOPE = "register:beheren"
+_GEEN: object = object()
+
+
+def _door_fg(actor) -> bool:
+    return not actor.is_systeem and "fg" in actor.rollen and actor.heeft(FG_SCOPE)
+
+
+def _mag_instellingen(actor, oud: dict, nieuw: dict) -> None:
+    """The beheerder changes the settings; the FG only those whose widening is hers (GP-04, VI-22)."""
+    if actor.is_systeem or actor.heeft(CONFIGURATIE_SCOPE):
+        return
+    anders = sorted(k for k in INSTELLINGEN if oud[k] != nieuw[k] and k not in policies.FG_INSTELLINGEN)
+    if not _door_fg(actor) or anders:
+        raise DomainError(
+            "E_AC_NOT_AUTHORISED",
+            "De FG wijzigt van deze instellingen alleen de veldenset en gezinsmatching; de rest is aan de "
+            "beheerder.",
+            [InvalidParam(f"vi.{k}", "not_allowed", "Niet voor de FG.") for k in anders],
+        )
+
+
+def _verruiming_dpia(actor, oud: dict, nieuw: dict, dpia_uuid, huidig):
+    """GP-04, GP-06, RG-02, VI-22, in the pattern of VI-23: widening the field set beyond `statutory` or
+    switching family matching on needs the FG with an approved DPIA of her own controller for the
+    verwijsindex; narrowing back is the beheerder's too and forgets the DPIA. Returns the DPIA to keep."""
+    from zorgvuldig.registers.models import Dpia
+    from zorgvuldig.registers.policies import CRITERIUM_L_ACTIVITEIT
+
+    verruimd = policies.verruimingen(oud=oud, nieuw=nieuw)
+    nodig = policies.verruiming_dpia_nodig(
+        field_set=nieuw["field_set"], family_matching=nieuw["family_matching"]
+    )
+    if dpia_uuid is None and nodig and not verruimd:
+        raise DomainError(
+            "E_INVALID_INPUT",
+            "De instellingen van de verwijsindex zijn ongeldig.",
+            [
+                InvalidParam(
+                    "verruimingDpia", "required", "Zet eerst de verruiming terug; dan vervalt de DPIA."
+                )
+            ],
+        )
+    if dpia_uuid is _GEEN or dpia_uuid is None:
+        if not verruimd:
+            return huidig if nodig else None
+    elif not nodig:
+        raise DomainError(
+            "E_INVALID_INPUT",
+            "De instellingen van de verwijsindex zijn ongeldig.",
+            [InvalidParam("verruimingDpia", "not_allowed", "Een DPIA hoort alleen bij een verruiming.")],
+        )
+    door_fg = _door_fg(actor)
+    dpia = None
+    if door_fg and dpia_uuid not in (None, _GEEN):
+        dpia = (
+            Dpia.objects.filter(
+                uuid=dpia_uuid, verwerkingsverantwoordelijke_id=actor.verwerkingsverantwoordelijke_id
+            )
+            .select_related("verwerkingsactiviteit")
+            .first()
+        )
+        if dpia is None:
+            raise DomainError(
+                "E_INVALID_INPUT",
+                "De instellingen van de verwijsindex zijn ongeldig.",
+                [
+                    InvalidParam(
+                        "verruimingDpia", "invalid", "Onbekende DPIA van uw verwerkingsverantwoordelijke."
+                    )
+                ],
+            )
+    goedgekeurd = (
+        dpia is not None
+        and dpia.status == Dpia.Status.GOEDGEKEURD
+        and dpia.verwerkingsactiviteit.code == CRITERIUM_L_ACTIVITEIT
+    )
+    if policies.verruiming_weigering(
+        verruimd=bool(verruimd) or dpia_uuid not in (None, _GEEN),
+        door_fg=door_fg,
+        dpia_goedgekeurd=goedgekeurd,
+    ):
+        reden = (
+            "Meer gegevens opslaan of gezinnen matchen beslist alleen de FG, met een goedgekeurde DPIA van "
+            "de verwijsindex (GP-04, VI-22)."
+            if not door_fg
+            else "Een verruiming gaat alleen met de goedgekeurde DPIA van de verwijsindex in verruimingDpia "
+            "(GP-04, VI-22)."
+        )
+        namen = {"field_set": "vi.fieldSet", "family_matching": "vi.familyMatching"}
+        raise DomainError(
+            "E_VI_CRITERION_DISABLED",
+            reden,
+            [
+                InvalidParam(
+                    namen[k], "E_VI_CRITERION_DISABLED", "Niet zonder de FG en een goedgekeurde DPIA."
+                )
+                for k in verruimd or ["field_set"]
+            ],
+        )
+    assert dpia is not None
+    return dpia.uuid
+
+
+def _audit_waarde(waarde):
+    return str(waarde) if waarde is not None and not isinstance(waarde, bool | int | str) else waarde
+
+
 @audit.geweigerd_gelogd("configuratie.gewijzigd", "beheer-platform")
-def wijzig_instellingen(*, actor, **waarden) -> Instellingen:
+def wijzig_instellingen(*, actor, verruiming_dpia=_GEEN, **waarden) -> Instellingen:
     """Regional `vi.*` settings (SPEC §0.2), from the admin and `PATCH /instellingen`: only the given
-    ones change; bounds checked, family matching only with its basis (VI-22). Audited (AU-02)."""
+    ones change; bounds checked, family matching only with its basis (VI-22), and widening what the index
+    stores or matches only by the FG with an approved DPIA (GP-04, VI-22). `verruiming_dpia`: the uuid of
+    that DPIA. Audited with old and new values (AU-02: configuration, not personal data)."""
     onbekend = set(waarden) - set(INSTELLINGEN)
     if onbekend:
         raise ValueError(f"unknown settings {sorted(onbekend)}")
     with transaction.atomic():
         inst = Instellingen.objects.select_for_update().get(pk=Instellingen.huidig().pk)
-        nieuw = {k: waarden.get(k, getattr(inst, k)) for k in INSTELLINGEN}
+        oud = {k: getattr(inst, k) for k in INSTELLINGEN}
+        nieuw = {k: waarden.get(k, oud[k]) for k in INSTELLINGEN}
         nieuw["huishoudverwerking"] = (nieuw["huishoudverwerking"] or "").strip()
         fouten = policies.instellingen_fouten(
             field_set=nieuw["field_set"],
@@ -817,6 +929,7 @@ def wijzig_instellingen(*, actor, **waarden) -> Instellingen:
                 "De instellingen van de verwijsindex zijn ongeldig.",
                 [InvalidParam(f"vi.{k}", "invalid", reden) for k, reden in fouten.items()],
             )
+        _mag_instellingen(actor, oud, nieuw)
         fout = policies.familie_matching_fout(
             aan=nieuw["family_matching"],
             field_set=nieuw["field_set"],
@@ -828,7 +941,9 @@ def wijzig_instellingen(*, actor, **waarden) -> Instellingen:
                 fout,
                 [InvalidParam("vi.familyMatching", "E_VI_FAMILY_MATCH_BASIS", "Geen grondslag (VI-22).")],
             )
-        gewijzigd = [k for k, v in nieuw.items() if getattr(inst, k) != v]
+        oud["verruiming_dpia"] = inst.verruiming_dpia
+        nieuw["verruiming_dpia"] = _verruiming_dpia(actor, oud, nieuw, verruiming_dpia, inst.verruiming_dpia)
+        gewijzigd = [k for k, v in nieuw.items() if oud[k] != v]
         if gewijzigd:
             for k in gewijzigd:
                 setattr(inst, k, nieuw[k])
@@ -838,6 +953,13 @@ def wijzig_instellingen(*, actor, **waarden) -> Instellingen:
                 actie="configuratie.gewijzigd",
                 activiteit="beheer-platform",
                 velden=[f"vi.{k}" for k in gewijzigd],
+                # AU-02: the FG sees what changed, not only that it did (configuration, no personal data)
+                koppeling={
+                    "wijzigingen": {
+                        f"vi.{k}": {"oud": _audit_waarde(oud[k]), "nieuw": _audit_waarde(nieuw[k])}
+                        for k in gewijzigd
+                    }
+                },
             )
     return inst
 

@@ -286,11 +286,13 @@ def test_au_02_beheerder_reads_and_changes_the_regional_settings(regio, api):
     )
     assert set(regel.velden) == {"vi.archive_months", "vi.exit_days"}
     assert regel.actor_gebruiker == str(regio.beheerder.uuid)
-    # VI-22 with its basis
-    r = client.patch(
-        "/api/v1/instellingen", {"vi": {"fieldSet": "extended_2009", "familyMatching": True}}, format="json"
-    )
-    assert r.status_code == 200 and r.json()["vi"]["familyMatching"] is True
+    # AU-02: the entry holds the old and new values, not only the names
+    assert regel.koppeling == {
+        "wijzigingen": {
+            "vi.archive_months": {"oud": 24, "nieuw": 60},
+            "vi.exit_days": {"oud": 30, "nieuw": 14},
+        }
+    }
 
 
 @pytest.mark.parametrize(
@@ -335,13 +337,111 @@ def test_vi_22_family_matching_without_its_basis_is_409_and_audited(regio, api):
 @pytest.mark.parametrize("rol", ["medewerker", "leidinggevende", "vi_beheerder", "fg", "auditor"])
 def test_au_02_the_settings_are_the_beheerders(regio, api, rol):
     """Only the beheerder changes them; a signaler (the mandated medewerker) and the leidinggevende read
-    them (VI-09: the field set says what a signal may hold), the other roles do not."""
+    them (VI-09: the field set says what a signal may hold), and the FG (GP-04: she decides on widening
+    them); the other roles do not. The FG changes nothing else."""
     client = api(getattr(regio, rol))
-    leest = rol in {"medewerker", "leidinggevende"}
+    leest = rol in {"medewerker", "leidinggevende", "fg"}
     assert client.get("/api/v1/instellingen").status_code == (200 if leest else 403)
     r = client.patch("/api/v1/instellingen", {"vi": {"archiveMonths": 60}}, format="json")
     assert r.status_code == 403 and r.json()["code"] == "E_AC_NOT_AUTHORISED"
     assert Instellingen.huidig().archive_months == 24
+
+
+WIJD = {"fieldSet": "extended_2009"}
+
+
+def _verruimd_audit(status="uitgevoerd"):
+    als_systeem()
+    return (
+        AuditRegel.objects.filter(actie="configuratie.gewijzigd", status=status, verwerkingsactiviteit=ACT)
+        .order_by("id")
+        .last()
+    )
+
+
+ACT = "beheer-platform"
+
+
+@pytest.mark.parametrize(
+    "vi", [WIJD, {"familyMatching": True, "huishoudverwerking": "RG-01 huishoudens BRP"}]
+)
+def test_gp_04_vi_22_the_beheerder_alone_does_not_widen_the_verwijsindex(regio, api, vi):
+    """GP-04, GP-06, RG-02, VI-09, VI-22 (like VI-23): storing name, address and birth date
+    (`extended_2009`) or matching households is not the technical beheerder's decision: 409
+    E_VI_CRITERION_DISABLED, nothing changes, the refusal is audited."""
+    voor = api(regio.beheerder).get("/api/v1/instellingen").json()
+    r = api(regio.beheerder).patch("/api/v1/instellingen", {"vi": vi}, format="json")
+    assert r.status_code == 409 and r.json()["code"] == "E_VI_CRITERION_DISABLED", r.json()
+    assert api(regio.beheerder).get("/api/v1/instellingen").json() == voor
+    assert _verruimd_audit("geweigerd").code == "E_VI_CRITERION_DISABLED"
+    # not with a DPIA either: the DPIA is the FG's to invoke
+    dpia = _dpia(regio.gemeente)
+    r = api(regio.beheerder).patch(
+        "/api/v1/instellingen", {"vi": vi, "verruimingDpia": f"{T}/dpias/{dpia.uuid}"}, format="json"
+    )
+    assert r.status_code == 409 and r.json()["code"] == "E_VI_CRITERION_DISABLED"
+    assert Instellingen.huidig().field_set == "statutory" and not Instellingen.huidig().family_matching
+
+
+def test_gp_04_vi_22_the_fg_widens_with_an_approved_dpia_and_the_beheerder_narrows_back(regio, api):
+    """GP-04, RG-02, VI-22: the FG widens the field set and switches family matching on, each with the
+    approved DPIA of the verwijsindex; the audit entry says from what to what (AU-02). Narrowing back is
+    the beheerder's too (GP-06) and forgets the DPIA."""
+    fg = api(regio.fg)
+    dpia = _dpia(regio.gemeente)
+    url = f"{T}/dpias/{dpia.uuid}"
+    r = fg.patch("/api/v1/instellingen", {"vi": {"fieldSet": "extended_2009"}}, format="json")
+    assert r.status_code == 409 and r.json()["code"] == "E_VI_CRITERION_DISABLED"  # no DPIA named
+    r = fg.patch("/api/v1/instellingen", {"vi": WIJD, "verruimingDpia": url}, format="json")
+    assert r.status_code == 200, r.json()
+    assert r.json()["vi"]["fieldSet"] == "extended_2009" and r.json()["verruimingDpia"] == url
+    regel = _verruimd_audit()
+    assert regel.actor_gebruiker == str(regio.fg.uuid)
+    assert regel.koppeling["wijzigingen"]["vi.field_set"] == {"oud": "statutory", "nieuw": "extended_2009"}
+    assert regel.koppeling["wijzigingen"]["vi.verruiming_dpia"] == {"oud": None, "nieuw": str(dpia.uuid)}
+    # a further widening needs the DPIA again
+    r = fg.patch("/api/v1/instellingen", {"vi": {"familyMatching": True}}, format="json")
+    assert r.status_code == 409 and r.json()["code"] == "E_VI_CRITERION_DISABLED"
+    r = fg.patch(
+        "/api/v1/instellingen", {"vi": {"familyMatching": True}, "verruimingDpia": url}, format="json"
+    )
+    assert r.status_code == 200 and r.json()["vi"]["familyMatching"] is True
+    # the FG changes nothing else
+    r = fg.patch("/api/v1/instellingen", {"vi": {"exitDays": 10}}, format="json")
+    assert r.status_code == 403 and r.json()["code"] == "E_AC_NOT_AUTHORISED"
+    # the beheerder may not drop the DPIA while widened, but narrows back
+    beheer = api(regio.beheerder)
+    r = beheer.patch("/api/v1/instellingen", {"verruimingDpia": None}, format="json")
+    assert r.status_code == 400
+    r = beheer.patch("/api/v1/instellingen", {"vi": {"familyMatching": False}}, format="json")
+    assert r.status_code == 200 and r.json()["verruimingDpia"] == url  # still extended_2009
+    r = beheer.patch("/api/v1/instellingen", {"vi": {"fieldSet": "statutory"}}, format="json")
+    assert r.status_code == 200 and r.json()["verruimingDpia"] is None
+    assert _verruimd_audit().koppeling["wijzigingen"]["vi.field_set"] == {
+        "oud": "extended_2009",
+        "nieuw": "statutory",
+    }
+
+
+@pytest.mark.parametrize("soort", ["concept", "ander_doel", "andere_vv"])
+def test_gp_04_rg_02_only_an_approved_verwijsindex_dpia_of_the_fgs_controller_counts(regio, api, soort):
+    """RG-02 (as VI-23): a draft DPIA, one of another processing or of another controller does not."""
+    if soort == "concept":
+        dpia = _dpia(regio.gemeente, status=Dpia.Status.CONCEPT)
+    elif soort == "ander_doel":
+        andere = Verwerkingsactiviteit.objects.exclude(code="verwijsindex").first()
+        dpia = _dpia(regio.gemeente, activiteit=andere.code)
+    else:
+        dpia = _dpia(regio.school_vv)
+    r = api(regio.fg).patch(
+        "/api/v1/instellingen", {"vi": WIJD, "verruimingDpia": f"{T}/dpias/{dpia.uuid}"}, format="json"
+    )
+    assert r.status_code in (400, 409), r.json()
+    if soort == "andere_vv":
+        assert r.status_code == 400 and r.json()["invalidParams"][0]["name"] == "verruimingDpia"
+    else:
+        assert r.json()["code"] == "E_VI_CRITERION_DISABLED"
+    assert Instellingen.huidig().field_set == "statutory"
 
 
 # --- /verwerkingsverantwoordelijken ---------------------------------------------------------------------

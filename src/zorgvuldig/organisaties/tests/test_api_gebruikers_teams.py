@@ -472,3 +472,68 @@ def test_ac_06_the_beheerder_manages_accounts_without_reaching_content(regio, ap
     r = beheer.patch(_gebruiker(regio.medewerker), {"functie": "Ambulant jeugdcoach"}, format="json")
     assert r.status_code == 200 and "Zwaluwstaart" not in r.content.decode()
     assert beheer.get("/api/v1/personen").status_code == 403  # E_AC_ADMIN_CONTENT, unchanged
+
+
+# --- AC-05, AC-06, AU-02: roles given are recorded and told to the FG ---------------------------------
+
+
+def _fg_berichten(regio):
+    from zorgvuldig.berichten.models import Bericht
+
+    als_systeem()
+    return list(Bericht.objects.filter(gebruiker=regio.fg, sleutel__startswith="rollen:").order_by("id"))
+
+
+def test_ac_05_ac_06_au_02_a_new_leidinggevende_is_audited_with_its_roles_and_told_to_the_fg(regio, api):
+    r = api(regio.beheerder).post(
+        "/api/v1/gebruikers", _nieuw(regio, rollen=["leidinggevende"]), format="json"
+    )
+    assert r.status_code == 201, r.content
+    noor = Gebruiker.objects.get(email="noor@krimpen.example.org")
+    assert _audit(noor).get().koppeling == {"rollen": {"oud": [], "nieuw": ["leidinggevende"]}}
+    (bericht,) = _fg_berichten(regio)
+    assert bericht.aan == "fg@krimpen.example.org"
+    assert "Noor Nieuw" in bericht.onderwerp and "noor@krimpen.example.org" in bericht.onderwerp
+    assert "Leidinggevende" in bericht.onderwerp or "leidinggevende" in bericht.onderwerp
+    # a plain medewerker account opens nothing until granted (AC-05): no notice
+    r = api(regio.beheerder).post(
+        "/api/v1/gebruikers", _nieuw(regio, email="kees@krimpen.example.org", naam="Kees"), format="json"
+    )
+    assert r.status_code == 201 and len(_fg_berichten(regio)) == 1
+
+
+def test_ac_05_ac_06_au_02_a_role_change_records_before_and_after_and_tells_the_fg(regio, api):
+    beheer = api(regio.beheerder)
+    r = beheer.patch(_gebruiker(regio.collega), {"rollen": ["medewerker", "vi_beheerder"]}, format="json")
+    assert r.status_code == 200, r.content
+    assert _audit(regio.collega).last().koppeling == {
+        "rollen": {"oud": ["medewerker"], "nieuw": ["medewerker", "vi_beheerder"]}
+    }
+    (bericht,) = _fg_berichten(regio)
+    assert "Pieter de Vos" in bericht.onderwerp and "VI" in bericht.onderwerp
+    # taking the role away again is audited, but no notice
+    r = beheer.patch(_gebruiker(regio.collega), {"rollen": ["medewerker"]}, format="json")
+    assert r.status_code == 200
+    assert _audit(regio.collega).last().koppeling["rollen"] == {
+        "oud": ["medewerker", "vi_beheerder"],
+        "nieuw": ["medewerker"],
+    }
+    assert len(_fg_berichten(regio)) == 1
+    # another change without roles records no roles
+    r = beheer.patch(_gebruiker(regio.collega), {"functie": "Gezinscoach (AC-06 test)"}, format="json")
+    assert r.status_code == 200
+    assert _audit(regio.collega).last().velden == ["functie"]
+    assert _audit(regio.collega).last().koppeling == {}
+
+
+def test_ac_06_another_controllers_fg_is_not_told(regio, api):
+    """AC-15: the FG of the user's own controller hears of it, not the school's."""
+    from zorgvuldig.berichten.models import Bericht
+    from zorgvuldig.conftest import maak_gebruiker
+
+    school_fg = maak_gebruiker(regio.school, "fg@hetbaken.example.org", ["fg"], naam="FG Het Baken")
+    r = api(regio.beheerder).post("/api/v1/gebruikers", _nieuw(regio, rollen=["auditor"]), format="json")
+    assert r.status_code == 201
+    als_systeem()
+    assert not Bericht.objects.filter(gebruiker=school_fg).exists()
+    assert len(_fg_berichten(regio)) == 1

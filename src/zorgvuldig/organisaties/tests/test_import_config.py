@@ -143,7 +143,9 @@ def test_a_valid_file_is_applied_and_audited_as_the_system(tmp_path):
     assert (entry.actie, entry.kanaal, entry.actor_rol) == ("configuratie.gewijzigd", "systeem", "systeem")
     assert entry.verwerkingsactiviteit == "beheer-platform"
     assert entry.verwerkingsverantwoordelijke == str(wijkteam.verwerkingsverantwoordelijke.uuid)
-    assert AuditRegel.objects.filter(object_uuid=str(fatima.uuid), kanaal="systeem").exists()
+    assert AuditRegel.objects.filter(object_uuid=str(fatima.uuid), kanaal="systeem").get().koppeling == {
+        "rollen": {"oud": [], "nieuw": ["medewerker"]}  # AU-02: which roles the file gave
+    }
 
 
 def test_re_running_the_same_file_changes_nothing_and_prints_no_secrets(tmp_path):
@@ -425,3 +427,16 @@ def test_vi_19_profile_deviations_are_stored_and_bounded():
     assert p.extra_criteria == [{"code": "verzuim", "omschrijving": "Verzuim zonder bericht"}]
     resultaat = importeer(tekst.replace("maxAge: 18, termMonths: 3", "maxAge: 24, termMonths: 0"))
     assert {f[0] for f in fouten(resultaat)} == {"profielen[0].vi.maxAge", "profielen[0].vi.termMonths"}
+
+
+@pytest.mark.parametrize("sleutel", ["instellingen", "vi"])
+def test_gp_04_vi_22_the_file_cannot_widen_the_regional_vi_settings(tmp_path, sleutel):
+    """GP-04, VI-22: the field set and family matching are not in the file (no section for them), so
+    import-config cannot bypass the FG and her DPIA: such a key is refused and nothing is written."""
+    from zorgvuldig.verwijsindex.models import Instellingen
+
+    tekst = f"versie: 1\n{sleutel}:\n  fieldSet: extended_2009\n  familyMatching: true\n"
+    code, out = draai(tmp_path, tekst)
+    assert code == 1 and f"Onbekende sleutel '{sleutel}'" in out
+    inst = Instellingen.huidig()
+    assert (inst.field_set, inst.family_matching) == ("statutory", False)

@@ -329,3 +329,31 @@ def test_ac_08_a_mandated_leidinggevende_or_medewerker_may_be_named():
 @pytest.mark.parametrize("scope", sorted(VI_TOKEN))
 def test_ac_08_any_single_vi_scope_on_the_token_needs_the_mandate(scope):
     assert _namens(token_scopes=frozenset({scope}), mandaten=frozenset()) == "E_AC_NOT_MANDATED"
+
+
+# --- AC-05, AC-06, AU-02: roles granted are recorded and told to the FG --------------------------------
+
+
+def test_au_02_the_audit_entry_holds_the_roles_before_and_after():
+    assert policies.rollen_koppeling(oud=["medewerker"], nieuw=["leidinggevende", "medewerker"]) == {
+        "rollen": {"oud": ["medewerker"], "nieuw": ["leidinggevende", "medewerker"]}
+    }
+    assert policies.rollen_koppeling(oud=None, nieuw=["fg"]) == {"rollen": {"oud": [], "nieuw": ["fg"]}}
+
+
+@pytest.mark.parametrize(
+    ("oud", "nieuw", "te_melden"),
+    [
+        ([], ["leidinggevende"], ["leidinggevende"]),
+        ([], ["fg"], ["fg"]),
+        ([], ["auditor"], ["auditor"]),
+        (["medewerker"], ["medewerker", "vi_beheerder"], ["vi_beheerder"]),
+        ([], ["medewerker"], []),  # opens nothing until a leidinggevende grants (AC-05)
+        ([], ["beheerder"], []),  # technical, no content (AC-06)
+        (["medewerker"], ["leidinggevende"], ["leidinggevende"]),
+        (["leidinggevende", "medewerker"], ["medewerker"], []),  # taking away: no notice
+        (["fg"], ["fg"], []),
+    ],
+)
+def test_ac_05_ac_06_the_fg_hears_of_every_granting_or_supervisory_role_granted(oud, nieuw, te_melden):
+    assert policies.fg_te_melden_rollen(oud=oud, nieuw=nieuw) == te_melden

@@ -147,3 +147,16 @@ def test_l10_ac_06_the_grant_list_tells_grants_apart_by_kenmerk_without_the_clie
     assert "Persoonsgegevens van een cliënt" in pagina
     for persoonlijk in ("Jansen", "Sam", "Bakker", "Noa", BSN_SAM, BSN_ANDER, "Visser", "Lisa"):
         assert persoonlijk not in pagina, persoonlijk
+
+
+def test_ac_05_ac_06_the_fg_reads_in_her_inbox_which_roles_the_beheerder_gave(regio, ui):
+    """AC-05, AC-06: a role that grants or supervises content, given by the beheerder, shows in the FG's
+    inbox on the dashboard: account and roles, no content."""
+    from zorgvuldig.organisaties import services
+
+    services.wijzig_gebruiker(
+        actor=regio.actor(regio.beheerder), gebruiker=regio.collega, rollen=["leidinggevende"]
+    )
+    pagina = ui(regio.fg).get("/overzicht").content.decode()
+    assert "Rol toegekend aan Pieter de Vos (p.devos@krimpen.example.org): Leidinggevende" in pagina
+    assert "Rol toegekend" not in ui(regio.beheerder).get("/overzicht").content.decode()

@@ -141,13 +141,28 @@ def test_vi_22_family_matching_cannot_be_switched_on_without_its_basis(regio):
         services.wijzig_instellingen(actor=actor, family_matching=True)
     assert fout.value.code == "E_VI_FAMILY_MATCH_BASIS" and fout.value.status == 409
     assert Instellingen.huidig().family_matching is False
-    services.wijzig_instellingen(actor=actor, family_matching=True, field_set="extended_2009")
+    with pytest.raises(DomainError) as fout:  # GP-04: widening is the FG's, with an approved DPIA
+        services.wijzig_instellingen(actor=actor, family_matching=True, field_set="extended_2009")
+    assert fout.value.code == "E_VI_CRITERION_DISABLED"
+    from zorgvuldig.registers.models import Dpia, Verwerkingsactiviteit
+
+    dpia = Dpia.objects.create(
+        verwerkingsverantwoordelijke=regio.gemeente,
+        verwerkingsactiviteit=Verwerkingsactiviteit.objects.get(code="verwijsindex"),
+        status=Dpia.Status.GOEDGEKEURD,
+    )
+    services.wijzig_instellingen(
+        actor=regio.actor(regio.fg),
+        family_matching=True,
+        field_set="extended_2009",
+        verruiming_dpia=dpia.uuid,
+    )
     assert Instellingen.huidig().family_matching is True
     regel = AuditRegel.objects.filter(actie="configuratie.gewijzigd").last()
-    assert set(regel.velden) == {"vi.family_matching", "vi.field_set"}
+    assert set(regel.velden) == {"vi.family_matching", "vi.field_set", "vi.verruiming_dpia"}
 
 
-def test_vi_22_settings_in_the_admin_go_through_the_service(regio, client):
+def test_vi_22_gp_04_settings_in_the_admin_go_through_the_service(regio, client):
     from zorgvuldig.conftest import aanmelden
     from zorgvuldig.verwijsindex.models import Instellingen
 
@@ -169,3 +184,8 @@ def test_vi_22_settings_in_the_admin_go_through_the_service(regio, client):
     data["archive_months"] = "60"
     assert client.post(url, data).status_code == 302
     assert Instellingen.huidig().archive_months == 60
+    # GP-04: the admin does not widen the field set (the FG does, with a DPIA, through the API)
+    data["field_set"] = "extended_2009"
+    r = client.post(url, data)
+    assert r.status_code == 200 and "alleen de FG" in r.content.decode()
+    assert Instellingen.huidig().field_set == "statutory"

@@ -639,3 +639,44 @@ def test_vi_25_default_exit_period_is_30_days_and_handover_keeps_the_signal():
 def test_vi_dates_in_a_justification_must_be_dates():
     """A date that arrives as text (not parsed by the API layer) counts as missing, never as valid."""
     assert "E_INVALID_INPUT" in codes(p.verantwoording_fouten(v(geboortedatum="2011-09-20"), REGELS, OP))
+
+
+# --- GP-04, GP-06, VI-22: widening the regional settings is the FG's ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("oud", "nieuw", "verwacht"),
+    [
+        ({"field_set": p.STATUTORY}, {"field_set": p.EXTENDED_2009}, ["field_set"]),
+        ({"family_matching": False}, {"family_matching": True}, ["family_matching"]),
+        (
+            {"field_set": p.STATUTORY, "family_matching": False},
+            {"field_set": p.EXTENDED_2009, "family_matching": True},
+            ["field_set", "family_matching"],
+        ),
+        ({"field_set": p.EXTENDED_2009}, {"field_set": p.EXTENDED_2009}, []),  # unchanged
+        ({"field_set": p.EXTENDED_2009}, {"field_set": p.STATUTORY}, []),  # narrowing: GP-06
+        ({"family_matching": True}, {"family_matching": False}, []),
+    ],
+)
+def test_gp_04_vi_22_what_widens_the_verwijsindex(oud, nieuw, verwacht):
+    assert p.verruimingen(oud=oud, nieuw=nieuw) == verwacht
+
+
+@pytest.mark.parametrize(
+    ("verruimd", "door_fg", "dpia", "code"),
+    [
+        (True, False, True, "E_VI_CRITERION_DISABLED"),  # the beheerder, even with a DPIA
+        (True, True, False, "E_VI_CRITERION_DISABLED"),  # the FG without an approved DPIA
+        (True, True, True, None),
+        (False, False, False, None),  # narrowing or other settings: the beheerder's
+    ],
+)
+def test_gp_04_rg_02_widening_needs_the_fg_and_an_approved_dpia(verruimd, door_fg, dpia, code):
+    assert p.verruiming_weigering(verruimd=verruimd, door_fg=door_fg, dpia_goedgekeurd=dpia) == code
+
+
+def test_gp_06_the_dpia_reference_goes_with_the_last_widening():
+    assert p.verruiming_dpia_nodig(field_set=p.EXTENDED_2009, family_matching=False)
+    assert p.verruiming_dpia_nodig(field_set=p.STATUTORY, family_matching=True)
+    assert not p.verruiming_dpia_nodig(field_set=p.STATUTORY, family_matching=False)
