@@ -39,6 +39,7 @@ from zorgvuldig.ui.forms import (
     PersoonZoekFormulier,
     WettelijkeToegangFormulier,
 )
+from zorgvuldig.ui.forms_delen import GRONDEN as DEELGRONDEN
 from zorgvuldig.ui.toegang import geweigerd, niet_gevonden, pagina
 from zorgvuldig.ui.views_aanmelden import BEVESTIGD, herbevestig
 from zorgvuldig.ui.views_beheer import rol_namen
@@ -447,11 +448,18 @@ def _auditrijen(regels) -> list[dict]:
                 if bron
                 else (f"toegang {r.toegang[:8]}" if r.toegang else ""),
                 "noodtoegang": bron == Bron.NOODTOEGANG,
-                # AU-02: the consent or sharing decision the act rests on
+                # AU-02: the consent or sharing decision the act rests on, and its ground (G1–G8)
                 "koppeling": "; ".join(
-                    f"{naam} {str(r.koppeling[sleutel])[:8]}"
-                    for sleutel, naam in (("toestemming", "Toestemming"), ("deelbesluit", "Deelbesluit"))
-                    if isinstance(r.koppeling, dict) and r.koppeling.get(sleutel)
+                    [
+                        f"{naam} {str(r.koppeling[sleutel])[:8]}"
+                        for sleutel, naam in (("toestemming", "Toestemming"), ("deelbesluit", "Deelbesluit"))
+                        if isinstance(r.koppeling, dict) and r.koppeling.get(sleutel)
+                    ]
+                    + (
+                        [f"grond {DEELGRONDEN.get(r.koppeling['grond'], r.koppeling['grond'])}"]
+                        if isinstance(r.koppeling, dict) and r.koppeling.get("grond")
+                        else []
+                    )
                 ),
             }
         )
