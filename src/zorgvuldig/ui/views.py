@@ -125,8 +125,9 @@ BERICHT_DAGEN = 14
 
 
 def _berichten(actor, vandaag) -> list[dict]:
-    """The inbox: what happened to the user's own access in the last two weeks, newest first. Derived
-    from the grant table itself, so nothing can be missed or sent twice."""
+    """The inbox: what happened to the user's own access in the last two weeks, advice recorded in the
+    user's name (SH-11) and consents revoked online, newest first. Derived from the records themselves, so
+    nothing can be missed or sent twice."""
     from zorgvuldig.toegang.models import Noodtoegang, Toegang
 
     sinds = now() - dt.timedelta(days=BERICHT_DAGEN)
@@ -163,6 +164,18 @@ def _berichten(actor, vandaag) -> list[dict]:
             }
         )
 
+    # SH-11: advice a colleague recorded in the user's name, to confirm or correct (names no client)
+    from zorgvuldig.verstrekkingen.selectors import adviezen_op_naam
+
+    for d in adviezen_op_naam(actor, sinds).order_by("-consultatie_op")[:20]:
+        berichten.append(
+            {
+                "op": d.consultatie_op,
+                "tekst": f"{d.aangemaakt_door.naam} heeft een advies van u vastgelegd bij een deelbesluit in "
+                f"dossier {d.dossier.kenmerk}. Bevestig of corrigeer het (SH-11).",
+                "url": reverse("ui:deelbesluit_advies", args=[d.uuid]),
+            }
+        )
     if actor.heeft("toestemming:registreren"):
         for t in toestemmingen_selectors.door_client_ingetrokken(actor, sinds)[:20]:
             advies = toestemming_policies.na_intrekking(

@@ -261,6 +261,16 @@ def lees_advies(actor, uuid) -> Deelbesluit:
     return rij
 
 
+def adviezen_op_naam(actor, sinds):
+    """SH-11: decisions whose consultation was recorded in the actor's name since `sinds` (the inbox)."""
+    tenancy.activeer(actor)
+    if actor.gebruiker is None:
+        return Deelbesluit.objects.none()
+    return Deelbesluit.objects.filter(
+        organisatie_id=actor.organisatie.pk, consultatie_door_id=actor.gebruiker.pk, consultatie_op__gte=sinds
+    ).select_related("dossier", "aangemaakt_door")
+
+
 def adviezen_te_bevestigen(actor) -> list[Deelbesluit]:
     """SH-11: decisions whose consultation a colleague recorded in the actor's name and that the actor
     has not yet confirmed or corrected (the reaction sits in the encrypted answers: checked per row; the

@@ -65,6 +65,20 @@ def test_sh_11_the_consulted_leidinggevende_gets_a_task_and_a_message_without_cl
         assert verboden not in bericht.tekst + bericht.onderwerp
 
 
+def test_sh_11_the_advisers_overview_shows_the_message_and_the_task(casus, regio, ui):
+    """SH-11: Marieke's overview shows, in "Berichten", that Fatima recorded advice in her name (dossier
+    reference, link to her page, no client data) and the task under "Taken en termijnen"."""
+    besluit = _geconsulteerd(regio, casus)
+    pagina = _tekst(ui(regio.leidinggevende).get("/overzicht"))
+    berichten = pagina.split("Berichten")[-1]
+    assert "Fatima El Amrani heeft een advies van u vastgelegd bij een deelbesluit in dossier " in berichten
+    assert casus.dossier.kenmerk in berichten and f"/deelbesluiten/{besluit.uuid}/advies" in berichten
+    assert "Advies op uw naam vastgelegd: bevestigen of corrigeren" in pagina
+    assert "Lisa" not in berichten and ADVIES not in pagina
+    # not in the overview of whoever recorded it
+    assert "advies van u vastgelegd" not in _tekst(ui(regio.medewerker).get("/overzicht"))
+
+
 def test_sh_11_the_adviser_reads_and_corrects_the_advice_audited(casus, regio, ui):
     """SH-11: on her page Marieke reads the advice as recorded (audited) and corrects it; a correction
     without her own words is refused and changes nothing. The correction is kept beside the recorded
