@@ -529,15 +529,20 @@ def _toestemmingen(ids, achterhouden) -> list[dict]:
 
 def _verstrekkingen(verzoek: Verzoek, personen, bsn: str):
     """The subject's entries in the disclosure register that this request covers: the controller's own
-    (RI-05 is the controller's duty); for a request about VI data the index's match notices (RI-08)."""
+    (RI-05 is the controller's duty) — on the person records and the match notices its organisations gave
+    about the BSN (SH-16: a notice is a disclosure, keyed to the BSN), so the answer (RI-05) and the
+    correction notices (RI-11) name every recipient; for a request about VI data the index's match
+    notices (RI-08)."""
     from zorgvuldig.verstrekkingen.models import Verstrekking
+    from zorgvuldig.verstrekkingen.selectors import over_betrokkene
 
     if verzoek.verwijsindex:
         if not bsn:
             return Verstrekking.objects.none()
-        return Verstrekking.objects.filter(bron="vi_match", bsn_index__in=crypto.blind_index_candidates(bsn))
+        return Verstrekking.objects.filter(over_betrokkene([], bsn))
     return Verstrekking.objects.filter(
-        persoon__in=personen, verwerkingsverantwoordelijke_id=verzoek.verwerkingsverantwoordelijke_id
+        over_betrokkene(personen, bsn),
+        verwerkingsverantwoordelijke_id=verzoek.verwerkingsverantwoordelijke_id,
     )
 
 

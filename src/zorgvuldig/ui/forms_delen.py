@@ -870,6 +870,24 @@ class UitstelAfwijzenFormulier(Formulier):
     )
 
 
+class AdviesReactieFormulier(Formulier):
+    """SH-11: the adviser confirms the advice recorded in their name, or corrects it."""
+
+    VELDNAMEN = {"akkoord": "akkoord", "toelichting": "toelichting"}
+
+    akkoord = forms.TypedChoiceField(
+        label="Klopt het vastgelegde advies?",
+        choices=[("ja", "Ja, dit was mijn advies"), ("nee", "Nee, mijn advies was anders")],
+        coerce=lambda v: v == "ja",
+        widget=forms.RadioSelect,
+    )
+    toelichting = _tekst(
+        "Wat was uw advies dan wel?",
+        "Alleen invullen als het vastgelegde advies niet klopt. Wie het besluit nam, krijgt een e-mail "
+        "dat u het advies hebt gecorrigeerd (SH-11).",
+    )
+
+
 # --- Consents (SPEC §6) ---------------------------------------------------------------------------
 
 TOESTEMMING_VELDNAMEN = {

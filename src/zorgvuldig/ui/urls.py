@@ -137,6 +137,7 @@ urlpatterns = [
     path("deelbesluiten/<uuid:uuid>/uitvoeren", views_delen.uitvoeren, name="deelbesluit_uitvoeren"),
     path("deelbesluiten/<uuid:uuid>/informeren", views_delen.informeren, name="deelbesluit_informeren"),
     path("deelbesluiten/<uuid:uuid>/uitstellen", views_delen.uitstellen, name="deelbesluit_uitstellen"),
+    path("deelbesluiten/<uuid:uuid>/advies", views_delen.advies, name="deelbesluit_advies"),
     path("toestemmingen/<uuid:uuid>", views_delen.toestemming, name="toestemming"),
     path("toestemmingen/<uuid:uuid>/geven", views_delen.toestemming_geven, name="toestemming_geven"),
     path("toestemmingen/<uuid:uuid>/weigeren", views_delen.toestemming_weigeren, name="toestemming_weigeren"),

@@ -39,6 +39,7 @@ from zorgvuldig.ui.forms import (
     PersoonZoekFormulier,
     WettelijkeToegangFormulier,
 )
+from zorgvuldig.ui.forms_delen import GRONDEN as DEELGRONDEN
 from zorgvuldig.ui.toegang import geweigerd, niet_gevonden, pagina
 from zorgvuldig.ui.views_aanmelden import BEVESTIGD, herbevestig
 from zorgvuldig.ui.views_beheer import rol_namen
@@ -124,8 +125,9 @@ BERICHT_DAGEN = 14
 
 
 def _berichten(actor, vandaag) -> list[dict]:
-    """The inbox: what happened to the user's own access in the last two weeks, newest first. Derived
-    from the grant table itself, so nothing can be missed or sent twice."""
+    """The inbox: what happened to the user's own access in the last two weeks, advice recorded in the
+    user's name (SH-11) and consents revoked online, newest first. Derived from the records themselves, so
+    nothing can be missed or sent twice."""
     from zorgvuldig.toegang.models import Noodtoegang, Toegang
 
     sinds = now() - dt.timedelta(days=BERICHT_DAGEN)
@@ -171,6 +173,18 @@ def _berichten(actor, vandaag) -> list[dict]:
             gebruiker=actor.gebruiker, sleutel__startswith=ROLLEN_BERICHT, aangemaakt__gte=sinds
         ).order_by("-aangemaakt")[:20]:
             berichten.append({"op": b.aangemaakt, "tekst": f"{b.onderwerp}."})
+    # SH-11: advice a colleague recorded in the user's name, to confirm or correct (names no client)
+    from zorgvuldig.verstrekkingen.selectors import adviezen_op_naam
+
+    for d in adviezen_op_naam(actor, sinds).order_by("-consultatie_op")[:20]:
+        berichten.append(
+            {
+                "op": d.consultatie_op,
+                "tekst": f"{d.aangemaakt_door.naam} heeft een advies van u vastgelegd bij een deelbesluit in "
+                f"dossier {d.dossier.kenmerk}. Bevestig of corrigeer het (SH-11).",
+                "url": reverse("ui:deelbesluit_advies", args=[d.uuid]),
+            }
+        )
     if actor.heeft("toestemming:registreren"):
         for t in toestemmingen_selectors.door_client_ingetrokken(actor, sinds)[:20]:
             advies = toestemming_policies.na_intrekking(
@@ -456,11 +470,18 @@ def _auditrijen(regels) -> list[dict]:
                 if bron
                 else (f"toegang {r.toegang[:8]}" if r.toegang else ""),
                 "noodtoegang": bron == Bron.NOODTOEGANG,
-                # AU-02: the consent or sharing decision the act rests on
+                # AU-02: the consent or sharing decision the act rests on, and its ground (G1–G8)
                 "koppeling": "; ".join(
-                    f"{naam} {str(r.koppeling[sleutel])[:8]}"
-                    for sleutel, naam in (("toestemming", "Toestemming"), ("deelbesluit", "Deelbesluit"))
-                    if isinstance(r.koppeling, dict) and r.koppeling.get(sleutel)
+                    [
+                        f"{naam} {str(r.koppeling[sleutel])[:8]}"
+                        for sleutel, naam in (("toestemming", "Toestemming"), ("deelbesluit", "Deelbesluit"))
+                        if isinstance(r.koppeling, dict) and r.koppeling.get(sleutel)
+                    ]
+                    + (
+                        [f"grond {DEELGRONDEN.get(r.koppeling['grond'], r.koppeling['grond'])}"]
+                        if isinstance(r.koppeling, dict) and r.koppeling.get("grond")
+                        else []
+                    )
                 ),
             }
         )

@@ -600,6 +600,8 @@ def _weergave(actor, rij: Deelbesluit, a: dict, uitkomst: dict, kop: Kop) -> dic
             "rol": consultatie.get("rol", ""),
             "op": rij.consultatie_op,
             "advies": consultatie.get("advies", ""),
+            # SH-11: the adviser's own confirmation or correction, once given
+            "reactie": consultatie.get("reactie"),
         }
         if rij.consultatie_op
         else None,
@@ -771,7 +773,14 @@ def consulteren(request, uuid, actor):
         )
 
     return _actie(
-        request, actor, uuid, "consultatie", form, uitvoeren, "De consultatie is vastgelegd (SH-11)."
+        request,
+        actor,
+        uuid,
+        "consultatie",
+        form,
+        uitvoeren,
+        "De consultatie is vastgelegd (SH-11). Wie u raadpleegde, krijgt een bericht om het advies te "
+        "bevestigen of te corrigeren.",
     )
 
 
@@ -867,6 +876,51 @@ def _log_goedkeuring(actor, rijen: list[Deelbesluit], actie: str) -> None:
                 betrokkenen=dossiers.personen(rij.dossier),
                 velden=["ontvanger", "grond", "status", "clientInformering"],
             )
+
+
+@require_http_methods(["GET", "POST"])
+@pagina()
+def advies(request, uuid, actor):
+    """SH-09/SH-11: the colleague or leidinggevende in whose name a consultation was recorded reads the
+    advice as recorded and confirms or corrects it. Only the adviser sees this page (no content grant on
+    the dossier is needed; tenancy applies); reading it is audited."""
+    form = f.AdviesReactieFormulier(request.POST or None, auto_id="advies_%s")
+    if request.method == "POST" and form.is_valid():
+        try:
+            deel.reageer_op_advies(
+                actor=actor,
+                uuid=uuid,
+                akkoord=form.cleaned_data["akkoord"],
+                toelichting=form.cleaned_data.get("toelichting") or "",
+            )
+        except NotFound:
+            return _niet_zichtbaar(request, actor)
+        except DomainError as exc:
+            _fouten(form, exc)
+        else:
+            messages.success(request, "Uw reactie op het advies is vastgelegd (SH-11).")
+            return HttpResponseRedirect(reverse("ui:deelbesluit_advies", args=[uuid]))
+    try:
+        rij = verstrekkingen.lees_advies(actor, uuid)
+    except NotFound:
+        return _niet_zichtbaar(request, actor)
+    c = deel.antwoorden(rij).get("consultatie") or {}
+    reactie = c.get("reactie")
+    return render(
+        request,
+        "ui/delen/advies.html",
+        {
+            "rij": rij,
+            "ontvanger": _ontvanger_naam(rij),
+            "grond": p.GRONDEN.get(rij.grond),
+            "status": f.STATUS.get(rij.status, rij.status),
+            "consultatie": c,
+            "vastgelegd_door": c.get("vastgelegdDoor") or rij.aangemaakt_door.naam,
+            "reactie": reactie,
+            "reactie_op": _datum(reactie["op"][:10]) if reactie else None,
+            "form": None if reactie else form,
+        },
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -1328,9 +1382,8 @@ def gedeeld(request, uuid, actor):
     except NotFound:
         return geweigerd(request, actor, activiteit=ACTIVITEIT)
     personen.audit_lijst(actor, [persoon])
-    qs = verstrekkingen.filter_verstrekkingen(
-        verstrekkingen.verstrekkingen_zichtbaar_voor(actor), persoon=persoon
-    ).order_by("-datum", "-id")
+    # SH-16: the VI match notices about the person's BSN too (they are keyed to the BSN, not the record)
+    qs = verstrekkingen.verstrekkingen_over_persoon(actor, persoon).order_by("-datum", "-id")
     blad = Paginator(qs, PER_PAGINA).get_page(request.GET.get("pagina"))
     rijen = list(blad.object_list)
     verstrekkingen.log_verstrekkingen(actor, rijen, {"persoon": str(uuid)})

@@ -633,8 +633,8 @@ class DeelbesluitenView(BasisView):
 
 class DeelbesluitItemView(ItemView):
     """The operations on one decision. Besides the sharing purpose, a `Verwerkingsdoel` may name the
-    purpose the decision is logged under — that of the activity chosen in step 1, or `taak_ontvanger`
-    for class C (GP-02, API §1.3; ADR 0011 item 9); any other stays 400 `E_NO_PURPOSE`."""
+    purpose the decision is logged under — that of the activity chosen in step 1, whatever its class
+    (GP-02, API §1.3; ADR 0011 item 9); any other stays 400 `E_NO_PURPOSE`."""
 
     verwerkingsactiviteit = ACT
 
@@ -848,7 +848,10 @@ class VerstrekkingView(ItemView):
     verwerkingsactiviteit = ACT
 
     def zichtbaar(self, actor, uuid) -> None:
-        if not selectors.verstrekkingen_zichtbaar_voor(actor).filter(uuid=uuid).exists():
+        if not (
+            selectors.verstrekkingen_zichtbaar_voor(actor).filter(uuid=uuid).exists()
+            or selectors.vi_verstrekking_van_organisatie(actor, uuid)
+        ):
             raise NotFound()
 
     @extend_schema(responses=OpenApiTypes.OBJECT, operation_id="verstrekkingen_read")
@@ -857,7 +860,7 @@ class VerstrekkingView(ItemView):
         fg = "fg" in actor.rollen
         if fg:
             self.verwerkingsactiviteit = "verantwoording-toezicht"
-        rij = selectors.verstrekkingen_zichtbaar_voor(actor).get(uuid=uuid)
+        rij = Verstrekking.objects.select_related("ontvanger_organisatie", "persoon").get(uuid=uuid)
         selectors.log_verstrekkingen(actor, [rij], {})
         return Response(verstrekking_representatie(request, rij, fg))
 
@@ -1017,7 +1020,13 @@ class VerstrekkingenView(BasisView):
                 return Response({"count": 0, "next": None, "previous": None, "results": []})
         if q.get("bron"):
             kwargs["bron"] = q["bron"]
-        qs = selectors.filter_verstrekkingen(selectors.verstrekkingen_zichtbaar_voor(actor), **kwargs)
+        # per person: its VI match notices too (SH-16), as the UI's "wat is er gedeeld"
+        basis = (
+            selectors.verstrekkingen_over_persoon(actor, kwargs.pop("persoon"))
+            if "persoon" in kwargs
+            else selectors.verstrekkingen_zichtbaar_voor(actor)
+        )
+        qs = selectors.filter_verstrekkingen(basis, **kwargs)
         paginator = Paginering()
         page = paginator.paginate_queryset(qs.order_by("-datum", "-id"), request, view=self)
         selectors.log_verstrekkingen(actor, page, dict(q))

@@ -21,7 +21,6 @@ from zorgvuldig.verstrekkingen import policies as p
 from zorgvuldig.verstrekkingen.models import Deelbesluit, Verstrekking
 
 ACTIVITEIT = "gegevensdeling"
-TAAK_ONTVANGER = "taak_ontvanger"  # the purpose of a share for the recipient's task only (SH-03 class C)
 RICHTINGEN = (p.VERSTREKKEN, p.OPVRAGEN)
 
 
@@ -276,15 +275,20 @@ def _betrokkenen(rij: Deelbesluit) -> list:
 def activiteit_van(rij: Deelbesluit, a: dict | None = None) -> tuple[str, str | None]:
     """GP-02, AU-02: (processing activity, purpose) the decision's steps and disclosures are logged under.
     A share for the worker's own task (SH-03 class A, B) serves the purpose its doel step names — that
-    activity, while it is active for the controller. A share for the recipient's task only (class C) does
-    not: it is the sharing activity itself, for the recipient's task (`TAAK_ONTVANGER`). Before a purpose
-    is chosen, or once the FG ended it: the sharing activity with its own purpose (None)."""
+    activity, while it is active for the controller. A share for the recipient's task only (class C) is
+    not our own processing for that purpose but the act of providing: the sharing activity, with the
+    purpose step 1 names (AU-02: the FG reads the processing purpose; the class is no purpose, FG review
+    2026-11-28). Before a purpose is chosen, or once the FG ended it: the sharing activity with its own
+    purpose (None)."""
     from zorgvuldig.verstrekkingen.selectors import activiteiten
 
-    if rij.klasse == p.KLASSE_C:
-        return ACTIVITEIT, TAAK_ONTVANGER
+    actief = activiteiten(rij.verwerkingsverantwoordelijke_id)
     gekozen = _doel(antwoorden(rij) if a is None else a)
-    return (gekozen if gekozen in activiteiten(rij.verwerkingsverantwoordelijke_id) else ACTIVITEIT), None
+    if gekozen not in actief:
+        return ACTIVITEIT, None
+    if rij.klasse == p.KLASSE_C:
+        return ACTIVITEIT, actief[gekozen][1]
+    return gekozen, None
 
 
 def doel_van(rij: Deelbesluit, a: dict | None = None) -> str:
@@ -309,8 +313,10 @@ def _audit(actor, actie: str, rij: Deelbesluit, grant, velden, **extra) -> None:
         betrokkenen=_betrokkenen(rij),
         velden=list(velden),
         toegang=grant,
+        # AU-02: the decision and the ground (G1–G8) it rests on, once chosen; the consent it names
         koppeling={
             "deelbesluit": str(rij.uuid),
+            **({"grond": rij.grond} if rij.grond else {}),
             **({"toestemming": str(rij.toestemming.uuid)} if rij.toestemming else {}),
         },
         **extra,
@@ -518,6 +524,7 @@ def consulteer(*, actor, uuid, adviseur, tijdstip: dt.datetime, advies: str) -> 
             "datum": tijdstip.date().isoformat(),
             "advies": advies.strip(),
             "adviseur": adviseur.naam,
+            "vastgelegdDoor": actor.gebruiker.naam,
         }
         rij.consultatie_door, rij.consultatie_op = adviseur, tijdstip
         if rij.status == p.CONCEPT:
@@ -526,6 +533,92 @@ def consulteer(*, actor, uuid, adviseur, tijdstip: dt.datetime, advies: str) -> 
         rij.toetsing = toetsing(rij, a, actor)
         rij.save()
         _audit(actor, "deelbesluit.geconsulteerd", rij, grant, ["consultatie"])
+        _meld_adviseur(actor, rij, adviseur)
+    return rij
+
+
+def _meld_adviseur(actor, rij: Deelbesluit, adviseur) -> None:
+    """SH-11: advice recorded in someone's name must be theirs. The adviser gets a task (derived from the
+    decision, `werkvoorraad`) and an e-mail through the outbox that names the colleague, the dossier's
+    reference and the page where the advice can be confirmed or corrected — never the advice itself or
+    the client (free text may hold personal data)."""
+    from django.conf import settings
+
+    from zorgvuldig.berichten.services import plaats_email
+
+    if not adviseur.email:
+        return
+    plaats_email(
+        aan=adviseur.email,
+        onderwerp="Advies op uw naam vastgelegd",
+        tekst=(
+            f"Beste {adviseur.naam},\n\n{actor.gebruiker.naam} heeft een advies van u vastgelegd bij een "
+            f"deelbesluit in dossier {rij.dossier.kenmerk} (SH-11). Controleer of het advies klopt, en "
+            "bevestig of corrigeer het:\n\n"
+            f"{settings.BASE_URL.rstrip('/')}/deelbesluiten/{rij.uuid}/advies\n"
+        ),
+        sleutel=f"consultatie:{rij.uuid}:{rij.consultatie_op.isoformat() if rij.consultatie_op else ''}",
+        gebruiker=adviseur,
+    )
+
+
+def advies_reactie(rij: Deelbesluit, a: dict | None = None) -> dict | None:
+    """SH-11: the adviser's own reaction to the advice recorded in their name, if any."""
+    return ((antwoorden(rij) if a is None else a).get("consultatie") or {}).get("reactie")
+
+
+@audit.geweigerd_gelogd("deelbesluit.advies_bevestigd", ACTIVITEIT)
+def reageer_op_advies(*, actor, uuid, akkoord: bool, toelichting: str = "") -> Deelbesluit:
+    """SH-11: the adviser confirms the advice recorded in their name, or corrects it with their own words.
+    The recorded advice stays as it was (it is what the professional decided on); the reaction is kept
+    beside it, shown on the decision and audited. Once only: a second reaction is a state conflict."""
+    from zorgvuldig.verstrekkingen import selectors
+
+    toelichting = (toelichting or "").strip()
+    if not akkoord and not toelichting:
+        raise DomainError(
+            "E_INVALID_INPUT",
+            "Schrijf op wat uw advies wel was (SH-11).",
+            [InvalidParam("toelichting", "required", "Schrijf op wat uw advies wel was.")],
+        )
+    with transaction.atomic():
+        gevonden = selectors.advies_van(actor, uuid)
+        rij = (
+            Deelbesluit.objects.select_for_update(of=("self",))
+            .select_related("dossier", "toestemming", "aangemaakt_door")
+            .get(pk=gevonden.pk)
+        )
+        a = antwoorden(rij)
+        if advies_reactie(rij, a) is not None:
+            raise DomainError("E_STATE_CONFLICT", "U heeft al op dit advies gereageerd.")
+        a["consultatie"]["reactie"] = {
+            "akkoord": akkoord,
+            "toelichting": toelichting,
+            "op": now().isoformat(),
+        }
+        rij.antwoorden_versleuteld = crypto.versleutel(rij, "antwoorden", a)
+        rij.save(update_fields=["antwoorden_versleuteld", "gewijzigd"])
+        actie = "deelbesluit.advies_bevestigd" if akkoord else "deelbesluit.advies_gecorrigeerd"
+        _audit(actor, actie, rij, None, ["consultatie"])
+        maker = rij.aangemaakt_door
+        if not akkoord and maker.email and maker.pk != actor.gebruiker.pk:
+            from django.conf import settings
+
+            from zorgvuldig.berichten.services import plaats_email
+
+            # the decision stays the professional's (SH-11): they hear of the correction, not its text
+            plaats_email(
+                aan=maker.email,
+                onderwerp="Advies bij een deelbesluit gecorrigeerd",
+                tekst=(
+                    f"Beste {maker.naam},\n\n{actor.gebruiker.naam} heeft het advies dat op zijn of haar "
+                    f"naam is vastgelegd bij een deelbesluit in dossier {rij.dossier.kenmerk} gecorrigeerd "
+                    "(SH-11). Lees de correctie bij het deelbesluit:\n\n"
+                    f"{settings.BASE_URL.rstrip('/')}/deelbesluiten/{rij.uuid}\n"
+                ),
+                sleutel=f"advies-gecorrigeerd:{rij.uuid}",
+                gebruiker=maker,
+            )
     return rij
 
 
@@ -771,7 +864,8 @@ def _toestemming_gat(rij: Deelbesluit, a: dict) -> str | None:
 
 def _registreer(actor, rij: Deelbesluit, a: dict, datum: dt.date, grant) -> None:
     """SH-16: one disclosure entry per person the shared items concern (DS-09: statements travel). Its
-    purpose: the activity the share serves, or for a class C share the recipient's task."""
+    purpose: the activity step 1 names (whatever the class: SH-03's class is no purpose); its audit entry
+    the activity and purpose the decision is logged under (`activiteit_van`)."""
     from zorgvuldig.verstrekkingen.services import registreer_verstrekking
 
     gegevens = [g.get("omschrijving") or g.get("categorie") or "gegevens" for g in a.get("gegevens") or []]
@@ -786,7 +880,8 @@ def _registreer(actor, rij: Deelbesluit, a: dict, datum: dt.date, grant) -> None
             herkomst=f"deelbesluit:{rij.uuid}",
             datum=datum,
             gegevens=gegevens,
-            doel=doel or _doel(a) or "",
+            doel=_doel(a) or "",
+            audit_doel=doel,
             grond=rij.grond,
             activiteit=activiteit,
             grondslag=_grondslag(a),

@@ -10,9 +10,10 @@ from __future__ import annotations
 import datetime as dt
 
 from django.db import transaction
+from django.db.models import Q
 
 from zorgvuldig.audit import services as audit
-from zorgvuldig.core import tenancy
+from zorgvuldig.core import crypto, tenancy
 from zorgvuldig.core.errors import NotFound
 from zorgvuldig.verstrekkingen.models import Deelbesluit, Verstrekking
 
@@ -133,6 +134,42 @@ def verstrekkingen_zichtbaar_voor(actor):
     return qs.filter(persoon__in=personen_zichtbaar_voor(actor).values("id"))
 
 
+def over_betrokkene(personen, bsn: str | None = "") -> Q:
+    """SH-16/RI-05/RI-11: every disclosure about one human — the entries on the person records, and the
+    VI match notices about the BSN. The index knows a youth by BSN only, under the blind index of the key
+    version the signal was made under: every candidate index (as `verwijsindex.betrokkenen_voor_bsn`).
+    Callers add the scope (whose entries)."""
+    waar = Q(persoon__in=personen)
+    if bsn:
+        waar |= Q(bron=Verstrekking.Bron.VI_MATCH, bsn_index__in=crypto.blind_index_candidates(bsn))
+    return waar
+
+
+def verstrekkingen_over_persoon(actor, persoon):
+    """SH-16 "wat is er over deze persoon gedeeld": the entries on the person record the actor may see,
+    plus the VI match notices about the person's BSN that the actor's own organisation gave (its signal
+    was disclosed to the other signalers, VI-11) — the FG: those of its controller. Another
+    organisation's notices stay out: that it signalled is its business (VI-17; row-level security keeps
+    the same line)."""
+    from zorgvuldig.personen.selectors import bsn as bsn_van
+
+    qs = verstrekkingen_zichtbaar_voor(actor)
+    vi = Q(verwerkingsverantwoordelijke_id=actor.verwerkingsverantwoordelijke_id)
+    if "fg" not in actor.rollen:
+        vi &= Q(organisatie_id=actor.organisatie.pk)
+    eigen_vi = Verstrekking.objects.filter(over_betrokkene([], bsn_van(persoon)) & vi)
+    return qs.filter(persoon=persoon) | eigen_vi.select_related("ontvanger_organisatie", "persoon")
+
+
+def vi_verstrekking_van_organisatie(actor, uuid) -> bool:
+    """The single-entry read of a VI match notice the actor's organisation gave (listed under a person by
+    `verstrekkingen_over_persoon`): its `url` must resolve (API §1.1)."""
+    tenancy.activeer(actor)
+    return Verstrekking.objects.filter(
+        uuid=uuid, bron=Verstrekking.Bron.VI_MATCH, organisatie_id=actor.organisatie.pk
+    ).exists()
+
+
 def filter_verstrekkingen(
     qs,
     *,
@@ -146,7 +183,7 @@ def filter_verstrekkingen(
     """SH-16/API §2.6 filters; "everything provided to organisation X in period T" is `ontvanger` + dates,
     served by the (ontvanger_organisatie, datum) index."""
     if persoon is not None:
-        qs = qs.filter(persoon=persoon)
+        qs = qs.filter(persoon=persoon)  # the person's VI notices too: `verstrekkingen_over_persoon`
     if dossier is not None:
         qs = qs.filter(
             herkomst__in=[f"deelbesluit:{u}" for u in dossier.deelbesluiten.values_list("uuid", flat=True)]
@@ -185,6 +222,74 @@ def deelbesluit_voor_goedkeuring(actor, uuid) -> Deelbesluit:
     if rij is None or "leidinggevende" not in actor.rollen:
         raise NotFound()
     return rij
+
+
+def advies_van(actor, uuid) -> Deelbesluit:
+    """SH-11: a decision whose consultation is recorded in the actor's name (own organisation). The
+    adviser reads and answers the advice without a content grant on the dossier, like the approval of a
+    postponement; tenancy still applies."""
+    tenancy.activeer(actor)
+    rij = (
+        Deelbesluit.objects.filter(
+            uuid=uuid, organisatie_id=actor.organisatie.pk, consultatie_door_id=actor.gebruiker.pk
+        )
+        .select_related("dossier", "aangemaakt_door", "ontvanger_organisatie")
+        .first()
+    )
+    if rij is None:
+        raise NotFound()
+    return rij
+
+
+def lees_advies(actor, uuid) -> Deelbesluit:
+    """The adviser's read of the advice recorded in their name: audited (AU-01), the consultation only."""
+    from zorgvuldig.verstrekkingen.deelbesluiten import _betrokkenen, activiteit_van
+
+    with transaction.atomic():
+        rij = advies_van(actor, uuid)
+        activiteit, doel = activiteit_van(rij)
+        audit.record(
+            actor=actor,
+            actie="deelbesluit.ingezien",
+            activiteit=activiteit,
+            doel=doel,
+            object=rij,
+            betrokkenen=_betrokkenen(rij),
+            velden=["consultatie"],
+            koppeling={"deelbesluit": str(rij.uuid)},
+        )
+    return rij
+
+
+def adviezen_op_naam(actor, sinds):
+    """SH-11: decisions whose consultation was recorded in the actor's name since `sinds` (the inbox)."""
+    tenancy.activeer(actor)
+    if actor.gebruiker is None:
+        return Deelbesluit.objects.none()
+    return Deelbesluit.objects.filter(
+        organisatie_id=actor.organisatie.pk, consultatie_door_id=actor.gebruiker.pk, consultatie_op__gte=sinds
+    ).select_related("dossier", "aangemaakt_door")
+
+
+def adviezen_te_bevestigen(actor) -> list[Deelbesluit]:
+    """SH-11: decisions whose consultation a colleague recorded in the actor's name and that the actor
+    has not yet confirmed or corrected (the reaction sits in the encrypted answers: checked per row; the
+    set is small — one user's consultations)."""
+    from zorgvuldig.verstrekkingen.deelbesluiten import advies_reactie
+
+    tenancy.activeer(actor)
+    if actor.gebruiker is None:
+        return []
+    qs = (
+        Deelbesluit.objects.filter(
+            organisatie_id=actor.organisatie.pk,
+            consultatie_door_id=actor.gebruiker.pk,
+            consultatie_op__isnull=False,
+        )
+        .select_related("dossier", "aangemaakt_door")
+        .order_by("consultatie_op", "id")
+    )
+    return [r for r in qs if advies_reactie(r) is None]
 
 
 def wacht_op_goedkeuring(actor) -> list[Deelbesluit]:

@@ -39,12 +39,14 @@ def registreer_verstrekking(
     activiteit: str = "gegevensdeling",
     grondslag: str | None = None,
     toegang=None,
+    audit_doel: str | None = None,
 ) -> Verstrekking:
     """One entry per recipient: who got what, when, for which purpose, on which ground. `doel` is what the
     data is provided for (SH-16: a processing activity, or a purpose code); the audit entry names the
     processing (`activiteit`), its legal basis and grant, and links the origin (a sharing decision). The
     items' descriptions are free text: the register keeps them, the audit log only that data went
-    (AU-06: references, not content)."""
+    (AU-06: references, not content). The audit entry's purpose: `audit_doel`, else `doel` when it is a
+    purpose, else the activity's; it links the origin and the ground (G1–G8, AU-02)."""
     fouten = []
     if bron not in Verstrekking.Bron.values:
         fouten.append(InvalidParam("bron", "invalid", "Onbekende bron."))
@@ -76,10 +78,10 @@ def registreer_verstrekking(
             object=entry,
             betrokkenen=[persoon],
             velden=["gegevens"],
-            doel=doel if doel in DOELEN else None,
+            doel=audit_doel or (doel if doel in DOELEN else None),
             grondslag=grondslag,
             toegang=toegang,
-            koppeling={soort: sleutel} if sleutel else None,
+            koppeling={**({soort: sleutel} if sleutel else {}), "grond": grond},
         )
     return entry
 

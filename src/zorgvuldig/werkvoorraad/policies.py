@@ -4,8 +4,8 @@
   cause gives the same uuid on every read and a new cycle (a new removal date, a new review date) a new one.
 * Status: `afgerond` once the user dismissed it, else `te_laat` past its due moment, else `open`. A task
   whose cause is resolved is not derived any more and is gone, in any status.
-* Only reminders can be dismissed. A task that asks for a decision or a legal act (AC-11 review, SH-14,
-  VI-14, RI terms, RG-03) ends only by doing it: the refusal says what to do instead.
+* Only reminders can be dismissed. A task that asks for a decision or a legal act (AC-11 review, SH-11
+  advice, SH-14, VI-14, RI terms, RG-03) ends only by doing it: the refusal says what to do instead.
 """
 
 from __future__ import annotations
@@ -48,6 +48,12 @@ SOORTEN: dict[str, Soort] = {
         "SH-14",
         "Het uitstel moet op de reviewdatum opnieuw worden beoordeeld; de taak verdwijnt zodra u het "
         "verlengt of de betrokkene laat informeren.",
+    ),
+    "advies_bevestigen": Soort(
+        "Advies op uw naam bevestigen of corrigeren",
+        "SH-11",
+        "Een collega heeft een advies op uw naam vastgelegd; de taak verdwijnt zodra u het bevestigt of "
+        "corrigeert.",
     ),
     "vi_jongere_informeren": Soort(
         "Jongere informeren over een match",

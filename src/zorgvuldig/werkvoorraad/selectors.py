@@ -4,9 +4,10 @@ Each kind reads its cause through its own module's selector, so a task shows up 
 it: the break-glass reviews of the own organisation for the *leidinggevende* (not one's own, AC-11), the
 SH-14 postponements of the own organisation, one's own VI matches and signals (VI-14, VI-20), the
 organisation's API keys and accounts for the beheerder, one's own rights requests as handler (RI-05,
-RI-08, RI-10) and the controller's open breaches for the FG (RG-03). A task shows what the overview
-always showed: a kind, a due date, a colleague's or an organisation's name — never a client's name or
-BSN — and the reference of the record it is about. Reading it is therefore not audited (as the overview).
+RI-08, RI-10), the advice recorded in one's name (SH-11) and the controller's open breaches for the FG
+(RG-03). A task shows what the overview always showed: a kind, a due date, a colleague's or an
+organisation's name — never a client's name or BSN — and the reference of the record it is about.
+Reading it is therefore not audited (as the overview).
 """
 
 from __future__ import annotations
@@ -64,7 +65,7 @@ def taken_voor(
     vandaag = vandaag or today()
     nu = nu or now()
     taken: list[Taak] = []
-    for bron in (_noodtoegang, _uitstel, _verwijsindex, _beheer, _verzoeken, _datalekken):
+    for bron in (_noodtoegang, _uitstel, _advies, _verwijsindex, _beheer, _verzoeken, _datalekken):
         taken += bron(actor, vandaag, nu)
     if actor.namens.get("apiToken"):
         taken = [t for t in taken if t.soort in policies.PARTNER_SOORTEN]
@@ -146,6 +147,27 @@ def _uitstel(actor, vandaag, nu) -> list[Taak]:
             )
         )
     return taken
+
+
+def _advies(actor, vandaag, nu) -> list[Taak]:
+    """SH-11: a colleague recorded advice in the actor's name: the actor confirms or corrects it. The task
+    names the colleague, not the client or the advice."""
+    from zorgvuldig.verstrekkingen.selectors import adviezen_te_bevestigen
+
+    return [
+        Taak(
+            uuid=rij.uuid,
+            soort="advies_bevestigen",
+            titel="Advies op uw naam vastgelegd: bevestigen of corrigeren",
+            wie=rij.aangemaakt_door.naam,
+            url=reverse("ui:deelbesluit_advies", args=[rij.uuid]),
+            object_pad=f"deelbesluiten/{rij.uuid}",
+            bron=rij,
+            # a consultation recorded anew (urgent path) is another piece of advice
+            cyclus=rij.consultatie_op.isoformat() if rij.consultatie_op else "",
+        )
+        for rij in adviezen_te_bevestigen(actor)
+    ]
 
 
 def _verwijsindex(actor, vandaag, nu) -> list[Taak]:

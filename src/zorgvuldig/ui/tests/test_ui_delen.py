@@ -706,8 +706,9 @@ def test_sh_16_what_was_shared_about_a_person(casus, regio, ui):
     assert "Wat is er over Lisa Visser gedeeld?" in pagina
     regel = re.search(r"<tbody.*?</tbody>", pagina, re.S).group(0)
     assert "Veilig Thuis Zuid-Holland (Team onderzoek)" in regel and "Waarneming huisbezoek" in regel
-    # SH-03 class C: provided for the recipient's task, the purpose the register names (ADR 0011 9)
-    assert "G5 Wettelijke plicht" in regel and "Voor de taak van de ontvanger" in regel
+    # AU-02, SH-16: the purpose step 1 names (here the sharing activity), not SH-03's class C
+    assert "G5 Wettelijke plicht" in regel and "Verstrekken en opvragen van gegevens" in regel
+    assert "Voor de taak van de ontvanger" not in regel
     assert f"/deelbesluiten/{besluit.uuid}" in regel
     assert "Er is (nog) niets over deze persoon gedeeld." in inhoud(
         worker.get(f"/personen/{casus.moeder.uuid}/gedeeld")

@@ -762,25 +762,33 @@ def test_gp_02_au_02_a_share_for_the_own_task_is_logged_under_the_purpose_it_nam
     assert _gezien_doelen(casus) == {doel_voor_client("ondersteuning")}  # the client's words for support
     # AU-02, AU-06: the disclosure's entry links its decision and grant; the items' text stays out
     entry = regels.get(actie="verstrekking.geregistreerd")
-    assert entry.koppeling == {"deelbesluit": url.rsplit("/", 1)[1]} and entry.toegang
+    # AU-02: and the ground (G1–G8) the share rests on
+    assert entry.koppeling == {"deelbesluit": url.rsplit("/", 1)[1], "grond": "g5_wettelijke_plicht"}
+    assert entry.toegang
     assert entry.velden == ["gegevens"]
     assert "Waarneming" not in str(entry.velden) and Verstrekking.objects.get().gegevens == [
         "Waarneming huisbezoek"
     ]
 
 
-def test_gp_02_sh_03_a_share_for_the_recipients_task_is_logged_for_that_task(regio, api):
-    """GP-02, SH-03, SH-16 (FG review): a G5 share to Veilig Thuis for its investigation (class C) does not
-    serve the worker's support, whatever the wizard's purpose says: it is logged under the sharing
-    activity, for the recipient's task, and the client reads that purpose in the register and the log."""
+def test_au_02_sh_03_a_share_for_the_recipients_task_names_its_purpose_and_ground(regio, api):
+    """AU-02, GP-02, SH-03, SH-16 (FG review 2026-11-28): a G5 share to Veilig Thuis for its investigation
+    (class C) is the act of providing, logged under the sharing activity — but with the processing
+    purpose step 1 names, not the class ("Voor de taak van de ontvanger" is SH-03's class, no purpose).
+    Every step's entry links the decision and its ground (G1–G8); the register and the client read the
+    same purpose."""
     casus = dh.Casus(regio)
-    _gedeeld(regio, api, casus)
+    url = _gedeeld(regio, api, casus)
     regels = AuditRegel.objects.filter(actie__in=STAPPEN)
     assert {(r.verwerkingsactiviteit, r.doel, r.grondslag) for r in regels} == {
-        ("gegevensdeling", "taak_ontvanger", "c")
+        ("gegevensdeling", "ondersteuning", "c")
     }
-    assert Verstrekking.objects.get().doel == "taak_ontvanger"
-    assert _gezien_doelen(casus) == {doel_voor_client("taak_ontvanger")}
+    uuid = url.rsplit("/", 1)[1]
+    for r in regels:
+        assert r.koppeling["deelbesluit"] == uuid and r.koppeling["grond"] == "g5_wettelijke_plicht", r.actie
+    assert Verstrekking.objects.get().doel == "sociaal-domein-ondersteuning"
+    assert "taak_ontvanger" not in {r.doel for r in regels}
+    assert _gezien_doelen(casus) == {doel_voor_client("ondersteuning")}
 
 
 def test_gp_02_a_purpose_the_fg_ended_falls_back_to_the_sharing_activity(regio, api):
@@ -970,18 +978,19 @@ def test_gp_02_verwerkingsdoel_may_name_the_purpose_the_decision_is_logged_under
 
     # a purpose the decision is not logged under stays refused, with the same problem, and nothing changes
     ander = client.post("/api/v1/deelbesluiten", hulp.g5_aan_vt(regio, casus), format="json").json()["url"]
-    for pad, doel in ((ander, "ondersteuning"), (ander, "signalering"), (url, "taak_ontvanger")):
+    for pad, doel in ((ander, "ondersteuning"), (ander, "signalering"), (url, "plan")):
         r = client.patch(pad, {"verzoekContext": "Gewijzigd?"}, format="json", HTTP_VERWERKINGSDOEL=doel)
         assert r.status_code == 400 and r.json()["code"] == "E_NO_PURPOSE", (pad, doel)
         assert r.json()["invalidParams"][0]["name"] == "Verwerkingsdoel"
         assert client.get(pad).json()["verzoekContext"] != "Gewijzigd?"
-    # class C (the recipient's task): its own purpose is `taak_ontvanger`
+    # class C (the recipient's task): the sharing activity with the purpose of step 1 (AU-02) — here the
+    # sharing activity's own purpose, which step 1 of `g5_aan_vt` names
     r = client.patch(
-        ander, {"verzoekContext": "Gewijzigd."}, format="json", HTTP_VERWERKINGSDOEL="taak_ontvanger"
+        ander, {"verzoekContext": "Gewijzigd."}, format="json", HTTP_VERWERKINGSDOEL="afstemming"
     )
     assert r.status_code == 200 and r.json()["verzoekContext"] == "Gewijzigd."
     als_systeem()
     regel = AuditRegel.objects.filter(actie="deelbesluit.gewijzigd").latest("id")
-    assert (regel.verwerkingsactiviteit, regel.doel) == ("gegevensdeling", "taak_ontvanger")
+    assert (regel.verwerkingsactiviteit, regel.doel) == ("gegevensdeling", "afstemming")
     # not visible: 404 whatever the purpose (visibility comes first, API §1.4)
     assert api(regio.leraar).get(url, **eigen).status_code == 404
