@@ -16,14 +16,19 @@ from typing import Any, TextIO, cast
 import structlog
 
 # One-time secrets that travel in a URL path: the activation link `/activeren/<uuid>/<token>` (the only
-# such route; DigiD's artifact and OIDC's code come in the query string, which Django does not log).
-# The application never logs them, but Django's request log writes the path of every 4xx/5xx.
+# such route). The application never logs them, but Django's request log writes the path of every 4xx/5xx.
 _GEHEIME_PADEN = re.compile(r"(/activeren/[^/\s\"']+/)[^\s\"'?#]+")
+# A request line's query string: the demo's server (runserver) logs every request line, and a client may
+# put a BSN, DigiD's artifact or OIDC's code there even though the API refuses it (security review).
+_QUERY = re.compile(r"(\b(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) /[^\s?\"']*)\?[^\s\"']*")
 
 
 def verberg_geheimen(tekst: str) -> str:
-    """`/activeren/<uuid>/<token>` → `/activeren/<uuid>/[verborgen]`."""
-    return _GEHEIME_PADEN.sub(r"\1[verborgen]", tekst) if "/activeren/" in tekst else tekst
+    """`/activeren/<uuid>/<token>` → `/activeren/<uuid>/[verborgen]`;
+    `GET /pad?bsn=…` → `GET /pad?[verborgen]`."""
+    if "/activeren/" in tekst:
+        tekst = _GEHEIME_PADEN.sub(r"\1[verborgen]", tekst)
+    return _QUERY.sub(r"\1?[verborgen]", tekst) if "?" in tekst else tekst
 
 
 def _verberg_in_event(_logger, _method: str, event: MutableMapping[str, Any]) -> MutableMapping[str, Any]:

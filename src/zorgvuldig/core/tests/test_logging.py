@@ -73,6 +73,25 @@ def test_a_one_time_token_in_a_logged_path_is_left_out():
         assert uuid in text and token not in text and "[verborgen]" in text
 
 
+def test_a_bsn_in_a_logged_request_line_is_left_out():
+    """No BSN in logs (security review): the demo server logs every request line; a client that puts a BSN
+    in the query string (refused by the API) still does not get it into the log."""
+    import logging
+
+    handler = next(h for h in logging.getLogger().handlers if h.get_name() == "console")
+    record = logging.getLogger("django.server").makeRecord(
+        "django.server",
+        logging.WARNING,
+        __file__,
+        1,
+        '"%s" %s %s',
+        ("GET /api/v1/personen?bsn=999993653 HTTP/1.1", 400, 120),
+        None,
+    )
+    text = handler.format(record)
+    assert "999993653" not in text and "GET /api/v1/personen?[verborgen] HTTP/1.1" in text
+
+
 def test_structlog_events_leave_the_token_out_too(capsys):
     structlog.get_logger("test").warning("pad", pad="/activeren/abc/geheim-token-123")
     err = capsys.readouterr().err
