@@ -90,6 +90,31 @@ class JaNee(serializers.BooleanField):
         return data
 
 
+class Bsn(serializers.CharField):
+    """A BSN to search by: 9 digits that pass the 11-proef (python-stdnum), else 400 `E_INVALID_INPUT` on
+    this field — a search with a mistyped BSN finds nobody silently otherwise. The error never repeats the
+    value (API §1.5); the compact form (no spaces or dots) goes to the search."""
+
+    default_error_messages = {"invalid": "Geen geldig BSN: 9 cijfers die voldoen aan de elfproef."}
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("min_length", 8)
+        kwargs.setdefault("max_length", 11)
+        super().__init__(**kwargs)
+
+    def to_internal_value(self, data):
+        from stdnum.exceptions import ValidationError as StdnumFout
+        from stdnum.nl import bsn as stdnum_bsn
+
+        if not isinstance(data, str):
+            self.fail("invalid")
+        waarde = super().to_internal_value(data)
+        try:
+            return stdnum_bsn.validate(waarde)
+        except StdnumFout:
+            self.fail("invalid")
+
+
 class AlleenTekst(serializers.CharField):
     """Text only, also as a list item or nested value, where StrictSerializer's check does not reach."""
 
@@ -159,6 +184,14 @@ class BasisView(APIView):
         header names another purpose; an item view reads the record as visible to the caller (404 else)."""
         return ()
 
+    def options(self, request, *args, **kwargs):
+        """OPTIONS (RFC 9110): the methods this path takes, in `Allow` (set on every answer by DRF), and no
+        body — not DRF's self-description. Needs a signed-in caller, no scope; an item path still answers
+        404 for a record the caller may not see (§1.4), logged as a refusal. Nothing is read otherwise."""
+        from rest_framework.response import Response
+
+        return Response(status=200)
+
     def handle_exception(self, exc):
         from zorgvuldig.api.idempotentie import Herhaling
 
@@ -178,7 +211,8 @@ class BasisView(APIView):
 
 def log_weigering(request, exc, activiteit: str | None) -> None:
     """AU-04: a refused attempt by a signed-in user (no right, not visible, a rule) is logged like a
-    success, in its own transaction. Services log their own refusals; those are marked `gelogd`."""
+    success, in its own transaction. Services log their own refusals; those are marked `gelogd`. The
+    entry names the record the path points at, visible or not (`audit.weigering`, AU-02)."""
     from rest_framework import exceptions
 
     from zorgvuldig.api.permissions import actor_van

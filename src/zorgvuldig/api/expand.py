@@ -257,7 +257,14 @@ class Uitbreider:
         # runs for that same user and token (DRF's forced authentication), not for a fresh credential.
         binnen._force_auth_user = self.request.user
         binnen._force_auth_token = self.request.auth
-        antwoord = match.func(binnen, *match.args, **match.kwargs)
+        # A refusal inside names the record of this read, not the outer request's (AU-02, AU-04).
+        from zorgvuldig.core.context import reset_pad, set_pad
+
+        token = set_pad(pad)
+        try:
+            antwoord = match.func(binnen, *match.args, **match.kwargs)
+        finally:
+            reset_pad(token)
         if not isinstance(antwoord, Response) or antwoord.status_code != 200:
             return None
         return antwoord.data if isinstance(antwoord.data, dict) else None

@@ -38,13 +38,15 @@ def actor_van(request) -> Actor:
 
 
 def scope_van(view, method: str) -> str | None:
-    """The scope a view declares for an HTTP method (every view must declare its scopes)."""
+    """The scope a view declares for an HTTP method (every view must declare its scopes). HEAD is a GET
+    without the body (RFC 9110): the same scope, the same answer."""
     scopes = getattr(view, "scopes", None)
     if scopes is None:
         raise RuntimeError(f"{type(view).__name__} declares no scopes")
     if isinstance(scopes, str):
         return scopes
-    return scopes.get(method.lower(), scopes.get("*"))
+    method = "get" if method.lower() == "head" else method.lower()
+    return scopes.get(method, scopes.get("*"))
 
 
 class ScopePermission(BasePermission):
@@ -52,8 +54,8 @@ class ScopePermission(BasePermission):
         user = request.user
         if user is None or not getattr(user, "is_authenticated", False):
             raise exceptions.NotAuthenticated()
-        if not hasattr(view, request.method.lower()):
-            return True  # the view answers 405 itself
+        if not hasattr(view, request.method.lower()) or request.method == "OPTIONS":
+            return True  # the view answers 405 itself; OPTIONS names the methods only (BasisView.options)
         if isinstance(user, PartnerSysteem):
             # Without Namens-Gebruiker a token may only list its organisation's users (API §1.4).
             if request.method == "GET" and getattr(view, "partner_zonder_namens", False):

@@ -9,7 +9,7 @@ from rest_framework import serializers
 from rest_framework.response import Response
 
 from zorgvuldig.api import parameters
-from zorgvuldig.api.base import BasisView, ItemView, StrictSerializer, absolute, uuid_uit_url
+from zorgvuldig.api.base import BasisView, Bsn, ItemView, StrictSerializer, absolute, uuid_uit_url
 from zorgvuldig.api.pagination import Paginering
 from zorgvuldig.api.permissions import actor_van
 from zorgvuldig.audit import selectors
@@ -58,7 +58,7 @@ class AuditRegelSerializer(serializers.Serializer):
 
 class AuditZoekSerializer(StrictSerializer):
     persoon = serializers.CharField(max_length=300, required=False)
-    bsn = serializers.CharField(max_length=11, min_length=8, required=False)
+    bsn = Bsn(required=False)
     actie = serializers.CharField(required=False, max_length=64)
     status = serializers.ChoiceField(choices=["uitgevoerd", "geweigerd"], required=False)
 

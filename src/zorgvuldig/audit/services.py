@@ -221,11 +221,19 @@ def weigering(
     verwerkingsverantwoordelijke: str = "",
 ) -> None:
     """Log a refused attempt like a success, committed on its own while the act rolled back (AU-04).
-    `verwerkingsverantwoordelijke`: as in `record`, for an attempt without an acting user."""
+    `verwerkingsverantwoordelijke`: as in `record`, for an attempt without an acting user.
+
+    The entry names what was attempted (AU-02): the record given, else the existing record the request's
+    path names — also one the actor may not see, the log is for its readers, the answer stays 404 — and
+    that record's data subjects (`audit.onderwerpen`). A made-up uuid names nothing."""
+    from zorgvuldig.audit import onderwerpen
+    from zorgvuldig.core.context import huidig_pad
+
     try:
         zoek_activiteit(activiteit)
     except DomainError:
         activiteit = "verantwoording-toezicht"  # the refusal itself may be the missing purpose (GP-02)
+    object, betrokkenen = onderwerpen.onderwerp(huidig_pad(), object, betrokkenen)
     with transaction.atomic():
         record(
             actor=actor,
@@ -242,8 +250,8 @@ def weigering(
 def geweigerd_gelogd(actie: str, activiteit: str):
     """Decorator for services: a DomainError raised inside is audited after the act rolled back.
 
-    The error may carry `audit_object` and `audit_betrokkenen` to name what was attempted; for a
-    not-visible record they stay empty, so the log reveals nothing the actor may not see.
+    The error may carry `audit_object` and `audit_betrokkenen` to name what was attempted; without them
+    `weigering` names the record the request's path points at, visible to the actor or not (AU-02, AU-04).
     """
 
     if actie not in ACTIES:  # fail at import, not at the first refusal

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 _trace: contextvars.ContextVar[tuple[str, str] | None] = contextvars.ContextVar("trace", default=None)
+# The path of the request being handled: a refusal's audit entry names the record it points at (AU-04).
+_pad: contextvars.ContextVar[str] = contextvars.ContextVar("pad", default="")
 
 
 def new_trace_id() -> str:
@@ -28,6 +30,19 @@ def set_trace(trace_id: str, span_id: str):
 
 def reset_trace(token) -> None:
     _trace.reset(token)
+
+
+def set_pad(pad: str):
+    return _pad.set(pad)
+
+
+def reset_pad(token) -> None:
+    _pad.reset(token)
+
+
+def huidig_pad() -> str:
+    """The path of the request being handled; empty outside a request (worker, commands)."""
+    return _pad.get()
 
 
 def current_trace() -> tuple[str, str]:

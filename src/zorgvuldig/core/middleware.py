@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from zorgvuldig.core import tenancy
-from zorgvuldig.core.context import new_span_id, new_trace_id, reset_trace, set_trace
+from zorgvuldig.core.context import new_span_id, new_trace_id, reset_pad, reset_trace, set_pad, set_trace
 
 TRACEPARENT = re.compile(r"^00-([0-9a-f]{32})-([0-9a-f]{16})-[0-9a-f]{2}$")
 
@@ -21,9 +21,11 @@ class TraceContextMiddleware:
         trace_id = match.group(1) if match and match.group(1) != "0" * 32 else new_trace_id()
         span_id = new_span_id()
         token = set_trace(trace_id, span_id)
+        pad = set_pad(request.path)  # a refusal's entry names the record the path points at (AU-04)
         try:
             response = self.get_response(request)
         finally:
+            reset_pad(pad)
             reset_trace(token)
         response["traceparent"] = f"00-{trace_id}-{span_id}-01"
         return response

@@ -8,6 +8,7 @@ from rest_framework.response import Response
 
 from zorgvuldig.api.base import (
     BasisView,
+    Bsn,
     ItemView,
     StrictSerializer,
     Tekst,
@@ -131,7 +132,7 @@ class PersoonSerializer(StrictSerializer):
 
 
 class ZoekSerializer(StrictSerializer):
-    bsn = serializers.CharField(required=False, max_length=11, min_length=8)
+    bsn = Bsn(required=False)
     geslachtsnaam = serializers.CharField(required=False, max_length=200)
     geboortedatum = serializers.DateField(required=False)
 

@@ -10,6 +10,7 @@ from rest_framework.response import Response
 
 from zorgvuldig.api.base import (
     BasisView,
+    Bsn,
     ItemView,
     LeegSerializer,
     StrictSerializer,
@@ -177,7 +178,7 @@ class VerzoekenView(BasisView):
 
 
 class VerzoekZoekSerializer(StrictSerializer):
-    bsn = serializers.CharField(min_length=8, max_length=11)
+    bsn = Bsn()
 
 
 class VerzoekenZoekView(BasisView):
@@ -190,12 +191,10 @@ class VerzoekenZoekView(BasisView):
         request=VerzoekZoekSerializer, responses=OpenApiTypes.OBJECT, operation_id="verzoeken_zoek"
     )
     def post(self, request):
-        from zorgvuldig.personen.services import normaliseer_bsn
-
         ser = VerzoekZoekSerializer(data=request.data)
         ser.is_valid(raise_exception=True)
         actor = actor_van(request)
-        gevonden = selectors.zoek_op_bsn(actor, normaliseer_bsn(ser.validated_data["bsn"]))
+        gevonden = selectors.zoek_op_bsn(actor, ser.validated_data["bsn"])
         selectors.log_lijst(actor, gevonden)
         return Paginering.lijst([representatie(request, v) for v in gevonden], request, self)
 

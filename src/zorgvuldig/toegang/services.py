@@ -258,6 +258,30 @@ def log_inzage(actor, grants) -> None:
             )
 
 
+def noodtoegang_geweigerd(*, actor, code: str, bsn: str | None = None) -> None:
+    """AC-11, AU-04: a break-glass attempt that reaches no grant before the service is asked — the BSN,
+    or name and birth date, find no (single) person of the own organisation, or the form lacks a field —
+    is a refusal like any other. The entry never holds the BSN; it names the person(s) with that BSN by
+    pseudonym only when such a record exists (in any organisation: the log is for the FG and auditor)."""
+    from stdnum.nl import bsn as stdnum_bsn
+
+    from zorgvuldig.core import crypto
+    from zorgvuldig.personen.models import Persoon
+
+    betrokkenen: list = []
+    if bsn and stdnum_bsn.is_valid(bsn):
+        with tenancy.systeem():
+            kandidaten = crypto.blind_index_candidates(stdnum_bsn.compact(bsn))
+            betrokkenen = list(Persoon.objects.filter(bsn_index__in=kandidaten).order_by("id"))
+    audit.weigering(
+        actor=actor,
+        actie="toegang.noodtoegang",
+        activiteit=ACTIVITEIT,
+        fout=DomainError(code, "Noodtoegang geweigerd (AC-11)."),
+        betrokkenen=betrokkenen,
+    )
+
+
 @audit.geweigerd_gelogd("toegang.noodtoegang", ACTIVITEIT)
 def noodtoegang(*, actor, object, reden: str, dreiging_voor) -> Toegang:
     """AC-11 break-glass: read access for today only, to an object of the own organisation, with stated

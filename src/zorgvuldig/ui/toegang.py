@@ -19,8 +19,9 @@ def niet_gevonden(request):
 
 
 def geweigerd(request, actor, code: str = "E_NOT_FOUND", activiteit: str = "verantwoording-toezicht"):
-    """A refused attempt by a signed-in user is logged like a success (AU-04), without naming a record
-    the user may not see, and answers like a missing page."""
+    """A refused attempt by a signed-in user is logged like a success (AU-04) — naming the existing record
+    the page's path points at and its subjects, for the log's readers (AU-02, `audit.onderwerpen`) — and
+    answers like a missing page."""
     from zorgvuldig.audit import services as audit
     from zorgvuldig.core.errors import DomainError
 

@@ -277,6 +277,7 @@ def noodtoegang(request, actor):
             fout = (
                 "Geen (of geen eenduidige) persoon van uw organisatie gevonden. Gebruik zo mogelijk het BSN."
             )
+            toegang_services.noodtoegang_geweigerd(actor=actor, code="E_NOT_FOUND", bsn=d.get("bsn"))
         else:
             try:
                 toegang_services.noodtoegang(
@@ -286,6 +287,14 @@ def noodtoegang(request, actor):
                 fout = exc.detail
             else:
                 return HttpResponseRedirect(reverse("ui:persoon", args=[doel.uuid]))
+    elif bevestiging is None and request.method == "POST":
+        # AU-04: a form refused for a missing or invalid field is a refused break-glass too
+        reden = bool({"reden", "dreiging_voor"} & set(form.errors))
+        toegang_services.noodtoegang_geweigerd(
+            actor=actor,
+            code="E_AC_BREAKGLASS_REASON" if reden else "E_INVALID_INPUT",
+            bsn=form.cleaned_data.get("bsn"),
+        )
     if bevestiging is not None and "bevestig-wachtwoord" not in request.POST:
         bevestiging = BevestigFormulier(prefix="bevestig")  # first ask: no "required" errors yet
     status = 400 if request.method == "POST" else 200

@@ -79,7 +79,7 @@ def _post_anders_terug(pagina_naam: str):
 
 
 def _niet_zichtbaar(request, actor):
-    """Missing or not visible: one page, one audit entry without naming the record (AU-04)."""
+    """Missing or not visible: one page, one audit entry naming the record if it exists (AU-04)."""
     return geweigerd(request, actor, activiteit=services.ACTIVITEIT)
 
 

@@ -14,6 +14,7 @@ from zorgvuldig.api import parameters
 from zorgvuldig.api.base import (
     AlleenTekst,
     BasisView,
+    Bsn,
     ItemView,
     LeegSerializer,
     StrictSerializer,
@@ -249,7 +250,7 @@ class UittredingSerializer(serializers.Serializer):
 
 
 class ArchiefZoekSerializer(StrictSerializer):
-    bsn = serializers.CharField(min_length=8, max_length=11)
+    bsn = Bsn()
     verzoek = serializers.CharField(
         max_length=300, help_text="URL van het inzage- of verzetverzoek (RI-05, RI-12)"
     )

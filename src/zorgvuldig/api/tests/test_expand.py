@@ -125,6 +125,7 @@ def test_expand_of_a_record_the_caller_may_not_see_is_null_and_logged_as_a_direc
     assert not _regels(actie="persoon.ingezien")
     via_expand = _regels(actie="toegang.geweigerd", actor_gebruiker=str(regio.collega.uuid))
     assert len(via_expand) == 1 and via_expand[0]["code"] == "E_NOT_FOUND"
+    assert via_expand[0]["object_uuid"] == str(lisa.uuid)  # AU-02: the embedded record, not the dossier
     assert client.get(f"/api/v1/personen/{lisa.uuid}").status_code == 404
     direct = _regels(actie="toegang.geweigerd", actor_gebruiker=str(regio.collega.uuid))[1:]
     assert direct == via_expand

@@ -267,7 +267,8 @@ def test_person_search_is_by_post_audited_and_finds_only_visible_persons(regio, 
     assert other.get(f"/personen/{sam.uuid}").status_code == 404
     weigering = AuditRegel.objects.filter(status="geweigerd").order_by("id")[voor:]
     assert [(w.actor_gebruiker, w.code, w.object_uuid) for w in weigering] == [
-        (str(regio.leraar.uuid), "E_NOT_FOUND", "")  # AU-04, without revealing whose record it was
+        # AU-04, AU-02: the entry names the record for the log's readers; the page revealed nothing
+        (str(regio.leraar.uuid), "E_NOT_FOUND", str(sam.uuid))
     ]
     # htmx asks for the result fragment only
     frag = client.post("/personen", {"bsn": BSN_SAM}, HTTP_HX_REQUEST="true")

@@ -92,9 +92,13 @@ def test_m10_rg_06_a_refused_mandate_says_why_in_dutch_and_stores_nothing(regio,
     m.refresh_from_db()
     assert m.tot is None and Mandaat.objects.count() == voor
     geweigerd = AuditRegel.objects.filter(
-        object_uuid="", actie="configuratie.gewijzigd", status=Status.GEWEIGERD, code="E_INVALID_INPUT"
-    )
-    assert geweigerd.count() == 3  # the service's refusals; the empty kind never reached it
+        actie="configuratie.gewijzigd", status=Status.GEWEIGERD, code="E_INVALID_INPUT"
+    ).order_by("id")
+    # the service's refusals, each naming the user the page is about (AU-02, AU-04); the empty kind never
+    # reached it
+    assert [(r.object_type, r.object_uuid) for r in geweigerd] == [
+        ("organisaties.gebruiker", str(g.uuid)) for g in (regio.collega, regio.medewerker, regio.medewerker)
+    ]
 
 
 def test_ac_06_the_beheerder_does_not_give_himself_a_mandate(regio, ui):

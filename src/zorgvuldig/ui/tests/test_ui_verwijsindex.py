@@ -410,7 +410,11 @@ def test_vi_01_another_organisations_signal_and_a_foreign_match_look_exactly_lik
     assert actie.status_code == 404
     als_systeem()
     assert Match.objects.get(pk=match.pk).status == "nieuw"
-    # a refused look is logged without naming the record (AU-04)
+    # a refused look names the record for the log's readers (AU-04, AU-02), the page revealed nothing;
+    # a made-up uuid names nothing
+    assert AuditRegel.objects.filter(
+        actor_gebruiker=str(karin.uuid), code="E_NOT_FOUND", object_uuid=str(match.uuid)
+    ).exists()
     assert AuditRegel.objects.filter(
         actor_gebruiker=str(karin.uuid), code="E_NOT_FOUND", object_uuid=""
     ).exists()
