@@ -113,7 +113,8 @@ def _log_weigering(request, token: ApiToken, code: str, namens: uuidlib.UUID | N
     """AU-04 for a refused Namens-Gebruiker: the attempt is the token's, not the named person's, so the
     entry names no acting user — it names the organisation and token (`namens`) and the uuid the call
     named (`namensGebruiker`, when it was one), under the token organisation's controller so its FG
-    sees it. No subject and no record: nothing was read."""
+    sees it. Nothing was read; like every refusal it names the existing record the path points at, if
+    any, with its subject (`audit.onderwerpen`, AU-04)."""
     from zorgvuldig.audit import services as audit
     from zorgvuldig.core.context import Actor
     from zorgvuldig.core.errors import DomainError

@@ -75,7 +75,10 @@ def test_ac_08_beheerder_token_naming_an_unmandated_leidinggevende_reads_nothing
         assert regel.namens["namensGebruiker"] == str(regio.leidinggevende.uuid)
         assert regel.namens["organisatie"] == str(regio.wijkteam.uuid) and regel.namens["apiToken"]
         assert regel.verwerkingsverantwoordelijke == str(regio.gemeente.uuid)  # her FG sees it
-        assert regel.object_uuid == "" and regel.betrokkene == ""
+    # AU-04: an attempt on an existing signal names it for the FG (the caller got the same 403 either way);
+    # the list and a made-up uuid name nothing
+    assert [r.object_uuid for r in nieuw] == ["", str(signaal.uuid), "", str(signaal.uuid)]
+    assert [bool(r.betrokkene) for r in nieuw] == [False, True, False, True]
     assert not AuditRegel.objects.filter(actie="signaal.ingezien", kanaal="api").exists()
     marieke = str(regio.leidinggevende.uuid)
     assert not AuditRegel.objects.filter(actor_gebruiker=marieke, kanaal="api").exists()
