@@ -655,7 +655,8 @@ def _ongeldig(fouten: list[InvalidParam], detail: str = "De gegevens zijn ongeld
     return DomainError("E_INVALID_INPUT", detail, fouten)
 
 
-def _is_fg(actor) -> bool:
+def is_fg(actor) -> bool:
+    """The FG acting as such (role and scope): what only she may switch on (VI-22, VI-23)."""
     return not actor.is_systeem and "fg" in actor.rollen and actor.heeft(FG_SCOPE)
 
 
@@ -1059,6 +1060,7 @@ def _criterion_l(actor, profiel, data: dict) -> None:
     always allowed (GP-06) and forgets the DPIA."""
     from zorgvuldig.registers.models import Dpia
     from zorgvuldig.registers.policies import CRITERIUM_L_ACTIVITEIT
+    from zorgvuldig.registers.selectors import eigen_dpia
 
     aan = data.get("vi_criterion_l", profiel.vi_criterion_l if profiel else False)
     dpia_uuid = data.get("vi_criterion_l_dpia")
@@ -1079,16 +1081,10 @@ def _criterion_l(actor, profiel, data: dict) -> None:
     if profiel is not None and profiel.vi_criterion_l and not opnieuw:
         data.pop("vi_criterion_l_dpia", None)
         return  # on already, with its DPIA: nothing to decide
-    door_fg = _is_fg(actor)
+    door_fg = is_fg(actor)
     dpia = None
     if door_fg and dpia_uuid is not None:
-        dpia = (
-            Dpia.objects.filter(
-                uuid=dpia_uuid, verwerkingsverantwoordelijke_id=actor.verwerkingsverantwoordelijke_id
-            )
-            .select_related("verwerkingsactiviteit")
-            .first()
-        )
+        dpia = eigen_dpia(actor, dpia_uuid)
         if dpia is None:
             raise _ongeldig(
                 [

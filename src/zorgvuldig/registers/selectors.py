@@ -31,6 +31,16 @@ def dpia_goedgekeurd(verwerkingsverantwoordelijke_id: int, activiteit: str) -> b
     ).exists()
 
 
+def eigen_dpia(actor, uuid):
+    """The DPIA `uuid` of the actor's own controller (with its activity), or None: the FG's reference when
+    she switches on what needs one (VI-22, VI-23)."""
+    return (
+        Dpia.objects.filter(uuid=uuid, verwerkingsverantwoordelijke_id=actor.verwerkingsverantwoordelijke_id)
+        .select_related("verwerkingsactiviteit")
+        .first()
+    )
+
+
 def _vv(actor) -> int:
     vv = actor.verwerkingsverantwoordelijke_id
     if vv is None:

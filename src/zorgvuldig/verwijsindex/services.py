@@ -794,12 +794,13 @@ INSTELLINGEN = (
 
 
 CONFIGURATIE_SCOPE = "configuratie:beheren"
-FG_SCOPE = "register:beheren"
 _GEEN: object = object()
 
 
 def _door_fg(actor) -> bool:
-    return not actor.is_systeem and "fg" in actor.rollen and actor.heeft(FG_SCOPE)
+    from zorgvuldig.organisaties.services import is_fg
+
+    return is_fg(actor)
 
 
 def _mag_instellingen(actor, oud: dict, nieuw: dict) -> None:
@@ -822,6 +823,7 @@ def _verruiming_dpia(actor, oud: dict, nieuw: dict, dpia_uuid, huidig):
     verwijsindex; narrowing back is the beheerder's too and forgets the DPIA. Returns the DPIA to keep."""
     from zorgvuldig.registers.models import Dpia
     from zorgvuldig.registers.policies import CRITERIUM_L_ACTIVITEIT
+    from zorgvuldig.registers.selectors import eigen_dpia
 
     verruimd = policies.verruimingen(oud=oud, nieuw=nieuw)
     nodig = policies.verruiming_dpia_nodig(
@@ -849,13 +851,7 @@ def _verruiming_dpia(actor, oud: dict, nieuw: dict, dpia_uuid, huidig):
     door_fg = _door_fg(actor)
     dpia = None
     if door_fg and dpia_uuid not in (None, _GEEN):
-        dpia = (
-            Dpia.objects.filter(
-                uuid=dpia_uuid, verwerkingsverantwoordelijke_id=actor.verwerkingsverantwoordelijke_id
-            )
-            .select_related("verwerkingsactiviteit")
-            .first()
-        )
+        dpia = eigen_dpia(actor, dpia_uuid)
         if dpia is None:
             raise DomainError(
                 "E_INVALID_INPUT",
