@@ -206,6 +206,8 @@ def test_e6_local_pga_for_tom_in_the_browser(regio, browser, live_server):
     inbreng.get_by_role("group", name="Soort bijdrage").get_by_label("Feit", exact=True).check()
     inbreng.get_by_role("group", name="Bron").get_by_label("Eigen waarneming").check()
     inbreng.get_by_role("group", name=re.compile("^Gaat het om bijzondere")).get_by_label("Ja").check()
+    # what the consent must cover (CS-02, CT-08): Tom's consent names health data
+    inbreng.get_by_label("Welke soorten gegevens brengt u in?").fill("gezondheid")
     inbreng.get_by_label("Op welke grond brengt u dit in?").select_option(label="Toestemming van de cliënt")
     inbreng.get_by_label("Welke toestemming?").select_option(index=1)
     inbreng.get_by_label("Waarom heeft uw eigen taak dit nodig?").fill(
