@@ -99,6 +99,7 @@ def test_sh_11_the_adviser_reads_and_corrects_the_advice_audited(casus, regio, u
 
     r = marieke.post(pad, {"akkoord": "nee", "toelichting": ""})
     assert r.status_code == 200 and "Schrijf op wat uw advies wel was" in _tekst(r)
+    als_systeem()  # the request cleared its context (PostgreSQL row security)
     assert deelbesluiten.advies_reactie(Deelbesluit.objects.get(pk=besluit.pk)) is None
 
     r = marieke.post(pad, {"akkoord": "nee", "toelichting": "Eerst Veilig Thuis bellen, dan pas delen."})
