@@ -171,13 +171,8 @@ def test_au_07_once_the_mappings_are_gone_a_bsn_search_finds_nothing_old(regio, 
     )
 
 
-def test_ri_17_who_saw_my_data_lists_the_own_index_entries(regio):
-    """RI-17 (AU-05): Krimpen's inzage answer for Sam lists what Krimpen did in the index about him
-    (one shared look-up with the audit search); a VI request lists the whole index, Het Baken too."""
-    from zorgvuldig.audit.acties import actie_voor_client
-    from zorgvuldig.audit.selectors import onderwerp
-    from zorgvuldig.rechten.selectors import _inzagen
-
+def _sam_gesignaleerd_door_beide(regio):
+    """Sam on record at the wijkteam, signalled by Krimpen and by Het Baken (a match)."""
     vi = VI(regio)
     sam = registreer_persoon(
         actor=regio.actor(regio.medewerker), data={"geslachtsnaam": "Jansen", "bsn": BSN_SAM}
@@ -185,6 +180,17 @@ def test_ri_17_who_saw_my_data_lists_the_own_index_entries(regio):
     vi.signaleer(regio.medewerker)
     vi.signaleer(regio.leraar)
     als_systeem()
+    return sam
+
+
+def test_ri_17_who_saw_my_data_lists_the_own_index_entries(regio):
+    """RI-17 (AU-05): Krimpen's inzage answer for Sam lists what Krimpen did in the index about him
+    (one shared look-up with the audit search); a VI request lists the whole index, Het Baken too."""
+    from zorgvuldig.audit.acties import actie_voor_client
+    from zorgvuldig.audit.selectors import onderwerp
+    from zorgvuldig.rechten.selectors import _inzagen
+
+    sam = _sam_gesignaleerd_door_beide(regio)
     wie = onderwerp([sam])
     eigen = _inzagen(wie.regels(vi_van=str(regio.gemeente.uuid)), namen_vrijgegeven=False)
     afgegeven = actie_voor_client("signaal.geactiveerd")
@@ -200,13 +206,7 @@ def test_ri_17_the_inzage_answer_includes_the_index_entries(regio):
     from zorgvuldig.rechten.models import Verzoek
     from zorgvuldig.rechten.selectors import stel_samen
 
-    vi = VI(regio)
-    sam = registreer_persoon(
-        actor=regio.actor(regio.medewerker), data={"geslachtsnaam": "Jansen", "bsn": BSN_SAM}
-    )
-    vi.signaleer(regio.medewerker)
-    vi.signaleer(regio.leraar)
-    als_systeem()
+    sam = _sam_gesignaleerd_door_beide(regio)
     verzoek = Verzoek(
         persoon=sam,
         verwerkingsverantwoordelijke=regio.gemeente,
